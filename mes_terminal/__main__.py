@@ -1,0 +1,3 @@
+from mes_terminal.cli import main
+
+raise SystemExit(main())

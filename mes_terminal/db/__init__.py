@@ -1,0 +1,1 @@
+"""Records, engine, unit of work and migrations: everything that speaks SQL."""

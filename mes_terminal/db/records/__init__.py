@@ -1,0 +1,73 @@
+"""Every record of the schema. Importing this package registers all tables on `Base.metadata`."""
+
+from mes_terminal.db.records.documents import PrintJob
+from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
+from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
+from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason
+from mes_terminal.db.records.integration import IntegrationMessage
+from mes_terminal.db.records.material import GenealogyLink, Lot, Material, SerialUnit
+from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
+from mes_terminal.db.records.personnel import (
+    Crew,
+    CrewMember,
+    LineShift,
+    Shift,
+    ShiftBreak,
+    StationSession,
+    User,
+    UserRole,
+)
+from mes_terminal.db.records.product import BomLine, BomSubstitute, RoutingOperation, RoutingOperationStation
+from mes_terminal.db.records.quality import (
+    ChecklistItem,
+    ChecklistResult,
+    ChecklistTemplate,
+    Disposition,
+    Hold,
+    Nonconformance,
+    Signature,
+)
+from mes_terminal.db.records.spine import Event, ProcessedCommand
+
+__all__ = [
+    "Area",
+    "BomLine",
+    "BomSubstitute",
+    "ChecklistItem",
+    "ChecklistResult",
+    "ChecklistTemplate",
+    "Consumption",
+    "Count",
+    "Crew",
+    "CrewMember",
+    "Disposition",
+    "DowntimeEvent",
+    "DowntimeReason",
+    "Event",
+    "GenealogyLink",
+    "Hold",
+    "IntegrationMessage",
+    "JobRun",
+    "LabourEntry",
+    "Line",
+    "LineShift",
+    "Lot",
+    "Material",
+    "Nonconformance",
+    "PrintJob",
+    "ProcessedCommand",
+    "RoutingOperation",
+    "RoutingOperationStation",
+    "ScrapReason",
+    "SerialUnit",
+    "Shift",
+    "ShiftBreak",
+    "Signature",
+    "Site",
+    "StationSession",
+    "User",
+    "UserRole",
+    "WorkOrder",
+    "WorkOrderOperation",
+    "Workstation",
+]

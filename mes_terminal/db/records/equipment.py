@@ -1,0 +1,57 @@
+"""Equipment hierarchy (ISA-95): site > area > line (work center) > workstation (work unit)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mes_terminal.db.base import Base, Code, Name
+
+
+class Site(Base):
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    timezone: Mapped[str] = mapped_column(String(64))
+
+
+class Area(Base):
+    __tablename__ = "areas"
+    __table_args__ = (UniqueConstraint("site_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    code: Mapped[Code]
+    name: Mapped[Name]
+
+
+class Line(Base):
+    __tablename__ = "lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"), index=True)
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id", ondelete="RESTRICT"))
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+
+    workstations: Mapped[list[Workstation]] = relationship(back_populates="line", order_by="Workstation.code")
+
+
+class Workstation(Base):
+    __tablename__ = "workstations"
+    __table_args__ = (
+        CheckConstraint("micro_stop_seconds IS NULL OR micro_stop_seconds >= 0", name="micro_stop_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("lines.id", ondelete="RESTRICT"), index=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    micro_stop_seconds: Mapped[int | None] = mapped_column(Integer)
+    # A station may let operators sign in by badge alone (no PIN), e.g. behind a guarded door.
+    badge_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    line: Mapped[Line] = relationship(back_populates="workstations")

@@ -1,0 +1,83 @@
+"""Materials, lots, serial units and genealogy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mes_terminal.db.base import QUANTITY, Base, Code, Name, UtcDateTime
+
+LOT_STATUSES = ("available", "on_hold", "quarantined", "consumed", "scrapped")
+
+
+class Material(Base):
+    """A part number. A product is a material that is also made here (it has a routing)."""
+
+    __tablename__ = "materials"
+    __table_args__ = (CheckConstraint("shelf_life_days IS NULL OR shelf_life_days > 0", name="shelf_life_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    unit: Mapped[str] = mapped_column(String(16))
+    lot_controlled: Mapped[bool] = mapped_column(Boolean, default=True)
+    serial_controlled: Mapped[bool] = mapped_column(Boolean, default=False)
+    shelf_life_days: Mapped[int | None] = mapped_column(Integer)
+    gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
+    is_product: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Lot(Base):
+    __tablename__ = "lots"
+    __table_args__ = (
+        CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+        CheckConstraint(
+            "status IN ('available', 'on_hold', 'quarantined', 'consumed', 'scrapped')", name="known_status"
+        ),
+        # FEFO/FIFO picking: available lots of a material by expiry and age.
+        Index("ix_lots_material_status_expiry", "material_id", "status", "expires_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[Code] = mapped_column(unique=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="RESTRICT"))
+    quantity: Mapped[Decimal] = mapped_column(QUANTITY)
+    status: Mapped[str] = mapped_column(String(16), default="available")
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    supplier_lot: Mapped[str | None] = mapped_column(String(64))
+    # The operation whose output this lot is; empty for received material.
+    produced_by_operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("work_order_operations.id", ondelete="RESTRICT"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SerialUnit(Base):
+    __tablename__ = "serial_units"
+    __table_args__ = (UniqueConstraint("material_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="RESTRICT"))
+    serial: Mapped[Code]
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id", ondelete="RESTRICT"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class GenealogyLink(Base):
+    """A quantity of one lot went into another: the edge of every recall trace."""
+
+    __tablename__ = "genealogy_links"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("consumed_lot_id <> produced_lot_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consumed_lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id", ondelete="RESTRICT"), index=True)
+    produced_lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id", ondelete="RESTRICT"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(QUANTITY)
+    consumption_id: Mapped[int | None] = mapped_column(ForeignKey("consumptions.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

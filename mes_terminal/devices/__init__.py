@@ -1,0 +1,1 @@
+"""Device adapters: scanners, printer transports, machine signals."""

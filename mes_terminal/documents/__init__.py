@@ -1,0 +1,1 @@
+"""Pure renderers: lot labels, travelers, reports as PDF or ZPL bytes."""

@@ -1,0 +1,68 @@
+"""The life of a work order (ISA-95 job order) as a state machine."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from mes_terminal.domain.errors import InvalidState
+
+
+class WorkOrderStatus(StrEnum):
+    PLANNED = "planned"
+    RELEASED = "released"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    COMPLETED = "completed"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class OperationStatus(StrEnum):
+    PENDING = "pending"
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+
+
+S = WorkOrderStatus
+
+# Which action moves an order from which states. Holding remembers nothing: releasing a held order
+# brings it back to released (or in progress, when work has started; see `release_target`).
+_ALLOWED: dict[str, frozenset[WorkOrderStatus]] = {
+    "release": frozenset({S.PLANNED, S.ON_HOLD}),
+    "hold": frozenset({S.PLANNED, S.RELEASED, S.IN_PROGRESS}),
+    "cancel": frozenset({S.PLANNED, S.RELEASED, S.ON_HOLD}),
+}
+
+_VERB = {"release": "released", "hold": "put on hold", "cancel": "cancelled"}
+
+
+def check_transition(action: str, number: str, status: WorkOrderStatus, *, work_started: bool = False) -> None:
+    """Raise `InvalidState` with a plain sentence when `action` does not apply to an order in `status`."""
+    if status not in _ALLOWED[action]:
+        raise InvalidState(
+            f"Work order {number} is {describe(status)}; it cannot be {_VERB[action]}.",
+            code=f"work_order.cannot_{action}",
+        )
+    if action == "cancel" and work_started:
+        raise InvalidState(
+            f"Work order {number} has recorded work; it cannot be cancelled. Hold it, or close it instead.",
+            code="work_order.cannot_cancel",
+        )
+
+
+def release_target(work_started: bool) -> WorkOrderStatus:
+    return S.IN_PROGRESS if work_started else S.RELEASED
+
+
+def describe(status: WorkOrderStatus) -> str:
+    return {
+        S.PLANNED: "planned",
+        S.RELEASED: "already released",
+        S.IN_PROGRESS: "in progress",
+        S.ON_HOLD: "on hold",
+        S.COMPLETED: "completed",
+        S.CLOSED: "closed",
+        S.CANCELLED: "cancelled",
+    }[status]

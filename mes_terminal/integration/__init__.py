@@ -1,0 +1,1 @@
+"""ERP exchange: B2MML and CSV import and export."""

@@ -1,0 +1,1 @@
+"""Finite-capacity scheduling and dispatch rules."""

@@ -1,0 +1,1 @@
+"""Qt user interface: the operator terminal and the supervisor console."""
