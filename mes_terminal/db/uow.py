@@ -1,0 +1,54 @@
+"""The unit of work a handler runs in: one session, one transaction, the event log of this command."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mes_terminal.db.jsonable import jsonable
+from mes_terminal.db.records import Event
+from mes_terminal.db.repositories import Products, Users, WorkOrders, Workstations
+
+
+class EventLog:
+    """Collects the events of one transaction; they are written after the processed-command row."""
+
+    def __init__(
+        self,
+        *,
+        occurred_at: datetime,
+        recorded_at: datetime,
+        actor: str,
+        station: str | None,
+        command_id: uuid.UUID | None,
+    ) -> None:
+        self._common = {
+            "occurred_at": occurred_at,
+            "recorded_at": recorded_at,
+            "actor": actor,
+            "station": station,
+            "command_id": command_id,
+        }
+        self.pending: list[Event] = []
+
+    def add(self, type_: str, entity: str, entity_id: object, **payload: Any) -> None:
+        """Append an event. Use `before=` and `after=` for changed values."""
+        self.pending.append(
+            Event(type=type_, entity=entity, entity_id=str(entity_id), payload=jsonable(payload), **self._common)
+        )
+
+
+class UnitOfWork:
+    """What a handler may touch. The bus opens the transaction and commits it."""
+
+    def __init__(self, session: Session, events: EventLog, now: datetime) -> None:
+        self.session = session
+        self.events = events
+        self.now = now  # the server's time when the command runs (the action's time is cmd.issued_at)
+        self.users = Users(session)
+        self.workstations = Workstations(session)
+        self.products = Products(session)
+        self.work_orders = WorkOrders(session)

@@ -1,0 +1,128 @@
+"""Shared fixtures: real databases built by the migrations, on SQLite and on PostgreSQL.
+
+Every test that takes `engine` (or `database_url`) runs once per database: SQLite always, and
+PostgreSQL when MES_TEST_DATABASE_URL names a server database the tests may use. Under CI=true
+PostgreSQL is required: a missing URL fails the run instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from mes_terminal.db import migrate
+from mes_terminal.db.base import Base
+from mes_terminal.db.engine import make_engine
+from mes_terminal.domain.clock import FixedClock
+
+PG_ENV = "MES_TEST_DATABASE_URL"
+START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("CI") == "true" and not os.environ.get(PG_ENV):
+        raise pytest.UsageError(f"CI=true needs PostgreSQL: set {PG_ENV} (see .ci/run).")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user's settings or data."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for name in ("MES_DATABASE_URL", "MES_STATION", "MES_LOCALE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _server_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+def create_pg_database(server_url: str, name: str) -> str:
+    """Create an empty database on the test server and return its URL."""
+    admin = make_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_pg_database(server_url: str, name: str) -> None:
+    admin = make_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_database() -> Iterator[str | None]:
+    server = _server_url()
+    if server is None:
+        yield None
+        return
+    name = f"mes_test_{uuid.uuid4().hex[:8]}"
+    url = create_pg_database(server, name)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    yield url
+    drop_pg_database(server, name)
+
+
+def _truncate_all(url: str) -> None:
+    engine = make_engine(url)
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database at head, fresh for this test."""
+    if request.param == "sqlite":
+        if request.node.get_closest_marker("postgresql_only"):
+            pytest.skip("PostgreSQL only")
+        path = tmp_path / "mes.sqlite"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("_pg_database")
+    if url is None:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV}")
+    _truncate_all(url)
+    return url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
