@@ -1,0 +1,74 @@
+"""The composition root: builds the engine, the clock and the command bus from settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from mes_terminal.config import Settings
+from mes_terminal.db import migrate
+from mes_terminal.db.engine import make_engine, normalise_url, safe_url
+from mes_terminal.domain.clock import Clock, SystemClock
+from mes_terminal.domain.errors import DatabaseUnavailable, SchemaNotAtHead
+from mes_terminal.services.bus import CommandBus
+
+
+@dataclass
+class Application:
+    settings: Settings
+    engine: Engine
+    clock: Clock
+    bus: CommandBus
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def connect(database_url: str, *, create: bool = False) -> Engine:
+    """An engine whose database answered; otherwise `DatabaseUnavailable` with a plain reason.
+
+    An SQLite file that does not exist is created only when `create` is set (upgrade, demo), so that
+    a mistyped path is reported instead of silently becoming a new, empty database.
+    """
+    _refuse_missing_sqlite_file(database_url, create)
+    engine = make_engine(database_url)
+    try:
+        with engine.connect().execution_options(mes_read_only=True) as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as error:
+        engine.dispose()
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+        raise DatabaseUnavailable(
+            f"Cannot reach the database {safe_url(database_url)}: {reason}. "
+            "Check that the server runs and that the URL (--database-url, MES_DATABASE_URL or the settings file)"
+            " is right."
+        ) from None
+    return engine
+
+
+def _refuse_missing_sqlite_file(database_url: str, create: bool) -> None:
+    url = normalise_url(database_url)
+    if create or url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    if not Path(url.database).expanduser().exists():
+        raise SchemaNotAtHead(
+            f"There is no database file at {url.database}. An administrator runs 'mes-terminal db upgrade' "
+            "to create it (or 'mes-terminal demo' for the demo plant)."
+        )
+
+
+def build(
+    settings: Settings, *, clock: Clock | None = None, require_schema: bool = True, create: bool = False
+) -> Application:
+    engine = connect(settings.database_url, create=create)
+    if require_schema:
+        try:
+            migrate.require_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+    clock = clock or SystemClock()
+    return Application(settings=settings, engine=engine, clock=clock, bus=CommandBus(engine, clock))

@@ -1,0 +1,266 @@
+"""The `mes-terminal` command (INTERFACES.md §3).
+
+Exit codes: 0 success, 2 bad usage or input, 3 database schema not at head, 1 other failures.
+Errors go to standard error as one plain sentence; set MES_DEBUG=1 to see a traceback as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mes_terminal import __version__
+from mes_terminal.domain.errors import InvalidInput, MesError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SCHEMA = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except MesError as error:
+        _say(error.message)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: one sentence, never a traceback
+        if os.environ.get("MES_DEBUG"):
+            traceback.print_exc()
+        _say(f"Unexpected failure ({type(error).__name__}: {error}). Run again with MES_DEBUG=1 and report it.")
+        return EXIT_FAILURE
+
+
+def _say(sentence: str) -> None:
+    print(f"mes-terminal: {sentence}", file=sys.stderr)
+
+
+def _print_json(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, separators=(",", ":")), flush=True)
+
+
+# --- settings and the database -------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from mes_terminal.config import load_settings
+
+    return load_settings(
+        flags={"database_url": getattr(args, "database_url", None), "station": getattr(args, "station", None)}
+    )
+
+
+def _application(args: argparse.Namespace, require_schema: bool = True, create: bool = False) -> Any:
+    from mes_terminal.bootstrap import build
+
+    return build(_settings(args), require_schema=require_schema, create=create)
+
+
+def _cmd_config_show(args: argparse.Namespace) -> int:
+    from mes_terminal.config import settings_file
+    from mes_terminal.db.engine import safe_url
+
+    settings = _settings(args)
+    values = {"database_url": safe_url(settings.database_url), "station": settings.station, "locale": settings.locale}
+    if args.json:
+        _print_json({name: {"value": value, "source": settings.sources[name]} for name, value in values.items()})
+        return EXIT_OK
+    print(f"settings file: {settings_file()}{'' if settings.file else ' (not present)'}")
+    for name, value in values.items():
+        print(f"{name} = {value if value is not None else '(not set)'}    [{settings.sources[name]}]")
+    return EXIT_OK
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from mes_terminal.db import migrate
+
+    app = _application(args, require_schema=False, create=True)
+    try:
+        before = migrate.current_revision(app.engine)
+        migrate.upgrade(app.engine)
+        after = migrate.current_revision(app.engine)
+    finally:
+        app.close()
+    print(f"database at revision {after}" + (" (unchanged)" if before == after else f" (was {before or 'empty'})"))
+    return EXIT_OK
+
+
+def _cmd_db_check(args: argparse.Namespace) -> int:
+    from mes_terminal.db import migrate
+
+    app = _application(args, require_schema=False)
+    try:
+        migrate.require_head(app.engine)
+        print(f"database at head ({migrate.head_revision()})")
+    finally:
+        app.close()
+    return EXIT_OK
+
+
+def _cmd_db_current(args: argparse.Namespace) -> int:
+    from mes_terminal.db import migrate
+
+    app = _application(args, require_schema=False)
+    try:
+        current = migrate.current_revision(app.engine)
+    finally:
+        app.close()
+    head = migrate.head_revision()
+    print(f"{current or 'none'}" + (" (head)" if current == head else f" (head is {head})"))
+    return EXIT_OK
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+
+def _cmd_plant_load(args: argparse.Namespace) -> int:
+    from mes_terminal.domain.plant import parse_plant
+    from mes_terminal.services.plant_loader import load_plant
+
+    definition = parse_plant(_read_text(args.file), source=str(args.file))
+    app = _application(args)
+    try:
+        summary = load_plant(app.engine, definition, now=app.clock.now())
+    finally:
+        app.close()
+    print(summary.describe())
+    return EXIT_OK
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from mes_terminal.services.replay import parse_lines, replay
+
+    path = Path(args.file)
+    try:
+        with path.open("rb") as handle:
+            parsed = parse_lines(handle)
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    app = _application(args)
+    failed = 0
+    try:
+        for output in replay(app.bus, parsed, keep_going=args.keep_going):
+            failed += not output["ok"]
+            _print_json(output)
+    finally:
+        app.close()
+    if failed:
+        _say(f'{failed} of {len(parsed)} commands failed; see the lines with "ok": false.')
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from mes_terminal.services.event_feed import follow_events, read_events
+
+    app = _application(args)
+    try:
+        if args.follow:
+            for event in follow_events(app.engine, after=args.after, poll_seconds=args.poll):
+                _print_json(event.to_json())
+        else:
+            after = args.after
+            while batch := read_events(app.engine, after=after):
+                for event in batch:
+                    _print_json(event.to_json())
+                after = batch[-1].id
+    finally:
+        app.close()
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from mes_terminal.bootstrap import build
+    from mes_terminal.config import demo_database_url, load_settings
+    from mes_terminal.services.demo import create_demo
+
+    url = args.database_url or demo_database_url()
+    app = build(load_settings(flags={"database_url": url}), require_schema=False, create=True)
+    try:
+        report = create_demo(app.engine, app.bus, app.clock)
+    finally:
+        app.close()
+    print(report)
+    return EXIT_OK
+
+
+def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        app = _application(args)  # refuses a schema that is not at head, with the command to run
+        app.close()
+        _say(f"The {name} window is not part of this version yet; the database is ready for it.")
+        return EXIT_FAILURE
+
+    return run
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not UTF-8 text.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mes-terminal", description="MES Terminal: operator terminals and supervisor console."
+    )
+    parser.add_argument("--version", action="version", version=f"mes-terminal {__version__}")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--database-url", metavar="URL", help="the database (else MES_DATABASE_URL, the settings file)")
+
+    config = sub.add_parser("config", help="settings").add_subparsers(metavar="ACTION", required=True)
+    show = config.add_parser("show", parents=[data], help="the effective settings and where each came from")
+    show.add_argument("--json", action="store_true", help="as one JSON object")
+    show.set_defaults(run=_cmd_config_show)
+
+    db = sub.add_parser("db", help="the database schema").add_subparsers(metavar="ACTION", required=True)
+    db.add_parser("upgrade", parents=[data], help="migrate the schema to head").set_defaults(run=_cmd_db_upgrade)
+    db.add_parser("check", parents=[data], help="exit 0 at head, else 3").set_defaults(run=_cmd_db_check)
+    db.add_parser("current", parents=[data], help="print the schema revision").set_defaults(run=_cmd_db_current)
+
+    plant = sub.add_parser("plant", help="master data").add_subparsers(metavar="ACTION", required=True)
+    load = plant.add_parser("load", parents=[data], help="load a plant file (TOML)")
+    load.add_argument("file")
+    load.set_defaults(run=_cmd_plant_load)
+
+    replay = sub.add_parser("replay", parents=[data], help="execute commands from a JSON-lines file")
+    replay.add_argument("file")
+    replay.add_argument("--keep-going", action="store_true", help="go on after a failed line")
+    replay.set_defaults(run=_cmd_replay)
+
+    events = sub.add_parser("events", parents=[data], help="the event log as JSON lines")
+    events.add_argument("--after", type=int, default=0, metavar="N", help="only events with an id above N")
+    events.add_argument("--follow", action="store_true", help="keep printing new events as they happen")
+    events.add_argument("--poll", type=float, default=0.5, help=argparse.SUPPRESS)
+    events.set_defaults(run=_cmd_events)
+
+    demo = sub.add_parser("demo", parents=[data], help="create the demo database once and open the application")
+    demo.set_defaults(run=_cmd_demo)
+
+    terminal = sub.add_parser("terminal", parents=[data], help="the operator terminal")
+    terminal.add_argument("--station", metavar="CODE")
+    terminal.set_defaults(run=_cmd_window("operator terminal"))
+    sub.add_parser("supervisor", parents=[data], help="the supervisor console").set_defaults(
+        run=_cmd_window("supervisor console")
+    )
+    return parser

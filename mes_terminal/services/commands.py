@@ -1,0 +1,88 @@
+"""The commands: every action a person or machine takes, as a frozen value.
+
+A command carries a client-generated `command_id` (the same id twice runs once), the acting user's
+badge (`actor`), the `station` where it happened (when station-bound) and `issued_at`, the time the
+action happened. Fields marked `CodeField` are codes (station, order number...), `Text` free text,
+`PositiveQuantity` a decimal above zero. Later features add their commands here, in the same form,
+and register a handler in `registry.py`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, ClassVar
+
+CodeField = Annotated[str, "code"]
+Text = Annotated[str, "text"]
+Secret = Annotated[str, "secret"]
+PositiveQuantity = Annotated[Decimal, "positive"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    command_id: uuid.UUID
+    actor: CodeField
+    issued_at: datetime
+    station: CodeField | None = None
+
+    # Fields kept out of event payloads and stored results (PINs).
+    secret_fields: ClassVar[frozenset[str]] = frozenset()
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+
+# --- Personnel ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignIn(Command):
+    station: CodeField
+    badge: CodeField
+    pin: Secret | None = None
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset({"pin"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignOut(Command):
+    station: CodeField
+    badge: CodeField
+
+
+# --- Work orders -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CreateWorkOrder(Command):
+    number: CodeField
+    product: CodeField
+    quantity: PositiveQuantity
+    due: datetime
+    priority: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class _WorkOrderChange(Command):
+    number: CodeField
+    # The order's version the issuer saw; when given, a change made meanwhile is a conflict.
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReleaseWorkOrder(_WorkOrderChange):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class HoldWorkOrder(_WorkOrderChange):
+    reason: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CancelWorkOrder(_WorkOrderChange):
+    reason: Text | None = None

@@ -1,0 +1,23 @@
+"""Which handler runs which command: the one place where command types are registered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.services import commands as c
+from mes_terminal.services.handlers import personnel, work_orders
+
+Handler = Callable[[Any, UnitOfWork], dict[str, Any]]
+
+HANDLERS: Mapping[type[c.Command], Handler] = {
+    c.SignIn: personnel.sign_in,
+    c.SignOut: personnel.sign_out,
+    c.CreateWorkOrder: work_orders.create_work_order,
+    c.ReleaseWorkOrder: work_orders.release_work_order,
+    c.HoldWorkOrder: work_orders.hold_work_order,
+    c.CancelWorkOrder: work_orders.cancel_work_order,
+}
+
+COMMAND_TYPES: Mapping[str, type[c.Command]] = {cls.__name__: cls for cls in HANDLERS}
