@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
@@ -25,6 +26,10 @@ from mes_terminal.domain.clock import FixedClock
 
 PG_ENV = "MES_TEST_DATABASE_URL"
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+
+# Timing belongs in benchmarks/, not in tests: no per-example deadline.
+hypothesis_settings.register_profile("mes", deadline=None)
+hypothesis_settings.load_profile("mes")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

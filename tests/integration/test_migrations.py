@@ -1,0 +1,65 @@
+"""The migrations build the schema the records describe, on both databases, up and down."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from mes_terminal.db import migrate
+from mes_terminal.db.base import Base
+from mes_terminal.db.engine import make_engine
+from mes_terminal.domain.errors import SchemaNotAtHead
+from tests.conftest import _server_url, create_pg_database, drop_pg_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A database with nothing in it at all."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+        yield engine
+        engine.dispose()
+        return
+    server = _server_url()
+    if server is None:
+        pytest.skip("PostgreSQL not configured: set MES_TEST_DATABASE_URL")
+    name = f"mes_migrate_{uuid.uuid4().hex[:8]}"
+    engine = make_engine(create_pg_database(server, name))
+    yield engine
+    engine.dispose()
+    drop_pg_database(server, name)
+
+
+def test_there_is_a_single_head() -> None:
+    assert len(ScriptDirectory.from_config(migrate.alembic_config()).get_heads()) == 1
+
+
+def test_upgrade_from_empty_builds_every_table_without_drift(empty_engine: Engine) -> None:
+    migrate.upgrade(empty_engine)
+    tables = set(inspect(empty_engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert migrate.schema_drift(empty_engine) == []
+    migrate.require_head(empty_engine)
+
+
+def test_downgrade_to_base_and_up_again(empty_engine: Engine) -> None:
+    migrate.upgrade(empty_engine)
+    migrate.downgrade(empty_engine, "base")
+    assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
+    assert migrate.current_revision(empty_engine) is None
+    migrate.upgrade(empty_engine)
+    assert migrate.schema_drift(empty_engine) == []
+
+
+def test_an_empty_database_is_not_at_head_and_says_what_to_run(empty_engine: Engine) -> None:
+    with pytest.raises(SchemaNotAtHead, match="runs 'mes-terminal db upgrade'"):
+        migrate.require_head(empty_engine)
+
+
+def test_migrations_ship_inside_the_package_or_beside_it() -> None:
+    assert (migrate.migrations_dir() / "env.py").is_file()

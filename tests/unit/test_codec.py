@@ -1,0 +1,123 @@
+"""JSON lines to commands: every well-formed command round-trips, every malformed one is named."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mes_terminal.domain.errors import InvalidInput
+from mes_terminal.services import commands as c
+from mes_terminal.services.codec import decode_line, encode, encode_with_secrets
+from mes_terminal.services.registry import COMMAND_TYPES
+
+ID = "3f2b8c1e-0d6a-4e0b-9a77-2f1c5d9e8b10"
+COMMON = {"command_id": ID, "issued_at": "2026-03-02T06:00:00Z", "actor": "B2001"}
+
+
+def _line(**fields: object) -> str:
+    return json.dumps({**COMMON, **fields})
+
+
+def test_a_create_work_order_line() -> None:
+    cmd = decode_line(
+        _line(type="CreateWorkOrder", number="WO-1", product="BRACKET-A", quantity="250", due="2026-03-05T14:00:00+01:00"),
+        COMMAND_TYPES,
+    )
+    assert cmd == c.CreateWorkOrder(
+        command_id=uuid.UUID(ID),
+        actor="B2001",
+        issued_at=datetime(2026, 3, 2, 6, tzinfo=UTC),
+        number="WO-1",
+        product="BRACKET-A",
+        quantity=Decimal(250),
+        due=datetime(2026, 3, 5, 13, tzinfo=UTC),
+    )
+
+
+def test_json_numbers_keep_their_decimal_digits() -> None:
+    line = '{"type":"CreateWorkOrder","command_id":"%s","issued_at":"2026-03-02T06:00:00Z","actor":"B2001",' \
+           '"number":"WO-1","product":"P","quantity":0.1,"due":"2026-03-05T14:00:00Z"}' % ID
+    assert decode_line(line, COMMAND_TYPES).quantity == Decimal("0.1")
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ('{"command_id": "x"}', "has no 'type'"),
+        (_line(type="LaunchRocket"), "Unknown command type 'LaunchRocket'; known types are: CancelWorkOrder"),
+        (_line(type="ReleaseWorkOrder"), "ReleaseWorkOrder needs the field 'number'"),
+        (_line(type="ReleaseWorkOrder", number="WO-1", colour="red"), "ReleaseWorkOrder has no field 'colour'"),
+        (_line(type="ReleaseWorkOrder", number="WO-1", command_id="abc"), "command_id must be a UUID"),
+        (_line(type="ReleaseWorkOrder", number="WO-1", issued_at="2026-03-02 06:00"), "needs a time zone"),
+        (_line(type="CreateWorkOrder", number="W", product="P", quantity=-3, due="2026-03-05T14:00:00Z"),
+         "quantity may not be negative"),
+        (_line(type="CreateWorkOrder", number="W", product="P", quantity=0, due="2026-03-05T14:00:00Z"),
+         "quantity must be more than zero"),
+        ('{"type":"CreateWorkOrder","quantity":NaN}', "NaN is not a number"),
+        (_line(type="CreateWorkOrder", number="W", product="P", quantity="lots", due="2026-03-05T14:00:00Z"),
+         "quantity must be a number"),
+        (_line(type="CreateWorkOrder", number="W", product="P", quantity=1, due="2026-03-05T14:00:00Z",
+               priority=1.5), "priority must be a whole number"),
+        (_line(type="HoldWorkOrder", number="WO 1"), "number must be a code"),
+        ('{"a":' + "1" * 5000 + "}", "number too long"),
+        ("[" * 60000, "nested too deeply"),
+    ],
+)
+def test_malformed_lines_are_refused_with_a_sentence(line: str, says: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        decode_line(line, COMMAND_TYPES)
+    assert says in refused.value.message
+
+
+def test_invalid_utf8_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="not valid UTF-8"):
+        decode_line(b'{"type": "\xff"}', COMMAND_TYPES)
+
+
+def test_encoding_leaves_the_pin_out() -> None:
+    sign_in = decode_line(_line(type="SignIn", station="WS-01", badge="B1001", pin="4711"), COMMAND_TYPES)
+    assert "pin" not in encode(sign_in)
+    assert encode_with_secrets(sign_in)["pin"] == "4711"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+field_names = st.sampled_from(
+    ["type", "command_id", "issued_at", "actor", "station", "badge", "pin", "number", "product", "quantity", "due",
+     "priority", "expected_version", "reason", "extra"]
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.dictionaries(field_names, json_values | st.sampled_from([ID, "2026-03-02T06:00:00Z", "WO-1", "B1001", "1.5"])),
+    st.sampled_from(sorted(COMMAND_TYPES)),
+)
+def test_random_objects_give_a_command_or_invalid_input(obj: dict, kind: str) -> None:
+    obj.setdefault("type", kind)
+    try:
+        cmd = decode_line(json.dumps(obj), COMMAND_TYPES)
+    except InvalidInput as refused:
+        assert refused.message.endswith(".")
+        return
+    assert isinstance(cmd, c.Command)
+    assert decode_line(json.dumps(encode_with_secrets(cmd)), COMMAND_TYPES) == cmd
+
+
+@given(st.binary(max_size=200))
+def test_random_bytes_never_escape_as_anything_but_invalid_input(raw: bytes) -> None:
+    try:
+        decode_line(raw, COMMAND_TYPES)
+    except InvalidInput:
+        pass
