@@ -1,0 +1,102 @@
+"""Work-order lifecycle commands: create, release, hold, cancel; rules, roles and conflicts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from mes_terminal.domain.errors import Conflict, InvalidState, NotPermitted, UnknownEntity
+from mes_terminal.services import commands as c
+from mes_terminal.services.bus import CommandBus
+from tests.helpers import LEAD, OPERATOR, command
+
+
+@pytest.fixture
+def order(bus: CommandBus, clock) -> str:
+    bus.execute(
+        command(
+            c.CreateWorkOrder,
+            clock.now(),
+            number="WO-100",
+            product="BRACKET-A",
+            quantity=Decimal("250"),
+            due=clock.now() + timedelta(days=1),
+            priority=5,
+        )
+    )
+    return "WO-100"
+
+
+def _do(bus: CommandBus, clock, cls: type[c.Command], number: str, **extra: object) -> dict:
+    return dict(bus.execute(command(cls, clock.now(), number=number, **extra)).result)
+
+
+def test_a_new_order_is_planned_with_the_operations_of_its_routing(bus: CommandBus, clock) -> None:
+    result = _do(bus, clock, c.CreateWorkOrder, "WO-1", product="BRACKET-A", quantity=Decimal("12.5"), due=clock.now())
+    assert result["status"] == "planned"
+    assert result["product"] == "BRACKET-A"
+    assert [(op["seq"], op["name"], op["status"]) for op in result["operations"]] == [
+        (10, "Cut", "pending"),
+        (20, "Bend", "pending"),
+    ]
+
+
+def test_releasing_makes_the_first_operation_ready(bus: CommandBus, clock, order: str) -> None:
+    assert _do(bus, clock, c.ReleaseWorkOrder, order)["status"] == "released"
+
+
+def test_hold_then_release_returns_to_released(bus: CommandBus, clock, order: str) -> None:
+    _do(bus, clock, c.ReleaseWorkOrder, order)
+    assert _do(bus, clock, c.HoldWorkOrder, order, reason="Customer changed drawing")["status"] == "on_hold"
+    assert _do(bus, clock, c.ReleaseWorkOrder, order)["status"] == "released"
+
+
+def test_a_lead_may_release(bus: CommandBus, clock, order: str) -> None:
+    assert (
+        dict(bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor=LEAD, number=order)).result)["status"]
+        == "released"
+    )
+
+
+def test_an_operator_may_not_release(bus: CommandBus, clock, order: str) -> None:
+    with pytest.raises(NotPermitted, match="needs the role"):
+        bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor=OPERATOR, number=order))
+
+
+def test_releasing_twice_names_the_current_state(bus: CommandBus, clock, order: str) -> None:
+    _do(bus, clock, c.ReleaseWorkOrder, order)
+    with pytest.raises(InvalidState, match="Work order WO-100 is already released; it cannot be released"):
+        _do(bus, clock, c.ReleaseWorkOrder, order)
+
+
+def test_a_cancelled_order_cannot_be_released(bus: CommandBus, clock, order: str) -> None:
+    assert _do(bus, clock, c.CancelWorkOrder, order, reason="Duplicate")["status"] == "cancelled"
+    with pytest.raises(InvalidState, match="is cancelled; it cannot be released"):
+        _do(bus, clock, c.ReleaseWorkOrder, order)
+
+
+def test_a_stale_version_is_a_conflict_and_keeps_the_other_change(bus: CommandBus, clock, order: str) -> None:
+    seen = _do(bus, clock, c.HoldWorkOrder, order)["version"]
+    _do(bus, clock, c.ReleaseWorkOrder, order, expected_version=seen)
+    with pytest.raises(Conflict, match="changed by someone else meanwhile \\(it is now released\\)"):
+        _do(bus, clock, c.CancelWorkOrder, order, expected_version=seen)
+    assert _do(bus, clock, c.HoldWorkOrder, order)["status"] == "on_hold"
+
+
+def test_unknown_product_and_duplicate_number_are_refused(bus: CommandBus, clock, order: str) -> None:
+    with pytest.raises(UnknownEntity, match="There is no product NOPE"):
+        _do(bus, clock, c.CreateWorkOrder, "WO-2", product="NOPE", quantity=Decimal(1), due=clock.now())
+    with pytest.raises(InvalidState, match="Work order WO-100 already exists"):
+        _do(bus, clock, c.CreateWorkOrder, order, product="BRACKET-A", quantity=Decimal(1), due=clock.now())
+
+
+def test_a_material_without_routing_cannot_be_ordered(bus: CommandBus, clock) -> None:
+    with pytest.raises(InvalidState, match="STEEL-2MM has no routing"):
+        _do(bus, clock, c.CreateWorkOrder, "WO-3", product="STEEL-2MM", quantity=Decimal(1), due=clock.now())
+
+
+def test_an_unknown_actor_is_refused(bus: CommandBus, clock) -> None:
+    with pytest.raises(UnknownEntity, match="No user has badge B0000"):
+        bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor="B0000", number="WO-1"))
