@@ -108,14 +108,15 @@ class CommandBus:
             prior = session.get(ProcessedCommand, cmd.command_id)
             if prior is not None:
                 return _replayed(cmd, prior)
+            now = self._clock.now()
             events = EventLog(
                 occurred_at=cmd.issued_at,
-                recorded_at=self._clock.now(),
+                recorded_at=now,
                 actor=cmd.actor,
                 station=cmd.station,
                 command_id=cmd.command_id,
             )
-            result = jsonable(handler(cmd, UnitOfWork(session, events, self._clock.now())))
+            result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
             session.add(
                 ProcessedCommand(
                     command_id=cmd.command_id,
@@ -123,7 +124,7 @@ class CommandBus:
                     actor=cmd.actor,
                     station=cmd.station,
                     issued_at=cmd.issued_at,
-                    processed_at=events.recorded_at,
+                    processed_at=now,
                     result=result,
                 )
             )
