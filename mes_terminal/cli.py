@@ -168,8 +168,11 @@ def _cmd_events(args: argparse.Namespace) -> int:
     app = _application(args)
     try:
         if args.follow:
-            for event in follow_events(app.engine, after=args.after, poll_seconds=args.poll):
-                _print_json(event.to_json())
+            try:
+                for event in follow_events(app.engine, after=args.after, poll_seconds=args.poll):
+                    _print_json(event.to_json())
+            except KeyboardInterrupt:
+                return EXIT_OK  # Ctrl-C is how one stops following
         else:
             after = args.after
             while batch := read_events(app.engine, after=after):

@@ -207,7 +207,7 @@ def test_events_follow_prints_new_events_as_they_happen(loaded: str, tmp_path: P
         assert seen[-1]["entity_id"] == "WO-F"
     finally:
         follower.terminate()
-        follower.wait(timeout=10)
+        follower.communicate(timeout=10)
 
 
 def test_demo_is_created_once(capsys) -> None:
