@@ -25,16 +25,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import psycopg
-from mes_terminal.domain.plant import parse_plant
-from mes_terminal.services.plant_loader import load_plant
 from sqlalchemy import text
 
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import SystemClock
+from mes_terminal.domain.plant import parse_plant
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services import commands as c
 from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.plant_loader import load_plant
 
 ORDERS = 50
 

@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mes_terminal.domain.plant import parse_plant
-from mes_terminal.services.plant_loader import load_plant
 from sqlalchemy import Engine
 
+from mes_terminal.domain.plant import parse_plant
 from mes_terminal.services import commands as c
+from mes_terminal.services.plant_loader import load_plant
 
 DATA = Path(__file__).parent / "data"
 SUPERVISOR, OPERATOR, LEAD = "B2001", "B1001", "B4001"

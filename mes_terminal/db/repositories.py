@@ -1,9 +1,16 @@
-"""Lookups that handlers share. Each raises a typed error naming what is missing."""
+"""Lookups and changes that handlers share. Each raises a typed error naming what is missing.
+
+The hot paths (the acting user, locking and changing a work order) are single Core statements that
+return small values: on a slow core the ORM's bookkeeping costs more than the database round trip.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, selectinload
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import (
     Count,
@@ -11,37 +18,69 @@ from mes_terminal.db.records import (
     RoutingOperation,
     StationSession,
     User,
+    UserRole,
     WorkOrder,
     WorkOrderOperation,
     Workstation,
 )
-from mes_terminal.domain.errors import NotPermitted, UnknownEntity
+from mes_terminal.domain.errors import Conflict, NotPermitted, UnknownEntity
 from mes_terminal.domain.roles import Role, require_role
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    badge: str
+    name: str
+    active: bool
+    roles: tuple[str, ...]
+    pin_hash: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class LockedOrder:
+    """A work order's row, locked for the rest of the transaction."""
+
+    id: int
+    number: str
+    status: str
+    version: int
+    released_at: datetime | None
 
 
 class Users:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def by_badge(self, badge: str) -> User:
-        user = self._session.scalars(select(User).where(User.badge == badge)).one_or_none()
-        if user is None:
+    def by_badge(self, badge: str) -> Person:
+        rows = (
+            self._session.connection()
+            .execute(
+                select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
+                .outerjoin(UserRole, UserRole.user_id == User.id)
+                .where(User.badge == badge)
+            )
+            .all()
+        )
+        if not rows:
             raise UnknownEntity(f"No user has badge {badge}.", code="unknown_user")
-        return user
+        first = rows[0]
+        roles = tuple(sorted(row.role for row in rows if row.role))
+        return Person(first.id, first.badge, first.name, first.active, roles, first.pin_hash)
 
-    def acting(self, badge: str, allowed: frozenset[Role], action: str) -> User:
+    def acting(self, badge: str, allowed: frozenset[Role], action: str) -> Person:
         """The active user behind `badge`, if one of their roles allows `action`."""
-        user = self.by_badge(badge)
-        if not user.active:
-            raise NotPermitted(f"{user.name} ({badge}) is deactivated and may not {action}.")
-        require_role(user.name, user.role_names, allowed, action)
-        return user
+        person = self.by_badge(badge)
+        if not person.active:
+            raise NotPermitted(f"{person.name} ({badge}) is deactivated and may not {action}.")
+        require_role(person.name, person.roles, allowed, action)
+        return person
 
-    def open_session(self, workstation: Workstation, user: User) -> StationSession | None:
+    def open_session(self, workstation: Workstation, person: Person) -> StationSession | None:
         return self._session.scalars(
             select(StationSession).where(
                 StationSession.workstation_id == workstation.id,
-                StationSession.user_id == user.id,
+                StationSession.user_id == person.id,
                 StationSession.signed_out_at.is_(None),
             )
         ).one_or_none()
@@ -52,7 +91,7 @@ class Users:
                 select(User.name)
                 .join(StationSession, StationSession.user_id == User.id)
                 .where(StationSession.workstation_id == workstation.id, StationSession.signed_out_at.is_(None))
-                .order_by(StationSession.signed_in_at)
+                .order_by(StationSession.signed_in_at, User.name)
             )
         )
 
@@ -81,9 +120,7 @@ class Products:
     def routing(self, product: Material) -> list[RoutingOperation]:
         return list(
             self._session.scalars(
-                select(RoutingOperation)
-                .where(RoutingOperation.product_id == product.id)
-                .order_by(RoutingOperation.seq)
+                select(RoutingOperation).where(RoutingOperation.product_id == product.id).order_by(RoutingOperation.seq)
             )
         )
 
@@ -95,28 +132,67 @@ class WorkOrders:
     def exists(self, number: str) -> bool:
         return bool(self._session.scalar(select(exists().where(WorkOrder.number == number))))
 
-    def for_update(self, number: str) -> WorkOrder:
-        """The order, locked until the transaction ends (SQLite: the IMMEDIATE transaction already is)."""
-        order = self._session.scalars(
-            select(WorkOrder)
-            .where(WorkOrder.number == number)
-            .options(selectinload(WorkOrder.operations))
-            .with_for_update(of=WorkOrder)
-        ).one_or_none()
-        if order is None:
+    def lock(self, number: str) -> LockedOrder:
+        """The order's row, locked until the transaction ends (SQLite: the IMMEDIATE transaction is the lock)."""
+        row = (
+            self._session.connection()
+            .execute(
+                select(WorkOrder.id, WorkOrder.number, WorkOrder.status, WorkOrder.version, WorkOrder.released_at)
+                .where(WorkOrder.number == number)
+                .with_for_update()
+            )
+            .one_or_none()
+        )
+        if row is None:
             raise UnknownEntity(f"There is no work order {number}.", code="unknown_work_order")
-        return order
+        return LockedOrder(*row)
 
-    def work_started(self, order: WorkOrder) -> bool:
+    def change(self, order: LockedOrder, **values: object) -> LockedOrder:
+        """Write `values` to a locked order and bump its version; returns the order as it now is."""
+        done = self._session.connection().execute(
+            update(WorkOrder)
+            .where(WorkOrder.id == order.id, WorkOrder.version == order.version)
+            .values(version=order.version + 1, **values)
+        )
+        if done.rowcount != 1:  # only possible when the row was not locked first
+            raise Conflict(f"Work order {order.number} was changed at the same moment; try again.")
+        kept = {k: v for k, v in values.items() if k in ("status", "released_at")}
+        return LockedOrder(**{**order.__dict__, **kept, "version": order.version + 1})
+
+    def work_started(self, order: LockedOrder) -> bool:
         """True once any operation has run or reported a quantity."""
-        if any(op.started_at is not None for op in order.operations):
-            return True
+        ops = WorkOrderOperation
         return bool(
-            self._session.scalar(
+            self._session.connection().scalar(
                 select(
-                    exists()
-                    .where(Count.operation_id == WorkOrderOperation.id)
-                    .where(WorkOrderOperation.work_order_id == order.id)
+                    exists().where(
+                        ops.work_order_id == order.id,
+                        or_(
+                            ops.started_at.is_not(None),
+                            exists().where(and_(Count.operation_id == ops.id)),
+                        ),
+                    )
                 )
             )
+        )
+
+    def ready_first_pending_operation(self, order: LockedOrder) -> None:
+        ops = WorkOrderOperation
+        first = (
+            select(ops.id)
+            .where(ops.work_order_id == order.id, ops.status == "pending")
+            .order_by(ops.seq)
+            .limit(1)
+            .scalar_subquery()
+        )
+        self._session.connection().execute(
+            update(ops).where(ops.id == first).values(status="ready", version=ops.version + 1)
+        )
+
+    def unready_operations(self, order: LockedOrder) -> None:
+        ops = WorkOrderOperation
+        self._session.connection().execute(
+            update(ops)
+            .where(ops.work_order_id == order.id, ops.status == "ready")
+            .values(status="pending", version=ops.version + 1)
         )

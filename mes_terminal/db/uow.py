@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.jsonable import jsonable
@@ -14,7 +15,7 @@ from mes_terminal.db.repositories import Products, Users, WorkOrders, Workstatio
 
 
 class EventLog:
-    """Collects the events of one transaction; they are written after the processed-command row."""
+    """Collects the events of one transaction as rows; they are written after the processed-command row."""
 
     def __init__(
         self,
@@ -32,12 +33,18 @@ class EventLog:
             "station": station,
             "command_id": command_id,
         }
-        self.pending: list[Event] = []
+        self.pending: list[dict[str, Any]] = []
+
+    def write(self, session: Session) -> None:
+        """Insert the collected events in the session's transaction (one statement for all)."""
+        if self.pending:
+            session.connection().execute(insert(Event), self.pending)
+            self.pending = []
 
     def add(self, type_: str, entity: str, entity_id: object, **payload: Any) -> None:
         """Append an event. Use `before=` and `after=` for changed values."""
         self.pending.append(
-            Event(type=type_, entity=entity, entity_id=str(entity_id), payload=jsonable(payload), **self._common)
+            {"type": type_, "entity": entity, "entity_id": str(entity_id), "payload": jsonable(payload), **self._common}
         )
 
 

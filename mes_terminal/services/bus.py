@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, bindparam, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +30,11 @@ from mes_terminal.services.commands import Command
 from mes_terminal.services.registry import HANDLERS, Handler
 
 log = logging.getLogger(__name__)
+
+_INSERT_PROCESSED = insert(ProcessedCommand)
+_SELECT_PROCESSED = select(ProcessedCommand.type, ProcessedCommand.result).where(
+    ProcessedCommand.command_id == bindparam("command_id")
+)
 
 # How far ahead of this machine's clock a command's time may be (clocks of terminals drift).
 FUTURE_TOLERANCE = timedelta(minutes=2)
@@ -82,32 +87,37 @@ class CommandBus:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return self._run_once(cmd, handler)
-            except AuthenticationFailed as refusal:
-                self._audit_refusal(cmd, refusal)
-                raise
-            except MesError:
+            except MesError as refusal:
+                # Refused now, but perhaps because it already ran: a replay returns its first result.
+                if (prior := self._prior(cmd)) is not None:
+                    return prior
+                if isinstance(refusal, AuthenticationFailed):
+                    self._audit_refusal(cmd, refusal)
                 raise
             except StaleDataError:
                 raise Conflict(f"{cmd.type} collided with a change saved at the same moment; try again.") from None
             except IntegrityError as error:
-                # A second delivery of the same command racing the first: the retry finds its result.
+                # Most often the same command delivered twice at once: the other delivery won.
+                if (prior := self._prior(cmd)) is not None:
+                    return prior
                 if attempt == ATTEMPTS:
                     raise _constraint_conflict(cmd, error) from None
-            except OperationalError as error:
-                if _is_transient(error) and attempt < ATTEMPTS:
-                    continue
-                raise _unavailable(error) from None
             except DBAPIError as error:
                 if _is_transient(error) and attempt < ATTEMPTS:
                     continue
+                if isinstance(error, OperationalError):
+                    raise _unavailable(error) from None
                 raise _constraint_conflict(cmd, error) from None
         raise AssertionError("unreachable")
 
     def _run_once(self, cmd: Command, handler: Handler) -> Outcome:
+        """Run the handler and record the command in one transaction.
+
+        Idempotency is optimistic: the processed-command row is inserted last, and its primary key
+        refuses a second run of the same id (the caller then returns the first result). This saves a
+        read on every command; replays are rare.
+        """
         with self._sessions() as session, session.begin():
-            prior = session.get(ProcessedCommand, cmd.command_id)
-            if prior is not None:
-                return _replayed(cmd, prior)
             now = self._clock.now()
             events = EventLog(
                 occurred_at=cmd.issued_at,
@@ -117,20 +127,34 @@ class CommandBus:
                 command_id=cmd.command_id,
             )
             result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
-            session.add(
-                ProcessedCommand(
-                    command_id=cmd.command_id,
-                    type=cmd.type,
-                    actor=cmd.actor,
-                    station=cmd.station,
-                    issued_at=cmd.issued_at,
-                    processed_at=now,
-                    result=result,
-                )
+            session.flush()
+            connection = session.connection()
+            connection.execute(
+                _INSERT_PROCESSED,
+                {
+                    "command_id": cmd.command_id,
+                    "type": cmd.type,
+                    "actor": cmd.actor,
+                    "station": cmd.station,
+                    "issued_at": cmd.issued_at,
+                    "processed_at": now,
+                    "result": result,
+                },
             )
-            session.flush()  # the processed row first: events point at it
-            session.add_all(events.pending)
+            events.write(session)
         return Outcome(cmd.command_id, cmd.type, result)
+
+    def _prior(self, cmd: Command) -> Outcome | None:
+        with self._engine.connect().execution_options(mes_read_only=True) as connection:
+            row = connection.execute(_SELECT_PROCESSED, {"command_id": cmd.command_id}).one_or_none()
+        if row is None:
+            return None
+        if row.type != cmd.type:
+            raise Conflict(
+                f"Command id {cmd.command_id} was already used for a {row.type}; every command needs its own id.",
+                code="command_id_reused",
+            )
+        return Outcome(cmd.command_id, cmd.type, row.result, replayed=True)
 
     def _audit_refusal(self, cmd: Command, refusal: MesError) -> None:
         """Failed sign-ins are kept (who tried which badge where), in a transaction of their own."""
@@ -144,18 +168,9 @@ class CommandBus:
                     command_id=None,
                 )
                 events.add(f"{cmd.type}Refused", "badge", getattr(cmd, "badge", cmd.actor), code=refusal.code)
-                session.add_all(events.pending)
+                events.write(session)
         except DBAPIError:
             log.warning("could not record a refused %s", cmd.type, exc_info=True)
-
-
-def _replayed(cmd: Command, prior: ProcessedCommand) -> Outcome:
-    if prior.type != cmd.type:
-        raise Conflict(
-            f"Command id {cmd.command_id} was already used for a {prior.type}; every command needs its own id.",
-            code="command_id_reused",
-        )
-    return Outcome(cmd.command_id, cmd.type, prior.result, replayed=True)
 
 
 def _is_transient(error: DBAPIError) -> bool:

@@ -30,7 +30,7 @@ def sign_in(cmd: SignIn, uow: UnitOfWork) -> dict[str, Any]:
         raise AuthenticationFailed(_NOT_RECOGNISED)
     if not user.active:
         raise NotPermitted(f"{user.name} is deactivated; ask a supervisor.")
-    require_role(user.name, user.role_names, SHOP_FLOOR, f"sign in at {station.code}")
+    require_role(user.name, user.roles, SHOP_FLOOR, f"sign in at {station.code}")
 
     existing = uow.users.open_session(station, user)
     if existing is None:
@@ -42,7 +42,7 @@ def sign_in(cmd: SignIn, uow: UnitOfWork) -> dict[str, Any]:
         "station": station.code,
         "badge": user.badge,
         "name": user.name,
-        "roles": user.role_names,
+        "roles": user.roles,
         "signed_in_at": existing.signed_in_at,
         "operators": uow.users.signed_in_names(station),
     }

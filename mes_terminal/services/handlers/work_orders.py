@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.roles import PLANNERS
@@ -63,7 +64,13 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
             "operations": [op.seq for op in order.operations],
         },
     )
-    return _summary(order, product.code)
+    return {
+        "number": order.number,
+        "status": order.status,
+        "version": order.version,
+        "product": product.code,
+        "operations": [{"seq": op.seq, "name": op.name, "status": op.status} for op in order.operations],
+    }
 
 
 def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
@@ -71,22 +78,20 @@ def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> dict[str, Any]
     order = _locked(cmd.number, cmd.expected_version, uow)
     check_transition("release", order.number, WorkOrderStatus(order.status))
     started = uow.work_orders.work_started(order)
-    before = order.status
-    order.status = release_target(started)
-    order.released_at = order.released_at or cmd.issued_at
-    first_open = next((op for op in order.operations if op.status == OperationStatus.PENDING), None)
-    if not started and first_open is not None:
-        first_open.status = OperationStatus.READY
-    return _changed(order, "WorkOrderReleased", before, uow)
+    if not started:
+        uow.work_orders.ready_first_pending_operation(order)
+    changed = uow.work_orders.change(
+        order, status=release_target(started), released_at=order.released_at or cmd.issued_at
+    )
+    return _changed(order, changed, "WorkOrderReleased", uow)
 
 
 def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     uow.users.acting(cmd.actor, PLANNERS, "put work orders on hold")
     order = _locked(cmd.number, cmd.expected_version, uow)
     check_transition("hold", order.number, WorkOrderStatus(order.status))
-    before = order.status
-    order.status = WorkOrderStatus.ON_HOLD
-    return _changed(order, "WorkOrderHeld", before, uow, reason=cmd.reason)
+    changed = uow.work_orders.change(order, status=WorkOrderStatus.ON_HOLD)
+    return _changed(order, changed, "WorkOrderHeld", uow, reason=cmd.reason)
 
 
 def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
@@ -95,16 +100,13 @@ def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     check_transition(
         "cancel", order.number, WorkOrderStatus(order.status), work_started=uow.work_orders.work_started(order)
     )
-    before = order.status
-    order.status = WorkOrderStatus.CANCELLED
-    for op in order.operations:
-        if op.status == OperationStatus.READY:
-            op.status = OperationStatus.PENDING
-    return _changed(order, "WorkOrderCancelled", before, uow, reason=cmd.reason)
+    uow.work_orders.unready_operations(order)
+    changed = uow.work_orders.change(order, status=WorkOrderStatus.CANCELLED)
+    return _changed(order, changed, "WorkOrderCancelled", uow, reason=cmd.reason)
 
 
-def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> WorkOrder:
-    order = uow.work_orders.for_update(number)
+def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> LockedOrder:
+    order = uow.work_orders.lock(number)
     if expected_version is not None and order.version != expected_version:
         raise Conflict(
             f"Work order {number} was changed by someone else meanwhile (it is now {order.status.replace('_', ' ')}); "
@@ -113,22 +115,13 @@ def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> WorkO
     return order
 
 
-def _changed(order: WorkOrder, event: str, before: str, uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
-    uow.session.flush()  # bumps the version
+def _changed(before: LockedOrder, after: LockedOrder, event: str, uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
     uow.events.add(
         event,
         "work_order",
-        order.number,
-        before={"status": before},
-        after={"status": order.status},
+        after.number,
+        before={"status": before.status},
+        after={"status": after.status},
         **{k: v for k, v in extra.items() if v is not None},
     )
-    return _summary(order)
-
-
-def _summary(order: WorkOrder, product: str | None = None) -> dict[str, Any]:
-    summary: dict[str, Any] = {"number": order.number, "status": order.status, "version": order.version}
-    if product is not None:
-        summary["product"] = product
-        summary["operations"] = [{"seq": op.seq, "name": op.name, "status": op.status} for op in order.operations]
-    return summary
+    return {"number": after.number, "status": after.status, "version": after.version}

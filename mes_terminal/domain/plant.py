@@ -1,0 +1,445 @@
+"""The plant file: master data as TOML, read into frozen values (see docs/plant-file.md).
+
+`parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` whose one sentence names
+the file, the key path and the line. It checks everything that can be checked without a database:
+types, ranges, unknown keys, repeated codes, and every reference between sections. Writing the result
+to the database is `services.plant_loader.load_plant`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from decimal import Decimal
+
+from mes_terminal.domain import plant_rules
+from mes_terminal.domain.errors import PlantFileError
+from mes_terminal.domain.plant_values import (
+    CATEGORIES,
+    CHECK_KINDS,
+    CHECK_TRIGGERS,
+    DAYS,
+    LOSSES,
+    ROLES,
+    choice_text,
+    flag,
+    gtin,
+    limit,
+    long_text,
+    name,
+    one_of,
+    pin,
+    positive_quantity,
+    quantity,
+    short_text,
+    time_of_day,
+    timezone,
+    unit,
+    whole,
+)
+from mes_terminal.domain.toml_reader import Table, TomlDocument
+from mes_terminal.domain.values import parse_code as code
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    code: str
+    name: str
+    timezone: str  # an IANA name, known to zoneinfo
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class BreakSpec:
+    start: time
+    minutes: int
+
+
+@dataclass(frozen=True)
+class ShiftSpec:
+    """A weekly pattern in the site's local time; `end <= start` means it runs past midnight."""
+
+    code: str
+    name: str
+    days: tuple[str, ...]  # in week order, mon first
+    start: time
+    end: time
+    breaks: tuple[BreakSpec, ...]
+
+    @property
+    def minutes(self) -> int:
+        return plant_rules.shift_minutes(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class WorkstationSpec:
+    code: str
+    name: str
+    micro_stop_seconds: int | None
+    badge_only: bool
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    code: str
+    name: str
+    area: str | None
+    shifts: tuple[str, ...]
+    workstations: tuple[WorkstationSpec, ...]
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    badge: str
+    name: str
+    pin: str | None = field(repr=False)  # None: the file leaves the stored PIN as it is
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    code: str
+    name: str
+    unit: str
+    lot_controlled: bool
+    serial_controlled: bool
+    shelf_life_days: int | None
+    gtin: str | None
+
+
+@dataclass(frozen=True)
+class RoutingOperationSpec:
+    operation: int
+    name: str
+    workstations: tuple[str, ...]
+    ideal_cycle_seconds: Decimal
+    setup_minutes: Decimal
+    checklist: str | None
+    work_instruction: str | None
+
+
+@dataclass(frozen=True)
+class BomLineSpec:
+    material: str
+    quantity: Decimal  # per unit of the product
+    operation: int
+    backflush: bool
+    substitutes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProductSpec:
+    """A material made here: it has a routing, and a bill of materials (possibly empty)."""
+
+    code: str
+    name: str
+    unit: str
+    lot_controlled: bool
+    serial_controlled: bool
+    shelf_life_days: int | None
+    gtin: str | None
+    routing: tuple[RoutingOperationSpec, ...]
+    bom: tuple[BomLineSpec, ...]
+
+
+@dataclass(frozen=True)
+class DowntimeReasonSpec:
+    """A node of the reason tree, with its category and loss resolved from its ancestors."""
+
+    code: str
+    name: str
+    parent: str | None
+    category: str
+    loss: str
+
+
+@dataclass(frozen=True)
+class ScrapReasonSpec:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ChecklistItemSpec:
+    code: str
+    text: str
+    kind: str
+    unit: str | None
+    lower: Decimal | None
+    target: Decimal | None
+    upper: Decimal | None
+    choices: tuple[str, ...]
+    required: bool
+    when: str
+    every_n: int | None
+    every_minutes: int | None
+
+
+@dataclass(frozen=True)
+class ChecklistSpec:
+    code: str
+    version: int
+    name: str
+    items: tuple[ChecklistItemSpec, ...]
+
+
+@dataclass(frozen=True)
+class PlantDefinition:
+    source: str  # the file it was read from, for messages
+    site: SiteSpec
+    areas: tuple[AreaSpec, ...]
+    shifts: tuple[ShiftSpec, ...]
+    lines: tuple[LineSpec, ...]
+    users: tuple[UserSpec, ...]
+    materials: tuple[MaterialSpec, ...]
+    products: tuple[ProductSpec, ...]
+    downtime_reasons: tuple[DowntimeReasonSpec, ...]
+    scrap_reasons: tuple[ScrapReasonSpec, ...]
+    checklists: tuple[ChecklistSpec, ...]
+
+
+# The keys each table may hold; anything else is refused, so that a typo is never silently ignored.
+SECTION_KEYS = (
+    "site",
+    "areas",
+    "shifts",
+    "lines",
+    "users",
+    "materials",
+    "products",
+    "downtime_reasons",
+    "scrap_reasons",
+    "checklists",
+)
+SITE_KEYS = ("code", "name", "timezone")
+AREA_KEYS = ("code", "name")
+SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
+BREAK_KEYS = ("start", "minutes")
+LINE_KEYS = ("code", "name", "area", "shifts", "workstations")
+WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only")
+USER_KEYS = ("badge", "name", "pin", "roles")
+MATERIAL_KEYS = ("code", "name", "unit", "lot_controlled", "serial_controlled", "shelf_life_days", "gtin")
+PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom")
+ROUTING_KEYS = (
+    "operation",
+    "name",
+    "workstations",
+    "ideal_cycle_seconds",
+    "setup_minutes",
+    "checklist",
+    "work_instruction",
+)
+BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
+REASON_KEYS = ("code", "name", "parent", "category", "loss")
+SCRAP_KEYS = ("code", "name")
+CHECKLIST_KEYS = ("code", "version", "name", "items")
+ITEM_KEYS = (
+    "code",
+    "text",
+    "kind",
+    "unit",
+    "lower",
+    "target",
+    "upper",
+    "choices",
+    "required",
+    "when",
+    "every_n",
+    "every_minutes",
+)
+
+
+def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
+    """Read a plant file. Raises `PlantFileError` (and nothing else) for any text that is not a valid plant.
+
+    The result is complete in itself: every code it refers to is defined in it.
+    """
+    document = TomlDocument(text, source, PlantFileError)
+    root = document.root(SECTION_KEYS)
+    plant = PlantDefinition(
+        source=source,
+        site=_site(root.table("site", SITE_KEYS)),
+        areas=tuple(_area(t) for t in root.tables("areas", AREA_KEYS)),
+        shifts=tuple(_shift(t) for t in root.tables("shifts", SHIFT_KEYS)),
+        lines=tuple(_line(t) for t in root.tables("lines", LINE_KEYS)),
+        users=tuple(_user(t) for t in root.tables("users", USER_KEYS)),
+        materials=tuple(_material(t) for t in root.tables("materials", MATERIAL_KEYS)),
+        products=tuple(_product(t) for t in root.tables("products", PRODUCT_KEYS)),
+        downtime_reasons=_downtime_reasons(root.tables("downtime_reasons", REASON_KEYS)),
+        scrap_reasons=tuple(_scrap_reason(t) for t in root.tables("scrap_reasons", SCRAP_KEYS)),
+        checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
+    )
+    plant_rules.check_references(document, plant)
+    return plant
+
+
+def _site(t: Table) -> SiteSpec:
+    return SiteSpec(code=t.get("code", code), name=t.get("name", name), timezone=t.get("timezone", timezone))
+
+
+def _area(t: Table) -> AreaSpec:
+    return AreaSpec(code=t.get("code", code), name=t.get("name", name))
+
+
+def _shift(t: Table) -> ShiftSpec:
+    shift_code = t.get("code", code)
+    days = t.get_list("days", one_of(DAYS), required=True)
+    plant_rules.refuse_repeats(t.document, [(t.at("days", i), day) for i, day in enumerate(days)], "day")
+    shift = ShiftSpec(
+        code=shift_code,
+        name=t.get("name", name, shift_code),
+        days=tuple(sorted(days, key=DAYS.index)),
+        start=t.get("start", time_of_day),
+        end=t.get("end", time_of_day),
+        breaks=tuple(_break(b) for b in t.tables("breaks", BREAK_KEYS)),
+    )
+    if shift.start == shift.end:
+        t.fail("end", "is the same as start; a shift must have a length (end before start runs past midnight).")
+    plant_rules.check_breaks(t, shift)
+    return shift
+
+
+def _break(t: Table) -> BreakSpec:
+    return BreakSpec(start=t.get("start", time_of_day), minutes=t.get("minutes", whole(1, 24 * 60)))
+
+
+def _line(t: Table) -> LineSpec:
+    return LineSpec(
+        code=t.get("code", code),
+        name=t.get("name", name),
+        area=t.get("area", code, None),
+        shifts=t.get_list("shifts", code),
+        workstations=tuple(_workstation(w) for w in t.tables("workstations", WORKSTATION_KEYS)),
+    )
+
+
+def _workstation(t: Table) -> WorkstationSpec:
+    return WorkstationSpec(
+        code=t.get("code", code),
+        name=t.get("name", name),
+        micro_stop_seconds=t.get("micro_stop_seconds", whole(0, 24 * 3600), None),
+        badge_only=t.get("badge_only", flag, False),
+    )
+
+
+def _user(t: Table) -> UserSpec:
+    roles = t.get_list("roles", one_of(ROLES), required=True)
+    plant_rules.refuse_repeats(t.document, [(t.at("roles", i), role) for i, role in enumerate(roles)], "role")
+    return UserSpec(badge=t.get("badge", code), name=t.get("name", name), pin=t.get("pin", pin, None), roles=roles)
+
+
+def _material(t: Table) -> MaterialSpec:
+    return MaterialSpec(
+        code=t.get("code", code),
+        name=t.get("name", name),
+        unit=t.get("unit", unit),
+        lot_controlled=t.get("lot_controlled", flag, True),
+        serial_controlled=t.get("serial_controlled", flag, False),
+        shelf_life_days=t.get("shelf_life_days", whole(1, 100 * 366), None),
+        gtin=t.get("gtin", gtin, None),
+    )
+
+
+def _product(t: Table) -> ProductSpec:
+    material = _material(t)
+    routing = tuple(_routing_operation(r) for r in t.tables("routing", ROUTING_KEYS, required=True))
+    bom = tuple(_bom_line(b) for b in t.tables("bom", BOM_KEYS))
+    return ProductSpec(**vars(material), routing=routing, bom=bom)
+
+
+def _routing_operation(t: Table) -> RoutingOperationSpec:
+    return RoutingOperationSpec(
+        operation=t.get("operation", whole(1)),
+        name=t.get("name", name),
+        workstations=t.get_list("workstations", code, required=True),
+        ideal_cycle_seconds=t.get("ideal_cycle_seconds", positive_quantity),
+        setup_minutes=t.get("setup_minutes", quantity, Decimal(0)),
+        checklist=t.get("checklist", code, None),
+        work_instruction=t.get("work_instruction", long_text, None),
+    )
+
+
+def _bom_line(t: Table) -> BomLineSpec:
+    return BomLineSpec(
+        material=t.get("material", code),
+        quantity=t.get("quantity", positive_quantity),
+        operation=t.get("operation", whole(1)),
+        backflush=t.get("backflush", flag, False),
+        substitutes=t.get_list("substitutes", code),
+    )
+
+
+def _downtime_reasons(tables: list[Table]) -> tuple[DowntimeReasonSpec, ...]:
+    """Read the reason tree; children without their own category or loss take their parent's."""
+    unresolved = [
+        DowntimeReasonSpec(
+            code=t.get("code", code),
+            name=t.get("name", name),
+            parent=t.get("parent", code, None),
+            category=t.get("category", one_of(CATEGORIES), ""),
+            loss=t.get("loss", one_of(LOSSES), ""),
+        )
+        for t in tables
+    ]
+    return plant_rules.resolve_reason_tree(tables, unresolved)
+
+
+def _scrap_reason(t: Table) -> ScrapReasonSpec:
+    return ScrapReasonSpec(code=t.get("code", code), name=t.get("name", name))
+
+
+def _checklist(t: Table) -> ChecklistSpec:
+    checklist_code = t.get("code", code)
+    version = t.get("version", whole(1))
+    checklist_name = t.get("name", name, checklist_code)
+    items = t.tables("items", ITEM_KEYS, required=True)
+    specs = tuple(_checklist_item(i) for i in items)
+    plant_rules.refuse_repeats(t.document, [(i.at("code"), s.code) for i, s in zip(items, specs, strict=True)], "item")
+    return ChecklistSpec(code=checklist_code, version=version, name=checklist_name, items=specs)
+
+
+def _checklist_item(t: Table) -> ChecklistItemSpec:
+    kind = t.get("kind", one_of(CHECK_KINDS))
+    when = t.get("when", one_of(CHECK_TRIGGERS))
+    item = ChecklistItemSpec(
+        code=t.get("code", code),
+        text=t.get("text", short_text(400)),
+        kind=kind,
+        unit=t.get("unit", unit, None),
+        lower=t.get("lower", limit, None),
+        target=t.get("target", limit, None),
+        upper=t.get("upper", limit, None),
+        choices=t.get_list("choices", choice_text),
+        required=t.get("required", flag, True),
+        when=when,
+        every_n=t.get("every_n", whole(1), None),
+        every_minutes=t.get("every_minutes", whole(1, 7 * 24 * 60), None),
+    )
+    plant_rules.check_item(t, item)
+    return item
+
+
+__all__ = [
+    "AreaSpec",
+    "BomLineSpec",
+    "BreakSpec",
+    "ChecklistItemSpec",
+    "ChecklistSpec",
+    "DowntimeReasonSpec",
+    "LineSpec",
+    "MaterialSpec",
+    "PlantDefinition",
+    "ProductSpec",
+    "RoutingOperationSpec",
+    "ScrapReasonSpec",
+    "ShiftSpec",
+    "SiteSpec",
+    "UserSpec",
+    "WorkstationSpec",
+    "parse_plant",
+]
