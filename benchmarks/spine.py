@@ -161,28 +161,42 @@ class _Bare:
         now = datetime.now(UTC)
         cid = self.uuid(cmd.command_id)
         self.begin()
-        cur.execute(f"SELECT type, result FROM processed_commands WHERE command_id = {p}", (cid,))
-        cur.fetchone()
-        cur.execute(f"SELECT id, name, active FROM users WHERE badge = {p}", (cmd.actor,))
-        user_id = cur.fetchone()[0]
-        cur.execute(f"SELECT role FROM user_roles WHERE user_id = {p}", (user_id,))
+        cur.execute(
+            "SELECT u.id, u.badge, u.name, u.active, u.pin_hash, r.role FROM users u "
+            f"LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.badge = {p}",
+            (cmd.actor,),
+        )
         cur.fetchall()
-        cur.execute(f"SELECT id, status, version FROM work_orders WHERE number = {p}{self.for_update}", (cmd.number,))
-        order_id, status, version = cur.fetchone()
-        cur.execute(f"SELECT id, status, started_at FROM work_order_operations WHERE work_order_id = {p}", (order_id,))
-        cur.fetchall()
-        if not hold:
+        cur.execute(
+            f"SELECT id, number, status, version, released_at FROM work_orders WHERE number = {p}{self.for_update}",
+            (cmd.number,),
+        )
+        order_id, _, status, version, released_at = cur.fetchone()
+        if hold:
+            new_status = "on_hold"
             cur.execute(
-                "SELECT EXISTS (SELECT 1 FROM counts JOIN work_order_operations o ON o.id = counts.operation_id "
-                f"WHERE o.work_order_id = {p})",
+                f"UPDATE work_orders SET version = {p}, status = {p} WHERE id = {p} AND version = {p}",
+                (version + 1, new_status, order_id, version),
+            )
+        else:
+            new_status = "released"
+            cur.execute(
+                f"SELECT EXISTS (SELECT 1 FROM work_order_operations o WHERE o.work_order_id = {p} "
+                "AND (o.started_at IS NOT NULL OR EXISTS (SELECT 1 FROM counts WHERE counts.operation_id = o.id)))",
                 (order_id,),
             )
             cur.fetchone()
-        new_status = "on_hold" if hold else "released"
-        cur.execute(
-            f"UPDATE work_orders SET status = {p}, version = {p} WHERE id = {p} AND version = {p}",
-            (new_status, version + 1, order_id, version),
-        )
+            cur.execute(
+                f"UPDATE work_order_operations SET status = 'ready', version = version + 1 WHERE id = "
+                f"(SELECT id FROM work_order_operations WHERE work_order_id = {p} AND status = 'pending' "
+                "ORDER BY seq LIMIT 1)",
+                (order_id,),
+            )
+            cur.execute(
+                f"UPDATE work_orders SET version = {p}, status = {p}, released_at = {p} "
+                f"WHERE id = {p} AND version = {p}",
+                (version + 1, new_status, released_at, order_id, version),
+            )
         result = json.dumps({"number": cmd.number, "status": new_status, "version": version + 1})
         cur.execute(
             "INSERT INTO processed_commands (command_id, type, actor, station, issued_at, processed_at, result) "

@@ -5,7 +5,8 @@ SQLite: WAL, foreign keys on, a busy timeout, and every write transaction begun 
 and silently loses updates under concurrency (see PLATFORM.md). Read-only work can ask for a
 deferred begin with `execution_options(mes_read_only=True)`.
 
-PostgreSQL: psycopg 3, a small pool with pre-ping so a restarted server is noticed.
+PostgreSQL: psycopg 3 and a small pool. No pre-ping (a round trip on every checkout): a connection
+that a restarted server dropped is invalidated on its first error, and the command bus retries.
 """
 
 from __future__ import annotations
@@ -51,7 +52,6 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, **kwargs)
-    kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("connect_args", {"connect_timeout": 5, "application_name": "mes-terminal"})
     return create_engine(parsed, **kwargs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import (
@@ -46,6 +46,48 @@ class LockedOrder:
     status: str
     version: int
     released_at: datetime | None
+
+
+# Statements of the hot path, built once (building a statement costs more than running it here).
+_PERSON_BY_BADGE = (
+    select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
+    .outerjoin(UserRole, UserRole.user_id == User.id)
+    .where(User.badge == bindparam("badge"))
+)
+_LOCK_ORDER = (
+    select(WorkOrder.id, WorkOrder.number, WorkOrder.status, WorkOrder.version, WorkOrder.released_at)
+    .where(WorkOrder.number == bindparam("number"))
+    .with_for_update()
+)
+_CHANGE_ORDER = update(WorkOrder).where(
+    WorkOrder.id == bindparam("locked_id"), WorkOrder.version == bindparam("locked_version")
+)
+_WORK_STARTED = select(
+    exists().where(
+        WorkOrderOperation.work_order_id == bindparam("order_id"),
+        or_(
+            WorkOrderOperation.started_at.is_not(None),
+            exists().where(Count.operation_id == WorkOrderOperation.id),
+        ),
+    )
+)
+_FIRST_PENDING = (
+    select(WorkOrderOperation.id)
+    .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == "pending")
+    .order_by(WorkOrderOperation.seq)
+    .limit(1)
+    .scalar_subquery()
+)
+_READY_FIRST_PENDING = (
+    update(WorkOrderOperation)
+    .where(WorkOrderOperation.id == _FIRST_PENDING)
+    .values(status="ready", version=WorkOrderOperation.version + 1)
+)
+_UNREADY = (
+    update(WorkOrderOperation)
+    .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == "ready")
+    .values(status="pending", version=WorkOrderOperation.version + 1)
+)
 
 
 class Users:
@@ -134,15 +176,7 @@ class WorkOrders:
 
     def lock(self, number: str) -> LockedOrder:
         """The order's row, locked until the transaction ends (SQLite: the IMMEDIATE transaction is the lock)."""
-        row = (
-            self._session.connection()
-            .execute(
-                select(WorkOrder.id, WorkOrder.number, WorkOrder.status, WorkOrder.version, WorkOrder.released_at)
-                .where(WorkOrder.number == number)
-                .with_for_update()
-            )
-            .one_or_none()
-        )
+        row = self._session.connection().execute(_LOCK_ORDER, {"number": number}).one_or_none()
         if row is None:
             raise UnknownEntity(f"There is no work order {number}.", code="unknown_work_order")
         return LockedOrder(*row)
@@ -150,9 +184,8 @@ class WorkOrders:
     def change(self, order: LockedOrder, **values: object) -> LockedOrder:
         """Write `values` to a locked order and bump its version; returns the order as it now is."""
         done = self._session.connection().execute(
-            update(WorkOrder)
-            .where(WorkOrder.id == order.id, WorkOrder.version == order.version)
-            .values(version=order.version + 1, **values)
+            _CHANGE_ORDER,
+            {"locked_id": order.id, "locked_version": order.version, "version": order.version + 1, **values},
         )
         if done.rowcount != 1:  # only possible when the row was not locked first
             raise Conflict(f"Work order {order.number} was changed at the same moment; try again.")
@@ -161,38 +194,10 @@ class WorkOrders:
 
     def work_started(self, order: LockedOrder) -> bool:
         """True once any operation has run or reported a quantity."""
-        ops = WorkOrderOperation
-        return bool(
-            self._session.connection().scalar(
-                select(
-                    exists().where(
-                        ops.work_order_id == order.id,
-                        or_(
-                            ops.started_at.is_not(None),
-                            exists().where(and_(Count.operation_id == ops.id)),
-                        ),
-                    )
-                )
-            )
-        )
+        return bool(self._session.connection().scalar(_WORK_STARTED, {"order_id": order.id}))
 
     def ready_first_pending_operation(self, order: LockedOrder) -> None:
-        ops = WorkOrderOperation
-        first = (
-            select(ops.id)
-            .where(ops.work_order_id == order.id, ops.status == "pending")
-            .order_by(ops.seq)
-            .limit(1)
-            .scalar_subquery()
-        )
-        self._session.connection().execute(
-            update(ops).where(ops.id == first).values(status="ready", version=ops.version + 1)
-        )
+        self._session.connection().execute(_READY_FIRST_PENDING, {"order_id": order.id})
 
     def unready_operations(self, order: LockedOrder) -> None:
-        ops = WorkOrderOperation
-        self._session.connection().execute(
-            update(ops)
-            .where(ops.work_order_id == order.id, ops.status == "ready")
-            .values(status="pending", version=ops.version + 1)
-        )
+        self._session.connection().execute(_UNREADY, {"order_id": order.id})

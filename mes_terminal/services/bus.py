@@ -103,7 +103,8 @@ class CommandBus:
                 if attempt == ATTEMPTS:
                     raise _constraint_conflict(cmd, error) from None
             except DBAPIError as error:
-                if _is_transient(error) and attempt < ATTEMPTS:
+                # A dropped connection (server restarted) is invalidated by the pool: retry on a new one.
+                if (_is_transient(error) or error.connection_invalidated) and attempt < ATTEMPTS:
                     continue
                 if isinstance(error, OperationalError):
                     raise _unavailable(error) from None
