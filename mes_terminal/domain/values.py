@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mes_terminal.domain.errors import InvalidInput
 
-# Twelve digits before the point and six after: the scale of every quantity column.
-MAX_QUANTITY = Decimal("999999999999.999999")
+# Six digits after the point (the scale of every quantity column) and nine before: fifteen significant
+# digits, which SQLite's REAL storage of NUMERIC keeps exactly, so both databases hold the same value.
+MAX_QUANTITY = Decimal("999999999.999999")
 QUANTITY_PLACES = Decimal("0.000001")
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/\-]{0,63}$")

@@ -100,3 +100,23 @@ def test_a_material_without_routing_cannot_be_ordered(bus: CommandBus, clock) ->
 def test_an_unknown_actor_is_refused(bus: CommandBus, clock) -> None:
     with pytest.raises(UnknownEntity, match="No user has badge B0000"):
         bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor="B0000", number="WO-1"))
+
+
+def test_the_largest_quantity_comes_back_exactly(bus: CommandBus, plant, clock) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from mes_terminal.db.records import WorkOrder
+
+    _do(
+        bus,
+        clock,
+        c.CreateWorkOrder,
+        "WO-BIG",
+        product="BRACKET-A",
+        quantity=Decimal("999999999.999999"),
+        due=clock.now(),
+    )
+    with Session(plant) as session:
+        stored = session.scalars(select(WorkOrder.quantity).where(WorkOrder.number == "WO-BIG")).one()
+    assert stored == Decimal("999999999.999999")

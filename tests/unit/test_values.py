@@ -41,6 +41,7 @@ def test_quantities_from_numbers_and_strings(raw: object, expected: Decimal) -> 
         (None, "must be a number"),
         ([1], "must be a number"),
         ("1e20", "too large"),
+        ("1000000000", "too large"),
         ("0.0000001", "more than six decimal places"),
     ],
 )
