@@ -62,7 +62,10 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
             status = _do(bus, c.ReleaseWorkOrder, supervisor, now, number)
         if then == "hold":
             status = _do(bus, c.HoldWorkOrder, supervisor, now, number, reason="Waiting for the customer's drawing")
-        lines.append(f"  {number}  {product:<14} {quantity:>6} due in {days} days, priority {priority}: {status}")
+        due = "tomorrow" if days == 1 else f"in {days} days"
+        lines.append(
+            f"  {number}  {product:<14} {quantity:>6}  due {due:<11} priority {priority:>2}  {status.replace('_', ' ')}"
+        )
     lines.append("The operator terminal and the supervisor console open the demo once they are available.")
     return "\n".join(lines)
 

@@ -213,7 +213,7 @@ def test_events_follow_prints_new_events_as_they_happen(loaded: str, tmp_path: P
 def test_demo_is_created_once(capsys) -> None:
     code, out, err = run(capsys, "demo")
     assert code == 0, err
-    assert "Created the demo database" in out and "released" in out and "on_hold" in out
+    assert "Created the demo database" in out and "released" in out and "on hold" in out
     code, out, _ = run(capsys, "demo")
     assert code == 0 and "already exists with 5 work orders; nothing was changed" in out
 
