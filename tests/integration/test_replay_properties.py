@@ -44,14 +44,14 @@ def command_lines(draw: st.DrawFn) -> bytes:
     kind = draw(st.sampled_from([*sorted(COMMAND_TYPES), "Nonsense"]))
     obj = {
         "type": kind,
-        "command_id": draw(st.sampled_from([str(uuid.uuid4()), "11111111-1111-1111-1111-111111111111", "nope"])),
+        "command_id": draw(st.sampled_from([str(uuid.uuid4())] * 4 + ["11111111-1111-1111-1111-111111111111", "nope"])),
         "issued_at": "2026-03-02T06:00:00Z",
-        "actor": draw(st.sampled_from(["B2001", "B1001", "B9999"])),
+        "actor": draw(st.sampled_from(["B2001", "B2001", "B1001", "B9999"])),
         **VALID.get(kind, {}),
-        **draw(st.dictionaries(fields, values, max_size=2)),
+        **draw(st.dictionaries(fields, values, max_size=1)),
     }
     line = json.dumps(obj)
-    return draw(st.sampled_from([line, line[: len(line) // 2], line + "}", "  ", line])).encode() + b"\n"
+    return draw(st.sampled_from([line] * 6 + [line[: len(line) // 2], line + "}", "  "])).encode() + b"\n"
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
