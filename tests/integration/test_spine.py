@@ -120,3 +120,24 @@ def test_a_failed_sign_in_is_recorded_without_processing_the_command(bus: Comman
     assert (refused.station, refused.entity_id, refused.command_id) == ("WS-01", OPERATOR, None)
     assert "0000" not in str(refused.payload)
     assert _count(plant, ProcessedCommand) == 0
+
+
+@pytest.mark.postgresql_only
+def test_a_connection_dropped_by_the_server_is_replaced_without_losing_the_command(
+    bus: CommandBus, plant, clock
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    bus.execute(_create(clock, "WO-A"))  # leaves a pooled connection behind
+    admin = create_engine(plant.url)
+    with admin.connect() as connection:
+        killed = connection.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).scalar_one()
+    admin.dispose()
+    assert killed >= 1
+    assert bus.execute(_create(clock, "WO-B")).result["status"] == "planned"
+    assert _count(plant, WorkOrder) == 2
