@@ -30,11 +30,10 @@ from sqlalchemy import text
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import SystemClock
-from mes_terminal.domain.plant import parse_plant
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services import commands as c
 from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant
+from mes_terminal.services.plant_loader import load_plant, read_plant_file
 
 ORDERS = 50
 
@@ -103,8 +102,7 @@ def _timed(run: Callable, items: list) -> list[float]:
 
 def _prepare(engine, clock) -> dict:
     """Load the demo plant and create the orders the workload toggles; returns what the workload needs."""
-    path = demo_plant_file()
-    load_plant(engine, parse_plant(path.read_text(encoding="utf-8"), source=str(path)), now=clock.now())
+    load_plant(engine, read_plant_file(demo_plant_file()), now=clock.now())
     with engine.connect() as connection:
         supervisor = connection.execute(
             text(

@@ -126,10 +126,9 @@ def _cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def _cmd_plant_load(args: argparse.Namespace) -> int:
-    from mes_terminal.domain.plant import parse_plant
-    from mes_terminal.services.plant_loader import load_plant
+    from mes_terminal.services.plant_loader import load_plant, read_plant_file
 
-    definition = parse_plant(_read_text(args.file), source=str(args.file))
+    definition = read_plant_file(args.file)  # checked whole before the database is touched
     app = _application(args)
     try:
         summary = load_plant(app.engine, definition, now=app.clock.now())
@@ -207,15 +206,6 @@ def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:
         return EXIT_FAILURE
 
     return run
-
-
-def _read_text(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text.") from None
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
 
 
 # --- the parser ----------------------------------------------------------------------------------

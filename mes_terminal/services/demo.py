@@ -13,11 +13,10 @@ from mes_terminal.db import migrate
 from mes_terminal.db.engine import safe_url
 from mes_terminal.db.records import Material, RoutingOperation, User, UserRole, WorkOrder
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.plant import parse_plant
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services import commands as c
 from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant
+from mes_terminal.services.plant_loader import load_plant, read_plant_file
 
 # (quantity, due in days, priority, what happens after creation)
 _ORDERS = [
@@ -37,8 +36,7 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
     if existing:
         return f"The demo database {where} already exists with {existing} work orders; nothing was changed."
 
-    path = demo_plant_file()
-    summary = load_plant(engine, parse_plant(path.read_text(encoding="utf-8"), source=str(path)), now=clock.now())
+    summary = load_plant(engine, read_plant_file(demo_plant_file()), now=clock.now())
     supervisor, products = _supervisor_and_products(engine)
     now = clock.now()
     lines = [f"Created the demo database {where}.", summary.describe(), "Work orders:"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -35,7 +36,14 @@ from mes_terminal.db.records import (
 from mes_terminal.db.uow import EventLog
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError, PlantFileError, SchemaNotAtHead
 from mes_terminal.domain.pins import hash_secret, verify_secret
-from mes_terminal.domain.plant import ChecklistItemSpec, ChecklistSpec, PlantDefinition, ShiftSpec, UserSpec
+from mes_terminal.domain.plant import (
+    ChecklistItemSpec,
+    ChecklistSpec,
+    PlantDefinition,
+    ShiftSpec,
+    UserSpec,
+    parse_plant,
+)
 from mes_terminal.services.plant_changes import (
     KINDS,
     LOADED_EVENT,
@@ -49,6 +57,17 @@ from mes_terminal.services.plant_changes import (
 from mes_terminal.services.plant_products import ProductDefinitions
 
 __all__ = ["KINDS", "KindCounts", "LoadSummary", "load_plant"]
+
+
+def read_plant_file(path: str | Path) -> PlantDefinition:
+    """Read and check a plant file; `PlantFileError` when it cannot be read or is not valid."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PlantFileError(f"{path} is not UTF-8 text.") from None
+    except OSError as error:
+        raise PlantFileError(f"Cannot read {path}: {error.strerror or error}.") from None
+    return parse_plant(text, source=str(path))
 
 
 def load_plant(engine: Engine, definition: PlantDefinition, *, actor: str = "plant-load", now: datetime) -> LoadSummary:
