@@ -41,11 +41,20 @@ from mes_terminal.domain.toml_reader import Table, TomlDocument
 from mes_terminal.domain.values import parse_code as code
 
 
+START_WHEN = ("quantity_available", "previous_finished")
+LABOUR_SPLIT = ("equal", "quantity")
+
+
 @dataclass(frozen=True)
 class SiteSpec:
     code: str
     name: str
     timezone: str  # an IANA name, known to zoneinfo
+    # Execution rules of the site: when may an operation start after its predecessor, how much more
+    # than planned may be reported, and how an operator's time is shared between concurrent jobs.
+    start_when: str = "quantity_available"
+    overrun_percent: Decimal = Decimal(0)
+    labour_split: str = "equal"
 
 
 @dataclass(frozen=True)
@@ -216,7 +225,7 @@ SECTION_KEYS = (
     "scrap_reasons",
     "checklists",
 )
-SITE_KEYS = ("code", "name", "timezone")
+SITE_KEYS = ("code", "name", "timezone", "start_when", "overrun_percent", "labour_split")
 AREA_KEYS = ("code", "name")
 SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
 BREAK_KEYS = ("start", "minutes")
@@ -279,7 +288,14 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
 
 
 def _site(t: Table) -> SiteSpec:
-    return SiteSpec(code=t.get("code", code), name=t.get("name", name), timezone=t.get("timezone", timezone))
+    return SiteSpec(
+        code=t.get("code", code),
+        name=t.get("name", name),
+        timezone=t.get("timezone", timezone),
+        start_when=t.get("start_when", one_of(START_WHEN), "quantity_available"),
+        overrun_percent=t.get("overrun_percent", quantity, Decimal(0)),
+        labour_split=t.get("labour_split", one_of(LABOUR_SPLIT), "equal"),
+    )
 
 
 def _area(t: Table) -> AreaSpec:

@@ -135,7 +135,17 @@ class _Loader:
         spec = self.plant.site
         site = self.session.scalars(select(Site).where(Site.code == spec.code)).one_or_none()
         site = self._upsert(
-            "site", spec.code, site, Site(code=spec.code), {"name": spec.name, "timezone": spec.timezone}
+            "site",
+            spec.code,
+            site,
+            Site(code=spec.code),
+            {
+                "name": spec.name,
+                "timezone": spec.timezone,
+                "start_when": spec.start_when,
+                "overrun_percent": spec.overrun_percent,
+                "labour_split": spec.labour_split,
+            },
         )
         self.session.flush()
         return site

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mes_terminal.db.base import Base, Code, Name
+from mes_terminal.db.base import QUANTITY, Base, Code, Name
 
 
 class Site(Base):
     __tablename__ = "sites"
+    __table_args__ = (
+        CheckConstraint("start_when IN ('quantity_available', 'previous_finished')", name="known_start_when"),
+        CheckConstraint("labour_split IN ('equal', 'quantity')", name="known_labour_split"),
+        CheckConstraint("overrun_percent >= 0", name="overrun_not_negative"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[Code] = mapped_column(unique=True)
     name: Mapped[Name]
     timezone: Mapped[str] = mapped_column(String(64))
+    # Execution rules (plant file [site]): see docs/plant-file.md.
+    start_when: Mapped[str] = mapped_column(String(24), server_default="quantity_available")
+    overrun_percent: Mapped[Decimal] = mapped_column(QUANTITY, server_default="0")
+    labour_split: Mapped[str] = mapped_column(String(16), server_default="equal")
 
 
 class Area(Base):
