@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from mes_terminal.db.jobs import Jobs
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Event
 from mes_terminal.db.repositories import Products, Users, WorkOrders, Workstations
@@ -59,3 +60,4 @@ class UnitOfWork:
         self.workstations = Workstations(session)
         self.products = Products(session)
         self.work_orders = WorkOrders(session)
+        self.jobs = Jobs(session)

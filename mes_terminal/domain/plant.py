@@ -40,7 +40,6 @@ from mes_terminal.domain.plant_values import (
 from mes_terminal.domain.toml_reader import Table, TomlDocument
 from mes_terminal.domain.values import parse_code as code
 
-
 START_WHEN = ("quantity_available", "previous_finished")
 LABOUR_SPLIT = ("equal", "quantity")
 

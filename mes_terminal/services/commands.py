@@ -86,3 +86,58 @@ class HoldWorkOrder(_WorkOrderChange):
 @dataclass(frozen=True, kw_only=True)
 class CancelWorkOrder(_WorkOrderChange):
     reason: Text | None = None
+
+
+# --- Execution at a workstation --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class _JobCommand(Command):
+    station: CodeField
+    work_order: CodeField
+    operation: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartJob(_JobCommand):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class PauseJob(_JobCommand):
+    # A downtime reason code; when given, the pause opens a downtime of the station with it.
+    reason: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResumeJob(_JobCommand):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportCount(_JobCommand):
+    good: Annotated[Decimal, "quantity"] = Decimal(0)
+    scrap: Annotated[Decimal, "quantity"] = Decimal(0)
+    scrap_reason: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompleteJob(_JobCommand):
+    # Completing with less than expected must be said explicitly, and is recorded as such.
+    short_close: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class JoinJob(_JobCommand):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeaveJob(_JobCommand):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallSupervisor(Command):
+    station: CodeField
+    message: Text | None = None

@@ -7,7 +7,7 @@ from typing import Any
 
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.services import commands as c
-from mes_terminal.services.handlers import personnel, work_orders
+from mes_terminal.services.handlers import execution, personnel, work_orders
 
 Handler = Callable[[Any, UnitOfWork], dict[str, Any]]
 
@@ -18,6 +18,14 @@ HANDLERS: Mapping[type[c.Command], Handler] = {
     c.ReleaseWorkOrder: work_orders.release_work_order,
     c.HoldWorkOrder: work_orders.hold_work_order,
     c.CancelWorkOrder: work_orders.cancel_work_order,
+    c.StartJob: execution.start_job,
+    c.PauseJob: execution.pause_job,
+    c.ResumeJob: execution.resume_job,
+    c.ReportCount: execution.report_count,
+    c.CompleteJob: execution.complete_job,
+    c.JoinJob: execution.join_job,
+    c.LeaveJob: execution.leave_job,
+    c.CallSupervisor: execution.call_supervisor,
 }
 
 COMMAND_TYPES: Mapping[str, type[c.Command]] = {cls.__name__: cls for cls in HANDLERS}

@@ -60,6 +60,9 @@ def sign_out(cmd: SignOut, uow: UnitOfWork) -> dict[str, Any]:
     if cmd.issued_at < open_session.signed_in_at:
         raise InvalidState(f"{user.name} signed in at {station.code} after this sign-out was issued.")
     open_session.signed_out_at = cmd.issued_at
+    # Whoever leaves the station leaves the jobs they were on there.
+    for entry in uow.jobs.open_labour_at(station, user.id):
+        entry.ended_at = max(cmd.issued_at, entry.started_at)
     uow.events.add(
         "SignedOut",
         "user",

@@ -1,0 +1,153 @@
+"""What the execution handlers read and lock: operations with their order, runs, labour, reasons."""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from mes_terminal.db.records import (
+    DowntimeEvent,
+    DowntimeReason,
+    JobRun,
+    LabourEntry,
+    Line,
+    Material,
+    RoutingOperationStation,
+    ScrapReason,
+    Site,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
+from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.domain.execution import OperationFacts, PreviousOperation
+
+
+class Jobs:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def lock(self, work_order: str, seq: int) -> tuple[WorkOrder, WorkOrderOperation]:
+        """The order and its operation, both locked until the transaction ends."""
+        order = self._session.scalars(
+            select(WorkOrder).where(WorkOrder.number == work_order).with_for_update()
+        ).one_or_none()
+        if order is None:
+            raise UnknownEntity(f"There is no work order {work_order}.", code="unknown_work_order")
+        operation = self._session.scalars(
+            select(WorkOrderOperation)
+            .where(WorkOrderOperation.work_order_id == order.id, WorkOrderOperation.seq == seq)
+            .with_for_update()
+        ).one_or_none()
+        if operation is None:
+            raise UnknownEntity(f"Work order {work_order} has no operation {seq}.", code="unknown_operation")
+        return order, operation
+
+    def previous(self, operation: WorkOrderOperation) -> WorkOrderOperation | None:
+        return self._session.scalars(
+            select(WorkOrderOperation)
+            .where(
+                WorkOrderOperation.work_order_id == operation.work_order_id,
+                WorkOrderOperation.seq < operation.seq,
+            )
+            .order_by(WorkOrderOperation.seq.desc())
+            .limit(1)
+        ).one_or_none()
+
+    def following(self, operation: WorkOrderOperation) -> WorkOrderOperation | None:
+        return self._session.scalars(
+            select(WorkOrderOperation)
+            .where(
+                WorkOrderOperation.work_order_id == operation.work_order_id,
+                WorkOrderOperation.seq > operation.seq,
+            )
+            .order_by(WorkOrderOperation.seq)
+            .limit(1)
+        ).one_or_none()
+
+    def facts(self, order: WorkOrder, operation: WorkOrderOperation) -> OperationFacts:
+        previous = self.previous(operation)
+        station = self._session.get(Workstation, operation.workstation_id) if operation.workstation_id else None
+        return OperationFacts(
+            work_order=order.number,
+            order_status=order.status,
+            order_quantity=order.quantity,
+            seq=operation.seq,
+            name=operation.name,
+            status=operation.status,
+            good=operation.good_quantity,
+            scrap=operation.scrap_quantity,
+            station=station.code if station else None,
+            previous=None
+            if previous is None
+            else PreviousOperation(previous.seq, previous.name, previous.status, previous.good_quantity),
+        )
+
+    def eligible(self, operation: WorkOrderOperation, station: Workstation) -> bool:
+        if operation.workstation_id is not None and operation.status in ("running", "paused"):
+            return operation.workstation_id == station.id
+        return bool(
+            self._session.scalar(
+                select(
+                    exists().where(
+                        RoutingOperationStation.routing_operation_id == operation.routing_operation_id,
+                        RoutingOperationStation.workstation_id == station.id,
+                    )
+                )
+            )
+        )
+
+    def open_run(self, operation: WorkOrderOperation) -> JobRun | None:
+        return self._session.scalars(
+            select(JobRun).where(JobRun.operation_id == operation.id, JobRun.ended_at.is_(None))
+        ).one_or_none()
+
+    def last_run(self, operation: WorkOrderOperation) -> JobRun | None:
+        return self._session.scalars(
+            select(JobRun).where(JobRun.operation_id == operation.id).order_by(JobRun.started_at.desc()).limit(1)
+        ).first()
+
+    def open_labour(self, run: JobRun) -> list[LabourEntry]:
+        return list(
+            self._session.scalars(
+                select(LabourEntry).where(LabourEntry.job_run_id == run.id, LabourEntry.ended_at.is_(None))
+            )
+        )
+
+    def open_labour_at(self, station: Workstation, user_id: int) -> list[LabourEntry]:
+        return list(
+            self._session.scalars(
+                select(LabourEntry)
+                .join(JobRun, JobRun.id == LabourEntry.job_run_id)
+                .where(
+                    JobRun.workstation_id == station.id,
+                    LabourEntry.user_id == user_id,
+                    LabourEntry.ended_at.is_(None),
+                )
+            )
+        )
+
+    def product(self, order: WorkOrder) -> Material:
+        return self._session.get_one(Material, order.product_id)
+
+    def site_rules(self, station: Workstation) -> Site:
+        return self._session.scalars(
+            select(Site).join(Line, Line.site_id == Site.id).where(Line.id == station.line_id)
+        ).one()
+
+    def scrap_reason(self, code: str) -> ScrapReason:
+        reason = self._session.scalars(select(ScrapReason).where(ScrapReason.code == code)).one_or_none()
+        if reason is None or not reason.active:
+            raise UnknownEntity(f"There is no scrap reason {code}.", code="unknown_scrap_reason")
+        return reason
+
+    def downtime_reason(self, code: str) -> DowntimeReason:
+        reason = self._session.scalars(select(DowntimeReason).where(DowntimeReason.code == code)).one_or_none()
+        if reason is None or not reason.active:
+            raise UnknownEntity(f"There is no downtime reason {code}.", code="unknown_downtime_reason")
+        return reason
+
+    def open_downtime(self, station: Workstation) -> DowntimeEvent | None:
+        return self._session.scalars(
+            select(DowntimeEvent).where(DowntimeEvent.workstation_id == station.id, DowntimeEvent.ended_at.is_(None))
+        ).one_or_none()

@@ -1,0 +1,200 @@
+"""What the operator terminal asks and does: one station's view, its dispatch list, its commands.
+
+The UI calls this (off the GUI thread) and gets frozen views back; it never sees a record.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError
+
+from mes_terminal.db import station_queries as q
+from mes_terminal.db.records import DowntimeReason, ScrapReason, User
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import DatabaseUnavailable
+from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available, readiness
+from mes_terminal.services.bus import CommandBus, Outcome
+from mes_terminal.services.commands import Command
+from mes_terminal.services.views import DispatchItem, JobView, OperatorView, ReasonView, StationView
+
+
+class TerminalService:
+    def __init__(self, engine: Engine, bus: CommandBus, clock: Clock) -> None:
+        self._engine = engine
+        self._bus = bus
+        self._clock = clock
+
+    def execute(self, command: Command) -> Outcome:
+        """Run a command; raises a `MesError` with a sentence for the operator when refused."""
+        return self._bus.execute(command)
+
+    def station(self, code: str) -> StationView:
+        now = self._clock.now()
+        with self._read() as connection:
+            info = q.station(connection, code)
+            people = q.operators(connection, info["id"])
+            jobs = q.jobs(connection, info["id"], now)
+            downtime = q.open_downtime(connection, info["id"])
+        views = tuple(_job_view(job) for job in jobs)
+        state, since = _state(jobs, downtime)
+        return StationView(
+            code=info["code"],
+            name=info["name"],
+            line_code=info["line_code"],
+            line_name=info["line_name"],
+            state=state,
+            state_since=since,
+            operators=tuple(OperatorView(p["badge"], p["name"], p["signed_in_at"]) for p in people),
+            jobs=views,
+            open_downtime_reason=None if downtime is None else (downtime["reason"] or ""),
+        )
+
+    def dispatch_list(self, code: str) -> list[DispatchItem]:
+        with self._read() as connection:
+            info = q.station(connection, code)
+            rule = StartWhen(
+                connection.execute(
+                    text(
+                        "SELECT s.start_when FROM sites s JOIN lines l ON l.site_id = s.id "
+                        "JOIN workstations w ON w.line_id = l.id WHERE w.id = :id"
+                    ),
+                    {"id": info["id"]},
+                ).scalar_one()
+            )
+            rows = q.dispatch_list(connection, info["id"])
+        items = []
+        for row in rows:
+            facts = _facts(row)
+            state, reason = readiness(facts, code, rule)
+            items.append(
+                DispatchItem(
+                    work_order=row["work_order"],
+                    operation=row["seq"],
+                    operation_name=row["name"],
+                    product=row["product"],
+                    quantity=row["order_quantity"],
+                    available=available(facts),
+                    good=row["good"],
+                    scrap=row["scrap"],
+                    due_at=row["due_at"],
+                    priority=row["priority"],
+                    status=row["status"],
+                    readiness=state.value,
+                    reason=reason,
+                )
+            )
+        return items
+
+    def scrap_reasons(self) -> list[ReasonView]:
+        with self._read() as connection:
+            rows = connection.execute(
+                select(ScrapReason.code, ScrapReason.name).where(ScrapReason.active).order_by(ScrapReason.name)
+            ).all()
+        return [ReasonView(code, name) for code, name in rows]
+
+    def downtime_reasons(self) -> list[ReasonView]:
+        parent = DowntimeReason.__table__.alias("parent")
+        with self._read() as connection:
+            rows = connection.execute(
+                select(DowntimeReason.code, DowntimeReason.name, parent.c.code)
+                .outerjoin(parent, parent.c.id == DowntimeReason.parent_id)
+                .where(DowntimeReason.active)
+                .order_by(DowntimeReason.name)
+            ).all()
+        return [ReasonView(code, name, parent_code) for code, name, parent_code in rows]
+
+    def badge_exists(self, badge: str) -> bool:
+        with self._read() as connection:
+            return connection.execute(select(User.id).where(User.badge == badge)).first() is not None
+
+    def is_reachable(self) -> bool:
+        try:
+            with self._read() as connection:
+                connection.execute(text("SELECT 1"))
+        except DatabaseUnavailable:
+            return False
+        return True
+
+    def _read(self):
+        return _ReadConnection(self._engine)
+
+
+class _ReadConnection:
+    """A read-only connection whose failures become `DatabaseUnavailable`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __enter__(self):
+        try:
+            self._connection = self._engine.connect().execution_options(mes_read_only=True)
+        except DBAPIError as error:
+            raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
+        return self._connection
+
+    def __exit__(self, kind, error, trace) -> None:
+        self._connection.close()
+        if isinstance(error, DBAPIError):
+            raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
+
+
+def _first_line(error: DBAPIError) -> str:
+    text_ = str(error.orig).strip()
+    return text_.splitlines()[0][:200] if text_ else type(error.orig).__name__
+
+
+def _facts(row: dict) -> OperationFacts:
+    previous = None
+    if row["previous_seq"] is not None:
+        previous = PreviousOperation(
+            row["previous_seq"], row["previous_name"], row["previous_status"], Decimal(row["previous_good"])
+        )
+    return OperationFacts(
+        work_order=row["work_order"],
+        order_status=row["order_status"],
+        order_quantity=row["order_quantity"],
+        seq=row["seq"],
+        name=row["name"],
+        status=row["status"],
+        good=row["good"],
+        scrap=row["scrap"],
+        station=row["station"],
+        previous=previous,
+    )
+
+
+def _job_view(job: dict) -> JobView:
+    reported = job["good"] + job["scrap"]
+    actual = None
+    if reported > 0 and job["run_seconds"] > 0:
+        actual = (Decimal(str(job["run_seconds"])) / reported).quantize(Decimal("0.01"))
+    return JobView(
+        work_order=job["work_order"],
+        operation=job["seq"],
+        operation_name=job["name"],
+        product=job["product"],
+        product_name=job["product_name"],
+        unit=job["unit"],
+        status=job["status"],
+        target=job["target"],
+        good=job["good"],
+        scrap=job["scrap"],
+        run_started_at=job["run_started_at"],
+        run_seconds=job["run_seconds"],
+        ideal_cycle_seconds=job["ideal_cycle_seconds"] or Decimal(0),
+        actual_cycle_seconds=actual,
+        operators=job["operators"],
+    )
+
+
+def _state(jobs: list[dict], downtime: dict | None):
+    running = [j for j in jobs if j["status"] == "running"]
+    if downtime is not None:
+        return "down", downtime["started_at"]
+    if running:
+        return "running", max(j["run_started_at"] for j in running)
+    if jobs:
+        return "paused", max((j["last_run_ended_at"] for j in jobs if j["last_run_ended_at"]), default=None)
+    return "idle", None

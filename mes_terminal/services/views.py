@@ -1,0 +1,74 @@
+"""Frozen values the screens show: what a service hands to the UI instead of database records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class OperatorView:
+    badge: str
+    name: str
+    signed_in_at: datetime
+
+
+@dataclass(frozen=True)
+class JobView:
+    """An operation running or paused at a station."""
+
+    work_order: str
+    operation: int
+    operation_name: str
+    product: str
+    product_name: str
+    unit: str
+    status: str  # running | paused
+    target: Decimal  # what may be made here: the previous operation's good quantity, or the order quantity
+    good: Decimal
+    scrap: Decimal
+    run_started_at: datetime | None  # start of the current run (None while paused)
+    run_seconds: float  # machine time of all runs so far, up to now
+    ideal_cycle_seconds: Decimal
+    actual_cycle_seconds: Decimal | None  # run time per unit reported, once something is reported
+    operators: tuple[str, ...]  # names of the people on the job now
+
+
+@dataclass(frozen=True)
+class DispatchItem:
+    """One line of a station's dispatch list, with its readiness decided before anyone taps."""
+
+    work_order: str
+    operation: int
+    operation_name: str
+    product: str
+    quantity: Decimal  # order quantity
+    available: Decimal  # what the previous operation has delivered (the order quantity for the first)
+    good: Decimal
+    scrap: Decimal
+    due_at: datetime
+    priority: int
+    status: str  # operation status: pending | ready | running | paused
+    readiness: str  # a domain.execution.Readiness value: ready, running_here, waiting_previous...
+    reason: str  # the readiness in plain words, e.g. "Waiting for operation 10 (Cut): 0 of 250 done"
+
+
+@dataclass(frozen=True)
+class StationView:
+    code: str
+    name: str
+    line_code: str
+    line_name: str
+    state: str  # running | paused | down | idle
+    state_since: datetime | None
+    operators: tuple[OperatorView, ...]
+    jobs: tuple[JobView, ...]
+    open_downtime_reason: str | None  # name of the reason of an open downtime, "" when not yet classified
+
+
+@dataclass(frozen=True)
+class ReasonView:
+    code: str
+    name: str
+    parent: str | None = None
