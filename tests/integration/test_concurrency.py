@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.engine import make_engine
-from mes_terminal.db.records import Event, WorkOrder
+from mes_terminal.db.records import Event, JobRun, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.services import commands as c
@@ -116,3 +116,29 @@ def test_the_same_command_delivered_twice_at_once_runs_once(bus: CommandBus, pla
     assert outcomes[0][3] == outcomes[1][3]
     with Session(plant) as session:
         assert session.scalar(select(func.count()).select_from(WorkOrder)) == 1
+
+
+def test_two_terminals_starting_the_same_operation_exactly_one_wins(
+    bus: CommandBus, plant, database_url, clock
+) -> None:
+    for round_ in range(ROUNDS):
+        number = f"WO-J{round_}"
+        _order(bus, clock.now(), number)
+        bus.execute(command(c.ReleaseWorkOrder, clock.now(), number=number))
+        # A lead may start without signing in; two leads at two terminals of the same station tap Start.
+        outcomes = _race(
+            database_url,
+            command(c.StartJob, clock.now(), actor="B4001", station="WS-01", work_order=number, operation=10),
+            command(c.StartJob, clock.now(), actor="B2001", station="WS-01", work_order=number, operation=10),
+        )
+        codes = sorted(o[1] for o in outcomes)
+        assert codes == ["job.already_running", "ok"], outcomes
+        with Session(plant) as session:
+            runs = session.scalar(
+                select(func.count())
+                .select_from(JobRun)
+                .join(WorkOrderOperation)
+                .join(WorkOrder)
+                .where(WorkOrder.number == number)
+            )
+        assert runs == 1
