@@ -1,0 +1,122 @@
+"""What the terminal shows: the station's state, its jobs and a dispatch list with readiness."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.services import commands as c
+from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.terminal import TerminalService
+from tests.helpers import OPERATOR, command
+
+
+@pytest.fixture
+def terminal(plant, bus: CommandBus, clock) -> TerminalService:
+    return TerminalService(plant, bus, clock)
+
+
+def _orders(bus: CommandBus, clock) -> None:
+    for number, priority, days in (("WO-LOW", 0, 1), ("WO-HIGH", 9, 3), ("WO-SOON", 0, 0)):
+        bus.execute(
+            command(
+                c.CreateWorkOrder,
+                clock.now(),
+                number=number,
+                product="BRACKET-A",
+                quantity=Decimal(50),
+                due=clock.now() + timedelta(days=days),
+                priority=priority,
+            )
+        )
+    for number in ("WO-LOW", "WO-HIGH"):
+        bus.execute(command(c.ReleaseWorkOrder, clock.now(), number=number))
+    bus.execute(command(c.ReleaseWorkOrder, clock.now(), number="WO-SOON"))
+    bus.execute(command(c.HoldWorkOrder, clock.now(), number="WO-SOON"))
+
+
+def _job(bus, clock, cls, number: str, seq: int = 10, station: str = "WS-01", **fields) -> None:
+    bus.execute(command(cls, clock.now(), actor=OPERATOR, station=station, work_order=number, operation=seq, **fields))
+
+
+def test_an_idle_station(terminal: TerminalService) -> None:
+    view = terminal.station("WS-01")
+    assert (view.code, view.name, view.line_code, view.state, view.jobs, view.operators) == (
+        "WS-01",
+        "Laser cutter",
+        "L1",
+        "idle",
+        (),
+        (),
+    )
+
+
+def test_dispatch_list_order_and_readiness(terminal: TerminalService, bus: CommandBus, clock) -> None:
+    _orders(bus, clock)
+    items = terminal.dispatch_list("WS-01")
+    assert [(i.work_order, i.readiness) for i in items] == [
+        ("WO-HIGH", "ready"),
+        ("WO-SOON", "order_on_hold"),
+        ("WO-LOW", "ready"),
+    ]
+    assert items[0].reason == "Ready: 50 to make."
+    assert items[1].reason == "Work order WO-SOON is on hold."
+
+    later = terminal.dispatch_list("WS-02")
+    assert (later[0].work_order, later[0].operation, later[0].readiness) == ("WO-HIGH", 20, "waiting_previous")
+    assert later[0].reason == "Waiting for operation 10 (Cut): no parts available yet."
+
+
+def test_a_running_job_comes_first_and_shows_its_progress(terminal: TerminalService, bus, clock) -> None:
+    _orders(bus, clock)
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    _job(bus, clock, c.StartJob, "WO-LOW")
+    clock.advance(timedelta(minutes=10))
+    _job(bus, clock, c.ReportCount, "WO-LOW", good=Decimal(40), scrap=Decimal(2), scrap_reason="BURR")
+    clock.advance(timedelta(minutes=1))
+
+    view = terminal.station("WS-01")
+    assert view.state == "running" and view.state_since == clock.now() - timedelta(minutes=11)
+    assert [o.name for o in view.operators] == ["Ada Lovelace"]
+    (job,) = view.jobs
+    assert (job.work_order, job.operation, job.target, job.good, job.scrap) == (
+        "WO-LOW",
+        10,
+        Decimal(50),
+        Decimal(40),
+        Decimal(2),
+    )
+    assert job.run_seconds == 660.0
+    assert job.actual_cycle_seconds == Decimal("15.71")  # 660 s / 42 parts
+    assert job.ideal_cycle_seconds == Decimal(12)
+    assert job.operators == ("Ada Lovelace",)
+
+    items = terminal.dispatch_list("WS-01")
+    assert (items[0].work_order, items[0].readiness) == ("WO-LOW", "running_here")
+    assert items[0].reason == "Running here: 40 good, 2 scrap of 50."
+    second = terminal.dispatch_list("WS-02")
+    assert [(i.work_order, i.readiness) for i in second if i.work_order == "WO-LOW"] == [("WO-LOW", "ready")]
+
+
+def test_a_pause_with_a_reason_shows_the_station_down(terminal: TerminalService, bus, clock) -> None:
+    _orders(bus, clock)
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    _job(bus, clock, c.StartJob, "WO-LOW")
+    _job(bus, clock, c.PauseJob, "WO-LOW", reason="BREAKDOWN")
+    view = terminal.station("WS-01")
+    assert (view.state, view.open_downtime_reason) == ("down", "Breakdown")
+    _job(bus, clock, c.ResumeJob, "WO-LOW")
+    _job(bus, clock, c.PauseJob, "WO-LOW")
+    assert terminal.station("WS-01").state == "paused"
+
+
+def test_reasons_and_badges(terminal: TerminalService) -> None:
+    assert [(r.code, r.name) for r in terminal.scrap_reasons()] == [("BURR", "Burr on edge")]
+    assert [r.code for r in terminal.downtime_reasons()] == ["BREAKDOWN"]
+    assert terminal.badge_exists("B1001") and not terminal.badge_exists("B0000")
+    assert terminal.is_reachable()
+    with pytest.raises(UnknownEntity, match="There is no workstation WS-99"):
+        terminal.station("WS-99")
