@@ -247,3 +247,24 @@ def test_call_supervisor_is_an_event(bus: CommandBus, plant, clock) -> None:
     out = bus.execute(command(c.CallSupervisor, clock.now(), actor=OPERATOR, station="WS-01", message="Jam"))
     assert out.result == {"station": "WS-01", "called_by": "Ada Lovelace"}
     assert read_events(plant)[-1].type == "SupervisorCalled"
+
+
+def test_labour_over_two_jobs_at_once_is_shared_not_doubled(bus: CommandBus, plant, clock, released) -> None:
+    from mes_terminal.services.labour import labour_by_job
+
+    start = clock.now()
+    sign_in(bus, clock)
+    sign_in(bus, clock, station="WS-02")
+    act(bus, clock, c.StartJob)
+    act(bus, clock, c.ReportCount, good=Decimal(10))
+    later(clock, 30)
+    act(bus, clock, c.StartJob, seq=20, station="WS-02")
+    later(clock, 30)
+    act(bus, clock, c.PauseJob)
+    later(clock, 30)
+    shares = labour_by_job(plant, OPERATOR, start, clock.now())
+    assert [(s.work_order, s.operation, s.seconds) for s in shares] == [
+        (WO, 10, Decimal(1800 + 900)),  # alone for 30 min, then half of 30 min
+        (WO, 20, Decimal(900 + 1800)),  # half of 30 min, then alone for 30 min
+    ]
+    assert sum(s.seconds for s in shares) == Decimal(90 * 60)
