@@ -17,6 +17,7 @@ from mes_terminal.db.records import (
     Material,
     RoutingOperation,
     RoutingOperationStation,
+    Site,
     StationSession,
     User,
     WorkOrder,
@@ -44,6 +45,16 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
     if row is None:
         raise UnknownEntity(f"There is no workstation {code}.", code="unknown_station")
     return dict(row._mapping)
+
+
+def start_rule(connection: Connection, station_id: int) -> str:
+    """The site's `start_when` rule for the station's line."""
+    return connection.execute(
+        select(Site.start_when)
+        .join(Line, Line.site_id == Site.id)
+        .join(Workstation, Workstation.line_id == Line.id)
+        .where(Workstation.id == station_id)
+    ).scalar_one()
 
 
 def operators(connection: Connection, station_id: int) -> list[dict[str, Any]]:

@@ -5,9 +5,10 @@ The UI calls this (off the GUI thread) and gets frozen views back; it never sees
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError
 
 from mes_terminal.db import station_queries as q
@@ -54,15 +55,7 @@ class TerminalService:
     def dispatch_list(self, code: str) -> list[DispatchItem]:
         with self._read() as connection:
             info = q.station(connection, code)
-            rule = StartWhen(
-                connection.execute(
-                    text(
-                        "SELECT s.start_when FROM sites s JOIN lines l ON l.site_id = s.id "
-                        "JOIN workstations w ON w.line_id = l.id WHERE w.id = :id"
-                    ),
-                    {"id": info["id"]},
-                ).scalar_one()
-            )
+            rule = StartWhen(q.start_rule(connection, info["id"]))
             rows = q.dispatch_list(connection, info["id"])
         items = []
         for row in rows:
@@ -117,7 +110,7 @@ class TerminalService:
             return False
         return True
 
-    def _read(self):
+    def _read(self) -> _ReadConnection:
         return _ReadConnection(self._engine)
 
 
@@ -127,14 +120,14 @@ class _ReadConnection:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def __enter__(self):
+    def __enter__(self) -> Connection:
         try:
             self._connection = self._engine.connect().execution_options(mes_read_only=True)
         except DBAPIError as error:
             raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
         return self._connection
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self._connection.close()
         if isinstance(error, DBAPIError):
             raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
@@ -189,7 +182,7 @@ def _job_view(job: dict) -> JobView:
     )
 
 
-def _state(jobs: list[dict], downtime: dict | None):
+def _state(jobs: list[dict], downtime: dict | None) -> tuple[str, datetime | None]:
     running = [j for j in jobs if j["status"] == "running"]
     if downtime is not None:
         return "down", downtime["started_at"]
