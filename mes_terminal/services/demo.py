@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Engine, func, select
@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import safe_url
-from mes_terminal.db.records import Material, RoutingOperation, User, UserRole, WorkOrder
+from mes_terminal.db.records import (
+    Material,
+    RoutingOperation,
+    RoutingOperationStation,
+    ScrapReason,
+    User,
+    UserRole,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
 from mes_terminal.domain.clock import Clock
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services import commands as c
@@ -64,8 +74,43 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
         lines.append(
             f"  {number}  {product:<14} {quantity:>6}  due {due:<11} priority {priority:>2}  {status.replace('_', ' ')}"
         )
-    lines.append("The operator terminal and the supervisor console open the demo once they are available.")
+    lines.append(_job_in_progress(engine, bus, supervisor, now))
     return "\n".join(lines)
+
+
+def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:
+    """Start the first released order's first operation 45 minutes ago, with counts, so stations show work."""
+    with Session(engine) as session:
+        order, seq, station, scrap_reason = session.execute(
+            select(
+                WorkOrder.number,
+                WorkOrderOperation.seq,
+                Workstation.code,
+                select(ScrapReason.code).order_by(ScrapReason.code).limit(1).scalar_subquery(),
+            )
+            .join(WorkOrderOperation, WorkOrderOperation.work_order_id == WorkOrder.id)
+            .join(
+                RoutingOperationStation,
+                RoutingOperationStation.routing_operation_id == WorkOrderOperation.routing_operation_id,
+            )
+            .join(Workstation, Workstation.id == RoutingOperationStation.workstation_id)
+            .where(WorkOrder.status == "released", WorkOrderOperation.status == "ready")
+            .order_by(Workstation.code, WorkOrder.priority.desc(), WorkOrder.number)
+            .limit(1)
+        ).one()
+    job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
+    bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
+    bus.execute(
+        c.ReportCount(
+            command_id=uuid.uuid4(),
+            issued_at=now - timedelta(minutes=20),
+            good=Decimal(120),
+            scrap=Decimal(3),
+            scrap_reason=scrap_reason,
+            **job,
+        )
+    )
+    return f"Running at {station}: {order} operation {seq}, started 45 minutes ago, 120 good and 3 scrap so far."
 
 
 def _do(bus: CommandBus, cls: type[c.Command], actor: str, at, number: str, **extra: object) -> str:
