@@ -1,0 +1,208 @@
+"""What a scanned barcode is: a badge, a traveler operation, a work order, a lot, a workstation — or not ours.
+
+`classify_scan` is the first step of "scan anywhere": whatever has focus, every scan passes through it
+and the scan router acts on its `kind`. It never raises for any text: a scan it cannot place comes back
+as `ScanKind.UNKNOWN` with a `reason` an operator can read on a red banner.
+
+Our own barcode formats (what MES Terminal prints on badges, travelers, lot labels and station signs):
+
+    BADGE:<badge>                      an operator's badge               BADGE:B1001
+    OP:<work order>:<operation>        one operation on a traveler       OP:WO-1042:20
+    WO:<work order>                    a work order (traveler header)    WO:WO-1042
+    LOT:<lot number>                   a lot label of our own            LOT:L-7781
+    WS:<station code>                  a workstation sign                WS:WS-01
+
+- Prefixes are recognised in any case (`badge:`, `Op:`): a keyboard-wedge scanner on a terminal with
+  Caps Lock on inverts the case of letters. The codes themselves are passed on exactly as scanned.
+- Codes follow `domain.values.parse_code`: letters, digits and `. _ / -`, at most 64 characters.
+  The operation is the routing step's whole number (10, 20, ...), 1 to 2**31 - 1.
+- A bare code matching the badge pattern (default `^B\\d{3,10}$`) is a badge too: badge cards often
+  carry only the number.
+- GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3` symbology identifiers, a GS separator, or AI 01 with a
+  GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
+  `gs1_data` for the GS1 element-string parser.
+- Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.plant_values import INT_MAX
+from mes_terminal.domain.values import parse_code
+
+DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
+DISPLAY_LIMIT = 60
+
+# Only ASCII layout whitespace is trimmed. Python's str.strip() would also remove FS, GS, RS and US
+# (\x1c-\x1f count as whitespace to Python), and a GS at either end of a GS1 scan is data.
+_TRIM = " \t\r\n\v\f"
+
+# AIM symbology identifiers that a scanner prefixes to GS1 symbols when told to: GS1-128, GS1 DataBar,
+# GS1 DataMatrix, GS1 QR Code.
+_GS1_SYMBOLOGIES = ("]C1", "]e0", "]d2", "]Q3")
+_GS = "\x1d"
+# AI 01 followed by the fourteen digits of a GTIN: how a GS1 label scanned without identifier begins.
+_GS1_GTIN_START = re.compile(r"^01[0-9]{14}")
+_SEQUENCE = re.compile(r"^[0-9]{1,10}$")
+
+# Names for the C0 control characters, so that a banner shows <GS> rather than an invisible character.
+# fmt: off
+_ASCII_CONTROL_NAMES = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+)
+# fmt: on
+
+
+class ScanKind(StrEnum):
+    BADGE = "badge"
+    OPERATION = "operation"
+    WORK_ORDER = "work_order"
+    LOT = "lot"
+    STATION = "station"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One classified scan. Only the parts its `kind` names are filled in; the others are None.
+
+    `raw` is what was scanned, made safe to show: control characters written as `<GS>` or `\\x85`,
+    shortened to at most 60 characters. `reason` is set for UNKNOWN only.
+    """
+
+    kind: ScanKind
+    raw: str
+    badge: str | None = None
+    work_order: str | None = None
+    operation: int | None = None
+    lot: str | None = None
+    station: str | None = None
+    gs1: bool = False
+    gs1_data: str | None = None
+    reason: str | None = None
+
+
+def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN) -> Scan:
+    """Classify one scan. Never raises for a str; an unusable `badge_pattern` raises ConfigurationError."""
+    pattern = compile_badge_pattern(badge_pattern)
+    text = raw.strip(_TRIM)
+    shown = for_display(text)
+    if not text:
+        return _unknown(shown, "The scan looks cut off: nothing came through")
+    if _looks_like_gs1(text):
+        # The GS1 element-string parser (AI 10 lot, 17 expiry, 30/37 quantity) comes with lot
+        # consumption; until then the content is kept whole so that it can fill in the lot later.
+        return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
+    if any(_is_control(ch) for ch in text):
+        return _unknown(shown, f"The scan contains control characters: {shown}")
+    prefix, colon, rest = text.partition(":")
+    prefix = prefix.strip().upper()
+    if prefix in _PREFIXED:
+        if not colon or not rest.strip():
+            return _unknown(shown, f"The scan looks cut off: {shown}")
+        return _PREFIXED[prefix](rest, shown)
+    if _code(text) is not None and pattern.fullmatch(text):
+        return Scan(ScanKind.BADGE, shown, badge=text)
+    return _not_ours(shown)
+
+
+def compile_badge_pattern(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    """The badge pattern as a compiled regular expression; a broken one is a ConfigurationError."""
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    try:
+        return re.compile(pattern)  # re keeps its own cache, so per-scan calls stay cheap
+    except re.error as error:
+        raise ConfigurationError(f"The badge pattern {pattern!r} is not a valid regular expression: {error}.") from None
+
+
+def for_display(text: str, limit: int = DISPLAY_LIMIT) -> str:
+    """`text` made safe for a banner: invisible characters written out, at most `limit` characters."""
+    # Every character shows as at least one, so the first limit + 1 characters decide the result.
+    tokens = [_visible(ch) for ch in text[: limit + 1]]
+    if len(text) <= limit and sum(len(t) for t in tokens) <= limit:
+        return "".join(tokens)
+    kept: list[str] = []
+    length = 0
+    for token in tokens:
+        if length + len(token) > limit - 1:
+            break
+        kept.append(token)
+        length += len(token)
+    return "".join(kept) + "…"
+
+
+def _one_code(kind: ScanKind, field: str) -> Callable[[str, str], Scan]:
+    def read(rest: str, shown: str) -> Scan:
+        code = _code(rest)
+        if code is None:
+            return _not_ours(shown)
+        return Scan(kind, shown, **{field: code})
+
+    return read
+
+
+def _operation(rest: str, shown: str) -> Scan:
+    work_order, colon, sequence = rest.partition(":")
+    if not colon or not sequence.strip():
+        return _unknown(shown, f"The scan looks cut off: {shown}")
+    code = _code(work_order)
+    sequence = sequence.strip()
+    if code is None or not _SEQUENCE.match(sequence) or not 1 <= int(sequence) <= INT_MAX:
+        return _not_ours(shown)
+    return Scan(ScanKind.OPERATION, shown, work_order=code, operation=int(sequence))
+
+
+_PREFIXED = {
+    "BADGE": _one_code(ScanKind.BADGE, "badge"),
+    "WO": _one_code(ScanKind.WORK_ORDER, "work_order"),
+    "LOT": _one_code(ScanKind.LOT, "lot"),
+    "WS": _one_code(ScanKind.STATION, "station"),
+    "OP": _operation,
+}
+
+
+def _code(text: str) -> str | None:
+    try:
+        return parse_code(text, "code")
+    except InvalidInput:
+        return None
+
+
+def _looks_like_gs1(text: str) -> bool:
+    return text.startswith(_GS1_SYMBOLOGIES) or _GS in text or bool(_GS1_GTIN_START.match(text))
+
+
+def _is_control(ch: str) -> bool:
+    # Cc: C0/C1 controls; Cf: invisible format characters (zero-width space, BOM); Cs: lone surrogates.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs")
+
+
+def _visible(ch: str) -> str:
+    if ch == " " or ch.isprintable():
+        return ch
+    code = ord(ch)
+    if code < len(_ASCII_CONTROL_NAMES):
+        return f"<{_ASCII_CONTROL_NAMES[code]}>"
+    if code == 0x7F:
+        return "<DEL>"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _unknown(shown: str, reason: str) -> Scan:
+    return Scan(ScanKind.UNKNOWN, shown, reason=reason)
+
+
+def _not_ours(shown: str) -> Scan:
+    return _unknown(shown, f"Not a code MES Terminal knows: {shown}")
