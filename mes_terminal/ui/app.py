@@ -1,0 +1,75 @@
+"""The QApplication for the terminal: theme, fonts, language; and `run_terminal`, which opens the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from mes_terminal.domain.clock import Clock
+from mes_terminal.paths import resources_dir
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.ui.i18n import language_of
+from mes_terminal.ui.terminal.options import TerminalOptions
+
+log = logging.getLogger(__name__)
+
+BODY_POINT_SIZE = 16
+
+
+def terminal_style_sheet() -> str:
+    path = resources_dir() / "themes" / "terminal.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        log.warning("the terminal theme %s is missing; using Qt's default look", path)
+        return ""
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, or a new one, set up for the terminal (Fusion, big type, theme)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_terminal_look(app)
+    return app
+
+
+def apply_terminal_look(app: QApplication) -> None:
+    app.setApplicationName("MES Terminal")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSize(BODY_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(terminal_style_sheet())
+
+
+def run_terminal(
+    service: TerminalService,
+    station: str,
+    clock: Clock,
+    settings: Any,
+    *,
+    options: TerminalOptions | None = None,
+    full_screen: bool = True,
+) -> int:
+    """Open the terminal window for `station` and run until it closes; the exit code of the event loop."""
+    from mes_terminal.ui.terminal.window import TerminalWindow
+
+    app = create_application()
+    options = options or TerminalOptions(language=language_of(getattr(settings, "locale", "en") or "en"))
+    window = TerminalWindow(service, station, clock, options=options)
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.resize(1024, 768)
+        window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()

@@ -1,0 +1,1 @@
+"""Widgets shared by the terminal and the console: banners, keypads, big-button choices."""
