@@ -198,6 +198,27 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_terminal(args: argparse.Namespace) -> int:
+    """Open the operator terminal for one station; the schema must be at head (checked by `_application`)."""
+    from mes_terminal.services.terminal import TerminalService
+
+    app = _application(args)  # refuses a schema that is not at head, with the command to run
+    try:
+        station = app.settings.station
+        if not station:
+            raise InvalidInput(
+                "Name the station this terminal stands at: --station WS-01, MES_STATION, "
+                "or 'station' in the settings file."
+            )
+        service = TerminalService(app.engine, app.bus, app.clock)
+        service.station(station)  # an unknown station is refused here, in one sentence, before a window opens
+        from mes_terminal.ui.app import run_terminal
+
+        return run_terminal(service, station, app.clock, app.settings, full_screen=not args.windowed)
+    finally:
+        app.close()
+
+
 def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         app = _application(args)  # refuses a schema that is not at head, with the command to run
@@ -252,7 +273,8 @@ def _parser() -> argparse.ArgumentParser:
 
     terminal = sub.add_parser("terminal", parents=[data], help="the operator terminal")
     terminal.add_argument("--station", metavar="CODE")
-    terminal.set_defaults(run=_cmd_window("operator terminal"))
+    terminal.add_argument("--windowed", action="store_true", help="a 1024x768 window instead of full screen")
+    terminal.set_defaults(run=_cmd_terminal)
     sub.add_parser("supervisor", parents=[data], help="the supervisor console").set_defaults(
         run=_cmd_window("supervisor console")
     )

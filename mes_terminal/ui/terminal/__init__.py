@@ -1,0 +1,1 @@
+"""The operator terminal: a full-screen touch window over `services.terminal.TerminalService`."""

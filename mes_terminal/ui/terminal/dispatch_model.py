@@ -1,0 +1,108 @@
+"""The dispatch list as a table: one row per operation, readiness coloured through roles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from mes_terminal.services.views import DispatchItem
+from mes_terminal.ui.terminal.wording import quantity
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the DispatchItem of the row
+ReadinessRole = Qt.ItemDataRole.UserRole + 2  # its readiness value ("ready", "waiting_previous", ...)
+
+# readiness -> (background, text): green ready, blue running, amber paused, grey waiting, red blocked
+COLOURS = {
+    "ready": ("#116329", "#ffffff"),
+    "running_here": ("#0550ae", "#ffffff"),
+    "paused_here": ("#e3b341", "#000000"),
+    "running_elsewhere": ("#30363d", "#ffffff"),
+    "waiting_previous": ("#30363d", "#ffffff"),
+    "completed": ("#30363d", "#c9d1d9"),
+    "order_on_hold": ("#8e1519", "#ffffff"),
+    "order_not_released": ("#8e1519", "#ffffff"),
+    "not_eligible": ("#8e1519", "#ffffff"),
+}
+
+JOB, PROGRESS, DUE, READINESS = range(4)
+
+
+class DispatchModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[DispatchItem] = []
+
+    # --- the model ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Job"), self.tr("Done"), self.tr("Due"), self.tr("Readiness"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.reason
+        if role == Qt.ItemDataRole.BackgroundRole and column == READINESS:
+            return QBrush(QColor(COLOURS.get(item.readiness, ("#30363d", "#ffffff"))[0]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == READINESS:
+            return QBrush(QColor(COLOURS.get(item.readiness, ("#30363d", "#ffffff"))[1]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ItemRole:
+            return item
+        if role == ReadinessRole:
+            return item.readiness
+        return None
+
+    # --- updating ----------------------------------------------------------------------------------
+
+    def set_items(self, items: Sequence[DispatchItem]) -> None:
+        """Show `items`: the same rows in the same order change in place (selection kept), else a reset."""
+        items = list(items)
+        if [_key(i) for i in items] == [_key(i) for i in self._items]:
+            changed = [row for row, (old, new) in enumerate(zip(self._items, items, strict=True)) if old != new]
+            self._items = items
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def item(self, row: int) -> DispatchItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, work_order: str, operation: int) -> int | None:
+        for row, item in enumerate(self._items):
+            if (item.work_order, item.operation) == (work_order, operation):
+                return row
+        return None
+
+    def _text(self, item: DispatchItem, column: int) -> str:
+        if column == JOB:
+            return f"{item.work_order} · {item.operation}\n{item.product} · {item.operation_name}"
+        if column == PROGRESS:
+            return f"{quantity(item.good + item.scrap)} / {quantity(item.available)}"
+        if column == DUE:
+            return item.due_at.astimezone().strftime("%d.%m. %H:%M")
+        return item.reason
+
+
+def _key(item: DispatchItem) -> tuple[str, int]:
+    return item.work_order, item.operation

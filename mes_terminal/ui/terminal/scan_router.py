@@ -1,0 +1,47 @@
+"""Scan anywhere: every scan, from whichever scanner and whatever has focus, is classified here and
+handed on as one intention signal. `route` never raises."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from mes_terminal.domain.scans import DEFAULT_BADGE_PATTERN, Scan, ScanKind, classify_scan, for_display
+
+log = logging.getLogger(__name__)
+
+
+class ScanRouter(QObject):
+    badge_scanned = Signal(str)
+    operation_scanned = Signal(str, int)  # work order, operation
+    work_order_scanned = Signal(str)
+    lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
+    station_scanned = Signal(str)
+    unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
+    routed = Signal(object)  # every Scan, after its intention signal
+
+    def __init__(self, parent: QObject | None = None, *, badge_pattern: str = DEFAULT_BADGE_PATTERN) -> None:
+        super().__init__(parent)
+        self.badge_pattern = badge_pattern
+
+    def route(self, raw: str) -> Scan:
+        try:
+            scan = classify_scan(raw, badge_pattern=self.badge_pattern)
+        except Exception:  # classify_scan promises not to raise; a scanner must never crash the terminal
+            log.exception("a scan could not be classified")
+            scan = Scan(ScanKind.UNKNOWN, for_display(raw), reason=f"Not a code MES Terminal knows: {for_display(raw)}")
+        if scan.kind == ScanKind.BADGE and scan.badge:
+            self.badge_scanned.emit(scan.badge)
+        elif scan.kind == ScanKind.OPERATION and scan.work_order and scan.operation is not None:
+            self.operation_scanned.emit(scan.work_order, scan.operation)
+        elif scan.kind == ScanKind.WORK_ORDER and scan.work_order:
+            self.work_order_scanned.emit(scan.work_order)
+        elif scan.kind == ScanKind.LOT:
+            self.lot_scanned.emit(scan)
+        elif scan.kind == ScanKind.STATION and scan.station:
+            self.station_scanned.emit(scan.station)
+        else:
+            self.unknown_scanned.emit(scan.reason or scan.raw)
+        self.routed.emit(scan)
+        return scan

@@ -1,0 +1,361 @@
+"""The station screen: state banner, current job card, dispatch list and the big buttons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
+
+from mes_terminal.domain.errors import MesError
+from mes_terminal.services import commands as c
+from mes_terminal.services.views import JobView, StationView
+from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
+from mes_terminal.ui.terminal import dispatch_model as dm
+from mes_terminal.ui.terminal.actions import enabled_actions
+from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
+from mes_terminal.ui.terminal.wording import describe, quantity
+from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
+from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
+from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
+from mes_terminal.ui.widgets.style import set_style_property
+
+ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
+JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
+NARROW_WIDTH = 1280  # below this window width the dispatch list leaves out the due date
+
+
+class StationScreen(QWidget):
+    add_operator_requested = Signal()
+
+    def __init__(self, vm: TerminalViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.ui = Ui_StationScreen()
+        self.ui.setupUi(self)
+        self.model = dm.DispatchModel(self)
+        view = self.ui.dispatchView
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        for column in (dm.PROGRESS, dm.DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(dm.JOB, QHeaderView.ResizeMode.Interactive)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for button in self.findChildren(QPushButton):
+            if button.parent() is self:
+                button.setMinimumWidth(ACTION_BUTTON_WIDTH)
+        view.viewport().installEventFilter(self)
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._fetched_at: datetime | None = None
+        self.ui.resendFrame.hide()
+
+        ui = self.ui
+        ui.startButton.clicked.connect(self.on_start_clicked)
+        ui.pauseButton.clicked.connect(self.on_pause_clicked)
+        ui.resumeButton.clicked.connect(self.on_resume_clicked)
+        ui.downtimeButton.clicked.connect(self.on_downtime_clicked)
+        ui.reportGoodButton.clicked.connect(self.on_report_good_clicked)
+        ui.reportScrapButton.clicked.connect(self.on_report_scrap_clicked)
+        ui.completeButton.clicked.connect(self.on_complete_clicked)
+        ui.callSupervisorButton.clicked.connect(self.on_call_supervisor_clicked)
+        ui.addOperatorButton.clicked.connect(self.add_operator_requested)
+        ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
+        ui.resendButton.clicked.connect(self.on_resend_clicked)
+        ui.discardButton.clicked.connect(self.on_discard_clicked)
+        view.selectionModel().currentRowChanged.connect(self.on_dispatch_row_chosen)
+        view.clicked.connect(self.on_dispatch_row_tapped)
+        vm.station_changed.connect(self.on_station_changed)
+        vm.dispatch_changed.connect(self.on_dispatch_changed)
+        vm.selection_changed.connect(self.on_selection_changed)
+        vm.pending_changed.connect(self.on_pending_changed)
+        vm.command_refused.connect(self.on_command_refused)
+        vm.active_operator_changed.connect(self.on_active_operator_changed)
+        self.render()
+
+    # --- rendering -------------------------------------------------------------------------------
+
+    def render(self) -> None:
+        self._render_state()
+        self._render_job(self.vm.current_job())
+        self._render_buttons()
+
+    def tick(self) -> None:
+        """Once a second: the live timers."""
+        self._render_state_timer()
+        job = self.vm.current_job()
+        if job is not None:
+            self.ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+
+    def _render_state(self) -> None:
+        station = self.vm.station
+        state = station.state if station else "idle"
+        names = {
+            "running": self.tr("RUNNING"),
+            "idle": self.tr("IDLE"),
+            "down": self.tr("DOWN"),
+            "paused": self.tr("PAUSED"),
+        }
+        set_style_property(self.ui.stateFrame, "state", state)
+        self.ui.stateLabel.setText(names.get(state, state.upper()))
+        detail = ""
+        if station is not None and state == "down":
+            detail = station.open_downtime_reason or self.tr("reason not given yet")
+        elif station is not None and len(station.jobs) > 1:
+            detail = self.tr("{count} jobs at this station").format(count=len(station.jobs))
+        self.ui.stateDetailLabel.setText(detail)
+        self._render_state_timer()
+
+    def _render_state_timer(self) -> None:
+        station = self.vm.station
+        if station is None or station.state_since is None:
+            self.ui.stateTimerLabel.setText("")
+            return
+        seconds = (self.vm.clock.now() - station.state_since).total_seconds()
+        self.ui.stateTimerLabel.setText(_duration(seconds))
+
+    def _render_job(self, job: JobView | None) -> None:
+        ui = self.ui
+        shown = job is not None
+        for widget in (
+            ui.jobTitleValue,
+            ui.productValue,
+            ui.goodCaption,
+            ui.goodValue,
+            ui.scrapCaption,
+            ui.scrapValue,
+            ui.targetCaption,
+            ui.targetValue,
+            ui.progressBar,
+            ui.runTimeCaption,
+            ui.runTimeValue,
+            ui.cycleCaption,
+            ui.cycleValue,
+        ):
+            widget.setVisible(shown)
+        ui.noJobLabel.setVisible(not shown)
+        if job is None:
+            return
+        title = f"{job.work_order} · {job.operation} {job.operation_name}"
+        if job.status == "paused":
+            title += " · " + self.tr("paused")
+        ui.jobTitleValue.setText(title)
+        ui.productValue.setText(f"{job.product} · {job.product_name}")
+        ui.goodValue.setText(quantity(job.good))
+        ui.scrapValue.setText(quantity(job.scrap))
+        ui.targetValue.setText(f"{quantity(job.target)} {job.unit}")
+        done = job.good + job.scrap
+        top = max(int(job.target), 1)
+        ui.progressBar.setMaximum(top)
+        ui.progressBar.setValue(min(int(done), top))
+        ui.progressBar.setFormat(self.tr("{done} of {target}").format(done=quantity(done), target=quantity(job.target)))
+        ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+        actual = "–" if job.actual_cycle_seconds is None else f"{quantity(job.actual_cycle_seconds)} s"
+        ui.cycleValue.setText(f"{actual} · {quantity(job.ideal_cycle_seconds)} s")
+
+    def _render_buttons(self) -> None:
+        actions = enabled_actions(self.vm.station, self.vm.selected_item(), self.vm.current_job(), self.vm.active_badge)
+        ui = self.ui
+        for name, button in (
+            ("start", ui.startButton),
+            ("pause", ui.pauseButton),
+            ("resume", ui.resumeButton),
+            ("downtime", ui.downtimeButton),
+            ("report_good", ui.reportGoodButton),
+            ("report_scrap", ui.reportScrapButton),
+            ("complete", ui.completeButton),
+            ("call_supervisor", ui.callSupervisorButton),
+            ("sign_out", ui.signOutButton),
+        ):
+            button.setEnabled(name in actions)
+
+    def _run_seconds(self, job: JobView) -> float:
+        extra = 0.0
+        if job.status == "running" and self._fetched_at is not None:
+            extra = max(0.0, (self.vm.clock.now() - self._fetched_at).total_seconds())
+        return job.run_seconds + extra
+
+    # --- from the view-model ---------------------------------------------------------------------
+
+    def on_station_changed(self, station: StationView) -> None:
+        self._fetched_at = self.vm.clock.now()
+        self.render()
+
+    def on_dispatch_changed(self, items: list) -> None:
+        self.model.set_items(items)
+        self.on_selection_changed(self.vm.selected)
+
+    def on_selection_changed(self, key: JobKey | None) -> None:
+        view = self.ui.dispatchView
+        row = None if key is None else self.model.row_of(key.work_order, key.operation)
+        if row is None:
+            view.clearSelection()
+        elif view.currentIndex().row() != row or not view.selectionModel().isRowSelected(row):
+            view.selectRow(row)
+            view.scrollTo(self.model.index(row, 0))
+        self.render()
+
+    def on_active_operator_changed(self, badge: object) -> None:
+        self._render_buttons()
+
+    def on_pending_changed(self, command: c.Command | None) -> None:
+        self.ui.resendFrame.setVisible(command is not None)
+        if command is not None:
+            self.ui.resendLabel.setText(self.tr("Not sent yet: {what}").format(what=describe(command)))
+
+    def on_command_refused(self, command: c.Command, error: MesError) -> None:
+        if not isinstance(command, c.CompleteJob) or command.short_close or error.code != "job.short":
+            return
+        if ConfirmDialog.ask(
+            self.window(),
+            self.tr("Complete with a short close?"),
+            error.message,
+            self.tr("Complete with short close"),
+            self.tr("Keep the job open"),
+        ):
+            self.vm.complete_job(JobKey(command.work_order, command.operation), short_close=True)
+
+    # --- the operator's taps ---------------------------------------------------------------------
+
+    def on_dispatch_row_chosen(self, current: QModelIndex | QPersistentModelIndex, _previous=None) -> None:
+        item = self.model.item(current.row()) if current.isValid() else None
+        self.vm.select(None if item is None else JobKey(item.work_order, item.operation))
+
+    def on_dispatch_row_tapped(self, index: QModelIndex) -> None:
+        self.on_dispatch_row_chosen(index)
+
+    def on_start_clicked(self) -> None:
+        item = self.vm.selected_item()
+        if item is not None:
+            self.vm.start_job(JobKey(item.work_order, item.operation))
+
+    def on_pause_clicked(self) -> None:
+        if (key := self._current_key()) is not None:
+            self.vm.pause_job(key)
+
+    def on_downtime_clicked(self) -> None:
+        key = self._current_key()
+        if key is None:
+            return
+        reason = ReasonDialog.ask(
+            self.window(),
+            self.tr("Why does the station stop?"),
+            self.vm.downtime_reasons,
+            self.tr("The job pauses and the station is down until you resume."),
+        )
+        if reason is not None:
+            self.vm.pause_job(key, reason.code)
+
+    def on_resume_clicked(self) -> None:
+        if (key := self._current_key()) is not None:
+            self.vm.resume_job(key)
+
+    def on_report_good_clicked(self) -> None:
+        job = self.vm.current_job()
+        if job is None:
+            return
+        good = QuantityDialog.ask(
+            self.window(),
+            self.tr("Good parts"),
+            job.unit,
+            hint=self.tr("{work_order} operation {operation}: how many good parts since the last report?").format(
+                work_order=job.work_order, operation=job.operation
+            ),
+            decimals=job.unit not in ("pcs", "pc", "ea"),
+        )
+        if good is not None:
+            self.vm.report(JobKey(job.work_order, job.operation), good=good)
+
+    def on_report_scrap_clicked(self) -> None:
+        job = self.vm.current_job()
+        if job is None:
+            return
+        scrap = QuantityDialog.ask(
+            self.window(),
+            self.tr("Scrap"),
+            job.unit,
+            hint=self.tr("How many parts are scrap? Then choose why."),
+            decimals=job.unit not in ("pcs", "pc", "ea"),
+        )
+        if scrap is None:
+            return
+        reason = ReasonDialog.ask(
+            self.window(),
+            self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=job.unit),
+            self.vm.scrap_reasons,
+        )
+        if reason is not None:
+            self.vm.report(JobKey(job.work_order, job.operation), scrap=scrap, reason=reason.code)
+
+    def on_complete_clicked(self) -> None:
+        job = self.vm.current_job()
+        if job is None:
+            return
+        if ConfirmDialog.ask(
+            self.window(),
+            self.tr("Complete the job?"),
+            self.tr("{work_order} operation {operation} {name}: {good} good and {scrap} scrap of {target}.").format(
+                work_order=job.work_order,
+                operation=job.operation,
+                name=job.operation_name,
+                good=quantity(job.good),
+                scrap=quantity(job.scrap),
+                target=quantity(job.target),
+            ),
+            self.tr("Complete"),
+        ):
+            self.vm.complete_job(JobKey(job.work_order, job.operation))
+
+    def on_call_supervisor_clicked(self) -> None:
+        self.vm.call_supervisor()
+
+    def on_sign_out_clicked(self) -> None:
+        badge = self.vm.active_badge
+        if badge is None:
+            return
+        name = _name_of(self.vm.station, badge)
+        if ConfirmDialog.ask(
+            self.window(), self.tr("Sign out?"), self.tr("Sign out {name}?").format(name=name), self.tr("Sign out")
+        ):
+            self.vm.sign_out(badge)
+
+    def on_resend_clicked(self) -> None:
+        self.vm.send_again()
+
+    def on_discard_clicked(self) -> None:
+        self.vm.discard_pending()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.ui.dispatchView.setColumnHidden(dm.DUE, self.width() < NARROW_WIDTH)
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.dispatchView.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.ui.dispatchView.viewport().width()
+            self.ui.dispatchView.horizontalHeader().resizeSection(dm.JOB, int(width * JOB_COLUMN_SHARE))
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.render()
+            self.on_pending_changed(self.vm.pending)
+        super().changeEvent(event)
+
+    def _current_key(self) -> JobKey | None:
+        job = self.vm.current_job()
+        return None if job is None else JobKey(job.work_order, job.operation)
+
+
+def _name_of(station: StationView | None, badge: str) -> str:
+    for operator in station.operators if station else ():
+        if operator.badge == badge:
+            return operator.name
+    return badge
+
+
+def _duration(seconds: float | Decimal) -> str:
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"

@@ -1,0 +1,306 @@
+"""The terminal's view-model: turns taps and scans into commands, runs them off the GUI thread.
+
+Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to the signals. Every
+service call goes through a `ServiceRunner` (one worker thread, in order); after every command and
+every `refresh_ms` the station view and the dispatch list are read again. A refused command
+(`MesError`) becomes a banner with the service's own sentence; an unreachable database turns the
+header offline and keeps the command, with its id, to be sent again unchanged (the command bus makes
+the second delivery harmless). Anything unexpected is logged and shown as one plain sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import DatabaseUnavailable, MesError
+from mes_terminal.services import commands as c
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.services.views import DispatchItem, JobView, ReasonView, StationView
+from mes_terminal.ui.terminal import wording
+from mes_terminal.ui.terminal.runner import ServiceRunner
+from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
+
+log = logging.getLogger(__name__)
+
+DEFAULT_REFRESH_MS = 2000
+
+
+@dataclass(frozen=True)
+class JobKey:
+    work_order: str
+    operation: int
+
+
+class TerminalViewModel(QObject):
+    station_changed = Signal(object)  # StationView
+    dispatch_changed = Signal(list)  # list[DispatchItem]
+    reasons_changed = Signal()
+    connection_changed = Signal(bool)  # True: the database answers
+    feedback = Signal(str, str)  # banner kind ("ok", "warn", "error", "info"), text
+    command_succeeded = Signal(object, object)  # command, result mapping
+    command_refused = Signal(object, object)  # command, MesError
+    command_unsent = Signal(object)  # command kept because the database could not be reached
+    pending_changed = Signal(object)  # the command waiting to be sent again, or None
+    active_operator_changed = Signal(object)  # badge of the operator the terminal acts for, or None
+    selection_changed = Signal(object)  # JobKey or None
+    settled = Signal()  # no service call is running or waiting
+
+    def __init__(
+        self,
+        service: TerminalService,
+        station: str,
+        clock: Clock,
+        *,
+        refresh_ms: int = DEFAULT_REFRESH_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.station_code = station
+        self.clock = clock
+        self.station: StationView | None = None
+        self.dispatch: list[DispatchItem] = []
+        self.scrap_reasons: list[ReasonView] = []
+        self.downtime_reasons: list[ReasonView] = []
+        self.online: bool | None = None
+        self.active_badge: str | None = None
+        self.pending: c.Command | None = None
+        self.selected: JobKey | None = None
+        self._refresh_queued = False
+        self._runner = ServiceRunner(self)
+        self._runner.idle.connect(self.settled)
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.on_refresh_due)
+
+    # --- life ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the station, its dispatch list and the reasons, and keep them fresh."""
+        self.refresh()
+        self.load_reasons()
+        self._timer.start()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._runner.shutdown()
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.pending > 0
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._refresh_queued:
+            return
+        self._refresh_queued = True
+        code = self.station_code
+        self._runner.submit(
+            lambda: (self.service.station(code), self.service.dispatch_list(code)),
+            self.on_refreshed,
+            self.on_refresh_failed,
+        )
+
+    def load_reasons(self) -> None:
+        self._runner.submit(
+            lambda: (self.service.scrap_reasons(), self.service.downtime_reasons()),
+            self.on_reasons_loaded,
+            self.on_refresh_failed,
+        )
+
+    def on_refresh_due(self) -> None:
+        self.refresh()
+        if not self.scrap_reasons and not self.downtime_reasons and self.online is False:
+            self.load_reasons()
+
+    def on_refreshed(self, answer: tuple[StationView, list[DispatchItem]]) -> None:
+        self._refresh_queued = False
+        self._set_online(True)
+        station, dispatch = answer
+        self.station = station
+        self.dispatch = list(dispatch)
+        badges = [operator.badge for operator in station.operators]
+        if self.active_badge not in badges:
+            self.set_active_operator(badges[-1] if badges else None)
+        keys = {JobKey(item.work_order, item.operation) for item in self.dispatch}
+        if self.selected is not None and self.selected not in keys:
+            self.select(None)
+        if self.selected is None and station.jobs:
+            job = _first_running(station.jobs)
+            self.select(JobKey(job.work_order, job.operation))
+        self.station_changed.emit(station)
+        self.dispatch_changed.emit(self.dispatch)
+
+    def on_refresh_failed(self, error: Exception) -> None:
+        self._refresh_queued = False
+        self._report_failure(error)
+
+    def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonView]]) -> None:
+        self.scrap_reasons, self.downtime_reasons = list(answer[0]), list(answer[1])
+        self.reasons_changed.emit()
+
+    # --- who and what ----------------------------------------------------------------------------
+
+    def set_active_operator(self, badge: str | None) -> None:
+        if badge != self.active_badge:
+            self.active_badge = badge
+            self.active_operator_changed.emit(badge)
+
+    def select(self, key: JobKey | None) -> None:
+        if key != self.selected:
+            self.selected = key
+            self.selection_changed.emit(key)
+
+    def selected_item(self) -> DispatchItem | None:
+        if self.selected is None:
+            return None
+        for item in self.dispatch:
+            if JobKey(item.work_order, item.operation) == self.selected:
+                return item
+        return None
+
+    def current_job(self) -> JobView | None:
+        """The job the buttons act on: the selected one if it runs or pauses here, else the first running."""
+        if self.station is None or not self.station.jobs:
+            return None
+        for job in self.station.jobs:
+            if self.selected == JobKey(job.work_order, job.operation):
+                return job
+        return _first_running(self.station.jobs)
+
+    def is_signed_in(self, badge: str) -> bool:
+        return self.station is not None and any(o.badge == badge for o in self.station.operators)
+
+    # --- intentions ------------------------------------------------------------------------------
+
+    def sign_in(self, badge: str, pin: str | None) -> None:
+        self._send(c.SignIn, actor=badge, badge=badge, pin=pin)
+
+    def sign_out(self, badge: str) -> None:
+        self._send(c.SignOut, actor=badge, badge=badge)
+
+    def sign_out_everyone(self) -> None:
+        """Inactivity: every operator at this station signs out (each as themselves)."""
+        for operator in self.station.operators if self.station else ():
+            self.sign_out(operator.badge)
+
+    def start_job(self, key: JobKey) -> None:
+        self._job_command(c.StartJob, key)
+
+    def pause_job(self, key: JobKey, reason: str | None = None) -> None:
+        self._job_command(c.PauseJob, key, reason=reason)
+
+    def resume_job(self, key: JobKey) -> None:
+        self._job_command(c.ResumeJob, key)
+
+    def report(self, key: JobKey, good: Decimal = Decimal(0), scrap: Decimal = Decimal(0), reason: str | None = None):
+        self._job_command(c.ReportCount, key, good=good, scrap=scrap, scrap_reason=reason)
+
+    def complete_job(self, key: JobKey, short_close: bool = False) -> None:
+        self._job_command(c.CompleteJob, key, short_close=short_close)
+
+    def call_supervisor(self) -> None:
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        self._send(c.CallSupervisor, actor=self.active_badge)
+
+    def send_again(self) -> None:
+        """Send the command that did not reach the database, with the same id."""
+        if self.pending is not None:
+            self._execute(self.pending)
+
+    def discard_pending(self) -> None:
+        self._set_pending(None)
+
+    # --- sending ---------------------------------------------------------------------------------
+
+    def _job_command(self, cls: type[c.Command], key: JobKey, **extra: Any) -> None:
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        self._send(cls, actor=self.active_badge, work_order=key.work_order, operation=key.operation, **extra)
+
+    def _send(self, cls: type[c.Command], *, actor: str, **extra: Any) -> None:
+        known = {f.name for f in fields(cls)}
+        values = {name: value for name, value in extra.items() if name in known}
+        command = cls(
+            command_id=uuid.uuid4(), actor=actor, issued_at=self.clock.now(), station=self.station_code, **values
+        )
+        self._execute(command)
+
+    def _execute(self, command: c.Command) -> None:
+        service = self.service
+        self._runner.submit(
+            lambda: service.execute(command),
+            lambda outcome: self.on_command_done(command, outcome),
+            lambda error: self.on_command_failed(command, error),
+        )
+
+    def on_command_done(self, command: c.Command, outcome: Any) -> None:
+        self._set_online(True)
+        if self.pending is not None and self.pending.command_id == command.command_id:
+            self._set_pending(None)
+        result = dict(outcome.result)
+        if isinstance(command, c.SignIn):
+            self.set_active_operator(command.badge)
+        elif isinstance(command, c.SignOut) and command.badge == self.active_badge:
+            self.set_active_operator(None)
+        if isinstance(command, c.StartJob):
+            self.select(JobKey(command.work_order, command.operation))
+        self.feedback.emit(OK, wording.succeeded(command, result))
+        self.command_succeeded.emit(command, result)
+        self.refresh()
+
+    def on_command_failed(self, command: c.Command, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            self._set_online(False)
+            if not isinstance(command, c.SignIn):  # a PIN is not kept in memory; the form keeps it on screen
+                self._set_pending(command)
+            self.feedback.emit(WARN, wording.offline())
+            self.command_unsent.emit(command)
+            return
+        if isinstance(error, MesError):
+            self.feedback.emit(ERROR, error.message)
+            self.command_refused.emit(command, error)
+            self.refresh()  # the refusal may come from a change made elsewhere: show the truth
+            return
+        log.error("%s failed unexpectedly", command.type, exc_info=error)
+        self.feedback.emit(ERROR, wording.unexpected())
+        self.command_refused.emit(command, MesError(wording.unexpected(), code="unexpected"))
+
+    def _report_failure(self, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            if self.online is not False:
+                self.feedback.emit(WARN, error.message)
+            self._set_online(False)
+        elif isinstance(error, MesError):
+            self.feedback.emit(ERROR, error.message)
+        else:
+            log.error("reading the station failed unexpectedly", exc_info=error)
+            self.feedback.emit(ERROR, wording.unexpected())
+
+    def _set_online(self, online: bool) -> None:
+        if online == self.online:
+            return
+        was = self.online
+        self.online = online
+        self.connection_changed.emit(online)
+        if online and was is False:
+            self.feedback.emit(INFO, wording.back_online())
+
+    def _set_pending(self, command: c.Command | None) -> None:
+        self.pending = command
+        self.pending_changed.emit(command)
+
+
+def _first_running(jobs: tuple[JobView, ...]) -> JobView:
+    return next((job for job in jobs if job.status == "running"), jobs[0])

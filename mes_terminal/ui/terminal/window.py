@@ -1,0 +1,363 @@
+"""The terminal window: header, feedback banner, and the sign-in and station screens; scans routed here."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mes_terminal.devices.wedge import WedgeDetector
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import MesError
+from mes_terminal.domain.scans import Scan
+from mes_terminal.services import commands as c
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.services.views import StationView
+from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
+from mes_terminal.ui.i18n import LanguageSwitcher
+from mes_terminal.ui.terminal.inactivity import InactivityWatch
+from mes_terminal.ui.terminal.options import TerminalOptions
+from mes_terminal.ui.terminal.pin_throttle import PinThrottle
+from mes_terminal.ui.terminal.scan_input import SerialScanInput, WedgeKeyFilter
+from mes_terminal.ui.terminal.scan_router import ScanRouter
+from mes_terminal.ui.terminal.sign_in_screen import SignInScreen
+from mes_terminal.ui.terminal.station_screen import StationScreen
+from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
+from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN, FeedbackBanner
+from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
+from mes_terminal.ui.widgets.sounds import FeedbackSounds
+from mes_terminal.ui.widgets.style import set_style_property
+
+log = logging.getLogger(__name__)
+
+
+class TerminalWindow(QWidget):
+    screen_changed = Signal(str)  # "sign_in" or "station"
+
+    def __init__(
+        self,
+        service: TerminalService,
+        station: str,
+        clock: Clock,
+        *,
+        options: TerminalOptions | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.options = options or TerminalOptions()
+        self.ui = Ui_TerminalWindow()
+        self.ui.setupUi(self)
+        self.vm = TerminalViewModel(service, station, clock, refresh_ms=self.options.refresh_ms, parent=self)
+        self.banner = FeedbackBanner(self)
+        self.ui.windowLayout.insertWidget(1, self.banner)
+        self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)
+        self.sounds = FeedbackSounds(self, enabled=self.options.sounds)
+        self.languages = LanguageSwitcher(self)
+        self.scan_router = ScanRouter(self)
+        self.sign_in_screen = SignInScreen(
+            PinThrottle(self.options.pin_attempts, self.options.pin_lockout_seconds),
+            self,
+            badge_prefix=self.options.badge_prefix,
+        )
+        self.station_screen = StationScreen(self.vm, self)
+        self.ui.screens.addWidget(self.sign_in_screen)
+        self.ui.screens.addWidget(self.station_screen)
+        self.ui.stationLabel.setText(station)
+        self.ui.lineLabel.setText("")
+        self._adding_operator = False
+        self._wedge: WedgeKeyFilter | None = None
+        self._serial: SerialScanInput | None = None
+        self.inactivity = InactivityWatch(self.options.inactivity_minutes, self)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self.on_clock_tick)
+
+        vm = self.vm
+        vm.feedback.connect(self.on_feedback)
+        vm.station_changed.connect(self.on_station_changed)
+        vm.connection_changed.connect(self.on_connection_changed)
+        vm.active_operator_changed.connect(self.on_active_operator_changed)
+        vm.command_succeeded.connect(self.on_command_succeeded)
+        vm.command_refused.connect(self.on_command_refused)
+        vm.command_unsent.connect(self.on_command_unsent)
+        self.sign_in_screen.sign_in_requested.connect(self.on_sign_in_requested)
+        self.sign_in_screen.back_requested.connect(self.on_sign_in_back)
+        self.station_screen.add_operator_requested.connect(self.on_add_operator_requested)
+        self.ui.languageButton.clicked.connect(self.on_language_button_clicked)
+        self.inactivity.expired.connect(self.on_inactivity_expired)
+        router = self.scan_router
+        router.badge_scanned.connect(self.on_badge_scanned)
+        router.operation_scanned.connect(self.on_operation_scanned)
+        router.work_order_scanned.connect(self.on_work_order_scanned)
+        router.lot_scanned.connect(self.on_lot_scanned)
+        router.station_scanned.connect(self.on_station_scanned)
+        router.unknown_scanned.connect(self.on_unknown_scanned)
+        router.routed.connect(self.on_scan_routed)
+        self._render_connection(None)
+        self._render_language_button()
+        self.show_sign_in()
+
+    # --- life ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start reading the station, listening to scanners and counting inactivity."""
+        app = QApplication.instance()
+        if self.options.language != "en":
+            self.languages.switch(self.options.language)
+            self._render_language_button()
+        if app is not None:
+            self._wedge = WedgeKeyFilter(WedgeDetector(max_gap_ms=self.options.wedge_max_gap_ms), self)
+            self._wedge.scanned.connect(self.scan_router.route)
+            app.installEventFilter(self._wedge)
+            app.installEventFilter(self.inactivity)
+        if self.options.scanner_url:
+            self._serial = SerialScanInput(self.options.scanner_url, self.options.scanner_baudrate, self)
+            self._serial.scanned.connect(self.scan_router.route)
+            self._serial.state_changed.connect(self.on_serial_scanner_state)
+            self._serial.start()
+        self._clock_timer.start()
+        self.on_clock_tick()
+        self.inactivity.start()
+        self.vm.start()
+
+    def shutdown(self) -> None:
+        """Stop timers, scanners and the worker; safe to call twice."""
+        app = QApplication.instance()
+        if app is not None:
+            if self._wedge is not None:
+                app.removeEventFilter(self._wedge)
+            app.removeEventFilter(self.inactivity)
+        if self._serial is not None:
+            self._serial.stop()
+            self._serial = None
+        self._clock_timer.stop()
+        self.inactivity.stop()
+        self.vm.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # --- screens ---------------------------------------------------------------------------------
+
+    @property
+    def screen(self) -> str:
+        return "station" if self.ui.screens.currentWidget() is self.station_screen else "sign_in"
+
+    def show_sign_in(self, badge: str | None = None) -> None:
+        has_operators = bool(self.vm.station and self.vm.station.operators)
+        self.sign_in_screen.set_back_allowed(has_operators)
+        if badge:
+            self.sign_in_screen.prefill(badge)
+        self._set_screen(self.sign_in_screen, "sign_in")
+        if not badge:
+            self.sign_in_screen.reset()
+
+    def show_station(self) -> None:
+        self._adding_operator = False
+        self._set_screen(self.station_screen, "station")
+
+    def _set_screen(self, widget: QWidget, name: str) -> None:
+        if self.ui.screens.currentWidget() is not widget:
+            self.ui.screens.setCurrentWidget(widget)
+            self.screen_changed.emit(name)
+
+    # --- from the view-model ---------------------------------------------------------------------
+
+    def on_feedback(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+        self.sounds.play(kind)
+
+    def on_station_changed(self, station: StationView) -> None:
+        self.ui.stationLabel.setText(f"{station.code} · {station.name}")
+        self.ui.lineLabel.setText(f"{station.line_code} · {station.line_name}")
+        self._render_operators()
+        if not station.operators:
+            self._adding_operator = False
+            if self.screen != "sign_in":
+                self.show_sign_in()
+            self.sign_in_screen.set_back_allowed(False)
+        elif self.screen == "sign_in" and not self._adding_operator:
+            self.show_station()
+        else:
+            self.sign_in_screen.set_back_allowed(True)
+
+    def on_connection_changed(self, online: bool) -> None:
+        self._render_connection(online)
+
+    def on_active_operator_changed(self, badge: object) -> None:
+        self._render_operators()
+
+    def on_command_succeeded(self, command: c.Command, result: dict) -> None:
+        if isinstance(command, c.SignIn):
+            self.sign_in_screen.on_signed_in()
+            self.show_station()
+
+    def on_command_refused(self, command: c.Command, error: MesError) -> None:
+        if isinstance(command, c.SignIn):
+            self.sign_in_screen.on_sign_in_refused(error.code)
+
+    def on_command_unsent(self, command: c.Command) -> None:
+        if isinstance(command, c.SignIn):
+            self.sign_in_screen.on_sign_in_unsent()
+
+    # --- from the operator -----------------------------------------------------------------------
+
+    def on_sign_in_requested(self, badge: str, pin: str) -> None:
+        self.vm.sign_in(badge, pin)
+
+    def on_sign_in_back(self) -> None:
+        if self.vm.station and self.vm.station.operators:
+            self.show_station()
+
+    def on_add_operator_requested(self) -> None:
+        self._adding_operator = True
+        self.show_sign_in()
+
+    def on_language_button_clicked(self) -> None:
+        self.languages.switch(self.languages.next_language())
+        self._render_language_button()
+
+    def on_inactivity_expired(self) -> None:
+        if self.vm.station and self.vm.station.operators:
+            self.on_feedback(INFO, self.tr("Nobody used the terminal for a while: everyone is signed out."))
+            self.vm.sign_out_everyone()
+        self.inactivity.start()
+
+    def on_clock_tick(self) -> None:
+        self.ui.clockLabel.setText(self.vm.clock.now().astimezone().strftime("%H:%M:%S"))
+        self.station_screen.tick()
+
+    # --- scans -----------------------------------------------------------------------------------
+
+    def on_scan_routed(self, scan: Scan) -> None:
+        self.inactivity.poke()
+
+    def on_badge_scanned(self, badge: str) -> None:
+        if self.vm.is_signed_in(badge):
+            name = next((o.name for o in self.vm.station.operators if o.badge == badge), badge)  # type: ignore[union-attr]
+            if ConfirmDialog.ask(
+                self,
+                self.tr("Sign out?"),
+                self.tr("{name} is signed in here. Sign out?").format(name=name),
+                self.tr("Sign out"),
+                self.tr("Stay signed in"),
+            ):
+                self.vm.sign_out(badge)
+            else:
+                self.vm.set_active_operator(badge)
+            return
+        if getattr(self.vm.station, "badge_only", False):  # a station where the badge alone is enough
+            self.vm.sign_in(badge, None)
+            return
+        self._adding_operator = bool(self.vm.station and self.vm.station.operators)
+        self.show_sign_in(badge)
+        self.on_feedback(INFO, self.tr("Badge {badge} scanned: enter your PIN.").format(badge=badge))
+
+    def on_operation_scanned(self, work_order: str, operation: int) -> None:
+        model = self.station_screen.model
+        row = model.row_of(work_order, operation)
+        item = model.item(row) if row is not None else None
+        if item is None:
+            self.on_feedback(
+                ERROR,
+                self.tr("{work_order} operation {operation} is not in this station's dispatch list.").format(
+                    work_order=work_order, operation=operation
+                ),
+            )
+            return
+        key = JobKey(work_order, operation)
+        self.vm.select(key)
+        if self.screen != "station" and self.vm.station and self.vm.station.operators:
+            self.show_station()
+        if item.readiness != "ready":
+            kind = OK if item.readiness in ("running_here", "paused_here") else WARN
+            self.on_feedback(kind, item.reason)
+            return
+        if self.vm.active_badge is None:
+            self.on_feedback(WARN, self.tr("Sign in first: scan your badge."))
+            return
+        if ConfirmDialog.ask(
+            self,
+            self.tr("Start the job?"),
+            self.tr("Start {work_order} operation {operation} ({name})?").format(
+                work_order=work_order, operation=operation, name=item.operation_name
+            ),
+            self.tr("Start"),
+        ):
+            self.vm.start_job(key)
+
+    def on_work_order_scanned(self, work_order: str) -> None:
+        rows = [i for i in self.vm.dispatch if i.work_order == work_order]
+        if not rows:
+            self.on_feedback(
+                ERROR,
+                self.tr("Work order {work_order} has nothing to do at this station.").format(work_order=work_order),
+            )
+            return
+        self.vm.select(JobKey(rows[0].work_order, rows[0].operation))
+        self.on_feedback(INFO, rows[0].reason)
+
+    def on_lot_scanned(self, scan: Scan) -> None:
+        self.on_feedback(
+            WARN,
+            self.tr("Lot {lot} scanned: material booking arrives in a later version.").format(lot=scan.lot or scan.raw),
+        )
+
+    def on_station_scanned(self, station: str) -> None:
+        if station == self.vm.station_code:
+            self.on_feedback(OK, self.tr("This is station {station}.").format(station=station))
+        else:
+            self.on_feedback(
+                WARN,
+                self.tr("This terminal is station {here}; the sign says {there}.").format(
+                    here=self.vm.station_code, there=station
+                ),
+            )
+
+    def on_unknown_scanned(self, text: str) -> None:
+        self.on_feedback(ERROR, self.tr("Scan not recognised. {reason}").format(reason=text))
+
+    def on_serial_scanner_state(self, state: str) -> None:
+        log.info("serial scanner: %s", state)
+
+    # --- rendering -------------------------------------------------------------------------------
+
+    def _render_operators(self) -> None:
+        station = self.vm.station
+        if station is None or not station.operators:
+            self.ui.operatorsLabel.setText(self.tr("Nobody signed in"))
+            return
+        names = []
+        for operator in station.operators:
+            name = html.escape(operator.name)
+            names.append(f"<b><u>{name}</u></b>" if operator.badge == self.vm.active_badge else name)
+        self.ui.operatorsLabel.setText(", ".join(names))
+
+    def _render_connection(self, online: bool | None) -> None:
+        label = self.ui.connectionLabel
+        if online is None:
+            label.setText(self.tr("Connecting…"))
+            set_style_property(label, "online", "false")
+        elif online:
+            label.setText(self.tr("Online"))
+            set_style_property(label, "online", "true")
+        else:
+            label.setText(self.tr("Offline"))
+            set_style_property(label, "online", "false")
+
+    def _render_language_button(self) -> None:
+        self.ui.languageButton.setText(self.languages.next_language().upper())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._render_connection(self.vm.online)
+            self._render_operators()
+            self._render_language_button()
+            if self.vm.station is not None:
+                self.on_station_changed(self.vm.station)
+        super().changeEvent(event)

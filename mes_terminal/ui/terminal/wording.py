@@ -1,0 +1,95 @@
+"""What the terminal says after a command, in plain words, through Qt's translations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mes_terminal.services import commands as c
+
+_CONTEXT = "Wording"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def quantity(value: Decimal | str | int | float) -> str:
+    """A quantity without trailing zeros: 250, 0.35."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = format(number.normalize(), "f")
+    return text
+
+
+def succeeded(command: c.Command, result: Mapping[str, Any]) -> str:
+    """The green banner after `command` went through."""
+    job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
+    if isinstance(command, c.SignIn):
+        return tr("Welcome, {name}. You are signed in.").format(name=result.get("name", command.badge))
+    if isinstance(command, c.SignOut):
+        return tr("{name} is signed out.").format(name=result.get("name", command.badge))
+    if isinstance(command, c.StartJob):
+        return tr("Started {work_order} operation {operation}.").format(**job)
+    if isinstance(command, c.PauseJob):
+        if command.reason:
+            return tr("{work_order} operation {operation} stopped: downtime {reason}.").format(
+                reason=command.reason, **job
+            )
+        return tr("Paused {work_order} operation {operation}.").format(**job)
+    if isinstance(command, c.ResumeJob):
+        return tr("Resumed {work_order} operation {operation}.").format(**job)
+    if isinstance(command, c.ReportCount):
+        return tr("Reported {good} good and {scrap} scrap. Now {total_good} good, {total_scrap} scrap.").format(
+            good=quantity(command.good),
+            scrap=quantity(command.scrap),
+            total_good=quantity(result.get("good", 0)),
+            total_scrap=quantity(result.get("scrap", 0)),
+        )
+    if isinstance(command, c.CompleteJob):
+        if result.get("short_closed"):
+            return tr("Completed {work_order} operation {operation} with a short close.").format(**job)
+        return tr("Completed {work_order} operation {operation}.").format(**job)
+    if isinstance(command, c.CallSupervisor):
+        return tr("A supervisor has been called to this station.")
+    return tr("Done.")
+
+
+def describe(command: c.Command) -> str:
+    """What a command that could not be sent would do, for the "Send again" strip."""
+    job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
+    if isinstance(command, c.SignOut):
+        return tr("Sign out {badge}").format(badge=command.badge)
+    if isinstance(command, c.StartJob):
+        return tr("Start {work_order} operation {operation}").format(**job)
+    if isinstance(command, c.PauseJob):
+        return tr("Pause {work_order} operation {operation}").format(**job)
+    if isinstance(command, c.ResumeJob):
+        return tr("Resume {work_order} operation {operation}").format(**job)
+    if isinstance(command, c.ReportCount):
+        return tr("Report {good} good and {scrap} scrap for {work_order} operation {operation}").format(
+            good=quantity(command.good), scrap=quantity(command.scrap), **job
+        )
+    if isinstance(command, c.CompleteJob):
+        return tr("Complete {work_order} operation {operation}").format(**job)
+    if isinstance(command, c.CallSupervisor):
+        return tr("Call a supervisor")
+    return command.type
+
+
+def unexpected() -> str:
+    return tr("Something went wrong. Nothing you entered is lost; try again, or call a supervisor.")
+
+
+def offline() -> str:
+    return tr("Not sent: the database cannot be reached. What you entered is kept; tap Send again.")
+
+
+def back_online() -> str:
+    return tr("The database is reachable again.")
+
+
+def sign_in_first() -> str:
+    return tr("Sign in first: scan your badge.")

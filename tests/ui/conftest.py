@@ -1,0 +1,85 @@
+"""Fixtures for the terminal's UI tests: the real window on a real QApplication (offscreen), over the
+small test plant in real databases (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import Engine
+
+from mes_terminal.domain.clock import FixedClock
+from mes_terminal.services import commands as c
+from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.ui.app import apply_terminal_look
+from mes_terminal.ui.terminal.options import TerminalOptions
+from mes_terminal.ui.terminal.window import TerminalWindow
+from tests.helpers import SUPERVISOR, command, load_small_plant
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Timers that would fire on their own during a test are pushed far out; tests drive every refresh.
+OPTIONS = TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0)
+
+
+@pytest.fixture
+def plant(engine: Engine, clock: FixedClock) -> Engine:
+    load_small_plant(engine, clock.now())
+    return engine
+
+
+@pytest.fixture
+def bus(plant: Engine, clock: FixedClock) -> CommandBus:
+    return CommandBus(plant, clock)
+
+
+@pytest.fixture
+def service(plant: Engine, bus: CommandBus, clock: FixedClock) -> TerminalService:
+    return TerminalService(plant, bus, clock)
+
+
+@pytest.fixture
+def work_order(bus: CommandBus, clock: FixedClock) -> str:
+    """WO-1: ten BRACKET-A, released, so that operation 10 is ready at WS-01."""
+    bus.execute(
+        command(
+            c.CreateWorkOrder,
+            clock.now(),
+            number="WO-1",
+            product="BRACKET-A",
+            quantity=Decimal(10),
+            due=clock.now() + timedelta(days=1),
+        )
+    )
+    bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor=SUPERVISOR, number="WO-1"))
+    return "WO-1"
+
+
+@pytest.fixture
+def themed_app(qapp: QApplication) -> QApplication:
+    apply_terminal_look(qapp)
+    return qapp
+
+
+@pytest.fixture
+def window(themed_app, qtbot, service: TerminalService, clock: FixedClock) -> Iterator[TerminalWindow]:
+    """The WS-01 terminal, shown at 1024x768, its first reading of the station done."""
+    window = TerminalWindow(service, "WS-01", clock, options=OPTIONS)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.vm.station is not None and not window.vm.busy)
+    yield window
+    window.shutdown()  # before the engine is disposed: no worker may still be reading
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()

@@ -1,0 +1,63 @@
+"""The dispatch list model: a well-behaved Qt model, rows updated in place, readiness coloured."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from mes_terminal.services.views import DispatchItem
+from mes_terminal.ui.terminal import dispatch_model as dm
+
+
+def item(work_order: str, operation: int = 10, readiness: str = "ready", good: int = 0) -> DispatchItem:
+    return DispatchItem(
+        work_order=work_order,
+        operation=operation,
+        operation_name="Cut",
+        product="BRACKET-A",
+        quantity=Decimal(10),
+        available=Decimal(10),
+        good=Decimal(good),
+        scrap=Decimal(0),
+        due_at=datetime(2026, 3, 3, 12, 0, tzinfo=UTC),
+        priority=0,
+        status="ready",
+        readiness=readiness,
+        reason=f"{readiness} reason",
+    )
+
+
+def test_the_model_passes_qt_model_tester(qtmodeltester):
+    model = dm.DispatchModel()
+    model.set_items([item("WO-1"), item("WO-2", readiness="waiting_previous"), item("WO-3", readiness="order_on_hold")])
+    qtmodeltester.check(model)
+    model.set_items([item("WO-2")])
+    qtmodeltester.check(model)
+    model.set_items([])
+    qtmodeltester.check(model)
+
+
+def test_the_same_rows_change_in_place(qtbot):
+    model = dm.DispatchModel()
+    model.set_items([item("WO-1"), item("WO-2")])
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_items([item("WO-1"), item("WO-2", good=4)])
+    assert changed.args[0].row() == 1
+    assert model.index(1, dm.PROGRESS).data() == "4 / 10"
+
+
+def test_readiness_is_coloured_and_explained():
+    model = dm.DispatchModel()
+    model.set_items(
+        [item("WO-1"), replace(item("WO-2"), readiness="order_on_hold", reason="Work order WO-2 is on hold.")]
+    )
+    ready, held = model.index(0, dm.READINESS), model.index(1, dm.READINESS)
+    assert ready.data(Qt.ItemDataRole.BackgroundRole).color().name() == dm.COLOURS["ready"][0]
+    assert held.data(Qt.ItemDataRole.BackgroundRole).color().name() == dm.COLOURS["order_on_hold"][0]
+    assert held.data() == "Work order WO-2 is on hold."
+    assert model.index(1, dm.JOB).data(Qt.ItemDataRole.ToolTipRole) == "Work order WO-2 is on hold."
+    assert model.index(0, dm.JOB).data() == "WO-1 · 10\nBRACKET-A · Cut"
+    assert model.index(0, 0).data(dm.ItemRole).work_order == "WO-1"

@@ -1,0 +1,53 @@
+"""When the database cannot be reached: the header says so, and what was entered is kept to send again."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from mes_terminal.db.engine import make_engine
+from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.event_feed import read_events
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
+UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
+
+
+def test_a_count_made_offline_is_kept_and_sent_again_once(qtbot, window, work_order, plant, clock, monkeypatch):
+    window.scan_router.route("BADGE:B1001")
+    window.sign_in_screen.ui.pinEdit.setText("4711")
+    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+        window.sign_in_screen.ui.signInButton.click()
+    ui = window.station_screen.ui
+    ui.dispatchView.selectRow(window.station_screen.model.row_of("WO-1", 10))
+    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+        ui.startButton.click()
+
+    online = window.vm.service
+    unreachable = make_engine(UNREACHABLE)
+    try:
+        window.vm.service = TerminalService(unreachable, CommandBus(unreachable, clock), clock)
+        monkeypatch.setattr(QuantityDialog, "ask", classmethod(lambda cls, *args, **kwargs: Decimal(5)))
+        with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+            ui.reportGoodButton.click()
+        assert window.ui.connectionLabel.text() == "Offline"
+        assert window.banner.kind == "warn" and "Send again" in window.banner.text()
+        assert ui.resendFrame.isVisible()
+        assert ui.resendLabel.text() == "Not sent yet: Report 5 good and 0 scrap for WO-1 operation 10"
+        pending = window.vm.pending
+    finally:
+        window.vm.service = online
+        unreachable.dispose()
+
+    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+        ui.resendButton.click()
+    assert window.ui.connectionLabel.text() == "Online"
+    assert not ui.resendFrame.isVisible()
+    assert ui.goodValue.text() == "5"
+    counts = [e for e in read_events(plant) if e.type == "CountReported"]
+    assert len(counts) == 1 and counts[0].command_id == str(pending.command_id)
