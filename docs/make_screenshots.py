@@ -1,0 +1,159 @@
+"""Render every terminal screen offscreen to PNG in docs/screenshots/ (see docs/terminal.md).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+Builds a temporary SQLite demo database with the migrations and the demo plant, signs an operator in
+and runs a job through the service (so that the screens have content), then grabs each screen at
+1024x768 (the station screen also at 1920x1080). The clock is fixed, so the pictures are repeatable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from mes_terminal.bootstrap import build  # noqa: E402
+from mes_terminal.config import load_settings  # noqa: E402
+from mes_terminal.domain.clock import FixedClock  # noqa: E402
+from mes_terminal.services import commands as c  # noqa: E402
+from mes_terminal.services.demo import create_demo  # noqa: E402
+from mes_terminal.services.terminal import TerminalService  # noqa: E402
+from mes_terminal.ui.app import create_application  # noqa: E402
+from mes_terminal.ui.terminal.options import TerminalOptions  # noqa: E402
+from mes_terminal.ui.terminal.window import TerminalWindow  # noqa: E402
+from mes_terminal.ui.widgets.choice_dialog import ReasonDialog  # noqa: E402
+from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+START = datetime(2026, 3, 2, 6, 5, tzinfo=UTC)
+OPTIONS = TerminalOptions(sounds=False, refresh_ms=3_600_000, inactivity_minutes=0)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    clock = FixedClock(START)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'demo.sqlite'}"
+        application = build(load_settings(flags={"database_url": url}), clock=clock, require_schema=False, create=True)
+        try:
+            create_demo(application.engine, application.bus, clock)
+            service = TerminalService(application.engine, application.bus, clock)
+            run_a_job(service, clock)
+            shoot(app, service, clock)
+        finally:
+            application.close()
+
+
+def run_a_job(service: TerminalService, clock: FixedClock) -> None:
+    def do(cls, **fields):
+        return service.execute(cls(command_id=uuid.uuid4(), issued_at=clock.now(), station="WS-01", **fields))
+
+    do(c.SignIn, actor="B1001", badge="B1001", pin="1001")
+    clock.advance(timedelta(minutes=2))
+    do(c.SignIn, actor="B1002", badge="B1002", pin="1002")
+    # The demo may already run a job at WS-01; otherwise start the first ready one.
+    running = [i for i in service.dispatch_list("WS-01") if i.readiness == "running_here"]
+    item = running[0] if running else next(i for i in service.dispatch_list("WS-01") if i.readiness == "ready")
+    job = {"work_order": item.work_order, "operation": item.operation}
+    if not running:
+        do(c.StartJob, actor="B1001", **job)
+    clock.advance(timedelta(minutes=38))
+    do(c.ReportCount, actor="B1001", good=Decimal(24), **job)
+    scrap = service.scrap_reasons()[0].code
+    do(c.ReportCount, actor="B1001", scrap=Decimal(3), scrap_reason=scrap, **job)
+    clock.advance(timedelta(minutes=4, seconds=17))
+
+
+def window_for(service: TerminalService, clock: FixedClock, station: str, size: tuple[int, int]) -> TerminalWindow:
+    window = TerminalWindow(service, station, clock, options=OPTIONS)
+    window.resize(*size)
+    window.show()
+    window.start()
+    settle(window)
+    return window
+
+
+def settle(window: TerminalWindow) -> None:
+    deadline = time.monotonic() + 20
+    while (window.vm.busy or window.vm.station is None) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> None:
+    # Sign-in: a station nobody is signed in at, a badge just scanned.
+    window = window_for(service, clock, "WS-03", (1024, 768))
+    save(window, "sign-in")
+    window.scan_router.route("BADGE:B1003")
+    window.sign_in_screen.ui.pinEdit.setText("10")
+    save(window, "sign-in-badge-scanned")
+    window.close()
+
+    # The station with a running job, at both sizes.
+    window = window_for(service, clock, "WS-01", (1024, 768))
+    save(window, "station-running")
+    window.resize(1920, 1080)
+    settle(window)
+    save(window, "station-running-1920")
+    window.resize(1024, 768)
+    settle(window)
+
+    # Dialogs over the station screen.
+    keypad = QuantityDialog(
+        window, "Good parts", "pcs", hint="WO operation 10: how many good parts since the last report?"
+    )
+    for key in "24":
+        keypad.on_key_pressed(key)
+    keypad.show()
+    save(keypad, "keypad")
+    keypad.close()
+    scrap = ReasonDialog(window, "Why are 3 pcs scrap?", window.vm.scrap_reasons)
+    scrap.show()
+    save(scrap, "scrap-reasons")
+    scrap.close()
+    downtime = ReasonDialog(
+        window,
+        "Why does the station stop?",
+        window.vm.downtime_reasons,
+        "The job pauses and the station is down until you resume.",
+    )
+    downtime.show()
+    save(downtime, "downtime-reasons")
+    downtime.close()
+    window.close()
+
+    # The dispatch list of a station where an operator is signed in but nothing runs yet.
+    service.execute(
+        c.SignIn(
+            command_id=uuid.uuid4(), actor="B1004", issued_at=clock.now(), station="WS-04", badge="B1004", pin="1004"
+        )
+    )
+    window = window_for(service, clock, "WS-04", (1024, 768))
+    save(window, "dispatch-list")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
