@@ -36,6 +36,7 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
             Workstation.id,
             Workstation.code,
             Workstation.name,
+            Workstation.badge_only,
             Line.code.label("line_code"),
             Line.name.label("line_name"),
         )

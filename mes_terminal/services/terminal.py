@@ -50,6 +50,7 @@ class TerminalService:
             operators=tuple(OperatorView(p["badge"], p["name"], p["signed_in_at"]) for p in people),
             jobs=views,
             open_downtime_reason=None if downtime is None else (downtime["reason"] or ""),
+            badge_only=info["badge_only"],
         )
 
     def dispatch_list(self, code: str) -> list[DispatchItem]:

@@ -65,6 +65,7 @@ class StationView:
     operators: tuple[OperatorView, ...]
     jobs: tuple[JobView, ...]
     open_downtime_reason: str | None  # name of the reason of an open downtime, "" when not yet classified
+    badge_only: bool = False  # operators sign in here with their badge alone, without a PIN
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def _job(bus, clock, cls, number: str, seq: int = 10, station: str = "WS-01", **
 
 def test_an_idle_station(terminal: TerminalService) -> None:
     view = terminal.station("WS-01")
+    assert not view.badge_only and terminal.station("WS-02").badge_only
     assert (view.code, view.name, view.line_code, view.state, view.jobs, view.operators) == (
         "WS-01",
         "Laser cutter",

@@ -250,7 +250,7 @@ class TerminalWindow(QWidget):
             else:
                 self.vm.set_active_operator(badge)
             return
-        if getattr(self.vm.station, "badge_only", False):  # a station where the badge alone is enough
+        if self.vm.station is not None and self.vm.station.badge_only:  # the badge alone is enough here
             self.vm.sign_in(badge, None)
             return
         self._adding_operator = bool(self.vm.station and self.vm.station.operators)
