@@ -75,11 +75,20 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
     settings = _settings(args)
     values = {"database_url": safe_url(settings.database_url), "station": settings.station, "locale": settings.locale}
     if args.json:
-        _print_json({name: {"value": value, "source": settings.sources[name]} for name, value in values.items()})
+        shown = {name: {"value": value, "source": settings.sources[name]} for name, value in values.items()}
+        shown.update(
+            {
+                f"terminal.{name}": {"value": value, "source": f"file {settings.file}"}
+                for name, value in settings.terminal.items()
+            }
+        )
+        _print_json(shown)
         return EXIT_OK
     print(f"settings file: {settings_file()}{'' if settings.file else ' (not present)'}")
     for name, value in values.items():
         print(f"{name} = {value if value is not None else '(not set)'}    [{settings.sources[name]}]")
+    for name, value in settings.terminal.items():
+        print(f"terminal.{name} = {value}    [file {settings.file}]")
     return EXIT_OK
 
 

@@ -5,6 +5,15 @@
         station = "WS-01"
         locale = "de_DE"
 
+        [terminal]                              # how this station's terminal behaves (all optional)
+        inactivity_minutes = 30                 # no touch, key or scan this long signs everyone out; 0 = never
+        pin_attempts = 3                        # wrong PINs in a row before the terminal makes people wait
+        pin_lockout_seconds = 30
+        wedge_max_gap_ms = 35                   # keystrokes closer than this, ending in Enter or Tab, are a scan
+        scanner_url = "/dev/ttyACM0"            # a serial scanner: a port, COM3, socket://host:port
+        scanner_baudrate = 9600
+        sounds = true
+
 Environment: MES_DATABASE_URL, MES_STATION, MES_LOCALE. Flags: --database-url (every command that
 touches data), --station. Each effective value remembers where it came from (`config show`).
 """
@@ -16,6 +25,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -25,6 +35,17 @@ APP_NAME = "mes-terminal"
 
 # setting name -> environment variable
 ENVIRONMENT = {"database_url": "MES_DATABASE_URL", "station": "MES_STATION", "locale": "MES_LOCALE"}
+
+# [terminal] keys -> (their type, the smallest value allowed)
+TERMINAL_KEYS: dict[str, tuple[type, float | None]] = {
+    "inactivity_minutes": (float, 0),
+    "pin_attempts": (int, 1),
+    "pin_lockout_seconds": (int, 0),
+    "wedge_max_gap_ms": (float, 1),
+    "scanner_url": (str, None),
+    "scanner_baudrate": (int, 50),
+    "sounds": (bool, None),
+}
 
 
 def config_dir() -> Path:
@@ -55,6 +76,8 @@ class Settings:
     # setting name -> where its value came from: "default", "file PATH", "environment VAR", "flag --x"
     sources: Mapping[str, str] = field(default_factory=dict)
     file: Path | None = None
+    # The [terminal] table as given: only the keys the file sets, checked for type and range.
+    terminal: Mapping[str, object] = field(default_factory=dict)
 
 
 def load_settings(
@@ -68,7 +91,9 @@ def load_settings(
     values: dict[str, str | None] = {"database_url": default_database_url(), "station": None, "locale": "en_US"}
     sources = dict.fromkeys(values, "default")
 
-    for name, value in _read_file(path).items():
+    stored = _read_file(path)
+    terminal = _terminal_table(stored.pop("terminal", {}), path)
+    for name, value in stored.items():
         values[name], sources[name] = value, f"file {path}"
     for name, variable in ENVIRONMENT.items():
         if environ.get(variable):
@@ -83,10 +108,11 @@ def load_settings(
         locale=str(values["locale"]),
         sources=sources,
         file=path if path.exists() else None,
+        terminal=terminal,
     )
 
 
-def _read_file(path: Path) -> dict[str, str]:
+def _read_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
@@ -95,11 +121,34 @@ def _read_file(path: Path) -> dict[str, str]:
         raise ConfigurationError(f"The settings file {path} is not valid TOML ({error}); fix or remove it.") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigurationError(f"The settings file {path} cannot be read ({error}).") from None
-    unknown = sorted(set(data) - set(ENVIRONMENT))
+    unknown = sorted(set(data) - set(ENVIRONMENT) - {"terminal"})
     if unknown:
-        known = ", ".join(sorted(ENVIRONMENT))
+        known = ", ".join([*sorted(ENVIRONMENT), "[terminal]"])
         raise ConfigurationError(f"The settings file {path} has an unknown key '{unknown[0]}'; known keys: {known}.")
+    terminal = data.pop("terminal", {})
     for name, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"In the settings file {path}, '{name}' must be a non-empty text value.")
-    return {name: value.strip() for name, value in data.items()}
+    return {**{name: value.strip() for name, value in data.items()}, "terminal": terminal}
+
+
+def _terminal_table(table: object, path: Path) -> dict[str, object]:
+    if not isinstance(table, dict):
+        raise ConfigurationError(f"In the settings file {path}, 'terminal' must be a table: [terminal].")
+    checked: dict[str, object] = {}
+    for name, value in table.items():
+        if name not in TERMINAL_KEYS:
+            known = ", ".join(TERMINAL_KEYS)
+            raise ConfigurationError(f"The settings file {path} has an unknown key 'terminal.{name}'; known: {known}.")
+        kind, minimum = TERMINAL_KEYS[name]
+        fits = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value, fits = float(value), True
+        if not fits or (minimum is not None and value < minimum) or (kind is str and not str(value).strip()):
+            wanted = {int: "a whole number", float: "a number", str: "a text value", bool: "true or false"}[kind]
+            at_least = f" of at least {minimum:g}" if minimum is not None else ""
+            raise ConfigurationError(
+                f"In the settings file {path}, 'terminal.{name}' must be {wanted}{at_least}, not {value!r}."
+            )
+        checked[name] = value
+    return checked

@@ -61,7 +61,9 @@ def run_terminal(
     from mes_terminal.ui.terminal.window import TerminalWindow
 
     app = create_application()
-    options = options or TerminalOptions(language=language_of(getattr(settings, "locale", "en") or "en"))
+    options = options or TerminalOptions(
+        language=language_of(getattr(settings, "locale", "en") or "en"), **getattr(settings, "terminal", {})
+    )
     window = TerminalWindow(service, station, clock, options=options)
     if full_screen:
         window.showFullScreen()

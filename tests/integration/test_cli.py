@@ -223,3 +223,20 @@ def test_the_installed_command_runs() -> None:
         [str(Path(sys.executable).parent / "mes-terminal"), "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout.startswith("mes-terminal ")
+
+
+def test_terminal_settings_are_checked_and_shown(capsys, tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "mes-terminal" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[terminal]\ninactivity_minutes = 10\nscanner_url = 'socket://127.0.0.1:7000'\n")
+    code, out, _ = run(capsys, "config", "show", "--json")
+    shown = json.loads(out)
+    assert code == 0
+    assert shown["terminal.inactivity_minutes"]["value"] == 10.0
+    assert shown["terminal.scanner_url"]["value"] == "socket://127.0.0.1:7000"
+
+    settings.write_text("[terminal]\npin_attempts = 0\n")
+    code, _, err = run(capsys, "config", "show")
+    assert code == 2 and "'terminal.pin_attempts' must be a whole number of at least 1, not 0" in err
+    settings.write_text("[terminal]\nsound = true\n")
+    assert "unknown key 'terminal.sound'" in run(capsys, "config", "show")[2]

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from mes_terminal.paths import resources_dir
@@ -46,6 +47,10 @@ class FeedbackSounds(QObject):
             log.warning("could not play the %s sound", kind, exc_info=True)
 
     def _load(self, folder: Path) -> None:
+        if QGuiApplication.platformName() == "offscreen":
+            # Nothing to hear offscreen; Qt Multimedia would only warn about the missing audio server.
+            self.backend = "beep"
+            return
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as error:  # no audio libraries on this machine
