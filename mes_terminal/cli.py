@@ -203,8 +203,26 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         report = create_demo(app.engine, app.bus, app.clock)
     finally:
         app.close()
-    print(report)
-    return EXIT_OK
+    print(report, flush=True)
+    if args.no_window:
+        return EXIT_OK
+    if not _has_display():
+        print(
+            "There is no display here. Open the terminal under a virtual screen with:\n"
+            f"  xvfb-run -a mes-terminal terminal --station {DEMO_STATION} --windowed --database-url {url}"
+        )
+        return EXIT_OK
+    args.database_url, args.station, args.windowed = url, DEMO_STATION, True
+    return _cmd_terminal(args)
+
+
+DEMO_STATION = "WS-01"  # the demo's first station, where a job is running
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _cmd_terminal(args: argparse.Namespace) -> int:
@@ -278,6 +296,7 @@ def _parser() -> argparse.ArgumentParser:
     events.set_defaults(run=_cmd_events)
 
     demo = sub.add_parser("demo", parents=[data], help="create the demo database once and open the application")
+    demo.add_argument("--no-window", action="store_true", help="only create the demo database")
     demo.set_defaults(run=_cmd_demo)
 
     terminal = sub.add_parser("terminal", parents=[data], help="the operator terminal")

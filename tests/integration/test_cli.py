@@ -211,10 +211,10 @@ def test_events_follow_prints_new_events_as_they_happen(loaded: str, tmp_path: P
 
 
 def test_demo_is_created_once(capsys) -> None:
-    code, out, err = run(capsys, "demo")
+    code, out, err = run(capsys, "demo", "--no-window")
     assert code == 0, err
     assert "Created the demo database" in out and "released" in out and "on hold" in out
-    code, out, _ = run(capsys, "demo")
+    code, out, _ = run(capsys, "demo", "--no-window")
     assert code == 0 and "already exists with 5 work orders; nothing was changed" in out
 
 
