@@ -63,3 +63,7 @@ def test_an_empty_database_is_not_at_head_and_says_what_to_run(empty_engine: Eng
 
 def test_migrations_ship_inside_the_package_or_beside_it() -> None:
     assert (migrate.migrations_dir() / "env.py").is_file()
+
+
+def test_the_schema_guard_knows_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD, "set SCHEMA_HEAD in mes_terminal/db/migrate.py"
