@@ -1,0 +1,198 @@
+"""Benchmark: the operator terminal's responsiveness, each figure next to a bare-Qt baseline of the same run.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/terminal.py [--scans 300] [--starts 5]
+
+1. Scan -> banner painted, on the real window over a SQLite demo database:
+   - an unknown scan (decided on the GUI thread, red banner);
+   - a badge scan at a badge-only station (a SignIn command through the service on the worker thread,
+     then the green banner);
+   against a bare QLabel's setText -> painted. Budget: p99 < 50 ms.
+2. Cold start to interactive (a new process: imports, database, first station view painted) against a
+   bare PySide6 window of the same size with a 200-row table, to its first paint. Budget: < 2x.
+A benchmark, not a test: it prints, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+BADGE_ONLY_STATION = "WS-05"  # the demo's packing station: a badge alone signs in, so a scan writes
+
+BARE_WINDOW = """
+import time; t0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+app = QApplication([])
+window = QMainWindow(); window.resize(1024, 768)
+table = QTableWidget(200, 4); window.setCentralWidget(table)
+for row in range(200):
+    for col in range(4):
+        table.setItem(row, col, QTableWidgetItem(f"{row}-{col}"))
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.perf_counter() - t0); app.exit(0)
+        return False
+spy = FirstPaint(); window.installEventFilter(spy); window.show(); app.exec()
+"""
+
+TERMINAL = """
+import time; t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject
+from mes_terminal.bootstrap import build
+from mes_terminal.config import load_settings
+from mes_terminal.services.terminal import TerminalService
+from mes_terminal.ui.app import apply_terminal_look, create_application
+from mes_terminal.ui.terminal.options import TerminalOptions
+from mes_terminal.ui.terminal.window import TerminalWindow
+app = create_application([]); apply_terminal_look(app)
+built = build(load_settings(flags={"database_url": sys.argv[1]}))
+window = TerminalWindow(TerminalService(built.engine, built.bus, built.clock), "WS-01", built.clock,
+                        options=TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0))
+window.resize(1024, 768)
+state = {"settled": False}
+class FirstPaintAfterData(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and state["settled"]:
+            print(time.perf_counter() - t0); app.exit(0)
+        return False
+def settled():
+    state["settled"] = True
+    window.update()
+spy = FirstPaintAfterData(); window.installEventFilter(spy)
+window.vm.settled.connect(settled)
+window.show(); window.start(); app.exec(); window.shutdown(); built.close()
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scans", type=int, default=300)
+    parser.add_argument("--starts", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = _demo_database(Path(folder))
+        _scan_to_banner(url, args.scans)
+        _cold_start(url, args.starts)
+
+
+def _demo_database(folder: Path) -> str:
+    from mes_terminal.bootstrap import build
+    from mes_terminal.config import load_settings
+    from mes_terminal.services.demo import create_demo
+
+    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    built = build(load_settings(flags={"database_url": url}), require_schema=False, create=True)
+    create_demo(built.engine, built.bus, built.clock)
+    built.close()
+    return url
+
+
+def _scan_to_banner(url: str, count: int) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel
+
+    from mes_terminal.bootstrap import build
+    from mes_terminal.config import load_settings
+    from mes_terminal.services.terminal import TerminalService
+    from mes_terminal.ui.app import apply_terminal_look, create_application
+    from mes_terminal.ui.terminal.options import TerminalOptions
+    from mes_terminal.ui.terminal.window import TerminalWindow
+
+    app = create_application([])
+    apply_terminal_look(app)
+    built = build(load_settings(flags={"database_url": url}))
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False
+
+    def until_painted(widget: QLabel, act: Callable[[], None], done: Callable[[], bool] = lambda: True) -> float:
+        spy = Painted()
+        widget.installEventFilter(spy)
+        started = time.perf_counter()
+        act()
+        while not (spy.seen and done()):
+            app.processEvents()
+        elapsed = time.perf_counter() - started
+        widget.removeEventFilter(spy)
+        return elapsed
+
+    bare = QLabel("ready")
+    bare.resize(1024, 60)
+    bare.show()
+    baseline = [until_painted(bare, lambda n=n: bare.setText(f"Scan {n} read")) for n in range(count)]
+
+    options = TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0, sounds=False)
+    service = TerminalService(built.engine, built.bus, built.clock)
+    window = TerminalWindow(service, BADGE_ONLY_STATION, built.clock, options=options)
+    window.resize(1024, 768)
+    window.show()
+    window.start()
+    while window.vm.station is None or window.vm.busy:
+        app.processEvents()
+    unknown = [
+        until_painted(window.banner, lambda n=n: window.scan_router.route(f"NONSENSE-{n}")) for n in range(count)
+    ]
+
+    sign_ins = []
+    for _ in range(min(count, 100)):  # sign in by scan (timed), then out again through the view-model
+        window.banner.clear_message()
+        sign_ins.append(
+            until_painted(window.banner, lambda: window.scan_router.route("BADGE:B1001"), lambda: not window.vm.busy)
+        )
+        window.vm.sign_out("B1001")
+        while window.vm.busy or (window.vm.station and window.vm.station.operators):
+            app.processEvents()
+    window.shutdown()
+    built.close()
+
+    print(f"Scan -> banner painted ({count} scans; budget p99 < 50 ms)")
+    _row("bare QLabel setText", baseline)
+    _row("unknown scan", unknown)
+    _row("badge scan, SignIn", sign_ins)
+    print()
+
+
+def _cold_start(url: str, starts: int) -> None:
+    bare = [_child(BARE_WINDOW) for _ in range(starts)]
+    terminal = [_child(TERMINAL, url) for _ in range(starts)]
+    ratio = statistics.median(terminal) / statistics.median(bare)
+    print(f"Cold start to first paint ({starts} starts each, median; budget terminal < 2x bare)")
+    print(f"   bare window, 200-row table  {statistics.median(bare) * 1000:7.0f} ms")
+    print(f"   terminal, station loaded    {statistics.median(terminal) * 1000:7.0f} ms")
+    print(f"   ratio terminal / bare: {ratio:.2f}x")
+
+
+def _child(script: str, *argv: str) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True, timeout=120
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _row(label: str, seconds: list[float]) -> None:
+    ordered = sorted(seconds)
+    p50 = ordered[len(ordered) // 2] * 1000
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
+    print(f"   {label:<22} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
