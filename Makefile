@@ -53,6 +53,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PYTHON) benchmarks/spine.py
+	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(PYTHON) benchmarks/terminal.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache
