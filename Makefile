@@ -3,7 +3,7 @@
 #   make run     set up, then open the demo (SQLite in the user data directory)
 #   make test    set up, then run the whole test suite (PostgreSQL too when MES_TEST_DATABASE_URL is set)
 #   make lint    ruff and the import-linter contracts
-#   make bench   the command-spine benchmark
+#   make bench   the benchmarks: command spine, terminal responsiveness
 #   make clean   remove the virtual environment, caches and build output
 #
 # Setup creates .venv, installs the package editable with its test extras (again only when
