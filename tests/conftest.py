@@ -25,6 +25,8 @@ from mes_terminal.db import migrate
 from mes_terminal.db.base import Base
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
+from mes_terminal.services.bus import CommandBus
+from tests.helpers import load_small_plant
 
 PG_ENV = "MES_TEST_DATABASE_URL"
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
@@ -134,3 +136,15 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(START)
+
+
+@pytest.fixture
+def plant(engine: Engine, clock: FixedClock) -> Engine:
+    """The database with the small test plant (tests/data/small_plant.toml) loaded."""
+    load_small_plant(engine, clock.now())
+    return engine
+
+
+@pytest.fixture
+def bus(plant: Engine, clock: FixedClock):
+    return CommandBus(plant, clock)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -20,23 +21,12 @@ from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.app import apply_terminal_look
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.window import TerminalWindow
-from tests.helpers import SUPERVISOR, command, load_small_plant
+from tests.helpers import SUPERVISOR, command
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Timers that would fire on their own during a test are pushed far out; tests drive every refresh.
 OPTIONS = TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0)
-
-
-@pytest.fixture
-def plant(engine: Engine, clock: FixedClock) -> Engine:
-    load_small_plant(engine, clock.now())
-    return engine
-
-
-@pytest.fixture
-def bus(plant: Engine, clock: FixedClock) -> CommandBus:
-    return CommandBus(plant, clock)
 
 
 @pytest.fixture
@@ -68,17 +58,32 @@ def themed_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def window(themed_app, qtbot, service: TerminalService, clock: FixedClock) -> Iterator[TerminalWindow]:
-    """The WS-01 terminal, shown at 1024x768, its first reading of the station done."""
-    window = TerminalWindow(service, "WS-01", clock, options=OPTIONS)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
-        window.start()
-    qtbot.waitUntil(lambda: window.vm.station is not None and not window.vm.busy)
-    yield window
-    window.shutdown()  # before the engine is disposed: no worker may still be reading
+def open_window(
+    themed_app, qtbot, service: TerminalService, clock: FixedClock
+) -> Iterator[Callable[..., TerminalWindow]]:
+    """Opens a station's terminal at 1024x768, its first reading of the station done; closed after the test."""
+    opened: list[TerminalWindow] = []
+
+    def open_(station: str = "WS-01", **options: object) -> TerminalWindow:
+        window = TerminalWindow(service, station, clock, options=replace(OPTIONS, **options))
+        opened.append(window)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+            window.start()
+        qtbot.waitUntil(lambda: window.vm.station is not None and not window.vm.busy)
+        return window
+
+    yield open_
+    for window in opened:
+        window.shutdown()  # before the engine is disposed: no worker may still be reading
+
+
+@pytest.fixture
+def window(open_window: Callable[..., TerminalWindow]) -> TerminalWindow:
+    """The WS-01 terminal."""
+    return open_window()
 
 
 def new_id() -> uuid.UUID:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import os
 import tty
-from dataclasses import replace
 
 import pytest
 
 from mes_terminal.domain.scans import ScanKind
-from mes_terminal.ui.terminal.window import TerminalWindow
-from tests.ui.conftest import OPTIONS
 
 SCANS = 200
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -25,37 +22,20 @@ def pty_pair():
     os.close(slave)
 
 
-def _window(qtbot, service, clock, station: str, **options) -> TerminalWindow:
-    window = TerminalWindow(service, station, clock, options=replace(OPTIONS, **options))
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
-        window.start()
-    qtbot.waitUntil(lambda: window.vm.station is not None and not window.vm.busy)
-    return window
-
-
-def test_scans_from_a_serial_port_reach_the_terminal_none_lost(themed_app, qtbot, service, clock, pty_pair) -> None:
+def test_scans_from_a_serial_port_reach_the_terminal_none_lost(qtbot, open_window, pty_pair) -> None:
     master, port = pty_pair
-    window = _window(qtbot, service, clock, "WS-01", scanner_url=port)
+    window = open_window("WS-01", scanner_url=port)
     seen = []
     window.scan_router.routed.connect(seen.append)
-    try:
-        os.write(master, b"".join(f"LOT:R-{n}\r".encode() for n in range(SCANS)) + b"BADGE:B1001\r")
-        qtbot.waitUntil(lambda: len(seen) == SCANS + 1, timeout=10_000)
-        assert [s.lot for s in seen[:SCANS]] == [f"R-{n}" for n in range(SCANS)]
-        assert seen[-1].kind == ScanKind.BADGE
-        assert window.sign_in_screen.ui.badgeEdit.text() == "B1001"
-    finally:
-        window.shutdown()
+    os.write(master, b"".join(f"LOT:R-{n}\r".encode() for n in range(SCANS)) + b"BADGE:B1001\r")
+    qtbot.waitUntil(lambda: len(seen) == SCANS + 1, timeout=10_000)
+    assert [s.lot for s in seen[:SCANS]] == [f"R-{n}" for n in range(SCANS)]
+    assert seen[-1].kind == ScanKind.BADGE
+    assert window.sign_in_screen.ui.badgeEdit.text() == "B1001"
 
 
-def test_a_badge_scan_signs_in_at_a_badge_only_station(themed_app, qtbot, service, clock) -> None:
-    window = _window(qtbot, service, clock, "WS-02")
-    try:
-        window.scan_router.route("B1001")
-        qtbot.waitUntil(lambda: window.vm.station is not None and len(window.vm.station.operators) == 1, timeout=10_000)
-        assert window.vm.station.operators[0].name == "Ada Lovelace"
-    finally:
-        window.shutdown()
+def test_a_badge_scan_signs_in_at_a_badge_only_station(qtbot, open_window) -> None:
+    window = open_window("WS-02")
+    window.scan_router.route("B1001")
+    qtbot.waitUntil(lambda: window.vm.station is not None and len(window.vm.station.operators) == 1, timeout=10_000)
+    assert window.vm.station.operators[0].name == "Ada Lovelace"

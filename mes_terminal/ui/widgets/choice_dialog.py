@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from mes_terminal.services.views import ReasonView
+from mes_terminal.ui.widgets.style import add_label
 from mes_terminal.ui.widgets.wrap_button import WrapButton
 
 COLUMNS = 3
@@ -30,15 +31,9 @@ class ReasonDialog(QDialog):
         self.buttons: dict[str, WrapButton] = {}
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(title, self)
-        heading.setProperty("role", "title")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        add_label(layout, self, title, "title")
         if hint:
-            hint_label = QLabel(hint, self)
-            hint_label.setProperty("role", "hint")
-            hint_label.setWordWrap(True)
-            layout.addWidget(hint_label)
+            add_label(layout, self, hint, "hint")
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         inner = QWidget(area)

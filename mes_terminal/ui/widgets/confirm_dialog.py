@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mes_terminal.ui.widgets.style import add_label
+
 
 class ConfirmDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, text: str, yes: str, no: str = "") -> None:
@@ -13,10 +15,7 @@ class ConfirmDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        heading = QLabel(title, self)
-        heading.setProperty("role", "title")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        add_label(layout, self, title, "title")
         body = QLabel(text, self)
         body.setWordWrap(True)
         layout.addWidget(body, 1)

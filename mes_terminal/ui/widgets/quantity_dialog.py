@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
+from mes_terminal.ui.widgets.style import add_label
 
 
 class QuantityDialog(QDialog):
@@ -28,15 +29,9 @@ class QuantityDialog(QDialog):
         self.maximum = maximum
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(title, self)
-        heading.setProperty("role", "title")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        add_label(layout, self, title, "title")
         if hint:
-            hint_label = QLabel(hint, self)
-            hint_label.setProperty("role", "hint")
-            hint_label.setWordWrap(True)
-            layout.addWidget(hint_label)
+            add_label(layout, self, hint, "hint")
         row = QHBoxLayout()
         self.display = QLineEdit(self)
         self.display.setObjectName("quantityDisplay")

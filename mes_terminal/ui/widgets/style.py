@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -14,3 +14,13 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+def add_label(layout: QBoxLayout, parent: QWidget, text: str, role: str | None = None) -> QLabel:
+    """A word-wrapped label styled by `role` ("title", "hint"...) at the end of `layout`."""
+    label = QLabel(text, parent)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    return label
