@@ -122,7 +122,10 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
 
     # Dialogs over the station screen.
     keypad = QuantityDialog(
-        window, "Good parts", "pcs", hint="WO operation 10: how many good parts since the last report?"
+        window,
+        "Good parts",
+        "pcs",
+        hint=f"{window.vm.station.jobs[0].work_order} operation 10: how many good parts since the last report?",
     )
     for key in "24":
         keypad.on_key_pressed(key)
