@@ -113,22 +113,25 @@ def _scan_to_banner(url: str, count: int) -> None:
     apply_terminal_look(app)
     built = build(load_settings(flags={"database_url": url}))
 
-    class Painted(QObject):
-        def __init__(self) -> None:
+    class PaintedWhen(QObject):
+        """Notes the first paint of a widget at which `ready()` holds: what the operator sees."""
+
+        def __init__(self, ready: Callable[[], bool]) -> None:
             super().__init__()
+            self.ready = ready
             self.seen = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
+            if event.type() == QEvent.Type.Paint and self.ready():
                 self.seen = True
             return False
 
-    def until_painted(widget: QLabel, act: Callable[[], None], done: Callable[[], bool] = lambda: True) -> float:
-        spy = Painted()
+    def until_painted(widget: QLabel, act: Callable[[], None], ready: Callable[[], bool] = lambda: True) -> float:
+        spy = PaintedWhen(ready)
         widget.installEventFilter(spy)
         started = time.perf_counter()
         act()
-        while not (spy.seen and done()):
+        while not spy.seen:
             app.processEvents()
         elapsed = time.perf_counter() - started
         widget.removeEventFilter(spy)
@@ -155,7 +158,9 @@ def _scan_to_banner(url: str, count: int) -> None:
     for _ in range(min(count, 100)):  # sign in by scan (timed), then out again through the view-model
         window.banner.clear_message()
         sign_ins.append(
-            until_painted(window.banner, lambda: window.scan_router.route("BADGE:B1001"), lambda: not window.vm.busy)
+            until_painted(
+                window.banner, lambda: window.scan_router.route("BADGE:B1001"), lambda: window.banner.kind == "ok"
+            )
         )
         window.vm.sign_out("B1001")
         while window.vm.busy or (window.vm.station and window.vm.station.operators):
