@@ -20,6 +20,7 @@ touches data), --station. Each effective value remembers where it came from (`co
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -36,15 +37,15 @@ APP_NAME = "mes-terminal"
 # setting name -> environment variable
 ENVIRONMENT = {"database_url": "MES_DATABASE_URL", "station": "MES_STATION", "locale": "MES_LOCALE"}
 
-# [terminal] keys -> (their type, the smallest value allowed)
-TERMINAL_KEYS: dict[str, tuple[type, float | None]] = {
-    "inactivity_minutes": (float, 0),
-    "pin_attempts": (int, 1),
-    "pin_lockout_seconds": (int, 0),
-    "wedge_max_gap_ms": (float, 1),
-    "scanner_url": (str, None),
-    "scanner_baudrate": (int, 50),
-    "sounds": (bool, None),
+# [terminal] keys -> (their type, the smallest and the largest value allowed)
+TERMINAL_KEYS: dict[str, tuple[type, float | None, float | None]] = {
+    "inactivity_minutes": (float, 0, 24 * 60),
+    "pin_attempts": (int, 1, 100),
+    "pin_lockout_seconds": (int, 0, 3600),
+    "wedge_max_gap_ms": (float, 1, 1000),
+    "scanner_url": (str, None, None),
+    "scanner_baudrate": (int, 50, 4_000_000),
+    "sounds": (bool, None, None),
 }
 
 
@@ -140,15 +141,18 @@ def _terminal_table(table: object, path: Path) -> dict[str, object]:
         if name not in TERMINAL_KEYS:
             known = ", ".join(TERMINAL_KEYS)
             raise ConfigurationError(f"The settings file {path} has an unknown key 'terminal.{name}'; known: {known}.")
-        kind, minimum = TERMINAL_KEYS[name]
+        kind, minimum, maximum = TERMINAL_KEYS[name]
         fits = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value, fits = float(value), True
-        if not fits or (minimum is not None and value < minimum) or (kind is str and not str(value).strip()):
+        if isinstance(value, float) and not math.isfinite(value):
+            fits = False
+        out_of_range = fits and minimum is not None and not minimum <= value <= maximum
+        if not fits or out_of_range or (kind is str and not str(value).strip()):
             wanted = {int: "a whole number", float: "a number", str: "a text value", bool: "true or false"}[kind]
-            at_least = f" of at least {minimum:g}" if minimum is not None else ""
+            within = f" from {minimum:g} to {maximum:g}" if minimum is not None else ""
             raise ConfigurationError(
-                f"In the settings file {path}, 'terminal.{name}' must be {wanted}{at_least}, not {value!r}."
+                f"In the settings file {path}, 'terminal.{name}' must be {wanted}{within}, not {value!r}."
             )
         checked[name] = value
     return checked

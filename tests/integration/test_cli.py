@@ -237,6 +237,6 @@ def test_terminal_settings_are_checked_and_shown(capsys, tmp_path: Path) -> None
 
     settings.write_text("[terminal]\npin_attempts = 0\n")
     code, _, err = run(capsys, "config", "show")
-    assert code == 2 and "'terminal.pin_attempts' must be a whole number of at least 1, not 0" in err
+    assert code == 2 and "'terminal.pin_attempts' must be a whole number from 1 to 100, not 0" in err
     settings.write_text("[terminal]\nsound = true\n")
     assert "unknown key 'terminal.sound'" in run(capsys, "config", "show")[2]
