@@ -49,6 +49,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check . || status=1
 	$(VENV)/bin/ruff format --check . || status=1
 	$(VENV)/bin/lint-imports || status=1
+	# Generated forms and translations must match their sources.
+	$(PYTHON) tools/generate_ui.py && git diff --exit-code --stat -- mes_terminal/ui/forms resources/translations || status=1
 	exit $$status
 
 bench: $(STAMP)

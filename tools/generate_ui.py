@@ -39,11 +39,18 @@ def forms() -> list[Path]:
     for source in sorted(FORMS_SRC.glob("*.ui")):
         target = FORMS_OUT / f"{source.stem}_ui.py"
         run(BIN / "pyside6-uic", "--no-autoconnection", source, "-o", target)
+        _drop_compiler_version(target)
         written.append(target)
     if written:
         run(BIN / "ruff", "check", "--fix-only", "--unsafe-fixes", "--quiet", *written)
         run(BIN / "ruff", "format", "--quiet", *written)
     return written
+
+
+def _drop_compiler_version(form: Path) -> None:
+    """The header names uic's version; without it the output depends only on the .ui source."""
+    lines = form.read_text(encoding="utf-8").splitlines(keepends=True)
+    form.write_text("".join(line for line in lines if "Qt User Interface Compiler version" not in line), "utf-8")
 
 
 def update_ts() -> None:
