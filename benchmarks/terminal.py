@@ -105,7 +105,7 @@ def _scan_to_banner(url: str, count: int) -> None:
     from mes_terminal.bootstrap import build
     from mes_terminal.config import load_settings
     from mes_terminal.services.terminal import TerminalService
-    from mes_terminal.ui.app import apply_terminal_look, create_application
+    from mes_terminal.ui.app import apply_terminal_look, create_application, freeze_startup_objects
     from mes_terminal.ui.terminal.options import TerminalOptions
     from mes_terminal.ui.terminal.window import TerminalWindow
 
@@ -148,6 +148,7 @@ def _scan_to_banner(url: str, count: int) -> None:
     window.resize(1024, 768)
     window.show()
     window.start()
+    freeze_startup_objects()  # as run_terminal does
     while window.vm.station is None or window.vm.busy:
         app.processEvents()
     unknown = [

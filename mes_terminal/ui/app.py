@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import Any
@@ -48,6 +49,17 @@ def apply_terminal_look(app: QApplication) -> None:
     app.setStyleSheet(terminal_style_sheet())
 
 
+def freeze_startup_objects() -> None:
+    """Move everything built at start-up out of the garbage collector's sight.
+
+    The modules, records and widgets of start-up never become garbage, but every full collection
+    walks them again: measured, that put 60-100 ms pauses into one scan in a hundred. Frozen, the
+    p99 from scan to banner fell from 40-126 ms to 32-37 ms (benchmarks/terminal.py).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def run_terminal(
     service: TerminalService,
     station: str,
@@ -71,6 +83,7 @@ def run_terminal(
         window.resize(1024, 768)
         window.show()
     window.start()
+    freeze_startup_objects()
     try:
         return app.exec()
     finally:
