@@ -146,8 +146,13 @@ class CommandBus:
         return Outcome(cmd.command_id, cmd.type, result)
 
     def _prior(self, cmd: Command) -> Outcome | None:
-        with self._engine.connect().execution_options(mes_read_only=True) as connection:
-            row = connection.execute(_SELECT_PROCESSED, {"command_id": cmd.command_id}).one_or_none()
+        """The first result of this command id, if it ran; None when it did not (or that cannot be read now)."""
+        try:
+            with self._engine.connect().execution_options(mes_read_only=True) as connection:
+                row = connection.execute(_SELECT_PROCESSED, {"command_id": cmd.command_id}).one_or_none()
+        except DBAPIError:
+            log.warning("could not look up command %s", cmd.command_id, exc_info=True)
+            return None  # the caller's own answer (the refusal) stands
         if row is None:
             return None
         if row.type != cmd.type:
