@@ -100,7 +100,8 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     if cmd.scrap > 0 and not cmd.scrap_reason:
         raise InvalidState("Choose a scrap reason for the scrap quantity.", code="count.scrap_reason_needed")
     reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
-    rules.check_count(facts, cmd.good, cmd.scrap, uow.jobs.site_rules(station).overrun_percent)
+    site = uow.jobs.site_rules(station)
+    rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
 
     run = uow.jobs.open_run(operation) or uow.jobs.last_run(operation)
     uow.session.add(
@@ -118,8 +119,8 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     before = {"good": operation.good_quantity, "scrap": operation.scrap_quantity}
     operation.good_quantity += cmd.good
     operation.scrap_quantity += cmd.scrap
-    if cmd.good > 0:
-        _make_next_ready(uow, operation, when=rules.StartWhen.QUANTITY_AVAILABLE, rule=uow.jobs.site_rules(station))
+    if cmd.good > 0 and rules.StartWhen(site.start_when) == rules.StartWhen.QUANTITY_AVAILABLE:
+        _ready_following(uow, operation)  # good parts are work for the next operation
     uow.events.add(
         "CountReported",
         "operation",
@@ -147,7 +148,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     operation.status = "completed"
     operation.completed_at = cmd.issued_at
     operation.short_closed = short
-    following = _make_next_ready(uow, operation, when=None, rule=None)
+    following = _ready_following(uow, operation)
     if following is None:
         order.status = "completed"
         uow.events.add("WorkOrderCompleted", "work_order", order.number, good=operation.good_quantity)
@@ -240,14 +241,10 @@ def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
         entry.ended_at = max(ended, entry.started_at)
 
 
-def _make_next_ready(
-    uow: UnitOfWork, operation: WorkOrderOperation, *, when: rules.StartWhen | None, rule: Any
-) -> WorkOrderOperation | None:
-    """Mark the following operation ready: on completion always, on good parts when the site allows."""
+def _ready_following(uow: UnitOfWork, operation: WorkOrderOperation) -> WorkOrderOperation | None:
+    """Mark the next operation ready if it is still pending; returns it (None after the last one)."""
     following = uow.jobs.following(operation)
-    if following is None or following.status != "pending":
-        return following
-    if when is None or rules.StartWhen(rule.start_when) == when:
+    if following is not None and following.status == "pending":
         following.status = "ready"
     return following
 
