@@ -7,18 +7,23 @@ Errors go to standard error as one plain sentence; set MES_DEBUG=1 to see a trac
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from mes_terminal import __version__
+from mes_terminal.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    application,
+    print_json,
+    say,
+    settings_from,
+)
 from mes_terminal.domain.errors import InvalidInput, MesError
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SCHEMA = 0, 1, 2, 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or EXIT_OK)
     except MesError as error:
-        _say(error.message)
+        say(error.message)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -39,40 +44,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("MES_DEBUG"):
             traceback.print_exc()
-        _say(f"Unexpected failure ({type(error).__name__}: {error}). Run again with MES_DEBUG=1 and report it.")
+        say(f"Unexpected failure ({type(error).__name__}: {error}). Run again with MES_DEBUG=1 and report it.")
         return EXIT_FAILURE
-
-
-def _say(sentence: str) -> None:
-    print(f"mes-terminal: {sentence}", file=sys.stderr)
-
-
-def _print_json(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, separators=(",", ":")), flush=True)
-
-
-# --- settings and the database -------------------------------------------------------------------
-
-
-def _settings(args: argparse.Namespace) -> Any:
-    from mes_terminal.config import load_settings
-
-    return load_settings(
-        flags={"database_url": getattr(args, "database_url", None), "station": getattr(args, "station", None)}
-    )
-
-
-def _application(args: argparse.Namespace, require_schema: bool = True, create: bool = False) -> Any:
-    from mes_terminal.bootstrap import build
-
-    return build(_settings(args), require_schema=require_schema, create=create)
 
 
 def _cmd_config_show(args: argparse.Namespace) -> int:
     from mes_terminal.config import settings_file
     from mes_terminal.db.engine import safe_url
 
-    settings = _settings(args)
+    settings = settings_from(args)
     values = {"database_url": safe_url(settings.database_url), "station": settings.station, "locale": settings.locale}
     if args.json:
         shown = {name: {"value": value, "source": settings.sources[name]} for name, value in values.items()}
@@ -82,7 +62,7 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
                 for name, value in settings.terminal.items()
             }
         )
-        _print_json(shown)
+        print_json(shown)
         return EXIT_OK
     print(f"settings file: {settings_file()}{'' if settings.file else ' (not present)'}")
     for name, value in values.items():
@@ -95,7 +75,7 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     from mes_terminal.db import migrate
 
-    app = _application(args, require_schema=False, create=True)
+    app = application(args, require_schema=False, create=True)
     try:
         before = migrate.current_revision(app.engine)
         migrate.upgrade(app.engine)
@@ -109,7 +89,7 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 def _cmd_db_check(args: argparse.Namespace) -> int:
     from mes_terminal.db import migrate
 
-    app = _application(args, require_schema=False)
+    app = application(args, require_schema=False)
     try:
         migrate.require_head(app.engine)
         print(f"database at head ({migrate.head_revision()})")
@@ -121,7 +101,7 @@ def _cmd_db_check(args: argparse.Namespace) -> int:
 def _cmd_db_current(args: argparse.Namespace) -> int:
     from mes_terminal.db import migrate
 
-    app = _application(args, require_schema=False)
+    app = application(args, require_schema=False)
     try:
         current = migrate.current_revision(app.engine)
     finally:
@@ -138,7 +118,7 @@ def _cmd_plant_load(args: argparse.Namespace) -> int:
     from mes_terminal.services.plant_loader import load_plant, read_plant_file
 
     definition = read_plant_file(args.file)  # checked whole before the database is touched
-    app = _application(args)
+    app = application(args)
     try:
         summary = load_plant(app.engine, definition, now=app.clock.now())
     finally:
@@ -156,16 +136,16 @@ def _cmd_replay(args: argparse.Namespace) -> int:
             parsed = parse_lines(handle)
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
-    app = _application(args)
+    app = application(args)
     failed = 0
     try:
         for output in replay(app.bus, parsed, keep_going=args.keep_going):
             failed += not output["ok"]
-            _print_json(output)
+            print_json(output)
     finally:
         app.close()
     if failed:
-        _say(f'{failed} of {len(parsed)} commands failed; see the lines with "ok": false.')
+        say(f'{failed} of {len(parsed)} commands failed; see the lines with "ok": false.')
         return EXIT_USAGE
     return EXIT_OK
 
@@ -173,19 +153,19 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 def _cmd_events(args: argparse.Namespace) -> int:
     from mes_terminal.services.event_feed import follow_events, read_events
 
-    app = _application(args)
+    app = application(args)
     try:
         if args.follow:
             try:
                 for event in follow_events(app.engine, after=args.after, poll_seconds=args.poll):
-                    _print_json(event.to_json())
+                    print_json(event.to_json())
             except KeyboardInterrupt:
                 return EXIT_OK  # Ctrl-C is how one stops following
         else:
             after = args.after
             while batch := read_events(app.engine, after=after):
                 for event in batch:
-                    _print_json(event.to_json())
+                    print_json(event.to_json())
                 after = batch[-1].id
     finally:
         app.close()
@@ -229,7 +209,7 @@ def _cmd_terminal(args: argparse.Namespace) -> int:
     """Open the operator terminal for one station; the schema must be at head (checked by `_application`)."""
     from mes_terminal.services.terminal import TerminalService
 
-    app = _application(args)  # refuses a schema that is not at head, with the command to run
+    app = application(args)  # refuses a schema that is not at head, with the command to run
     try:
         station = app.settings.station
         if not station:
@@ -248,9 +228,9 @@ def _cmd_terminal(args: argparse.Namespace) -> int:
 
 def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        app = _application(args)  # refuses a schema that is not at head, with the command to run
+        app = application(args)  # refuses a schema that is not at head, with the command to run
         app.close()
-        _say(f"The {name} window is not part of this version yet; the database is ready for it.")
+        say(f"The {name} window is not part of this version yet; the database is ready for it.")
         return EXIT_FAILURE
 
     return run
