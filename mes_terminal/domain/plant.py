@@ -42,6 +42,9 @@ from mes_terminal.domain.values import parse_code as code
 
 START_WHEN = ("quantity_available", "previous_finished")
 LABOUR_SPLIT = ("equal", "quantity")
+PICKING = ("fefo", "fifo")
+PICKING_RULE = ("warn", "block")
+OUTPUT_LOT_AT = ("first_count", "completion")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,10 @@ class SiteSpec:
     start_when: str = "quantity_available"
     overrun_percent: Decimal = Decimal(0)
     labour_split: str = "equal"
+    # Which lot to use first: first expiring (FEFO) or first received (FIFO); scanning another one
+    # is a warning, or refused.
+    picking: str = "fefo"
+    picking_rule: str = "warn"
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,8 @@ class ProductSpec:
     gtin: str | None
     routing: tuple[RoutingOperationSpec, ...]
     bom: tuple[BomLineSpec, ...]
+    # The work order's output lot appears at the first good count, or when the last operation completes.
+    output_lot_at: str = "first_count"
 
 
 @dataclass(frozen=True)
@@ -224,7 +233,7 @@ SECTION_KEYS = (
     "scrap_reasons",
     "checklists",
 )
-SITE_KEYS = ("code", "name", "timezone", "start_when", "overrun_percent", "labour_split")
+SITE_KEYS = ("code", "name", "timezone", "start_when", "overrun_percent", "labour_split", "picking", "picking_rule")
 AREA_KEYS = ("code", "name")
 SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
 BREAK_KEYS = ("start", "minutes")
@@ -232,7 +241,7 @@ LINE_KEYS = ("code", "name", "area", "shifts", "workstations")
 WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only")
 USER_KEYS = ("badge", "name", "pin", "roles")
 MATERIAL_KEYS = ("code", "name", "unit", "lot_controlled", "serial_controlled", "shelf_life_days", "gtin")
-PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom")
+PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom", "output_lot")
 ROUTING_KEYS = (
     "operation",
     "name",
@@ -294,6 +303,8 @@ def _site(t: Table) -> SiteSpec:
         start_when=t.get("start_when", one_of(START_WHEN), "quantity_available"),
         overrun_percent=t.get("overrun_percent", quantity, Decimal(0)),
         labour_split=t.get("labour_split", one_of(LABOUR_SPLIT), "equal"),
+        picking=t.get("picking", one_of(PICKING), "fefo"),
+        picking_rule=t.get("picking_rule", one_of(PICKING_RULE), "warn"),
     )
 
 
@@ -364,7 +375,8 @@ def _product(t: Table) -> ProductSpec:
     material = _material(t)
     routing = tuple(_routing_operation(r) for r in t.tables("routing", ROUTING_KEYS, required=True))
     bom = tuple(_bom_line(b) for b in t.tables("bom", BOM_KEYS))
-    return ProductSpec(**vars(material), routing=routing, bom=bom)
+    output_lot_at = t.get("output_lot", one_of(OUTPUT_LOT_AT), "first_count")
+    return ProductSpec(**vars(material), routing=routing, bom=bom, output_lot_at=output_lot_at)
 
 
 def _routing_operation(t: Table) -> RoutingOperationSpec:

@@ -145,6 +145,8 @@ class _Loader:
                 "start_when": spec.start_when,
                 "overrun_percent": spec.overrun_percent,
                 "labour_split": spec.labour_split,
+                "picking": spec.picking,
+                "picking_rule": spec.picking_rule,
             },
         )
         self.session.flush()

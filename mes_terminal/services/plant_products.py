@@ -273,6 +273,7 @@ def _material_view(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> Vie
         "shelf_life_days": spec.shelf_life_days,
         "gtin": spec.gtin,
         "is_product": is_product,
+        "output_lot_at": spec.output_lot_at if isinstance(spec, ProductSpec) else "first_count",
     }
 
 

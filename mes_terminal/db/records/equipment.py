@@ -16,6 +16,8 @@ class Site(Base):
         CheckConstraint("start_when IN ('quantity_available', 'previous_finished')", name="known_start_when"),
         CheckConstraint("labour_split IN ('equal', 'quantity')", name="known_labour_split"),
         CheckConstraint("overrun_percent >= 0", name="overrun_not_negative"),
+        CheckConstraint("picking IN ('fefo', 'fifo')", name="known_picking"),
+        CheckConstraint("picking_rule IN ('warn', 'block')", name="known_picking_rule"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -26,6 +28,10 @@ class Site(Base):
     start_when: Mapped[str] = mapped_column(String(24), server_default="quantity_available")
     overrun_percent: Mapped[Decimal] = mapped_column(QUANTITY, server_default="0")
     labour_split: Mapped[str] = mapped_column(String(16), server_default="equal")
+    # Which lot of a material should be used first (first expiring or first received), and whether
+    # scanning another one is a warning or refused.
+    picking: Mapped[str] = mapped_column(String(8), server_default="fefo")
+    picking_rule: Mapped[str] = mapped_column(String(8), server_default="warn")
 
 
 class Area(Base):

@@ -17,7 +17,10 @@ class Material(Base):
     """A part number. A product is a material that is also made here (it has a routing)."""
 
     __tablename__ = "materials"
-    __table_args__ = (CheckConstraint("shelf_life_days IS NULL OR shelf_life_days > 0", name="shelf_life_positive"),)
+    __table_args__ = (
+        CheckConstraint("shelf_life_days IS NULL OR shelf_life_days > 0", name="shelf_life_positive"),
+        CheckConstraint("output_lot_at IN ('first_count', 'completion')", name="known_output_lot_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[Code] = mapped_column(unique=True)
@@ -28,6 +31,8 @@ class Material(Base):
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
     gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
     is_product: Mapped[bool] = mapped_column(Boolean, default=False)
+    # For a product: its work order's output lot appears at the first good count, or at completion.
+    output_lot_at: Mapped[str] = mapped_column(String(16), server_default="first_count")
 
 
 class Lot(Base):
