@@ -15,7 +15,7 @@ def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value.normalize(), "f")  # 3.500000 from a NUMERIC(18, 6) column reads 3.5
     if isinstance(value, float):
         return value
     if isinstance(value, Enum):

@@ -159,6 +159,13 @@ class Products:
             raise UnknownEntity(f"There is no product {code}.", code="unknown_product")
         return product
 
+    def material(self, code: str) -> Material:
+        """Any material, products included."""
+        material = self._session.scalars(select(Material).where(Material.code == code)).one_or_none()
+        if material is None:
+            raise UnknownEntity(f"There is no material {code}.", code="unknown_material")
+        return material
+
     def routing(self, product: Material) -> list[RoutingOperation]:
         return list(
             self._session.scalars(

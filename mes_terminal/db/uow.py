@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.jobs import Jobs
 from mes_terminal.db.jsonable import jsonable
+from mes_terminal.db.lots import Lots
 from mes_terminal.db.records import Event
 from mes_terminal.db.repositories import Products, Users, WorkOrders, Workstations
 
@@ -61,3 +62,4 @@ class UnitOfWork:
         self.products = Products(session)
         self.work_orders = WorkOrders(session)
         self.jobs = Jobs(session)
+        self.lots = Lots(session)

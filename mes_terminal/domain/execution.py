@@ -143,7 +143,9 @@ def _progress(facts: OperationFacts) -> str:
     return f"{_n(facts.good)} good, {_n(facts.scrap)} scrap of {_n(available(facts))}"
 
 
-def _n(quantity: Decimal) -> str:
+def format_quantity(quantity: Decimal) -> str:
     """A quantity without trailing zeros: 250, 0.35."""
-    text = format(quantity.normalize(), "f")
-    return text
+    return format(quantity.normalize(), "f")
+
+
+_n = format_quantity

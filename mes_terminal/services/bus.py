@@ -73,6 +73,10 @@ class CommandBus:
         self._handlers = handlers
         self._future_tolerance = future_tolerance
 
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
     def execute(self, cmd: Command) -> Outcome:
         handler = self._handlers.get(type(cmd))
         if handler is None:

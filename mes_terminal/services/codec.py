@@ -7,18 +7,19 @@ import json
 import typing
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from types import NoneType, UnionType
 from typing import Any
 
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.domain.values import parse_code, parse_quantity, parse_timestamp, parse_uuid
+from mes_terminal.domain.values import parse_code, parse_date, parse_quantity, parse_timestamp, parse_uuid
 from mes_terminal.services.commands import Command
 
 MAX_TEXT = 2000
 MAX_LINE_BYTES = 64 * 1024
+MAX_LIST = 100
 
 
 def decode_line(line: str | bytes, command_types: Mapping[str, type[Command]]) -> Command:
@@ -88,6 +89,10 @@ def encode_with_secrets(command: Command) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     return value
@@ -125,6 +130,10 @@ def _parser_for(hint: Any) -> Parser:
         return parse_uuid
     if hint is datetime:
         return parse_timestamp
+    if hint is date:
+        return parse_date
+    if typing.get_origin(hint) is tuple:
+        return _list_of(_parser_for(typing.get_args(hint)[0]))
     if hint is Decimal:
         return lambda value, name: parse_quantity(value, name, allow_zero=marker != "positive")
     if hint is bool:
@@ -136,6 +145,17 @@ def _parser_for(hint: Any) -> Parser:
     if hint is str:
         return _parse_text
     raise TypeError(f"no parser for {hint!r}")
+
+
+def _list_of(parse: Parser) -> Parser:
+    def parse_list(value: object, name: str) -> tuple[Any, ...]:
+        if not isinstance(value, list) or not value:
+            raise InvalidInput(f"{name} must be a list with at least one entry.")
+        if len(value) > MAX_LIST:
+            raise InvalidInput(f"{name} has more than {MAX_LIST} entries.")
+        return tuple(parse(item, f"{name}[{i}]") for i, item in enumerate(value))
+
+    return parse_list
 
 
 def _parse_bool(value: object, name: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, ClassVar
 
@@ -141,3 +141,67 @@ class LeaveJob(_JobCommand):
 class CallSupervisor(Command):
     station: CodeField
     message: Text | None = None
+
+
+# --- Materials and lots ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReceiveLot(Command):
+    """Material arrives: a plant can start without an ERP by receiving its lots here."""
+
+    lot: CodeField
+    material: CodeField
+    quantity: PositiveQuantity
+    # Without an expiry, a material with a shelf life expires that many days after receipt.
+    expires: date | None = None
+    supplier_lot: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsumeLot(_JobCommand):
+    lot: CodeField
+    # Without a quantity: what the bill of materials still needs for what has been reported so far.
+    quantity: PositiveQuantity | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnLot(_JobCommand):
+    """Put back what was taken into a job and not used."""
+
+    lot: CodeField
+    quantity: PositiveQuantity
+
+
+@dataclass(frozen=True, kw_only=True)
+class SplitLot(Command):
+    lot: CodeField
+    quantity: PositiveQuantity
+    # The new lot's number; without one it is the old number with the next free suffix (-1, -2...).
+    new_lot: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MergeLots(Command):
+    lots: tuple[CodeField, ...]
+    into: CodeField
+
+
+@dataclass(frozen=True, kw_only=True)
+class HoldLot(Command):
+    lot: CodeField
+    reason: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReleaseLot(Command):
+    lot: CodeField
+    reason: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScrapLot(Command):
+    lot: CodeField
+    scrap_reason: CodeField
+    # Without a quantity the whole lot is scrapped.
+    quantity: PositiveQuantity | None = None

@@ -7,7 +7,7 @@ from typing import Any
 
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.services import commands as c
-from mes_terminal.services.handlers import execution, personnel, work_orders
+from mes_terminal.services.handlers import execution, material, personnel, work_orders
 
 Handler = Callable[[Any, UnitOfWork], dict[str, Any]]
 
@@ -26,6 +26,14 @@ HANDLERS: Mapping[type[c.Command], Handler] = {
     c.JoinJob: execution.join_job,
     c.LeaveJob: execution.leave_job,
     c.CallSupervisor: execution.call_supervisor,
+    c.ReceiveLot: material.receive_lot,
+    c.ConsumeLot: material.consume_lot,
+    c.ReturnLot: material.return_lot,
+    c.SplitLot: material.split_lot,
+    c.MergeLots: material.merge_lots,
+    c.HoldLot: material.hold_lot,
+    c.ReleaseLot: material.release_lot,
+    c.ScrapLot: material.scrap_lot,
 }
 
 COMMAND_TYPES: Mapping[str, type[c.Command]] = {cls.__name__: cls for cls in HANDLERS}

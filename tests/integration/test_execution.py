@@ -89,10 +89,13 @@ def test_a_full_job_from_start_to_completion(bus: CommandBus, plant, clock, rele
         "scrap": "2",
         "short_closed": False,
         "order_status": "in_progress",
+        "output_lot": WO,  # the order's lot appeared at the first good count
+        "backflushed": [],
     }
     types = [e.type for e in read_events(plant)]
-    assert types[-9:] == [
+    assert types[-10:] == [
         "JobStarted",
+        "LotProduced",
         "CountReported",
         "CountReported",
         "DowntimeStarted",

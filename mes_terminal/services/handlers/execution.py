@@ -16,13 +16,14 @@ from mes_terminal.domain import execution as rules
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.services import commands as c
+from mes_terminal.services.handlers import output_lots
 
 # Leads and supervisors may act at a station without being signed in there (on an operator's behalf).
 ON_BEHALF = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
 
 
 def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, signed_in = _at_station(cmd, uow, "start jobs")
+    station, person, signed_in = at_station(cmd, uow, "start jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if not uow.jobs.eligible(operation, station):
@@ -38,13 +39,13 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
     if order.status == "released":
         order.status = "in_progress"
     uow.events.add(
-        "JobStarted", "operation", _key(order, operation), run_id=run.id, by=person.name, on_behalf=not signed_in
+        "JobStarted", "operation", job_key(order, operation), run_id=run.id, by=person.name, on_behalf=not signed_in
     )
     return _job_result(order, operation, station.code)
 
 
 def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, _ = _at_station(cmd, uow, "pause jobs")
+    station, person, _ = at_station(cmd, uow, "pause jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     reason = uow.jobs.downtime_reason(cmd.reason) if cmd.reason else None
     run = _running_here(uow, order, operation, station.id)
@@ -66,12 +67,12 @@ def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
         uow.session.flush()
         downtime_id = downtime.id
         uow.events.add("DowntimeStarted", "workstation", station.code, downtime_id=downtime.id, reason=reason.code)
-    uow.events.add("JobPaused", "operation", _key(order, operation), run_id=run.id, reason=cmd.reason)
+    uow.events.add("JobPaused", "operation", job_key(order, operation), run_id=run.id, reason=cmd.reason)
     return {**_job_result(order, operation, station.code), "downtime_id": downtime_id}
 
 
 def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, signed_in = _at_station(cmd, uow, "resume jobs")
+    station, person, signed_in = at_station(cmd, uow, "resume jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.status != "paused" or operation.workstation_id != station.id:
@@ -87,12 +88,12 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
         downtime.ended_at = max(cmd.issued_at, downtime.started_at)
         uow.events.add("DowntimeEnded", "workstation", station.code, downtime_id=downtime.id)
-    uow.events.add("JobResumed", "operation", _key(order, operation), run_id=run.id, by=person.name)
+    uow.events.add("JobResumed", "operation", job_key(order, operation), run_id=run.id, by=person.name)
     return _job_result(order, operation, station.code)
 
 
 def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, _ = _at_station(cmd, uow, "report quantities")
+    station, person, _ = at_station(cmd, uow, "report quantities")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
@@ -121,21 +122,23 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     operation.scrap_quantity += cmd.scrap
     if cmd.good > 0 and rules.StartWhen(site.start_when) == rules.StartWhen.QUANTITY_AVAILABLE:
         _ready_following(uow, operation)  # good parts are work for the next operation
+    output_lot = output_lots.after_count(uow, order, operation, cmd.good)
     uow.events.add(
         "CountReported",
         "operation",
-        _key(order, operation),
+        job_key(order, operation),
         good=cmd.good,
         scrap=cmd.scrap,
         scrap_reason=reason.code if reason else None,
         before=before,
         after={"good": operation.good_quantity, "scrap": operation.scrap_quantity},
+        output_lot=output_lot,
     )
-    return _job_result(order, operation, station.code)
+    return {**_job_result(order, operation, station.code), "output_lot": output_lot}
 
 
 def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, _ = _at_station(cmd, uow, "complete jobs")
+    station, person, _ = at_station(cmd, uow, "complete jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
@@ -148,6 +151,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     operation.status = "completed"
     operation.completed_at = cmd.issued_at
     operation.short_closed = short
+    backflushed = output_lots.at_completion(uow, order, operation, person.id)
     following = _ready_following(uow, operation)
     if following is None:
         order.status = "completed"
@@ -155,17 +159,23 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     uow.events.add(
         "JobCompleted",
         "operation",
-        _key(order, operation),
+        job_key(order, operation),
         good=operation.good_quantity,
         scrap=operation.scrap_quantity,
         short_closed=short,
         by=person.name,
     )
-    return {**_job_result(order, operation, station.code), "short_closed": short, "order_status": order.status}
+    return {
+        **_job_result(order, operation, station.code),
+        "short_closed": short,
+        "order_status": order.status,
+        "output_lot": operation.output_lot or output_lots.output_lot_number(uow, order),
+        "backflushed": backflushed,
+    }
 
 
 def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, signed_in = _at_station(cmd, uow, "join jobs")
+    station, person, signed_in = at_station(cmd, uow, "join jobs")
     if not signed_in:
         raise NotPermitted(f"{person.name} is not signed in at {station.code}; sign in to join a job.")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
@@ -173,12 +183,12 @@ def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
     if any(entry.user_id == person.id for entry in uow.jobs.open_labour(run)):
         return _job_result(order, operation, station.code)  # already on it: a double tap changes nothing
     uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
-    uow.events.add("JobJoined", "operation", _key(order, operation), run_id=run.id, name=person.name)
+    uow.events.add("JobJoined", "operation", job_key(order, operation), run_id=run.id, name=person.name)
     return _job_result(order, operation, station.code)
 
 
 def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
-    station, person, _ = _at_station(cmd, uow, "leave jobs")
+    station, person, _ = at_station(cmd, uow, "leave jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     run = _running_here(uow, order, operation, station.id)
     mine = [entry for entry in uow.jobs.open_labour(run) if entry.user_id == person.id]
@@ -186,7 +196,7 @@ def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
         raise InvalidState(f"{person.name} is not on {order.number} operation {operation.seq}.", code="job.not_on_it")
     for entry in mine:
         entry.ended_at = max(cmd.issued_at, entry.started_at)
-    uow.events.add("JobLeft", "operation", _key(order, operation), run_id=run.id, name=person.name)
+    uow.events.add("JobLeft", "operation", job_key(order, operation), run_id=run.id, name=person.name)
     return _job_result(order, operation, station.code)
 
 
@@ -200,7 +210,7 @@ def call_supervisor(cmd: c.CallSupervisor, uow: UnitOfWork) -> dict[str, Any]:
 # --- shared steps ----------------------------------------------------------------------------------
 
 
-def _at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Person, bool]:
+def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Person, bool]:
     """The station, the acting person, and whether they are signed in there.
 
     Operators act where they are signed in; leads, supervisors and admins may act on their behalf.
@@ -249,7 +259,7 @@ def _ready_following(uow: UnitOfWork, operation: WorkOrderOperation) -> WorkOrde
     return following
 
 
-def _key(order: WorkOrder, operation: WorkOrderOperation) -> str:
+def job_key(order: WorkOrder, operation: WorkOrderOperation) -> str:
     return f"{order.number}/{operation.seq}"
 
 

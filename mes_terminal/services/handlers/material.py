@@ -1,0 +1,328 @@
+"""Material lots: receive, consume into a job, return, split, merge, hold, release and scrap.
+
+Every consumption is recorded against the work order's output lot as a genealogy link (consumed lot ->
+produced lot, with the quantity), so that a recall can be traced both ways.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from mes_terminal.db.lots import as_of
+from mes_terminal.db.records import Consumption, GenealogyLink, Lot, WorkOrderOperation
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain import materials as rules
+from mes_terminal.domain.errors import Conflict, InvalidState
+from mes_terminal.domain.execution import format_quantity
+from mes_terminal.domain.roles import SHOP_FLOOR, Role
+from mes_terminal.services import commands as c
+from mes_terminal.services.handlers.execution import at_station
+from mes_terminal.services.handlers.output_lots import link, output_lot_of
+
+# Holding, releasing and scrapping stock are decisions, not operator routine.
+LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
+
+
+def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "receive material")
+    material = uow.products.material(cmd.material)
+    if uow.lots.exists(cmd.lot):
+        raise Conflict(f"Lot {cmd.lot} exists already; give the new lot another number.", code="lot.exists")
+    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    expires = cmd.expires
+    if expires is None and material.shelf_life_days:
+        expires = today + timedelta(days=material.shelf_life_days)
+    if expires is not None and expires < today:
+        raise InvalidState(
+            f"Lot {cmd.lot} expired on {expires.isoformat()}; an expired lot is not received.", code="lot.expired"
+        )
+    lot = Lot(
+        number=cmd.lot,
+        material_id=material.id,
+        quantity=cmd.quantity,
+        status="available",
+        expires_on=expires,
+        supplier_lot=cmd.supplier_lot,
+        created_at=cmd.issued_at,
+    )
+    uow.session.add(lot)
+    uow.session.flush()
+    uow.events.add(
+        "LotReceived",
+        "lot",
+        lot.number,
+        material=material.code,
+        quantity=lot.quantity,
+        unit=material.unit,
+        expires=expires,
+        supplier_lot=cmd.supplier_lot,
+        by=person.name,
+    )
+    return _lot_result(lot, material.code, material.unit)
+
+
+def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "take material into jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    if operation.status != "running" or operation.workstation_id != station.id:
+        raise InvalidState(
+            f"No job of {order.number} operation {operation.seq} runs at {station.code}; start it before scanning "
+            "material.",
+            code="job.not_running",
+        )
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    site = uow.lots.site()
+    today = as_of(cmd.issued_at, site.timezone)
+    rules.check_usable(facts, today)
+    line = rules.bom_line_for(facts, uow.lots.bom_needs(order, operation), order.number, operation.seq)
+    quantity = cmd.quantity or rules.default_quantity(
+        line, operation.good_quantity + operation.scrap_quantity, order.quantity, facts
+    )
+    rules.check_enough(facts, quantity)
+    warning = _picking_warning(uow, facts, today, rules.Picking(site.picking), rules.PickingRule(site.picking_rule))
+
+    uow.lots.take(lot, quantity)
+    consumption = _record_consumption(uow, cmd, operation, lot, quantity, station.id, person.id, backflushed=False)
+    output = output_lot_of(uow, order)
+    if output is not None:
+        link(uow, consumption, output)
+    uow.events.add(
+        "LotConsumed",
+        "lot",
+        lot.number,
+        work_order=order.number,
+        operation=operation.seq,
+        material=facts.material,
+        quantity=quantity,
+        unit=facts.unit,
+        left=lot.quantity,
+        output_lot=consumption.output_lot,
+        warning=warning,
+        by=person.name,
+    )
+    return {
+        **_lot_result(lot, facts.material, facts.unit),
+        "work_order": order.number,
+        "operation": operation.seq,
+        "consumed": quantity,
+        "bom_material": line.material,
+        "warning": warning,
+    }
+
+
+def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "return material")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    consumptions = uow.lots.consumptions(operation, lot)
+    taken = sum((x.quantity - x.returned_quantity for x in consumptions), Decimal(0))
+    if cmd.quantity > taken:
+        raise InvalidState(
+            f"Only {format_quantity(taken)} {facts.unit} of lot {lot.number} went into {order.number} "
+            f"operation {operation.seq}; {format_quantity(cmd.quantity)} cannot be returned.",
+            code="lot.return_too_much",
+        )
+    if lot.status not in ("available", "consumed"):
+        raise InvalidState(f"Lot {lot.number} is {lot.status.replace('_', ' ')}; return it after its release.")
+    left = cmd.quantity
+    for consumption in consumptions:  # newest first
+        part = min(left, consumption.quantity - consumption.returned_quantity)
+        if part <= 0:
+            continue
+        consumption.returned_quantity += part
+        link = uow.lots.link_of(consumption)
+        if link is not None:
+            if link.quantity > part:
+                link.quantity -= part
+            else:
+                uow.session.delete(link)
+        left -= part
+        if left == 0:
+            break
+    lot.quantity += cmd.quantity
+    lot.status = "available"
+    uow.events.add(
+        "LotReturned",
+        "lot",
+        lot.number,
+        work_order=order.number,
+        operation=operation.seq,
+        quantity=cmd.quantity,
+        unit=facts.unit,
+        station=station.code,
+        by=person.name,
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "returned": cmd.quantity}
+
+
+def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "split lots")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status not in ("available", "on_hold", "quarantined"):
+        rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
+    if cmd.quantity >= lot.quantity:
+        raise InvalidState(
+            f"Lot {lot.number} holds {format_quantity(lot.quantity)} {facts.unit}; a split must leave some in it.",
+            code="lot.split_too_much",
+        )
+    number = cmd.new_lot or uow.lots.free_number(f"{lot.number}-1")
+    if uow.lots.exists(number):
+        raise Conflict(f"Lot {number} exists already; give the new lot another number.", code="lot.exists")
+    part = Lot(
+        number=number,
+        material_id=lot.material_id,
+        quantity=cmd.quantity,
+        status=lot.status,  # a held lot's parts stay held
+        expires_on=lot.expires_on,
+        supplier_lot=lot.supplier_lot,
+        produced_by_operation_id=lot.produced_by_operation_id,
+        created_at=lot.created_at,  # the same material, as old as the original for FIFO
+    )
+    lot.quantity -= cmd.quantity
+    uow.session.add(part)
+    uow.session.flush()
+    uow.session.add(
+        GenealogyLink(consumed_lot_id=lot.id, produced_lot_id=part.id, quantity=cmd.quantity, created_at=cmd.issued_at)
+    )
+    uow.events.add(
+        "LotSplit", "lot", lot.number, new_lot=number, quantity=cmd.quantity, left=lot.quantity, by=person.name
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "new_lot": number, "new_quantity": cmd.quantity}
+
+
+def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "merge lots")
+    sources = list(dict.fromkeys(n for n in cmd.lots if n != cmd.into))
+    if not sources:
+        raise InvalidState("Name at least one lot to merge besides the one they go into.", code="lot.merge_nothing")
+    target = uow.lots.lock(cmd.into)
+    target_facts = uow.lots.facts(target)
+    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    if target.status not in ("available", "consumed"):
+        raise InvalidState(
+            f"Lot {target.number} is {target.status.replace('_', ' ')}; lots are merged only into an available lot.",
+            code=f"lot.{target.status}",
+        )
+    moved: list[dict[str, Any]] = []
+    for number in sorted(sources):  # a fixed locking order: two merges cannot deadlock each other
+        lot = uow.lots.lock(number)
+        facts = uow.lots.facts(lot)
+        if facts.material != target_facts.material:
+            raise InvalidState(
+                f"Lot {lot.number} is {facts.material} and lot {target.number} is {target_facts.material}; only "
+                "lots of one material can be merged.",
+                code="lot.merge_materials",
+            )
+        rules.check_usable(facts, today)
+        quantity = lot.quantity
+        uow.lots.take(lot, quantity)
+        target.quantity += quantity
+        if lot.expires_on is not None and (target.expires_on is None or lot.expires_on < target.expires_on):
+            target.expires_on = lot.expires_on  # the merged lot is as fresh as its oldest part
+        uow.session.add(
+            GenealogyLink(
+                consumed_lot_id=lot.id, produced_lot_id=target.id, quantity=quantity, created_at=cmd.issued_at
+            )
+        )
+        moved.append({"lot": lot.number, "quantity": quantity})
+    if target.status == "consumed":
+        target.status = "available"
+    uow.events.add("LotsMerged", "lot", target.number, merged=moved, quantity=target.quantity, by=person.name)
+    return {**_lot_result(target, target_facts.material, target_facts.unit), "merged": [m["lot"] for m in moved]}
+
+
+def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "put lots on hold")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status == "on_hold":
+        return _lot_result(lot, facts.material, facts.unit)  # held already: nothing changes
+    if lot.status != "available":
+        raise InvalidState(f"Lot {lot.number} is {lot.status.replace('_', ' ')}; only an available lot can be held.")
+    lot.status = "on_hold"
+    uow.events.add("LotHeld", "lot", lot.number, reason=cmd.reason, by=person.name)
+    return _lot_result(lot, facts.material, facts.unit)
+
+
+def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "release lots")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status not in ("on_hold", "quarantined"):
+        raise InvalidState(f"Lot {lot.number} is not on hold.", code="lot.not_held")
+    before = lot.status
+    lot.status = "available" if lot.quantity > 0 else "consumed"
+    uow.events.add("LotReleased", "lot", lot.number, before=before, reason=cmd.reason, by=person.name)
+    return _lot_result(lot, facts.material, facts.unit)
+
+
+def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "scrap lots")
+    reason = uow.jobs.scrap_reason(cmd.scrap_reason)
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status in ("consumed", "scrapped") or lot.quantity <= 0:
+        raise InvalidState(f"Lot {lot.number} holds nothing to scrap.", code="lot.empty")
+    quantity = cmd.quantity or lot.quantity
+    rules.check_enough(facts, quantity)
+    lot.quantity -= quantity
+    if lot.quantity == 0:
+        lot.status = "scrapped"
+    uow.events.add(
+        "LotScrapped", "lot", lot.number, quantity=quantity, unit=facts.unit, reason=reason.code, by=person.name
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "scrapped": quantity}
+
+
+def _record_consumption(
+    uow: UnitOfWork,
+    cmd: c.Command,
+    operation: WorkOrderOperation,
+    lot: Lot,
+    quantity: Decimal,
+    station_id: int,
+    user_id: int,
+    *,
+    backflushed: bool,
+) -> Consumption:
+    consumption = Consumption(
+        operation_id=operation.id,
+        lot_id=lot.id,
+        workstation_id=station_id,
+        user_id=user_id,
+        quantity=quantity,
+        backflushed=backflushed,
+        consumed_at=cmd.issued_at,
+    )
+    uow.session.add(consumption)
+    uow.session.flush()
+    return consumption
+
+
+def _picking_warning(
+    uow: UnitOfWork, lot: rules.LotFacts, today: date, picking: rules.Picking, rule: rules.PickingRule
+) -> str | None:
+    candidates = uow.lots.usable(uow.lots.material_ids((lot.material,)), today)
+    first = rules.first_choice(lot, candidates, picking)
+    if first is None:
+        return None
+    sentence = rules.picking_sentence(lot, first, picking)
+    if rule == rules.PickingRule.BLOCK:
+        raise InvalidState(sentence, code="lot.picking_order")
+    return sentence
+
+
+def _lot_result(lot: Lot, material: str, unit: str) -> dict[str, Any]:
+    return {
+        "lot": lot.number,
+        "material": material,
+        "quantity": lot.quantity,
+        "unit": unit,
+        "status": lot.status,
+        "expires": lot.expires_on,
+    }
