@@ -142,3 +142,32 @@ def test_two_terminals_starting_the_same_operation_exactly_one_wins(
                 .where(WorkOrder.number == number)
             )
         assert runs == 1
+
+
+def test_sixteen_terminals_taking_from_one_lot_never_take_more_than_it_holds(
+    bus: CommandBus, plant, database_url, clock
+) -> None:
+    from mes_terminal.db.records import Consumption, Lot
+    from tests.helpers import OPERATOR
+
+    at = clock.now()
+    _order(bus, at, "WO-LOT")
+    bus.execute(command(c.ReleaseWorkOrder, at, number="WO-LOT"))
+    bus.execute(command(c.SignIn, at, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    job = {"actor": OPERATOR, "station": "WS-01", "work_order": "WO-LOT", "operation": 10}
+    bus.execute(command(c.StartJob, at, **job))
+    bus.execute(command(c.ReceiveLot, at, lot="S-RACE", material="STEEL-2MM", quantity=Decimal(10)))
+
+    outcomes = _race(
+        database_url,
+        *(command(c.ConsumeLot, clock.now(), lot="S-RACE", quantity=Decimal(1), **job) for _ in range(16)),
+    )
+
+    taken = [o for o in outcomes if o[1] == "ok"]
+    refused = [o for o in outcomes if o[1] != "ok"]
+    assert len(taken) == 10 and len(refused) == 6
+    assert {o[1] for o in refused} <= {"lot.consumed", "lot.not_enough", "lot.empty"}
+    with Session(plant) as session:
+        lot = session.scalars(select(Lot).where(Lot.number == "S-RACE")).one()
+        assert (lot.quantity, lot.status) == (0, "consumed")
+        assert session.scalar(select(func.sum(Consumption.quantity))) == 10

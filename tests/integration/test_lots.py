@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -85,7 +86,7 @@ def test_a_received_lot_expires_after_the_materials_shelf_life(bus: CommandBus, 
     ],
 )
 def test_a_lot_that_cannot_be_received_is_refused(bus: CommandBus, clock, fields, error, sentence) -> None:
-    with pytest.raises(error, match=sentence):
+    with pytest.raises(error, match=re.escape(sentence)):
         receive(bus, clock, "S-1", **fields)
     assert not _exists(bus.engine, "S-1")
 
@@ -150,7 +151,7 @@ def test_a_wrong_scan_is_refused_with_its_reason_and_changes_nothing(
             cutting.execute(command(c.HoldLot, clock.now(), actor=SUPERVISOR, lot="S-1", reason="Mill certificate"))
         if prepare == "expired":
             clock.advance(timedelta(days=2))
-    with pytest.raises(MesError, match=sentence):
+    with pytest.raises(MesError, match=re.escape(sentence)):
         job(cutting, clock, c.ConsumeLot, **fields)
     with Session(cutting.engine) as session:
         assert session.scalars(select(Consumption)).all() == []
@@ -167,9 +168,7 @@ def test_a_scan_when_no_job_runs_is_refused(cutting: CommandBus, clock) -> None:
 
 def test_a_double_tapped_scan_takes_once(cutting: CommandBus, clock) -> None:
     receive(cutting, clock, "S-1")
-    scan = command(
-        c.ConsumeLot, clock.now(), actor=OPERATOR, station="WS-01", work_order=WO, operation=10, lot="S-1"
-    )
+    scan = command(c.ConsumeLot, clock.now(), actor=OPERATOR, station="WS-01", work_order=WO, operation=10, lot="S-1")
     first, second = cutting.execute(scan), cutting.execute(scan)
     assert second.replayed and second.result == first.result
     assert lot_row(cutting.engine, "S-1").quantity == Decimal(65)
@@ -197,7 +196,7 @@ def test_picking_out_of_order_is_refused_where_the_site_blocks_it(cutting: Comma
     receive(cutting, clock, "OLD", expires=date(2026, 9, 1))
     clock.advance(timedelta(hours=1))
     receive(cutting, clock, "NEW", expires=date(2026, 4, 1))
-    with pytest.raises(InvalidState, match="Lot OLD was received earlier and should be used before lot NEW."):
+    with pytest.raises(InvalidState, match="Lot OLD was received earlier and should be used before lot NEW"):
         job(cutting, clock, c.ConsumeLot, lot="NEW", quantity=Decimal(1))
     assert lot_row(cutting.engine, "NEW").quantity == 100
 
@@ -212,7 +211,7 @@ def test_returning_material_puts_it_back_and_shrinks_its_genealogy_link(cutting:
     returned = job(cutting, clock, c.ReturnLot, lot="S-1", quantity=Decimal("3.5"))
     assert (returned["quantity"], returned["status"]) == ("3.5", "available")
     assert links(cutting.engine) == [("S-1", WO, Decimal("6.5"))]
-    with pytest.raises(InvalidState, match="Only 6.5 kg of lot S-1 went into WO-7 operation 10"):
+    with pytest.raises(InvalidState, match=re.escape("Only 6.5 kg of lot S-1 went into WO-7 operation 10")):
         job(cutting, clock, c.ReturnLot, lot="S-1", quantity=Decimal(7))
 
 
@@ -283,7 +282,7 @@ def test_an_operator_may_not_hold_a_lot_but_a_supervisor_may_and_release_it(bus:
     assert held["status"] == "on_hold"
     released = bus.execute(command(c.ReleaseLot, clock.now(), actor=SUPERVISOR, lot="S-1")).result
     assert released["status"] == "available"
-    with pytest.raises(InvalidState, match="Lot S-1 is not on hold."):
+    with pytest.raises(InvalidState, match="Lot S-1 is not on hold"):
         bus.execute(command(c.ReleaseLot, clock.now(), actor=SUPERVISOR, lot="S-1"))
 
 
@@ -324,9 +323,9 @@ def test_a_gtin_and_batch_resolve_to_our_lot_by_number_or_supplier_lot(bus: Comm
         lots = Lots(session)
         assert lots.number_for_gs1("09506000134352", "S-1") == "S-1"
         assert lots.number_for_gs1("09506000134352", "MILL-778") == "S-1"
-        with pytest.raises(UnknownEntity, match="No material has the GTIN 09506000134369."):
+        with pytest.raises(UnknownEntity, match="No material has the GTIN 09506000134369"):
             lots.number_for_gs1("09506000134369", "S-1")
-        with pytest.raises(UnknownEntity, match="There is no lot X-9 of GTIN 09506000134352."):
+        with pytest.raises(UnknownEntity, match="There is no lot X-9 of GTIN 09506000134352"):
             lots.number_for_gs1("09506000134352", "X-9")
 
 
