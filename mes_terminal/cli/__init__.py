@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mes_terminal import __version__
+from mes_terminal.cli import trace_cli
 from mes_terminal.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -286,4 +287,5 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("supervisor", parents=[data], help="the supervisor console").set_defaults(
         run=_cmd_window("supervisor console")
     )
+    trace_cli.register(sub, data)
     return parser

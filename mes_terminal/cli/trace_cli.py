@@ -1,0 +1,85 @@
+"""`mes-terminal trace LOT` and `mes-terminal recall SUPPLIER_LOT`: genealogy for recalls, as JSON or PDF."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mes_terminal.cli.common import EXIT_OK, application
+from mes_terminal.domain.errors import InvalidInput
+
+
+def register(sub: Any, data: argparse.ArgumentParser) -> None:
+    trace = sub.add_parser("trace", parents=[data], help="the genealogy of a lot (backward by default)")
+    trace.add_argument("lot")
+    trace.add_argument("--forward", action="store_true", help="the lots made from it instead of those in it")
+    trace.add_argument("--depth", type=int, default=50, metavar="N", help="at most N links away (default 50)")
+    _output(trace)
+    trace.set_defaults(run=_cmd_trace)
+
+    recall = sub.add_parser("recall", parents=[data], help="every finished lot that contains a supplier's lot")
+    recall.add_argument("supplier_lot", metavar="SUPPLIER_LOT")
+    _output(recall)
+    recall.set_defaults(run=_cmd_recall)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("json", "pdf"), default="json")
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def _cmd_trace(args: argparse.Namespace) -> int:
+    from mes_terminal.services.trace import trace
+
+    def render(result: dict[str, Any]) -> bytes:
+        from mes_terminal.documents.trace_report import trace_pdf
+
+        return trace_pdf(result, title=f"Genealogy of lot {args.lot}", generated=_now())
+
+    return _run(args, lambda engine: trace(engine, args.lot, forward=args.forward, depth=args.depth), render)
+
+
+def _cmd_recall(args: argparse.Namespace) -> int:
+    from mes_terminal.services.trace import recall
+
+    def render(result: dict[str, Any]) -> bytes:
+        from mes_terminal.documents.trace_report import recall_pdf
+
+        return recall_pdf(result, generated=_now())
+
+    return _run(args, lambda engine: recall(engine, args.supplier_lot), render)
+
+
+def _run(args: argparse.Namespace, compute: Callable[[Any], dict[str, Any]], pdf: Callable[[dict], bytes]) -> int:
+    if args.format == "pdf" and not args.out:
+        raise InvalidInput("A PDF needs --out FILE.")
+    app = application(args)
+    try:
+        result = compute(app.engine)
+    finally:
+        app.close()
+    payload = (
+        pdf(result) if args.format == "pdf" else (json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode()
+    )
+    if args.out:
+        _write(Path(args.out), payload)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _write(path: Path, payload: bytes) -> None:
+    try:
+        path.write_bytes(payload)
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

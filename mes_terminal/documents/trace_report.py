@@ -1,0 +1,103 @@
+"""Genealogy and recall reports as PDF: the trace tree as an indented table, the recall as a list of lots."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+_STYLES = getSampleStyleSheet()
+_GRID = TableStyle(
+    [
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+        ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde3ea")),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#9aa5b1")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("REPEATROWS", (0, 0), (-1, 0)),
+    ]
+)
+TRACE_COLUMNS = ("Lot", "Material", "Quantity", "Work order", "Operation", "Station", "Operator", "When", "Status")
+
+
+def trace_pdf(trace: Mapping[str, Any], *, title: str, generated: str) -> bytes:
+    """`trace` as returned by services.trace.trace (JSON-safe values)."""
+    direction = "made from it (forward)" if trace["direction"] == "forward" else "that went into it (backward)"
+    rows = [list(TRACE_COLUMNS), *(_trace_row(node, level) for node, level in _walk(trace["tree"], 0))]
+    story = [
+        Paragraph(title, _STYLES["Title"]),
+        Paragraph(f"Lot {trace['tree']['lot']} and every lot {direction}. Generated {generated}.", _STYLES["Normal"]),
+        Spacer(1, 4 * mm),
+        _table(rows, (60, 40, 25, 28, 18, 20, 32, 32, 20)),
+    ]
+    return _build(story)
+
+
+def recall_pdf(recall: Mapping[str, Any], *, generated: str) -> bytes:
+    finished = recall["finished_lots"]
+    rows = [["Finished lot", "Product", "On hand", "Work order", "Made at", "Status", "Contains received lot"]]
+    rows += [
+        [
+            lot["lot"],
+            f"{lot['material']} {lot['material_name']}",
+            f"{lot['on_hand']} {lot['unit']}",
+            lot["work_order"] or "",
+            lot["station"] or "",
+            lot["status"].replace("_", " "),
+            ", ".join(lot["contains"]),
+        ]
+        for lot in finished
+    ]
+    story = [
+        Paragraph(f"Recall: supplier lot {recall['supplier_lot']}", _STYLES["Title"]),
+        Paragraph(
+            f"Received as lot {', '.join(recall['received_lots'])}. {len(finished)} finished lot(s) contain it. "
+            f"Generated {generated}.",
+            _STYLES["Normal"],
+        ),
+        Spacer(1, 4 * mm),
+        _table(rows, (40, 60, 28, 32, 26, 22, 60)),
+    ]
+    return _build(story)
+
+
+def _walk(node: Mapping[str, Any], level: int) -> Iterator[tuple[Mapping[str, Any], int]]:
+    yield node, level
+    for child in node.get("children", ()):
+        yield from _walk(child, level + 1)
+
+
+def _trace_row(node: Mapping[str, Any], level: int) -> list[str]:
+    marker = "\u21ba " if node.get("cycle") else ""  # a lot that is already above: the walk stops there
+    return [
+        f"{'    ' * level}{marker}{node['lot']}",
+        node["material"],
+        f"{node['quantity']} {node['unit']}",
+        node["work_order"] or "",
+        "" if node["operation"] is None else str(node["operation"]),
+        node["station"] or "",
+        node["operator"] or "",
+        (node["linked_at"] or "")[:16].replace("T", " "),
+        node["status"].replace("_", " "),
+    ]
+
+
+def _table(rows: list[list[str]], widths_mm: tuple[int, ...]) -> Table:
+    table = Table(rows, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+    table.setStyle(_GRID)
+    return table
+
+
+def _build(story: list[Any]) -> bytes:
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm
+    )
+    doc.build(story)
+    return out.getvalue()

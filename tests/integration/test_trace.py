@@ -1,0 +1,152 @@
+"""Genealogy through the command line: a day replayed from JSON lines, then traced both ways and recalled."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mes_terminal.cli import main
+from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR
+
+SHIFT: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "CreateWorkOrder",
+        SUPERVISOR,
+        {"number": "WO-7", "product": "BRACKET-A", "quantity": 10, "due": "2026-03-09T00:00:00Z"},
+    ),
+    ("ReleaseWorkOrder", SUPERVISOR, {"number": "WO-7"}),
+    ("ReceiveLot", OPERATOR, {"lot": "S-1", "material": "STEEL-2MM", "quantity": "50", "supplier_lot": "MILL-1"}),
+    ("ReceiveLot", OPERATOR, {"lot": "S-2", "material": "STEEL-2MM-B", "quantity": "20", "supplier_lot": "MILL-2"}),
+    ("ReceiveLot", OPERATOR, {"lot": "SC-1", "material": "SCREW-M4", "quantity": "100"}),
+    ("SignIn", OPERATOR, {"station": "WS-01", "badge": OPERATOR, "pin": "4711"}),
+    ("StartJob", OPERATOR, {"station": "WS-01", "work_order": "WO-7", "operation": 10}),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-7", "operation": 10, "lot": "S-1", "quantity": "2"},
+    ),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-7", "operation": 10, "lot": "S-2", "quantity": 1.5},
+    ),
+    ("ReportCount", OPERATOR, {"station": "WS-01", "work_order": "WO-7", "operation": 10, "good": 10}),
+    ("CompleteJob", OPERATOR, {"station": "WS-01", "work_order": "WO-7", "operation": 10}),
+    ("SignIn", LEAD, {"station": "WS-02", "badge": LEAD}),
+    ("StartJob", LEAD, {"station": "WS-02", "work_order": "WO-7", "operation": 20}),
+    ("ReportCount", LEAD, {"station": "WS-02", "work_order": "WO-7", "operation": 20, "good": 10}),
+    ("CompleteJob", LEAD, {"station": "WS-02", "work_order": "WO-7", "operation": 20}),
+    (
+        "CreateWorkOrder",
+        SUPERVISOR,
+        {"number": "WO-8", "product": "FRAME-C", "quantity": 5, "due": "2026-03-09T00:00:00Z"},
+    ),
+    ("ReleaseWorkOrder", SUPERVISOR, {"number": "WO-8"}),
+    ("StartJob", LEAD, {"station": "WS-02", "work_order": "WO-8", "operation": 10}),
+    ("ConsumeLot", LEAD, {"station": "WS-02", "work_order": "WO-8", "operation": 10, "lot": "WO-7"}),
+    ("ReportCount", LEAD, {"station": "WS-02", "work_order": "WO-8", "operation": 10, "good": 5}),
+    ("CompleteJob", LEAD, {"station": "WS-02", "work_order": "WO-8", "operation": 10}),
+]
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def day(database_url: str, tmp_path: Path, capsys) -> str:
+    assert cli(capsys, "plant", "load", str(DATA / "material_plant.toml"), "--database-url", database_url)[0] == 0
+    lines = [
+        json.dumps(
+            {
+                "type": kind,
+                "command_id": str(uuid.uuid4()),
+                "issued_at": f"2026-03-02T{6 + i // 6:02d}:{i % 6 * 10:02d}:00Z",
+                "actor": actor,
+                **fields,
+            }
+        )
+        for i, (kind, actor, fields) in enumerate(SHIFT)
+    ]
+    commands = tmp_path / "day.jsonl"
+    commands.write_text("\n".join(lines) + "\n")
+    code, out, err = cli(capsys, "replay", str(commands), "--database-url", database_url)
+    assert code == 0, out + err
+    return database_url
+
+
+def shape(node: dict[str, Any]) -> tuple:
+    """A node reduced to lot, quantity and children, to compare whole trees at a glance."""
+    return (node["lot"], node["quantity"], tuple(shape(child) for child in node["children"]))
+
+
+def test_backward_trace_shows_everything_in_a_finished_lot(day: str, capsys) -> None:
+    code, out, _ = cli(capsys, "trace", "WO-8", "--database-url", day)
+    assert code == 0
+    result = json.loads(out)
+    assert result["direction"] == "backward"
+    root = result["tree"]
+    assert (root["material"], root["unit"], root["work_order"]) == ("FRAME-C", "pcs", "WO-8")
+    # 10 brackets went into WO-8; into the brackets went 2 kg + 1.5 kg of steel and 20 backflushed screws.
+    assert shape(root) == ("WO-8", "5", (("WO-7", "10", (("S-1", "2", ()), ("S-2", "1.5", ()), ("SC-1", "20", ()))),))
+    bracket = root["children"][0]
+    assert (bracket["operation"], bracket["station"], bracket["operator"]) == (10, "WS-02", "Linus Lead")
+    steel = bracket["children"][0]
+    assert (steel["material"], steel["supplier_lot"], steel["station"], steel["operator"]) == (
+        "STEEL-2MM",
+        "MILL-1",
+        "WS-01",
+        "Ada Lovelace",
+    )
+
+
+def test_forward_trace_and_depth_limit(day: str, capsys) -> None:
+    code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--database-url", day)
+    assert code == 0
+    assert shape(json.loads(out)["tree"]) == ("S-1", "48", (("WO-7", "2", (("WO-8", "10", ()),)),))
+    code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--depth", "1", "--database-url", day)
+    assert shape(json.loads(out)["tree"]) == ("S-1", "48", (("WO-7", "2", ()),))
+
+
+def test_recall_finds_every_finished_lot_holding_a_supplier_lot(day: str, capsys, tmp_path: Path) -> None:
+    code, out, _ = cli(capsys, "recall", "MILL-2", "--database-url", day)
+    assert code == 0
+    result = json.loads(out)
+    assert result["received_lots"] == ["S-2"]
+    assert [(lot["lot"], lot["material"], lot["on_hand"], lot["contains"]) for lot in result["finished_lots"]] == [
+        ("WO-8", "FRAME-C", "5", ["S-2"])
+    ]
+    pdf = tmp_path / "recall.pdf"
+    assert cli(capsys, "recall", "MILL-2", "--format", "pdf", "--out", str(pdf), "--database-url", day)[0] == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Recall: supplier lot MILL-2" in text and "WO-8" in text and "FRAME-C Frame C" in text
+
+
+def test_the_trace_pdf_lists_the_tree(day: str, capsys, tmp_path: Path) -> None:
+    pdf = tmp_path / "trace.pdf"
+    assert cli(capsys, "trace", "WO-8", "--format", "pdf", "--out", str(pdf), "--database-url", day)[0] == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("Genealogy of lot WO-8", "S-1", "SC-1", "Ada Lovelace", "1.5 kg"):
+        assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "sentence"),
+    [
+        (("trace", "NOPE"), "There is no lot NOPE."),
+        (("trace", "WO-8", "--depth", "0"), "The depth must be between 1 and 1000, not 0."),
+        (("trace", "WO-8", "--format", "pdf"), "A PDF needs --out FILE."),
+        (("recall", "MILL-9"), "No lot was received with the supplier lot MILL-9."),
+    ],
+)
+def test_bad_trace_requests_say_why_with_exit_2(day: str, capsys, argv: tuple[str, ...], sentence: str) -> None:
+    code, out, err = cli(capsys, *argv, "--database-url", day)
+    assert (code, out) == (2, "")
+    assert err.strip() == f"mes-terminal: {sentence}"
