@@ -1,0 +1,141 @@
+"""Properties of GS1 element strings: what we encode reads back the same, and no input breaks the parser."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from mes_terminal.domain.gs1 import (
+    GS,
+    ElementString,
+    Gs1Error,
+    check_digit,
+    encode_element_string,
+    format_gs1_date,
+    human_readable,
+    order_for_encoding,
+    parse_element_string,
+)
+from mes_terminal.domain.gs1_rules import CSET_82
+from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+
+TODAY = date(2026, 3, 2)
+DICTIONARY = default_gs1_dictionary()  # read once per process by the loader anyway
+CSET_82_TEXT = "".join(sorted(CSET_82))
+# GS1's century rule places two-digit years within 49 years before and 50 after today.
+DATES = st.dates(min_value=date(TODAY.year - 49, 1, 1), max_value=date(TODAY.year + 50, 12, 31))
+
+gtins = st.text("0123456789", min_size=13, max_size=13).map(lambda digits: digits + str(check_digit(digits)))
+lots = st.text(CSET_82_TEXT, min_size=1, max_size=20)
+
+
+@st.composite
+def lot_label_pairs(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """A GTIN with any of lot, serial, dates, count and net weight, in any order."""
+    pairs = [("01", draw(gtins))]
+    optional = {
+        "10": lots,
+        "21": lots,
+        "11": DATES.map(format_gs1_date),
+        "17": DATES.map(format_gs1_date),
+        "30": st.integers(0, 99_999_999).map(str),
+        f"310{draw(st.integers(0, 5))}": st.text("0123456789", min_size=6, max_size=6),
+    }
+    for ai, values in optional.items():
+        if draw(st.booleans()):
+            pairs.append((ai, draw(values)))
+    return draw(st.permutations(pairs))
+
+
+@given(lot_label_pairs())
+def test_what_is_encoded_reads_back_the_same(pairs: list[tuple[str, str]]) -> None:
+    data = encode_element_string(pairs, DICTIONARY, today=TODAY)
+    assert not data.startswith(GS) and not data.endswith(GS)
+    scan = parse_element_string(data, DICTIONARY, today=TODAY)
+    assert list(scan.pairs) == pairs
+    values = dict(pairs)
+    assert (scan.gtin, scan.lot, scan.serial) == (values["01"], values.get("10"), values.get("21"))
+    if "17" in values:
+        assert scan.expiry_date is not None and format_gs1_date(scan.expiry_date) == values["17"]
+    if "30" in values:
+        assert scan.count == int(values["30"])
+    weight = next(((ai, v) for ai, v in pairs if ai.startswith("310")), None)
+    if weight is not None:
+        assert scan.net_weight_kg == Decimal(int(weight[1])) / 10 ** int(weight[0][3])
+
+
+@given(lot_label_pairs())
+def test_fixed_length_first_reads_back_and_is_never_longer(pairs: list[tuple[str, str]]) -> None:
+    ordered = order_for_encoding(pairs, DICTIONARY)
+    data = encode_element_string(ordered, DICTIONARY, today=TODAY)
+    assert list(parse_element_string(data, DICTIONARY, today=TODAY).pairs) == ordered
+    assert len(data) <= len(encode_element_string(pairs, DICTIONARY, today=TODAY))
+    assert sorted(ordered) == sorted(pairs)
+
+
+@given(lot_label_pairs().filter(lambda pairs: all("(" not in value for _, value in pairs)))
+def test_the_human_readable_line_reads_back_the_same(pairs: list[tuple[str, str]]) -> None:
+    assert list(parse_element_string(human_readable(pairs), DICTIONARY, today=TODAY).pairs) == pairs
+
+
+@given(lot_label_pairs(), st.sampled_from(["]C1", "]d2", "]Q3", "]e0", "", GS]))
+def test_scanner_prefixes_do_not_change_the_data(pairs: list[tuple[str, str]], prefix: str) -> None:
+    data = prefix + encode_element_string(pairs, DICTIONARY, today=TODAY) + "\r\n"
+    assert list(parse_element_string(data, DICTIONARY, today=TODAY).pairs) == pairs
+
+
+def _parses_or_refuses(raw: str | bytes) -> ElementString | None:
+    try:
+        return parse_element_string(raw, DICTIONARY, today=TODAY)
+    except Gs1Error as error:
+        assert error.message and error.code == "gs1_invalid"
+        return None
+
+
+def _reads_back_when_accepted(scan: ElementString | None) -> None:
+    # Anything the parser accepts, the encoder accepts too, and it reads back the same.
+    if scan is not None:
+        data = encode_element_string(scan.pairs, DICTIONARY, today=TODAY)
+        assert parse_element_string(data, DICTIONARY, today=TODAY).pairs == scan.pairs
+
+
+@given(st.text())
+@example("")
+@example("(")
+@example("]")
+@example("01")
+@example("\x1d\x1d")
+def test_any_text_is_read_or_refused_with_a_gs1_error(raw: str) -> None:
+    _reads_back_when_accepted(_parses_or_refuses(raw))
+
+
+@given(st.binary())
+def test_any_bytes_are_read_or_refused_with_a_gs1_error(raw: bytes) -> None:
+    _reads_back_when_accepted(_parses_or_refuses(raw))
+
+
+# Text close to GS1 data reaches the deeper rules: AI lookup, lengths, dates, separators, brackets.
+gs1ish = st.text("0123456789\x1d()\\ABCa-]dCQ13e", max_size=60)
+
+
+@given(gs1ish)
+def test_text_close_to_gs1_is_read_or_refused_with_a_gs1_error(raw: str) -> None:
+    _reads_back_when_accepted(_parses_or_refuses(raw))
+
+
+@given(lot_label_pairs(), st.data())
+def test_damaged_labels_are_read_or_refused_with_a_gs1_error(pairs: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = encode_element_string(pairs, DICTIONARY, today=TODAY)
+    position = data.draw(st.integers(0, len(text)))
+    damage = data.draw(st.sampled_from(["drop", "insert", "replace"]))
+    character = data.draw(st.sampled_from(["0", "9", GS, "A", " ", "(", "é"]))
+    if damage == "drop":
+        text = text[:position] + text[position + 1 :]
+    elif damage == "insert":
+        text = text[:position] + character + text[position:]
+    else:
+        text = text[:position] + character + text[position + 1 :]
+    _reads_back_when_accepted(_parses_or_refuses(text))
