@@ -77,6 +77,18 @@ def run_a_job(service: TerminalService, clock: FixedClock) -> None:
     clock.advance(timedelta(minutes=4, seconds=17))
 
 
+def oldest_lot(service: TerminalService, material: str) -> str:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from mes_terminal.db.records import Lot, Material
+
+    with Session(service._engine) as session:
+        return session.scalars(
+            select(Lot.number).join(Material).where(Material.code == material).order_by(Lot.number).limit(1)
+        ).one()
+
+
 def window_for(service: TerminalService, clock: FixedClock, station: str, size: tuple[int, int]) -> TerminalWindow:
     window = TerminalWindow(service, station, clock, options=OPTIONS)
     window.resize(*size)
@@ -118,6 +130,13 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     settle(window)
     save(window, "station-running-1920")
     window.resize(1024, 768)
+    settle(window)
+
+    # A lot label scanned into the running job: the Materials panel with its line filled green.
+    window.scan_router.route(f"LOT:{oldest_lot(service, 'STEEL-2MM')}")
+    settle(window)
+    save(window, "materials-scanned")
+    window.station_screen.ui.materialsButton.setChecked(False)
     settle(window)
 
     # Dialogs over the station screen.

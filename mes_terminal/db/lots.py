@@ -106,7 +106,7 @@ class Lots:
     def bom_needs(self, order: WorkOrder, operation: WorkOrderOperation) -> list[BomNeed]:
         lines = list(
             self._session.execute(
-                select(BomLine, Material.code, Material.name, Material.unit)
+                select(BomLine, Material.code, Material.name, Material.unit, Material.lot_controlled)
                 .join(Material, Material.id == BomLine.component_id)
                 .where(BomLine.product_id == order.product_id, BomLine.operation_seq == operation.seq)
                 .order_by(Material.code)
@@ -123,7 +123,7 @@ class Lots:
             substitutes.setdefault(line_id, []).append((material_id, code))
         consumed = self.consumed_by_material(operation)
         needs = []
-        for line, code, name, unit in lines:
+        for line, code, name, unit, lot_controlled in lines:
             alternatives = substitutes.get(line.id, [])
             taken = consumed.get(line.component_id, Decimal(0)) + sum(
                 (consumed.get(material_id, Decimal(0)) for material_id, _ in alternatives), Decimal(0)
@@ -137,6 +137,7 @@ class Lots:
                     substitutes=tuple(sorted(c for _, c in alternatives)),
                     backflush=line.backflush,
                     consumed=taken,
+                    lot_controlled=lot_controlled,
                 )
             )
         return needs

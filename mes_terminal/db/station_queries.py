@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from mes_terminal.db.material_queries import OperationRef
 from mes_terminal.db.records import (
     DowntimeEvent,
     DowntimeReason,
@@ -48,14 +51,15 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
     return dict(row._mapping)
 
 
-def start_rule(connection: Connection, station_id: int) -> str:
-    """The site's `start_when` rule for the station's line."""
-    return connection.execute(
-        select(Site.start_when)
+def site_rules(connection: Connection, station_id: int) -> dict[str, Any]:
+    """The site's `start_when` rule and time zone, for the station's line."""
+    row = connection.execute(
+        select(Site.start_when, Site.timezone)
         .join(Line, Line.site_id == Site.id)
         .join(Workstation, Workstation.line_id == Line.id)
         .where(Workstation.id == station_id)
-    ).scalar_one()
+    ).one()
+    return dict(row._mapping)
 
 
 def operators(connection: Connection, station_id: int) -> list[dict[str, Any]]:
@@ -95,7 +99,9 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             WorkOrder.quantity.label("order_quantity"),
             WorkOrder.due_at,
             WorkOrder.priority,
+            WorkOrder.product_id,
             Material.code.label("product"),
+            ops.id.label("operation_id"),
             ops.seq,
             ops.name,
             ops.status,
@@ -200,3 +206,27 @@ def open_downtime(connection: Connection, station_id: int) -> dict[str, Any] | N
         .where(and_(DowntimeEvent.workstation_id == station_id, DowntimeEvent.ended_at.is_(None)))
     ).one_or_none()
     return dict(row._mapping) if row else None
+
+
+@dataclass(frozen=True)
+class JobTarget:
+    ref: OperationRef
+    target: Decimal  # what the operation can make: its predecessor's good quantity, or the order quantity
+
+
+def operation_ref(connection: Connection, work_order: str, seq: int) -> JobTarget:
+    row = connection.execute(
+        select(ops.id, ops.work_order_id, WorkOrder.product_id, WorkOrder.quantity)
+        .join(WorkOrder, WorkOrder.id == ops.work_order_id)
+        .where(WorkOrder.number == work_order, ops.seq == seq)
+    ).one_or_none()
+    if row is None:
+        raise UnknownEntity(f"Work order {work_order} has no operation {seq}.", code="unknown_operation")
+    previous_good = connection.execute(
+        select(ops.good_quantity)
+        .where(ops.work_order_id == row.work_order_id, ops.seq < seq)
+        .order_by(ops.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    target = row.quantity if previous_good is None else Decimal(previous_good)
+    return JobTarget(OperationRef(row.id, row.product_id, seq), target)

@@ -24,6 +24,7 @@ class Readiness(StrEnum):
     PAUSED_HERE = "paused_here"
     RUNNING_ELSEWHERE = "running_elsewhere"
     WAITING_PREVIOUS = "waiting_previous"
+    MATERIAL_SHORT = "material_short"  # ready otherwise; usable lots do not cover the bill of materials
     ORDER_NOT_RELEASED = "order_not_released"
     ORDER_ON_HOLD = "order_on_hold"
     COMPLETED = "completed"

@@ -48,6 +48,8 @@ class BomNeed:
     substitutes: tuple[str, ...]
     backflush: bool
     consumed: Decimal  # net of returns, over the line's material and its substitutes
+    # Floor stock (screws from a bin) is not tracked by lot: never scanned, never short, never backflushed.
+    lot_controlled: bool = True
 
     def accepts(self, material: str) -> bool:
         return material == self.material or material in self.substitutes
@@ -156,3 +158,29 @@ def _sort_key(lot: LotFacts, picking: Picking) -> tuple[date, datetime, str]:
     # Lots without an expiry go after those with one under FEFO; ties go to the older lot.
     expiry = lot.expires_on or date.max if picking == Picking.FEFO else date.min
     return (expiry, lot.received_at, lot.number)
+
+
+class MaterialState(StrEnum):
+    READY = "ready"  # taken already, or usable lots on hand cover what is still to be taken
+    SHORT = "short"  # usable lots hold some, not enough
+    MISSING = "missing"  # no usable lot at all
+
+
+def line_state(line: BomNeed, quantity: Decimal, on_hand: Decimal) -> tuple[MaterialState, Decimal]:
+    """A BOM line's state for making `quantity` units, and what is still to be taken for them."""
+    if not line.lot_controlled:
+        return MaterialState.READY, Decimal(0)
+    remaining = line.outstanding(quantity)
+    if remaining <= 0 or on_hand >= remaining:
+        return MaterialState.READY, remaining
+    return (MaterialState.SHORT if on_hand > 0 else MaterialState.MISSING), remaining
+
+
+def shortage(lines: Sequence[tuple[BomNeed, Decimal]], quantity: Decimal) -> str | None:
+    """The dispatch list's sentence when usable stock does not cover the job, else None."""
+    short = []
+    for line, on_hand in lines:
+        state, remaining = line_state(line, quantity, on_hand)
+        if state != MaterialState.READY:
+            short.append(f"{line.material} needs {_n(remaining)} {line.unit}, {_n(on_hand)} {line.unit} usable on hand")
+    return f"Material short: {'; '.join(short)}." if short else None

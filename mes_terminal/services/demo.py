@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import safe_url
 from mes_terminal.db.records import (
+    BomLine,
+    Lot,
     Material,
     RoutingOperation,
     RoutingOperationStation,
@@ -49,7 +51,9 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
     summary = load_plant(engine, read_plant_file(demo_plant_file()), now=clock.now())
     supervisor, products = _supervisor_and_products(engine)
     now = clock.now()
-    lines = [f"Created the demo database {where}.", summary.describe(), "Work orders:"]
+    lines = [f"Created the demo database {where}.", summary.describe()]
+    lines.append(_receive_stock(engine, bus, supervisor, now))
+    lines.append("Work orders:")
     for index, (quantity, days, priority, then) in enumerate(_ORDERS):
         product = products[index % len(products)]
         number = f"WO-{now:%y%m}-{index + 1:03d}"
@@ -100,6 +104,12 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
         ).one()
     job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
     bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
+    for lot in _lots_for(engine, order, seq)[:1]:  # the oldest lot of the job's first lot-controlled material
+        bus.execute(
+            c.ConsumeLot(
+                command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=44), lot=lot, quantity=Decimal(100), **job
+            )
+        )
     bus.execute(
         c.ReportCount(
             command_id=uuid.uuid4(),
@@ -113,9 +123,52 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
     return f"Running at {station}: {order} operation {seq}, started 45 minutes ago, 120 good and 3 scrap so far."
 
 
+def _receive_stock(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:
+    """Two lots of every purchased lot-controlled material, received a week apart, so that material
+    scans, FEFO warnings and the Materials panel have something to show."""
+    with Session(engine) as session:
+        materials = session.execute(
+            select(Material.code, Material.unit)
+            .where(Material.lot_controlled, ~Material.is_product)
+            .order_by(Material.code)
+        ).all()
+    received = []
+    for index, (code, unit) in enumerate(materials):
+        quantity = Decimal(400) if unit == "kg" else Decimal(1000)
+        for age_days, suffix in ((14, "A"), (7, "B")):
+            number = f"R-{now:%y%m}-{index + 1:02d}{suffix}"
+            bus.execute(
+                c.ReceiveLot(
+                    command_id=uuid.uuid4(),
+                    actor=supervisor,
+                    issued_at=now - timedelta(days=age_days),
+                    lot=number,
+                    material=code,
+                    quantity=quantity,
+                    supplier_lot=f"S{index + 1:02d}-{suffix}{now:%m%d}",
+                )
+            )
+            received.append(number)
+    return f"Received {len(received)} lots of {len(materials)} materials ({received[0]} to {received[-1]})."
+
+
 def _do(bus: CommandBus, cls: type[c.Command], actor: str, at, number: str, **extra: object) -> str:
     outcome = bus.execute(cls(command_id=uuid.uuid4(), actor=actor, issued_at=at, number=number, **extra))
     return str(outcome.result["status"])
+
+
+def _lots_for(engine: Engine, order: str, seq: int) -> list[str]:
+    """Available lots of what the order's product takes at this operation, oldest first."""
+    with Session(engine) as session:
+        product = select(WorkOrder.product_id).where(WorkOrder.number == order).scalar_subquery()
+        return list(
+            session.scalars(
+                select(Lot.number)
+                .join(BomLine, BomLine.component_id == Lot.material_id)
+                .where(BomLine.product_id == product, BomLine.operation_seq == seq, Lot.status == "available")
+                .order_by(Lot.created_at, Lot.number)
+            )
+        )
 
 
 def _work_order_count(engine: Engine) -> int:

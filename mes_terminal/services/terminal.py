@@ -5,20 +5,45 @@ The UI calls this (off the GUI thread) and gets frozen views back; it never sees
 
 from __future__ import annotations
 
-from datetime import datetime
+import uuid
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
+from mes_terminal.db import downtime_queries as dq
+from mes_terminal.db import material_queries as mq
 from mes_terminal.db import station_queries as q
+from mes_terminal.db.lots import Lots
 from mes_terminal.db.records import DowntimeReason, ScrapReason, User
+from mes_terminal.domain import gs1
+from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable
-from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available, readiness
+from mes_terminal.domain.execution import (
+    OperationFacts,
+    PreviousOperation,
+    Readiness,
+    StartWhen,
+    available,
+    readiness,
+)
+from mes_terminal.domain.scans import Scan
 from mes_terminal.services.bus import CommandBus, Outcome
-from mes_terminal.services.commands import Command
-from mes_terminal.services.views import DispatchItem, JobView, OperatorView, ReasonView, StationView
+from mes_terminal.services.commands import ClassifyDowntime, Command, EndDowntime, StartDowntime
+from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
+from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+from mes_terminal.services.views import (
+    DispatchItem,
+    JobView,
+    MaterialLineView,
+    OperatorView,
+    ReasonView,
+    StationView,
+)
 
 
 class TerminalService:
@@ -56,12 +81,19 @@ class TerminalService:
     def dispatch_list(self, code: str) -> list[DispatchItem]:
         with self._read() as connection:
             info = q.station(connection, code)
-            rule = StartWhen(q.start_rule(connection, info["id"]))
+            site = q.site_rules(connection, info["id"])
             rows = q.dispatch_list(connection, info["id"])
+            refs = [_operation_ref(row) for row in rows]
+            materials = mq.bom_with_stock(connection, refs, self._today(site["timezone"]))
+        rule = StartWhen(site["start_when"])
         items = []
         for row in rows:
             facts = _facts(row)
             state, reason = readiness(facts, code, rule)
+            if state == Readiness.READY:
+                short = m.shortage(materials.get(row["operation_id"], []), available(facts) - facts.reported)
+                if short is not None:
+                    state, reason = Readiness.MATERIAL_SHORT, short
             items.append(
                 DispatchItem(
                     work_order=row["work_order"],
@@ -81,6 +113,46 @@ class TerminalService:
             )
         return items
 
+    def materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView]:
+        """The Materials panel of a job: its BOM lines with what was taken and what is on hand."""
+        with self._read() as connection:
+            info = q.station(connection, code)
+            site = q.site_rules(connection, info["id"])
+            job = q.operation_ref(connection, work_order, operation)
+            lines = mq.bom_with_stock(connection, [job.ref], self._today(site["timezone"]))[job.ref.operation_id]
+        views = []
+        for line, on_hand in lines:
+            state, remaining = m.line_state(line, job.target, on_hand)
+            views.append(
+                MaterialLineView(
+                    material=line.material,
+                    name=line.name,
+                    unit=line.unit,
+                    required=line.required(job.target),
+                    consumed=line.consumed,
+                    remaining=remaining,
+                    on_hand=on_hand,
+                    state=state.value,
+                    backflush=line.backflush,
+                    substitutes=line.substitutes,
+                    lot_controlled=line.lot_controlled,
+                )
+            )
+        return views
+
+    def lot_for_scan(self, scan: Scan) -> str:
+        """Our lot number for a lot scan: our own label, or a GS1 (01) GTIN + (10) batch pair."""
+        if not scan.gs1:
+            assert scan.lot is not None
+            return scan.lot
+        data = gs1.parse_element_string(scan.gs1_data or "", default_gs1_dictionary(), today=self._clock.now().date())
+        if data.lot is None:
+            raise gs1.Gs1Error("The barcode names no lot (AI 10); scan the lot label.")
+        if data.gtin is None:
+            raise gs1.Gs1Error("The barcode names no product (AI 01 GTIN); scan the lot label.")
+        with self._read() as connection, Session(bind=connection) as session:
+            return Lots(session).number_for_gs1(data.gtin, data.lot)
+
     def scrap_reasons(self) -> list[ReasonView]:
         with self._read() as connection:
             rows = connection.execute(
@@ -99,6 +171,75 @@ class TerminalService:
             ).all()
         return [ReasonView(code, name, parent_code) for code, name, parent_code in rows]
 
+    # --- downtime (the terminal's downtime screen) ----------------------------------------------
+
+    def open_downtime(self, code: str) -> DowntimeView | None:
+        """The station's open stop, or None; `reason_needed` tells the screen to ask for a reason."""
+        with self._read() as connection:
+            row = dq.open_stop(connection, code)
+        if row is None:
+            return None
+        return DowntimeView(
+            downtime_id=row["id"],
+            station=code,
+            started_at=row["started_at"],
+            reason=row["reason"],
+            reason_name=row["reason_name"],
+            source=row["source"],
+            machine_state=row["machine_state"],
+            comment=row["comment"],
+        )
+
+    def downtime_reason_tree(self) -> list[ReasonNode]:
+        """The reason tree depth first, children by name; only leaves classify a stop."""
+        with self._read() as connection:
+            rows = dq.reason_rows(connection)
+        children: dict[str | None, list[dict]] = {}
+        for row in rows:
+            children.setdefault(row["parent"], []).append(row)
+        nodes: list[ReasonNode] = []
+
+        def walk(parent: str | None, depth: int) -> None:
+            for row in children.get(parent, []):
+                leaf = row["code"] not in children
+                nodes.append(ReasonNode(leaf=leaf, depth=depth, **row))
+                walk(row["code"], depth + 1)
+
+        walk(None, 0)
+        return nodes
+
+    def start_downtime(
+        self, station: str, actor: str, reason: str | None = None, comment: str | None = None, command_id=None
+    ) -> Outcome:
+        return self._bus.execute(
+            StartDowntime(
+                command_id=command_id or uuid.uuid4(),
+                actor=actor,
+                issued_at=self._clock.now(),
+                station=station,
+                reason=reason,
+                comment=comment,
+            )
+        )
+
+    def end_downtime(self, station: str, actor: str, command_id=None) -> Outcome:
+        return self._bus.execute(
+            EndDowntime(
+                command_id=command_id or uuid.uuid4(), actor=actor, issued_at=self._clock.now(), station=station
+            )
+        )
+
+    def classify_downtime(self, downtime_id: int, reason: str, actor: str, command_id=None) -> Outcome:
+        return self._bus.execute(
+            ClassifyDowntime(
+                command_id=command_id or uuid.uuid4(),
+                actor=actor,
+                issued_at=self._clock.now(),
+                downtime_id=downtime_id,
+                reason=reason,
+            )
+        )
+
     def badge_exists(self, badge: str) -> bool:
         with self._read() as connection:
             return connection.execute(select(User.id).where(User.badge == badge)).first() is not None
@@ -110,6 +251,9 @@ class TerminalService:
         except DatabaseUnavailable:
             return False
         return True
+
+    def _today(self, timezone: str) -> date:
+        return self._clock.now().astimezone(ZoneInfo(timezone)).date()
 
     def _read(self) -> _ReadConnection:
         return _ReadConnection(self._engine)
@@ -137,6 +281,10 @@ class _ReadConnection:
 def _first_line(error: DBAPIError) -> str:
     text_ = str(error.orig).strip()
     return text_.splitlines()[0][:200] if text_ else type(error.orig).__name__
+
+
+def _operation_ref(row: dict) -> mq.OperationRef:
+    return mq.OperationRef(row["operation_id"], row["product_id"], row["seq"])
 
 
 def _facts(row: dict) -> OperationFacts:

@@ -73,3 +73,20 @@ class ReasonView:
     code: str
     name: str
     parent: str | None = None
+
+
+@dataclass(frozen=True)
+class MaterialLineView:
+    """One BOM line of a job as the Materials panel shows it."""
+
+    material: str
+    name: str
+    unit: str
+    required: Decimal  # for the job's target quantity
+    consumed: Decimal  # taken so far, net of returns (substitutes included)
+    remaining: Decimal
+    on_hand: Decimal  # in usable lots (available, not expired) of the material and its substitutes
+    state: str  # a domain.materials.MaterialState value: ready | short | missing
+    backflush: bool  # taken automatically at completion
+    substitutes: tuple[str, ...] = ()
+    lot_controlled: bool = True  # floor stock is not scanned by lot

@@ -16,6 +16,8 @@ from tests.helpers import OPERATOR, command
 
 @pytest.fixture
 def terminal(plant, bus: CommandBus, clock) -> TerminalService:
+    """The terminal service, with steel on hand so that jobs are not short of material."""
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(1000)))
     return TerminalService(plant, bus, clock)
 
 
@@ -121,3 +123,44 @@ def test_reasons_and_badges(terminal: TerminalService) -> None:
     assert terminal.is_reachable()
     with pytest.raises(UnknownEntity, match="There is no workstation WS-99"):
         terminal.station("WS-99")
+
+
+def test_a_job_whose_material_is_not_on_hand_is_material_short(terminal: TerminalService, bus, clock) -> None:
+    _orders(bus, clock)
+    bus.execute(command(c.HoldLot, clock.now(), lot="S-1", reason="Mill certificate missing"))
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-2", material="STEEL-2MM", quantity=Decimal(10)))
+    item = terminal.dispatch_list("WS-01")[0]
+    assert (item.work_order, item.readiness) == ("WO-HIGH", "material_short")
+    assert item.reason == "Material short: STEEL-2MM needs 17.5 kg, 10 kg usable on hand."
+
+
+def test_the_materials_panel_shows_required_consumed_and_on_hand(terminal: TerminalService, bus, clock) -> None:
+    _orders(bus, clock)
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    _job(bus, clock, c.StartJob, "WO-LOW")
+    _job(bus, clock, c.ConsumeLot, "WO-LOW", lot="S-1", quantity=Decimal(5))
+    (line,) = terminal.materials("WS-01", "WO-LOW", 10)
+    assert (line.material, line.unit, line.required, line.consumed, line.remaining, line.on_hand, line.state) == (
+        "STEEL-2MM",
+        "kg",
+        Decimal("17.5"),
+        Decimal(5),
+        Decimal("12.5"),
+        Decimal(995),
+        "ready",
+    )
+    assert terminal.materials("WS-02", "WO-LOW", 20) == []
+
+
+def test_a_lot_scan_names_our_lot_by_our_label_or_by_gtin_and_batch(terminal: TerminalService, bus, clock) -> None:
+    from mes_terminal.domain.errors import InvalidInput
+    from mes_terminal.domain.scans import classify_scan
+
+    bus.execute(
+        command(c.ReceiveLot, clock.now(), lot="S-7", material="STEEL-2MM", quantity=Decimal(5), supplier_lot="MILL-9")
+    )
+    assert terminal.lot_for_scan(classify_scan("LOT:S-7")) == "S-7"
+    with pytest.raises(UnknownEntity, match="No material has the GTIN 09506000134352"):
+        terminal.lot_for_scan(classify_scan("]C1010950600013435210MILL-9"))
+    with pytest.raises(InvalidInput, match="check digit"):
+        terminal.lot_for_scan(classify_scan("]C1010950600013435310MILL-9"))

@@ -36,7 +36,7 @@ def service(plant: Engine, bus: CommandBus, clock: FixedClock) -> TerminalServic
 
 @pytest.fixture
 def work_order(bus: CommandBus, clock: FixedClock) -> str:
-    """WO-1: ten BRACKET-A, released, so that operation 10 is ready at WS-01."""
+    """WO-1: ten BRACKET-A, released, so that operation 10 is ready at WS-01; lot S-1 holds 100 kg of steel."""
     bus.execute(
         command(
             c.CreateWorkOrder,
@@ -48,6 +48,8 @@ def work_order(bus: CommandBus, clock: FixedClock) -> str:
         )
     )
     bus.execute(command(c.ReleaseWorkOrder, clock.now(), actor=SUPERVISOR, number="WO-1"))
+    # Steel on hand, so that the job is not short of material.
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
     return "WO-1"
 
 

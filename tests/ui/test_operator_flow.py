@@ -133,6 +133,7 @@ def test_an_operator_runs_a_job_from_badge_scan_to_completion(qtbot, window, wor
     assert [e.type for e in events] == [
         "SignedIn",
         "JobStarted",
+        "LotProduced",  # the order's lot, at its first good count
         "CountReported",
         "CountReported",
         "DowntimeStarted",

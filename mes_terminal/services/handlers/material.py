@@ -28,6 +28,11 @@ LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "receive material")
     material = uow.products.material(cmd.material)
+    if not material.lot_controlled:
+        raise InvalidState(
+            f"{material.code} is not lot controlled; it is taken from floor stock, not received by lot.",
+            code="lot.not_lot_controlled",
+        )
     if uow.lots.exists(cmd.lot):
         raise Conflict(f"Lot {cmd.lot} exists already; give the new lot another number.", code="lot.exists")
     today = as_of(cmd.issued_at, uow.lots.site().timezone)

@@ -58,7 +58,7 @@ def _backflush(
     taken: list[dict[str, Any]] = []
     for line in uow.lots.bom_needs(order, operation):
         need = line.outstanding(reported)
-        if not line.backflush or need <= 0:
+        if not line.backflush or not line.lot_controlled or need <= 0:
             continue
         candidates = uow.lots.usable(uow.lots.material_ids((line.material, *line.substitutes)), today)
         picks = rules.pick_lots(candidates, need, rules.Picking(site.picking))

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpacerItem,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 
@@ -202,13 +204,21 @@ class Ui_StationScreen:
 
         self.leftColumn.addWidget(self.resendFrame)
 
-        self.dispatchCaption = QLabel(StationScreen)
+        self.listStack = QStackedWidget(StationScreen)
+        self.listStack.setObjectName("listStack")
+        self.dispatchPage = QWidget()
+        self.dispatchPage.setObjectName("dispatchPage")
+        self.dispatchPageLayout = QVBoxLayout(self.dispatchPage)
+        self.dispatchPageLayout.setSpacing(6)
+        self.dispatchPageLayout.setObjectName("dispatchPageLayout")
+        self.dispatchPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.dispatchCaption = QLabel(self.dispatchPage)
         self.dispatchCaption.setObjectName("dispatchCaption")
         self.dispatchCaption.setProperty("role", "caption")
 
-        self.leftColumn.addWidget(self.dispatchCaption)
+        self.dispatchPageLayout.addWidget(self.dispatchCaption)
 
-        self.dispatchView = QTableView(StationScreen)
+        self.dispatchView = QTableView(self.dispatchPage)
         self.dispatchView.setObjectName("dispatchView")
         self.dispatchView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dispatchView.setAlternatingRowColors(True)
@@ -221,9 +231,54 @@ class Ui_StationScreen:
         self.dispatchView.verticalHeader().setVisible(False)
         self.dispatchView.verticalHeader().setMinimumSectionSize(56)
 
-        self.leftColumn.addWidget(self.dispatchView)
+        self.dispatchPageLayout.addWidget(self.dispatchView)
 
-        self.leftColumn.setStretch(3, 1)
+        self.listStack.addWidget(self.dispatchPage)
+        self.materialsPage = QWidget()
+        self.materialsPage.setObjectName("materialsPage")
+        self.materialsPageLayout = QVBoxLayout(self.materialsPage)
+        self.materialsPageLayout.setSpacing(6)
+        self.materialsPageLayout.setObjectName("materialsPageLayout")
+        self.materialsPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.materialsCaption = QLabel(self.materialsPage)
+        self.materialsCaption.setObjectName("materialsCaption")
+        self.materialsCaption.setProperty("role", "caption")
+
+        self.materialsPageLayout.addWidget(self.materialsCaption)
+
+        self.materialsView = QTableView(self.materialsPage)
+        self.materialsView.setObjectName("materialsView")
+        self.materialsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.materialsView.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.materialsView.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.materialsView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.materialsView.setWordWrap(True)
+        self.materialsView.horizontalHeader().setStretchLastSection(True)
+        self.materialsView.verticalHeader().setVisible(False)
+        self.materialsView.verticalHeader().setMinimumSectionSize(56)
+
+        self.materialsPageLayout.addWidget(self.materialsView)
+
+        self.scanResultLabel = QLabel(self.materialsPage)
+        self.scanResultLabel.setObjectName("scanResultLabel")
+        self.scanResultLabel.setText("")
+        self.scanResultLabel.setWordWrap(True)
+        self.scanResultLabel.setProperty("role", "scan_result")
+
+        self.materialsPageLayout.addWidget(self.scanResultLabel)
+
+        self.materialsHintLabel = QLabel(self.materialsPage)
+        self.materialsHintLabel.setObjectName("materialsHintLabel")
+        self.materialsHintLabel.setWordWrap(True)
+        self.materialsHintLabel.setProperty("role", "caption")
+
+        self.materialsPageLayout.addWidget(self.materialsHintLabel)
+
+        self.listStack.addWidget(self.materialsPage)
+
+        self.leftColumn.addWidget(self.listStack)
+
+        self.leftColumn.setStretch(2, 1)
 
         self.contentLayout.addLayout(self.leftColumn)
 
@@ -304,7 +359,7 @@ class Ui_StationScreen:
         self.materialsButton.setObjectName("materialsButton")
         sizePolicy.setHeightForWidth(self.materialsButton.sizePolicy().hasHeightForWidth())
         self.materialsButton.setSizePolicy(sizePolicy)
-        self.materialsButton.setEnabled(False)
+        self.materialsButton.setCheckable(True)
 
         self.buttonGrid.addWidget(self.materialsButton, 4, 1, 1, 1)
 
@@ -354,6 +409,10 @@ class Ui_StationScreen:
         self.discardButton.setText(QCoreApplication.translate("StationScreen", "Discard", None))
         self.resendButton.setText(QCoreApplication.translate("StationScreen", "Send again", None))
         self.dispatchCaption.setText(QCoreApplication.translate("StationScreen", "Dispatch list", None))
+        self.materialsCaption.setText(QCoreApplication.translate("StationScreen", "Materials", None))
+        self.materialsHintLabel.setText(
+            QCoreApplication.translate("StationScreen", "Scan a lot label to take its material into the job.", None)
+        )
         self.startButton.setText(QCoreApplication.translate("StationScreen", "Start", None))
         self.resumeButton.setText(QCoreApplication.translate("StationScreen", "Resume", None))
         self.pauseButton.setText(QCoreApplication.translate("StationScreen", "Pause", None))
@@ -369,11 +428,6 @@ class Ui_StationScreen:
         )
         # endif // QT_CONFIG(tooltip)
         self.materialsButton.setText(QCoreApplication.translate("StationScreen", "Materials", None))
-        # if QT_CONFIG(tooltip)
-        self.materialsButton.setToolTip(
-            QCoreApplication.translate("StationScreen", "Arrives in a later version.", None)
-        )
-        # endif // QT_CONFIG(tooltip)
         self.printLabelButton.setText(QCoreApplication.translate("StationScreen", "Print label", None))
         # if QT_CONFIG(tooltip)
         self.printLabelButton.setToolTip(

@@ -13,7 +13,8 @@ def enabled_actions(
     if station is None or operator is None:
         return frozenset()
     actions = {"call_supervisor", "sign_out"}
-    if selected is not None and selected.readiness == "ready":
+    # A job short of material may still start: the material may be on its way to the station.
+    if selected is not None and selected.readiness in ("ready", "material_short"):
         actions.add("start")
     if job is not None:
         actions |= {"report_good", "report_scrap", "complete"}

@@ -21,6 +21,7 @@ COLOURS = {
     "paused_here": ("#e3b341", "#000000"),
     "running_elsewhere": ("#30363d", "#ffffff"),
     "waiting_previous": ("#30363d", "#ffffff"),
+    "material_short": ("#9a6700", "#ffffff"),
     "completed": ("#30363d", "#c9d1d9"),
     "order_on_hold": ("#8e1519", "#ffffff"),
     "order_not_released": ("#8e1519", "#ffffff"),

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
 from mes_terminal.domain.errors import MesError
 from mes_terminal.services import commands as c
-from mes_terminal.services.views import JobView, StationView
+from mes_terminal.services.views import JobView, MaterialLineView, StationView
 from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
 from mes_terminal.ui.terminal import dispatch_model as dm
+from mes_terminal.ui.terminal import materials_model as mm
 from mes_terminal.ui.terminal.actions import enabled_actions
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
 from mes_terminal.ui.terminal.wording import describe, quantity
@@ -24,6 +25,7 @@ from mes_terminal.ui.widgets.style import set_style_property
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
+MATERIAL_COLUMN_SHARE = 0.28  # of the materials table's width; the state takes what the quantities leave
 NARROW_WIDTH = 1280  # below this window width the dispatch list leaves out the due date
 
 
@@ -48,8 +50,22 @@ class StationScreen(QWidget):
                 button.setMinimumWidth(ACTION_BUTTON_WIDTH)
         view.viewport().installEventFilter(self)
         QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.materials = mm.MaterialsModel(self)
+        materials_view = self.ui.materialsView
+        materials_view.setModel(self.materials)
+        materials_view.setWordWrap(False)  # names are elided, not wrapped into tall rows
+        materials_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        materials_header = materials_view.horizontalHeader()
+        materials_header.setSectionResizeMode(mm.MATERIAL, QHeaderView.ResizeMode.Interactive)
+        for column in (mm.REQUIRED, mm.CONSUMED, mm.REMAINING):
+            materials_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        materials_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        materials_view.viewport().installEventFilter(self)
+        QScroller.grabGesture(materials_view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._materials_key: JobKey | None = None
         self._fetched_at: datetime | None = None
         self.ui.resendFrame.hide()
+        self.ui.scanResultLabel.hide()
 
         ui = self.ui
         ui.startButton.clicked.connect(self.on_start_clicked)
@@ -60,6 +76,7 @@ class StationScreen(QWidget):
         ui.reportScrapButton.clicked.connect(self.on_report_scrap_clicked)
         ui.completeButton.clicked.connect(self.on_complete_clicked)
         ui.callSupervisorButton.clicked.connect(self.on_call_supervisor_clicked)
+        ui.materialsButton.toggled.connect(self.on_materials_toggled)
         ui.addOperatorButton.clicked.connect(self.add_operator_requested)
         ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         ui.resendButton.clicked.connect(self.on_resend_clicked)
@@ -72,6 +89,8 @@ class StationScreen(QWidget):
         vm.pending_changed.connect(self.on_pending_changed)
         vm.command_refused.connect(self.on_command_refused)
         vm.active_operator_changed.connect(self.on_active_operator_changed)
+        vm.materials_changed.connect(self.on_materials_changed)
+        vm.lot_scan_result.connect(self.on_lot_scan_result)
         self.render()
 
     # --- rendering -------------------------------------------------------------------------------
@@ -169,6 +188,7 @@ class StationScreen(QWidget):
             ("sign_out", ui.signOutButton),
         ):
             button.setEnabled(name in actions)
+        ui.materialsButton.setEnabled(self._materials_job() is not None)
 
     def _run_seconds(self, job: JobView) -> float:
         extra = 0.0
@@ -181,6 +201,8 @@ class StationScreen(QWidget):
     def on_station_changed(self, station: StationView) -> None:
         self._fetched_at = self.vm.clock.now()
         self.render()
+        if self.showing_materials():
+            self._load_materials()  # counts and scans elsewhere change what is taken and on hand
 
     def on_dispatch_changed(self, items: list) -> None:
         self.model.set_items(items)
@@ -199,12 +221,40 @@ class StationScreen(QWidget):
     def on_active_operator_changed(self, badge: object) -> None:
         self._render_buttons()
 
+    def on_materials_changed(self, key: JobKey, lines: list[MaterialLineView]) -> None:
+        if self._materials_key is not None and key != self._materials_key:
+            self.materials.mark_scanned(None)  # another job's panel: the green line was for the last one
+        self._materials_key = key
+        self.materials.set_lines(lines)
+        self.ui.materialsCaption.setText(
+            self.tr("Materials · {work_order} operation {operation}").format(
+                work_order=key.work_order, operation=key.operation
+            )
+            if lines
+            else self.tr("{work_order} operation {operation} takes no material.").format(
+                work_order=key.work_order, operation=key.operation
+            )
+        )
+
+    def on_lot_scan_result(self, kind: str, sentence: str, material: object) -> None:
+        """A lot scan's outcome: its line turns green, or the strip below says in red why not."""
+        self.show_materials()
+        label = self.ui.scanResultLabel
+        set_style_property(label, "result", kind)
+        label.setText(sentence)
+        label.show()
+        self.ui.materialsHintLabel.hide()
+        self.materials.mark_scanned(material if isinstance(material, str) else None)
+
     def on_pending_changed(self, command: c.Command | None) -> None:
         self.ui.resendFrame.setVisible(command is not None)
         if command is not None:
             self.ui.resendLabel.setText(self.tr("Not sent yet: {what}").format(what=describe(command)))
 
     def on_command_refused(self, command: c.Command, error: MesError) -> None:
+        if isinstance(command, c.ConsumeLot) and command.quantity is None and error.code == "lot.not_needed":
+            self._ask_lot_quantity(command, error.message)
+            return
         if not isinstance(command, c.CompleteJob) or command.short_close or error.code != "job.short":
             return
         if ConfirmDialog.ask(
@@ -215,6 +265,19 @@ class StationScreen(QWidget):
             self.tr("Keep the job open"),
         ):
             self.vm.complete_job(JobKey(command.work_order, command.operation), short_close=True)
+
+    def _ask_lot_quantity(self, command: c.ConsumeLot, why: str) -> None:
+        """The job needs nothing more of this material: taking more is allowed, with a typed quantity."""
+        unit = next((line.unit for line in self.materials.lines() if line.material in why), "")
+        taken = QuantityDialog.ask(
+            self.window(),
+            self.tr("How much of lot {lot}?").format(lot=command.lot),
+            unit,
+            hint=why,
+            decimals=unit not in ("pcs", "pc", "ea"),
+        )
+        if taken is not None:
+            self.vm.consume_lot(JobKey(command.work_order, command.operation), command.lot, taken)
 
     # --- the operator's taps ---------------------------------------------------------------------
 
@@ -310,6 +373,32 @@ class StationScreen(QWidget):
     def on_call_supervisor_clicked(self) -> None:
         self.vm.call_supervisor()
 
+    def on_materials_toggled(self, shown: bool) -> None:
+        self.ui.listStack.setCurrentWidget(self.ui.materialsPage if shown else self.ui.dispatchPage)
+        if shown:
+            self._load_materials()
+        else:
+            self.ui.scanResultLabel.hide()
+            self.ui.materialsHintLabel.show()
+            self.materials.mark_scanned(None)
+
+    def show_materials(self) -> None:
+        self.ui.materialsButton.setChecked(True)
+
+    def showing_materials(self) -> bool:
+        return self.ui.listStack.currentWidget() is self.ui.materialsPage
+
+    def _load_materials(self) -> None:
+        if (key := self._materials_job()) is not None:
+            self.vm.load_materials(key)
+
+    def _materials_job(self) -> JobKey | None:
+        """The job whose material the panel shows: the one the buttons act on, else the tapped line."""
+        if (key := self._current_key()) is not None:
+            return key
+        item = self.vm.selected_item()
+        return None if item is None else JobKey(item.work_order, item.operation)
+
     def on_sign_out_clicked(self) -> None:
         badge = self.vm.active_badge
         if badge is None:
@@ -334,6 +423,9 @@ class StationScreen(QWidget):
         if watched is self.ui.dispatchView.viewport() and event.type() == QEvent.Type.Resize:
             width = self.ui.dispatchView.viewport().width()
             self.ui.dispatchView.horizontalHeader().resizeSection(dm.JOB, int(width * JOB_COLUMN_SHARE))
+        if watched is self.ui.materialsView.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.ui.materialsView.viewport().width()
+            self.ui.materialsView.horizontalHeader().resizeSection(mm.MATERIAL, int(width * MATERIAL_COLUMN_SHARE))
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -20,9 +20,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
+from mes_terminal.domain.scans import Scan
 from mes_terminal.services import commands as c
 from mes_terminal.services.terminal import TerminalService
-from mes_terminal.services.views import DispatchItem, JobView, ReasonView, StationView
+from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
@@ -51,6 +52,8 @@ class TerminalViewModel(QObject):
     active_operator_changed = Signal(object)  # badge of the operator the terminal acts for, or None
     selection_changed = Signal(object)  # JobKey or None
     settled = Signal()  # no service call is running or waiting
+    materials_changed = Signal(object, list)  # JobKey, list[MaterialLineView]
+    lot_scan_result = Signal(str, str, object)  # banner kind, sentence, the BOM material it went to (or None)
 
     def __init__(
         self,
@@ -143,6 +146,17 @@ class TerminalViewModel(QObject):
         self._refresh_queued = False
         self._report_failure(error)
 
+    def load_materials(self, key: JobKey) -> None:
+        code, service = self.station_code, self.service
+        self._runner.submit(
+            lambda: service.materials(code, key.work_order, key.operation),
+            lambda lines: self.on_materials_loaded(key, lines),
+            self._report_failure,
+        )
+
+    def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
+        self.materials_changed.emit(key, list(lines))
+
     def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonView]]) -> None:
         self.scrap_reasons, self.downtime_reasons = list(answer[0]), list(answer[1])
         self.reasons_changed.emit()
@@ -207,6 +221,36 @@ class TerminalViewModel(QObject):
     def complete_job(self, key: JobKey, short_close: bool = False) -> None:
         self._job_command(c.CompleteJob, key, short_close=short_close)
 
+    def consume_scan(self, scan: Scan) -> None:
+        """A lot label was scanned: take the lot into the running job (the BOM decides how much)."""
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        job = self.current_job()
+        if job is None or job.status != "running":
+            self._lot_refused(wording.no_job_for_material())
+            return
+        key, service = JobKey(job.work_order, job.operation), self.service
+        self._runner.submit(
+            lambda: service.lot_for_scan(scan),
+            lambda lot: self._job_command(c.ConsumeLot, key, lot=lot),
+            self.on_lot_unknown,
+        )
+
+    def consume_lot(self, key: JobKey, lot: str, quantity: Decimal) -> None:
+        """Take a typed quantity of a lot into a job (when the bill of materials has nothing left to ask)."""
+        self._job_command(c.ConsumeLot, key, lot=lot, quantity=quantity)
+
+    def on_lot_unknown(self, error: Exception) -> None:
+        if isinstance(error, MesError) and not isinstance(error, DatabaseUnavailable):
+            self._lot_refused(error.message)
+        else:
+            self._report_failure(error)
+
+    def _lot_refused(self, sentence: str) -> None:
+        self.feedback.emit(ERROR, sentence)
+        self.lot_scan_result.emit(ERROR, sentence, None)
+
     def call_supervisor(self) -> None:
         if self.active_badge is None:
             self.feedback.emit(ERROR, wording.sign_in_first())
@@ -256,7 +300,12 @@ class TerminalViewModel(QObject):
             self.set_active_operator(None)
         if isinstance(command, c.StartJob):
             self.select(JobKey(command.work_order, command.operation))
-        self.feedback.emit(OK, wording.succeeded(command, result))
+        sentence = wording.succeeded(command, result)
+        kind = WARN if result.get("warning") else OK  # e.g. a lot taken out of FEFO order
+        self.feedback.emit(kind, sentence)
+        if isinstance(command, c.ConsumeLot):
+            self.lot_scan_result.emit(kind, sentence, result.get("bom_material"))
+            self.load_materials(JobKey(command.work_order, command.operation))
         self.command_succeeded.emit(command, result)
         self.refresh()
 
@@ -270,6 +319,8 @@ class TerminalViewModel(QObject):
             return
         if isinstance(error, MesError):
             self.feedback.emit(ERROR, error.message)
+            if isinstance(command, c.ConsumeLot):
+                self.lot_scan_result.emit(ERROR, error.message, None)
             self.command_refused.emit(command, error)
             self.refresh()  # the refusal may come from a change made elsewhere: show the truth
             return

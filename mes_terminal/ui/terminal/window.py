@@ -302,10 +302,7 @@ class TerminalWindow(QWidget):
         self.on_feedback(INFO, rows[0].reason)
 
     def on_lot_scanned(self, scan: Scan) -> None:
-        self.on_feedback(
-            WARN,
-            self.tr("Lot {lot} scanned: material booking arrives in a later version.").format(lot=scan.lot or scan.raw),
-        )
+        self.vm.consume_scan(scan)
 
     def on_station_scanned(self, station: str) -> None:
         if station == self.vm.station_code:

@@ -54,6 +54,15 @@ def succeeded(command: c.Command, result: Mapping[str, Any]) -> str:
         return tr("Completed {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.CallSupervisor):
         return tr("A supervisor has been called to this station.")
+    if isinstance(command, c.ConsumeLot):
+        taken = tr("Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.").format(
+            lot=command.lot,
+            quantity=quantity(result.get("consumed", 0)),
+            unit=result.get("unit", ""),
+            material=result.get("material", ""),
+            **job,
+        )
+        return f"{taken} {result['warning']}" if result.get("warning") else taken
     return tr("Done.")
 
 
@@ -76,6 +85,8 @@ def describe(command: c.Command) -> str:
         return tr("Complete {work_order} operation {operation}").format(**job)
     if isinstance(command, c.CallSupervisor):
         return tr("Call a supervisor")
+    if isinstance(command, c.ConsumeLot):
+        return tr("Take lot {lot} into {work_order} operation {operation}").format(lot=command.lot, **job)
     return command.type
 
 
@@ -93,3 +104,7 @@ def back_online() -> str:
 
 def sign_in_first() -> str:
     return tr("Sign in first: scan your badge.")
+
+
+def no_job_for_material() -> str:
+    return tr("No job is running here: start the job, then scan its material.")
