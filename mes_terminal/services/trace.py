@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine
@@ -63,27 +64,30 @@ def _tree(rows: list[TraceRow]) -> dict[str, Any]:
 
 
 def _node(row: TraceRow) -> dict[str, Any]:
+    # Built by hand rather than through jsonable(): a recall tree has thousands of nodes.
     linked = row.link_quantity is not None
-    return jsonable(
-        {
-            "lot": row.lot,
-            "material": row.material,
-            "material_name": row.material_name,
-            # Below the root: the quantity that went along this link; at the root: what the lot holds.
-            "quantity": row.link_quantity if linked else row.on_hand,
-            "unit": row.unit,
-            "work_order": row.work_order,
-            "status": row.status,
-            "on_hand": row.on_hand,
-            "expires": row.expires,
-            "supplier_lot": row.supplier_lot,
-            "operation": row.operation,
-            "station": row.station,
-            "operator": row.operator,
-            "linked_at": row.linked_at,
-            "children": [],
-        }
-    )
+    return {
+        "lot": row.lot,
+        "material": row.material,
+        "material_name": row.material_name,
+        # Below the root: the quantity that went along this link; at the root: what the lot holds.
+        "quantity": _quantity(row.link_quantity if linked else row.on_hand),
+        "unit": row.unit,
+        "work_order": row.work_order,
+        "status": row.status,
+        "on_hand": _quantity(row.on_hand),
+        "expires": None if row.expires is None else row.expires.isoformat(),
+        "supplier_lot": row.supplier_lot,
+        "operation": row.operation,
+        "station": row.station,
+        "operator": row.operator,
+        "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        "children": [],
+    }
+
+
+def _quantity(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
 
 
 def _finished(rows: list[TraceRow]) -> list[dict[str, Any]]:
