@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import (
@@ -22,6 +22,15 @@ from mes_terminal.db.records import (
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation
 
+# Statements of the hot path, built once (building a statement costs more than running it here).
+_LOCK_ORDER = select(WorkOrder).where(WorkOrder.number == bindparam("number")).with_for_update()
+_LOCK_OPERATION = (
+    select(WorkOrderOperation)
+    .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.seq == bindparam("seq"))
+    .with_for_update()
+)
+_SITE_OF_LINE = select(Site).join(Line, Line.site_id == Site.id).where(Line.id == bindparam("line_id"))
+
 
 class Jobs:
     def __init__(self, session: Session) -> None:
@@ -29,16 +38,10 @@ class Jobs:
 
     def lock(self, work_order: str, seq: int) -> tuple[WorkOrder, WorkOrderOperation]:
         """The order and its operation, both locked until the transaction ends."""
-        order = self._session.scalars(
-            select(WorkOrder).where(WorkOrder.number == work_order).with_for_update()
-        ).one_or_none()
+        order = self._session.scalars(_LOCK_ORDER, {"number": work_order}).one_or_none()
         if order is None:
             raise UnknownEntity(f"There is no work order {work_order}.", code="unknown_work_order")
-        operation = self._session.scalars(
-            select(WorkOrderOperation)
-            .where(WorkOrderOperation.work_order_id == order.id, WorkOrderOperation.seq == seq)
-            .with_for_update()
-        ).one_or_none()
+        operation = self._session.scalars(_LOCK_OPERATION, {"order_id": order.id, "seq": seq}).one_or_none()
         if operation is None:
             raise UnknownEntity(f"Work order {work_order} has no operation {seq}.", code="unknown_operation")
         return order, operation
@@ -131,9 +134,7 @@ class Jobs:
         return self._session.get_one(Material, order.product_id)
 
     def site_rules(self, station: Workstation) -> Site:
-        return self._session.scalars(
-            select(Site).join(Line, Line.site_id == Site.id).where(Line.id == station.line_id)
-        ).one()
+        return self._session.scalars(_SITE_OF_LINE, {"line_id": station.line_id}).one()
 
     def scrap_reason(self, code: str) -> ScrapReason:
         reason = self._session.scalars(select(ScrapReason).where(ScrapReason.code == code)).one_or_none()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mes_terminal.db.records import (
     BomLine,
@@ -21,7 +23,95 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
 )
 from mes_terminal.domain.errors import Conflict, InvalidState, UnknownEntity
-from mes_terminal.domain.materials import BomNeed, LotFacts
+from mes_terminal.domain.materials import BomNeed, LotFacts, Picking
+
+
+@dataclass(frozen=True)
+class LockedLot:
+    """A lot's row locked for the rest of the transaction, with what the rules need to know of it."""
+
+    id: int
+    material_id: int
+    number: str
+    facts: LotFacts
+
+
+_LOCK_LOT = (
+    select(
+        Lot.id,
+        Lot.material_id,
+        Lot.number,
+        Lot.status,
+        Lot.quantity,
+        Lot.expires_on,
+        Lot.created_at,
+        Material.code,
+        Material.unit,
+    )
+    .join(Material, Material.id == Lot.material_id)
+    .where(Lot.number == bindparam("number"))
+    .with_for_update(of=Lot)
+)
+_USABLE_OTHERS = (
+    select(Lot.number, Lot.status, Lot.quantity, Lot.expires_on, Lot.created_at)
+    .where(
+        Lot.material_id == bindparam("material_id"),
+        Lot.id != bindparam("lot_id"),
+        Lot.status == "available",
+        Lot.quantity > 0,
+        (Lot.expires_on.is_(None)) | (Lot.expires_on >= bindparam("today")),
+    )
+    .limit(1)
+)
+_FIRST_IN_LINE = {
+    Picking.FEFO: _USABLE_OTHERS.order_by(Lot.expires_on.is_(None), Lot.expires_on, Lot.created_at, Lot.number),
+    Picking.FIFO: _USABLE_OTHERS.order_by(Lot.created_at, Lot.number),
+}
+_FINAL_OPERATION = (
+    select(WorkOrderOperation.id)
+    .where(WorkOrderOperation.work_order_id == bindparam("order_id"))
+    .order_by(WorkOrderOperation.seq.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_OUTPUT_LOT = select(Lot.id, Lot.number).where(Lot.produced_by_operation_id == _FINAL_OPERATION)
+_SUBSTITUTE = aliased(Material)
+_BOM_LINES = (
+    select(
+        BomLine.id,
+        BomLine.component_id,
+        BomLine.quantity_per,
+        BomLine.backflush,
+        Material.code,
+        Material.name,
+        Material.unit,
+        Material.lot_controlled,
+        _SUBSTITUTE.id.label("substitute_id"),
+        _SUBSTITUTE.code.label("substitute_code"),
+    )
+    .join(Material, Material.id == BomLine.component_id)
+    .outerjoin(BomSubstitute, BomSubstitute.bom_line_id == BomLine.id)
+    .outerjoin(_SUBSTITUTE, _SUBSTITUTE.id == BomSubstitute.material_id)
+    .where(BomLine.product_id == bindparam("product_id"), BomLine.operation_seq == bindparam("seq"))
+    .order_by(Material.code, _SUBSTITUTE.code)
+)
+_CONSUMED_BY_MATERIAL = (
+    select(Lot.material_id, func.sum(Consumption.quantity - Consumption.returned_quantity))
+    .join(Lot, Lot.id == Consumption.lot_id)
+    .where(Consumption.operation_id == bindparam("operation_id"))
+    .group_by(Lot.material_id)
+)
+_ADD_CONSUMPTION = insert(Consumption).returning(Consumption.id)
+_ADD_LINK = insert(GenealogyLink)
+_TAKE = (
+    update(Lot)
+    .where(Lot.id == bindparam("lot_id"), Lot.status == "available", Lot.quantity >= bindparam("quantity"))
+    .values(
+        quantity=Lot.quantity - bindparam("quantity"),
+        status=case((Lot.quantity == bindparam("quantity"), "consumed"), else_=Lot.status),
+    )
+    .returning(Lot.quantity, Lot.status)
+)
 
 
 class Lots:
@@ -86,58 +176,79 @@ class Lots:
         )
         return [_facts(lot, code, unit) for lot, code, unit in rows]
 
-    def take(self, lot: Lot, quantity: Decimal) -> None:
-        """Take from a lot; the conditional update and the CHECK refuse to take more than it holds."""
-        done = self._session.execute(
-            update(Lot)
-            .where(Lot.id == lot.id, Lot.status == "available", Lot.quantity >= quantity)
-            .values(
-                quantity=Lot.quantity - quantity,
-                status=case((Lot.quantity == quantity, "consumed"), else_=Lot.status),
-            )
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if done != 1:
+    def take(self, lot: Lot | LockedLot, quantity: Decimal) -> Decimal:
+        """Take from a lot and return what is left; the conditional update (and the CHECK behind it)
+        refuse to take more than the lot holds, whatever another terminal did meanwhile."""
+        row = self._connection().execute(_TAKE, {"lot_id": lot.id, "quantity": quantity}).one_or_none()
+        if row is None:
             raise InvalidState(f"Lot {lot.number} no longer holds {quantity}; scan it again.", code="lot.not_enough")
-        self._session.refresh(lot)
+        if isinstance(lot, Lot):  # keep a loaded record in step without writing it again
+            set_committed_value(lot, "quantity", row.quantity)
+            set_committed_value(lot, "status", row.status)
+        return Decimal(row.quantity)
+
+    def lock_facts(self, number: str) -> LockedLot:
+        """The lot with its material, locked: one statement for the scan's hot path."""
+        row = self._connection().execute(_LOCK_LOT, {"number": number}).one_or_none()
+        if row is None:
+            raise UnknownEntity(f"There is no lot {number}.", code="unknown_lot")
+        facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
+        return LockedLot(row.id, row.material_id, row.number, facts)
+
+    def first_in_line(self, lot: LockedLot, today: date, picking: Picking) -> LotFacts | None:
+        """The usable lot of the same material that the picking rule puts first, other than `lot`."""
+        row = (
+            self._connection()
+            .execute(_FIRST_IN_LINE[picking], {"material_id": lot.material_id, "lot_id": lot.id, "today": today})
+            .one_or_none()
+        )
+        if row is None:
+            return None
+        return LotFacts(
+            row.number, lot.facts.material, lot.facts.unit, row.status, row.quantity, row.expires_on, row.created_at
+        )
+
+    def add_consumption(self, **values: object) -> int:
+        return int(self._connection().execute(_ADD_CONSUMPTION, values).scalar_one())
+
+    def add_link(self, **values: object) -> None:
+        self._connection().execute(_ADD_LINK, values)
+
+    def output_lot_ref(self, order_id: int) -> tuple[int, str] | None:
+        """The id and number of a work order's output lot, if it exists yet."""
+        row = self._connection().execute(_OUTPUT_LOT, {"order_id": order_id}).first()
+        return None if row is None else (row.id, row.number)
+
+    def _connection(self) -> Connection:
+        # Core statements run on the session's connection: same transaction, without the ORM's bookkeeping.
+        return self._session.connection()
 
     # --- the bill of materials of one operation ------------------------------------------------------
 
     def bom_needs(self, order: WorkOrder, operation: WorkOrderOperation) -> list[BomNeed]:
-        lines = list(
-            self._session.execute(
-                select(BomLine, Material.code, Material.name, Material.unit, Material.lot_controlled)
-                .join(Material, Material.id == BomLine.component_id)
-                .where(BomLine.product_id == order.product_id, BomLine.operation_seq == operation.seq)
-                .order_by(Material.code)
-            )
-        )
-        if not lines:
+        """The operation's BOM lines with their substitutes and what was taken so far (two statements)."""
+        rows = self._connection().execute(_BOM_LINES, {"product_id": order.product_id, "seq": operation.seq}).all()
+        if not rows:
             return []
-        substitutes: dict[int, list[tuple[int, str]]] = {}
-        for line_id, material_id, code in self._session.execute(
-            select(BomSubstitute.bom_line_id, Material.id, Material.code)
-            .join(Material, Material.id == BomSubstitute.material_id)
-            .where(BomSubstitute.bom_line_id.in_([line.id for line, *_ in lines]))
-        ):
-            substitutes.setdefault(line_id, []).append((material_id, code))
         consumed = self.consumed_by_material(operation)
+        lines: dict[int, list] = {}
+        for row in rows:
+            line = lines.setdefault(row.id, [row, []])
+            if row.substitute_id is not None:
+                line[1].append((row.substitute_id, row.substitute_code))
         needs = []
-        for line, code, name, unit, lot_controlled in lines:
-            alternatives = substitutes.get(line.id, [])
-            taken = consumed.get(line.component_id, Decimal(0)) + sum(
-                (consumed.get(material_id, Decimal(0)) for material_id, _ in alternatives), Decimal(0)
-            )
+        for row, alternatives in lines.values():
+            material_ids = [row.component_id, *(material_id for material_id, _ in alternatives)]
             needs.append(
                 BomNeed(
-                    material=code,
-                    name=name,
-                    unit=unit,
-                    quantity_per=line.quantity_per,
-                    substitutes=tuple(sorted(c for _, c in alternatives)),
-                    backflush=line.backflush,
-                    consumed=taken,
-                    lot_controlled=lot_controlled,
+                    material=row.code,
+                    name=row.name,
+                    unit=row.unit,
+                    quantity_per=row.quantity_per,
+                    substitutes=tuple(code for _, code in alternatives),
+                    backflush=row.backflush,
+                    consumed=sum((consumed.get(m, Decimal(0)) for m in material_ids), Decimal(0)),
+                    lot_controlled=row.lot_controlled,
                 )
             )
         return needs
@@ -146,12 +257,7 @@ class Lots:
         return list(self._session.scalars(select(Material.id).where(Material.code.in_(list(codes)))))
 
     def consumed_by_material(self, operation: WorkOrderOperation) -> dict[int, Decimal]:
-        rows = self._session.execute(
-            select(Lot.material_id, func.sum(Consumption.quantity - Consumption.returned_quantity))
-            .join(Lot, Lot.id == Consumption.lot_id)
-            .where(Consumption.operation_id == operation.id)
-            .group_by(Lot.material_id)
-        )
+        rows = self._connection().execute(_CONSUMED_BY_MATERIAL, {"operation_id": operation.id})
         return {material_id: Decimal(total or 0) for material_id, total in rows}
 
     def consumptions(self, operation: WorkOrderOperation, lot: Lot) -> list[Consumption]:
@@ -204,16 +310,6 @@ class Lots:
         if site is None:
             raise UnknownEntity("No plant file has been loaded yet.", code="no_site")
         return site
-
-    def bom_material_ids(self, order: WorkOrder, seq: int) -> list[int]:
-        """Components of the order's product at this operation, and their substitutes."""
-        components = select(BomLine.component_id).where(
-            BomLine.product_id == order.product_id, BomLine.operation_seq == seq
-        )
-        substitutes = select(BomSubstitute.material_id).join(
-            BomLine, and_(BomLine.id == BomSubstitute.bom_line_id, BomLine.product_id == order.product_id)
-        )
-        return list(self._session.scalars(components.union(substitutes.where(BomLine.operation_seq == seq))))
 
 
 def _facts(lot: Lot, material: str, unit: str) -> LotFacts:

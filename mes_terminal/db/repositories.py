@@ -49,6 +49,12 @@ class LockedOrder:
 
 
 # Statements of the hot path, built once (building a statement costs more than running it here).
+_STATION_BY_CODE = select(Workstation).where(Workstation.code == bindparam("code"))
+_OPEN_SESSION = select(StationSession).where(
+    StationSession.workstation_id == bindparam("workstation_id"),
+    StationSession.user_id == bindparam("user_id"),
+    StationSession.signed_out_at.is_(None),
+)
 _PERSON_BY_BADGE = (
     select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
     .outerjoin(UserRole, UserRole.user_id == User.id)
@@ -120,11 +126,7 @@ class Users:
 
     def open_session(self, workstation: Workstation, person: Person) -> StationSession | None:
         return self._session.scalars(
-            select(StationSession).where(
-                StationSession.workstation_id == workstation.id,
-                StationSession.user_id == person.id,
-                StationSession.signed_out_at.is_(None),
-            )
+            _OPEN_SESSION, {"workstation_id": workstation.id, "user_id": person.id}
         ).one_or_none()
 
     def signed_in_names(self, workstation: Workstation) -> list[str]:
@@ -143,7 +145,7 @@ class Workstations:
         self._session = session
 
     def by_code(self, code: str) -> Workstation:
-        station = self._session.scalars(select(Workstation).where(Workstation.code == code)).one_or_none()
+        station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()
         if station is None:
             raise UnknownEntity(f"There is no workstation {code}.", code="unknown_station")
         return station

@@ -6,12 +6,12 @@ produced lot, with the quantity), so that a recall can be traced both ways.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from mes_terminal.db.lots import as_of
-from mes_terminal.db.records import Consumption, GenealogyLink, Lot, WorkOrderOperation
+from mes_terminal.db.records import GenealogyLink, Lot
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
 from mes_terminal.domain.errors import Conflict, InvalidState
@@ -19,7 +19,6 @@ from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
 from mes_terminal.services import commands as c
 from mes_terminal.services.handlers.execution import at_station
-from mes_terminal.services.handlers.output_lots import link, output_lot_of
 
 # Holding, releasing and scrapping stock are decisions, not operator routine.
 LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
@@ -69,6 +68,7 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
 
 
 def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
+    # The scan's hot path: small Core statements, no records loaded for the lot, its links or the site.
     station, person, _ = at_station(cmd, uow, "take material into jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     if operation.status != "running" or operation.workstation_id != station.id:
@@ -77,9 +77,9 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
             "material.",
             code="job.not_running",
         )
-    lot = uow.lots.lock(cmd.lot)
-    facts = uow.lots.facts(lot)
-    site = uow.lots.site()
+    lot = uow.lots.lock_facts(cmd.lot)
+    facts = lot.facts
+    site = uow.jobs.site_rules(station)
     today = as_of(cmd.issued_at, site.timezone)
     rules.check_usable(facts, today)
     line = rules.bom_line_for(facts, uow.lots.bom_needs(order, operation), order.number, operation.seq)
@@ -87,13 +87,34 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
         line, operation.good_quantity + operation.scrap_quantity, order.quantity, facts
     )
     rules.check_enough(facts, quantity)
-    warning = _picking_warning(uow, facts, today, rules.Picking(site.picking), rules.PickingRule(site.picking_rule))
+    warning = None
+    first = uow.lots.first_in_line(lot, today, rules.Picking(site.picking))
+    if first is not None and rules.first_choice(facts, [first], rules.Picking(site.picking)) is not None:
+        warning = rules.picking_sentence(facts, first, rules.Picking(site.picking))
+        if rules.PickingRule(site.picking_rule) == rules.PickingRule.BLOCK:
+            raise InvalidState(warning, code="lot.picking_order")
 
-    uow.lots.take(lot, quantity)
-    consumption = _record_consumption(uow, cmd, operation, lot, quantity, station.id, person.id, backflushed=False)
-    output = output_lot_of(uow, order)
+    left = uow.lots.take(lot, quantity)
+    output = uow.lots.output_lot_ref(order.id)
+    consumption_id = uow.lots.add_consumption(
+        operation_id=operation.id,
+        lot_id=lot.id,
+        workstation_id=station.id,
+        user_id=person.id,
+        quantity=quantity,
+        returned_quantity=Decimal(0),
+        backflushed=False,
+        consumed_at=cmd.issued_at,
+        output_lot=None if output is None else output[1],
+    )
     if output is not None:
-        link(uow, consumption, output)
+        uow.lots.add_link(
+            consumed_lot_id=lot.id,
+            produced_lot_id=output[0],
+            quantity=quantity,
+            consumption_id=consumption_id,
+            created_at=cmd.issued_at,
+        )
     uow.events.add(
         "LotConsumed",
         "lot",
@@ -103,13 +124,18 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
         material=facts.material,
         quantity=quantity,
         unit=facts.unit,
-        left=lot.quantity,
-        output_lot=consumption.output_lot,
+        left=left,
+        output_lot=None if output is None else output[1],
         warning=warning,
         by=person.name,
     )
     return {
-        **_lot_result(lot, facts.material, facts.unit),
+        "lot": lot.number,
+        "material": facts.material,
+        "quantity": left,
+        "unit": facts.unit,
+        "status": "consumed" if left == 0 else facts.status,
+        "expires": facts.expires_on,
         "work_order": order.number,
         "operation": operation.seq,
         "consumed": quantity,
@@ -282,44 +308,6 @@ def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
         "LotScrapped", "lot", lot.number, quantity=quantity, unit=facts.unit, reason=reason.code, by=person.name
     )
     return {**_lot_result(lot, facts.material, facts.unit), "scrapped": quantity}
-
-
-def _record_consumption(
-    uow: UnitOfWork,
-    cmd: c.Command,
-    operation: WorkOrderOperation,
-    lot: Lot,
-    quantity: Decimal,
-    station_id: int,
-    user_id: int,
-    *,
-    backflushed: bool,
-) -> Consumption:
-    consumption = Consumption(
-        operation_id=operation.id,
-        lot_id=lot.id,
-        workstation_id=station_id,
-        user_id=user_id,
-        quantity=quantity,
-        backflushed=backflushed,
-        consumed_at=cmd.issued_at,
-    )
-    uow.session.add(consumption)
-    uow.session.flush()
-    return consumption
-
-
-def _picking_warning(
-    uow: UnitOfWork, lot: rules.LotFacts, today: date, picking: rules.Picking, rule: rules.PickingRule
-) -> str | None:
-    candidates = uow.lots.usable(uow.lots.material_ids((lot.material,)), today)
-    first = rules.first_choice(lot, candidates, picking)
-    if first is None:
-        return None
-    sentence = rules.picking_sentence(lot, first, picking)
-    if rule == rules.PickingRule.BLOCK:
-        raise InvalidState(sentence, code="lot.picking_order")
-    return sentence
 
 
 def _lot_result(lot: Lot, material: str, unit: str) -> dict[str, Any]:
