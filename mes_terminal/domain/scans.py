@@ -97,8 +97,7 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
     if not text:
         return _unknown(shown, "The scan looks cut off: nothing came through")
     if _looks_like_gs1(text):
-        # The GS1 element-string parser (AI 10 lot, 17 expiry, 30/37 quantity) comes with lot
-        # consumption; until then the content is kept whole so that it can fill in the lot later.
+        # Kept whole: the GS1 parser (domain.gs1) reads it where the lot is looked up.
         return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
     if any(_is_control(ch) for ch in text):
         return _unknown(shown, f"The scan contains control characters: {shown}")
