@@ -22,6 +22,8 @@ ALL_ROLES = frozenset(Role)
 PLANNERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
 # Who may work at a station.
 SHOP_FLOOR = frozenset({Role.OPERATOR, Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
+# Who may record, classify or split stops at a station without being signed in there.
+DOWNTIME_EDITORS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
 
 
 def require_role(user_name: str, held: Iterable[str], allowed: frozenset[Role], action: str) -> None:

@@ -1,0 +1,48 @@
+"""Read queries for the downtime screen: a station's open stop and the reason tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.domain.errors import UnknownEntity
+
+
+def open_stop(connection: Connection, station: str) -> dict[str, Any] | None:
+    station_id = connection.execute(select(Workstation.id).where(Workstation.code == station)).scalar_one_or_none()
+    if station_id is None:
+        raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+    row = connection.execute(
+        select(
+            DowntimeEvent.id,
+            DowntimeEvent.started_at,
+            DowntimeReason.code.label("reason"),
+            DowntimeReason.name.label("reason_name"),
+            DowntimeEvent.source,
+            DowntimeEvent.machine_state,
+            DowntimeEvent.comment,
+        )
+        .outerjoin(DowntimeReason, DowntimeReason.id == DowntimeEvent.reason_id)
+        .where(DowntimeEvent.workstation_id == station_id, DowntimeEvent.ended_at.is_(None))
+    ).one_or_none()
+    return dict(row._mapping) if row else None
+
+
+def reason_rows(connection: Connection) -> list[dict[str, Any]]:
+    """Active reasons with their parent's code, by name."""
+    parent = DowntimeReason.__table__.alias("parent")
+    rows = connection.execute(
+        select(
+            DowntimeReason.code,
+            DowntimeReason.name,
+            parent.c.code.label("parent"),
+            DowntimeReason.category,
+            DowntimeReason.loss,
+        )
+        .outerjoin(parent, parent.c.id == DowntimeReason.parent_id)
+        .where(DowntimeReason.active)
+        .order_by(DowntimeReason.name)
+    )
+    return [dict(r._mapping) for r in rows]

@@ -1,0 +1,261 @@
+"""Report queries: scope, calendars, counts, production and scrap, aggregated in SQL over the raw records.
+
+Nothing here loops over records in Python: each function is one or two statements that group in the
+database. Stops and their planned part are in `stop_totals`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
+
+from sqlalchemy import Connection, and_, case, func, select
+
+from mes_terminal.db.records import (
+    Count,
+    DowntimeReason,
+    Line,
+    LineShift,
+    Material,
+    RoutingOperation,
+    ScrapReason,
+    Shift,
+    ShiftBreak,
+    Site,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
+from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.domain.intervals import Span
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    id: int
+    code: str
+    name: str
+    line_id: int
+    line_code: str
+    micro_stop_seconds: int | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class ReasonInfo:
+    id: int
+    code: str
+    name: str
+    parent_id: int | None
+    category: str
+    loss: str
+
+
+@dataclass(frozen=True)
+class CountGroup:
+    station_id: int
+    good: Decimal
+    scrap: Decimal
+    ideal_seconds: Decimal  # sum of ideal cycle time x (good + scrap)
+    without_ideal: Decimal  # units counted on operations that have no ideal cycle time
+
+
+ShiftRow = tuple[str, str, time, time, list[tuple[time, int]]]
+
+
+def stations(connection: Connection, station: str | None = None, line: str | None = None) -> list[StationInfo]:
+    """The active stations of the scope: one station, one line, or the whole plant."""
+    query = (
+        select(
+            Workstation.id,
+            Workstation.code,
+            Workstation.name,
+            Workstation.line_id,
+            Line.code,
+            Workstation.micro_stop_seconds,
+            Site.timezone,
+        )
+        .join(Line, Line.id == Workstation.line_id)
+        .join(Site, Site.id == Line.site_id)
+        .order_by(Workstation.code)
+    )
+    if station is not None:
+        rows = connection.execute(query.where(Workstation.code == station)).all()
+        if not rows:
+            raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+        return [StationInfo(*row) for row in rows]
+    if line is not None:
+        if connection.execute(select(Line.id).where(Line.code == line)).first() is None:
+            raise UnknownEntity(f"There is no line {line}.", code="unknown_line")
+        query = query.where(Line.code == line)
+    return [StationInfo(*row) for row in connection.execute(query.where(Workstation.active)).all()]
+
+
+def site_timezone(connection: Connection) -> str | None:
+    return connection.execute(select(Site.timezone).order_by(Site.id).limit(1)).scalar_one_or_none()
+
+
+def line_shifts(connection: Connection, line_ids: Sequence[int]) -> dict[int, list[ShiftRow]]:
+    """For each line, the shift patterns it works, with their breaks."""
+    rows = connection.execute(
+        select(LineShift.line_id, Shift.id, Shift.code, Shift.days, Shift.start_time, Shift.end_time)
+        .join(Shift, Shift.id == LineShift.shift_id)
+        .where(LineShift.line_id.in_(line_ids))
+        .order_by(LineShift.line_id, Shift.code)
+    ).all()
+    breaks: dict[int, list[tuple[time, int]]] = {}
+    for shift_id, start, minutes in connection.execute(
+        select(ShiftBreak.shift_id, ShiftBreak.start_time, ShiftBreak.minutes)
+        .where(ShiftBreak.shift_id.in_({r.id for r in rows}))
+        .order_by(ShiftBreak.start_time)
+    ):
+        breaks.setdefault(shift_id, []).append((start, minutes))
+    result: dict[int, list[ShiftRow]] = {line_id: [] for line_id in line_ids}
+    for row in rows:
+        result[row.line_id].append((row.code, row.days, row.start_time, row.end_time, breaks.get(row.id, [])))
+    return result
+
+
+def reasons(connection: Connection) -> dict[int, ReasonInfo]:
+    rows = connection.execute(
+        select(
+            DowntimeReason.id,
+            DowntimeReason.code,
+            DowntimeReason.name,
+            DowntimeReason.parent_id,
+            DowntimeReason.category,
+            DowntimeReason.loss,
+        )
+    ).all()
+    return {row.id: ReasonInfo(*row) for row in rows}
+
+
+def count_groups(connection: Connection, station_ids: Sequence[int], window: Span) -> list[CountGroup]:
+    """Good, scrap and ideal time of what each station reported in the window."""
+    if not station_ids:
+        return []
+    total = Count.good + Count.scrap
+    query = (
+        select(
+            Count.workstation_id,
+            func.sum(Count.good),
+            func.sum(Count.scrap),
+            func.sum(total * RoutingOperation.ideal_cycle_seconds),
+            func.sum(case((RoutingOperation.id.is_(None), total), else_=0)),
+        )
+        .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
+        .outerjoin(RoutingOperation, RoutingOperation.id == WorkOrderOperation.routing_operation_id)
+        .where(_counted_in(station_ids, window))
+        .group_by(Count.workstation_id)
+    )
+    return [
+        CountGroup(station, _dec(good), _dec(scrap), _dec(ideal), _dec(missing))
+        for station, good, scrap, ideal, missing in connection.execute(query)
+    ]
+
+
+def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+    """Per station, product and operation: the ideal cycle time and the counts behind the ideal time."""
+    if not station_ids:
+        return []
+    query = (
+        select(
+            Workstation.code.label("station"),
+            Material.code.label("product"),
+            WorkOrderOperation.seq.label("operation"),
+            RoutingOperation.ideal_cycle_seconds.label("ideal_cycle_seconds"),
+            func.sum(Count.good + Count.scrap).label("total_count"),
+            func.sum((Count.good + Count.scrap) * RoutingOperation.ideal_cycle_seconds).label("ideal_seconds"),
+        )
+        .join(Workstation, Workstation.id == Count.workstation_id)
+        .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
+        .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
+        .join(Material, Material.id == WorkOrder.product_id)
+        .outerjoin(RoutingOperation, RoutingOperation.id == WorkOrderOperation.routing_operation_id)
+        .where(_counted_in(station_ids, window))
+        .group_by(Workstation.code, Material.code, WorkOrderOperation.seq, RoutingOperation.ideal_cycle_seconds)
+        .order_by(Workstation.code, Material.code, WorkOrderOperation.seq)
+    )
+    return [
+        {**row._mapping, "total_count": _dec(row.total_count), "ideal_seconds": _dec(row.ideal_seconds)}
+        for row in connection.execute(query)
+    ]
+
+
+def production_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+    """Good and scrap per station, work order and operation reported in the window."""
+    if not station_ids:
+        return []
+    query = (
+        select(
+            Workstation.code.label("station"),
+            WorkOrder.number.label("work_order"),
+            WorkOrderOperation.seq.label("operation"),
+            WorkOrderOperation.name.label("operation_name"),
+            Material.code.label("product"),
+            Material.unit.label("unit"),
+            func.sum(Count.good).label("good"),
+            func.sum(Count.scrap).label("scrap"),
+            func.count().label("reports"),
+            func.min(Count.reported_at).label("first_report"),
+            func.max(Count.reported_at).label("last_report"),
+        )
+        .join(Workstation, Workstation.id == Count.workstation_id)
+        .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
+        .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
+        .join(Material, Material.id == WorkOrder.product_id)
+        .where(_counted_in(station_ids, window))
+        .group_by(
+            Workstation.code,
+            WorkOrder.number,
+            WorkOrderOperation.seq,
+            WorkOrderOperation.name,
+            Material.code,
+            Material.unit,
+        )
+        .order_by(Workstation.code, WorkOrder.number, WorkOrderOperation.seq)
+    )
+    return [{**row._mapping, "good": _dec(row.good), "scrap": _dec(row.scrap)} for row in connection.execute(query)]
+
+
+def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+    """Scrap per reason (and unit), largest first."""
+    if not station_ids:
+        return []
+    scrap = func.sum(Count.scrap)
+    query = (
+        select(
+            ScrapReason.code.label("reason"),
+            ScrapReason.name.label("name"),
+            Material.unit.label("unit"),
+            scrap.label("scrap"),
+            func.count().label("reports"),
+        )
+        .join(ScrapReason, ScrapReason.id == Count.scrap_reason_id)
+        .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
+        .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
+        .join(Material, Material.id == WorkOrder.product_id)
+        .where(_counted_in(station_ids, window), Count.scrap > 0)
+        .group_by(ScrapReason.code, ScrapReason.name, Material.unit)
+        .order_by(scrap.desc(), ScrapReason.code)
+    )
+    return [{**row._mapping, "scrap": _dec(row.scrap)} for row in connection.execute(query)]
+
+
+def _counted_in(station_ids: Sequence[int], window: Span) -> object:
+    return and_(
+        Count.workstation_id.in_(station_ids),
+        Count.reported_at >= window.start,
+        Count.reported_at < window.end,
+    )
+
+
+def _dec(value: object) -> Decimal:
+    """A sum from either database as a Decimal at the quantity scale (SQLite sums in floating point)."""
+    if value is None:
+        return ZERO
+    return Decimal(str(value)).quantize(Decimal("0.000001")).normalize()

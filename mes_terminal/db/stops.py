@@ -1,0 +1,91 @@
+"""What the downtime handlers read and lock: stops of a station, reasons of the tree."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
+
+from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.domain.errors import InvalidState, UnknownEntity
+
+_child = aliased(DowntimeReason)
+
+
+class Stops:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def leaf_reason(self, code: str) -> DowntimeReason:
+        """An active reason that groups no others: only those classify a stop."""
+        reason = self._session.scalars(select(DowntimeReason).where(DowntimeReason.code == code)).one_or_none()
+        if reason is None or not reason.active:
+            raise UnknownEntity(f"There is no downtime reason {code}.", code="unknown_downtime_reason")
+        children = self._session.scalars(
+            select(_child.code).where(_child.parent_id == reason.id, _child.active).order_by(_child.code)
+        ).all()
+        if children:
+            raise InvalidState(
+                f"{reason.name} ({code}) is a group of reasons; choose one of {', '.join(children)}.",
+                code="downtime.reason_not_leaf",
+            )
+        return reason
+
+    def code_of(self, reason_id: int | None) -> str | None:
+        if reason_id is None:
+            return None
+        return self._session.scalar(select(DowntimeReason.code).where(DowntimeReason.id == reason_id))
+
+    def open_at(self, station: Workstation) -> DowntimeEvent | None:
+        """The station's open stop, locked until the transaction ends."""
+        return self._session.scalars(
+            select(DowntimeEvent)
+            .where(DowntimeEvent.workstation_id == station.id, DowntimeEvent.ended_at.is_(None))
+            .with_for_update()
+        ).one_or_none()
+
+    def for_update(self, stop_id: int) -> DowntimeEvent:
+        stop = self._session.scalars(
+            select(DowntimeEvent).where(DowntimeEvent.id == stop_id).with_for_update()
+        ).one_or_none()
+        if stop is None:
+            raise UnknownEntity(f"There is no stop {stop_id}.", code="unknown_downtime")
+        return stop
+
+    def station_of(self, stop: DowntimeEvent) -> Workstation:
+        return self._session.get_one(Workstation, stop.workstation_id)
+
+    def refuse_overlap(self, station: Workstation, at: datetime) -> None:
+        """A new stop from `at` may not overlap one already recorded: stops of a station never overlap."""
+        clash = self._session.scalars(
+            select(DowntimeEvent)
+            .where(
+                DowntimeEvent.workstation_id == station.id,
+                or_(
+                    DowntimeEvent.ended_at.is_(None),
+                    DowntimeEvent.ended_at > at,
+                ),
+            )
+            .order_by(DowntimeEvent.started_at)
+            .limit(1)
+        ).first()
+        if clash is None:
+            return
+        if clash.ended_at is None:
+            raise InvalidState(
+                f"{station.code} is already down (stop {clash.id}, since {clash.started_at:%Y-%m-%d %H:%M} UTC); "
+                "end that stop first.",
+                code="downtime.already_down",
+            )
+        if clash.started_at <= at:
+            raise InvalidState(
+                f"{station.code} was already down at that time (stop {clash.id}, "
+                f"{clash.started_at:%H:%M} to {clash.ended_at:%H:%M} UTC).",
+                code="downtime.already_down",
+            )
+        raise InvalidState(
+            f"{station.code} has a later stop recorded (stop {clash.id} from {clash.started_at:%Y-%m-%d %H:%M} UTC); "
+            "a stop cannot start before it without overlapping it.",
+            code="downtime.overlaps_later",
+        )

@@ -1,0 +1,74 @@
+"""Rules of stops: machine states, where a stop may end or be split, and which OEE loss a stop is.
+
+A station is down at most once at a time, so its stops never overlap. Which loss a stop counts as:
+
+- planned (its reason's category is planned): not planned production time at all;
+- a micro-stop (unplanned and shorter than the station's threshold): a performance loss, its time stays
+  in run time, whatever its reason says;
+- otherwise its reason's loss class: availability (taken out of run time), performance or quality
+  (left in run time: the loss shows in the counts). A stop without a reason yet is an availability loss
+  until someone classifies it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from mes_terminal.domain.errors import InvalidInput, InvalidState
+
+
+class MachineStatus(StrEnum):
+    RUNNING = "running"
+    STOPPED = "stopped"
+    FAULTED = "faulted"
+
+
+class LossClass(StrEnum):
+    PLANNED = "planned"
+    AVAILABILITY = "availability"
+    PERFORMANCE = "performance"
+    QUALITY = "quality"
+    MICRO = "micro"  # a short unplanned stop: performance loss
+
+
+def machine_status(text: str) -> MachineStatus:
+    try:
+        return MachineStatus(text.lower())
+    except ValueError:
+        raise InvalidInput(f"state must be running, stopped or faulted, not {text[:40]!r}.") from None
+
+
+def loss_class(category: str | None, loss: str | None, micro: bool) -> LossClass:
+    """The loss a stop counts as (see the module's docstring); `micro` is decided by the station's threshold."""
+    if category == "planned":
+        return LossClass.PLANNED
+    if micro:
+        return LossClass.MICRO
+    if loss in (LossClass.PERFORMANCE, LossClass.QUALITY):
+        return LossClass(loss)
+    return LossClass.AVAILABILITY
+
+
+def check_end(stop_id: int, started_at: datetime, at: datetime) -> None:
+    if at < started_at:
+        raise InvalidState(
+            f"Stop {stop_id} started at {_hm(started_at)}; it cannot end before that ({_hm(at)}).",
+            code="downtime.ends_before_start",
+        )
+
+
+def check_split(stop_id: int, started_at: datetime, ended_at: datetime | None, at: datetime, now: datetime) -> None:
+    """A split lies strictly inside the stop (an open stop: after its start and not after `now`)."""
+    last = ended_at if ended_at is not None else now
+    inside = started_at < at < last if ended_at is not None else started_at < at <= last
+    if not inside:
+        until = _hm(ended_at) if ended_at is not None else "now"
+        raise InvalidState(
+            f"The split time {_hm(at)} lies outside stop {stop_id} ({_hm(started_at)} to {until}).",
+            code="downtime.split_outside",
+        )
+
+
+def _hm(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
