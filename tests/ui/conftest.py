@@ -90,3 +90,23 @@ def window(open_window: Callable[..., TerminalWindow]) -> TerminalWindow:
 
 def new_id() -> uuid.UUID:
     return uuid.uuid4()
+
+
+@pytest.fixture
+def console_service(plant: Engine, bus: CommandBus, clock: FixedClock):
+    from mes_terminal.services.supervisor import SupervisorService
+
+    return SupervisorService(plant, bus, clock)
+
+
+@pytest.fixture
+def console(qapp, qtbot, console_service):
+    """The supervisor console at 1366x768; its timers pushed far out, the tests drive every poll."""
+    from mes_terminal.ui.supervisor.window import SupervisorWindow
+
+    window = SupervisorWindow(console_service, poll_ms=3_600_000, oee_ms=3_600_000, listen=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    yield window
+    window.shutdown()

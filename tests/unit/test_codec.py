@@ -55,7 +55,7 @@ def test_json_numbers_keep_their_decimal_digits() -> None:
         ("not json", "not valid JSON"),
         ("[1, 2]", "must be a JSON object"),
         ('{"command_id": "x"}', "has no 'type'"),
-        (_line(type="LaunchRocket"), "Unknown command type 'LaunchRocket'; known types are: CallSupervisor, "),
+        (_line(type="LaunchRocket"), "Unknown command type 'LaunchRocket'; known types are: AcknowledgeAndon, "),
         (_line(type="ReleaseWorkOrder"), "ReleaseWorkOrder needs the field 'number'"),
         (_line(type="ReleaseWorkOrder", number="WO-1", colour="red"), "ReleaseWorkOrder has no field 'colour'"),
         (_line(type="ReleaseWorkOrder", number="WO-1", command_id="abc"), "command_id must be a UUID"),

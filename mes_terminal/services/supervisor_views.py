@@ -1,0 +1,161 @@
+"""Frozen values the supervisor console shows: what its service hands to the UI instead of records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+# Station states on the board, worst first (the order the legend lists them in).
+STATES = ("down", "paused", "running", "idle", "offline")
+
+
+@dataclass(frozen=True)
+class ConsoleUser:
+    badge: str
+    name: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One workstation on the line-status board."""
+
+    station: str
+    station_name: str
+    line_code: str
+    line_name: str
+    state: str  # one of STATES
+    state_since: datetime | None
+    operators: tuple[str, ...]
+    work_order: str | None = None
+    operation: int | None = None
+    operation_name: str | None = None
+    product: str | None = None
+    good: Decimal = Decimal(0)
+    scrap: Decimal = Decimal(0)
+    target: Decimal | None = None
+    run_seconds: float = 0.0  # machine time of the current job so far
+    ideal_cycle_seconds: Decimal | None = None
+    actual_cycle_seconds: Decimal | None = None  # run time per unit reported
+    downtime_reason: str | None = None  # "" while the open stop has no reason yet
+    downtime_since: datetime | None = None
+    andon_call_id: int | None = None  # the oldest unanswered call for help
+    andon_since: datetime | None = None
+    andon_by: str | None = None
+
+
+@dataclass(frozen=True)
+class AndonCall:
+    call_id: int
+    station: str
+    called_at: datetime
+    called_by: str
+    message: str | None
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What the events after the last one seen touched; `everything` when too many to sort out."""
+
+    last_event_id: int
+    stations: frozenset[str] = frozenset()
+    orders: bool = False
+    andon: bool = False
+    everything: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.stations or self.orders or self.andon or self.everything)
+
+
+@dataclass(frozen=True)
+class TimelineSpan:
+    start: datetime
+    end: datetime | None  # None: still going
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineCount:
+    at: datetime
+    good: Decimal
+    scrap: Decimal
+
+
+@dataclass(frozen=True)
+class StationTimeline:
+    station: str
+    start: datetime
+    end: datetime
+    runs: tuple[TimelineSpan, ...]
+    stops: tuple[TimelineSpan, ...]
+    counts: tuple[TimelineCount, ...]
+
+
+@dataclass(frozen=True)
+class WorkOrderRow:
+    number: str
+    product: str
+    unit: str
+    quantity: Decimal
+    made: Decimal  # good quantity of the last operation
+    due_at: datetime
+    priority: int
+    status: str
+    version: int  # sent back with a change: a change made meanwhile is then a conflict
+    operations_done: int
+    operations: int
+    late: bool
+
+
+@dataclass(frozen=True)
+class DispatchRow:
+    work_order: str
+    operation: int
+    operation_name: str
+    product: str
+    quantity: Decimal
+    good: Decimal
+    status: str
+    order_status: str
+    due_at: datetime
+    priority: int
+    assigned: bool  # assigned to this station (else: open to every eligible station)
+    eligible_stations: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.work_order}/{self.operation}"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user: str | None = None
+    station: str | None = None
+    entity: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    limit: int = 2000
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    occurred_at: datetime
+    recorded_at: datetime
+    actor: str
+    actor_name: str | None
+    station: str | None
+    type: str
+    entity: str
+    entity_id: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class MasterSection:
+    name: str  # site, workstations, shifts, users, materials, routing, bom, downtime_reasons, scrap_reasons
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]

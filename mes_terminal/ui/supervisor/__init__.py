@@ -1,0 +1,1 @@
+"""The supervisor console: line status, work orders, dispatch, andon, audit trail and master data."""

@@ -1,0 +1,78 @@
+"""The audit-trail tab: every event, filtered by user, station, entity and time; exported as CSV."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+
+from mes_terminal.domain.errors import MesError
+from mes_terminal.services.audit_export import write_csv
+from mes_terminal.services.supervisor_views import AuditFilter, AuditRow
+from mes_terminal.ui.forms.supervisor_audit_ui import Ui_SupervisorAudit
+from mes_terminal.ui.supervisor.simple_models import AuditModel
+from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
+from mes_terminal.ui.widgets.banner import ERROR, OK
+
+
+class CsvFileDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: str) -> str | None:
+        """The file to write, or None when cancelled. Tests replace this."""
+        title = parent.tr("Export CSV") if parent else ""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "CSV (*.csv)")
+        return path or None
+
+
+class AuditPage(QWidget):
+    def __init__(self, vm: SupervisorViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.ui = Ui_SupervisorAudit()
+        self.ui.setupUi(self)
+        self.model = AuditModel(self)
+        self.ui.auditView.setModel(self.model)
+        self.ui.auditView.verticalHeader().hide()
+        now = QDateTime(vm.service.clock.now().astimezone())
+        self.ui.fromEdit.setDateTime(now.addDays(-1))
+        self.ui.toEdit.setDateTime(now.addSecs(3600))
+        vm.audit_changed.connect(self.on_audit_changed)
+        self.ui.searchButton.clicked.connect(self.on_search_clicked)
+        self.ui.exportButton.clicked.connect(self.on_export_clicked)
+        for edit in (self.ui.userEdit, self.ui.stationEdit, self.ui.entityEdit):
+            edit.returnPressed.connect(self.on_search_clicked)
+
+    def wanted(self) -> AuditFilter:
+        return AuditFilter(
+            user=self.ui.userEdit.text(),
+            station=self.ui.stationEdit.text(),
+            entity=self.ui.entityEdit.text(),
+            start=_utc(self.ui.fromEdit.dateTime()) if self.ui.fromCheck.isChecked() else None,
+            end=_utc(self.ui.toEdit.dateTime()) if self.ui.toCheck.isChecked() else None,
+        )
+
+    def on_search_clicked(self) -> None:
+        self.vm.search_audit(self.wanted())
+
+    def on_audit_changed(self, rows: list[AuditRow]) -> None:
+        self.model.set_events(rows)
+        self.ui.auditView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.auditView.horizontalHeader().setStretchLastSection(True)
+        self.ui.countLabel.setText(self.tr("Events: {count}").format(count=len(rows)))
+
+    def on_export_clicked(self) -> None:
+        events = getattr(self.model, "events", [])
+        path = CsvFileDialog.ask(self, "audit.csv")
+        if path is None:
+            return
+        try:
+            written = write_csv(events, path)
+        except MesError as error:
+            self.vm.feedback.emit(ERROR, error.message)
+            return
+        self.vm.feedback.emit(OK, self.tr("CSV written to {path} ({count} rows).").format(path=path, count=written))
+
+
+def _utc(moment: QDateTime) -> datetime:
+    return moment.toPython().astimezone().astimezone(UTC)

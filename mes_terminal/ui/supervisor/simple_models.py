@@ -1,0 +1,88 @@
+"""Read-only tables for the audit trail and the master data: columns and rows of plain values."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mes_terminal.services.supervisor_views import AuditRow
+from mes_terminal.ui.supervisor.formatting import local_time, quantity
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    if isinstance(value, Decimal):
+        return quantity(value)
+    if isinstance(value, datetime):
+        return local_time(value, with_date=True)
+    return str(value)
+
+
+class TableModel(QAbstractTableModel):
+    """Columns (titles) and rows (tuples); a new set of rows resets the model (a new search)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._columns: tuple[str, ...] = ()
+        self._rows: list[tuple[Any, ...]] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section] if 0 <= section < len(self._columns) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self._columns):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell(self._rows[index.row()][index.column()])
+        return None
+
+    def set_table(self, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+        self.beginResetModel()
+        self._columns = tuple(columns)
+        self._rows = [tuple(r) for r in rows]
+        self.endResetModel()
+
+
+class AuditModel(TableModel):
+    def set_events(self, events: Sequence[AuditRow]) -> None:
+        self.events = list(events)
+        titles = (
+            self.tr("#"),
+            self.tr("When"),
+            self.tr("User"),
+            self.tr("Station"),
+            self.tr("What"),
+            self.tr("Entity"),
+            self.tr("Details"),
+        )
+        rows = [
+            (
+                e.id,
+                e.occurred_at,
+                f"{e.actor_name} ({e.actor})" if e.actor_name else e.actor,
+                e.station,
+                e.type,
+                f"{e.entity} {e.entity_id}",
+                json.dumps(e.payload, ensure_ascii=False, sort_keys=True),
+            )
+            for e in events
+        ]
+        self.set_table(titles, rows)

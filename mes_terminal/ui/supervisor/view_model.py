@@ -1,0 +1,334 @@
+"""The console's view-model: follows the event log, reads what changed, turns intentions into commands.
+
+Every service call runs on one worker thread (`ServiceRunner`), in order. The board follows the event
+log: every `poll_ms` (and at once when PostgreSQL notifies) it asks which stations the events after the
+last one seen touched, and reads only those stations again. A refused command becomes a banner with
+the service's own sentence, followed by a fresh reading (the refusal may come from a change made
+elsewhere). Anything unexpected is logged and shown as one plain sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from mes_terminal.domain.errors import DatabaseUnavailable, MesError
+from mes_terminal.services import commands as c
+from mes_terminal.services.event_wakeup import EventWakeup
+from mes_terminal.services.supervisor import SupervisorService
+from mes_terminal.services.supervisor_views import AuditFilter, BoardRow, ChangeSet, ConsoleUser
+from mes_terminal.ui.terminal.runner import ServiceRunner
+from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
+
+log = logging.getLogger(__name__)
+
+DEFAULT_POLL_MS = 500
+DEFAULT_OEE_MS = 60_000
+
+
+@dataclass(frozen=True)
+class BoardUpdate:
+    changes: ChangeSet
+    rows: list[BoardRow]
+    full: bool
+
+
+class SupervisorViewModel(QObject):
+    user_changed = Signal(object)  # ConsoleUser or None
+    sign_in_refused = Signal(str)
+    board_changed = Signal(object)  # BoardUpdate
+    calls_changed = Signal(list)  # list[AndonCall]
+    orders_changed = Signal(list)  # list[WorkOrderRow]
+    dispatch_changed = Signal(str, list)  # station, list[DispatchRow]
+    stations_changed = Signal(list)  # station codes
+    products_changed = Signal(list)
+    timeline_changed = Signal(object)  # StationTimeline
+    oee_changed = Signal(dict)
+    audit_changed = Signal(list)  # list[AuditRow]
+    master_changed = Signal(list)  # list[MasterSection]
+    trace_changed = Signal(object)  # the genealogy tree of services.trace.trace
+    recall_changed = Signal(object)  # the finished lots of services.trace.recall
+    feedback = Signal(str, str)  # banner kind, text
+    command_succeeded = Signal(object, object)  # command, result
+    command_refused = Signal(object, object)  # command, MesError
+    connection_changed = Signal(bool)
+    settled = Signal()
+
+    def __init__(
+        self,
+        service: SupervisorService,
+        *,
+        poll_ms: int = DEFAULT_POLL_MS,
+        oee_ms: int = DEFAULT_OEE_MS,
+        listen: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.user: ConsoleUser | None = None
+        self.last_event_id = 0
+        self.online: bool | None = None
+        self.dispatch_station: str | None = None
+        self.timeline_station: str | None = None
+        self._polling = False
+        self._listen = listen
+        self._wakeup: _WakeupThread | None = None
+        self._runner = ServiceRunner(self)
+        self._runner.idle.connect(self.settled)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(poll_ms)
+        self._poll_timer.timeout.connect(self.poll)
+        self._oee_timer = QTimer(self)
+        self._oee_timer.setInterval(oee_ms)
+        self._oee_timer.timeout.connect(self.load_oee)
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.pending > 0
+
+    # --- signing in and out ----------------------------------------------------------------------
+
+    def sign_in(self, badge: str, pin: str) -> None:
+        service = self.service
+        self._runner.submit(lambda: service.sign_in(badge.strip(), pin), self.on_signed_in, self.on_sign_in_failed)
+
+    def on_signed_in(self, user: ConsoleUser) -> None:
+        self._set_online(True)
+        self.user = user
+        self.user_changed.emit(user)
+        self.start_following()
+
+    def on_sign_in_failed(self, error: Exception) -> None:
+        self.sign_in_refused.emit(self._sentence(error))
+
+    def sign_out(self) -> None:
+        self.stop_following()
+        self.user = None
+        self.user_changed.emit(None)
+
+    # --- following the event log -----------------------------------------------------------------
+
+    def start_following(self) -> None:
+        """Read everything once, then follow the event log."""
+        self._runner.submit(self._read_everything, self.on_everything_read, self.on_read_failed)
+        self.load_reference()
+        self.load_oee()
+        self._poll_timer.start()
+        self._oee_timer.start()
+        if self._listen and self.service.engine.dialect.name == "postgresql" and self._wakeup is None:
+            self._wakeup = _WakeupThread(EventWakeup(self.service.engine), self)
+            self._wakeup.woke.connect(self.poll)
+            self._wakeup.start()
+
+    def stop_following(self) -> None:
+        self._poll_timer.stop()
+        self._oee_timer.stop()
+        if self._wakeup is not None:
+            self._wakeup.stop()
+            self._wakeup = None
+
+    def shutdown(self) -> None:
+        self.stop_following()
+        self._runner.shutdown()
+
+    def _read_everything(self) -> tuple[BoardUpdate, list, list]:
+        service = self.service
+        last = service.last_event_id()  # first: an event written meanwhile is read again, never missed
+        rows = service.board()
+        return BoardUpdate(ChangeSet(last, everything=True), rows, True), service.open_calls(), service.work_orders()
+
+    def on_everything_read(self, answer: tuple[BoardUpdate, list, list]) -> None:
+        update, calls, orders = answer
+        self._set_online(True)
+        self.last_event_id = max(self.last_event_id, update.changes.last_event_id)
+        self.board_changed.emit(update)
+        self.calls_changed.emit(calls)
+        self.orders_changed.emit(orders)
+
+    def poll(self) -> None:
+        """Ask what changed since the last event seen (skipped while the previous question is open)."""
+        if self._polling or self.user is None:
+            return
+        self._polling = True
+        after = self.last_event_id
+        self._runner.submit(lambda: self._read_changes(after), self.on_changes_read, self.on_poll_failed)
+
+    def _read_changes(self, after: int) -> tuple[BoardUpdate, list | None, list | None, tuple | None]:
+        service = self.service
+        changes = service.changes_since(after)
+        if changes.empty:
+            return BoardUpdate(changes, [], False), None, None, None
+        rows = service.board(None if changes.everything else changes.stations)
+        calls = service.open_calls() if changes.andon or changes.everything else None
+        orders = service.work_orders() if changes.orders or changes.everything else None
+        station = self.dispatch_station
+        dispatch = None
+        if station and (changes.orders or changes.everything or station in changes.stations):
+            dispatch = (station, service.dispatch_list(station))
+        return BoardUpdate(changes, rows, changes.everything), calls, orders, dispatch
+
+    def on_changes_read(self, answer: tuple[BoardUpdate, list | None, list | None, tuple | None]) -> None:
+        self._polling = False
+        self._set_online(True)
+        update, calls, orders, dispatch = answer
+        self.last_event_id = max(self.last_event_id, update.changes.last_event_id)
+        if update.changes.empty:
+            return
+        self.board_changed.emit(update)
+        if calls is not None:
+            self.calls_changed.emit(calls)
+        if orders is not None:
+            self.orders_changed.emit(orders)
+        if dispatch is not None:
+            self.dispatch_changed.emit(*dispatch)
+        if self.timeline_station and (update.changes.everything or self.timeline_station in update.changes.stations):
+            self.load_timeline(self.timeline_station)
+
+    def on_poll_failed(self, error: Exception) -> None:
+        self._polling = False
+        self.on_read_failed(error)
+
+    # --- reading on demand -----------------------------------------------------------------------
+
+    def load_reference(self) -> None:
+        service = self.service
+        self._runner.submit(
+            lambda: (service.stations(), service.products()), self.on_reference_loaded, self.on_read_failed
+        )
+
+    def on_reference_loaded(self, answer: tuple[list[str], list[str]]) -> None:
+        self.stations_changed.emit(answer[0])
+        self.products_changed.emit(answer[1])
+
+    def load_oee(self) -> None:
+        service = self.service
+        self._runner.submit(service.shift_oee, self.oee_changed.emit, self.on_oee_failed)
+
+    def on_oee_failed(self, error: Exception) -> None:
+        # OEE is a courtesy of the board: without it the column stays empty, the board works on.
+        log.warning("OEE of the shift could not be read: %s", error)
+
+    def load_timeline(self, station: str) -> None:
+        self.timeline_station = station
+        service = self.service
+        self._runner.submit(lambda: service.shift_timeline(station), self.timeline_changed.emit, self.on_read_failed)
+
+    def load_dispatch(self, station: str) -> None:
+        self.dispatch_station = station
+        service = self.service
+        self._runner.submit(
+            lambda: (station, service.dispatch_list(station)),
+            lambda answer: self.dispatch_changed.emit(*answer),
+            self.on_read_failed,
+        )
+
+    def load_orders(self) -> None:
+        self._runner.submit(self.service.work_orders, self.orders_changed.emit, self.on_read_failed)
+
+    def search_audit(self, wanted: AuditFilter) -> None:
+        service = self.service
+        self._runner.submit(lambda: service.audit(wanted), self.audit_changed.emit, self.on_read_failed)
+
+    def load_master_data(self) -> None:
+        self._runner.submit(self.service.master_data, self.master_changed.emit, self.on_read_failed)
+
+    def trace(self, lot: str, *, forward: bool, depth: int) -> None:
+        service = self.service
+        self._runner.submit(
+            lambda: service.trace(lot, forward=forward, depth=depth), self.trace_changed.emit, self.on_read_failed
+        )
+
+    def recall(self, supplier_lot: str) -> None:
+        service = self.service
+        self._runner.submit(lambda: service.recall(supplier_lot), self.recall_changed.emit, self.on_read_failed)
+
+    def save_genealogy_pdf(self, kind: str, answer: dict[str, Any], path: str) -> None:
+        service = self.service
+        self._runner.submit(
+            lambda: service.save_genealogy_pdf(kind, answer, path),
+            lambda saved: self.feedback.emit(OK, self.tr("Saved {path}.").format(path=saved)),
+            self.on_read_failed,
+        )
+
+    def on_read_failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            if self.online is not False:
+                self.feedback.emit(WARN, error.message)
+            self._set_online(False)
+            return
+        self.feedback.emit(ERROR, self._sentence(error))
+
+    # --- acting ----------------------------------------------------------------------------------
+
+    def act(self, cls: type[c.Command], **fields: Any) -> None:
+        """Issue `cls` as the signed-in user; the board follows from the event it writes."""
+        if self.user is None:
+            self.feedback.emit(ERROR, self.tr("Sign in first."))
+            return
+        command = self.service.command(cls, self.user.badge, **fields)
+        service = self.service
+        self._runner.submit(
+            lambda: service.execute(command),
+            lambda outcome: self.on_command_done(command, outcome),
+            lambda error: self.on_command_failed(command, error),
+        )
+
+    def on_command_done(self, command: c.Command, outcome: Any) -> None:
+        self._set_online(True)
+        self.feedback.emit(OK, self.tr("Done: {what}.").format(what=_describe(command)))
+        self.command_succeeded.emit(command, dict(outcome.result))
+        self.poll()
+
+    def on_command_failed(self, command: c.Command, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            self._set_online(False)
+        self.feedback.emit(ERROR, self._sentence(error))
+        self.command_refused.emit(command, error if isinstance(error, MesError) else MesError(self._sentence(error)))
+        self.poll()
+        if self.dispatch_station and isinstance(command, c.ReorderDispatch | c.AssignOperation):
+            self.load_dispatch(self.dispatch_station)  # put the rows back where the database has them
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _sentence(self, error: Exception) -> str:
+        if isinstance(error, MesError):
+            return error.message
+        log.error("the supervisor console failed unexpectedly", exc_info=error)
+        return self.tr("Something went wrong; the details are in the log. Nothing you entered was lost.")
+
+    def _set_online(self, online: bool) -> None:
+        if online == self.online:
+            return
+        was, self.online = self.online, online
+        self.connection_changed.emit(online)
+        if online and was is False:
+            self.feedback.emit(INFO, self.tr("The database answers again."))
+
+
+def _describe(command: c.Command) -> str:
+    number = getattr(command, "number", None) or getattr(command, "work_order", None) or getattr(command, "station", "")
+    return f"{command.type} {number}".strip()
+
+
+class _WakeupThread(QThread):
+    """Waits on PostgreSQL notifications off the GUI thread; `woke` is delivered queued to the GUI."""
+
+    woke = Signal()
+
+    def __init__(self, wakeup: EventWakeup, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._wakeup = wakeup
+        self._running = True
+
+    def run(self) -> None:
+        while self._running:
+            if self._wakeup.wait(0.5) and self._running:
+                self.woke.emit()
+        self._wakeup.close()
+
+    def stop(self) -> None:
+        self._running = False
+        self.wait(3000)

@@ -1,0 +1,114 @@
+"""The supervisor console window: header, feedback banner, the sign-in page and the console's tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from mes_terminal.services.supervisor import SupervisorService
+from mes_terminal.services.supervisor_views import AndonCall, ConsoleUser
+from mes_terminal.ui.forms.supervisor_window_ui import Ui_SupervisorWindow
+from mes_terminal.ui.supervisor.audit_page import AuditPage
+from mes_terminal.ui.supervisor.board_page import BoardPage
+from mes_terminal.ui.supervisor.dispatch_page import DispatchPage
+from mes_terminal.ui.supervisor.genealogy_page import GenealogyPage
+from mes_terminal.ui.supervisor.master_page import MasterPage
+from mes_terminal.ui.supervisor.orders_page import OrdersPage
+from mes_terminal.ui.supervisor.reports_page import ReportsPage
+from mes_terminal.ui.supervisor.sign_in_page import SignInPage
+from mes_terminal.ui.supervisor.view_model import DEFAULT_POLL_MS, SupervisorViewModel
+from mes_terminal.ui.widgets.banner import FeedbackBanner
+from mes_terminal.ui.widgets.style import set_style_property
+
+
+class SupervisorWindow(QWidget):
+    def __init__(
+        self,
+        service: SupervisorService,
+        *,
+        poll_ms: int = DEFAULT_POLL_MS,
+        oee_ms: int = 60_000,
+        listen: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SupervisorWindow()
+        self.ui.setupUi(self)
+        self.vm = SupervisorViewModel(service, poll_ms=poll_ms, oee_ms=oee_ms, listen=listen, parent=self)
+        self.banner = FeedbackBanner(self)
+        self.banner.setMinimumHeight(32)
+        self.ui.windowLayout.insertWidget(1, self.banner)
+        self.sign_in_page = SignInPage(self)
+        self.board = BoardPage(self.vm, self)
+        self.orders = OrdersPage(self.vm, self)
+        self.dispatch = DispatchPage(self.vm, self)
+        self.audit = AuditPage(self.vm, self)
+        self.master = MasterPage(self.vm, self)
+        self.genealogy = GenealogyPage(self.vm, self)
+        self.reports = ReportsPage(self.vm, self)
+        for holder, page in (
+            (self.ui.signInPage, self.sign_in_page),
+            (self.ui.boardTab, self.board),
+            (self.ui.ordersTab, self.orders),
+            (self.ui.dispatchTab, self.dispatch),
+            (self.ui.auditTab, self.audit),
+            (self.ui.masterTab, self.master),
+            (self.ui.genealogyTab, self.genealogy),
+            (self.ui.reportsTab, self.reports),
+        ):
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(8, 8, 8, 8)
+            layout.addWidget(page)
+        vm = self.vm
+        vm.user_changed.connect(self.on_user_changed)
+        vm.sign_in_refused.connect(self.sign_in_page.show_error)
+        vm.feedback.connect(self.banner.show_message)
+        vm.connection_changed.connect(self.on_connection_changed)
+        vm.calls_changed.connect(self.on_calls_changed)
+        self.sign_in_page.sign_in_requested.connect(vm.sign_in)
+        self.ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
+        self.ui.tabs.currentChanged.connect(self.on_tab_changed)
+        self.on_user_changed(None)
+
+    def on_user_changed(self, user: ConsoleUser | None) -> None:
+        self.ui.signOutButton.setVisible(user is not None)
+        if user is None:
+            self.ui.userLabel.setText("")
+            self.ui.andonLabel.setText("")
+            self.ui.screens.setCurrentWidget(self.ui.signInPage)
+            self.board.stop()
+            self.sign_in_page.reset()
+            return
+        self.ui.userLabel.setText(self.tr("{name} ({roles})").format(name=user.name, roles=", ".join(user.roles)))
+        self.ui.screens.setCurrentWidget(self.ui.tabs)
+        self.ui.tabs.setCurrentWidget(self.ui.boardTab)
+        self.board.start()
+
+    def on_connection_changed(self, online: bool) -> None:
+        self.ui.connectionLabel.setText(self.tr("Online") if online else self.tr("Database unreachable"))
+        set_style_property(self.ui.connectionLabel, "online", "true" if online else "false")
+
+    def on_calls_changed(self, calls: list[AndonCall]) -> None:
+        text = self.tr("Calls for help: {count}").format(count=len(calls)) if calls else ""
+        self.ui.andonLabel.setText(text)
+        set_style_property(self.ui.andonLabel, "calls", "true" if calls else "false")
+
+    def on_tab_changed(self, index: int) -> None:
+        page = self.ui.tabs.widget(index)
+        if page is self.ui.auditTab:
+            self.audit.on_search_clicked()
+        elif page is self.ui.masterTab:
+            self.vm.load_master_data()
+        elif page is self.ui.ordersTab:
+            self.vm.load_orders()
+
+    def on_sign_out_clicked(self) -> None:
+        self.vm.sign_out()
+
+    def shutdown(self) -> None:
+        self.board.stop()
+        self.vm.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
