@@ -83,3 +83,10 @@ class SchemaNotAtHead(MesError):
 
     code = "schema_not_at_head"
     exit_code = 3
+
+
+class DeviceUnavailable(MesError):
+    """A scanner port or printer that cannot be opened or reached."""
+
+    code = "device_unavailable"
+    exit_code = 1
