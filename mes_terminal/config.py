@@ -12,7 +12,11 @@
         wedge_max_gap_ms = 35                   # keystrokes closer than this, ending in Enter or Tab, are a scan
         scanner_url = "/dev/ttyACM0"            # a serial scanner: a port, COM3, socket://host:port
         scanner_baudrate = 9600
+        scanner_terminator = "CR"               # the scanner's suffix: CR, LF, CRLF, TAB or ETX
         sounds = true
+
+        [printer]
+        label = "tcp://10.1.2.3:9100"           # pdf:FOLDER, printer:NAME (system spooler) or tcp://HOST:9100
 
 Environment: MES_DATABASE_URL, MES_STATION, MES_LOCALE. Flags: --database-url (every command that
 touches data), --station. Each effective value remembers where it came from (`config show`).
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,7 +35,8 @@ from typing import Any
 
 import platformdirs
 
-from mes_terminal.domain.errors import ConfigurationError
+from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.setup_fields import parse_printer_target, parse_terminator
 
 APP_NAME = "mes-terminal"
 
@@ -45,8 +51,11 @@ TERMINAL_KEYS: dict[str, tuple[type, float | None, float | None]] = {
     "wedge_max_gap_ms": (float, 1, 1000),
     "scanner_url": (str, None, None),
     "scanner_baudrate": (int, 50, 4_000_000),
+    "scanner_terminator": (str, None, None),
     "sounds": (bool, None, None),
 }
+# [printer] keys; each a target as `parse_printer_target` reads it
+PRINTER_KEYS = ("label",)
 
 
 def config_dir() -> Path:
@@ -79,6 +88,8 @@ class Settings:
     file: Path | None = None
     # The [terminal] table as given: only the keys the file sets, checked for type and range.
     terminal: Mapping[str, object] = field(default_factory=dict)
+    # The [printer] table: printer role ("label") -> target text, checked.
+    printer: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_settings(
@@ -94,6 +105,7 @@ def load_settings(
 
     stored = _read_file(path)
     terminal = _terminal_table(stored.pop("terminal", {}), path)
+    printer = _printer_table(stored.pop("printer", {}), path)
     for name, value in stored.items():
         values[name], sources[name] = value, f"file {path}"
     for name, variable in ENVIRONMENT.items():
@@ -110,6 +122,7 @@ def load_settings(
         sources=sources,
         file=path if path.exists() else None,
         terminal=terminal,
+        printer=printer,
     )
 
 
@@ -122,15 +135,15 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise ConfigurationError(f"The settings file {path} is not valid TOML ({error}); fix or remove it.") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigurationError(f"The settings file {path} cannot be read ({error}).") from None
-    unknown = sorted(set(data) - set(ENVIRONMENT) - {"terminal"})
+    unknown = sorted(set(data) - set(ENVIRONMENT) - {"terminal", "printer"})
     if unknown:
-        known = ", ".join([*sorted(ENVIRONMENT), "[terminal]"])
+        known = ", ".join([*sorted(ENVIRONMENT), "[terminal]", "[printer]"])
         raise ConfigurationError(f"The settings file {path} has an unknown key '{unknown[0]}'; known keys: {known}.")
-    terminal = data.pop("terminal", {})
+    tables = {name: data.pop(name) for name in ("terminal", "printer") if name in data}
     for name, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"In the settings file {path}, '{name}' must be a non-empty text value.")
-    return {**{name: value.strip() for name, value in data.items()}, "terminal": terminal}
+    return {**{name: value.strip() for name, value in data.items()}, **tables}
 
 
 def _terminal_table(table: object, path: Path) -> dict[str, object]:
@@ -154,5 +167,98 @@ def _terminal_table(table: object, path: Path) -> dict[str, object]:
             raise ConfigurationError(
                 f"In the settings file {path}, 'terminal.{name}' must be {wanted}{within}, not {value!r}."
             )
+        if name == "scanner_terminator":
+            value = _checked(parse_terminator, value, path, f"terminal.{name}")
         checked[name] = value
     return checked
+
+
+def _printer_table(table: object, path: Path) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ConfigurationError(f"In the settings file {path}, 'printer' must be a table: [printer].")
+    checked: dict[str, str] = {}
+    for name, value in table.items():
+        if name not in PRINTER_KEYS:
+            known = ", ".join(PRINTER_KEYS)
+            raise ConfigurationError(f"The settings file {path} has an unknown key 'printer.{name}'; known: {known}.")
+        if not isinstance(value, str):
+            raise ConfigurationError(f"In the settings file {path}, 'printer.{name}' must be a text value.")
+        checked[name] = _checked(parse_printer_target, value, path, f"printer.{name}").text
+    return checked
+
+
+def _checked(parse: Any, value: str, path: Path, key: str) -> Any:
+    try:
+        return parse(value)
+    except InvalidInput as error:
+        raise ConfigurationError(f"In the settings file {path}, '{key}': {error.message}") from None
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def save_settings(changes: Mapping[str, Any], path: Path | None = None) -> Path:
+    """Merge `changes` into the settings file and write it atomically; returns the file's path.
+
+    `changes` holds top-level values and the tables "terminal" and "printer" as mappings; a value of
+    None removes that key. Other keys already in the file are kept. The result is checked by the same
+    rules as `load_settings` before it replaces the file, so a bad value never lands on disk.
+    """
+    path = settings_file() if path is None else path
+    merged = _read_raw(path)
+    for name, value in changes.items():
+        if isinstance(value, Mapping):
+            table = dict(merged.get(name) or {})
+            table.update(value)
+            merged[name] = {key: item for key, item in table.items() if item is not None}
+            if not merged[name]:
+                del merged[name]
+        elif value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(toml_text(merged))
+            out.flush()
+            os.fsync(out.fileno())
+        load_settings(environ={}, path=Path(temporary))  # the same checks as at start
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}  # an unreadable file is replaced by what the administrator just entered
+
+
+def toml_text(data: Mapping[str, Any]) -> str:
+    """`data` as TOML: top-level values first, then one [table] per mapping (strings, numbers, booleans)."""
+    lines = [f"{key} = {_toml_value(value)}" for key, value in data.items() if not isinstance(value, Mapping)]
+    for name, table in data.items():
+        if isinstance(table, Mapping):
+            lines += ["", f"[{name}]", *(f"{key} = {_toml_value(value)}" for key, value in table.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return toml_string(str(value))
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: quotes and backslashes escaped, every control character as \\uXXXX."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(f"\\u{ord(ch):04X}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in escaped) + '"'

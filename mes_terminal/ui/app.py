@@ -68,8 +68,13 @@ def run_terminal(
     *,
     options: TerminalOptions | None = None,
     full_screen: bool = True,
+    exit_when_ready: bool = False,
 ) -> int:
-    """Open the terminal window for `station` and run until it closes; the exit code of the event loop."""
+    """Open the terminal window for `station` and run until it closes; the exit code of the event loop.
+
+    With `exit_when_ready` the loop ends (0) at the first paint that shows the station, or (1) when the
+    station could not be read: a start-up check for installers and benchmarks.
+    """
     from mes_terminal.ui.terminal.window import TerminalWindow
 
     app = create_application()
@@ -82,9 +87,13 @@ def run_terminal(
     else:
         window.resize(1024, 768)
         window.show()
+    if exit_when_ready:
+        from mes_terminal.ui.start_check import ExitWhenPainted
+
+        ExitWhenPainted(window, app, ready_signal=window.vm.settled, ok=lambda: window.vm.station is not None)
     window.start()
     freeze_startup_objects()
     try:
         return app.exec()
     finally:
-        window.shutdown()
+        window.close()  # still open when the loop was ended otherwise (exit_when_ready); shuts it down

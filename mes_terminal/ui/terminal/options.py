@@ -15,5 +15,6 @@ class TerminalOptions:
     wedge_max_gap_ms: float = 35.0  # keystrokes closer than this, ending in Enter or Tab, are a scan
     scanner_url: str | None = None  # a serial scanner (pyserial URL: /dev/ttyACM0, COM3, socket://, loop://)
     scanner_baudrate: int = 9600
+    scanner_terminator: str = "CR"  # the serial scanner's suffix: CR, LF, CRLF, TAB or ETX
     sounds: bool = True
     language: str = "en"  # "en" or "de"

@@ -91,12 +91,21 @@ class SerialScanInput(QObject):
     scanned = Signal(str)
     state_changed = Signal(str)
 
-    def __init__(self, url: str, baudrate: int = 9600, parent: QObject | None = None) -> None:
+    def __init__(
+        self, url: str, baudrate: int = 9600, parent: QObject | None = None, *, terminator: str = "CR"
+    ) -> None:
         super().__init__(parent)
         from mes_terminal.devices.serial_scanner import SerialScanner
+        from mes_terminal.domain.setup_fields import terminator_bytes
 
         # The reader thread calls these; emitting a signal from there queues it to this object's thread.
-        self.scanner = SerialScanner(url, self.scanned.emit, baudrate=baudrate, on_state=self.state_changed.emit)
+        self.scanner = SerialScanner(
+            url,
+            self.scanned.emit,
+            baudrate=baudrate,
+            terminator=terminator_bytes(terminator),
+            on_state=self.state_changed.emit,
+        )
 
     def start(self) -> None:
         self.scanner.start()
