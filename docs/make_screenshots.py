@@ -31,6 +31,7 @@ from mes_terminal.services import commands as c  # noqa: E402
 from mes_terminal.services.demo import create_demo  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
+from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog  # noqa: E402
 from mes_terminal.ui.terminal.options import TerminalOptions  # noqa: E402
 from mes_terminal.ui.terminal.window import TerminalWindow  # noqa: E402
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog  # noqa: E402
@@ -139,6 +140,8 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     window.station_screen.ui.materialsButton.setChecked(False)
     settle(window)
 
+    shoot_checklist(window, service)
+
     # Dialogs over the station screen.
     keypad = QuantityDialog(
         window,
@@ -175,6 +178,24 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     window = window_for(service, clock, "WS-04", (1024, 768))
     save(window, "dispatch-list")
     window.close()
+
+
+def shoot_checklist(window: TerminalWindow, service: TerminalService) -> None:
+    """The checklist of the running job: a length on the keypad with its limits and bar; a pass/fail item."""
+    job = window.vm.station.jobs[0]
+    dialog = ChecklistDialog(window, service.checklist(job.work_order, job.operation))
+    items = dialog.checklist.items
+    dialog.position = next(i for i, item in enumerate(items) if item.kind == "numeric")
+    dialog.render()
+    target = items[dialog.position].target or Decimal(0)
+    for key in format((target + Decimal("0.15")).normalize(), "f"):
+        dialog.on_key_pressed(key)
+    dialog.show()
+    save(dialog, "checklist")
+    dialog.position = next(i for i, item in enumerate(items) if item.kind == "pass_fail")
+    dialog.render()
+    save(dialog, "checklist-pass-fail")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ class Readiness(StrEnum):
     RUNNING_ELSEWHERE = "running_elsewhere"
     WAITING_PREVIOUS = "waiting_previous"
     MATERIAL_SHORT = "material_short"  # ready otherwise; usable lots do not cover the bill of materials
+    CHECK_DUE = "check_due"  # ready; a required check is due as soon as it starts (domain.checks)
     ORDER_NOT_RELEASED = "order_not_released"
     ORDER_ON_HOLD = "order_on_hold"
     COMPLETED = "completed"

@@ -45,6 +45,9 @@ LABOUR_SPLIT = ("equal", "quantity")
 PICKING = ("fefo", "fifo")
 PICKING_RULE = ("warn", "block")
 OUTPUT_LOT_AT = ("first_count", "completion")
+CHECKS_BLOCK = ("counts", "completion")
+SPC_REACTIONS = ("none", "remeasure", "hold", "call_quality")
+QUALITY_SITE_KEYS = ("hold_on_failed_check", "checks_block", "two_person_signatures", "spc_reaction", "spc_baseline")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,14 @@ class SiteSpec:
     # is a warning, or refused.
     picking: str = "fefo"
     picking_rule: str = "warn"
+    # Quality rules (docs/quality.md): a failed check holds the job's output lot; a due required check
+    # blocks counts too ("counts") or only completion; signatures need a second person; what an SPC
+    # rule violation asks for; how many first values of a characteristic set its control limits.
+    hold_on_failed_check: bool = False
+    checks_block: str = "completion"
+    two_person_signatures: bool = False
+    spc_reaction: str = "none"
+    spc_baseline: int = 25
 
 
 @dataclass(frozen=True)
@@ -233,7 +244,17 @@ SECTION_KEYS = (
     "scrap_reasons",
     "checklists",
 )
-SITE_KEYS = ("code", "name", "timezone", "start_when", "overrun_percent", "labour_split", "picking", "picking_rule")
+SITE_KEYS = (
+    "code",
+    "name",
+    "timezone",
+    "start_when",
+    "overrun_percent",
+    "labour_split",
+    "picking",
+    "picking_rule",
+    *QUALITY_SITE_KEYS,
+)
 AREA_KEYS = ("code", "name")
 SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
 BREAK_KEYS = ("start", "minutes")
@@ -305,6 +326,11 @@ def _site(t: Table) -> SiteSpec:
         labour_split=t.get("labour_split", one_of(LABOUR_SPLIT), "equal"),
         picking=t.get("picking", one_of(PICKING), "fefo"),
         picking_rule=t.get("picking_rule", one_of(PICKING_RULE), "warn"),
+        hold_on_failed_check=t.get("hold_on_failed_check", flag, False),
+        checks_block=t.get("checks_block", one_of(CHECKS_BLOCK), "completion"),
+        two_person_signatures=t.get("two_person_signatures", flag, False),
+        spc_reaction=t.get("spc_reaction", one_of(SPC_REACTIONS), "none"),
+        spc_baseline=t.get("spc_baseline", whole(8, 1000), 25),
     )
 
 

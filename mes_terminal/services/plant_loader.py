@@ -147,6 +147,11 @@ class _Loader:
                 "labour_split": spec.labour_split,
                 "picking": spec.picking,
                 "picking_rule": spec.picking_rule,
+                "hold_on_failed_check": spec.hold_on_failed_check,
+                "checks_block": spec.checks_block,
+                "two_person_signatures": spec.two_person_signatures,
+                "spc_reaction": spec.spc_reaction,
+                "spc_baseline": spec.spc_baseline,
             },
         )
         self.session.flush()

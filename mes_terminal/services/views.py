@@ -33,6 +33,7 @@ class JobView:
     ideal_cycle_seconds: Decimal
     actual_cycle_seconds: Decimal | None  # run time per unit reported, once something is reported
     operators: tuple[str, ...]  # names of the people on the job now
+    checks_due: tuple[str, ...] = ()  # the checklist items due now, in words: "Length (first piece)"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mes_terminal.db.base import QUANTITY, Base, Code, Name
@@ -18,6 +18,9 @@ class Site(Base):
         CheckConstraint("overrun_percent >= 0", name="overrun_not_negative"),
         CheckConstraint("picking IN ('fefo', 'fifo')", name="known_picking"),
         CheckConstraint("picking_rule IN ('warn', 'block')", name="known_picking_rule"),
+        CheckConstraint("checks_block IN ('counts', 'completion')", name="known_checks_block"),
+        CheckConstraint("spc_reaction IN ('none', 'remeasure', 'hold', 'call_quality')", name="known_spc_reaction"),
+        CheckConstraint("spc_baseline >= 8", name="spc_baseline_enough"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,6 +35,14 @@ class Site(Base):
     # scanning another one is a warning or refused.
     picking: Mapped[str] = mapped_column(String(8), server_default="fefo")
     picking_rule: Mapped[str] = mapped_column(String(8), server_default="warn")
+    # Quality rules (plant file [site], docs/quality.md): a failed check holds the job's output lot; a
+    # due required check blocks counts as well as completion; signatures need a second person; what
+    # an SPC rule violation asks for; how many first values of a characteristic set its control limits.
+    hold_on_failed_check: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    checks_block: Mapped[str] = mapped_column(String(16), server_default="completion")
+    two_person_signatures: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    spc_reaction: Mapped[str] = mapped_column(String(16), server_default="none")
+    spc_baseline: Mapped[int] = mapped_column(Integer, server_default="25")
 
 
 class Area(Base):

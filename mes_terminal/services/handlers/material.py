@@ -18,6 +18,7 @@ from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
 from mes_terminal.services import commands as c
+from mes_terminal.services.handlers import holds
 from mes_terminal.services.handlers.execution import at_station
 
 # Holding, releasing and scrapping stock are decisions, not operator routine.
@@ -276,6 +277,7 @@ def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
     if lot.status != "available":
         raise InvalidState(f"Lot {lot.number} is {lot.status.replace('_', ' ')}; only an available lot can be held.")
     lot.status = "on_hold"
+    holds.record_hold(uow, lot, person.id, cmd.reason, cmd.issued_at)
     uow.events.add("LotHeld", "lot", lot.number, reason=cmd.reason, by=person.name)
     return _lot_result(lot, facts.material, facts.unit)
 
@@ -286,6 +288,7 @@ def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
     facts = uow.lots.facts(lot)
     if lot.status not in ("on_hold", "quarantined"):
         raise InvalidState(f"Lot {lot.number} is not on hold.", code="lot.not_held")
+    holds.close_holds(uow, lot, person.id, cmd.issued_at)  # a hold for an open nonconformance stays
     before = lot.status
     lot.status = "available" if lot.quantity > 0 else "consumed"
     uow.events.add("LotReleased", "lot", lot.number, before=before, reason=cmd.reason, by=person.name)

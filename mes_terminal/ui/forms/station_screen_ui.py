@@ -422,11 +422,6 @@ class Ui_StationScreen:
         self.completeButton.setText(QCoreApplication.translate("StationScreen", "Complete", None))
         self.callSupervisorButton.setText(QCoreApplication.translate("StationScreen", "Call supervisor", None))
         self.checklistButton.setText(QCoreApplication.translate("StationScreen", "Checklist", None))
-        # if QT_CONFIG(tooltip)
-        self.checklistButton.setToolTip(
-            QCoreApplication.translate("StationScreen", "Arrives in a later version.", None)
-        )
-        # endif // QT_CONFIG(tooltip)
         self.materialsButton.setText(QCoreApplication.translate("StationScreen", "Materials", None))
         self.printLabelButton.setText(QCoreApplication.translate("StationScreen", "Print label", None))
         # if QT_CONFIG(tooltip)

@@ -22,6 +22,7 @@ COLOURS = {
     "running_elsewhere": ("#30363d", "#ffffff"),
     "waiting_previous": ("#30363d", "#ffffff"),
     "material_short": ("#9a6700", "#ffffff"),
+    "check_due": ("#116329", "#ffffff"),
     "completed": ("#30363d", "#c9d1d9"),
     "order_on_hold": ("#8e1519", "#ffffff"),
     "order_not_released": ("#8e1519", "#ffffff"),

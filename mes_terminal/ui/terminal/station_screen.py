@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
 from mes_terminal.domain.errors import MesError
 from mes_terminal.services import commands as c
+from mes_terminal.services.quality_views import ChecklistView
 from mes_terminal.services.views import JobView, MaterialLineView, StationView
 from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
 from mes_terminal.ui.terminal import dispatch_model as dm
 from mes_terminal.ui.terminal import materials_model as mm
 from mes_terminal.ui.terminal.actions import enabled_actions
+from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
-from mes_terminal.ui.terminal.wording import describe, quantity
+from mes_terminal.ui.terminal.wording import check_due, describe, quantity
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
@@ -77,6 +79,7 @@ class StationScreen(QWidget):
         ui.completeButton.clicked.connect(self.on_complete_clicked)
         ui.callSupervisorButton.clicked.connect(self.on_call_supervisor_clicked)
         ui.materialsButton.toggled.connect(self.on_materials_toggled)
+        ui.checklistButton.clicked.connect(self.on_checklist_clicked)
         ui.addOperatorButton.clicked.connect(self.add_operator_requested)
         ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         ui.resendButton.clicked.connect(self.on_resend_clicked)
@@ -91,6 +94,8 @@ class StationScreen(QWidget):
         vm.active_operator_changed.connect(self.on_active_operator_changed)
         vm.materials_changed.connect(self.on_materials_changed)
         vm.lot_scan_result.connect(self.on_lot_scan_result)
+        vm.checklist_loaded.connect(self.on_checklist_loaded)
+        vm.checks_fell_due.connect(self.on_checks_fell_due)
         self.render()
 
     # --- rendering -------------------------------------------------------------------------------
@@ -119,7 +124,10 @@ class StationScreen(QWidget):
         set_style_property(self.ui.stateFrame, "state", state)
         self.ui.stateLabel.setText(names.get(state, state.upper()))
         detail = ""
-        if station is not None and state == "down":
+        job = self.vm.current_job()
+        if job is not None and job.checks_due:  # before anything else: work waits for it
+            detail = check_due(job.checks_due)
+        elif station is not None and state == "down":
             detail = station.open_downtime_reason or self.tr("reason not given yet")
         elif station is not None and len(station.jobs) > 1:
             detail = self.tr("{count} jobs at this station").format(count=len(station.jobs))
@@ -186,6 +194,7 @@ class StationScreen(QWidget):
             ("complete", ui.completeButton),
             ("call_supervisor", ui.callSupervisorButton),
             ("sign_out", ui.signOutButton),
+            ("checklist", ui.checklistButton),
         ):
             button.setEnabled(name in actions)
         ui.materialsButton.setEnabled(self._materials_job() is not None)
@@ -252,6 +261,9 @@ class StationScreen(QWidget):
             self.ui.resendLabel.setText(self.tr("Not sent yet: {what}").format(what=describe(command)))
 
     def on_command_refused(self, command: c.Command, error: MesError) -> None:
+        if error.code == "check.due" and isinstance(command, c.ReportCount | c.CompleteJob):
+            self.vm.load_checklist(JobKey(command.work_order, command.operation))  # the check, to do now
+            return
         if isinstance(command, c.ConsumeLot) and command.quantity is None and error.code == "lot.not_needed":
             self._ask_lot_quantity(command, error.message)
             return
@@ -369,6 +381,22 @@ class StationScreen(QWidget):
             self.tr("Complete"),
         ):
             self.vm.complete_job(JobKey(job.work_order, job.operation))
+
+    def on_checklist_clicked(self) -> None:
+        if (key := self._current_key()) is not None:
+            self.vm.load_checklist(key)
+
+    def on_checks_fell_due(self, key: JobKey, due: tuple) -> None:
+        self.vm.load_checklist(key, popup=True)
+
+    def on_checklist_loaded(self, checklist: ChecklistView, popup: bool) -> None:
+        """Item by item; the answers go to the service one RecordCheck each."""
+        if popup and not checklist.due:
+            return  # recorded meanwhile (at another terminal, or just now)
+        answers = ChecklistDialog.ask(self.window(), checklist)
+        if answers:
+            key = JobKey(checklist.work_order, checklist.operation)
+            self.vm.record_checks(key, checklist.code, answers)
 
     def on_call_supervisor_clicked(self) -> None:
         self.vm.call_supervisor()

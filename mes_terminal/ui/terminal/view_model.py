@@ -54,6 +54,8 @@ class TerminalViewModel(QObject):
     settled = Signal()  # no service call is running or waiting
     materials_changed = Signal(object, list)  # JobKey, list[MaterialLineView]
     lot_scan_result = Signal(str, str, object)  # banner kind, sentence, the BOM material it went to (or None)
+    checklist_loaded = Signal(object, bool)  # ChecklistView, whether it pops up because a check fell due
+    checks_fell_due = Signal(object, tuple)  # JobKey, the checks newly due on it (in words)
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class TerminalViewModel(QObject):
         self.active_badge: str | None = None
         self.pending: c.Command | None = None
         self.selected: JobKey | None = None
+        self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
         self._refresh_queued = False
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
@@ -141,6 +144,17 @@ class TerminalViewModel(QObject):
             self.select(JobKey(job.work_order, job.operation))
         self.station_changed.emit(station)
         self.dispatch_changed.emit(self.dispatch)
+        self._announce_due_checks(station)
+
+    def _announce_due_checks(self, station: StationView) -> None:
+        """A check that falls due says so once: an amber banner, and the checklist pops up."""
+        for job in station.jobs:
+            key = JobKey(job.work_order, job.operation)
+            new = tuple(d for d in job.checks_due if d not in self._due_seen.get(key, ()))
+            self._due_seen[key] = job.checks_due
+            if new and job.status == "running" and self.active_badge is not None:
+                self.feedback.emit(WARN, wording.check_due(new))
+                self.checks_fell_due.emit(key, new)
 
     def on_refresh_failed(self, error: Exception) -> None:
         self._refresh_queued = False
@@ -156,6 +170,14 @@ class TerminalViewModel(QObject):
 
     def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
         self.materials_changed.emit(key, list(lines))
+
+    def load_checklist(self, key: JobKey, popup: bool = False) -> None:
+        service = self.service
+        self._runner.submit(
+            lambda: service.checklist(key.work_order, key.operation),
+            lambda checklist: self.checklist_loaded.emit(checklist, popup),
+            self._report_failure,
+        )
 
     def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonView]]) -> None:
         self.scrap_reasons, self.downtime_reasons = list(answer[0]), list(answer[1])
@@ -220,6 +242,11 @@ class TerminalViewModel(QObject):
 
     def complete_job(self, key: JobKey, short_close: bool = False) -> None:
         self._job_command(c.CompleteJob, key, short_close=short_close)
+
+    def record_checks(self, key: JobKey, checklist: str, answers: list[tuple[str, str]]) -> None:
+        """One RecordCheck per answer, in the order given."""
+        for item, value in answers:
+            self._job_command(c.RecordCheck, key, checklist=checklist, item=item, value=value)
 
     def consume_scan(self, scan: Scan) -> None:
         """A lot label was scanned: take the lot into the running job (the BOM decides how much)."""

@@ -63,6 +63,12 @@ def succeeded(command: c.Command, result: Mapping[str, Any]) -> str:
             **job,
         )
         return f"{taken} {result['warning']}" if result.get("warning") else taken
+    if isinstance(command, c.RecordCheck):
+        recorded = tr("{item}: {value} recorded.").format(
+            item=result.get("text", command.item),
+            value=" ".join(str(v) for v in (result.get("value", command.value), result.get("unit")) if v),
+        )
+        return f"{recorded} {result['warning']}" if result.get("warning") else recorded
     return tr("Done.")
 
 
@@ -87,7 +93,15 @@ def describe(command: c.Command) -> str:
         return tr("Call a supervisor")
     if isinstance(command, c.ConsumeLot):
         return tr("Take lot {lot} into {work_order} operation {operation}").format(lot=command.lot, **job)
+    if isinstance(command, c.RecordCheck):
+        return tr("Record {item} = {value} for {work_order} operation {operation}").format(
+            item=command.item, value=command.value, **job
+        )
     return command.type
+
+
+def check_due(checks: tuple[str, ...]) -> str:
+    return tr("Check due: {checks}.").format(checks="; ".join(checks))
 
 
 def unexpected() -> str:

@@ -1,0 +1,1 @@
+"""Charts drawn with QtCharts over frozen chart views from the services."""

@@ -1,0 +1,381 @@
+"""Quality in the loop through the command bus: checks, gating, nonconformances, holds, signed dispositions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, func, select
+
+from mes_terminal.db.records import ChecklistResult, Disposition, Event, Hold, Lot, Nonconformance, Signature
+from mes_terminal.domain.errors import AuthenticationFailed, InvalidInput, InvalidState, NotPermitted
+from mes_terminal.services import commands as c
+from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from tests.helpers import DATA, OPERATOR, SUPERVISOR, command
+
+QUALITY, QUALITY_2 = "B3001", "B3002"
+
+
+@pytest.fixture
+def plant(engine: Engine, clock) -> Engine:
+    """The small plant with a checklist on operation 10 and the quality rules switched on."""
+    load_plant(engine, read_plant_file(DATA / "quality_plant.toml"), now=clock.now())
+    return engine
+
+
+@pytest.fixture
+def job(bus: CommandBus, clock) -> str:
+    """WO-1 (10 brackets) released, Ada signed in at WS-01 and operation 10 running."""
+    now = clock.now()
+    bus.execute(
+        command(
+            c.CreateWorkOrder,
+            now,
+            number="WO-1",
+            product="BRACKET-A",
+            quantity=Decimal(10),
+            due=now + timedelta(days=1),
+        )
+    )
+    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
+    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    bus.execute(command(c.StartJob, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    return "WO-1"
+
+
+def check(bus, clock, item: str, value: object, **extra):
+    return bus.execute(
+        command(
+            c.RecordCheck,
+            clock.now(),
+            actor=OPERATOR,
+            station="WS-01",
+            work_order="WO-1",
+            operation=10,
+            checklist="CUT-FAI",
+            item=item,
+            value=str(value),
+            **extra,
+        )
+    ).result
+
+
+def report(bus, clock, good: int):
+    return bus.execute(
+        command(
+            c.ReportCount,
+            clock.now(),
+            actor=OPERATOR,
+            station="WS-01",
+            work_order="WO-1",
+            operation=10,
+            good=Decimal(good),
+        )
+    ).result
+
+
+def count(engine: Engine, record) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(record)).scalar_one()
+
+
+def events(engine: Engine, type_: str) -> list[Event]:
+    with engine.connect() as connection:
+        return list(connection.execute(select(Event).where(Event.type == type_).order_by(Event.id)).all())
+
+
+def test_a_due_start_check_blocks_counts_and_the_refusal_names_it(bus, clock, job, plant) -> None:
+    with pytest.raises(InvalidState) as refused:
+        report(bus, clock, 1)
+    assert refused.value.code == "check.due"
+    assert refused.value.message == (
+        "WO-1 operation 10 (Cut): check Guard closed and interlocked (at start) is due; "
+        "record it before you report more."
+    )
+    assert check(bus, clock, "GUARD", "pass")["passed"] is True
+    assert report(bus, clock, 1)["good"] == "1"
+    # The first piece is made: its length is due before the next count.
+    with pytest.raises(InvalidState, match=r"check Length \(first piece\) is due"):
+        report(bus, clock, 1)
+
+
+def test_a_result_keeps_the_template_version_it_was_recorded_against(bus, clock, job, plant) -> None:
+    result = check(bus, clock, "GUARD", "PASS")
+    assert (result["checklist"], result["version"], result["value"]) == ("CUT-FAI", 1, "pass")
+    with plant.connect() as connection:
+        stored = connection.execute(select(ChecklistResult.value, ChecklistResult.passed)).one()
+    assert tuple(stored) == ("pass", True)
+
+
+def test_a_length_outside_its_limits_raises_a_nonconformance_and_holds_the_output_lot(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)  # the output lot WO-1 appears with the first good part
+    result = check(bus, clock, "LEN", "100.7")
+    assert result["passed"] is False
+    assert result["deviation"] == "Length 100.7 mm is above the upper limit 100.5 mm."
+    assert result["nonconformance"] == "NC-00001"
+    assert result["held_lot"] == "WO-1"
+    with plant.connect() as connection:
+        lot = connection.execute(select(Lot.status).where(Lot.number == "WO-1")).scalar_one()
+        hold = connection.execute(select(Hold.reason, Hold.released_at, Hold.nonconformance_id)).one()
+        nc = connection.execute(select(Nonconformance.status, Nonconformance.checklist_result_id)).one()
+    assert lot == "on_hold"
+    assert hold.reason == "Length 100.7 mm is above the upper limit 100.5 mm." and hold.released_at is None
+    assert nc.status == "open" and nc.checklist_result_id is not None
+    # A failed check is still a recorded check: counting goes on (the lot stays held).
+    assert report(bus, clock, 1)["good"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("value", "sentence"),
+    [
+        ("abc", "Length must be a number, not 'abc'."),
+        ("NaN", "Length must be a number, not 'NaN'."),
+        (
+            "1000",
+            "Length 1000 mm is not a possible value (possible: 89.5 to 110.5 mm); measure again and check the entry.",
+        ),
+        ("-3", "Length -3 mm is not a possible value (possible: 89.5 to 110.5 mm); measure again and check the entry."),
+    ],
+)
+def test_a_value_that_cannot_be_a_length_is_refused_and_nothing_is_recorded(
+    bus, clock, job, plant, value, sentence
+) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    with pytest.raises(InvalidInput) as refused:
+        check(bus, clock, "LEN", value)
+    assert refused.value.message == sentence
+    assert count(plant, ChecklistResult) == 1
+    assert count(plant, Nonconformance) == 0
+
+
+def test_a_check_for_a_job_that_is_not_running_is_refused(bus, clock, job, plant) -> None:
+    bus.execute(command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    with pytest.raises(InvalidState) as refused:
+        check(bus, clock, "GUARD", "pass")
+    assert refused.value.message == (
+        "WO-1 operation 10 (Cut) is not running at WS-01; checks are recorded for a running job."
+    )
+    assert count(plant, ChecklistResult) == 0
+
+
+def test_completion_always_waits_for_its_required_checks(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    check(bus, clock, "LEN", "100.1")
+    report(bus, clock, 4)
+    check(bus, clock, "EDGE", "clean")
+    report(bus, clock, 5)
+    complete = command(c.CompleteJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10)
+    with pytest.raises(InvalidState, match=r"check Parts counted and labelled \(at completion\) is due"):
+        bus.execute(complete)
+    check(bus, clock, "FINAL", "pass")
+    assert bus.execute(complete).result["status"] == "completed"
+
+
+def test_an_optional_check_never_blocks(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    check(bus, clock, "LEN", "100")
+    report(bus, clock, 5)  # EDGE (every 5, optional) is due now
+    assert report(bus, clock, 1)["good"] == "7"
+
+
+def _raised_and_held(bus, clock, plant) -> str:
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-9", material="STEEL-2MM", quantity=Decimal(50)))
+    result = bus.execute(
+        command(
+            c.RaiseNonconformance,
+            clock.now(),
+            actor=QUALITY,
+            pin="3333",
+            meaning="reported",
+            lot="S-9",
+            quantity=Decimal(20),
+            defect_code="RUST",
+            description="Rust on the top sheets",
+            hold=True,
+        )
+    ).result
+    assert result["held_lot"] == "S-9"
+    assert result["signed_by"] == "Rosalind Franklin" and result["meaning"] == "reported"
+    return result["nonconformance"]
+
+
+def test_a_signed_nonconformance_holds_the_lot_and_a_plain_release_is_refused(bus, clock, plant) -> None:
+    number = _raised_and_held(bus, clock, plant)
+    with pytest.raises(InvalidState) as refused:
+        bus.execute(command(c.ReleaseLot, clock.now(), lot="S-9"))
+    assert refused.value.message == (
+        f"Lot S-9 is held for nonconformance {number}; its disposition by quality releases it."
+    )
+    with plant.connect() as connection:
+        signature = connection.execute(select(Signature)).one()
+    assert (signature.entity, signature.entity_id, signature.signer_name, signature.meaning) == (
+        "nonconformance",
+        number,
+        "Rosalind Franklin",
+        "reported",
+    )
+
+
+def test_a_disposition_needs_the_quality_role_another_person_a_pin_and_a_reason(bus, clock, plant) -> None:
+    number = _raised_and_held(bus, clock, plant)
+
+    def dispose(actor: str, pin: str, decision: str = "use_as_is", comment: str | None = "Surface rust only"):
+        return bus.execute(
+            command(
+                c.DisposeNonconformance,
+                clock.now(),
+                actor=actor,
+                pin=pin,
+                meaning="approved",
+                nonconformance=number,
+                decision=decision,
+                comment=comment,
+            )
+        )
+
+    with pytest.raises(NotPermitted, match="that needs the role quality"):
+        dispose(SUPERVISOR, "1234")
+    with pytest.raises(NotPermitted) as same_person:
+        dispose(QUALITY, "3333")
+    assert same_person.value.message == (
+        f"Rosalind Franklin recorded nonconformance {number}; under the two-person rule another person signs it."
+    )
+    with pytest.raises(InvalidInput, match="write a comment that says why"):
+        dispose(QUALITY_2, "3344", comment=" ")
+    with pytest.raises(AuthenticationFailed) as wrong_pin:
+        dispose(QUALITY_2, "0000")
+    assert wrong_pin.value.message == "Badge or PIN not recognised; nothing was signed."
+    # Nothing of the refused attempts is recorded but the failed signature itself.
+    assert count(plant, Disposition) == 0 and count(plant, Signature) == 1
+    failed = events(plant, "DisposeNonconformanceRefused")
+    assert [(e.entity_id, e.payload["code"]) for e in failed] == [(QUALITY_2, "signature.failed")]
+
+    result = dispose(QUALITY_2, "3344").result
+    assert (result["status"], result["lot_status"], result["signed_by"]) == ("closed", "available", "Kaoru Ishikawa")
+    with plant.connect() as connection:
+        assert connection.execute(select(Hold.released_at)).scalar_one() is not None
+    signed = events(plant, "RecordSigned")
+    assert [(e.payload["signer"], e.payload["meaning"]) for e in signed] == [
+        ("Rosalind Franklin", "reported"),
+        ("Kaoru Ishikawa", "approved"),
+    ]
+
+
+def test_scrapping_the_nonconforming_part_of_a_lot_leaves_the_rest_available(bus, clock, plant) -> None:
+    number = _raised_and_held(bus, clock, plant)
+    result = bus.execute(
+        command(
+            c.DisposeNonconformance,
+            clock.now(),
+            actor=QUALITY_2,
+            pin="3344",
+            meaning="approved",
+            nonconformance=number,
+            decision="scrap",
+        )
+    ).result
+    assert (Decimal(result["quantity"]), result["lot_status"]) == (20, "available")
+    with plant.connect() as connection:
+        assert connection.execute(select(Lot.quantity).where(Lot.number == "S-9")).scalar_one() == 30
+
+
+def test_an_spc_rule_violation_calls_quality(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    # Eight baseline lengths (the site's spc_baseline), recorded on this job one after another.
+    for value in ("100.0", "100.1", "99.9", "100.0", "100.1", "99.9", "100.0", "100.05"):
+        assert check(bus, clock, "LEN", value)["spc"] == []
+    result = check(bus, clock, "LEN", "100.45")  # within spec, far outside the control limits
+    assert result["passed"] is True
+    assert result["spc"] == ["Nelson rule 1: one point more than 3 sigma from the center line"]
+    assert result["reaction"] == "call_quality"
+    assert [e.payload["rules"] for e in events(plant, "SpcRuleViolated")] == [[1]]
+    assert len(events(plant, "QualityCalled")) == 1
+
+
+def _lengths(bus, clock, values: list[str]) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    for value in values:
+        check(bus, clock, "LEN", value)
+
+
+BASELINE = ["100.0", "100.1", "99.9", "100.0", "100.1", "99.9", "100.0", "100.05"]
+
+
+def test_the_spc_chart_has_limits_from_the_baseline_capability_and_the_violations(bus, clock, job, plant) -> None:
+    from mes_terminal.services.quality_views import spc_chart
+    from mes_terminal.services.read_only import read_connection
+
+    _lengths(bus, clock, [*BASELINE, "100.45", "100.02"])
+    with read_connection(plant) as connection:
+        chart = spc_chart(connection, "CUT-FAI", "LEN")
+    assert (chart.chart, chart.baseline_size, len(chart.points)) == ("i-mr", 8, 10)
+    assert chart.center == pytest.approx(100.00625)
+    assert (chart.lower_spec, chart.upper_spec, chart.target) == (99.5, 100.5, 100.0)
+    assert chart.upper_control is not None and chart.upper_control < 100.45
+    assert chart.cp is not None and chart.cpk is not None and chart.cpk <= chart.cp
+    assert [p.rules for p in chart.points][8:] == [(1,), ()]
+    assert chart.violations[0].startswith("point 9 (WO-1, 2026-03-02 06:00): Nelson rule 1")
+
+
+def test_mes_terminal_spc_writes_json_and_pdf(bus, clock, job, plant, database_url, capsys, tmp_path) -> None:
+    import json
+
+    from mes_terminal.cli import main
+
+    _lengths(bus, clock, [*BASELINE, "100.45"])
+    assert main(["spc", "CUT-FAI", "LEN", "--database-url", database_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["chart"] == "i-mr" and len(out["points"]) == 9 and out["points"][-1]["rules"] == [1]
+    assert out["range"] == {"from": None, "to": None}
+    target = tmp_path / "spc.pdf"
+    assert main(["spc", "CUT-FAI", "LEN", "--format", "pdf", "--out", str(target), "--database-url", database_url]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert main(["spc", "CUT-FAI", "GUARD", "--database-url", database_url]) == 2
+    assert capsys.readouterr().err.strip() == "mes-terminal: CUT-FAI/GUARD is not a numeric item of a loaded checklist."
+
+
+def test_the_spc_pdf_shows_the_figures_and_the_violations() -> None:
+    from mes_terminal.documents.spc_pdf import render_spc_pdf
+
+    report = {
+        "checklist": "CUT-FAI", "item": "LEN", "text": "Length", "unit": "mm", "chart": "i-mr", "subgroup_size": 1,
+        "baseline_size": 2, "points": [{"value": 100.0, "rules": []}, {"value": 100.1, "rules": []},
+        {"value": 100.9, "rules": [1]}], "spread": [0.1, 0.8], "center": 100.05, "lower_control": 99.8,
+        "upper_control": 100.3, "spread_center": 0.1, "spread_upper": 0.33, "lower_spec": 99.5, "upper_spec": 100.5,
+        "target": 100.0, "cp": 1.2, "cpk": 1.1, "violations": ["point 3 (WO-1): Nelson rule 1"],
+        "range": {"from": None, "to": None},
+    }  # fmt: skip
+    pdf = render_spc_pdf(report, compress=False)
+    assert pdf.startswith(b"%PDF") and b"Nelson rule 1" in pdf and b"Cpk" in pdf
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pin=st.text(min_size=1, max_size=8).filter(lambda p: p != "3333"))
+def test_any_wrong_pin_signs_nothing_and_is_recorded_as_a_failed_attempt(bus, clock, job, plant, pin) -> None:
+    before = len(events(plant, "RaiseNonconformanceRefused"))
+    with pytest.raises(AuthenticationFailed):
+        bus.execute(
+            command(
+                c.RaiseNonconformance,
+                clock.now(),
+                actor=QUALITY,
+                pin=pin,
+                meaning="reported",
+                work_order="WO-1",
+                operation=10,
+                defect_code="RUST",
+                description="Rust",
+            )
+        )
+    assert count(plant, Nonconformance) == 0 and count(plant, Signature) == 0
+    assert len(events(plant, "RaiseNonconformanceRefused")) == before + 1

@@ -1,0 +1,107 @@
+"""SPC math against known answers: textbook control limits and capability, and the Nelson rules on the
+patterns Nelson (1984, J. Quality Technology 16:4) draws for each test, judged point by point."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mes_terminal.domain import spc
+from mes_terminal.domain.spc import Limits, Rule
+
+UNIT = Limits(center=0.0, lower=-3.0, upper=3.0, sigma=1.0)
+QUIET = [0.3, -0.4, 0.5, -0.2, 0.6]  # a stable start that breaks no rule
+
+
+def first_violation(points: list[float], rule: Rule) -> int | None:
+    return next((v.index for v in spc.nelson(points, UNIT) if v.rule == rule), None)
+
+
+def test_xbar_r_limits_match_montgomery_hard_bake_example() -> None:
+    # Montgomery, Introduction to SQC, example 6.1: 25 subgroups of 5, x-double-bar 1.5056, R-bar 0.32521,
+    # X-bar chart 1.3180 .. 1.6932, R chart 0 .. 0.68749. Subgroups with that mean and range give the same limits.
+    half = 0.32521 / 2
+    groups = [[1.5056 - half, 1.5056, 1.5056, 1.5056, 1.5056 + half]] * 25
+    limits = spc.xbar_r_limits(groups)
+    assert limits.location.center == pytest.approx(1.5056)
+    assert (limits.location.lower, limits.location.upper) == (
+        pytest.approx(1.3180, abs=1e-4),
+        pytest.approx(1.6932, abs=1e-4),
+    )
+    assert (limits.spread.lower, limits.spread.upper) == (0.0, pytest.approx(0.68749, abs=1e-4))
+    # Capability of that process with spec 1.00 .. 2.00: sigma = R-bar / d2 = 0.1398, Cp = 1.192.
+    capability = spc.capability(limits.location.center, limits.process_sigma, 1.0, 2.0)
+    assert capability.cp == pytest.approx(1.192, abs=1e-3)
+    assert capability.cpk == pytest.approx((2.0 - 1.5056) / (3 * 0.32521 / 2.326), abs=1e-6)  # nearer the upper limit
+
+
+def test_imr_limits_use_the_average_moving_range() -> None:
+    values = [10.0, 12.0, 11.0, 13.0, 12.0]  # moving ranges 2, 1, 2, 1: MR-bar 1.5
+    limits = spc.imr_limits(values)
+    assert limits.location.center == pytest.approx(11.6)
+    assert limits.location.upper == pytest.approx(11.6 + 2.66 * 1.5, abs=1e-2)
+    assert limits.location.lower == pytest.approx(11.6 - 2.66 * 1.5, abs=1e-2)
+    assert limits.spread.upper == pytest.approx(3.267 * 1.5)
+
+
+def test_one_sided_capability_has_a_cpk_and_no_cp() -> None:
+    assert spc.capability(10.0, 1.0, None, 16.0) == spc.Capability(None, 2.0)
+    assert spc.capability(10.0, 0.0, 4.0, 16.0) == spc.Capability(None, None)
+
+
+@pytest.mark.parametrize(
+    ("rule", "points", "index"),
+    [
+        (Rule.BEYOND_3_SIGMA, [*QUIET, 3.2], 5),
+        (Rule.NINE_ON_ONE_SIDE, [*QUIET, -0.3, 0.2, 0.5, 0.1, 0.9, 0.4, 0.3, 0.8, 0.2, 0.6], 14),
+        (Rule.SIX_TRENDING, [*QUIET, -1.0, -0.5, 0.0, 0.4, 0.9, 1.5], 10),
+        (Rule.FOURTEEN_ALTERNATING, [0.5 if i % 2 else -0.5 for i in range(14)], 13),
+        (Rule.TWO_OF_THREE_BEYOND_2_SIGMA, [*QUIET, 2.3, 0.1, 2.5], 7),
+        (Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA, [*QUIET, 1.3, 1.5, 0.2, 1.2, 1.8], 9),
+        (Rule.FIFTEEN_WITHIN_1_SIGMA, [0.2, -0.3, 0.1, -0.5, 0.4] * 3, 14),
+        (Rule.EIGHT_OUTSIDE_1_SIGMA, [1.5, -1.4, 1.2, -1.6, 1.3, -1.2, 1.7, -1.1], 7),
+    ],
+)
+def test_each_nelson_rule_fires_at_the_point_that_completes_its_pattern(rule, points, index) -> None:
+    assert first_violation(points, rule) == index
+    assert rule in spc.violations_at(points, index, UNIT)
+    assert rule not in spc.violations_at(points, index - 1, UNIT)
+
+
+def test_points_on_the_center_line_break_a_run_on_one_side() -> None:
+    points = [0.5] * 4 + [0.0] + [0.5] * 4
+    assert first_violation(points, Rule.NINE_ON_ONE_SIDE) is None
+
+
+def test_a_stable_sequence_breaks_no_rule_but_fifteen_hugging_the_center() -> None:
+    points = [0.3, -1.2, 0.8, 1.4, -0.6, 0.1, -1.7, 0.9, -0.2, 1.1]
+    assert spc.nelson(points, UNIT) == []
+
+
+@given(st.lists(st.floats(min_value=-50, max_value=50, allow_nan=False), min_size=1, max_size=40))
+def test_a_rule_violation_only_looks_back_never_ahead(points: list[float]) -> None:
+    for index in range(len(points)):
+        assert spc.violations_at(points, index, UNIT) == spc.violations_at(points[: index + 1], index, UNIT)
+
+
+@given(st.lists(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), min_size=2, max_size=60))
+def test_imr_limits_are_ordered_and_centered(values: list[float]) -> None:
+    limits = spc.imr_limits(values)
+    assert limits.location.lower <= limits.location.center <= limits.location.upper
+    assert math.isclose(
+        limits.location.upper - limits.location.center,
+        limits.location.center - limits.location.lower,
+        rel_tol=1e-9,
+        abs_tol=1e-6,
+    )
+
+
+def test_subgroups_leave_out_an_incomplete_last_group() -> None:
+    assert spc.subgroups([1, 2, 3, 4, 5, 6, 7], 3) == [[1, 2, 3], [4, 5, 6]]
+    with pytest.raises(spc.SpcError):
+        spc.subgroups([1, 2, 3], 11)
+    with pytest.raises(spc.SpcError):
+        spc.imr_limits([1.0])
