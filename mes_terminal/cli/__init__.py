@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mes_terminal import __version__
-from mes_terminal.cli import trace_cli
+from mes_terminal.cli import doctor_cli, print_cli, report_cli, setup_cli, spc_cli, supervisor_cli, trace_cli
 from mes_terminal.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -63,6 +63,12 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
                 for name, value in settings.terminal.items()
             }
         )
+        shown.update(
+            {
+                f"printer.{name}": {"value": value, "source": f"file {settings.file}"}
+                for name, value in settings.printer.items()
+            }
+        )
         print_json(shown)
         return EXIT_OK
     print(f"settings file: {settings_file()}{'' if settings.file else ' (not present)'}")
@@ -70,6 +76,8 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
         print(f"{name} = {value if value is not None else '(not set)'}    [{settings.sources[name]}]")
     for name, value in settings.terminal.items():
         print(f"terminal.{name} = {value}    [file {settings.file}]")
+    for name, value in settings.printer.items():
+        print(f"printer.{name} = {value}    [file {settings.file}]")
     return EXIT_OK
 
 
@@ -210,6 +218,8 @@ def _cmd_terminal(args: argparse.Namespace) -> int:
     """Open the operator terminal for one station; the schema must be at head (checked by `_application`)."""
     from mes_terminal.services.terminal import TerminalService
 
+    if not setup_cli.ready_to_start(args):  # the first start without settings opens the station setup
+        return EXIT_FAILURE
     app = application(args)  # refuses a schema that is not at head, with the command to run
     try:
         station = app.settings.station
@@ -222,7 +232,14 @@ def _cmd_terminal(args: argparse.Namespace) -> int:
         service.station(station)  # an unknown station is refused here, in one sentence, before a window opens
         from mes_terminal.ui.app import run_terminal
 
-        return run_terminal(service, station, app.clock, app.settings, full_screen=not args.windowed)
+        return run_terminal(
+            service,
+            station,
+            app.clock,
+            app.settings,
+            full_screen=not args.windowed,
+            exit_when_ready=getattr(args, "exit_when_ready", False),
+        )
     finally:
         app.close()
 
@@ -283,9 +300,14 @@ def _parser() -> argparse.ArgumentParser:
     terminal = sub.add_parser("terminal", parents=[data], help="the operator terminal")
     terminal.add_argument("--station", metavar="CODE")
     terminal.add_argument("--windowed", action="store_true", help="a 1024x768 window instead of full screen")
+    # A start-up check (installers, benchmarks): exit 0 once the station view has been painted.
+    terminal.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     terminal.set_defaults(run=_cmd_terminal)
-    sub.add_parser("supervisor", parents=[data], help="the supervisor console").set_defaults(
-        run=_cmd_window("supervisor console")
-    )
+    supervisor_cli.register(sub, data)
+    doctor_cli.register(sub, data)
+    setup_cli.register(sub, data)
     trace_cli.register(sub, data)
+    report_cli.register(sub, data)
+    spc_cli.register(sub, data)
+    print_cli.register(sub, data)
     return parser

@@ -142,6 +142,8 @@ def _parser_for(hint: Any) -> Parser:
         return _parse_int
     if hint is str and marker == "code":
         return parse_code
+    if hint is str and marker == "answer":
+        return _parse_answer
     if hint is str:
         return _parse_text
     raise TypeError(f"no parser for {hint!r}")
@@ -170,6 +172,13 @@ def _parse_int(value: object, name: str) -> int:
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and abs(value) < 2**31:
         return int(value)
     raise InvalidInput(f"{name} must be a whole number, not {value!r:.40}.")
+
+
+def _parse_answer(value: object, name: str) -> str:
+    """A check's answer: text, or a JSON number kept exactly as written (the check's item judges it)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return str(value)
+    return _parse_text(value, name)
 
 
 def _parse_text(value: object, name: str) -> str:

@@ -205,3 +205,175 @@ class ScrapLot(Command):
     scrap_reason: CodeField
     # Without a quantity the whole lot is scrapped.
     quantity: PositiveQuantity | None = None
+
+
+# --- Downtime ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartDowntime(Command):
+    station: CodeField
+    # A leaf of the reason tree; may be left for later (the stop then shows "reason needed").
+    reason: CodeField | None = None
+    comment: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EndDowntime(Command):
+    station: CodeField
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassifyDowntime(Command):
+    downtime_id: int
+    reason: CodeField
+
+
+@dataclass(frozen=True, kw_only=True)
+class SplitDowntime(Command):
+    # The stop becomes [start, split_at) and [split_at, end); each part keeps its reason unless given one.
+    downtime_id: int
+    split_at: datetime
+    reason_before: CodeField | None = None
+    reason_after: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MachineState(Command):
+    # What a machine reports: running | stopped | faulted. A stop opens an unclassified downtime.
+    station: CodeField
+    state: CodeField
+
+
+# --- Supervisor console --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignInConsole(Command):
+    """Opening the supervisor console: badge and PIN; only leads, supervisors, quality and admins."""
+
+    badge: CodeField
+    pin: Secret
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset({"pin"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditWorkOrder(_WorkOrderChange):
+    # Only the fields given change; an order changed meanwhile (expected_version) is a conflict.
+    quantity: PositiveQuantity | None = None
+    due: datetime | None = None
+    priority: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseWorkOrder(_WorkOrderChange):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReorderDispatch(Command):
+    """The station's dispatch list in a new order: operation keys "WO-1/10", first to run first."""
+
+    station: CodeField
+    operations: tuple[CodeField, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignOperation(Command):
+    """Give an operation to one eligible station (at the end of its list); no station: any eligible one."""
+
+    work_order: CodeField
+    operation: int
+    station: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcknowledgeAndon(Command):
+    # The id of the SupervisorCalled event being answered.
+    call_id: int
+
+
+# --- Printing --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class _PrintCommand(Command):
+    # Where it goes: FILE.pdf, pdf:FOLDER, tcp://HOST:9100, serial:PORT, printer:NAME (domain.print_targets).
+    target: Text
+    copies: int = 1
+    # A document printed before is a reprint whether or not this says so; a reprint needs a reason.
+    reprint: bool = False
+    reason: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintLabel(_PrintCommand):
+    lot: CodeField
+    size: CodeField = "4x6"  # 4x6, 4x2 or 100x50 (resources/labels/lot-SIZE.toml)
+    dpi: int = 203  # thermal printers (ZPL): 203 or 300
+    datamatrix: bool = False  # a GS1 DataMatrix besides the GS1-128 (PDF labels)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintTraveler(_PrintCommand):
+    work_order: CodeField
+    page_size: CodeField = "A4"  # A4 or letter
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordPrintOutcome(Command):
+    """How a print job ended: sent whole to its printer, or failed with the printer's reason."""
+
+    job: int
+    printed: bool
+    error: Text | None = None
+
+
+# --- Quality ---------------------------------------------------------------------------------------
+
+# A check's answer: pass or fail, a measurement (a JSON number or decimal text), a text or a choice.
+Answer = Annotated[str, "answer"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordCheck(_JobCommand):
+    """One checklist item's result for a running job, against the newest version of the checklist."""
+
+    checklist: CodeField
+    item: CodeField
+    value: Answer
+    comment: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class _SignedCommand(Command):
+    """Signed electronically by the actor: the PIN re-authenticates them (checked, never stored)."""
+
+    pin: Secret
+    meaning: CodeField  # what the signature means: reported, reviewed, approved, verified, released
+    comment: Text | None = None
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset({"pin"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class RaiseNonconformance(_SignedCommand):
+    """Material or work that does not conform: a lot, a job, or both."""
+
+    defect_code: CodeField
+    description: Text
+    lot: CodeField | None = None
+    work_order: CodeField | None = None
+    operation: int | None = None
+    quantity: PositiveQuantity | None = None
+    hold: bool = False  # put the lot on hold until the nonconformance is disposed of
+
+
+@dataclass(frozen=True, kw_only=True)
+class DisposeNonconformance(_SignedCommand):
+    """The quality decision: use_as_is, rework, scrap or return_to_supplier (quality role only)."""
+
+    nonconformance: CodeField
+    decision: CodeField
+    quantity: PositiveQuantity | None = None  # scrap or return: without one, the whole lot

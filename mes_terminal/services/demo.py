@@ -28,7 +28,9 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services import commands as c
 from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.demo_history import create_history
 from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.quality_demo import pass_due_checks
 
 # (quantity, due in days, priority, what happens after creation)
 _ORDERS = [
@@ -78,6 +80,7 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
         lines.append(
             f"  {number}  {product:<14} {quantity:>6}  due {due:<11} priority {priority:>2}  {status.replace('_', ' ')}"
         )
+    lines.append(create_history(engine, bus, clock, supervisor))
     lines.append(_job_in_progress(engine, bus, supervisor, now))
     return "\n".join(lines)
 
@@ -120,6 +123,9 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
             **job,
         )
     )
+    # The first piece was inspected and passed (so the terminal opens without a check due).
+    checked_at = now - timedelta(minutes=19)
+    pass_due_checks(bus, supervisor, checked_at, station=station, work_order=order, operation=seq, completing=False)
     return f"Running at {station}: {order} operation {seq}, started 45 minutes ago, 120 good and 3 scrap so far."
 
 

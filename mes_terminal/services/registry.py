@@ -7,7 +7,18 @@ from typing import Any
 
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.services import commands as c
-from mes_terminal.services.handlers import execution, material, personnel, work_orders
+from mes_terminal.services.handlers import (
+    dispatch,
+    downtime,
+    execution,
+    material,
+    personnel,
+    printing,
+    quality,
+    supervision,
+    work_order_edits,
+    work_orders,
+)
 
 Handler = Callable[[Any, UnitOfWork], dict[str, Any]]
 
@@ -34,6 +45,23 @@ HANDLERS: Mapping[type[c.Command], Handler] = {
     c.HoldLot: material.hold_lot,
     c.ReleaseLot: material.release_lot,
     c.ScrapLot: material.scrap_lot,
+    c.StartDowntime: downtime.start_downtime,
+    c.EndDowntime: downtime.end_downtime,
+    c.ClassifyDowntime: downtime.classify_downtime,
+    c.SplitDowntime: downtime.split_downtime,
+    c.MachineState: downtime.machine_state,
+    c.SignInConsole: supervision.sign_in_console,
+    c.AcknowledgeAndon: supervision.acknowledge_andon,
+    c.EditWorkOrder: work_order_edits.edit_work_order,
+    c.CloseWorkOrder: work_order_edits.close_work_order,
+    c.ReorderDispatch: dispatch.reorder_dispatch,
+    c.AssignOperation: dispatch.assign_operation,
+    c.PrintLabel: printing.print_label,
+    c.PrintTraveler: printing.print_traveler,
+    c.RecordPrintOutcome: printing.record_print_outcome,
+    c.RecordCheck: quality.record_check,
+    c.RaiseNonconformance: quality.raise_nonconformance,
+    c.DisposeNonconformance: quality.dispose_nonconformance,
 }
 
 COMMAND_TYPES: Mapping[str, type[c.Command]] = {cls.__name__: cls for cls in HANDLERS}

@@ -6,6 +6,7 @@ The UI calls this (off the GUI thread) and gets frozen views back; it never sees
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -32,10 +33,12 @@ from mes_terminal.domain.execution import (
     readiness,
 )
 from mes_terminal.domain.scans import Scan
+from mes_terminal.services import quality_views as quality
 from mes_terminal.services.bus import CommandBus, Outcome
 from mes_terminal.services.commands import ClassifyDowntime, Command, EndDowntime, StartDowntime
 from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+from mes_terminal.services.quality_views import ChecklistView
 from mes_terminal.services.views import (
     DispatchItem,
     JobView,
@@ -63,7 +66,8 @@ class TerminalService:
             people = q.operators(connection, info["id"])
             jobs = q.jobs(connection, info["id"], now)
             downtime = q.open_downtime(connection, info["id"])
-        views = tuple(_job_view(job) for job in jobs)
+            due = quality.due_for_operations(connection, [job["id"] for job in jobs], now)
+        views = tuple(replace(_job_view(job), checks_due=due.get(job["id"], ())) for job in jobs)
         state, since = _state(jobs, downtime)
         return StationView(
             code=info["code"],
@@ -85,6 +89,7 @@ class TerminalService:
             rows = q.dispatch_list(connection, info["id"])
             refs = [_operation_ref(row) for row in rows]
             materials = mq.bom_with_stock(connection, refs, self._today(site["timezone"]))
+            at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
         rule = StartWhen(site["start_when"])
         items = []
         for row in rows:
@@ -94,6 +99,8 @@ class TerminalService:
                 short = m.shortage(materials.get(row["operation_id"], []), available(facts) - facts.reported)
                 if short is not None:
                     state, reason = Readiness.MATERIAL_SHORT, short
+                elif row["operation_id"] in at_start:
+                    state, reason = Readiness.CHECK_DUE, _check_at_start(reason, at_start[row["operation_id"]])
             items.append(
                 DispatchItem(
                     work_order=row["work_order"],
@@ -209,7 +216,12 @@ class TerminalService:
         return nodes
 
     def start_downtime(
-        self, station: str, actor: str, reason: str | None = None, comment: str | None = None, command_id=None
+        self,
+        station: str,
+        actor: str,
+        reason: str | None = None,
+        comment: str | None = None,
+        command_id: uuid.UUID | None = None,
     ) -> Outcome:
         return self._bus.execute(
             StartDowntime(
@@ -222,14 +234,16 @@ class TerminalService:
             )
         )
 
-    def end_downtime(self, station: str, actor: str, command_id=None) -> Outcome:
+    def end_downtime(self, station: str, actor: str, command_id: uuid.UUID | None = None) -> Outcome:
         return self._bus.execute(
             EndDowntime(
                 command_id=command_id or uuid.uuid4(), actor=actor, issued_at=self._clock.now(), station=station
             )
         )
 
-    def classify_downtime(self, downtime_id: int, reason: str, actor: str, command_id=None) -> Outcome:
+    def classify_downtime(
+        self, downtime_id: int, reason: str, actor: str, command_id: uuid.UUID | None = None
+    ) -> Outcome:
         return self._bus.execute(
             ClassifyDowntime(
                 command_id=command_id or uuid.uuid4(),
@@ -239,6 +253,13 @@ class TerminalService:
                 reason=reason,
             )
         )
+
+    # --- quality (the checklist screen) ------------------------------------------------------------
+
+    def checklist(self, work_order: str, operation: int) -> ChecklistView:
+        """The job's checklist item by item: limits, what is due now and the last answers."""
+        with self._read() as connection:
+            return quality.checklist_view(connection, work_order, operation, self._clock.now())
 
     def badge_exists(self, badge: str) -> bool:
         with self._read() as connection:
@@ -276,6 +297,10 @@ class _ReadConnection:
         self._connection.close()
         if isinstance(error, DBAPIError):
             raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
+
+
+def _check_at_start(ready: str, checks: tuple[str, ...]) -> str:
+    return f"{ready} Check due at start: {', '.join(checks)}."
 
 
 def _first_line(error: DBAPIError) -> str:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from mes_terminal.db.records import Count, DowntimeEvent, JobRun, LabourEntry, WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.services import commands as c
-from mes_terminal.services.handlers import output_lots
+from mes_terminal.services.handlers import check_gate, output_lots
+from mes_terminal.services.handlers import downtime as stops
 
 # Leads and supervisors may act at a station without being signed in there (on an operator's behalf).
 ON_BEHALF = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
@@ -47,26 +48,12 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
 def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
     station, person, _ = at_station(cmd, uow, "pause jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
-    reason = uow.jobs.downtime_reason(cmd.reason) if cmd.reason else None
+    reason = stops.leaf_reason(uow, cmd.reason) if cmd.reason else None
     run = _running_here(uow, order, operation, station.id)
     _close_run(uow, run, cmd, "paused")
     operation.status = "paused"
-    downtime_id = None
-    if reason is not None and uow.jobs.open_downtime(station) is None:
-        downtime = DowntimeEvent(
-            workstation_id=station.id,
-            started_at=cmd.issued_at,
-            reason_id=reason.id,
-            source="operator",
-            operation_id=operation.id,
-            opened_by_id=person.id,
-            classified_by_id=person.id,
-            classified_at=cmd.issued_at,
-        )
-        uow.session.add(downtime)
-        uow.session.flush()
-        downtime_id = downtime.id
-        uow.events.add("DowntimeStarted", "workstation", station.code, downtime_id=downtime.id, reason=reason.code)
+    # A pause with a reason stops the station (or gives its unclassified stop that reason).
+    downtime_id = stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at) if reason else None
     uow.events.add("JobPaused", "operation", job_key(order, operation), run_id=run.id, reason=cmd.reason)
     return {**_job_result(order, operation, station.code), "downtime_id": downtime_id}
 
@@ -103,6 +90,7 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
     site = uow.jobs.site_rules(station)
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
+    check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=False)
 
     run = uow.jobs.open_run(operation) or uow.jobs.last_run(operation)
     uow.session.add(
@@ -144,6 +132,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
         raise InvalidState(f"{facts.label} is not running at {station.code}.", code="job.not_running")
     rules.check_complete(facts, cmd.short_close)
+    check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
     run = uow.jobs.open_run(operation)
     if run is not None:
         _close_run(uow, run, cmd, "completed")

@@ -114,7 +114,10 @@ class TerminalWindow(QWidget):
             app.installEventFilter(self._wedge)
             app.installEventFilter(self.inactivity)
         if self.options.scanner_url:
-            self._serial = SerialScanInput(self.options.scanner_url, self.options.scanner_baudrate, self)
+            options = self.options
+            self._serial = SerialScanInput(
+                options.scanner_url, options.scanner_baudrate, self, terminator=options.scanner_terminator
+            )
             self._serial.scanned.connect(self.scan_router.route)
             self._serial.state_changed.connect(self.on_serial_scanner_state)
             self._serial.start()
@@ -273,7 +276,7 @@ class TerminalWindow(QWidget):
         self.vm.select(key)
         if self.screen != "station" and self.vm.station and self.vm.station.operators:
             self.show_station()
-        if item.readiness != "ready":
+        if item.readiness not in ("ready", "check_due"):
             kind = OK if item.readiness in ("running_here", "paused_here") else WARN
             self.on_feedback(kind, item.reason)
             return
