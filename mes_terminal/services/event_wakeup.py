@@ -5,7 +5,8 @@
         if wakeup.wait(0.5):   # True: a notification arrived on the channel
             read_new_events()
 
-Writers announce new events with `NOTIFY mes_events` (see docs/supervisor.md). Without a notification
+On PostgreSQL a trigger on the event log (migration 0005) sends `NOTIFY mes_events` with every
+command that writes events. Without a notification
 the wait simply times out, so a screen that also polls `id > last seen` never misses an event; the
 notification only makes it sooner. On SQLite `wait` sleeps and returns False.
 """

@@ -3,7 +3,7 @@ two-person rule for signatures, the reaction to an SPC rule violation and the SP
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-26 09:00:00.000000
+Create Date: 2026-11-25 04:40:00.000000
 """
 
 from collections.abc import Sequence

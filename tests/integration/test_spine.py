@@ -141,3 +141,19 @@ def test_a_connection_dropped_by_the_server_is_replaced_without_losing_the_comma
     assert killed >= 1
     assert bus.execute(_create(clock, "WO-B")).result["status"] == "planned"
     assert _count(plant, WorkOrder) == 2
+
+
+@pytest.mark.postgresql_only
+def test_a_command_wakes_listeners_on_postgresql_when_it_commits(bus, plant, clock) -> None:
+    """Live screens LISTEN on mes_events; the event log's trigger notifies once per command, at commit."""
+    import psycopg
+
+    from mes_terminal.services import commands as c
+    from tests.helpers import command
+
+    url = plant.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as listener:
+        listener.execute("LISTEN mes_events")
+        bus.execute(command(c.CallSupervisor, clock.now(), station="WS-01", message="Jam"))
+        woke = list(listener.notifies(timeout=5, stop_after=1))
+    assert [n.channel for n in woke] == ["mes_events"]
