@@ -7,8 +7,10 @@
    - a badge scan at a badge-only station (a SignIn command through the service on the worker thread,
      then the green banner);
    against a bare QLabel's setText -> painted. Budget: p99 < 50 ms.
-2. Cold start to interactive (a new process: imports, database, first station view painted) against a
-   bare PySide6 window of the same size with a 200-row table, to its first paint. Budget: < 2x.
+2. Cold start (a new process) against a bare PySide6 window of the same size with a 200-row table, to
+   its first paint: the terminal interactive (schema and station checked, the sign-in screen painted
+   and taking scans; the service stack still loading behind it) — budget < 2x — and the first paint
+   with the station's data.
 A benchmark, not a test: it prints, it asserts nothing.
 """
 
@@ -49,29 +51,35 @@ TERMINAL = """
 import time; t0 = time.perf_counter()
 import sys
 from PySide6.QtCore import QEvent, QObject
-from mes_terminal.bootstrap import build
+from mes_terminal.cli.terminal_start import DeferredTerminalService
 from mes_terminal.config import load_settings
-from mes_terminal.services.terminal import TerminalService
-from mes_terminal.ui.app import apply_terminal_look, create_application
+from mes_terminal.db import preflight
+from mes_terminal.domain.clock import SystemClock
+from mes_terminal.ui.app import create_application
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.window import TerminalWindow
-app = create_application([]); apply_terminal_look(app)
-built = build(load_settings(flags={"database_url": sys.argv[1]}))
-window = TerminalWindow(TerminalService(built.engine, built.bus, built.clock), "WS-01", built.clock,
-                        options=TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0))
+settings = load_settings(flags={"database_url": sys.argv[1], "station": "WS-01"})
+preflight.check(settings.database_url, "WS-01")  # what `mes-terminal terminal` refuses before painting
+app = create_application([])
+service = DeferredTerminalService(settings)
+options = TerminalOptions(refresh_ms=3_600_000, inactivity_minutes=0)
+window = TerminalWindow(service, "WS-01", SystemClock(), options=options)
 window.resize(1024, 768)
-state = {"settled": False}
-class FirstPaintAfterData(QObject):
+state = {"settled": False, "first": None}
+class Paints(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and state["settled"]:
-            print(time.perf_counter() - t0); app.exit(0)
+        if event.type() == QEvent.Type.Paint:
+            if state["first"] is None:
+                state["first"] = time.perf_counter() - t0  # the sign-in screen: scans are taken from here on
+            if state["settled"] and window.vm.station is not None:
+                print(state["first"], time.perf_counter() - t0); app.exit(0)
         return False
 def settled():
     state["settled"] = True
     window.update()
-spy = FirstPaintAfterData(); window.installEventFilter(spy)
+spy = Paints(); window.installEventFilter(spy)
 window.vm.settled.connect(settled)
-window.show(); window.start(); app.exec(); window.shutdown(); built.close()
+window.show(); window.start(); app.exec(); window.shutdown(); service.close()
 """
 
 
@@ -177,20 +185,25 @@ def _scan_to_banner(url: str, count: int) -> None:
 
 
 def _cold_start(url: str, starts: int) -> None:
-    bare = [_child(BARE_WINDOW) for _ in range(starts)]
+    bare = [_child(BARE_WINDOW)[0] for _ in range(starts)]
     terminal = [_child(TERMINAL, url) for _ in range(starts)]
-    ratio = statistics.median(terminal) / statistics.median(bare)
-    print(f"Cold start to first paint ({starts} starts each, median; budget terminal < 2x bare)")
-    print(f"   bare window, 200-row table  {statistics.median(bare) * 1000:7.0f} ms")
-    print(f"   terminal, station loaded    {statistics.median(terminal) * 1000:7.0f} ms")
-    print(f"   ratio terminal / bare: {ratio:.2f}x")
+    interactive = statistics.median(t[0] for t in terminal)
+    loaded = statistics.median(t[1] for t in terminal)
+    bare_median = statistics.median(bare)
+    print(f"Cold start ({starts} starts each, median; budget: terminal interactive < 2x bare)")
+    for label, seconds in (
+        ("bare window, 200-row table, first paint", bare_median),
+        ("terminal interactive (sign-in screen painted)", interactive),
+        ("terminal with the station's data painted", loaded),
+    ):
+        print(f"   {label:<46} {seconds * 1000:7.0f} ms   {seconds / bare_median:.2f}x")
 
 
-def _child(script: str, *argv: str) -> float:
+def _child(script: str, *argv: str) -> tuple[float, ...]:
     done = subprocess.run(
         [sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True, timeout=120
     )
-    return float(done.stdout.strip().splitlines()[-1])
+    return tuple(float(figure) for figure in done.stdout.strip().splitlines()[-1].split())
 
 
 def _row(label: str, seconds: list[float]) -> None:

@@ -215,33 +215,19 @@ def _has_display() -> bool:
 
 
 def _cmd_terminal(args: argparse.Namespace) -> int:
-    """Open the operator terminal for one station; the schema must be at head (checked by `_application`)."""
-    from mes_terminal.services.terminal import TerminalService
+    """Open the operator terminal for one station; schema and station are checked before any window."""
+    from mes_terminal.cli import terminal_start
 
     if not setup_cli.ready_to_start(args):  # the first start without settings opens the station setup
         return EXIT_FAILURE
-    app = application(args)  # refuses a schema that is not at head, with the command to run
-    try:
-        station = app.settings.station
-        if not station:
-            raise InvalidInput(
-                "Name the station this terminal stands at: --station WS-01, MES_STATION, "
-                "or 'station' in the settings file."
-            )
-        service = TerminalService(app.engine, app.bus, app.clock)
-        service.station(station)  # an unknown station is refused here, in one sentence, before a window opens
-        from mes_terminal.ui.app import run_terminal
-
-        return run_terminal(
-            service,
-            station,
-            app.clock,
-            app.settings,
-            full_screen=not args.windowed,
-            exit_when_ready=getattr(args, "exit_when_ready", False),
+    settings = settings_from(args)
+    if not settings.station:
+        raise InvalidInput(
+            "Name the station this terminal stands at: --station WS-01, MES_STATION, or 'station' in the settings file."
         )
-    finally:
-        app.close()
+    return terminal_start.run(
+        settings, full_screen=not args.windowed, exit_when_ready=getattr(args, "exit_when_ready", False)
+    )
 
 
 def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:

@@ -19,10 +19,9 @@ from dataclasses import asdict
 from typing import Any
 
 from mes_terminal.cli.common import EXIT_OK, application, print_json
-from mes_terminal.documents.label_templates import DEFAULT_SIZE, SIZES
-from mes_terminal.documents.label_zpl import DPIS
+from mes_terminal.documents.label_templates import DEFAULT_SIZE, DPIS, SIZES
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.domain.print_targets import PrintTarget, parse_copies
+from mes_terminal.domain.print_targets import parse_copies
 
 ACTOR_VARIABLE = "MES_ACTOR"
 
@@ -114,16 +113,6 @@ def _print(args: argparse.Namespace, what: str, make: Any) -> int:
 
 def print_service(app: Any) -> Any:
     """The print service of an application, with every transport including the system printers."""
-    from mes_terminal.devices.printers import open_transport
-    from mes_terminal.services.printing import PrintService
+    from mes_terminal.bootstrap import print_service as build
 
-    def opener(target: PrintTarget) -> Any:
-        return open_transport(target, now=app.clock.now, system_printer=_system_printer)
-
-    return PrintService(app.engine, app.bus, app.clock, open_transport=opener)
-
-
-def _system_printer(name: str) -> Any:
-    from mes_terminal.ui.system_printer import SystemPrinter
-
-    return SystemPrinter(name)
+    return build(app)

@@ -1,7 +1,7 @@
 """Run and check the Alembic migrations shipped with MES Terminal.
 
 The schema guard that every terminal runs at start (`require_head`) reads one row with SQLAlchemy and
-compares it with `SCHEMA_HEAD`; Alembic itself is imported only to migrate or inspect, because
+compares it with `SCHEMA_HEAD` (db/schema_head.py); Alembic itself is imported only to migrate or inspect, because
 importing it costs a terminal a sixth of a second at every start. A test keeps `SCHEMA_HEAD` equal
 to the newest migration.
 """
@@ -12,14 +12,22 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, text
 
-from mes_terminal.domain.errors import SchemaNotAtHead
+from mes_terminal.db.schema_head import SCHEMA_HEAD, refuse_unless_head
 from mes_terminal.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The revision of the newest file in migrations/versions.
-SCHEMA_HEAD = "0005"
+__all__ = [
+    "SCHEMA_HEAD",
+    "alembic_config",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "require_head",
+    "schema_drift",
+    "upgrade",
+]
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -64,18 +72,7 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 
 def require_head(engine: Engine) -> None:
     """Raise `SchemaNotAtHead` with the command to run unless the schema is exactly at head."""
-    current = current_revision(engine)
-    if current == SCHEMA_HEAD:
-        return
-    if current is None:
-        state = "has no MES Terminal schema yet"
-    elif current < SCHEMA_HEAD:  # revisions are numbered 0001, 0002, ...
-        state = f"is at revision {current}, older than this version expects ({SCHEMA_HEAD})"
-    else:
-        state = f"is at revision {current}, which this version of MES Terminal does not know (newer software?)"
-    raise SchemaNotAtHead(
-        f"The database {state}. An administrator runs 'mes-terminal db upgrade' once for the whole plant."
-    )
+    refuse_unless_head(current_revision(engine))
 
 
 def schema_drift(engine: Engine) -> list[Any]:

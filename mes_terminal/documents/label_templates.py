@@ -48,6 +48,8 @@ from mes_terminal.domain.errors import InvalidInput
 # The sizes we ship, by the name `--size` takes.
 SIZES = ("4x6", "4x2", "100x50")
 DEFAULT_SIZE = "4x6"
+# Thermal printer resolutions the ZPL renderer knows (dots per inch).
+DPIS = (203, 300)
 
 
 @dataclass(frozen=True)

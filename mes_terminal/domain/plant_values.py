@@ -14,7 +14,7 @@ from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.gs1 import is_valid_gtin
 from mes_terminal.domain.roles import ALL_ROLES
 from mes_terminal.domain.toml_reader import show
-from mes_terminal.domain.values import MAX_QUANTITY, QUANTITY_PLACES, parse_quantity, parse_timezone
+from mes_terminal.domain.values import INT_MAX, MAX_QUANTITY, QUANTITY_PLACES, parse_quantity, parse_timezone
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ROLES = tuple(sorted(ALL_ROLES))
@@ -24,7 +24,6 @@ CHECK_KINDS = ("pass_fail", "numeric", "text", "choice")
 CHECK_TRIGGERS = ("start", "first_piece", "every_n", "every_minutes", "completion", "shift_start")
 
 # The widest whole number every database column of ours holds.
-INT_MAX = 2**31 - 1
 
 # Characters a name may not hold: control characters break screens and labels, lone surrogates cannot
 # be stored as UTF-8, and PostgreSQL refuses NUL.

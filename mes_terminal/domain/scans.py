@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
-from mes_terminal.domain.plant_values import INT_MAX
-from mes_terminal.domain.values import parse_code
+from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
 DISPLAY_LIMIT = 60

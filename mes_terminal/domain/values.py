@@ -16,6 +16,8 @@ from mes_terminal.domain.errors import InvalidInput
 
 # Six digits after the point (the scale of every quantity column) and nine before: fifteen significant
 # digits, which SQLite's REAL storage of NUMERIC keeps exactly, so both databases hold the same value.
+# The largest whole number a field takes (a 32-bit signed integer column).
+INT_MAX = 2**31 - 1
 MAX_QUANTITY = Decimal("999999999.999999")
 QUANTITY_PLACES = Decimal("0.000001")
 

@@ -91,3 +91,73 @@ class MaterialLineView:
     backflush: bool  # taken automatically at completion
     substitutes: tuple[str, ...] = ()
     lot_controlled: bool = True  # floor stock is not scanned by lot
+
+
+@dataclass(frozen=True)
+class CheckItemView:
+    code: str
+    text: str
+    kind: str  # pass_fail | numeric | text | choice
+    required: bool
+    when: str
+    unit: str | None
+    lower: Decimal | None
+    target: Decimal | None
+    upper: Decimal | None
+    plausible_low: Decimal | None  # values outside these are refused as typing slips
+    plausible_high: Decimal | None
+    choices: tuple[str, ...]
+    limits_text: str  # "99.5 – 100.5 mm (target 100)"
+    due: str | None  # why it is due now ("first piece"), or None
+    last_value: str | None  # the last answer on this job
+    last_passed: bool | None
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    code: str
+    version: int
+    name: str
+    work_order: str
+    operation: int
+    items: tuple[CheckItemView, ...]
+
+    @property
+    def due(self) -> tuple[CheckItemView, ...]:
+        return tuple(i for i in self.items if i.due is not None)
+
+
+@dataclass(frozen=True)
+class SpcPoint:
+    value: float
+    recorded_at: datetime
+    work_order: str
+    station: str
+    rules: tuple[int, ...]  # Nelson rules this point completed (empty inside the baseline)
+    in_baseline: bool
+
+
+@dataclass(frozen=True)
+class SpcChartView:
+    """One characteristic's I-MR (or X-bar/R) chart: points, limits from the baseline, spec, capability."""
+
+    checklist: str
+    item: str
+    text: str
+    unit: str | None
+    chart: str  # "i-mr" or "xbar-r"
+    subgroup_size: int
+    baseline_size: int  # values (I-MR) or subgroups (X-bar/R) the limits come from
+    points: tuple[SpcPoint, ...]  # single values, or subgroup averages
+    spread: tuple[float, ...]  # moving ranges (first point has none) or subgroup ranges
+    center: float | None
+    lower_control: float | None
+    upper_control: float | None
+    spread_center: float | None
+    spread_upper: float | None
+    lower_spec: float | None
+    upper_spec: float | None
+    target: float | None
+    cp: float | None
+    cpk: float | None
+    violations: tuple[str, ...]  # "point 27 (WO-3, 2026-03-02 10:14): Nelson rule 1: ..."

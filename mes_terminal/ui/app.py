@@ -5,16 +5,18 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from mes_terminal.domain.clock import Clock
 from mes_terminal.paths import resources_dir
-from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.i18n import language_of
 from mes_terminal.ui.terminal.options import TerminalOptions
+
+if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services.terminal import TerminalService
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QSizePolicy, QWidget
 
-from mes_terminal.services.quality_views import CheckItemView, ChecklistView
+from mes_terminal.services.views import CheckItemView, ChecklistView
 from mes_terminal.ui.forms.checklist_dialog_ui import Ui_ChecklistDialog
 from mes_terminal.ui.terminal.wording import quantity
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
 from mes_terminal.domain.errors import MesError
 from mes_terminal.services import commands as c
-from mes_terminal.services.quality_views import ChecklistView
-from mes_terminal.services.views import JobView, MaterialLineView, StationView
+from mes_terminal.services.views import ChecklistView, JobView, MaterialLineView, StationView
 from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
 from mes_terminal.ui.terminal import dispatch_model as dm
 from mes_terminal.ui.terminal import materials_model as mm

@@ -14,7 +14,7 @@ import logging
 import uuid
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,11 +22,13 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.services import commands as c
-from mes_terminal.services.terminal import TerminalService
 from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
+
+if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services.terminal import TerminalService
 
 log = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -14,7 +15,6 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.services import commands as c
-from mes_terminal.services.terminal import TerminalService
 from mes_terminal.services.views import StationView
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
@@ -30,6 +30,9 @@ from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN, FeedbackBanner
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.sounds import FeedbackSounds
 from mes_terminal.ui.widgets.style import set_style_property
+
+if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services.terminal import TerminalService
 
 log = logging.getLogger(__name__)
 
