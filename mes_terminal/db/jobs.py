@@ -12,9 +12,12 @@ from mes_terminal.db.records import (
     LabourEntry,
     Line,
     Material,
+    RoutingOperation,
     RoutingOperationStation,
     ScrapReason,
     Site,
+    StationSession,
+    UserQualification,
     WorkOrder,
     WorkOrderOperation,
     Workstation,
@@ -95,6 +98,35 @@ class Jobs:
                     exists().where(
                         RoutingOperationStation.routing_operation_id == operation.routing_operation_id,
                         RoutingOperationStation.workstation_id == station.id,
+                    )
+                )
+            )
+        )
+
+    def required_qualification(self, operation: WorkOrderOperation) -> str | None:
+        if operation.routing_operation_id is None:
+            return None
+        return self._session.scalar(
+            select(RoutingOperation.qualification).where(RoutingOperation.id == operation.routing_operation_id)
+        )
+
+    def holds(self, user_id: int, qualification: str) -> bool:
+        return bool(
+            self._session.scalar(
+                select(exists().where(UserQualification.user_id == user_id, UserQualification.code == qualification))
+            )
+        )
+
+    def held_at(self, station: Workstation, qualification: str) -> bool:
+        """Whether someone signed in at the station holds the qualification."""
+        return bool(
+            self._session.scalar(
+                select(
+                    exists().where(
+                        StationSession.workstation_id == station.id,
+                        StationSession.signed_out_at.is_(None),
+                        UserQualification.user_id == StationSession.user_id,
+                        UserQualification.code == qualification,
                     )
                 )
             )

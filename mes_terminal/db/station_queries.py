@@ -23,6 +23,7 @@ from mes_terminal.db.records import (
     Site,
     StationSession,
     User,
+    UserQualification,
     WorkOrder,
     WorkOrderOperation,
     Workstation,
@@ -72,6 +73,16 @@ def operators(connection: Connection, station_id: int) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in rows]
 
 
+def qualifications_here(connection: Connection, station_id: int) -> set[str] | None:
+    """What the people signed in at the station are qualified for, together; None when nobody is."""
+    rows = connection.execute(
+        select(StationSession.user_id, UserQualification.code)
+        .outerjoin(UserQualification, UserQualification.user_id == StationSession.user_id)
+        .where(StationSession.workstation_id == station_id, StationSession.signed_out_at.is_(None))
+    ).all()
+    return None if not rows else {code for _, code in rows if code is not None}
+
+
 def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any]]:
     """Open operations this station may run (or runs), with their predecessor's progress, in dispatch order."""
     previous = (
@@ -102,6 +113,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             WorkOrder.product_id,
             Material.code.label("product"),
             ops.id.label("operation_id"),
+            RoutingOperation.qualification,
             ops.seq,
             ops.name,
             ops.status,
@@ -117,6 +129,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .join(Material, Material.id == WorkOrder.product_id)
         .join(previous, previous.c.operation_id == ops.id)
         .outerjoin(runner, runner.id == ops.workstation_id)
+        .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
         .where(
             WorkOrder.status.in_(ACTIVE_ORDERS),
             ops.status != "completed",

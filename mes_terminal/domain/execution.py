@@ -24,6 +24,7 @@ class Readiness(StrEnum):
     PAUSED_HERE = "paused_here"
     RUNNING_ELSEWHERE = "running_elsewhere"
     WAITING_PREVIOUS = "waiting_previous"
+    NOT_QUALIFIED = "not_qualified"  # nobody signed in here holds the qualification the operation needs
     MATERIAL_SHORT = "material_short"  # ready otherwise; usable lots do not cover the bill of materials
     CHECK_DUE = "check_due"  # ready; a required check is due as soon as it starts (domain.checks)
     ORDER_NOT_RELEASED = "order_not_released"
@@ -151,3 +152,10 @@ def format_quantity(quantity: Decimal) -> str:
 
 
 _n = format_quantity
+
+
+def qualification_gap(required: str | None, held_here: set[str] | None) -> str | None:
+    """The dispatch list's sentence when the people signed in here may not work the operation."""
+    if required is None or held_here is None or required in held_here:
+        return None
+    return f"Needs the qualification {required}, which nobody signed in here holds."

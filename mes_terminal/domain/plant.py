@@ -125,6 +125,7 @@ class UserSpec:
     name: str
     pin: str | None = field(repr=False)  # None: the file leaves the stored PIN as it is
     roles: tuple[str, ...]
+    qualifications: tuple[str, ...] = ()  # skills that routing operations may require
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class RoutingOperationSpec:
     setup_minutes: Decimal
     checklist: str | None
     work_instruction: str | None
+    qualification: str | None = None  # only people holding it may work the operation
 
 
 @dataclass(frozen=True)
@@ -260,7 +262,7 @@ SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
 BREAK_KEYS = ("start", "minutes")
 LINE_KEYS = ("code", "name", "area", "shifts", "workstations")
 WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only")
-USER_KEYS = ("badge", "name", "pin", "roles")
+USER_KEYS = ("badge", "name", "pin", "roles", "qualifications")
 MATERIAL_KEYS = ("code", "name", "unit", "lot_controlled", "serial_controlled", "shelf_life_days", "gtin")
 PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom", "output_lot")
 ROUTING_KEYS = (
@@ -271,6 +273,7 @@ ROUTING_KEYS = (
     "setup_minutes",
     "checklist",
     "work_instruction",
+    "qualification",
 )
 BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
 REASON_KEYS = ("code", "name", "parent", "category", "loss")
@@ -382,7 +385,17 @@ def _workstation(t: Table) -> WorkstationSpec:
 def _user(t: Table) -> UserSpec:
     roles = t.get_list("roles", one_of(ROLES), required=True)
     plant_rules.refuse_repeats(t.document, [(t.at("roles", i), role) for i, role in enumerate(roles)], "role")
-    return UserSpec(badge=t.get("badge", code), name=t.get("name", name), pin=t.get("pin", pin, None), roles=roles)
+    skills = t.get_list("qualifications", code)
+    plant_rules.refuse_repeats(
+        t.document, [(t.at("qualifications", i), skill) for i, skill in enumerate(skills)], "qualification"
+    )
+    return UserSpec(
+        badge=t.get("badge", code),
+        name=t.get("name", name),
+        pin=t.get("pin", pin, None),
+        roles=roles,
+        qualifications=skills,
+    )
 
 
 def _material(t: Table) -> MaterialSpec:
@@ -414,6 +427,7 @@ def _routing_operation(t: Table) -> RoutingOperationSpec:
         setup_minutes=t.get("setup_minutes", quantity, Decimal(0)),
         checklist=t.get("checklist", code, None),
         work_instruction=t.get("work_instruction", long_text, None),
+        qualification=t.get("qualification", code, None),
     )
 
 

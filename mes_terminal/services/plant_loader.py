@@ -30,6 +30,7 @@ from mes_terminal.db.records import (
     ShiftBreak,
     Site,
     User,
+    UserQualification,
     UserRole,
     Workstation,
 )
@@ -260,10 +261,20 @@ class _Loader:
         stored = {user.badge: user for user in self.session.scalars(select(User).where(User.badge.in_(badges)))}
         for spec in self.plant.users:
             user = stored.get(spec.badge)
-            after = {"name": spec.name, "roles": sorted(spec.roles), "pin": _pin_state(spec, user)}
+            after = {
+                "name": spec.name,
+                "roles": sorted(spec.roles),
+                "qualifications": sorted(spec.qualifications),
+                "pin": _pin_state(spec, user),
+            }
             before = None
             if user is not None:
-                before = {"name": user.name, "roles": user.role_names, "pin": "set" if user.pin_hash else None}
+                before = {
+                    "name": user.name,
+                    "roles": user.role_names,
+                    "qualifications": sorted(q.code for q in user.qualifications),
+                    "pin": "set" if user.pin_hash else None,
+                }
             if self.changes.record("user", spec.badge, before, after):
                 if user is None:
                     user = User(badge=spec.badge)
@@ -366,6 +377,10 @@ def _write_user(user: User, spec: UserSpec, *, rehash: bool) -> None:
     for held in [r for r in user.roles if r.role not in spec.roles]:
         user.roles.remove(held)
     user.roles.extend(UserRole(role=role) for role in sorted(set(spec.roles) - set(user.role_names)))
+    held = {q.code for q in user.qualifications}
+    for qualification in [q for q in user.qualifications if q.code not in spec.qualifications]:
+        user.qualifications.remove(qualification)
+    user.qualifications.extend(UserQualification(code=c) for c in sorted(set(spec.qualifications) - held))
 
 
 def _checklist_view(template: ChecklistTemplate) -> View:

@@ -157,6 +157,7 @@ class ProductDefinitions:
                 op = RoutingOperation(product_id=product.id, seq=op_spec.operation)
                 self.session.add(op)
             op.name, op.work_instruction, op.checklist_code = op_spec.name, op_spec.work_instruction, op_spec.checklist
+            op.qualification = op_spec.qualification
             op.ideal_cycle_seconds, op.setup_minutes = op_spec.ideal_cycle_seconds, op_spec.setup_minutes
             written.append((op, op_spec))
         self.session.flush()
@@ -286,6 +287,7 @@ def _operation_view(op: RoutingOperation, stations: Iterable[str]) -> View:
         "setup_minutes": plain(op.setup_minutes),
         "checklist": op.checklist_code,
         "work_instruction": op.work_instruction,
+        "qualification": op.qualification,
     }
 
 
@@ -298,6 +300,7 @@ def _operation_spec_view(spec: RoutingOperationSpec) -> View:
         "setup_minutes": plain(spec.setup_minutes),
         "checklist": spec.checklist,
         "work_instruction": spec.work_instruction,
+        "qualification": spec.qualification,
     }
 
 

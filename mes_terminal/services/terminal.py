@@ -31,6 +31,7 @@ from mes_terminal.domain.execution import (
     StartWhen,
     available,
     readiness,
+    qualification_gap,
 )
 from mes_terminal.domain.scans import Scan
 from mes_terminal.services import quality_views as quality
@@ -96,8 +97,12 @@ class TerminalService:
             facts = _facts(row)
             state, reason = readiness(facts, code, rule)
             if state == Readiness.READY:
+            held_here = q.qualifications_here(connection, info["id"])
                 short = m.shortage(materials.get(row["operation_id"], []), available(facts) - facts.reported)
-                if short is not None:
+                gap = qualification_gap(row["qualification"], held_here)
+                if gap is not None:
+                    state, reason = Readiness.NOT_QUALIFIED, gap
+                elif short is not None:
                     state, reason = Readiness.MATERIAL_SHORT, short
                 elif row["operation_id"] in at_start:
                     state, reason = Readiness.CHECK_DUE, _check_at_start(reason, at_start[row["operation_id"]])

@@ -15,6 +15,7 @@ from mes_terminal.db.records.personnel import (
     ShiftBreak,
     StationSession,
     User,
+    UserQualification,
     UserRole,
 )
 from mes_terminal.db.records.product import BomLine, BomSubstitute, RoutingOperation, RoutingOperationStation
@@ -66,6 +67,7 @@ __all__ = [
     "Site",
     "StationSession",
     "User",
+    "UserQualification",
     "UserRole",
     "WorkOrder",
     "WorkOrderOperation",

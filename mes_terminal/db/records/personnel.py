@@ -33,6 +33,7 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    qualifications: Mapped[list[UserQualification]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def role_names(self) -> list[str]:
@@ -47,6 +48,16 @@ class UserRole(Base):
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class UserQualification(Base):
+    """A skill a person is qualified for (a code the plant file chooses, e.g. LASER); routing operations
+    may require one."""
+
+    __tablename__ = "user_qualifications"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[Code] = mapped_column(primary_key=True)
 
 
 class StationSession(Base):

@@ -53,6 +53,8 @@ class RoutingOperation(Base):
     work_instruction: Mapped[str | None] = mapped_column(Text)
     # Checklists are versioned; an operation names the code and uses the newest version.
     checklist_code: Mapped[str | None] = mapped_column(String(64))
+    # Only people holding this qualification may work the operation (none: anyone).
+    qualification: Mapped[str | None] = mapped_column(String(64))
 
 
 class RoutingOperationStation(Base):

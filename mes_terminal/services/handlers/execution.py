@@ -30,6 +30,7 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
     if not uow.jobs.eligible(operation, station):
         raise InvalidState(f"{facts.label} does not run at {station.code}.", code="job.not_eligible")
     rules.check_start(facts, station.code, rules.StartWhen(uow.jobs.site_rules(station).start_when))
+    _require_qualified(uow, operation, facts, station, person, signed_in)
 
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
@@ -70,6 +71,7 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
     operation.status = "running"
+    _require_qualified(uow, operation, facts, station, person, signed_in)
     # The stop this job's pause opened ends when the job resumes.
     downtime = uow.jobs.open_downtime(station)
     if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
@@ -173,6 +175,7 @@ def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
         return _job_result(order, operation, station.code)  # already on it: a double tap changes nothing
     uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
     uow.events.add("JobJoined", "operation", job_key(order, operation), run_id=run.id, name=person.name)
+    _require_qualified(uow, operation, uow.jobs.facts(order, operation), station, person, signed_in=True)
     return _job_result(order, operation, station.code)
 
 
@@ -220,6 +223,30 @@ def _open_run(uow: UnitOfWork, operation: WorkOrderOperation, station_id: int, c
     run = JobRun(operation_id=operation.id, workstation_id=station_id, started_at=cmd.issued_at)
     uow.session.add(run)
     uow.session.flush()  # the partial unique index refuses a second open run of the same operation here
+def _require_qualified(
+    uow: UnitOfWork,
+    operation: WorkOrderOperation,
+    facts: rules.OperationFacts,
+    station: Any,
+    person: Person,
+    signed_in: bool,
+) -> None:
+    """Whoever works the operation holds the qualification it needs; acting on someone's behalf, someone
+    signed in at the station must hold it."""
+    required = uow.jobs.required_qualification(operation)
+    if required is None:
+        return
+    if signed_in and not uow.jobs.holds(person.id, required):
+        raise NotPermitted(
+            f"{person.name} is not qualified for {required}, which {facts.label} needs.", code="job.not_qualified"
+        )
+    if not signed_in and not uow.jobs.held_at(station, required):
+        raise NotPermitted(
+            f"Nobody signed in at {station.code} is qualified for {required}, which {facts.label} needs.",
+            code="job.not_qualified",
+        )
+
+
     return run
 
 

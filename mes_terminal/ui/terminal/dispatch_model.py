@@ -27,6 +27,7 @@ COLOURS = {
     "order_on_hold": ("#8e1519", "#ffffff"),
     "order_not_released": ("#8e1519", "#ffffff"),
     "not_eligible": ("#8e1519", "#ffffff"),
+    "not_qualified": ("#8e1519", "#ffffff"),
 }
 
 JOB, PROGRESS, DUE, READINESS = range(4)
