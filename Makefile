@@ -3,7 +3,8 @@
 #   make run     set up, then open the demo (SQLite in the user data directory)
 #   make test    set up, then run the whole test suite (PostgreSQL too when MES_TEST_DATABASE_URL is set)
 #   make lint    ruff and the import-linter contracts
-#   make bench   the benchmarks: command spine, terminal responsiveness
+#   make bench   the quick benchmarks: command spine, terminal, scan-to-consume, documents, board latency
+#   make bench-large  the benchmarks over generated large data: genealogy, OEE, board of 200 stations
 #   make clean   remove the virtual environment, caches and build output
 #
 # Setup creates .venv, installs the package editable with its test extras (again only when
@@ -27,9 +28,11 @@ QT_OFFSCREEN_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libf
 QT_XCB_PACKAGES := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 xvfb xauth
-SYSTEM_PACKAGES := $(QT_OFFSCREEN_PACKAGES) $(QT_XCB_PACKAGES)
+# The tests read printed PDFs back as pictures and text (pdftoppm, pdftotext):
+TEST_PACKAGES := poppler-utils
+SYSTEM_PACKAGES := $(QT_OFFSCREEN_PACKAGES) $(QT_XCB_PACKAGES) $(TEST_PACKAGES)
 
-.PHONY: help setup system-deps system-packages run test lint bench clean
+.PHONY: help setup system-deps system-packages run test lint bench bench-large clean
 
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -56,6 +59,15 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PYTHON) benchmarks/spine.py
 	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(PYTHON) benchmarks/terminal.py
+	$(PYTHON) benchmarks/consume.py
+	$(PYTHON) benchmarks/documents.py
+	$(PYTHON) benchmarks/board_latency.py
+
+# The benchmarks that generate large data sets first (minutes each).
+bench-large: $(STAMP)
+	$(PYTHON) benchmarks/genealogy.py
+	$(PYTHON) benchmarks/oee.py
+	$(PYTHON) benchmarks/board.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache
