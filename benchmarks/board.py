@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import psycopg
+from pg_databases import fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import text
 
 from mes_terminal.db import board_queries as bq
@@ -51,7 +52,7 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
-    url = _fresh_pg_database(args.postgresql, "mes_bench_board")
+    url = fresh_pg_database(args.postgresql, "mes_bench_board")
     engine = make_engine(url)
     try:
         migrate.upgrade(engine)
@@ -211,13 +212,6 @@ def _plant_toml() -> str:
         '[[downtime_reasons]]\ncode = "BREAKDOWN"\nname = "Breakdown"\ncategory = "unplanned"\nloss = "availability"\n'
     )
     return "\n".join(parts)
-
-
-def _fresh_pg_database(server_url: str, name: str) -> str:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 if __name__ == "__main__":

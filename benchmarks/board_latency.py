@@ -21,6 +21,7 @@ import time
 import uuid
 
 import psycopg
+from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
@@ -43,7 +44,7 @@ def main() -> None:
     )
     parser.add_argument("--actions", type=int, default=200)
     args = parser.parse_args()
-    url = _fresh_pg_database(args.postgresql, "mes_bench_latency")
+    url = fresh_pg_database(args.postgresql, "mes_bench_latency")
     try:
         engine = make_engine(url)
         migrate.upgrade(engine)
@@ -63,7 +64,7 @@ def main() -> None:
         baseline = _notify_round_trips(url, args.actions)
         latencies = _actions(url, args.actions)
     finally:
-        _drop_pg_database(args.postgresql, "mes_bench_latency")
+        drop_pg_database(args.postgresql, "mes_bench_latency")
     print(f"{args.actions} actions at a terminal, seen on the board (PostgreSQL; budget p95 < 1000 ms)")
     _row("bare NOTIFY round trip", baseline)
     _row("action -> board row", latencies)
@@ -134,18 +135,6 @@ def _row(label: str, seconds: list[float]) -> None:
     p50 = statistics.median(ordered) * 1000
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
     print(f"   {label:<24} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms")
-
-
-def _fresh_pg_database(server_url: str, name: str) -> str:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_pg_database(server_url: str, name: str) -> None:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import Engine, event
 
 from mes_terminal.db import migrate
@@ -86,10 +87,10 @@ def _compare_sqlite(folder: Path, count: int) -> None:
 
 
 def _compare_postgresql(server: str, count: int) -> None:
-    base = _fresh_pg_database(server, "mes_bench_consume")
+    base = fresh_pg_database(server, "mes_bench_consume")
     commands = _prepare(make_engine(base), count)
     urls = {
-        name: _fresh_pg_database(server, f"mes_bench_consume_{name}", template="mes_bench_consume")
+        name: fresh_pg_database(server, f"mes_bench_consume_{name}", template="mes_bench_consume")
         for name in ("record", "handler", "bare")
     }
 
@@ -105,7 +106,7 @@ def _compare_postgresql(server: str, count: int) -> None:
         _compare("PostgreSQL", urls.__getitem__, commands, lambda: psycopg.connect(urls["bare"]), bare)
     finally:
         for name in ("record", "handler", "bare", ""):
-            _drop_pg_database(server, f"mes_bench_consume_{name}".rstrip("_"))
+            drop_pg_database(server, f"mes_bench_consume_{name}".rstrip("_"))
 
 
 def _compare(
@@ -197,18 +198,6 @@ def _row(label: str, latencies: list[float]) -> None:
     p50 = ordered[len(ordered) // 2] * 1000
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
     print(f"   {label:<20} {len(latencies) / sum(latencies):7.0f} commands/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
-
-
-def _fresh_pg_database(server_url: str, name: str, template: str | None = None) -> str:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_pg_database(server_url: str, name: str) -> None:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import Engine, insert, select, text
 
 from mes_terminal.db import migrate
@@ -59,11 +60,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             _run("SQLite", f"sqlite:///{Path(folder) / 'genealogy.sqlite'}", args, trees, tree_size)
     if not args.skip_postgresql:
-        url = _fresh_pg_database(args.postgresql, "mes_bench_genealogy")
+        url = fresh_pg_database(args.postgresql, "mes_bench_genealogy")
         try:
             _run("PostgreSQL", url, args, trees, tree_size)
         finally:
-            _drop_pg_database(args.postgresql, "mes_bench_genealogy")
+            drop_pg_database(args.postgresql, "mes_bench_genealogy")
 
 
 def _run(title: str, url: str, args: argparse.Namespace, trees: int, tree_size: int) -> None:
@@ -173,22 +174,6 @@ def _row(label: str, latencies: list[float], budget: bool = False) -> None:
     if budget:
         verdict = f"   {'within' if p95 < BUDGET_MS else 'OVER'} the {BUDGET_MS} ms budget"
     print(f"   {label:<32} median {median:7.2f} ms   p95 {p95:7.2f} ms{verdict}")
-
-
-def _fresh_pg_database(server_url: str, name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_pg_database(server_url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

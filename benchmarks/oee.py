@@ -27,6 +27,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pg_databases import fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import text
 
 from mes_terminal.db import migrate
@@ -36,7 +37,6 @@ from mes_terminal.services.plant_loader import load_plant, read_plant_file
 from mes_terminal.services.reports import ReportService
 
 sys.path.insert(0, str(Path(__file__).parent))
-from spine import _fresh_pg_database  # the benchmark next door creates databases the same way
 
 YEAR_START = datetime(2026, 1, 5, tzinfo=UTC)  # a Monday
 RUNS = 5
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--stations-per-line", type=int, default=10)
     args = parser.parse_args()
 
-    url = _fresh_pg_database(args.postgresql, "mes_bench_oee")
+    url = fresh_pg_database(args.postgresql, "mes_bench_oee")
     engine = make_engine(url)
     migrate.upgrade(engine)
     clock = FixedClock(datetime(2027, 1, 10, tzinfo=UTC))

@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import psycopg
+from pg_databases import fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import text
 
 from mes_terminal.db import migrate
@@ -56,7 +57,7 @@ def main() -> None:
             url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
             _compare("SQLite", url, args.commands, lambda: _Sqlite(Path(folder) / "bench.sqlite"))
     if not args.skip_postgresql:
-        url = _fresh_pg_database(args.postgresql, "mes_bench_spine")
+        url = fresh_pg_database(args.postgresql, "mes_bench_spine")
         _compare("PostgreSQL", url, args.commands, lambda: _Postgres(url))
 
 
@@ -268,13 +269,6 @@ class _Postgres(_Bare):
 
     def close(self) -> None:
         self.connection.close()
-
-
-def _fresh_pg_database(server_url: str, name: str) -> str:
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SCHEMA = 0, 1, 2, 3
@@ -12,6 +13,20 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SCHEMA = 0, 1, 2, 3
 
 def say(sentence: str) -> None:
     print(f"mes-terminal: {sentence}", file=sys.stderr)
+
+
+def write_output(out: str | None, content: bytes) -> None:
+    """A report's bytes to the file `out`, or to standard output without one."""
+    if out is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(out).write_bytes(content)
+    except OSError as error:
+        from mes_terminal.domain.errors import InvalidInput
+
+        raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None
 
 
 def print_json(obj: Any) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from mes_terminal.cli.common import EXIT_OK, application
+from mes_terminal.cli.common import EXIT_OK, application, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 KINDS = ("oee", "downtime", "production", "scrap")
@@ -55,20 +54,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "pdf":
         from mes_terminal.documents.report_pdf import render_report_pdf
 
-        _write(args.out, render_report_pdf(report_output.to_document(report)))
+        write_output(args.out, render_report_pdf(report_output.to_document(report)))
     elif args.format == "csv":
-        _write(args.out, report_output.to_csv(report, explain=args.explain).encode())
+        write_output(args.out, report_output.to_csv(report, explain=args.explain).encode())
     else:
-        _write(args.out, (report_output.to_json(report) + "\n").encode())
+        write_output(args.out, (report_output.to_json(report) + "\n").encode())
     return EXIT_OK
-
-
-def _write(out: str | None, content: bytes) -> None:
-    if out is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        Path(out).write_bytes(content)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None

@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from mes_terminal.cli.common import EXIT_OK, application
+from mes_terminal.cli.common import EXIT_OK, application, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 
@@ -66,18 +65,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "pdf":
         from mes_terminal.documents.spc_pdf import render_spc_pdf
 
-        _write(args.out, render_spc_pdf(report))
+        write_output(args.out, render_spc_pdf(report))
     else:
-        _write(args.out, (json.dumps(report, ensure_ascii=False) + "\n").encode())
+        write_output(args.out, (json.dumps(report, ensure_ascii=False) + "\n").encode())
     return EXIT_OK
-
-
-def _write(out: str | None, content: bytes) -> None:
-    if out is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        Path(out).write_bytes(content)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from mes_terminal.cli.common import EXIT_OK, application
+from mes_terminal.cli.common import EXIT_OK, application, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 
@@ -66,19 +64,8 @@ def _run(args: argparse.Namespace, compute: Callable[[Any], dict[str, Any]], pdf
     payload = (
         pdf(result) if args.format == "pdf" else (json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode()
     )
-    if args.out:
-        _write(Path(args.out), payload)
-    else:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    write_output(args.out, payload)
     return EXIT_OK
-
-
-def _write(path: Path, payload: bytes) -> None:
-    try:
-        path.write_bytes(payload)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
 def _now() -> str:
