@@ -32,10 +32,12 @@ from mes_terminal.services.demo import create_demo  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog  # noqa: E402
+from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog  # noqa: E402
 from mes_terminal.ui.terminal.options import TerminalOptions  # noqa: E402
 from mes_terminal.ui.terminal.window import TerminalWindow  # noqa: E402
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog  # noqa: E402
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog  # noqa: E402
+from mes_terminal.ui.widgets.text_dialog import TextDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 START = datetime(2026, 3, 2, 6, 5, tzinfo=UTC)
@@ -158,15 +160,38 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     scrap.show()
     save(scrap, "scrap-reasons")
     scrap.close()
-    downtime = ReasonDialog(
+    shoot_downtime_dialog(window)
+    reprint = TextDialog(
         window,
-        "Why does the station stop?",
-        window.vm.downtime_reasons,
-        "The job pauses and the station is down until you resume.",
+        "Why print the label again?",
+        hint="Lot WO-2603-002 was printed before on 2026-03-02 06:41 UTC; a reprint needs a reason.",
+        suggestions=("Label damaged", "Label lost", "Printer jammed", "Another copy needed"),
+        confirm="Print again",
     )
-    downtime.show()
-    save(downtime, "downtime-reasons")
-    downtime.close()
+    reprint.suggestion_buttons[0].click()
+    reprint.show()
+    save(reprint, "reprint-reason")
+    reprint.close()
+
+    # The station down: the job paused with a reason and a comment, the stop's time running.
+    job = window.vm.station.jobs[0]
+    service.execute(
+        c.PauseJob(
+            command_id=uuid.uuid4(),
+            actor="B1001",
+            issued_at=clock.now(),
+            station="WS-01",
+            work_order=job.work_order,
+            operation=job.operation,
+            reason="MECH",
+            comment="Clamp does not close",
+        )
+    )
+    clock.advance(timedelta(minutes=6, seconds=42))
+    window.vm.refresh()
+    settle(window)
+    window.on_clock_tick()
+    save(window, "station-down")
     window.close()
 
     # The dispatch list of a station where an operator is signed in but nothing runs yet.
@@ -177,7 +202,37 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     )
     window = window_for(service, clock, "WS-04", (1024, 768))
     save(window, "dispatch-list")
+
+    # The machine at WS-04 stops by itself: the stop needs its reason.
+    service.execute(
+        c.MachineState(command_id=uuid.uuid4(), actor="B1004", issued_at=clock.now(), station="WS-04", state="stopped")
+    )
+    clock.advance(timedelta(minutes=2, seconds=10))
+    window.vm.refresh()
+    settle(window)
+    window.on_clock_tick()
+    save(window, "station-reason-needed")
     window.close()
+
+
+def shoot_downtime_dialog(window: TerminalWindow) -> None:
+    """The reason tree one level down, then the comment on the on-screen keyboard."""
+    dialog = DowntimeDialog(
+        window,
+        "Why does the station stop?",
+        window.vm.downtime_tree,
+        hint=f"{window.vm.station.jobs[0].work_order} operation 10 pauses; Resume ends the downtime.",
+    )
+    dialog.show()
+    save(dialog, "downtime-reasons")
+    dialog.buttons["BREAKDOWN"].click()
+    save(dialog, "downtime-breakdown")
+    dialog.buttons["MECH"].click()
+    dialog.keyboard.buttons["shift"].click()
+    for key in "clamp does not close":
+        dialog.keyboard.buttons["space" if key == " " else key].click()
+    save(dialog, "downtime-comment")
+    dialog.close()
 
 
 def shoot_checklist(window: TerminalWindow, service: TerminalService) -> None:

@@ -1,9 +1,10 @@
-"""The composition root: builds the engine, the clock and the command bus from settings."""
+"""The composition root: builds the engine, the clock, the command bus and the services with devices."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -14,6 +15,10 @@ from mes_terminal.db.engine import make_engine, normalise_url, safe_url
 from mes_terminal.domain.clock import Clock, SystemClock
 from mes_terminal.domain.errors import DatabaseUnavailable, SchemaNotAtHead
 from mes_terminal.services.bus import CommandBus
+
+if TYPE_CHECKING:
+    from mes_terminal.services.printing import PrintService
+    from mes_terminal.services.terminal import TerminalService
 
 
 @dataclass
@@ -72,3 +77,32 @@ def build(
             raise
     clock = clock or SystemClock()
     return Application(settings=settings, engine=engine, clock=clock, bus=CommandBus(engine, clock))
+
+
+def print_service(app: Application) -> PrintService:
+    """The print service with every transport, the system's printers (Qt's QPrinter) included.
+
+    The Qt printer is imported only when a job goes to `printer:NAME`; building this opens nothing.
+    """
+    from mes_terminal.devices.printers import Transport, open_transport
+    from mes_terminal.domain.print_targets import PrintTarget
+    from mes_terminal.services.printing import PrintService
+
+    def system_printer(name: str) -> Transport:
+        from mes_terminal.ui.system_printer import SystemPrinter
+
+        return SystemPrinter(name)
+
+    def opener(target: PrintTarget) -> Transport:
+        return open_transport(target, now=app.clock.now, system_printer=system_printer)
+
+    return PrintService(app.engine, app.bus, app.clock, open_transport=opener)
+
+
+def terminal_service(app: Application) -> TerminalService:
+    """The operator terminal's service; its labels go to the settings' `[printer] label` (if any)."""
+    from mes_terminal.services.station_labels import StationLabels
+    from mes_terminal.services.terminal import TerminalService
+
+    labels = StationLabels(app.engine, print_service(app), app.clock, target=app.settings.printer.get("label"))
+    return TerminalService(app.engine, app.bus, app.clock, labels=labels)

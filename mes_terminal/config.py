@@ -14,6 +14,7 @@
         scanner_baudrate = 9600
         scanner_terminator = "CR"               # the scanner's suffix: CR, LF, CRLF, TAB or ETX
         sounds = true
+        print_label_on_complete = false         # print the output lot's label when the last operation completes
 
         [printer]
         label = "tcp://10.1.2.3:9100"           # pdf:FOLDER, printer:NAME (system spooler) or tcp://HOST:9100
@@ -53,6 +54,7 @@ TERMINAL_KEYS: dict[str, tuple[type, float | None, float | None]] = {
     "scanner_baudrate": (int, 50, 4_000_000),
     "scanner_terminator": (str, None, None),
     "sounds": (bool, None, None),
+    "print_label_on_complete": (bool, None, None),
 }
 # [printer] keys; each a target as `parse_printer_target` reads it
 PRINTER_KEYS = ("label",)

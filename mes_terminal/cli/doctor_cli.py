@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,6 +141,8 @@ def own_command() -> list[str]:
 
 
 def _run_qt_probe() -> dict[str, Any]:
+    import subprocess  # only the doctor pays for it, not every start of the terminal
+
     try:
         done = subprocess.run(
             [*own_command(), "doctor", "--qt-probe"],

@@ -34,12 +34,10 @@ class DeferredTerminalService:
     def _built(self) -> Any:
         with self._lock:
             if self._service is None:
-                from mes_terminal.bootstrap import build
-                from mes_terminal.services.terminal import TerminalService
+                from mes_terminal.bootstrap import build, terminal_service
 
                 self._application = build(self._settings)
-                app = self._application
-                self._service = TerminalService(app.engine, app.bus, app.clock)
+                self._service = terminal_service(self._application)  # with the label printer of [printer]
             return self._service
 
     def close(self) -> None:

@@ -107,6 +107,8 @@ class StartJob(_JobCommand):
 class PauseJob(_JobCommand):
     # A downtime reason code; when given, the pause opens a downtime of the station with it.
     reason: CodeField | None = None
+    # What the operator adds about the stop (kept on the downtime the pause opens or classifies).
+    comment: Text | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, select, text
@@ -30,8 +31,8 @@ from mes_terminal.domain.execution import (
     Readiness,
     StartWhen,
     available,
-    readiness,
     qualification_gap,
+    readiness,
 )
 from mes_terminal.domain.scans import Scan
 from mes_terminal.services import quality_views as quality
@@ -40,6 +41,7 @@ from mes_terminal.services.commands import ClassifyDowntime, Command, EndDowntim
 from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 from mes_terminal.services.quality_views import ChecklistView
+from mes_terminal.services.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.views import (
     DispatchItem,
     JobView,
@@ -49,12 +51,16 @@ from mes_terminal.services.views import (
     StationView,
 )
 
+if TYPE_CHECKING:
+    from mes_terminal.services.printing import PrintOutcome
+
 
 class TerminalService:
-    def __init__(self, engine: Engine, bus: CommandBus, clock: Clock) -> None:
+    def __init__(self, engine: Engine, bus: CommandBus, clock: Clock, *, labels: StationLabels | None = None) -> None:
         self._engine = engine
         self._bus = bus
         self._clock = clock
+        self._labels = labels  # None: this terminal has no label printer
 
     def execute(self, command: Command) -> Outcome:
         """Run a command; raises a `MesError` with a sentence for the operator when refused."""
@@ -91,13 +97,13 @@ class TerminalService:
             refs = [_operation_ref(row) for row in rows]
             materials = mq.bom_with_stock(connection, refs, self._today(site["timezone"]))
             at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
+            held_here = q.qualifications_here(connection, info["id"])
         rule = StartWhen(site["start_when"])
         items = []
         for row in rows:
             facts = _facts(row)
             state, reason = readiness(facts, code, rule)
             if state == Readiness.READY:
-            held_here = q.qualifications_here(connection, info["id"])
                 short = m.shortage(materials.get(row["operation_id"], []), available(facts) - facts.reported)
                 gap = qualification_gap(row["qualification"], held_here)
                 if gap is not None:
@@ -258,6 +264,26 @@ class TerminalService:
                 reason=reason,
             )
         )
+
+    # --- printing (the Print label button, and the label at completion) -------------------------------
+
+    def print_output_label(
+        self,
+        station: str,
+        actor: str,
+        work_order: str,
+        *,
+        reason: str | None = None,
+        command_id: uuid.UUID | None = None,
+    ) -> PrintOutcome:
+        """Print the label of the work order's output lot on the station's label printer (blocks on it).
+
+        Refusals are `MesError`s in plain words (`print.no_label_printer`, `print.no_output_lot`,
+        `print.reason_required` for a reprint without reason); a printer that failed is `DeviceUnavailable`.
+        """
+        if self._labels is None:
+            raise no_label_printer()
+        return self._labels.print_output_label(station, actor, work_order, reason=reason, command_id=command_id)
 
     # --- quality (the checklist screen) ------------------------------------------------------------
 

@@ -205,10 +205,11 @@ def test_pausing_with_a_reason_classifies_the_machines_open_stop(bus, engine, cl
     later(clock, 5)
     stopped = run(bus, clock, c.MachineState, actor=MACHINE, station=STATION, state="stopped")
     later(clock, 1)
-    paused = run(bus, clock, c.PauseJob, **job, reason="JAM")
+    paused = run(bus, clock, c.PauseJob, **job, reason="JAM", comment="  feeder blocked ")
     assert paused["downtime_id"] == stopped["downtime_id"]
     (stop,) = stops(engine)
     assert stop.reason_id is not None and stop.classified_at == clock.now()
+    assert stop.comment == "feeder blocked"  # the machine's stop had none: the operator's comment is kept
     with pytest.raises(InvalidState) as group:
         run(bus, clock, c.PauseJob, **job, reason="MINOR")
     assert group.value.code == "downtime.reason_not_leaf"

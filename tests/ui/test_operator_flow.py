@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from mes_terminal.services.event_feed import read_events
 from mes_terminal.ui.terminal import dispatch_model as dm
+from mes_terminal.ui.terminal.downtime_dialog import DowntimeChoice, DowntimeDialog
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
@@ -36,12 +37,19 @@ class Answers:
             code = answers.reasons.pop(0)
             return next((r for r in reasons if r.code == code), None)
 
+        def downtime(cls, parent, title, tree, **kwargs):
+            answers.asked.append(title)
+            code = answers.reasons.pop(0)
+            node = next((n for n in tree if n.code == code), None)
+            return None if node is None else DowntimeChoice(node, None, (node.name,))
+
         def confirm(cls, parent, title, text, yes, no=""):
             answers.asked.append(f"{title} {text}")
             return answers.confirm.pop(0)
 
         monkeypatch.setattr(QuantityDialog, "ask", classmethod(quantity))
         monkeypatch.setattr(ReasonDialog, "ask", classmethod(reason))
+        monkeypatch.setattr(DowntimeDialog, "ask", classmethod(downtime))
         monkeypatch.setattr(ConfirmDialog, "ask", classmethod(confirm))
 
 

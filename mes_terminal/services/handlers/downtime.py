@@ -148,21 +148,40 @@ def leaf_reason(uow: UnitOfWork, code: str) -> DowntimeReason:
 
 
 def stop_for_pause(
-    uow: UnitOfWork, station: Workstation, person: Person, operation_id: int, reason: DowntimeReason, at: datetime
+    uow: UnitOfWork,
+    station: Workstation,
+    person: Person,
+    operation_id: int,
+    reason: DowntimeReason,
+    at: datetime,
+    *,
+    comment: str | None = None,
 ) -> int | None:
     """A pause with a reason opens a stop, or classifies the station's open stop that has none yet.
 
+    The comment goes on the stop it opens, or on the one it classifies when that has none yet.
     Returns the stop's id, or None when the station was already down for a reason of its own.
     """
     stops = Stops(uow.session)
     current = stops.open_at(station)
+    comment = (comment or "").strip() or None
     if current is None:
         stop = open_stop(
-            uow, stops, station, at, reason=reason, source="operator", person=person, operation_id=operation_id
+            uow,
+            stops,
+            station,
+            at,
+            reason=reason,
+            source="operator",
+            person=person,
+            operation_id=operation_id,
+            comment=comment,
         )
         return stop.id
     if current.reason_id is None:
         _classify(uow, stops, current, station, reason, person, at)
+        if current.comment is None:
+            current.comment = comment
         return current.id
     return None
 

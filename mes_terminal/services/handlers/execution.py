@@ -54,7 +54,11 @@ def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
     _close_run(uow, run, cmd, "paused")
     operation.status = "paused"
     # A pause with a reason stops the station (or gives its unclassified stop that reason).
-    downtime_id = stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at) if reason else None
+    downtime_id = (
+        stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at, comment=cmd.comment)
+        if reason
+        else None
+    )
     uow.events.add("JobPaused", "operation", job_key(order, operation), run_id=run.id, reason=cmd.reason)
     return {**_job_result(order, operation, station.code), "downtime_id": downtime_id}
 
@@ -67,11 +71,11 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
         raise InvalidState(f"{facts.label} is not paused at {station.code}.", code="job.not_paused")
     if order.status == "on_hold":
         raise InvalidState(f"Work order {order.number} is on hold; it cannot be resumed.", code="job.order_on_hold")
+    _require_qualified(uow, operation, facts, station, person, signed_in)
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
     operation.status = "running"
-    _require_qualified(uow, operation, facts, station, person, signed_in)
     # The stop this job's pause opened ends when the job resumes.
     downtime = uow.jobs.open_downtime(station)
     if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
@@ -171,11 +175,11 @@ def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
         raise NotPermitted(f"{person.name} is not signed in at {station.code}; sign in to join a job.")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     run = _running_here(uow, order, operation, station.id)
+    _require_qualified(uow, operation, uow.jobs.facts(order, operation), station, person, signed_in=True)
     if any(entry.user_id == person.id for entry in uow.jobs.open_labour(run)):
         return _job_result(order, operation, station.code)  # already on it: a double tap changes nothing
     uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
     uow.events.add("JobJoined", "operation", job_key(order, operation), run_id=run.id, name=person.name)
-    _require_qualified(uow, operation, uow.jobs.facts(order, operation), station, person, signed_in=True)
     return _job_result(order, operation, station.code)
 
 
@@ -219,10 +223,6 @@ def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Perso
     return station, person, signed_in
 
 
-def _open_run(uow: UnitOfWork, operation: WorkOrderOperation, station_id: int, cmd: c.Command) -> JobRun:
-    run = JobRun(operation_id=operation.id, workstation_id=station_id, started_at=cmd.issued_at)
-    uow.session.add(run)
-    uow.session.flush()  # the partial unique index refuses a second open run of the same operation here
 def _require_qualified(
     uow: UnitOfWork,
     operation: WorkOrderOperation,
@@ -247,6 +247,10 @@ def _require_qualified(
         )
 
 
+def _open_run(uow: UnitOfWork, operation: WorkOrderOperation, station_id: int, cmd: c.Command) -> JobRun:
+    run = JobRun(operation_id=operation.id, workstation_id=station_id, started_at=cmd.issued_at)
+    uow.session.add(run)
+    uow.session.flush()  # the partial unique index refuses a second open run of the same operation here
     return run
 
 

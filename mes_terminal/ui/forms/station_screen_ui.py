@@ -61,6 +61,8 @@ class Ui_StationScreen:
 
         self.stateLayout.addWidget(self.stateTimerLabel)
 
+        self.stateLayout.setStretch(1, 1)
+
         self.stationLayout.addWidget(self.stateFrame)
 
         self.contentLayout = QHBoxLayout()
@@ -424,11 +426,6 @@ class Ui_StationScreen:
         self.checklistButton.setText(QCoreApplication.translate("StationScreen", "Checklist", None))
         self.materialsButton.setText(QCoreApplication.translate("StationScreen", "Materials", None))
         self.printLabelButton.setText(QCoreApplication.translate("StationScreen", "Print label", None))
-        # if QT_CONFIG(tooltip)
-        self.printLabelButton.setToolTip(
-            QCoreApplication.translate("StationScreen", "Arrives in a later version.", None)
-        )
-        # endif // QT_CONFIG(tooltip)
         self.addOperatorButton.setText(QCoreApplication.translate("StationScreen", "Add operator", None))
         self.signOutButton.setText(QCoreApplication.translate("StationScreen", "Sign out", None))
         pass

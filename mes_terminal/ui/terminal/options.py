@@ -17,4 +17,5 @@ class TerminalOptions:
     scanner_baudrate: int = 9600
     scanner_terminator: str = "CR"  # the serial scanner's suffix: CR, LF, CRLF, TAB or ETX
     sounds: bool = True
+    print_label_on_complete: bool = False  # the output lot's label, on the label printer, when the order completes
     language: str = "en"  # "en" or "de"

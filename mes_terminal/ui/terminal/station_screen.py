@@ -17,12 +17,14 @@ from mes_terminal.ui.terminal import dispatch_model as dm
 from mes_terminal.ui.terminal import materials_model as mm
 from mes_terminal.ui.terminal.actions import enabled_actions
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
+from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
 from mes_terminal.ui.terminal.wording import check_due, describe, quantity
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
 from mes_terminal.ui.widgets.style import set_style_property
+from mes_terminal.ui.widgets.text_dialog import TextDialog
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
@@ -79,6 +81,7 @@ class StationScreen(QWidget):
         ui.callSupervisorButton.clicked.connect(self.on_call_supervisor_clicked)
         ui.materialsButton.toggled.connect(self.on_materials_toggled)
         ui.checklistButton.clicked.connect(self.on_checklist_clicked)
+        ui.printLabelButton.clicked.connect(self.on_print_label_clicked)
         ui.addOperatorButton.clicked.connect(self.add_operator_requested)
         ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         ui.resendButton.clicked.connect(self.on_resend_clicked)
@@ -95,6 +98,7 @@ class StationScreen(QWidget):
         vm.lot_scan_result.connect(self.on_lot_scan_result)
         vm.checklist_loaded.connect(self.on_checklist_loaded)
         vm.checks_fell_due.connect(self.on_checks_fell_due)
+        vm.reprint_reason_needed.connect(self.on_reprint_reason_needed)
         self.render()
 
     # --- rendering -------------------------------------------------------------------------------
@@ -127,11 +131,25 @@ class StationScreen(QWidget):
         if job is not None and job.checks_due:  # before anything else: work waits for it
             detail = check_due(job.checks_due)
         elif station is not None and state == "down":
-            detail = station.open_downtime_reason or self.tr("reason not given yet")
+            detail = self._downtime_text(station)
         elif station is not None and len(station.jobs) > 1:
             detail = self.tr("{count} jobs at this station").format(count=len(station.jobs))
         self.ui.stateDetailLabel.setText(detail)
+        downtime = self.vm.downtime if state == "down" else None
+        self.ui.stateFrame.setToolTip((downtime.comment or "") if downtime is not None else "")
         self._render_state_timer()
+
+    def _downtime_text(self, station: StationView) -> str:
+        """The stop's reason, or that it still needs one (the comment is the banner's tooltip: on one line
+        the banner keeps the screen within 768 pixels even under a two-line feedback banner)."""
+        downtime = self.vm.downtime
+        if downtime is None:
+            return station.open_downtime_reason or self.tr("Reason needed")
+        if not downtime.reason_needed:
+            return downtime.reason_name or downtime.reason or ""
+        if downtime.source == "machine":
+            return self.tr("Machine stopped · reason needed")
+        return self.tr("Reason needed")
 
     def _render_state_timer(self) -> None:
         station = self.vm.station
@@ -187,16 +205,36 @@ class StationScreen(QWidget):
             ("start", ui.startButton),
             ("pause", ui.pauseButton),
             ("resume", ui.resumeButton),
-            ("downtime", ui.downtimeButton),
             ("report_good", ui.reportGoodButton),
             ("report_scrap", ui.reportScrapButton),
             ("complete", ui.completeButton),
             ("call_supervisor", ui.callSupervisorButton),
             ("sign_out", ui.signOutButton),
             ("checklist", ui.checklistButton),
+            ("print_label", ui.printLabelButton),
         ):
             button.setEnabled(name in actions)
         ui.materialsButton.setEnabled(self._materials_job() is not None)
+        self._render_downtime_button(actions)
+
+    def _render_downtime_button(self, actions: frozenset[str]) -> None:
+        """One button for the stop, so that the screen keeps its height at 1024x768: Downtime while the
+        station runs or idles; once it is down, Reason needed while the stop has none, then End downtime."""
+        button = self.ui.downtimeButton
+        station = self.vm.station
+        if station is not None and station.state == "down":
+            mode = "reason_needed" if station.open_downtime_reason == "" else "end_downtime"
+        else:
+            mode = "downtime"
+        texts = {
+            "downtime": self.tr("Downtime"),
+            "reason_needed": self.tr("Reason needed"),
+            "end_downtime": self.tr("End downtime"),
+        }
+        button.setText(texts[mode])
+        set_style_property(button, "role", "go" if mode == "end_downtime" else "stop")
+        button.setProperty("mode", mode)
+        button.setEnabled(mode in actions)
 
     def _run_seconds(self, job: JobView) -> float:
         extra = 0.0
@@ -309,17 +347,69 @@ class StationScreen(QWidget):
             self.vm.pause_job(key)
 
     def on_downtime_clicked(self) -> None:
-        key = self._current_key()
-        if key is None:
-            return
-        reason = ReasonDialog.ask(
+        mode = self.ui.downtimeButton.property("mode")
+        if mode == "end_downtime":
+            self.vm.end_downtime()
+        elif mode == "reason_needed":
+            self.ask_reason_needed()
+        else:
+            self.ask_downtime()
+
+    def ask_downtime(self) -> None:
+        job = self.vm.current_job()
+        if job is not None and job.status == "running":
+            hint = self.tr("{work_order} operation {operation} pauses; Resume ends the downtime.").format(
+                work_order=job.work_order, operation=job.operation
+            )
+        else:
+            hint = self.tr("The station is down until you tap End downtime.")
+        choice = DowntimeDialog.ask(
             self.window(),
             self.tr("Why does the station stop?"),
-            self.vm.downtime_reasons,
-            self.tr("The job pauses and the station is down until you resume."),
+            self.vm.downtime_tree,
+            hint=hint,
+            confirm=self.tr("Stop the station"),
         )
-        if reason is not None:
-            self.vm.pause_job(key, reason.code)
+        if choice is not None:
+            self.vm.stop_station(choice.reason.code, choice.comment)
+
+    def ask_reason_needed(self) -> None:
+        """The stop has no reason yet (a machine stopped it): the same tree, and the leaf tapped is the answer."""
+        downtime = self.vm.downtime
+        if downtime is None or not downtime.reason_needed:
+            return
+        since = downtime.started_at.astimezone().strftime("%H:%M")
+        hint = (
+            self.tr("The machine stopped at {time}.").format(time=since)
+            if downtime.source == "machine"
+            else self.tr("The station stopped at {time}.").format(time=since)
+        )
+        choice = DowntimeDialog.ask(
+            self.window(), self.tr("Why did the station stop?"), self.vm.downtime_tree, hint=hint, with_comment=False
+        )
+        if choice is not None:
+            self.vm.classify_downtime(downtime.downtime_id, choice.reason.code)
+
+    def on_print_label_clicked(self) -> None:
+        if (key := self._current_key()) is not None:
+            self.vm.print_label(key.work_order)
+
+    def on_reprint_reason_needed(self, work_order: str, why: str) -> None:
+        """The lot's label was printed before: a reprint is recorded with the operator's reason."""
+        reason = TextDialog.ask(
+            self.window(),
+            self.tr("Why print the label again?"),
+            hint=why,
+            suggestions=(
+                self.tr("Label damaged"),
+                self.tr("Label lost"),
+                self.tr("Printer jammed"),
+                self.tr("Another copy needed"),
+            ),
+            confirm=self.tr("Print again"),
+        )
+        if reason:
+            self.vm.print_label(work_order, reason)
 
     def on_resume_clicked(self) -> None:
         if (key := self._current_key()) is not None:

@@ -22,17 +22,21 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.services import commands as c
+from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
 from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services.printing import PrintOutcome
     from mes_terminal.services.terminal import TerminalService
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REFRESH_MS = 2000
+# Recorded with the print job when the label at completion repeats one printed while the job ran.
+COMPLETION_REPRINT_REASON = "Label with the final quantity, printed when the work order was completed"
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ class TerminalViewModel(QObject):
     lot_scan_result = Signal(str, str, object)  # banner kind, sentence, the BOM material it went to (or None)
     checklist_loaded = Signal(object, bool)  # ChecklistView, whether it pops up because a check fell due
     checks_fell_due = Signal(object, tuple)  # JobKey, the checks newly due on it (in words)
+    reason_needed = Signal(object)  # DowntimeView: a stop without a reason appeared (announced once)
+    label_printed = Signal(object)  # PrintOutcome
+    label_not_printed = Signal(str, object)  # work order, MesError (refused, or the printer failed)
+    reprint_reason_needed = Signal(str, str)  # work order, the service's sentence: ask why, then print again
 
     def __init__(
         self,
@@ -66,6 +74,7 @@ class TerminalViewModel(QObject):
         clock: Clock,
         *,
         refresh_ms: int = DEFAULT_REFRESH_MS,
+        print_label_on_complete: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,12 +84,15 @@ class TerminalViewModel(QObject):
         self.station: StationView | None = None
         self.dispatch: list[DispatchItem] = []
         self.scrap_reasons: list[ReasonView] = []
-        self.downtime_reasons: list[ReasonView] = []
+        self.downtime_tree: list[ReasonNode] = []
+        self.downtime: DowntimeView | None = None  # the station's open stop, read with the station when down
+        self.print_label_on_complete = print_label_on_complete
         self.online: bool | None = None
         self.active_badge: str | None = None
         self.pending: c.Command | None = None
         self.selected: JobKey | None = None
         self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
+        self._reason_asked_for: int | None = None  # the stop whose missing reason was announced last
         self._refresh_queued = False
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
@@ -111,29 +123,32 @@ class TerminalViewModel(QObject):
             return
         self._refresh_queued = True
         code = self.station_code
-        self._runner.submit(
-            lambda: (self.service.station(code), self.service.dispatch_list(code)),
-            self.on_refreshed,
-            self.on_refresh_failed,
-        )
+
+        def read() -> tuple[StationView, list[DispatchItem], DowntimeView | None]:
+            station = self.service.station(code)
+            downtime = self.service.open_downtime(code) if station.state == "down" else None
+            return station, self.service.dispatch_list(code), downtime
+
+        self._runner.submit(read, self.on_refreshed, self.on_refresh_failed)
 
     def load_reasons(self) -> None:
         self._runner.submit(
-            lambda: (self.service.scrap_reasons(), self.service.downtime_reasons()),
+            lambda: (self.service.scrap_reasons(), self.service.downtime_reason_tree()),
             self.on_reasons_loaded,
             self.on_refresh_failed,
         )
 
     def on_refresh_due(self) -> None:
         self.refresh()
-        if not self.scrap_reasons and not self.downtime_reasons and self.online is False:
+        if not self.scrap_reasons and not self.downtime_tree and self.online is False:
             self.load_reasons()
 
-    def on_refreshed(self, answer: tuple[StationView, list[DispatchItem]]) -> None:
+    def on_refreshed(self, answer: tuple[StationView, list[DispatchItem], DowntimeView | None]) -> None:
         self._refresh_queued = False
         self._set_online(True)
-        station, dispatch = answer
+        station, dispatch, downtime = answer
         self.station = station
+        self.downtime = downtime
         self.dispatch = list(dispatch)
         badges = [operator.badge for operator in station.operators]
         if self.active_badge not in badges:
@@ -147,6 +162,7 @@ class TerminalViewModel(QObject):
         self.station_changed.emit(station)
         self.dispatch_changed.emit(self.dispatch)
         self._announce_due_checks(station)
+        self._announce_reason_needed(downtime)
 
     def _announce_due_checks(self, station: StationView) -> None:
         """A check that falls due says so once: an amber banner, and the checklist pops up."""
@@ -157,6 +173,16 @@ class TerminalViewModel(QObject):
             if new and job.status == "running" and self.active_badge is not None:
                 self.feedback.emit(WARN, wording.check_due(new))
                 self.checks_fell_due.emit(key, new)
+
+    def _announce_reason_needed(self, downtime: DowntimeView | None) -> None:
+        """A stop without a reason (a machine stopped) says so once, in amber, while someone is signed in."""
+        if downtime is None or not downtime.reason_needed or self.active_badge is None:
+            return
+        if downtime.downtime_id == self._reason_asked_for:
+            return
+        self._reason_asked_for = downtime.downtime_id
+        self.feedback.emit(WARN, wording.reason_needed(downtime.source))
+        self.reason_needed.emit(downtime)
 
     def on_refresh_failed(self, error: Exception) -> None:
         self._refresh_queued = False
@@ -181,9 +207,13 @@ class TerminalViewModel(QObject):
             self._report_failure,
         )
 
-    def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonView]]) -> None:
-        self.scrap_reasons, self.downtime_reasons = list(answer[0]), list(answer[1])
+    def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonNode]]) -> None:
+        self.scrap_reasons, self.downtime_tree = list(answer[0]), list(answer[1])
         self.reasons_changed.emit()
+
+    def reason_name(self, code: str | None) -> str:
+        """A downtime reason's name for the banner (its code when the tree has not been read)."""
+        return next((node.name for node in self.downtime_tree if node.code == code), code or "")
 
     # --- who and what ----------------------------------------------------------------------------
 
@@ -286,6 +316,64 @@ class TerminalViewModel(QObject):
             return
         self._send(c.CallSupervisor, actor=self.active_badge)
 
+    # --- downtime ----------------------------------------------------------------------------------
+
+    def stop_station(self, reason: str, comment: str | None = None) -> None:
+        """The station stops for `reason` (a leaf of the tree). A running job is paused with it, as a pause
+        with a reason always did, and Resume ends the stop; without a running job the station alone goes
+        down, until End downtime."""
+        job = self.current_job()
+        if job is not None and job.status == "running":
+            self._job_command(c.PauseJob, JobKey(job.work_order, job.operation), reason=reason, comment=comment)
+        else:
+            self._station_command(c.StartDowntime, reason=reason, comment=comment)
+
+    def end_downtime(self) -> None:
+        self._station_command(c.EndDowntime)
+
+    def classify_downtime(self, downtime_id: int, reason: str) -> None:
+        """Give the open stop its reason (a machine's stop has none)."""
+        self._station_command(c.ClassifyDowntime, downtime_id=downtime_id, reason=reason)
+
+    # --- labels ------------------------------------------------------------------------------------
+
+    def print_label(self, work_order: str, reason: str | None = None) -> None:
+        """Print the label of the work order's output lot on this station's label printer; `reason` for a reprint."""
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        self._print_label(work_order, self.active_badge, reason, automatic=False)
+
+    def _print_label(self, work_order: str, actor: str, reason: str | None, *, automatic: bool) -> None:
+        service, station, command_id = self.service, self.station_code, uuid.uuid4()
+        self._runner.submit(
+            lambda: service.print_output_label(station, actor, work_order, reason=reason, command_id=command_id),
+            self.on_label_printed,
+            lambda error: self.on_label_failed(work_order, actor, error, automatic=automatic),
+        )
+
+    def on_label_printed(self, outcome: PrintOutcome) -> None:
+        self._set_online(True)
+        self.feedback.emit(OK, wording.label_printed(outcome))
+        self.label_printed.emit(outcome)
+
+    def on_label_failed(self, work_order: str, actor: str, error: Exception, *, automatic: bool) -> None:
+        if isinstance(error, MesError) and error.code == "print.reason_required":
+            if automatic:  # the label at completion carries the final quantity: that is why it is printed again
+                self._print_label(work_order, actor, COMPLETION_REPRINT_REASON, automatic=True)
+            else:
+                self.reprint_reason_needed.emit(work_order, error.message)
+            return
+        if isinstance(error, DatabaseUnavailable):
+            self._report_failure(error)
+        elif isinstance(error, MesError):
+            self.feedback.emit(ERROR, wording.label_not_printed(error.message))
+        else:
+            log.error("printing a label failed unexpectedly", exc_info=error)
+            self.feedback.emit(ERROR, wording.unexpected())
+            error = MesError(wording.unexpected(), code="unexpected")
+        self.label_not_printed.emit(work_order, error)
+
     def send_again(self) -> None:
         """Send the command that did not reach the database, with the same id."""
         if self.pending is not None:
@@ -301,6 +389,12 @@ class TerminalViewModel(QObject):
             self.feedback.emit(ERROR, wording.sign_in_first())
             return
         self._send(cls, actor=self.active_badge, work_order=key.work_order, operation=key.operation, **extra)
+
+    def _station_command(self, cls: type[c.Command], **extra: Any) -> None:
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        self._send(cls, actor=self.active_badge, **extra)
 
     def _send(self, cls: type[c.Command], *, actor: str, **extra: Any) -> None:
         known = {f.name for f in fields(cls)}
@@ -329,14 +423,21 @@ class TerminalViewModel(QObject):
             self.set_active_operator(None)
         if isinstance(command, c.StartJob):
             self.select(JobKey(command.work_order, command.operation))
-        sentence = wording.succeeded(command, result)
+        sentence = wording.succeeded(command, result, reason_name=self.reason_name(getattr(command, "reason", None)))
         kind = WARN if result.get("warning") else OK  # e.g. a lot taken out of FEFO order
         self.feedback.emit(kind, sentence)
         if isinstance(command, c.ConsumeLot):
             self.lot_scan_result.emit(kind, sentence, result.get("bom_material"))
             self.load_materials(JobKey(command.work_order, command.operation))
         self.command_succeeded.emit(command, result)
+        if isinstance(command, c.CompleteJob) and self._label_due_at_completion(result):
+            self._print_label(command.work_order, command.actor, None, automatic=True)
         self.refresh()
+
+    def _label_due_at_completion(self, result: dict) -> bool:
+        """Where configured, the output lot's label is printed when the order's last operation completes."""
+        last = result.get("order_status") == "completed"
+        return self.print_label_on_complete and last and bool(result.get("output_lot"))
 
     def on_command_failed(self, command: c.Command, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):

@@ -53,7 +53,14 @@ class TerminalWindow(QWidget):
         self.options = options or TerminalOptions()
         self.ui = Ui_TerminalWindow()
         self.ui.setupUi(self)
-        self.vm = TerminalViewModel(service, station, clock, refresh_ms=self.options.refresh_ms, parent=self)
+        self.vm = TerminalViewModel(
+            service,
+            station,
+            clock,
+            refresh_ms=self.options.refresh_ms,
+            print_label_on_complete=self.options.print_label_on_complete,
+            parent=self,
+        )
         self.banner = FeedbackBanner(self)
         self.ui.windowLayout.insertWidget(1, self.banner)
         self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,8 +25,8 @@ def quantity(value: Decimal | str | int | float) -> str:
     return text
 
 
-def succeeded(command: c.Command, result: Mapping[str, Any]) -> str:
-    """The green banner after `command` went through."""
+def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str = "") -> str:
+    """The green banner after `command` went through; `reason_name` names a downtime reason's code."""
     job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
     if isinstance(command, c.SignIn):
         return tr("Welcome, {name}. You are signed in.").format(name=result.get("name", command.badge))
@@ -36,9 +37,19 @@ def succeeded(command: c.Command, result: Mapping[str, Any]) -> str:
     if isinstance(command, c.PauseJob):
         if command.reason:
             return tr("{work_order} operation {operation} stopped: downtime {reason}.").format(
-                reason=command.reason, **job
+                reason=reason_name or command.reason, **job
             )
         return tr("Paused {work_order} operation {operation}.").format(**job)
+    if isinstance(command, c.StartDowntime):
+        if command.reason:
+            return tr("The station is down: {reason}. Tap End downtime when it runs again.").format(
+                reason=reason_name or command.reason
+            )
+        return tr("The station is down; the reason is still needed.")
+    if isinstance(command, c.EndDowntime):
+        return tr("Downtime ended after {minutes} min.").format(minutes=_minutes(result))
+    if isinstance(command, c.ClassifyDowntime):
+        return tr("The stop now has its reason: {reason}.").format(reason=reason_name or command.reason)
     if isinstance(command, c.ResumeJob):
         return tr("Resumed {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.ReportCount):
@@ -81,6 +92,12 @@ def describe(command: c.Command) -> str:
         return tr("Start {work_order} operation {operation}").format(**job)
     if isinstance(command, c.PauseJob):
         return tr("Pause {work_order} operation {operation}").format(**job)
+    if isinstance(command, c.StartDowntime):
+        return tr("Stop the station ({reason})").format(reason=command.reason or tr("reason needed"))
+    if isinstance(command, c.EndDowntime):
+        return tr("End the downtime")
+    if isinstance(command, c.ClassifyDowntime):
+        return tr("Give the stop the reason {reason}").format(reason=command.reason)
     if isinstance(command, c.ResumeJob):
         return tr("Resume {work_order} operation {operation}").format(**job)
     if isinstance(command, c.ReportCount):
@@ -98,6 +115,34 @@ def describe(command: c.Command) -> str:
             item=command.item, value=command.value, **job
         )
     return command.type
+
+
+def _minutes(result: Mapping[str, Any]) -> str:
+    """Whole minutes of a stop from its result's RFC 3339 times (at least 1 once it has begun)."""
+    try:
+        started = datetime.fromisoformat(str(result["started_at"]).replace("Z", "+00:00"))
+        ended = datetime.fromisoformat(str(result["ended_at"]).replace("Z", "+00:00"))
+    except (KeyError, ValueError):
+        return "–"
+    seconds = (ended - started).total_seconds()
+    return str(max(1, round(seconds / 60))) if seconds > 0 else "0"
+
+
+def reason_needed(source: str) -> str:
+    if source == "machine":
+        return tr("The machine stopped: tap Reason needed and choose why.")
+    return tr("The station is down without a reason: tap Reason needed and choose why.")
+
+
+def label_printed(outcome: Any) -> str:
+    """After a lot label reached its printer (`outcome` is a PrintOutcome)."""
+    if outcome.reprint:
+        return tr("Label of lot {lot} printed again ({where}).").format(lot=outcome.subject, where=outcome.sent_to)
+    return tr("Label of lot {lot} printed ({where}).").format(lot=outcome.subject, where=outcome.sent_to)
+
+
+def label_not_printed(why: str) -> str:
+    return tr("Label not printed. {why}").format(why=why)
 
 
 def check_due(checks: tuple[str, ...]) -> str:

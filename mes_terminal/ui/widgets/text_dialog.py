@@ -1,0 +1,122 @@
+"""Asking for a short text on the on-screen keyboard: `TextDialog.ask(parent, title, ...)` -> str or None.
+
+Suggestions, when given, are big buttons that fill the text in one tap; the operator may still edit
+it before confirming. An empty text is not taken: the dialog says what to do instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from mes_terminal.ui.widgets.keyboard import BACK, DEFAULT_MAX_LENGTH, OnScreenKeyboard, apply_text_key
+from mes_terminal.ui.widgets.style import add_label
+
+SUGGESTION_COLUMNS = 4
+
+
+class TextDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        hint: str = "",
+        suggestions: Sequence[str] = (),
+        confirm: str = "",
+        max_length: int = DEFAULT_MAX_LENGTH,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("textDialog")
+        self.setModal(True)
+        self.setWindowTitle(title)
+        self.max_length = max_length
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        add_label(layout, self, title, "title")
+        if hint:
+            add_label(layout, self, hint, "hint")
+        self.suggestion_buttons: list[QPushButton] = []
+        if suggestions:
+            grid = QGridLayout()
+            grid.setSpacing(8)
+            for index, suggestion in enumerate(suggestions):
+                button = QPushButton(suggestion, self)
+                button.setObjectName(f"suggestion{index}")
+                button.clicked.connect(lambda _checked=False, s=suggestion: self.set_text(s))
+                grid.addWidget(button, index // SUGGESTION_COLUMNS, index % SUGGESTION_COLUMNS)
+                self.suggestion_buttons.append(button)
+            layout.addLayout(grid)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("textEdit")
+        self.edit.setReadOnly(True)  # typed on the keyboard below (or a USB keyboard), never half-selected
+        self.edit.setMaxLength(max_length)
+        layout.addWidget(self.edit)
+        self.error_label = QLabel("", self)
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()  # only when there is something to say: the keyboard needs the height
+        layout.addWidget(self.error_label)
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.key_pressed.connect(self.on_key_pressed)
+        layout.addWidget(self.keyboard, 1)
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = QPushButton(confirm or self.tr("OK"), self)
+        self.ok_button.setObjectName("okButton")
+        self.ok_button.setProperty("role", "go")
+        self.ok_button.clicked.connect(self.on_ok_clicked)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout.addLayout(buttons)
+        self.resize(960, 720)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text[: self.max_length])
+        self.error_label.setText("")
+        self.error_label.hide()
+
+    def on_key_pressed(self, key: str) -> None:
+        self.set_text(apply_text_key(self.edit.text(), key, max_length=self.max_length))
+
+    def on_ok_clicked(self) -> None:
+        if self.text():
+            self.accept()
+        else:
+            self.error_label.setText(self.tr("Write a few words first, or tap one of the answers above."))
+            self.error_label.show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # a USB keyboard types as well as the screen
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_ok_clicked()
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.on_key_pressed(BACK)
+        elif event.text() and event.text().isprintable():
+            self.on_key_pressed(event.text())
+        else:
+            super().keyPressEvent(event)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        *,
+        hint: str = "",
+        suggestions: Sequence[str] = (),
+        confirm: str = "",
+    ) -> str | None:
+        """Show the keyboard and wait; the text (trimmed, never empty), or None when cancelled. Tests replace this."""
+        dialog = cls(parent, title, hint=hint, suggestions=suggestions, confirm=confirm)
+        try:
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
