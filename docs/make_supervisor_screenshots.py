@@ -2,14 +2,16 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_supervisor_screenshots.py
 
-Builds a temporary SQLite demo database (migrations and the demo plant), runs a little of a shift
-through the services (a job, a count, a stop, a call for help), then grabs each tab at 1920x1080 and
-the board at 1366x768. The clock is fixed, so the pictures are repeatable.
+Builds a temporary SQLite demo database (migrations and the demo plant with its days of history), runs
+a little of a shift through the services (a job, a count, a stop, a call for help, two nonconformances
+and a held lot), then grabs each tab at 1920x1080 (the reports tab once per report), the board at
+1366x768, and the disposition and print dialogs. The clock is fixed, so the pictures are repeatable.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import sys
 import tempfile
 import time
@@ -22,15 +24,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from mes_terminal.bootstrap import build  # noqa: E402
 from mes_terminal.config import load_settings  # noqa: E402
+from mes_terminal.db.records import Lot  # noqa: E402
 from mes_terminal.domain.clock import FixedClock  # noqa: E402
 from mes_terminal.services import commands as c  # noqa: E402
+from mes_terminal.services.console_reports import ReportScope  # noqa: E402
 from mes_terminal.services.demo import create_demo  # noqa: E402
 from mes_terminal.services.supervisor import SupervisorService  # noqa: E402
+from mes_terminal.ui.supervisor.disposition_dialog import DispositionDialog  # noqa: E402
 from mes_terminal.ui.supervisor.launch import apply_supervisor_look  # noqa: E402
+from mes_terminal.ui.supervisor.print_dialog import PrintDialog  # noqa: E402
 from mes_terminal.ui.supervisor.window import SupervisorWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -48,7 +56,7 @@ def main() -> None:
         application = build(load_settings(flags={"database_url": url}), clock=clock, require_schema=False, create=True)
         try:
             create_demo(application.engine, application.bus, clock)
-            service = SupervisorService(application.engine, application.bus, clock)
+            service = SupervisorService(application.engine, application.bus, clock, label_printer="tcp://10.1.2.3:9100")
             run_a_little_shift(service, clock)
             shoot(service)
         finally:
@@ -71,9 +79,35 @@ def run_a_little_shift(service: SupervisorService, clock: FixedClock) -> None:
         do(c.StartJob, "B1001", **job)
         clock.advance(timedelta(minutes=25))
         do(c.ReportCount, "B1001", good=Decimal(18), **job)
+        # Lengths measured through the morning, drifting up towards the end: something for SPC to show.
+        rng = random.Random(7)
+        for index in range(32):
+            drift = 0.05 if index >= 24 else 0.0
+            value = f"{120.0 + drift + rng.gauss(0, 0.03):.3f}"
+            do(c.RecordCheck, "B1001", checklist="CUT-FAI", item="LEN", value=value, **job)
+            clock.advance(timedelta(seconds=30))
     do(c.StartDowntime, "B1003", station="WS-03", reason=None)
     clock.advance(timedelta(minutes=7, seconds=12))
     do(c.CallSupervisor, "B1003", station="WS-03", message="Die stuck")
+    # Quality: a burr found on the running job's lot, a supplier lot with rust, and a lot held by the supervisor.
+    with service.engine.connect() as connection:
+        raw = (
+            connection.execute(
+                select(Lot.number)
+                .where(Lot.status == "available", Lot.produced_by_operation_id.is_(None))
+                .order_by(Lot.id)
+            )
+            .scalars()
+            .all()
+        )
+    signed = {"pin": "1001", "meaning": "reported"}
+    if ready:
+        do(c.RaiseNonconformance, "B1001", defect_code="BURR", description="Burr on the bend edge, 12 parts",
+           lot=ready[0].work_order, hold=True, **signed)  # fmt: skip
+    if len(raw) >= 2:
+        do(c.RaiseNonconformance, "B1001", defect_code="RUST", description="Rust spots on the top sheets",
+           lot=raw[0], hold=True, **signed)  # fmt: skip
+        do(c.HoldLot, "B3001", lot=raw[1], reason="Supplier alert: coil mix-up")
     clock.advance(timedelta(minutes=1, seconds=40))
 
 
@@ -132,8 +166,67 @@ def shoot(service: SupervisorService) -> None:
         window.genealogy.on_trace_clicked()
         settle(window)
     save(window, "supervisor-genealogy")
+    shoot_quality(window)
+    shoot_reports(window, service)
+    shoot_print_dialog(window, service, running[0].work_order if running else None)
     window.shutdown()
     window.close()
+
+
+def shoot_quality(window: SupervisorWindow) -> None:
+    window.ui.tabs.setCurrentWidget(window.ui.qualityTab)
+    settle(window)
+    if window.quality.nc_model.items:
+        window.quality.ui.ncView.selectRow(0)
+        settle(window)
+        dialog = DispositionDialog(window, window.quality.nc_model.items[0], window.quality.two_person)
+        dialog.decision_buttons["rework"].setChecked(True)
+        dialog.comment_edit.setPlainText("Deburr the 12 parts at the bench; re-inspect before packing.")
+        dialog.badge_edit.setText("B4001")
+        dialog.pin_edit.setText("4001")
+        dialog.show()
+        save(dialog, "supervisor-disposition")
+        dialog.close()
+    save(window, "supervisor-quality")
+
+
+def shoot_reports(window: SupervisorWindow, service: SupervisorService) -> None:
+    page = window.reports
+    window.ui.tabs.setCurrentWidget(window.ui.reportsTab)
+    settle(window)
+    today = QDate(START.year, START.month, START.day)
+    page.ui.fromEdit.setDate(today.addDays(-6))
+    page.ui.toEdit.setDate(today.addDays(-1))
+    page.select_scope(ReportScope("line", "L1"))
+    page.on_show_clicked()
+    settle(window)
+    # The drill-down of WS-01 in its first shift with output.
+    busy = next((i for i, r in enumerate(page.oee_model.rows) if r.level == "shift" and r.total_count), 0)
+    page.ui.oeeView.selectRow(busy)
+    settle(window)
+    page.ui.explainView.expandToDepth(1)
+    save(window, "supervisor-reports-oee")
+    for tab, name in ((page.ui.downtimeTab, "downtime"), (page.ui.scrapTab, "scrap")):
+        page.ui.reportTabs.setCurrentWidget(tab)
+        settle(window)
+        save(window, f"supervisor-reports-{name}")
+    page.ui.reportTabs.setCurrentWidget(page.ui.spcTab)
+    combo = page.ui.characteristicCombo
+    combo.setCurrentIndex(max(combo.findText("CUT-FAI/LEN", Qt.MatchFlag.MatchStartsWith), 0))
+    page.on_spc_clicked()
+    settle(window)
+    save(window, "supervisor-reports-spc")
+
+
+def shoot_print_dialog(window: SupervisorWindow, service: SupervisorService, work_order: str | None) -> None:
+    if work_order is None:
+        return
+    preview = service.printing.preview_traveler(work_order)
+    dialog = PrintDialog(window, preview, ["Office-Laser"])
+    dialog.path_edit.setText(f"/home/supervisor/traveler-{work_order}.pdf")
+    dialog.show()
+    save(dialog, "supervisor-print-preview")
+    dialog.close()
 
 
 if __name__ == "__main__":

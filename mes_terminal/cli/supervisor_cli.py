@@ -16,11 +16,19 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
 
 
 def _cmd_supervisor(args: argparse.Namespace) -> int:
+    from mes_terminal.cli.print_cli import print_service
     from mes_terminal.services.supervisor import SupervisorService
 
     app = application(args)  # refuses a schema that is not at head, with the command to run
     try:
-        service = SupervisorService(app.engine, app.bus, app.clock)
+        # Printing with every transport, the system's printers too, and the settings' label printer.
+        service = SupervisorService(
+            app.engine,
+            app.bus,
+            app.clock,
+            printing=print_service(app),
+            label_printer=app.settings.printer.get("label"),
+        )
         from mes_terminal.ui.supervisor.launch import run_supervisor
 
         return run_supervisor(service, app.settings.locale, exit_when_ready=getattr(args, "exit_when_ready", False))

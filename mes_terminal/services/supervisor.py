@@ -3,6 +3,7 @@
     service = SupervisorService(engine, bus, clock)
     user = service.sign_in("B2001", "1234")          # refused unless lead, supervisor, quality or admin
     rows = service.board()                            # every workstation, grouped by line
+    service.reports / service.quality / service.printing   # the reports, quality and printing tabs
     changes = service.changes_since(last_id)          # which stations the new events touched
 
 The console calls this off the GUI thread and gets frozen views back. Every action is a command through
@@ -26,7 +27,12 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services import commands as c
 from mes_terminal.services import shift_status, trace
+from mes_terminal.services.board_checks import checks_due
 from mes_terminal.services.bus import CommandBus, Outcome
+from mes_terminal.services.console_printing import ConsolePrinting
+from mes_terminal.services.console_quality import ConsoleQuality
+from mes_terminal.services.console_reports import ConsoleReports
+from mes_terminal.services.printing import PrintService
 from mes_terminal.services.read_only import read_connection
 from mes_terminal.services.supervisor_views import (
     AndonCall,
@@ -50,13 +56,29 @@ MAX_SORTED_EVENTS = 2000
 OPEN_ORDER_STATES = ("planned", "released", "in_progress", "on_hold")
 ORDER_EVENTS = frozenset({"work_order", "operation"})
 ANDON_EVENTS = frozenset({bq.CALLED, bq.ANSWERED})
+QUALITY_EVENTS = frozenset({"LotHeld", "LotReleased", "LotScrapped", "LotReturnedToSupplier"})
 
 
 class SupervisorService:
-    def __init__(self, engine: Engine, bus: CommandBus, clock: Clock) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        bus: CommandBus,
+        clock: Clock,
+        *,
+        printing: PrintService | None = None,
+        label_printer: str | None = None,
+    ) -> None:
+        """`printing` with the transports this program has (the command line adds system printers);
+        without one, PDF files and folders, TCP and serial printers. `label_printer`: settings' [printer] label."""
         self._engine = engine
         self._bus = bus
         self._clock = clock
+        self.reports = ConsoleReports(engine, clock)
+        self.quality = ConsoleQuality(engine)
+        self.printing = ConsolePrinting(
+            engine, bus, clock, printing or _file_and_device_printing(engine, bus, clock), label_printer=label_printer
+        )
 
     @property
     def engine(self) -> Engine:
@@ -99,6 +121,7 @@ class SupervisorService:
             runs = bq.runs_of_active_jobs(connection, ids)
             people = bq.people(connection, ids)
             calls = bq.open_calls(connection, now - ANDON_HORIZON)
+            due = checks_due(connection, [job["id"] for job in jobs], now)
         # Grouped once, so that shaping 200 rows stays linear.
         jobs_at: dict[int, list[dict[str, Any]]] = {}
         for job in jobs:
@@ -109,7 +132,7 @@ class SupervisorService:
         first_call: dict[str, dict[str, Any]] = {}
         for call in calls:
             first_call.setdefault(call["station"], call)
-        return [_board_row(info, downtimes, jobs_at, runs_of, people, first_call, now) for info in infos]
+        return [_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, now) for info in infos]
 
     def last_event_id(self) -> int:
         with read_connection(self._engine) as connection:
@@ -141,6 +164,7 @@ class SupervisorService:
             stations=frozenset(stations),
             orders=any(e.entity in ORDER_EVENTS or e.type == "DispatchReordered" for e in events),
             andon=any(e.type in ANDON_EVENTS for e in events),
+            quality=any(e.entity == "nonconformance" or e.type in QUALITY_EVENTS for e in events),
         )
 
     def open_calls(self) -> list[AndonCall]:
@@ -276,6 +300,7 @@ def _board_row(
     runs_of: dict[int, list[Any]],
     people: dict[int, list[str]],
     first_call: dict[str, dict[str, Any]],
+    due: dict[int, tuple[str, ...]],
     now: datetime,
 ) -> BoardRow:
     station_id = info["id"]
@@ -319,7 +344,14 @@ def _board_row(
         run_seconds=run_seconds,
         ideal_cycle_seconds=job["ideal_cycle_seconds"],
         actual_cycle_seconds=actual,
+        checks_due=due.get(job["id"], ()),
     )
+
+
+def _file_and_device_printing(engine: Engine, bus: CommandBus, clock: Clock) -> PrintService:
+    from mes_terminal.devices.printers import open_transport
+
+    return PrintService(engine, bus, clock, open_transport=lambda target: open_transport(target, now=clock.now))
 
 
 def _state(

@@ -44,6 +44,7 @@ class BoardRow:
     andon_call_id: int | None = None  # the oldest unanswered call for help
     andon_since: datetime | None = None
     andon_by: str | None = None
+    checks_due: tuple[str, ...] = ()  # the running job's quality checks due now, in words
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,12 @@ class ChangeSet:
     stations: frozenset[str] = frozenset()
     orders: bool = False
     andon: bool = False
+    quality: bool = False  # nonconformances or lots changed (the quality tab reads them again)
     everything: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.stations or self.orders or self.andon or self.everything)
+        return not (self.stations or self.orders or self.andon or self.quality or self.everything)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,11 @@ class Ui_SupervisorGenealogy:
 
         self.traceLayout.addWidget(self.traceButton)
 
+        self.labelButton = QPushButton(SupervisorGenealogy)
+        self.labelButton.setObjectName("labelButton")
+
+        self.traceLayout.addWidget(self.labelButton)
+
         self.traceSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.traceLayout.addItem(self.traceSpacer)
@@ -113,6 +118,14 @@ class Ui_SupervisorGenealogy:
         self.forwardRadio.setText(QCoreApplication.translate("SupervisorGenealogy", "What was made from it", None))
         self.depthLabel.setText(QCoreApplication.translate("SupervisorGenealogy", "Depth", None))
         self.traceButton.setText(QCoreApplication.translate("SupervisorGenealogy", "Trace", None))
+        self.labelButton.setText(QCoreApplication.translate("SupervisorGenealogy", "Print label\u2026", None))
+        # if QT_CONFIG(tooltip)
+        self.labelButton.setToolTip(
+            QCoreApplication.translate(
+                "SupervisorGenealogy", "Preview the label of this lot, then print or reprint it", None
+            )
+        )
+        # endif // QT_CONFIG(tooltip)
         self.supplierLotEdit.setPlaceholderText(QCoreApplication.translate("SupervisorGenealogy", "Supplier lot", None))
         self.recallButton.setText(QCoreApplication.translate("SupervisorGenealogy", "Recall", None))
         self.pdfButton.setText(QCoreApplication.translate("SupervisorGenealogy", "Save PDF\u2026", None))

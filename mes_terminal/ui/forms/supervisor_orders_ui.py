@@ -90,6 +90,11 @@ class Ui_SupervisorOrders:
 
         self.actionsLayout.addWidget(self.closeButton)
 
+        self.travelerButton = QPushButton(SupervisorOrders)
+        self.travelerButton.setObjectName("travelerButton")
+
+        self.actionsLayout.addWidget(self.travelerButton)
+
         self.actionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actionsLayout.addItem(self.actionsSpacer)
@@ -117,6 +122,14 @@ class Ui_SupervisorOrders:
         self.holdButton.setText(QCoreApplication.translate("SupervisorOrders", "Hold", None))
         self.cancelButton.setText(QCoreApplication.translate("SupervisorOrders", "Cancel order", None))
         self.closeButton.setText(QCoreApplication.translate("SupervisorOrders", "Close order", None))
+        self.travelerButton.setText(QCoreApplication.translate("SupervisorOrders", "Print traveler\u2026", None))
+        # if QT_CONFIG(tooltip)
+        self.travelerButton.setToolTip(
+            QCoreApplication.translate(
+                "SupervisorOrders", "Preview the traveler of the selected order, then print it", None
+            )
+        )
+        # endif // QT_CONFIG(tooltip)
         pass
 
     # retranslateUi

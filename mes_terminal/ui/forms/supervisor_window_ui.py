@@ -92,6 +92,9 @@ class Ui_SupervisorWindow:
         self.dispatchTab = QWidget()
         self.dispatchTab.setObjectName("dispatchTab")
         self.tabs.addTab(self.dispatchTab, "")
+        self.qualityTab = QWidget()
+        self.qualityTab.setObjectName("qualityTab")
+        self.tabs.addTab(self.qualityTab, "")
         self.auditTab = QWidget()
         self.auditTab.setObjectName("auditTab")
         self.tabs.addTab(self.auditTab, "")
@@ -124,6 +127,9 @@ class Ui_SupervisorWindow:
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.dispatchTab), QCoreApplication.translate("SupervisorWindow", "Dispatch", None)
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.qualityTab), QCoreApplication.translate("SupervisorWindow", "Quality", None)
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.auditTab), QCoreApplication.translate("SupervisorWindow", "Audit trail", None)

@@ -20,8 +20,8 @@ from mes_terminal.ui.supervisor.formatting import duration, percent, quantity
 RowRole = Qt.ItemDataRole.UserRole + 1  # the BoardRow
 StateRole = Qt.ItemDataRole.UserRole + 2  # its state: running | paused | down | idle | offline
 
-LINE, STATION, STATE, JOB, OPERATORS, PROGRESS, RATE, DOWNTIME, ANDON, OEE = range(10)
-COLUMNS = 10
+LINE, STATION, STATE, JOB, CHECKS, OPERATORS, PROGRESS, RATE, DOWNTIME, ANDON, OEE = range(11)
+COLUMNS = 11
 
 # state -> (background, text)
 COLOURS = {
@@ -32,6 +32,7 @@ COLOURS = {
     "offline": ("#57606a", "#ffffff"),
 }
 ANDON_COLOURS = ("#cf222e", "#ffffff")
+CHECK_COLOURS = ("#e3b341", "#000000")  # amber, as the terminal's banner for a check that falls due
 
 
 class BoardModel(QAbstractTableModel):
@@ -59,6 +60,7 @@ class BoardModel(QAbstractTableModel):
             self.tr("Station"),
             self.tr("State"),
             self.tr("Job"),
+            self.tr("Checks due"),
             self.tr("Operators"),
             self.tr("Progress"),
             self.tr("Cycle actual / ideal"),
@@ -86,6 +88,8 @@ class BoardModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == CHECKS and row.checks_due:
+                return "\n".join(row.checks_due)
             return self._tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PROGRESS, OEE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -163,6 +167,8 @@ class BoardModel(QAbstractTableModel):
             if row.work_order is None:
                 return ""
             return f"{row.work_order}/{row.operation} {row.operation_name} · {row.product}"
+        if column == CHECKS:
+            return "; ".join(row.checks_due)
         if column == OPERATORS:
             return ", ".join(row.operators)
         if column == PROGRESS:
@@ -194,6 +200,8 @@ class BoardModel(QAbstractTableModel):
             return COLOURS.get(row.state)
         if column == ANDON and row.andon_call_id is not None:
             return ANDON_COLOURS
+        if column == CHECKS and row.checks_due:
+            return CHECK_COLOURS
         if column == DOWNTIME and row.downtime_since is not None:
             return COLOURS["down"]
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mes_terminal.ui.forms.supervisor_genealogy_ui import Ui_SupervisorGenealogy
@@ -21,6 +22,8 @@ class PdfFileDialog:
 
 
 class GenealogyPage(QWidget):
+    print_label_requested = Signal(str)  # the lot whose label to preview and print (or reprint)
+
     def __init__(self, vm: SupervisorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -35,6 +38,7 @@ class GenealogyPage(QWidget):
         self.ui.recallButton.clicked.connect(self.on_recall_clicked)
         self.ui.supplierLotEdit.returnPressed.connect(self.on_recall_clicked)
         self.ui.pdfButton.clicked.connect(self.on_pdf_clicked)
+        self.ui.labelButton.clicked.connect(self.on_label_clicked)
         vm.trace_changed.connect(self.on_trace_changed)
         vm.recall_changed.connect(self.on_recall_changed)
 
@@ -42,6 +46,13 @@ class GenealogyPage(QWidget):
         lot = self.ui.lotEdit.text().strip()
         if lot:
             self.vm.trace(lot, forward=self.ui.forwardRadio.isChecked(), depth=self.ui.depthSpin.value())
+
+    def on_label_clicked(self) -> None:
+        lot = self.ui.lotEdit.text().strip()
+        if lot:
+            self.print_label_requested.emit(lot)
+        else:
+            self.ui.summaryLabel.setText(self.tr("Type or scan the lot whose label to print."))
 
     def on_recall_clicked(self) -> None:
         supplier_lot = self.ui.supplierLotEdit.text().strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from mes_terminal.services import commands as c
@@ -25,6 +25,8 @@ APPLIES = {
 
 
 class OrdersPage(QWidget):
+    print_traveler_requested = Signal(str)  # the work order whose traveler to preview and print
+
     def __init__(self, vm: SupervisorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -53,6 +55,7 @@ class OrdersPage(QWidget):
         self.ui.holdButton.clicked.connect(self.on_hold_clicked)
         self.ui.cancelButton.clicked.connect(self.on_cancel_clicked)
         self.ui.closeButton.clicked.connect(self.on_close_clicked)
+        self.ui.travelerButton.clicked.connect(self.on_traveler_clicked)
         self._render_actions()
 
     def on_orders_changed(self, rows: list[WorkOrderRow]) -> None:
@@ -98,6 +101,7 @@ class OrdersPage(QWidget):
             ("close", self.ui.closeButton),
         ):
             button.setEnabled(status in APPLIES[name])
+        self.ui.travelerButton.setEnabled(order is not None)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -139,6 +143,11 @@ class OrdersPage(QWidget):
 
     def on_close_clicked(self) -> None:
         self._change(c.CloseWorkOrder, self.tr("Close order"), self.tr("Close {number}? No more work is booked on it."))
+
+    def on_traveler_clicked(self) -> None:
+        order = self.selected()
+        if order is not None:
+            self.print_traveler_requested.emit(order.number)
 
     def _change(self, cls: type[c.Command], verb: str = "", question: str = "") -> None:
         order = self.selected()

@@ -10,6 +10,7 @@ elsewhere). Anything unexpected is logged and shown as one plain sentence.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,7 @@ class SupervisorViewModel(QObject):
     master_changed = Signal(list)  # list[MasterSection]
     trace_changed = Signal(object)  # the genealogy tree of services.trace.trace
     recall_changed = Signal(object)  # the finished lots of services.trace.recall
+    changes_read = Signal(object)  # the ChangeSet of each poll that found something (the quality tab follows it)
     feedback = Signal(str, str)  # banner kind, text
     command_succeeded = Signal(object, object)  # command, result
     command_refused = Signal(object, object)  # command, MesError
@@ -74,6 +76,7 @@ class SupervisorViewModel(QObject):
         self.dispatch_station: str | None = None
         self.timeline_station: str | None = None
         self._polling = False
+        self._poll_again = False  # a wake-up came while a poll was open: ask once more when it returns
         self._listen = listen
         self._wakeup: _WakeupThread | None = None
         self._runner = ServiceRunner(self)
@@ -84,10 +87,20 @@ class SupervisorViewModel(QObject):
         self._oee_timer = QTimer(self)
         self._oee_timer.setInterval(oee_ms)
         self._oee_timer.timeout.connect(self.load_oee)
+        self._oee_timer.timeout.connect(self.refresh_board)  # checks fall due with time, not only with events
 
     @property
     def busy(self) -> bool:
         return self._runner.pending > 0
+
+    @property
+    def listening(self) -> bool:
+        """True once PostgreSQL's LISTEN connection is up (notifications then wake the console)."""
+        return self._wakeup is not None and self._wakeup.listening
+
+    def submit(self, job: Callable[[], Any], done: Callable[[Any], None], failed: Callable | None = None) -> None:
+        """Run `job` on the console's worker thread, in order with every other service call."""
+        self._runner.submit(job, done, failed or self.on_read_failed)
 
     # --- signing in and out ----------------------------------------------------------------------
 
@@ -149,8 +162,11 @@ class SupervisorViewModel(QObject):
         self.orders_changed.emit(orders)
 
     def poll(self) -> None:
-        """Ask what changed since the last event seen (skipped while the previous question is open)."""
-        if self._polling or self.user is None:
+        """Ask what changed since the last event seen (asked again after the open question returns)."""
+        if self.user is None:
+            return
+        if self._polling:
+            self._poll_again = True
             return
         self._polling = True
         after = self.last_event_id
@@ -175,9 +191,13 @@ class SupervisorViewModel(QObject):
         self._set_online(True)
         update, calls, orders, dispatch = answer
         self.last_event_id = max(self.last_event_id, update.changes.last_event_id)
+        if self._poll_again:
+            self._poll_again = False
+            self.poll()
         if update.changes.empty:
             return
         self.board_changed.emit(update)
+        self.changes_read.emit(update.changes)
         if calls is not None:
             self.calls_changed.emit(calls)
         if orders is not None:
@@ -189,7 +209,19 @@ class SupervisorViewModel(QObject):
 
     def on_poll_failed(self, error: Exception) -> None:
         self._polling = False
+        self._poll_again = False
         self.on_read_failed(error)
+
+    def refresh_board(self) -> None:
+        """Read every row again; only rows that differ change (checks due by time, live figures)."""
+        if self.user is None:
+            return
+        service, last = self.service, self.last_event_id
+        self._runner.submit(
+            lambda: BoardUpdate(ChangeSet(last), service.board(), False),
+            self.board_changed.emit,
+            self.on_read_failed,
+        )
 
     # --- reading on demand -----------------------------------------------------------------------
 
@@ -263,22 +295,32 @@ class SupervisorViewModel(QObject):
 
     # --- acting ----------------------------------------------------------------------------------
 
-    def act(self, cls: type[c.Command], **fields: Any) -> None:
-        """Issue `cls` as the signed-in user; the board follows from the event it writes."""
+    def act(
+        self,
+        cls: type[c.Command],
+        *,
+        actor: str | None = None,
+        say: Callable[[dict[str, Any]], str] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Issue `cls` as the signed-in user (or `actor`, who signs it); the board follows from its events.
+
+        `say` turns the result into the banner's sentence (else "Done: <command>")."""
         if self.user is None:
             self.feedback.emit(ERROR, self.tr("Sign in first."))
             return
-        command = self.service.command(cls, self.user.badge, **fields)
+        command = self.service.command(cls, actor or self.user.badge, **fields)
         service = self.service
         self._runner.submit(
             lambda: service.execute(command),
-            lambda outcome: self.on_command_done(command, outcome),
+            lambda outcome: self.on_command_done(command, outcome, say),
             lambda error: self.on_command_failed(command, error),
         )
 
-    def on_command_done(self, command: c.Command, outcome: Any) -> None:
+    def on_command_done(self, command: c.Command, outcome: Any, say: Callable | None = None) -> None:
         self._set_online(True)
-        self.feedback.emit(OK, self.tr("Done: {what}.").format(what=_describe(command)))
+        text = say(dict(outcome.result)) if say else self.tr("Done: {what}.").format(what=_describe(command))
+        self.feedback.emit(OK, text)
         self.command_succeeded.emit(command, dict(outcome.result))
         self.poll()
 
@@ -322,6 +364,10 @@ class _WakeupThread(QThread):
         super().__init__(parent)
         self._wakeup = wakeup
         self._running = True
+
+    @property
+    def listening(self) -> bool:
+        return self._wakeup.listening
 
     def run(self) -> None:
         while self._running:

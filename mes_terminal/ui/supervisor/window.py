@@ -14,7 +14,12 @@ from mes_terminal.ui.supervisor.dispatch_page import DispatchPage
 from mes_terminal.ui.supervisor.genealogy_page import GenealogyPage
 from mes_terminal.ui.supervisor.master_page import MasterPage
 from mes_terminal.ui.supervisor.orders_page import OrdersPage
+from mes_terminal.ui.supervisor.print_actions import PrintActions
+from mes_terminal.ui.supervisor.printing_vm import PrintingViewModel
+from mes_terminal.ui.supervisor.quality_page import QualityPage
+from mes_terminal.ui.supervisor.quality_vm import QualityViewModel
 from mes_terminal.ui.supervisor.reports_page import ReportsPage
+from mes_terminal.ui.supervisor.reports_vm import ReportsViewModel
 from mes_terminal.ui.supervisor.sign_in_page import SignInPage
 from mes_terminal.ui.supervisor.view_model import DEFAULT_POLL_MS, SupervisorViewModel
 from mes_terminal.ui.widgets.banner import FeedbackBanner
@@ -35,6 +40,10 @@ class SupervisorWindow(QWidget):
         self.ui = Ui_SupervisorWindow()
         self.ui.setupUi(self)
         self.vm = SupervisorViewModel(service, poll_ms=poll_ms, oee_ms=oee_ms, listen=listen, parent=self)
+        self.reports_vm = ReportsViewModel(self.vm)
+        self.quality_vm = QualityViewModel(self.vm)
+        self.printing_vm = PrintingViewModel(self.vm)
+        self.print_actions = PrintActions(self.printing_vm, self)
         self.banner = FeedbackBanner(self)
         self.banner.setMinimumHeight(32)
         self.ui.windowLayout.insertWidget(1, self.banner)
@@ -45,12 +54,14 @@ class SupervisorWindow(QWidget):
         self.audit = AuditPage(self.vm, self)
         self.master = MasterPage(self.vm, self)
         self.genealogy = GenealogyPage(self.vm, self)
-        self.reports = ReportsPage(self.vm, self)
+        self.quality = QualityPage(self.quality_vm, self)
+        self.reports = ReportsPage(self.reports_vm, self)
         for holder, page in (
             (self.ui.signInPage, self.sign_in_page),
             (self.ui.boardTab, self.board),
             (self.ui.ordersTab, self.orders),
             (self.ui.dispatchTab, self.dispatch),
+            (self.ui.qualityTab, self.quality),
             (self.ui.auditTab, self.audit),
             (self.ui.masterTab, self.master),
             (self.ui.genealogyTab, self.genealogy),
@@ -66,6 +77,8 @@ class SupervisorWindow(QWidget):
         vm.connection_changed.connect(self.on_connection_changed)
         vm.calls_changed.connect(self.on_calls_changed)
         self.sign_in_page.sign_in_requested.connect(vm.sign_in)
+        self.orders.print_traveler_requested.connect(self.print_actions.print_traveler)
+        self.genealogy.print_label_requested.connect(self.print_actions.print_label)
         self.ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         self.ui.tabs.currentChanged.connect(self.on_tab_changed)
         self.on_user_changed(None)
@@ -101,6 +114,10 @@ class SupervisorWindow(QWidget):
             self.vm.load_master_data()
         elif page is self.ui.ordersTab:
             self.vm.load_orders()
+        elif page is self.ui.qualityTab:
+            self.quality_vm.load()
+        elif page is self.ui.reportsTab:
+            self.reports.open()
 
     def on_sign_out_clicked(self) -> None:
         self.vm.sign_out()

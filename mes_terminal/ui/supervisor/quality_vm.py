@@ -1,0 +1,77 @@
+"""The quality tab's intentions: read the open nonconformances and held lots; dispose, hold, release.
+
+A disposition is signed by whoever types their badge and PIN in the dialog: the command's actor is the
+signer, and the handler decides (quality role only, the PIN, the comment, the two-person rule). A
+refusal is its sentence in the banner; a wrong PIN is recorded by the bus as a refused signature.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mes_terminal.services import commands as c
+from mes_terminal.services.supervisor_views import ChangeSet
+from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
+
+
+class QualityViewModel(QObject):
+    lists_changed = Signal(object)  # QualityLists
+
+    def __init__(self, vm: SupervisorViewModel, parent: QObject | None = None) -> None:
+        super().__init__(parent or vm)
+        self.vm = vm
+        self.loaded = False  # read again on quality events only once the tab has been opened
+        vm.changes_read.connect(self.on_changes_read)
+        vm.command_succeeded.connect(self.on_command_done)
+        vm.user_changed.connect(self.on_user_changed)
+
+    def load(self) -> None:
+        self.loaded = True
+        self.vm.submit(self.vm.service.quality.lists, self.lists_changed.emit)
+
+    def on_changes_read(self, changes: ChangeSet) -> None:
+        if self.loaded and (changes.quality or changes.everything):
+            self.load()
+
+    def on_command_done(self, command: c.Command, result: Any) -> None:
+        if self.loaded and isinstance(command, c.DisposeNonconformance | c.HoldLot | c.ReleaseLot):
+            self.load()
+
+    def on_user_changed(self, user: object) -> None:
+        if user is None:
+            self.loaded = False
+
+    def dispose(
+        self, nonconformance: str, decision: str, *, badge: str, pin: str, comment: str | None, quantity: Any = None
+    ) -> None:
+        """`DisposeNonconformance` signed by `badge` with `pin`; the signature means approval."""
+        self.vm.act(
+            c.DisposeNonconformance,
+            actor=badge,
+            say=self._disposed,
+            nonconformance=nonconformance,
+            decision=decision,
+            quantity=quantity,
+            pin=pin,
+            meaning="approved",
+            comment=comment,
+        )
+
+    def hold(self, lot: str, reason: str) -> None:
+        self.vm.act(c.HoldLot, say=self._held, lot=lot, reason=reason)
+
+    def release(self, lot: str, reason: str | None) -> None:
+        self.vm.act(c.ReleaseLot, say=self._released, lot=lot, reason=reason)
+
+    def _disposed(self, result: dict[str, Any]) -> str:
+        return self.tr("{nc}: {decision}. Signed: {signature}.").format(
+            nc=result["nonconformance"], decision=result["decision"].replace("_", " "), signature=result["signature"]
+        )
+
+    def _held(self, result: dict[str, Any]) -> str:
+        return self.tr("Lot {lot} is on hold.").format(lot=result["lot"])
+
+    def _released(self, result: dict[str, Any]) -> str:
+        return self.tr("Lot {lot} is released.").format(lot=result["lot"])
