@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Welcome, {name}. You are signed in.</source>
         <translation>Willkommen, {name}. Sie sind angemeldet.</translation>
@@ -22,6 +22,22 @@
     <message>
         <source>Paused {work_order} operation {operation}.</source>
         <translation>{work_order} Arbeitsgang {operation} unterbrochen.</translation>
+    </message>
+    <message>
+        <source>The station is down: {reason}. Tap End downtime when it runs again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The station is down; the reason is still needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downtime ended after {minutes} min.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stop now has its reason: {reason}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Resumed {work_order} operation {operation}.</source>
@@ -44,6 +60,14 @@
         <translation>Ein Meister wurde an diese Station gerufen.</translation>
     </message>
     <message>
+        <source>Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{item}: {value} recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Done.</source>
         <translation>Erledigt.</translation>
     </message>
@@ -58,6 +82,22 @@
     <message>
         <source>Pause {work_order} operation {operation}</source>
         <translation>{work_order} Arbeitsgang {operation} unterbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the station ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reason needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End the downtime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the stop the reason {reason}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Resume {work_order} operation {operation}</source>
@@ -76,6 +116,38 @@
         <translation>Meister rufen</translation>
     </message>
     <message>
+        <source>Take lot {lot} into {work_order} operation {operation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record {item} = {value} for {work_order} operation {operation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The machine stopped: tap Reason needed and choose why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The station is down without a reason: tap Reason needed and choose why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label of lot {lot} printed again ({where}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label of lot {lot} printed ({where}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label not printed. {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check due: {checks}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Something went wrong. Nothing you entered is lost; try again, or call a supervisor.</source>
         <translation>Etwas ist schiefgegangen. Ihre Eingaben sind nicht verloren; versuchen Sie es erneut oder rufen Sie einen Meister.</translation>
     </message>
@@ -91,6 +163,293 @@
         <source>Sign in first: scan your badge.</source>
         <translation>Bitte zuerst anmelden: Ausweis scannen.</translation>
     </message>
+    <message>
+        <source>No job is running here: start the job, then scan its material.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Events: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV written to {path} ({count} rows).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished">Auftrag</translation>
+    </message>
+    <message>
+        <source>Checks due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cycle actual / ideal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Stillstand</translation>
+    </message>
+    <message>
+        <source>Andon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OEE shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reason needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} calls · {since}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stop has no reason yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>{station}: {name} at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls for help ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{station}: {start} – {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished">Abschließen</translation>
+    </message>
+    <message>
+        <source>{verb} {job} at {station} on the operator's behalf? It is recorded under your name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>i. O.</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>n. i. O.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Erfassen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Checklist {code}</source>
+        <translation>Prüfliste {code}</translation>
+    </message>
+    <message>
+        <source>{name} · version {version} · {work_order} operation {operation}</source>
+        <translation>{name} · Version {version} · {work_order} Arbeitsgang {operation}</translation>
+    </message>
+    <message>
+        <source>Item {index} of {count}</source>
+        <translation>Merkmal {index} von {count}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Due now: {why}.</source>
+        <translation>Jetzt fällig: {why}.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Pflicht.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Freiwillig.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>i. O.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>n. i. O.</translation>
+    </message>
+    <message>
+        <source>Last: {value} ({verdict}).</source>
+        <translation>Zuletzt: {value} ({verdict}).</translation>
+    </message>
+    <message>
+        <source>Record a failed check?</source>
+        <translation>Prüfung als n. i. O. erfassen?</translation>
+    </message>
+    <message>
+        <source>{item}: failed. A nonconformance is raised for this job.</source>
+        <translation>{item}: n. i. O. Für diesen Auftrag wird eine Abweichung gemeldet.</translation>
+    </message>
+    <message>
+        <source>Record as failed</source>
+        <translation>Als n. i. O. erfassen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Enter the measured value.</source>
+        <translation>Messwert eingeben.</translation>
+    </message>
+    <message>
+        <source>{value}{unit} is not a possible value; measure again and check the entry.</source>
+        <translation>{value}{unit} ist kein möglicher Wert; bitte nachmessen und die Eingabe prüfen.</translation>
+    </message>
+    <message>
+        <source>Outside the limits</source>
+        <translation>Außerhalb der Grenzen</translation>
+    </message>
+    <message>
+        <source>{item} {value}{unit} is outside {limits}. Record it as a failed check? A nonconformance is raised for this job.</source>
+        <translation>{item} {value}{unit} liegt außerhalb {limits}. Als n. i. O. erfassen? Für diesen Auftrag wird eine Abweichung gemeldet.</translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation>Nachmessen</translation>
+    </message>
+    <message>
+        <source>Write the answer first.</source>
+        <translation>Bitte zuerst die Antwort eingeben.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>
@@ -102,8 +461,16 @@
 <context>
     <name>DispatchModel</name>
     <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
         <source>Job</source>
         <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Done</source>
@@ -114,8 +481,391 @@
         <translation>Fällig</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Arbeitsplätze</translation>
+    </message>
+    <message>
+        <source>Eligible stations: {stations}</source>
+        <translation>Zulässige Arbeitsplätze: {stations}</translation>
+    </message>
+    <message>
+        <source>assigned here</source>
+        <translation>hier zugeteilt</translation>
+    </message>
+    <message>
         <source>Readiness</source>
         <translation>Bereitschaft</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionDialog</name>
+    <message>
+        <source>Dispose of {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation type="unfinished">Ausschuss</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the whole lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty: {whole}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meaning: approved. By signing you approve this disposition of {number}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two-person rule: {name}, who raised it, may not sign it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan or type your badge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign and dispose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot {lot}{amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job {job}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raised by {name} at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment (required)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DowntimeDialog</name>
+    <message>
+        <source>Downtime</source>
+        <translation>Stillstand</translation>
+    </message>
+    <message>
+        <source>Comment (optional): what happened?</source>
+        <translation>Kommentar (freiwillig): Was ist passiert?</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Zurück</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle Gründe</translation>
+    </message>
+    <message>
+        <source>Stop the station</source>
+        <translation>Arbeitsplatz anhalten</translation>
+    </message>
+    <message>
+        <source>No reasons are set up; ask a supervisor.</source>
+        <translation>Es sind keine Gründe angelegt; bitte den Meister fragen.</translation>
+    </message>
+    <message>
+        <source>1 reason</source>
+        <translation>1 Grund</translation>
+    </message>
+    <message>
+        <source>{count} reasons</source>
+        <translation>{count} Gründe</translation>
+    </message>
+</context>
+<context>
+    <name>GenealogyModel</name>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>GenealogyPage</name>
+    <message>
+        <source>Type or scan the lot whose label to print.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lots that went into lot {lot} ({material}): {count}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lots made from lot {lot} ({material}): {count}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished lots containing supplier lot {supplier_lot} (received as {lots}): {count}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeldLotsModel</name>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For nonconformance</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LotReasonDialog</name>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MasterPage</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lines and workstations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials and products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Routings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bills of materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downtime reasons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrap reasons</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Entnommen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>floor stock</source>
+        <translation>Handlager</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>knapp</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>taken at completion</source>
+        <translation>bei Fertigmeldung entnommen</translation>
+    </message>
+    <message>
+        <source>{on_hand} {unit} on hand</source>
+        <translation>{on_hand} {unit} vorrätig</translation>
+    </message>
+</context>
+<context>
+    <name>NonconformanceModel</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished">Auftrag</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rework under way</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -135,6 +885,391 @@
     <message>
         <source>Clear</source>
         <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>OeeTableModel</name>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished">Gut</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Q</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select the row to see how its figures are made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole plant</source>
+        <translation>Ganzes Werk</translation>
+    </message>
+    <message>
+        <source>Line {code}</source>
+        <translation>Linie {code}</translation>
+    </message>
+    <message>
+        <source>all shifts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Letztes Zeichen löschen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>⇧</source>
+        <translation>⇧</translation>
+    </message>
+    <message>
+        <source>Capital letter</source>
+        <translation>Großbuchstabe</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leerzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Edit work order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New work order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Fällig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Work order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Fällig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operations done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late: due {due} and not finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders: {count} · late: {late}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put {number} on hold? Its stations stop taking it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel {number}? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close {number}? No more work is booked on it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ParetoChart</name>
+    <message>
+        <source>Cumulative %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The preview cannot be shown.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Label of lot {lot}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Traveler of {order}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label printer: {target}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label printer: none set up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File name ending in .pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed before on {time}: this is a reprint. Say why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print to PDF file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintingViewModel</name>
+    <message>
+        <source>1 copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} copies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the traveler of {order}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the label of lot {lot}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asked before: print job {job} is {status}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprinted {what} ({copies}) to {where}; print job {job}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed {what} ({copies}) to {where}; print job {job}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QualityPage</name>
+    <message>
+        <source>Open: {open} · rework under way: {rework}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lots on hold: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed with badge and PIN by quality; two-person rule: the one who raised it does not sign.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed with badge and PIN by quality.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release lot</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QualityViewModel</name>
+    <message>
+        <source>{nc}: {decision}. Signed: {signature}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot {lot} is on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot {lot} is released.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -165,6 +1300,277 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Whole plant</source>
+        <translation>Ganzes Werk</translation>
+    </message>
+    <message>
+        <source>Line {code} · {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>    Station {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a row.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{where}, {stations} stations, {start} to {end} ({zone}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measured until now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: OEE = A × P × Q = {a} × {p} × {q} = {oee}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downtime by reason: {stops} stops, {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Micro-stops</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrap by reason: {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(shares within each unit)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation type="unfinished">Ausschuss</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None after the baseline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nelson rule violations ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} points · limits from the first {baseline} · Cp {cp} · Cpk {cpk}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportsViewModel</name>
+    <message>
+        <source>Saved {path}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Station setup</source>
+        <translation>Einrichtung des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>Set up this terminal; an administrator's badge and PIN confirm the change.</source>
+        <translation>Dieses Terminal einrichten; Ausweis und PIN eines Administrators bestätigen die Änderung.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serielle Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Scan now</source>
+        <translation>Jetzt scannen</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baudrate</translation>
+    </message>
+    <message>
+        <source>What the scanner sends after each barcode</source>
+        <translation>Was der Scanner nach jedem Barcode sendet</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testdruck</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save and start</source>
+        <translation>Speichern und starten</translation>
+    </message>
+    <message>
+        <source>No label printer</source>
+        <translation>Kein Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF-Ordner</translation>
+    </message>
+    <message>
+        <source>System printer</source>
+        <translation>Systemdrucker</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Test the connection to list the stations.</source>
+        <translation>Verbindung testen, um die Arbeitsplätze aufzulisten.</translation>
+    </message>
+    <message>
+        <source>Connected: {0}{1}, schema at head, {2} stations.</source>
+        <translation>Verbunden: {0}{1}, Schema aktuell, {2} Arbeitsplätze.</translation>
+    </message>
+    <message>
+        <source>(test the connection first)</source>
+        <translation>(zuerst die Verbindung testen)</translation>
+    </message>
+    <message>
+        <source>None: supervisor console only</source>
+        <translation>Keiner: nur Meisterkonsole</translation>
+    </message>
+    <message>
+        <source>Scan a barcode now.</source>
+        <translation>Jetzt einen Barcode scannen.</translation>
+    </message>
+    <message>
+        <source>Read: {0}</source>
+        <translation>Gelesen: {0}</translation>
+    </message>
+    <message>
+        <source>The port does not open: {0}</source>
+        <translation>Die Schnittstelle öffnet nicht: {0}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Drucke…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SetupViewModel</name>
+    <message>
+        <source>An administrator's badge and PIN are needed to save.</source>
+        <translation>Zum Speichern sind Ausweis und PIN eines Administrators nötig.</translation>
+    </message>
+    <message>
+        <source>Unexpected failure ({0}); see the log.</source>
+        <translation>Unerwarteter Fehler ({0}); siehe Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Scan your badge or type its number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter your PIN.</source>
+        <translation type="unfinished">Geben Sie Ihre PIN ein.</translation>
     </message>
 </context>
 <context>
@@ -200,6 +1606,49 @@
     <message>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>SpcChart</name>
+    <message>
+        <source>Averages (X-bar)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Individuals (I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UCL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LCL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>USL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LSL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rule violated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -241,6 +1690,10 @@
         <translation>Arbeitsvorrat</translation>
     </message>
     <message>
+        <source>Scan a lot label to take its material into the job.</source>
+        <translation>Chargenetikett scannen, um das Material dem Auftrag zuzubuchen.</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
@@ -277,10 +1730,6 @@
         <translation>Checkliste</translation>
     </message>
     <message>
-        <source>Arrives in a later version.</source>
-        <translation>Kommt in einer späteren Version.</translation>
-    </message>
-    <message>
         <source>Materials</source>
         <translation>Material</translation>
     </message>
@@ -313,12 +1762,16 @@
         <translation>PAUSIERT</translation>
     </message>
     <message>
-        <source>reason not given yet</source>
-        <translation>Grund noch nicht angegeben</translation>
-    </message>
-    <message>
         <source>{count} jobs at this station</source>
         <translation>{count} Aufträge an dieser Station</translation>
+    </message>
+    <message>
+        <source>Reason needed</source>
+        <translation>Grund fehlt</translation>
+    </message>
+    <message>
+        <source>Machine stopped · reason needed</source>
+        <translation>Maschine steht · Grund fehlt</translation>
     </message>
     <message>
         <source>paused</source>
@@ -327,6 +1780,18 @@
     <message>
         <source>{done} of {target}</source>
         <translation>{done} von {target}</translation>
+    </message>
+    <message>
+        <source>End downtime</source>
+        <translation>Stillstand beenden</translation>
+    </message>
+    <message>
+        <source>Materials · {work_order} operation {operation}</source>
+        <translation>Material · {work_order} Arbeitsgang {operation}</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} takes no material.</source>
+        <translation>{work_order} Arbeitsgang {operation} braucht kein Material.</translation>
     </message>
     <message>
         <source>Not sent yet: {what}</source>
@@ -345,12 +1810,60 @@
         <translation>Auftrag offen lassen</translation>
     </message>
     <message>
+        <source>How much of lot {lot}?</source>
+        <translation>Wie viel von Charge {lot}?</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} pauses; Resume ends the downtime.</source>
+        <translation>{work_order} Arbeitsgang {operation} wird unterbrochen; Fortsetzen beendet den Stillstand.</translation>
+    </message>
+    <message>
+        <source>The station is down until you tap End downtime.</source>
+        <translation>Der Arbeitsplatz steht, bis Sie „Stillstand beenden“ tippen.</translation>
+    </message>
+    <message>
         <source>Why does the station stop?</source>
         <translation>Warum steht die Station?</translation>
     </message>
     <message>
-        <source>The job pauses and the station is down until you resume.</source>
-        <translation>Der Auftrag pausiert und die Station steht, bis Sie fortsetzen.</translation>
+        <source>Stop the station</source>
+        <translation>Arbeitsplatz anhalten</translation>
+    </message>
+    <message>
+        <source>The machine stopped at {time}.</source>
+        <translation>Die Maschine hat um {time} angehalten.</translation>
+    </message>
+    <message>
+        <source>The station stopped at {time}.</source>
+        <translation>Der Arbeitsplatz hat um {time} angehalten.</translation>
+    </message>
+    <message>
+        <source>Why did the station stop?</source>
+        <translation>Warum hat der Arbeitsplatz angehalten?</translation>
+    </message>
+    <message>
+        <source>Why print the label again?</source>
+        <translation>Warum das Etikett erneut drucken?</translation>
+    </message>
+    <message>
+        <source>Label damaged</source>
+        <translation>Etikett beschädigt</translation>
+    </message>
+    <message>
+        <source>Label lost</source>
+        <translation>Etikett verloren</translation>
+    </message>
+    <message>
+        <source>Printer jammed</source>
+        <translation>Drucker gestaut</translation>
+    </message>
+    <message>
+        <source>Another copy needed</source>
+        <translation>Weitere Kopie nötig</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Erneut drucken</translation>
     </message>
     <message>
         <source>Good parts</source>
@@ -383,6 +1896,423 @@
     <message>
         <source>Sign out {name}?</source>
         <translation>{name} abmelden?</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAudit</name>
+    <message>
+        <source>User (badge or name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Entity (kind or id, e.g. WO-1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorBoard</name>
+    <message>
+        <source>Calls for help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a station on the board.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the operator's behalf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished">Abschließen</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDispatch</name>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drag rows to set the order this station works in; its terminal shows the new order at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start on the operator's behalf</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorGenealogy</name>
+    <message>
+        <source>Lot number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What went into it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was made from it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview the label of this lot, then print or reprint it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supplier lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trace a lot backward or forward, or list the finished lots holding a supplier lot.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorMaster</name>
+    <message>
+        <source>What the plant file loaded; change it there and load it again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorOrders</name>
+    <message>
+        <source>Search number, product, status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print traveler…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview the traveler of the selected order, then print it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorQuality</name>
+    <message>
+        <source>Open nonconformances</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decide use as is, rework, scrap or return to supplier, signed with badge and PIN (quality)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lots on hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold lot…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release lot…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorReports</name>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to (including)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a range and a scope, then Show. Select a row of the OEE table to see how each figure is made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OEE by station and shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the figures are made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a row.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downtime Pareto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrap Pareto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>site default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the range and station above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nelson rule violations</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>Sign in to the supervisor console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan your badge or type its number, then enter your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished">Anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorViewModel</name>
+    <message>
+        <source>Saved {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log. Nothing you entered was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database answers again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>MES Supervisor console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished">Abmelden</translation>
+    </message>
+    <message>
+        <source>Line status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Master data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Genealogy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ({roles})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+        <source>Database unreachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls for help: {count}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -420,7 +2350,7 @@
         <translation>Ausweis {badge} gescannt: PIN eingeben.</translation>
     </message>
     <message>
-        <source>{work_order} operation {operation} is not in this station&apos;s dispatch list.</source>
+        <source>{work_order} operation {operation} is not in this station's dispatch list.</source>
         <translation>{work_order} Arbeitsgang {operation} steht nicht im Arbeitsvorrat dieser Station.</translation>
     </message>
     <message>
@@ -442,10 +2372,6 @@
     <message>
         <source>Work order {work_order} has nothing to do at this station.</source>
         <translation>Auftrag {work_order} hat an dieser Station nichts zu tun.</translation>
-    </message>
-    <message>
-        <source>Lot {lot} scanned: material booking arrives in a later version.</source>
-        <translation>Charge {lot} gescannt: Materialbuchung kommt in einer späteren Version.</translation>
     </message>
     <message>
         <source>This is station {station}.</source>
@@ -474,6 +2400,105 @@
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Write a few words first, or tap one of the answers above.</source>
+        <translation>Bitte ein paar Worte schreiben oder eine der Antworten oben tippen.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Runs: {runs}, stops: {stops}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No station selected</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <source>Figure or input</source>
+        <translation>Kennzahl oder Eingabe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Formula or source</source>
+        <translation>Formel oder Quelle</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Stops by loss</source>
+        <translation>Stillstände nach Verlustart</translation>
+    </message>
+    <message>
+        <source>{n} stops</source>
+        <translation>{n} Stillstände</translation>
+    </message>
+    <message>
+        <source>Ideal time by operation</source>
+        <translation>Idealzeit je Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>Shifts in the range</source>
+        <translation>Schichten im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Whole plant</source>
+        <translation>Ganzes Werk</translation>
+    </message>
+    <message>
+        <source>Line {code}</source>
+        <translation>Linie {code}</translation>
     </message>
 </context>
 </TS>
