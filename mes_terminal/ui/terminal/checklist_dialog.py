@@ -33,7 +33,7 @@ class ChecklistDialog(QDialog):
         self.answers: list[tuple[str, str]] = []
         self.bar = LimitBar(self)
         self.ui.barHolder.addWidget(self.bar)
-        self.keypad = NumericKeypad(self, decimal_point=True)
+        self.keypad = NumericKeypad(self, decimal_point=True, sign=True)
         self.ui.keypadHolder.addWidget(self.keypad)
         self._choice_buttons: list[QPushButton] = []
         for button in (self.ui.passButton, self.ui.failButton):
