@@ -73,7 +73,7 @@ def tap(qtbot, window, button) -> None:
 def test_the_dispatch_list_says_a_check_is_due_at_start_and_starting_pops_it_up(qtbot, signed_in, operator) -> None:
     window = signed_in
     screen = window.station_screen
-    item = screen.model.item(0)
+    item = screen.model.row(0)
     assert item.readiness == "check_due"
     assert item.reason == "Ready: 10 to make. Check due at start: Guard closed and interlocked."
     screen.ui.dispatchView.selectRow(0)

@@ -32,26 +32,26 @@ def item(work_order: str, operation: int = 10, readiness: str = "ready", good: i
 
 def test_the_model_passes_qt_model_tester(qtmodeltester):
     model = dm.DispatchModel()
-    model.set_items([item("WO-1"), item("WO-2", readiness="waiting_previous"), item("WO-3", readiness="order_on_hold")])
+    model.set_rows([item("WO-1"), item("WO-2", readiness="waiting_previous"), item("WO-3", readiness="order_on_hold")])
     qtmodeltester.check(model)
-    model.set_items([item("WO-2")])
+    model.set_rows([item("WO-2")])
     qtmodeltester.check(model)
-    model.set_items([])
+    model.set_rows([])
     qtmodeltester.check(model)
 
 
 def test_the_same_rows_change_in_place(qtbot):
     model = dm.DispatchModel()
-    model.set_items([item("WO-1"), item("WO-2")])
+    model.set_rows([item("WO-1"), item("WO-2")])
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as changed:
-        model.set_items([item("WO-1"), item("WO-2", good=4)])
+        model.set_rows([item("WO-1"), item("WO-2", good=4)])
     assert changed.args[0].row() == 1
     assert model.index(1, dm.PROGRESS).data() == "4 / 10"
 
 
 def test_readiness_is_coloured_and_explained():
     model = dm.DispatchModel()
-    model.set_items(
+    model.set_rows(
         [item("WO-1"), replace(item("WO-2"), readiness="order_on_hold", reason="Work order WO-2 is on hold.")]
     )
     ready, held = model.index(0, dm.READINESS), model.index(1, dm.READINESS)

@@ -39,7 +39,7 @@ def test_scanning_a_lot_takes_what_the_job_needs_and_fills_its_line_green(qtbot,
     assert window.banner.text() == "Lot S-1: 3.5 kg of STEEL-2MM taken into WO-1 operation 10."
     assert window.sounds.played[-1] == "ok"
     assert screen.showing_materials() and screen.ui.materialsButton.isChecked()
-    qtbot.waitUntil(lambda: screen.materials.rowCount() == 1 and screen.materials.line(0).consumed == Decimal("3.5"))
+    qtbot.waitUntil(lambda: screen.materials.rowCount() == 1 and screen.materials.row(0).consumed == Decimal("3.5"))
     assert cells(screen.materials, 0)[:4] == ["STEEL-2MM\nSteel sheet 2 mm", "3.5 kg", "3.5 kg", "0 kg"]
     assert screen.materials.index(0, mm.MATERIAL).data(mm.Qt.ItemDataRole.BackgroundRole).color().name() == (
         mm.JUST_SCANNED
@@ -56,7 +56,7 @@ def test_a_lot_of_the_wrong_material_is_refused_in_red_and_nothing_is_taken(qtbo
     assert (label.property("result"), label.text()) == ("error", sentence)
     assert window.sounds.played[-1] == "error"
     qtbot.waitUntil(lambda: window.station_screen.materials.rowCount() == 1)
-    assert window.station_screen.materials.line(0).consumed == 0
+    assert window.station_screen.materials.row(0).consumed == 0
 
 
 def test_an_unknown_lot_and_a_bad_gs1_label_say_why(qtbot, running, window) -> None:
@@ -92,7 +92,7 @@ def test_the_dispatch_list_shows_a_job_short_of_material(qtbot, bus, clock, work
     bus.execute(command(c.HoldLot, clock.now(), lot="S-1", reason="Certificate missing"))
     with qtbot.waitSignal(window.vm.settled, timeout=10_000):
         window.vm.refresh()
-    item = window.station_screen.model.item(0)
+    item = window.station_screen.model.row(0)
     assert (item.readiness, item.reason) == (
         "material_short",
         "Material short: STEEL-2MM needs 3.5 kg, 0 kg usable on hand.",
@@ -110,4 +110,4 @@ def test_scanning_a_lot_the_job_has_enough_of_asks_how_much_more(qtbot, running,
     qtbot.waitUntil(lambda: not window.vm.busy)
     assert answers.asked == ["How much of lot S-1?"]
     assert window.banner.text() == "Lot S-1: 1.5 kg of STEEL-2MM taken into WO-1 operation 10."
-    qtbot.waitUntil(lambda: window.station_screen.materials.line(0).consumed == 5)
+    qtbot.waitUntil(lambda: window.station_screen.materials.row(0).consumed == 5)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mes_terminal.services.supervisor_views import DispatchRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.widgets.row_table import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 MIME = "application/x-mes-dispatch-row"
@@ -22,23 +23,12 @@ POSITION, JOB, PRODUCT, DONE, DUE, PRIORITY, STATUS, ASSIGNED = range(8)
 COLUMNS = 8
 
 
-class DispatchModel(QAbstractTableModel):
+class DispatchModel(RowTableModel):
     reordered = Signal(list)  # the operation keys ("WO-1/10") in their new order
+    column_count = COLUMNS
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[DispatchRow] = []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("#"),
             self.tr("Job"),
             self.tr("Product"),
@@ -48,12 +38,14 @@ class DispatchModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Stations"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
+
+    def key(self, row: DispatchRow) -> str:
+        return row.key
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column(), index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -107,21 +99,6 @@ class DispatchModel(QAbstractTableModel):
         self.endMoveRows()
         self.reordered.emit([r.key for r in self._rows])
         return True
-
-    def set_rows(self, rows: Sequence[DispatchRow]) -> None:
-        rows = list(rows)
-        if [r.key for r in rows] != [r.key for r in self._rows]:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-            return
-        for at, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
-            if old != new:
-                self._rows[at] = new
-                self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
-
-    def row(self, number: int) -> DispatchRow | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
 
     def operation_keys(self) -> list[str]:
         return [r.key for r in self._rows]

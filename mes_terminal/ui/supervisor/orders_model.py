@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from mes_terminal.services.supervisor_views import WorkOrderRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.widgets.row_table import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the WorkOrderRow
 SortRole = Qt.ItemDataRole.UserRole + 2  # a value that sorts naturally (numbers, times)
@@ -34,21 +33,11 @@ STATUS_COLOURS = {
 }
 
 
-class OrdersModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[WorkOrderRow] = []
+class OrdersModel(RowTableModel):
+    column_count = COLUMNS
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Work order"),
             self.tr("Product"),
             self.tr("Quantity"),
@@ -58,12 +47,14 @@ class OrdersModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Operations done"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
+
+    def key(self, row: WorkOrderRow) -> str:
+        return row.number
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
@@ -83,21 +74,6 @@ class OrdersModel(QAbstractTableModel):
         if role == RowRole:
             return row
         return None
-
-    def set_rows(self, rows: Sequence[WorkOrderRow]) -> None:
-        rows = list(rows)
-        if [r.number for r in rows] != [r.number for r in self._rows]:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-            return
-        for at, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
-            if old != new:
-                self._rows[at] = new
-                self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
-
-    def row(self, number: int) -> WorkOrderRow | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
 
     def status_name(self, status: str) -> str:
         return {

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from mes_terminal.services.views import DispatchItem
 from mes_terminal.ui.terminal.wording import quantity
+from mes_terminal.ui.widgets.row_table import RowTableModel
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the DispatchItem of the row
 ReadinessRole = Qt.ItemDataRole.UserRole + 2  # its readiness value ("ready", "waiting_previous", ...)
@@ -33,29 +33,19 @@ COLOURS = {
 JOB, PROGRESS, DUE, READINESS = range(4)
 
 
-class DispatchModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[DispatchItem] = []
+class DispatchModel(RowTableModel):
+    column_count = 4
 
-    # --- the model ---------------------------------------------------------------------------------
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Job"), self.tr("Done"), self.tr("Due"), self.tr("Readiness"))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Job"), self.tr("Done"), self.tr("Due"), self.tr("Readiness"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def key(self, row: DispatchItem) -> tuple[str, int]:
+        return row.work_order, row.operation
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.row(index.row()) if index.isValid() else None
+        if item is None:
             return None
-        item = self._items[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
@@ -73,26 +63,8 @@ class DispatchModel(QAbstractTableModel):
             return item.readiness
         return None
 
-    # --- updating ----------------------------------------------------------------------------------
-
-    def set_items(self, items: Sequence[DispatchItem]) -> None:
-        """Show `items`: the same rows in the same order change in place (selection kept), else a reset."""
-        items = list(items)
-        if [_key(i) for i in items] == [_key(i) for i in self._items]:
-            changed = [row for row, (old, new) in enumerate(zip(self._items, items, strict=True)) if old != new]
-            self._items = items
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
-            return
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
-
-    def item(self, row: int) -> DispatchItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
     def row_of(self, work_order: str, operation: int) -> int | None:
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self._rows):
             if (item.work_order, item.operation) == (work_order, operation):
                 return row
         return None
@@ -105,7 +77,3 @@ class DispatchModel(QAbstractTableModel):
         if column == DUE:
             return item.due_at.astimezone().strftime("%d.%m. %H:%M")
         return item.reason
-
-
-def _key(item: DispatchItem) -> tuple[str, int]:
-    return item.work_order, item.operation

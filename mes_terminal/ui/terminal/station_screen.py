@@ -251,7 +251,7 @@ class StationScreen(QWidget):
             self._load_materials()  # counts and scans elsewhere change what is taken and on hand
 
     def on_dispatch_changed(self, items: list) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         self.on_selection_changed(self.vm.selected)
 
     def on_selection_changed(self, key: JobKey | None) -> None:
@@ -271,7 +271,7 @@ class StationScreen(QWidget):
         if self._materials_key is not None and key != self._materials_key:
             self.materials.mark_scanned(None)  # another job's panel: the green line was for the last one
         self._materials_key = key
-        self.materials.set_lines(lines)
+        self.materials.set_rows(lines)
         self.ui.materialsCaption.setText(
             self.tr("Materials · {work_order} operation {operation}").format(
                 work_order=key.work_order, operation=key.operation
@@ -317,7 +317,7 @@ class StationScreen(QWidget):
 
     def _ask_lot_quantity(self, command: c.ConsumeLot, why: str) -> None:
         """The job needs nothing more of this material: taking more is allowed, with a typed quantity."""
-        unit = next((line.unit for line in self.materials.lines() if line.material in why), "")
+        unit = next((line.unit for line in self.materials.rows() if line.material in why), "")
         taken = QuantityDialog.ask(
             self.window(),
             self.tr("How much of lot {lot}?").format(lot=command.lot),
@@ -331,7 +331,7 @@ class StationScreen(QWidget):
     # --- the operator's taps ---------------------------------------------------------------------
 
     def on_dispatch_row_chosen(self, current: QModelIndex | QPersistentModelIndex, _previous=None) -> None:
-        item = self.model.item(current.row()) if current.isValid() else None
+        item = self.model.row(current.row()) if current.isValid() else None
         self.vm.select(None if item is None else JobKey(item.work_order, item.operation))
 
     def on_dispatch_row_tapped(self, index: QModelIndex) -> None:

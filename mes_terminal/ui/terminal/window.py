@@ -273,7 +273,7 @@ class TerminalWindow(QWidget):
     def on_operation_scanned(self, work_order: str, operation: int) -> None:
         model = self.station_screen.model
         row = model.row_of(work_order, operation)
-        item = model.item(row) if row is not None else None
+        item = model.row(row) if row is not None else None
         if item is None:
             self.on_feedback(
                 ERROR,
