@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import uuid
 from dataclasses import asdict
 from typing import Any
 
 from mes_terminal.cli.common import EXIT_OK, application, print_json
-from mes_terminal.documents.label_templates import DEFAULT_SIZE, DPIS, SIZES
+from mes_terminal.documents.label_formats import DEFAULT_SIZE, DPIS, SIZES
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.domain.print_targets import parse_copies
 
 ACTOR_VARIABLE = "MES_ACTOR"
 
@@ -73,6 +71,10 @@ def _run_traveler(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, what: str, make: Any) -> int:
+    import uuid
+
+    from mes_terminal.domain.print_targets import parse_copies
+
     copies = parse_copies(args.copies)
     actor = args.actor or os.environ.get(ACTOR_VARIABLE)
     if not actor:

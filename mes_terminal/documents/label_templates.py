@@ -42,14 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mes_terminal.documents.label_formats import SIZES
 from mes_terminal.documents.lot_label import LABEL_FIELDS
 from mes_terminal.domain.errors import InvalidInput
-
-# The sizes we ship, by the name `--size` takes.
-SIZES = ("4x6", "4x2", "100x50")
-DEFAULT_SIZE = "4x6"
-# Thermal printer resolutions the ZPL renderer knows (dots per inch).
-DPIS = (203, 300)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from mes_terminal.documents.code128 import (
     Code128Symbol,
 )
 from mes_terminal.documents.fitting import MM_PER_INCH, POINTS_PER_MM, fit_text, module_dots, shrink_to_fit
+from mes_terminal.documents.label_formats import DPIS
 from mes_terminal.documents.label_pdf import label_symbols, text_width
-from mes_terminal.documents.label_templates import DPIS, LabelTemplate
+from mes_terminal.documents.label_templates import LabelTemplate
 from mes_terminal.documents.lot_label import LotLabel
 from mes_terminal.documents.pdf_drawing import BOLD, CAP_HEIGHT, FONT, HRI_GAP_MM
 from mes_terminal.domain.errors import InvalidInput

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from mes_terminal.db.document_queries import last_print
-from mes_terminal.documents.label_templates import DEFAULT_SIZE, SIZES
+from mes_terminal.documents.label_formats import DEFAULT_SIZE, SIZES
 from mes_terminal.documents.traveler_pdf import PAGE_SIZES
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput

@@ -31,8 +31,9 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from mes_terminal.db import document_queries as queries
 from mes_terminal.devices.printers import Transport
+from mes_terminal.documents.label_formats import DEFAULT_SIZE
 from mes_terminal.documents.label_pdf import render_label_pdf
-from mes_terminal.documents.label_templates import DEFAULT_SIZE, load_template
+from mes_terminal.documents.label_templates import load_template
 from mes_terminal.documents.label_zpl import render_label_zpl
 from mes_terminal.documents.traveler_pdf import render_traveler_pdf
 from mes_terminal.domain.clock import Clock

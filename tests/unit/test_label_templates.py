@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mes_terminal.documents.label_templates import SIZES, BarcodeBox, assign_elements, load_template, parse_template
+from mes_terminal.documents.label_formats import SIZES
+from mes_terminal.documents.label_templates import BarcodeBox, assign_elements, load_template, parse_template
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.paths import resources_dir
 

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mes_terminal.documents.code128 import code128, gs1_128
-from mes_terminal.documents.label_templates import SIZES, load_template
+from mes_terminal.documents.label_formats import SIZES
+from mes_terminal.documents.label_templates import load_template
 from mes_terminal.documents.label_zpl import bc_field_data, render_label_zpl
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.domain.errors import InvalidInput

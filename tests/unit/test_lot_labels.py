@@ -13,8 +13,9 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.db.document_queries import LotForLabel
+from mes_terminal.documents.label_formats import SIZES
 from mes_terminal.documents.label_pdf import render_label_pdf
-from mes_terminal.documents.label_templates import SIZES, load_template
+from mes_terminal.documents.label_templates import load_template
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Error, is_valid_gtin, parse_element_string
 from mes_terminal.paths import resources_dir

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from mes_terminal.db.document_queries import last_print
 from mes_terminal.db.records import Lot, PrintJob, WorkOrder
 from mes_terminal.db.uow import UnitOfWork
-from mes_terminal.documents.label_templates import DPIS, SIZES
+from mes_terminal.documents.label_formats import DPIS, SIZES
 from mes_terminal.documents.traveler_pdf import PAGE_SIZES
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.print_targets import parse_copies, parse_print_target
