@@ -51,32 +51,41 @@ def test_an_unreachable_postgresql_server_says_so() -> None:
         preflight.check("postgresql://nobody@127.0.0.1:1/none", "WS-01")
 
 
-def test_the_window_is_built_and_shown_before_sqlalchemy_is_imported(plant, database_url) -> None:
-    """The import discipline behind the fast start: the UI modules and the deferred service do not pull
-    in SQLAlchemy; the worker thread does that after the window is on screen."""
+def test_the_sign_in_screen_is_painted_before_the_service_stack_loads(plant, database_url) -> None:
+    """The discipline behind the fast start, in the order `mes-terminal terminal` runs: at the first
+    paint neither SQLAlchemy nor the command classes nor the station screen are loaded; after it, the
+    worker loads the service stack and the station screen is built."""
     script = f"""
 import sys
+from PySide6.QtCore import QEvent, QObject
 from mes_terminal.cli.terminal_start import DeferredTerminalService
 from mes_terminal.config import load_settings
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.ui.app import create_application
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.window import TerminalWindow
+LATER = ("sqlalchemy", "mes_terminal.services.commands", "mes_terminal.ui.terminal.station_screen")
 settings = load_settings(flags={{"database_url": {database_url!r}, "station": "WS-01"}})
 app = create_application([])
 service = DeferredTerminalService(settings)
 window = TerminalWindow(service, "WS-01", SystemClock(), options=TerminalOptions(inactivity_minutes=0))
-window.show()
-app.processEvents()
-assert "sqlalchemy" not in sys.modules, "SQLAlchemy was imported before the window was shown"
+at_first_paint = []
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not at_first_paint:
+            at_first_paint.extend(name for name in LATER if name in sys.modules)
+            at_first_paint.append(window.screen)
+        return False
+spy = FirstPaint(); window.installEventFilter(spy)
 window.vm.feedback.connect(lambda kind, text: print(kind, text, file=sys.stderr))
+window.show()
 window.start()
 import time
 deadline = time.monotonic() + 60
 while window.vm.station is None and time.monotonic() < deadline:
     app.processEvents()
 window.shutdown(); service.close()
-print(window.vm.station.code, "sqlalchemy" in sys.modules)
+print(*at_first_paint, window.vm.station.code, *(name for name in LATER if name in sys.modules))
 """
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -86,4 +95,10 @@ print(window.vm.station.code, "sqlalchemy" in sys.modules)
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["WS-01", "True"]
+    assert done.stdout.split() == [
+        "sign_in",  # painted first, with nothing of LATER loaded
+        "WS-01",
+        "sqlalchemy",
+        "mes_terminal.services.commands",
+        "mes_terminal.ui.terminal.station_screen",
+    ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from mes_terminal.services.views import DispatchItem, JobView, StationView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mes_terminal.services.views import DispatchItem, JobView, StationView
 
 
 def enabled_actions(

@@ -8,17 +8,20 @@ confirmed first; one that cannot physically be right is not taken at all.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QSizePolicy, QWidget
 
-from mes_terminal.services.views import CheckItemView, ChecklistView
 from mes_terminal.ui.forms.checklist_dialog_ui import Ui_ChecklistDialog
 from mes_terminal.ui.terminal.wording import quantity
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
 from mes_terminal.ui.widgets.limit_bar import LimitBar
+
+if TYPE_CHECKING:
+    from mes_terminal.services.views import CheckItemView, ChecklistView
 
 MINUS = "-"
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mes_terminal.services.views import DispatchItem
 from mes_terminal.ui.terminal.wording import quantity
 from mes_terminal.ui.widgets.row_table import RowTableModel
+
+if TYPE_CHECKING:
+    from mes_terminal.services.views import DispatchItem
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the DispatchItem of the row
 ReadinessRole = Qt.ItemDataRole.UserRole + 2  # its readiness value ("ready", "waiting_previous", ...)

@@ -13,15 +13,18 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from mes_terminal.services.downtime_views import ReasonNode
 from mes_terminal.ui.forms.downtime_dialog_ui import Ui_DowntimeDialog
 from mes_terminal.ui.widgets.keyboard import BACK, OnScreenKeyboard, apply_text_key
 from mes_terminal.ui.widgets.wrap_button import WrapButton
+
+if TYPE_CHECKING:
+    from mes_terminal.services.downtime_views import ReasonNode
 
 COLUMNS = 3
 SEPARATOR = " › "

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mes_terminal.services.views import MaterialLineView
 from mes_terminal.ui.terminal.wording import quantity
 from mes_terminal.ui.widgets.row_table import RowTableModel
+
+if TYPE_CHECKING:
+    from mes_terminal.services.views import MaterialLineView
 
 MATERIAL, REQUIRED, CONSUMED, REMAINING, STATE = range(5)
 STATE_COLOURS = {"ready": "#116329", "short": "#9a6700", "missing": "#8e1519"}

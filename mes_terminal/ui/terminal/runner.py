@@ -3,9 +3,12 @@
     runner.submit(lambda: service.station("WS-01"), on_done=show, on_failed=complain)
 
 Calls run in the order submitted on one worker thread of a private QThreadPool, so a command and the
-refresh after it never overtake each other. The worker catches everything: an exception comes back
-through `on_failed`, never as a crash of the thread. Both callbacks run on the GUI thread, through a
-queued signal from the worker.
+refresh after it never overtake each other. A call submitted `after_paint` waits for the GUI thread to
+handle what is already queued (the paint of a banner, say), so the worker, busy in Python, does not
+take the interpreter from that paint; calls submitted after it keep their place behind it.
+
+The worker catches everything: an exception comes back through `on_failed`, never as a crash of the
+thread. Both callbacks run on the GUI thread, through a queued signal from the worker.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +62,19 @@ class ServiceRunner(QObject):
         self._tickets = itertools.count(1)
         self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._closed = False
+        self._held: list[_Call] = []  # submitted `after_paint`, and what came after them
 
     @property
     def pending(self) -> int:
         return len(self._waiting)
 
     def submit(
-        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None],
+        *,
+        after_paint: bool = False,
     ) -> None:
         if self._closed:
             return
@@ -73,11 +82,24 @@ class ServiceRunner(QObject):
         self._waiting[ticket] = (on_done, on_failed)
         if len(self._waiting) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Call(ticket, work, self._relay))
+        call = _Call(ticket, work, self._relay)
+        if after_paint or self._held:
+            if not self._held:
+                QTimer.singleShot(0, self, self._start_held)
+            self._held.append(call)
+        else:
+            self._pool.start(call)
+
+    def _start_held(self) -> None:
+        held, self._held = self._held, []
+        if not self._closed:
+            for call in held:
+                self._pool.start(call)
 
     def shutdown(self) -> None:
         """Take no more work and wait for the call that is running (the database answers or times out)."""
         self._closed = True
+        self._held.clear()
         self._pool.waitForDone()
         self._waiting.clear()
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
 from mes_terminal.domain.errors import MesError
-from mes_terminal.services import commands as c
-from mes_terminal.services.views import ChecklistView, JobView, MaterialLineView, StationView
+from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
 from mes_terminal.ui.terminal import dispatch_model as dm
 from mes_terminal.ui.terminal import materials_model as mm
@@ -25,6 +25,12 @@ from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
 from mes_terminal.ui.widgets.style import set_style_property
 from mes_terminal.ui.widgets.text_dialog import TextDialog
+
+if TYPE_CHECKING:
+    from mes_terminal.services import commands as c
+    from mes_terminal.services.views import ChecklistView, JobView, MaterialLineView, StationView
+else:  # loaded with the service stack on the worker thread, not before the first paint
+    c = DeferredModule("mes_terminal.services.commands")
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
@@ -99,6 +105,7 @@ class StationScreen(QWidget):
         vm.checklist_loaded.connect(self.on_checklist_loaded)
         vm.checks_fell_due.connect(self.on_checks_fell_due)
         vm.reprint_reason_needed.connect(self.on_reprint_reason_needed)
+        self.on_dispatch_changed(vm.dispatch)  # built after the first answer came, it starts from it
         self.render()
 
     # --- rendering -------------------------------------------------------------------------------

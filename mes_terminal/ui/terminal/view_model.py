@@ -21,16 +21,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan
-from mes_terminal.services import commands as c
-from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
-from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
+from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services import commands as c
+    from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
     from mes_terminal.services.printing import PrintOutcome
     from mes_terminal.services.terminal import TerminalService
+    from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
+else:  # loaded with the service stack on the worker thread, not before the first paint
+    c = DeferredModule("mes_terminal.services.commands")
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,7 @@ class TerminalViewModel(QObject):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, *, after_paint: bool = False) -> None:
         if self._refresh_queued:
             return
         self._refresh_queued = True
@@ -129,7 +132,7 @@ class TerminalViewModel(QObject):
             downtime = self.service.open_downtime(code) if station.state == "down" else None
             return station, self.service.dispatch_list(code), downtime
 
-        self._runner.submit(read, self.on_refreshed, self.on_refresh_failed)
+        self._runner.submit(read, self.on_refreshed, self.on_refresh_failed, after_paint=after_paint)
 
     def load_reasons(self) -> None:
         self._runner.submit(
@@ -432,7 +435,7 @@ class TerminalViewModel(QObject):
         self.command_succeeded.emit(command, result)
         if isinstance(command, c.CompleteJob) and self._label_due_at_completion(result):
             self._print_label(command.work_order, command.actor, None, automatic=True)
-        self.refresh()
+        self.refresh(after_paint=True)  # the banner first: the read would slow its paint down
 
     def _label_due_at_completion(self, result: dict) -> bool:
         """Where configured, the output lot's label is printed when the order's last operation completes."""
@@ -452,7 +455,7 @@ class TerminalViewModel(QObject):
             if isinstance(command, c.ConsumeLot):
                 self.lot_scan_result.emit(ERROR, error.message, None)
             self.command_refused.emit(command, error)
-            self.refresh()  # the refusal may come from a change made elsewhere: show the truth
+            self.refresh(after_paint=True)  # the refusal may come from a change made elsewhere: show the truth
             return
         log.error("%s failed unexpectedly", command.type, exc_info=error)
         self.feedback.emit(ERROR, wording.unexpected())

@@ -14,8 +14,7 @@ from mes_terminal.devices.wedge import WedgeDetector
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
-from mes_terminal.services import commands as c
-from mes_terminal.services.views import StationView
+from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
@@ -24,7 +23,6 @@ from mes_terminal.ui.terminal.pin_throttle import PinThrottle
 from mes_terminal.ui.terminal.scan_input import SerialScanInput, WedgeKeyFilter
 from mes_terminal.ui.terminal.scan_router import ScanRouter
 from mes_terminal.ui.terminal.sign_in_screen import SignInScreen
-from mes_terminal.ui.terminal.station_screen import StationScreen
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN, FeedbackBanner
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
@@ -32,13 +30,23 @@ from mes_terminal.ui.widgets.sounds import FeedbackSounds
 from mes_terminal.ui.widgets.style import set_style_property
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
+    from mes_terminal.services import commands as c
     from mes_terminal.services.terminal import TerminalService
+    from mes_terminal.services.views import StationView
+    from mes_terminal.ui.terminal.station_screen import StationScreen
+else:  # loaded with the service stack on the worker thread, not before the first paint
+    c = DeferredModule("mes_terminal.services.commands")
 
 log = logging.getLogger(__name__)
+
+LOAD_AT_LATEST_MS = 1000  # after `start`, whether or not the window was painted
 
 
 class TerminalWindow(QWidget):
     screen_changed = Signal(str)  # "sign_in" or "station"
+    # Set by `start` on screen; class defaults, as events come in during setup.
+    _load_at_first_paint = False
+    _loaded = False
 
     def __init__(
         self,
@@ -72,9 +80,8 @@ class TerminalWindow(QWidget):
             self,
             badge_prefix=self.options.badge_prefix,
         )
-        self.station_screen = StationScreen(self.vm, self)
+        self._station_screen: StationScreen | None = None  # built after the first paint (`start`)
         self.ui.screens.addWidget(self.sign_in_screen)
-        self.ui.screens.addWidget(self.station_screen)
         self.ui.stationLabel.setText(station)
         self.ui.lineLabel.setText("")
         self._adding_operator = False
@@ -95,7 +102,6 @@ class TerminalWindow(QWidget):
         vm.command_unsent.connect(self.on_command_unsent)
         self.sign_in_screen.sign_in_requested.connect(self.on_sign_in_requested)
         self.sign_in_screen.back_requested.connect(self.on_sign_in_back)
-        self.station_screen.add_operator_requested.connect(self.on_add_operator_requested)
         self.ui.languageButton.clicked.connect(self.on_language_button_clicked)
         self.inactivity.expired.connect(self.on_inactivity_expired)
         router = self.scan_router
@@ -113,7 +119,11 @@ class TerminalWindow(QWidget):
     # --- life ------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start reading the station, listening to scanners and counting inactivity."""
+        """Start listening to scanners and counting inactivity; read the station once the window shows.
+
+        On screen, the service stack loads and the station screen is built after the first paint, so
+        the sign-in screen appears, and takes scans, as early as it can.
+        """
         app = QApplication.instance()
         if self.options.language != "en":
             self.languages.switch(self.options.language)
@@ -134,10 +144,30 @@ class TerminalWindow(QWidget):
         self._clock_timer.start()
         self.on_clock_tick()
         self.inactivity.start()
+        if self.isVisible():
+            self._load_at_first_paint = True
+            QTimer.singleShot(LOAD_AT_LATEST_MS, self, self._load)  # a window that is never painted still loads
+        else:
+            self._load()
+
+    def event(self, event: QEvent) -> bool:
+        if self._load_at_first_paint and event.type() == QEvent.Type.Paint:
+            self._load_at_first_paint = False
+            QTimer.singleShot(0, self, self._load)  # once this paint is on screen
+        return super().event(event)
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_at_first_paint = False
         self.vm.start()
+        if self._station_screen is None:
+            self._build_station_screen()
 
     def shutdown(self) -> None:
         """Stop timers, scanners and the worker; safe to call twice."""
+        self._loaded = True  # a load still due finds the terminal closed
         app = QApplication.instance()
         if app is not None:
             if self._wedge is not None:
@@ -157,8 +187,21 @@ class TerminalWindow(QWidget):
     # --- screens ---------------------------------------------------------------------------------
 
     @property
+    def station_screen(self) -> StationScreen:
+        return self._station_screen or self._build_station_screen()
+
+    def _build_station_screen(self) -> StationScreen:
+        from mes_terminal.ui.terminal.station_screen import StationScreen
+
+        screen = self._station_screen = StationScreen(self.vm, self)
+        screen.add_operator_requested.connect(self.on_add_operator_requested)
+        self.ui.screens.addWidget(screen)
+        return screen
+
+    @property
     def screen(self) -> str:
-        return "station" if self.ui.screens.currentWidget() is self.station_screen else "sign_in"
+        station_screen = self._station_screen
+        return "station" if station_screen and self.ui.screens.currentWidget() is station_screen else "sign_in"
 
     def show_sign_in(self, badge: str | None = None) -> None:
         has_operators = bool(self.vm.station and self.vm.station.operators)
@@ -242,7 +285,8 @@ class TerminalWindow(QWidget):
 
     def on_clock_tick(self) -> None:
         self.ui.clockLabel.setText(self.vm.clock.now().astimezone().strftime("%H:%M:%S"))
-        self.station_screen.tick()
+        if self._station_screen is not None:
+            self._station_screen.tick()
 
     # --- scans -----------------------------------------------------------------------------------
 

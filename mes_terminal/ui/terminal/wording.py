@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from mes_terminal.services import commands as c
+from mes_terminal.ui.deferred_module import DeferredModule
+
+if TYPE_CHECKING:
+    from mes_terminal.services import commands as c
+else:  # loaded with the service stack on the worker thread, not before the first paint
+    c = DeferredModule("mes_terminal.services.commands")
+
 
 _CONTEXT = "Wording"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from mes_terminal.services.views import ReasonView
 from mes_terminal.ui.widgets.style import add_label
 from mes_terminal.ui.widgets.wrap_button import WrapButton
+
+if TYPE_CHECKING:
+    from mes_terminal.services.views import ReasonView
 
 COLUMNS = 3
 
