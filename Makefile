@@ -109,4 +109,5 @@ $(PYTHON):
 
 $(STAMP): pyproject.toml | $(PYTHON)
 	$(PYTHON) -m pip install -e '.[test]'
+	$(PYTHON) -m compileall -q mes_terminal  # bytecode, as a wheel install has it: starts do not compile
 	touch $@
