@@ -24,6 +24,7 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation
+from mes_terminal.domain.sentences import Sentence
 
 # Statements of the hot path, built once (building a statement costs more than running it here).
 _LOCK_ORDER = select(WorkOrder).where(WorkOrder.number == bindparam("number")).with_for_update()
@@ -43,10 +44,15 @@ class Jobs:
         """The order and its operation, both locked until the transaction ends."""
         order = self._session.scalars(_LOCK_ORDER, {"number": work_order}).one_or_none()
         if order is None:
-            raise UnknownEntity(f"There is no work order {work_order}.", code="unknown_work_order")
+            raise UnknownEntity(
+                Sentence("There is no work order {work_order}.", work_order=work_order), code="unknown_work_order"
+            )
         operation = self._session.scalars(_LOCK_OPERATION, {"order_id": order.id, "seq": seq}).one_or_none()
         if operation is None:
-            raise UnknownEntity(f"Work order {work_order} has no operation {seq}.", code="unknown_operation")
+            raise UnknownEntity(
+                Sentence("Work order {work_order} has no operation {operation}.", work_order=work_order, operation=seq),
+                code="unknown_operation",
+            )
         return order, operation
 
     def previous(self, operation: WorkOrderOperation) -> WorkOrderOperation | None:
@@ -171,13 +177,15 @@ class Jobs:
     def scrap_reason(self, code: str) -> ScrapReason:
         reason = self._session.scalars(select(ScrapReason).where(ScrapReason.code == code)).one_or_none()
         if reason is None or not reason.active:
-            raise UnknownEntity(f"There is no scrap reason {code}.", code="unknown_scrap_reason")
+            raise UnknownEntity(Sentence("There is no scrap reason {code}.", code=code), code="unknown_scrap_reason")
         return reason
 
     def downtime_reason(self, code: str) -> DowntimeReason:
         reason = self._session.scalars(select(DowntimeReason).where(DowntimeReason.code == code)).one_or_none()
         if reason is None or not reason.active:
-            raise UnknownEntity(f"There is no downtime reason {code}.", code="unknown_downtime_reason")
+            raise UnknownEntity(
+                Sentence("There is no downtime reason {code}.", code=code), code="unknown_downtime_reason"
+            )
         return reason
 
     def open_downtime(self, station: Workstation) -> DowntimeEvent | None:

@@ -24,6 +24,7 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.errors import Conflict, InvalidState, UnknownEntity
 from mes_terminal.domain.materials import BomNeed, LotFacts, Picking
+from mes_terminal.domain.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class Lots:
         """The lot, locked until the transaction ends (SQLite: the write transaction already is)."""
         lot = self._session.scalars(select(Lot).where(Lot.number == number).with_for_update()).one_or_none()
         if lot is None:
-            raise UnknownEntity(f"There is no lot {number}.", code="unknown_lot")
+            raise UnknownEntity(Sentence("There is no lot {number}.", number=number), code="unknown_lot")
         return lot
 
     def exists(self, number: str) -> bool:
@@ -141,7 +142,7 @@ class Lots:
         """Our lot for a GS1 (01) GTIN + (10) batch pair: our number, else the supplier's lot number."""
         material_id = self._session.scalar(select(Material.id).where(Material.gtin == gtin))
         if material_id is None:
-            raise UnknownEntity(f"No material has the GTIN {gtin}.", code="unknown_gtin")
+            raise UnknownEntity(Sentence("No material has the GTIN {gtin}.", gtin=gtin), code="unknown_gtin")
         for column in (Lot.number, Lot.supplier_lot):
             numbers = list(
                 self._session.scalars(select(Lot.number).where(Lot.material_id == material_id, column == batch))
@@ -150,10 +151,16 @@ class Lots:
                 return numbers[0]
             if len(numbers) > 1:
                 raise Conflict(
-                    f"Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead.",
+                    Sentence(
+                        "Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead.",
+                        gtin=gtin,
+                        batch=batch,
+                    ),
                     code="ambiguous_lot",
                 )
-        raise UnknownEntity(f"There is no lot {batch} of GTIN {gtin}.", code="unknown_lot")
+        raise UnknownEntity(
+            Sentence("There is no lot {batch} of GTIN {gtin}.", batch=batch, gtin=gtin), code="unknown_lot"
+        )
 
     def free_number(self, base: str) -> str:
         """`base`, or `base-2`, `base-3`... whichever no lot has yet."""
@@ -181,7 +188,10 @@ class Lots:
         refuse to take more than the lot holds, whatever another terminal did meanwhile."""
         row = self._connection().execute(_TAKE, {"lot_id": lot.id, "quantity": quantity}).one_or_none()
         if row is None:
-            raise InvalidState(f"Lot {lot.number} no longer holds {quantity}; scan it again.", code="lot.not_enough")
+            raise InvalidState(
+                Sentence("Lot {lot} no longer holds {quantity}; scan it again.", lot=lot.number, quantity=quantity),
+                code="lot.not_enough",
+            )
         if isinstance(lot, Lot):  # keep a loaded record in step without writing it again
             set_committed_value(lot, "quantity", row.quantity)
             set_committed_value(lot, "status", row.status)
@@ -191,7 +201,7 @@ class Lots:
         """The lot with its material, locked: one statement for the scan's hot path."""
         row = self._connection().execute(_LOCK_LOT, {"number": number}).one_or_none()
         if row is None:
-            raise UnknownEntity(f"There is no lot {number}.", code="unknown_lot")
+            raise UnknownEntity(Sentence("There is no lot {number}.", number=number), code="unknown_lot")
         facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
         return LockedLot(row.id, row.material_id, row.number, facts)
 
@@ -308,7 +318,7 @@ class Lots:
     def site(self) -> Site:
         site = self._session.scalars(select(Site).order_by(Site.id).limit(1)).one_or_none()
         if site is None:
-            raise UnknownEntity("No plant file has been loaded yet.", code="no_site")
+            raise UnknownEntity(Sentence("No plant file has been loaded yet."), code="no_site")
         return site
 
 

@@ -25,6 +25,7 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.errors import Conflict, NotPermitted, UnknownEntity
 from mes_terminal.domain.roles import Role, require_role
+from mes_terminal.domain.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Users:
             .all()
         )
         if not rows:
-            raise UnknownEntity(f"No user has badge {badge}.", code="unknown_user")
+            raise UnknownEntity(Sentence("No user has badge {badge}.", badge=badge), code="unknown_user")
         first = rows[0]
         roles = tuple(sorted(row.role for row in rows if row.role))
         return Person(first.id, first.badge, first.name, first.active, roles, first.pin_hash)
@@ -120,7 +121,14 @@ class Users:
         """The active user behind `badge`, if one of their roles allows `action`."""
         person = self.by_badge(badge)
         if not person.active:
-            raise NotPermitted(f"{person.name} ({badge}) is deactivated and may not {action}.")
+            raise NotPermitted(
+                Sentence(
+                    "{person} ({badge}) is deactivated and may not {action}.",
+                    person=person.name,
+                    badge=badge,
+                    action=action,
+                )
+            )
         require_role(person.name, person.roles, allowed, action)
         return person
 
@@ -147,7 +155,7 @@ class Workstations:
     def by_code(self, code: str) -> Workstation:
         station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()
         if station is None:
-            raise UnknownEntity(f"There is no workstation {code}.", code="unknown_station")
+            raise UnknownEntity(Sentence("There is no workstation {code}.", code=code), code="unknown_station")
         return station
 
 
@@ -158,14 +166,14 @@ class Products:
     def by_code(self, code: str) -> Material:
         product = self._session.scalars(select(Material).where(Material.code == code)).one_or_none()
         if product is None:
-            raise UnknownEntity(f"There is no product {code}.", code="unknown_product")
+            raise UnknownEntity(Sentence("There is no product {code}.", code=code), code="unknown_product")
         return product
 
     def material(self, code: str) -> Material:
         """Any material, products included."""
         material = self._session.scalars(select(Material).where(Material.code == code)).one_or_none()
         if material is None:
-            raise UnknownEntity(f"There is no material {code}.", code="unknown_material")
+            raise UnknownEntity(Sentence("There is no material {code}.", code=code), code="unknown_material")
         return material
 
     def routing(self, product: Material) -> list[RoutingOperation]:
@@ -187,7 +195,7 @@ class WorkOrders:
         """The order's row, locked until the transaction ends (SQLite: the IMMEDIATE transaction is the lock)."""
         row = self._session.connection().execute(_LOCK_ORDER, {"number": number}).one_or_none()
         if row is None:
-            raise UnknownEntity(f"There is no work order {number}.", code="unknown_work_order")
+            raise UnknownEntity(Sentence("There is no work order {number}.", number=number), code="unknown_work_order")
         return LockedOrder(*row)
 
     def change(self, order: LockedOrder, **values: object) -> LockedOrder:
@@ -197,7 +205,9 @@ class WorkOrders:
             {"locked_id": order.id, "locked_version": order.version, "version": order.version + 1, **values},
         )
         if done.rowcount != 1:  # only possible when the row was not locked first
-            raise Conflict(f"Work order {order.number} was changed at the same moment; try again.")
+            raise Conflict(
+                Sentence("Work order {order} was changed at the same moment; try again.", order=order.number)
+            )
         kept = {k: v for k, v in values.items() if k in ("status", "released_at")}
         return LockedOrder(**{**order.__dict__, **kept, "version": order.version + 1})
 

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from mes_terminal.domain.errors import InvalidInput, InvalidState
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.values import MAX_QUANTITY, QUANTITY_PLACES
 
 MAX_ANSWER = 2000
@@ -95,8 +96,8 @@ class DueCheck:
     why: str  # in plain words: "first piece", "every 50 units: 50 since the last check"
 
     @property
-    def sentence(self) -> str:
-        return f"{self.item.text} ({self.why})"
+    def sentence(self) -> Sentence:
+        return Sentence("{item} ({why})", item=self.item.text, why=self.why)
 
 
 def due_checks(
@@ -125,23 +126,25 @@ def _why_due(
 ) -> str | None:
     when = Trigger(item.when)
     if when == Trigger.START or (when == Trigger.SHIFT_START and progress.shift_started_at is None):
-        return "at start" if last is None else None
+        return Sentence("at start") if last is None else None
     if when == Trigger.FIRST_PIECE:
-        return "first piece" if last is None and progress.reported > 0 else None
+        return Sentence("first piece") if last is None and progress.reported > 0 else None
     if when == Trigger.EVERY_N:
         every = Decimal(item.every_n or 1)
         since = progress.reported - (progress.reported_until(last) if last is not None else Decimal(0))
-        return f"every {every} units: {_plain(since)} since the last check" if since >= every else None
+        if since < every:
+            return None
+        return Sentence("every {every} units: {since} since the last check", every=every, since=_plain(since))
     if when == Trigger.EVERY_MINUTES:
         anchor = last or progress.started_at
         minutes = item.every_minutes or 1
         if anchor is not None and now - anchor >= timedelta(minutes=minutes):
-            return f"every {minutes} minutes"
+            return Sentence("every {minutes} minutes", minutes=minutes)
         return None
     if when == Trigger.COMPLETION:
-        return "at completion" if last is None and (completing or progress.ready_to_complete) else None
+        return Sentence("at completion") if last is None and (completing or progress.ready_to_complete) else None
     assert progress.shift_started_at is not None
-    return "at shift start" if last is None or last < progress.shift_started_at else None
+    return Sentence("at shift start") if last is None or last < progress.shift_started_at else None
 
 
 def blocking(due: Sequence[DueCheck]) -> list[DueCheck]:
@@ -149,15 +152,19 @@ def blocking(due: Sequence[DueCheck]) -> list[DueCheck]:
     return [d for d in due if d.item.required]
 
 
-def refuse_if_due(due: Sequence[DueCheck], action: str, job: str) -> None:
+def refuse_if_due(due: Sequence[DueCheck], completing: bool, job: str) -> None:
     """`InvalidState` naming the first required due check (and how many more), when there is one."""
     held = blocking(due)
     if not held:
         return
-    more = f" and {len(held) - 1} more" if len(held) > 1 else ""
-    raise InvalidState(
-        f"{job}: check {held[0].sentence}{more} is due; record it before you {action}.", code="check.due"
-    )
+    check: Sentence = held[0].sentence
+    if len(held) > 1:
+        check = Sentence("{check} and {more} more", check=check, more=len(held) - 1)
+    if completing:
+        sentence = Sentence("{job}: check {check} is due; record it before you complete the job.", job=job, check=check)
+    else:
+        sentence = Sentence("{job}: check {check} is due; record it before you report more.", job=job, check=check)
+    raise InvalidState(sentence, code="check.due")
 
 
 # --- values -------------------------------------------------------------------------------------------
@@ -180,12 +187,21 @@ def evaluate(item: CheckItem, raw: object) -> CheckOutcome:
     if kind == Kind.PASS_FAIL:
         word = text.lower()
         if word not in (PASS, FAIL):
-            raise InvalidInput(f"{item.text} is answered with pass or fail, not {_show(text)}.")
+            raise InvalidInput(
+                Sentence("{text} is answered with pass or fail, not {answer}.", text=item.text, answer=_show(text))
+            )
         return CheckOutcome(word, None, word == PASS, None if word == PASS else f"{item.text} failed.")
     if kind == Kind.CHOICE:
         chosen = next((c for c in item.choices if c.casefold() == text.casefold()), None)
         if chosen is None:
-            raise InvalidInput(f"{item.text} is answered with one of: {', '.join(item.choices)}; not {_show(text)}.")
+            raise InvalidInput(
+                Sentence(
+                    "{text} is answered with one of: {choices}; not {answer}.",
+                    text=item.text,
+                    choices=", ".join(item.choices),
+                    answer=_show(text),
+                )
+            )
         return CheckOutcome(chosen, None, True)
     return CheckOutcome(text, None, True)
 
@@ -193,10 +209,10 @@ def evaluate(item: CheckItem, raw: object) -> CheckOutcome:
 def parse_measurement(raw: object, field: str) -> Decimal:
     """A finite decimal from a number or text: NaN, infinity, words and more than six decimals are refused."""
     if isinstance(raw, bool) or raw is None:
-        raise InvalidInput(f"{field} must be a number, not {_show(raw)}.")
+        raise InvalidInput(Sentence("{field} must be a number, not {answer}.", field=field, answer=_show(raw)))
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise InvalidInput(f"{field} must be a number, not {_show(raw)}.")
+            raise InvalidInput(Sentence("{field} must be a number, not {answer}.", field=field, answer=_show(raw)))
         raw = repr(raw)
     if isinstance(raw, int | Decimal):
         number = Decimal(raw)
@@ -205,15 +221,21 @@ def parse_measurement(raw: object, field: str) -> Decimal:
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise InvalidInput(f"{field} must be a number, not {_show(raw)}.") from None
+            raise InvalidInput(
+                Sentence("{field} must be a number, not {answer}.", field=field, answer=_show(raw))
+            ) from None
     else:
-        raise InvalidInput(f"{field} must be a number, not {_show(raw)}.")
+        raise InvalidInput(Sentence("{field} must be a number, not {answer}.", field=field, answer=_show(raw)))
     if not number.is_finite():
-        raise InvalidInput(f"{field} must be a number, not {_show(raw)}.")
+        raise InvalidInput(Sentence("{field} must be a number, not {answer}.", field=field, answer=_show(raw)))
     if abs(number) > MAX_QUANTITY:
-        raise InvalidInput(f"{field} is too large to be a measurement ({_show(raw)}).")
+        raise InvalidInput(
+            Sentence("{field} is too large to be a measurement ({answer}).", field=field, answer=_show(raw))
+        )
     if number != number.quantize(QUANTITY_PLACES, rounding="ROUND_DOWN"):
-        raise InvalidInput(f"{field} has more than six decimal places ({_show(raw)}).")
+        raise InvalidInput(
+            Sentence("{field} has more than six decimal places ({answer}).", field=field, answer=_show(raw))
+        )
     return number + 0  # drops a negative zero
 
 
@@ -241,8 +263,15 @@ def _numeric(item: CheckItem, number: Decimal) -> CheckOutcome:
     low, high = plausible_range(item)
     if (low is not None and number < low) or (high is not None and number > high):
         raise InvalidInput(
-            f"{item.text} {_plain(number)}{unit} is not a possible value (possible: {_plain(low)} to "
-            f"{_plain(high)}{unit}); measure again and check the entry.",
+            Sentence(
+                "{text} {value}{unit} is not a possible value (possible: {low} to {high}{unit}); measure again "
+                "and check the entry.",
+                text=item.text,
+                value=_plain(number),
+                unit=unit,
+                low=_plain(low),
+                high=_plain(high),
+            ),
             code="check.implausible",
         )
     shown = _plain(number)
@@ -259,12 +288,18 @@ def _numeric(item: CheckItem, number: Decimal) -> CheckOutcome:
 
 def _answer_text(raw: object, field: str) -> str:
     if isinstance(raw, bool) or raw is None:
-        raise InvalidInput(f"{field} needs an answer, not {_show(raw)}.")
+        raise InvalidInput(Sentence("{field} needs an answer, not {answer}.", field=field, answer=_show(raw)))
     text = str(raw).strip()
     if not text:
-        raise InvalidInput(f"{field} needs an answer.")
+        raise InvalidInput(Sentence("{field} needs an answer.", field=field))
     if len(text) > MAX_ANSWER or "\x00" in text:
-        raise InvalidInput(f"{field}: the answer is longer than {MAX_ANSWER} characters or not plain text.")
+        raise InvalidInput(
+            Sentence(
+                "{field}: the answer is longer than {limit} characters or not plain text.",
+                field=field,
+                limit=MAX_ANSWER,
+            )
+        )
     return text
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from mes_terminal.domain.errors import InvalidInput, InvalidState
+from mes_terminal.domain.sentences import Sentence
 
 
 class MachineStatus(StrEnum):
@@ -36,7 +37,9 @@ def machine_status(text: str) -> MachineStatus:
     try:
         return MachineStatus(text.lower())
     except ValueError:
-        raise InvalidInput(f"state must be running, stopped or faulted, not {text[:40]!r}.") from None
+        raise InvalidInput(
+            Sentence("state must be running, stopped or faulted, not {value!r}.", value=text[:40])
+        ) from None
 
 
 def loss_class(category: str | None, loss: str | None, micro: bool) -> LossClass:
@@ -53,7 +56,12 @@ def loss_class(category: str | None, loss: str | None, micro: bool) -> LossClass
 def check_end(stop_id: int, started_at: datetime, at: datetime) -> None:
     if at < started_at:
         raise InvalidState(
-            f"Stop {stop_id} started at {_hm(started_at)}; it cannot end before that ({_hm(at)}).",
+            Sentence(
+                "Stop {stop_id} started at {time}; it cannot end before that ({time2}).",
+                stop_id=stop_id,
+                time=_hm(started_at),
+                time2=_hm(at),
+            ),
             code="downtime.ends_before_start",
         )
 
@@ -65,7 +73,13 @@ def check_split(stop_id: int, started_at: datetime, ended_at: datetime | None, a
     if not inside:
         until = _hm(ended_at) if ended_at is not None else "now"
         raise InvalidState(
-            f"The split time {_hm(at)} lies outside stop {stop_id} ({_hm(started_at)} to {until}).",
+            Sentence(
+                "The split time {time} lies outside stop {stop_id} ({time2} to {until}).",
+                time=_hm(at),
+                stop_id=stop_id,
+                time2=_hm(started_at),
+                until=until,
+            ),
             code="downtime.split_outside",
         )
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from mes_terminal.domain.errors import InvalidState
+from mes_terminal.domain.sentences import Sentence
 
 
 class StartWhen(StrEnum):
@@ -60,8 +61,13 @@ class OperationFacts:
         return self.good + self.scrap
 
     @property
-    def label(self) -> str:
-        return f"{self.work_order} operation {self.seq} ({self.name})"
+    def label(self) -> Sentence:
+        return Sentence(
+            "{work_order} operation {operation} ({operation_name})",
+            work_order=self.work_order,
+            operation=self.seq,
+            operation_name=self.name,
+        )
 
 
 def available(facts: OperationFacts) -> Decimal:
@@ -76,35 +82,52 @@ def expected(facts: OperationFacts) -> Decimal:
     return facts.order_quantity
 
 
-def readiness(facts: OperationFacts, here: str, start_when: StartWhen) -> tuple[Readiness, str]:
+def readiness(facts: OperationFacts, here: str, start_when: StartWhen) -> tuple[Readiness, Sentence]:
     """Whether `here` can start (or is running) the operation, and why not in plain words."""
     if facts.status == "completed":
-        return Readiness.COMPLETED, f"{facts.label} is completed."
+        return Readiness.COMPLETED, Sentence("{job} is completed.", job=facts.label)
     if facts.status in ("running", "paused"):
-        where = facts.station or "another station"
-        if where != here:
-            return Readiness.RUNNING_ELSEWHERE, f"{facts.label} is {facts.status} at {where}."
+        if facts.station is None:
+            where = Sentence("another station")
+        elif facts.station != here:
+            where = facts.station
+        else:
+            where = None
+        if where is not None and facts.status == "running":
+            return Readiness.RUNNING_ELSEWHERE, Sentence(
+                "{job} is running at {station}.", job=facts.label, station=where
+            )
+        if where is not None:
+            return Readiness.RUNNING_ELSEWHERE, Sentence(
+                "{job} is paused at {station}.", job=facts.label, station=where
+            )
         if facts.status == "running":
-            return Readiness.RUNNING_HERE, f"Running here: {_progress(facts)}."
-        return Readiness.PAUSED_HERE, f"Paused here: {_progress(facts)}."
+            return Readiness.RUNNING_HERE, Sentence("Running here: {progress}.", progress=_progress(facts))
+        return Readiness.PAUSED_HERE, Sentence("Paused here: {progress}.", progress=_progress(facts))
     if facts.order_status == "on_hold":
-        return Readiness.ORDER_ON_HOLD, f"Work order {facts.work_order} is on hold."
+        return Readiness.ORDER_ON_HOLD, Sentence("Work order {work_order} is on hold.", work_order=facts.work_order)
     if facts.order_status not in ("released", "in_progress"):
-        return Readiness.ORDER_NOT_RELEASED, f"Work order {facts.work_order} is not released."
+        return Readiness.ORDER_NOT_RELEASED, Sentence(
+            "Work order {work_order} is not released.", work_order=facts.work_order
+        )
     previous = facts.previous
     if previous is not None:
+        names = {"operation": previous.seq, "operation_name": previous.name, "good": _n(previous.good)}
         if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != "completed":
-            return Readiness.WAITING_PREVIOUS, (
-                f"Waiting for operation {previous.seq} ({previous.name}) to finish: {_n(previous.good)} done."
+            return Readiness.WAITING_PREVIOUS, Sentence(
+                "Waiting for operation {operation} ({operation_name}) to finish: {good} done.", **names
             )
         if previous.good <= facts.reported:
             return Readiness.WAITING_PREVIOUS, (
-                f"Waiting for operation {previous.seq} ({previous.name}): no parts available yet."
+                Sentence("Waiting for operation {operation} ({operation_name}): no parts available yet.", **names)
                 if previous.good == 0
-                else f"Waiting for operation {previous.seq} ({previous.name}): all {_n(previous.good)} parts "
-                "delivered so far are done here."
+                else Sentence(
+                    "Waiting for operation {operation} ({operation_name}): all {good} parts delivered so far are "
+                    "done here.",
+                    **names,
+                )
             )
-    return Readiness.READY, f"Ready: {_n(available(facts))} to make."
+    return Readiness.READY, Sentence("Ready: {quantity} to make.", quantity=_n(available(facts)))
 
 
 def check_start(facts: OperationFacts, here: str, start_when: StartWhen) -> None:
@@ -112,22 +135,30 @@ def check_start(facts: OperationFacts, here: str, start_when: StartWhen) -> None
     if state == Readiness.READY:
         return
     if state == Readiness.RUNNING_HERE:
-        raise InvalidState(f"{facts.label} is already running here.", code="job.already_running")
+        raise InvalidState(Sentence("{job} is already running here.", job=facts.label), code="job.already_running")
     if state == Readiness.PAUSED_HERE:
-        raise InvalidState(f"{facts.label} is paused here; resume it instead.", code="job.paused")
-    raise InvalidState(f"{facts.label} cannot start: {reason}", code=f"job.{state.value}")
+        raise InvalidState(Sentence("{job} is paused here; resume it instead.", job=facts.label), code="job.paused")
+    raise InvalidState(
+        Sentence("{job} cannot start: {reason}", job=facts.label, reason=reason), code=f"job.{state.value}"
+    )
 
 
 def check_count(facts: OperationFacts, good: Decimal, scrap: Decimal, overrun_percent: Decimal) -> None:
     """Good plus scrap may not exceed what is available, plus the allowed overrun."""
     if good < 0 or scrap < 0 or good + scrap == 0:
-        raise InvalidState("Report a good or a scrap quantity above zero.", code="count.nothing")
+        raise InvalidState(Sentence("Report a good or a scrap quantity above zero."), code="count.nothing")
     allowed = available(facts) * (1 + overrun_percent / 100)
     if facts.reported + good + scrap > allowed:
         room = max(allowed - facts.reported, Decimal(0))
         raise InvalidState(
-            f"{facts.label}: {_n(good + scrap)} more would make {_n(facts.reported + good + scrap)}, "
-            f"but only {_n(allowed)} may be reported ({_n(room)} left).",
+            Sentence(
+                "{job}: {value} more would make {value2}, but only {allowed} may be reported ({room} left).",
+                job=facts.label,
+                value=_n(good + scrap),
+                value2=_n(facts.reported + good + scrap),
+                allowed=_n(allowed),
+                room=_n(room),
+            ),
             code="count.too_many",
         )
 
@@ -136,14 +167,23 @@ def check_complete(facts: OperationFacts, short_close: bool) -> None:
     target = expected(facts)
     if facts.reported < target and not short_close:
         raise InvalidState(
-            f"{facts.label} has {_n(facts.reported)} of {_n(target)} reported. "
-            "Report the rest, or complete it with a short close.",
+            Sentence(
+                "{job} has {reported} of {target} reported. Report the rest, or complete it with a short close.",
+                job=facts.label,
+                reported=_n(facts.reported),
+                target=_n(target),
+            ),
             code="job.short",
         )
 
 
-def _progress(facts: OperationFacts) -> str:
-    return f"{_n(facts.good)} good, {_n(facts.scrap)} scrap of {_n(available(facts))}"
+def _progress(facts: OperationFacts) -> Sentence:
+    return Sentence(
+        "{good} good, {scrap} scrap of {quantity}",
+        good=_n(facts.good),
+        scrap=_n(facts.scrap),
+        quantity=_n(available(facts)),
+    )
 
 
 def format_quantity(quantity: Decimal) -> str:
@@ -154,8 +194,8 @@ def format_quantity(quantity: Decimal) -> str:
 _n = format_quantity
 
 
-def qualification_gap(required: str | None, held_here: set[str] | None) -> str | None:
+def qualification_gap(required: str | None, held_here: set[str] | None) -> Sentence | None:
     """The dispatch list's sentence when the people signed in here may not work the operation."""
     if required is None or held_here is None or required in held_here:
         return None
-    return f"Needs the qualification {required}, which nobody signed in here holds."
+    return Sentence("Needs the qualification {required}, which nobody signed in here holds.", required=required)

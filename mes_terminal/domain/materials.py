@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity as _n
+from mes_terminal.domain.sentences import Sentence, joined
 
 
 class Picking(StrEnum):
@@ -63,29 +64,43 @@ class BomNeed:
 
 
 _UNUSABLE = {
-    "on_hold": "is on hold",
-    "quarantined": "is in quarantine",
-    "consumed": "is used up",
-    "scrapped": "is scrapped",
+    "on_hold": lambda lot: Sentence("Lot {lot} is on hold; it cannot be used.", lot=lot),
+    "quarantined": lambda lot: Sentence("Lot {lot} is in quarantine; it cannot be used.", lot=lot),
+    "consumed": lambda lot: Sentence("Lot {lot} is used up; it cannot be used.", lot=lot),
+    "scrapped": lambda lot: Sentence("Lot {lot} is scrapped; it cannot be used.", lot=lot),
 }
 
 
 def check_usable(lot: LotFacts, today: date) -> None:
     """A lot can be taken from: available, not expired, not empty."""
     if lot.status in _UNUSABLE:
-        raise InvalidState(f"Lot {lot.number} {_UNUSABLE[lot.status]}; it cannot be used.", code=f"lot.{lot.status}")
+        raise InvalidState(
+            _UNUSABLE[lot.status](lot.number),
+            code=f"lot.{lot.status}",
+        )
     if lot.expires_on is not None and lot.expires_on < today:
         raise InvalidState(
-            f"Lot {lot.number} expired on {lot.expires_on.isoformat()}; it cannot be used.", code="lot.expired"
+            Sentence(
+                "Lot {lot} expired on {date}; it cannot be used.",
+                lot=lot.number,
+                date=lot.expires_on.isoformat(),
+            ),
+            code="lot.expired",
         )
     if lot.quantity <= 0:
-        raise InvalidState(f"Lot {lot.number} is empty.", code="lot.empty")
+        raise InvalidState(Sentence("Lot {lot} is empty.", lot=lot.number), code="lot.empty")
 
 
 def check_enough(lot: LotFacts, quantity: Decimal) -> None:
     if quantity > lot.quantity:
         raise InvalidState(
-            f"Lot {lot.number} holds only {_n(lot.quantity)} {lot.unit}; {_n(quantity)} {lot.unit} cannot be taken.",
+            Sentence(
+                "Lot {lot} holds only {quantity} {unit}; {quantity2} {unit} cannot be taken.",
+                lot=lot.number,
+                quantity=_n(lot.quantity),
+                unit=lot.unit,
+                quantity2=_n(quantity),
+            ),
             code="lot.not_enough",
         )
 
@@ -97,13 +112,26 @@ def bom_line_for(lot: LotFacts, lines: Sequence[BomNeed], work_order: str, seq: 
             return line
     if not lines:
         raise InvalidState(
-            f"{work_order} operation {seq} takes no material; lot {lot.number} ({lot.material}) is not needed here.",
+            Sentence(
+                "{work_order} operation {operation} takes no material; lot {lot} ({material}) is not needed here.",
+                work_order=work_order,
+                operation=seq,
+                lot=lot.number,
+                material=lot.material,
+            ),
             code="lot.not_on_bom",
         )
     wanted = ", ".join(line.material for line in lines)
     raise InvalidState(
-        f"Lot {lot.number} is {lot.material}, which is not on the bill of materials of {work_order} "
-        f"operation {seq} (it needs {wanted}).",
+        Sentence(
+            "Lot {lot} is {material}, which is not on the bill of materials of {work_order} operation {operation} (it "
+            "needs {wanted}).",
+            lot=lot.number,
+            material=lot.material,
+            work_order=work_order,
+            operation=seq,
+            wanted=wanted,
+        ),
         code="lot.not_on_bom",
     )
 
@@ -120,7 +148,10 @@ def default_quantity(line: BomNeed, reported: Decimal, planned: Decimal, lot: Lo
         need = line.outstanding(max(planned, reported))
     if need <= 0:
         raise InvalidState(
-            f"{line.material} is already covered for this job; type a quantity to take more.", code="lot.not_needed"
+            Sentence(
+                "{material} is already covered for this job; type a quantity to take more.", material=line.material
+            ),
+            code="lot.not_needed",
         )
     return min(need, lot.quantity)
 
@@ -176,11 +207,21 @@ def line_state(line: BomNeed, quantity: Decimal, on_hand: Decimal) -> tuple[Mate
     return (MaterialState.SHORT if on_hand > 0 else MaterialState.MISSING), remaining
 
 
-def shortage(lines: Sequence[tuple[BomNeed, Decimal]], quantity: Decimal) -> str | None:
+def shortage(lines: Sequence[tuple[BomNeed, Decimal]], quantity: Decimal) -> Sentence | None:
     """The dispatch list's sentence when usable stock does not cover the job, else None."""
     short = []
     for line, on_hand in lines:
         state, remaining = line_state(line, quantity, on_hand)
         if state != MaterialState.READY:
-            short.append(f"{line.material} needs {_n(remaining)} {line.unit}, {_n(on_hand)} {line.unit} usable on hand")
-    return f"Material short: {'; '.join(short)}." if short else None
+            short.append(
+                Sentence(
+                    "{material} needs {quantity} {unit}, {on_hand} {unit} usable on hand",
+                    material=line.material,
+                    quantity=_n(remaining),
+                    unit=line.unit,
+                    on_hand=_n(on_hand),
+                )
+            )
+    if not short:
+        return None
+    return Sentence("Material short: {lines}.", lines=joined(short, "; "))

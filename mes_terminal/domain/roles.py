@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from mes_terminal.domain.errors import NotPermitted
+from mes_terminal.domain.sentences import Sentence
 
 
 class Role(StrEnum):
@@ -30,4 +31,11 @@ def require_role(user_name: str, held: Iterable[str], allowed: frozenset[Role], 
     """Raise `NotPermitted` unless one of `held` is in `allowed`."""
     if not allowed.intersection(Role(r) for r in held if r in ALL_ROLES):
         needed = " or ".join(sorted(allowed))
-        raise NotPermitted(f"{user_name} may not {action}; that needs the role {needed}.")
+        raise NotPermitted(
+            Sentence(
+                "{user_name} may not {action}; that needs the role {needed}.",
+                user_name=user_name,
+                action=action,
+                needed=needed,
+            )
+        )

@@ -16,6 +16,7 @@ from mes_terminal.db.records import ChecklistItem, ChecklistResult, WorkOrder, W
 from mes_terminal.domain import checks, spc
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, expected
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.views import CheckItemView, ChecklistView, SpcChartView, SpcPoint
 
 
@@ -26,10 +27,24 @@ def checklist_view(connection: Connection, work_order: str, operation: int, now:
         .where(WorkOrder.number == work_order, WorkOrderOperation.seq == operation)
     ).one_or_none()
     if row is None:
-        raise UnknownEntity(f"Work order {work_order} has no operation {operation}.", code="unknown_operation")
+        raise UnknownEntity(
+            Sentence(
+                "Work order {work_order} has no operation {operation}.",
+                work_order=work_order,
+                operation=operation,
+            ),
+            code="unknown_operation",
+        )
     checklist = qq.checklist_of(connection, row.id)
     if checklist is None:
-        raise InvalidState(f"{work_order} operation {operation} has no checklist.", code="check.no_checklist")
+        raise InvalidState(
+            Sentence(
+                "{work_order} operation {operation} has no checklist.",
+                work_order=work_order,
+                operation=operation,
+            ),
+            code="check.no_checklist",
+        )
     due = {d.item.code: d.why for d in _due(connection, row.id, checklist, now)}
     last = _last_results(connection, row.id)
     items = tuple(_item_view(item, due.get(item.code), last.get(item.code)) for item in checklist.items)
@@ -163,7 +178,10 @@ def spc_chart(
     spec = qq.newest_checklist(connection, checklist)
     definition = next((i for i in spec.items if i.code == item), None) if spec else None
     if definition is None or definition.kind != checks.Kind.NUMERIC:
-        raise InvalidInput(f"{checklist}/{item} is not a numeric item of a loaded checklist.", code="spc.unknown_item")
+        raise InvalidInput(
+            Sentence("{checklist}/{item} is not a numeric item of a loaded checklist.", checklist=checklist, item=item),
+            code="spc.unknown_item",
+        )
     rows = qq.measurements(connection, checklist, item, start, end, station)
     size = baseline or qq.site_quality_rules(connection).spc_baseline
     values = [float(m.value) for m in rows]

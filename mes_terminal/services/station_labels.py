@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select
 from mes_terminal.db.records import Lot, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import ConfigurationError, InvalidState, UnknownEntity
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import PrintLabel
 from mes_terminal.services.read_only import read_connection
 
@@ -50,7 +51,9 @@ class StationLabels:
                 select(WorkOrder.id).where(WorkOrder.number == work_order)
             ).scalar_one_or_none()
             if order_id is None:
-                raise UnknownEntity(f"There is no work order {work_order}.", code="unknown_work_order")
+                raise UnknownEntity(
+                    Sentence("There is no work order {work_order}.", work_order=work_order), code="unknown_work_order"
+                )
             # The lot the order's last operation produces: one per order (services/handlers/output_lots.py).
             lot = connection.execute(
                 select(Lot.number)
@@ -61,8 +64,11 @@ class StationLabels:
             ).scalar_one_or_none()
         if lot is None:
             raise InvalidState(
-                f"Work order {work_order} has no output lot yet: it is made with the first good count. "
-                "Report good parts, then print the label.",
+                Sentence(
+                    "Work order {work_order} has no output lot yet: it is made with the first good count. Report good "
+                    "parts, then print the label.",
+                    work_order=work_order,
+                ),
                 code="print.no_output_lot",
             )
         return lot

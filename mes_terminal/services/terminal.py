@@ -35,6 +35,7 @@ from mes_terminal.domain.execution import (
     readiness,
 )
 from mes_terminal.domain.scans import Scan
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services import quality_views as quality
 from mes_terminal.services.bus import CommandBus, Outcome
 from mes_terminal.services.commands import ClassifyDowntime, Command, EndDowntime, StartDowntime
@@ -165,9 +166,9 @@ class TerminalService:
             return scan.lot
         data = gs1.parse_element_string(scan.gs1_data or "", default_gs1_dictionary(), today=self._clock.now().date())
         if data.lot is None:
-            raise gs1.Gs1Error("The barcode names no lot (AI 10); scan the lot label.")
+            raise gs1.Gs1Error(Sentence("The barcode names no lot (AI 10); scan the lot label."))
         if data.gtin is None:
-            raise gs1.Gs1Error("The barcode names no product (AI 01 GTIN); scan the lot label.")
+            raise gs1.Gs1Error(Sentence("The barcode names no product (AI 01 GTIN); scan the lot label."))
         with self._read() as connection, Session(bind=connection) as session:
             return Lots(session).number_for_gs1(data.gtin, data.lot)
 
@@ -321,17 +322,21 @@ class _ReadConnection:
         try:
             self._connection = self._engine.connect().execution_options(mes_read_only=True)
         except DBAPIError as error:
-            raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
+            raise DatabaseUnavailable(
+                Sentence("The database cannot be reached ({first_line}).", first_line=_first_line(error))
+            ) from None
         return self._connection
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self._connection.close()
         if isinstance(error, DBAPIError):
-            raise DatabaseUnavailable(f"The database cannot be reached ({_first_line(error)}).") from None
+            raise DatabaseUnavailable(
+                Sentence("The database cannot be reached ({first_line}).", first_line=_first_line(error))
+            ) from None
 
 
-def _check_at_start(ready: str, checks: tuple[str, ...]) -> str:
-    return f"{ready} Check due at start: {', '.join(checks)}."
+def _check_at_start(ready: str, checks: tuple[str, ...]) -> Sentence:
+    return Sentence("{ready} Check due at start: {checks}.", ready=ready, checks=", ".join(checks))
 
 
 def _first_line(error: DBAPIError) -> str:

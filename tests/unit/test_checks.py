@@ -95,11 +95,11 @@ def test_the_refusal_names_the_first_required_due_check_and_counts_the_others() 
     optional = CheckItem("CL", 1, "OPT", "Optional look", "pass_fail", False, "start")
     found = checks.due_checks([optional, item("start"), LENGTH], [], progress((1, 1)), T0)
     with pytest.raises(InvalidState) as refused:
-        checks.refuse_if_due(found, "report more", "WO-1 operation 10 (Cut)")
+        checks.refuse_if_due(found, False, "WO-1 operation 10 (Cut)")
     assert refused.value.message == (
         "WO-1 operation 10 (Cut): check start (at start) and 1 more is due; record it before you report more."
     )
-    checks.refuse_if_due(found[:1], "report more", "WO-1")  # an optional check alone blocks nothing
+    checks.refuse_if_due(found[:1], False, "WO-1")  # an optional check alone blocks nothing
 
 
 @pytest.mark.parametrize(

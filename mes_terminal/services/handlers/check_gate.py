@@ -38,7 +38,7 @@ def refuse_if_checks_due(
     due = checks.due_checks(checklist.items, qq.records(connection, operation.id), progress, at, completing=completing)
     if not completing:  # a completion check belongs to the completion, not to the counts before it
         due = [d for d in due if d.item.when != checks.Trigger.COMPLETION]
-    checks.refuse_if_due(due, "complete the job" if completing else "report more", facts.label)
+    checks.refuse_if_due(due, completing, facts.label)
 
 
 def _has_shift_items(checklist: qq.Checklist) -> bool:

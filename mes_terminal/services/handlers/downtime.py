@@ -17,6 +17,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import downtime as rules
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import DOWNTIME_EDITORS, SHOP_FLOOR, require_role
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services import commands as c
 
 
@@ -37,7 +38,9 @@ def end_downtime(cmd: c.EndDowntime, uow: UnitOfWork) -> dict[str, Any]:
     stops = Stops(uow.session)
     stop = stops.open_at(station)
     if stop is None:
-        raise InvalidState(f"{station.code} is not down; there is no stop to end.", code="downtime.not_down")
+        raise InvalidState(
+            Sentence("{station} is not down; there is no stop to end.", station=station.code), code="downtime.not_down"
+        )
     _close(uow, stops, station, stop, cmd.issued_at)
     return stop_result(stop, station.code, stops.code_of(stop.reason_id))
 
@@ -280,7 +283,12 @@ def _classify(
 def _station_of(cmd: c.Command, stops: Stops, stop: DowntimeEvent) -> Workstation:
     station = stops.station_of(stop)
     if cmd.station is not None and cmd.station != station.code:
-        raise InvalidState(f"Stop {stop.id} is at {station.code}, not at {cmd.station}.", code="downtime.other_station")
+        raise InvalidState(
+            Sentence(
+                "Stop {id} is at {station}, not at {station2}.", id=stop.id, station=station.code, station2=cmd.station
+            ),
+            code="downtime.other_station",
+        )
     return station
 
 
@@ -291,5 +299,8 @@ def _person_at(cmd: c.Command, uow: UnitOfWork, station: Workstation, action: st
         try:
             require_role(person.name, person.roles, DOWNTIME_EDITORS, f"{action} at {station.code} from elsewhere")
         except NotPermitted:
-            raise NotPermitted(f"{person.name} is not signed in at {station.code}.", code="not_signed_in") from None
+            raise NotPermitted(
+                Sentence("{person} is not signed in at {station}.", person=person.name, station=station.code),
+                code="not_signed_in",
+            ) from None
     return person

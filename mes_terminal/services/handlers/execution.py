@@ -15,6 +15,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services import commands as c
 from mes_terminal.services.handlers import check_gate, output_lots
 from mes_terminal.services.handlers import downtime as stops
@@ -28,7 +29,10 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if not uow.jobs.eligible(operation, station):
-        raise InvalidState(f"{facts.label} does not run at {station.code}.", code="job.not_eligible")
+        raise InvalidState(
+            Sentence("{job} does not run at {station}.", job=facts.label, station=station.code),
+            code="job.not_eligible",
+        )
     rules.check_start(facts, station.code, rules.StartWhen(uow.jobs.site_rules(station).start_when))
     _require_qualified(uow, operation, facts, station, person, signed_in)
 
@@ -68,9 +72,15 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.status != "paused" or operation.workstation_id != station.id:
-        raise InvalidState(f"{facts.label} is not paused at {station.code}.", code="job.not_paused")
+        raise InvalidState(
+            Sentence("{job} is not paused at {station}.", job=facts.label, station=station.code),
+            code="job.not_paused",
+        )
     if order.status == "on_hold":
-        raise InvalidState(f"Work order {order.number} is on hold; it cannot be resumed.", code="job.order_on_hold")
+        raise InvalidState(
+            Sentence("Work order {order} is on hold; it cannot be resumed.", order=order.number),
+            code="job.order_on_hold",
+        )
     _require_qualified(uow, operation, facts, station, person, signed_in)
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
@@ -90,9 +100,12 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
-        raise InvalidState(f"{facts.label} is not running at {station.code}.", code="job.not_running")
+        raise InvalidState(
+            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
+            code="job.not_running",
+        )
     if cmd.scrap > 0 and not cmd.scrap_reason:
-        raise InvalidState("Choose a scrap reason for the scrap quantity.", code="count.scrap_reason_needed")
+        raise InvalidState(Sentence("Choose a scrap reason for the scrap quantity."), code="count.scrap_reason_needed")
     reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
     site = uow.jobs.site_rules(station)
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
@@ -136,7 +149,10 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
-        raise InvalidState(f"{facts.label} is not running at {station.code}.", code="job.not_running")
+        raise InvalidState(
+            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
+            code="job.not_running",
+        )
     rules.check_complete(facts, cmd.short_close)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
     run = uow.jobs.open_run(operation)
@@ -172,7 +188,13 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
 def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
     station, person, signed_in = at_station(cmd, uow, "join jobs")
     if not signed_in:
-        raise NotPermitted(f"{person.name} is not signed in at {station.code}; sign in to join a job.")
+        raise NotPermitted(
+            Sentence(
+                "{person} is not signed in at {station}; sign in to join a job.",
+                person=person.name,
+                station=station.code,
+            )
+        )
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     run = _running_here(uow, order, operation, station.id)
     _require_qualified(uow, operation, uow.jobs.facts(order, operation), station, person, signed_in=True)
@@ -189,7 +211,15 @@ def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
     run = _running_here(uow, order, operation, station.id)
     mine = [entry for entry in uow.jobs.open_labour(run) if entry.user_id == person.id]
     if not mine:
-        raise InvalidState(f"{person.name} is not on {order.number} operation {operation.seq}.", code="job.not_on_it")
+        raise InvalidState(
+            Sentence(
+                "{person} is not on {order} operation {operation}.",
+                person=person.name,
+                order=order.number,
+                operation=operation.seq,
+            ),
+            code="job.not_on_it",
+        )
     for entry in mine:
         entry.ended_at = max(cmd.issued_at, entry.started_at)
     uow.events.add("JobLeft", "operation", job_key(order, operation), run_id=run.id, name=person.name)
@@ -219,7 +249,10 @@ def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Perso
         try:
             require_role(person.name, person.roles, ON_BEHALF, f"{action} at {station.code} without signing in there")
         except NotPermitted:
-            raise NotPermitted(f"{person.name} is not signed in at {station.code}.", code="not_signed_in") from None
+            raise NotPermitted(
+                Sentence("{person} is not signed in at {station}.", person=person.name, station=station.code),
+                code="not_signed_in",
+            ) from None
     return station, person, signed_in
 
 
@@ -238,11 +271,22 @@ def _require_qualified(
         return
     if signed_in and not uow.jobs.holds(person.id, required):
         raise NotPermitted(
-            f"{person.name} is not qualified for {required}, which {facts.label} needs.", code="job.not_qualified"
+            Sentence(
+                "{person} is not qualified for {required}, which {job} needs.",
+                person=person.name,
+                required=required,
+                job=facts.label,
+            ),
+            code="job.not_qualified",
         )
     if not signed_in and not uow.jobs.held_at(station, required):
         raise NotPermitted(
-            f"Nobody signed in at {station.code} is qualified for {required}, which {facts.label} needs.",
+            Sentence(
+                "Nobody signed in at {station} is qualified for {required}, which {job} needs.",
+                station=station.code,
+                required=required,
+                job=facts.label,
+            ),
             code="job.not_qualified",
         )
 
@@ -258,7 +302,12 @@ def _running_here(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperati
     run = uow.jobs.open_run(operation)
     if run is None or run.workstation_id != station_id:
         raise InvalidState(
-            f"{order.number} operation {operation.seq} ({operation.name}) is not running here.",
+            Sentence(
+                "{order} operation {seq} ({operation_name}) is not running here.",
+                order=order.number,
+                seq=operation.seq,
+                operation_name=operation.name,
+            ),
             code="job.not_running",
         )
     return run

@@ -17,6 +17,7 @@ from mes_terminal.domain import materials as rules
 from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services import commands as c
 from mes_terminal.services.handlers import holds
 from mes_terminal.services.handlers.execution import at_station
@@ -30,18 +31,28 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
     material = uow.products.material(cmd.material)
     if not material.lot_controlled:
         raise InvalidState(
-            f"{material.code} is not lot controlled; it is taken from floor stock, not received by lot.",
+            Sentence(
+                "{material} is not lot controlled; it is taken from floor stock, not received by lot.",
+                material=material.code,
+            ),
             code="lot.not_lot_controlled",
         )
     if uow.lots.exists(cmd.lot):
-        raise Conflict(f"Lot {cmd.lot} exists already; give the new lot another number.", code="lot.exists")
+        raise Conflict(
+            Sentence("Lot {lot} exists already; give the new lot another number.", lot=cmd.lot), code="lot.exists"
+        )
     today = as_of(cmd.issued_at, uow.lots.site().timezone)
     expires = cmd.expires
     if expires is None and material.shelf_life_days:
         expires = today + timedelta(days=material.shelf_life_days)
     if expires is not None and expires < today:
         raise InvalidState(
-            f"Lot {cmd.lot} expired on {expires.isoformat()}; an expired lot is not received.", code="lot.expired"
+            Sentence(
+                "Lot {lot} expired on {date}; an expired lot is not received.",
+                lot=cmd.lot,
+                date=expires.isoformat(),
+            ),
+            code="lot.expired",
         )
     lot = Lot(
         number=cmd.lot,
@@ -74,8 +85,12 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     if operation.status != "running" or operation.workstation_id != station.id:
         raise InvalidState(
-            f"No job of {order.number} operation {operation.seq} runs at {station.code}; start it before scanning "
-            "material.",
+            Sentence(
+                "No job of {order} operation {operation} runs at {station}; start it before scanning material.",
+                order=order.number,
+                operation=operation.seq,
+                station=station.code,
+            ),
             code="job.not_running",
         )
     lot = uow.lots.lock_facts(cmd.lot)
@@ -154,12 +169,26 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> dict[str, Any]:
     taken = sum((x.quantity - x.returned_quantity for x in consumptions), Decimal(0))
     if cmd.quantity > taken:
         raise InvalidState(
-            f"Only {format_quantity(taken)} {facts.unit} of lot {lot.number} went into {order.number} "
-            f"operation {operation.seq}; {format_quantity(cmd.quantity)} cannot be returned.",
+            Sentence(
+                "Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} "
+                "cannot be returned.",
+                quantity=format_quantity(taken),
+                unit=facts.unit,
+                lot=lot.number,
+                order=order.number,
+                operation=operation.seq,
+                quantity2=format_quantity(cmd.quantity),
+            ),
             code="lot.return_too_much",
         )
     if lot.status not in ("available", "consumed"):
-        raise InvalidState(f"Lot {lot.number} is {lot.status.replace('_', ' ')}; return it after its release.")
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} is {status}; return it after its release.",
+                lot=lot.number,
+                status=lot.status.replace("_", " "),
+            )
+        )
     left = cmd.quantity
     for consumption in consumptions:  # newest first
         part = min(left, consumption.quantity - consumption.returned_quantity)
@@ -199,12 +228,19 @@ def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> dict[str, Any]:
         rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
     if cmd.quantity >= lot.quantity:
         raise InvalidState(
-            f"Lot {lot.number} holds {format_quantity(lot.quantity)} {facts.unit}; a split must leave some in it.",
+            Sentence(
+                "Lot {lot} holds {quantity} {unit}; a split must leave some in it.",
+                lot=lot.number,
+                quantity=format_quantity(lot.quantity),
+                unit=facts.unit,
+            ),
             code="lot.split_too_much",
         )
     number = cmd.new_lot or uow.lots.free_number(f"{lot.number}-1")
     if uow.lots.exists(number):
-        raise Conflict(f"Lot {number} exists already; give the new lot another number.", code="lot.exists")
+        raise Conflict(
+            Sentence("Lot {number} exists already; give the new lot another number.", number=number), code="lot.exists"
+        )
     part = Lot(
         number=number,
         material_id=lot.material_id,
@@ -231,13 +267,19 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "merge lots")
     sources = list(dict.fromkeys(n for n in cmd.lots if n != cmd.into))
     if not sources:
-        raise InvalidState("Name at least one lot to merge besides the one they go into.", code="lot.merge_nothing")
+        raise InvalidState(
+            Sentence("Name at least one lot to merge besides the one they go into."), code="lot.merge_nothing"
+        )
     target = uow.lots.lock(cmd.into)
     target_facts = uow.lots.facts(target)
     today = as_of(cmd.issued_at, uow.lots.site().timezone)
     if target.status not in ("available", "consumed"):
         raise InvalidState(
-            f"Lot {target.number} is {target.status.replace('_', ' ')}; lots are merged only into an available lot.",
+            Sentence(
+                "Lot {target} is {status}; lots are merged only into an available lot.",
+                target=target.number,
+                status=target.status.replace("_", " "),
+            ),
             code=f"lot.{target.status}",
         )
     moved: list[dict[str, Any]] = []
@@ -246,8 +288,13 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
         facts = uow.lots.facts(lot)
         if facts.material != target_facts.material:
             raise InvalidState(
-                f"Lot {lot.number} is {facts.material} and lot {target.number} is {target_facts.material}; only "
-                "lots of one material can be merged.",
+                Sentence(
+                    "Lot {lot} is {material} and lot {target} is {material2}; only lots of one material can be merged.",
+                    lot=lot.number,
+                    material=facts.material,
+                    target=target.number,
+                    material2=target_facts.material,
+                ),
                 code="lot.merge_materials",
             )
         rules.check_usable(facts, today)
@@ -275,7 +322,13 @@ def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
     if lot.status == "on_hold":
         return _lot_result(lot, facts.material, facts.unit)  # held already: nothing changes
     if lot.status != "available":
-        raise InvalidState(f"Lot {lot.number} is {lot.status.replace('_', ' ')}; only an available lot can be held.")
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} is {status}; only an available lot can be held.",
+                lot=lot.number,
+                status=lot.status.replace("_", " "),
+            )
+        )
     lot.status = "on_hold"
     holds.record_hold(uow, lot, person.id, cmd.reason, cmd.issued_at)
     uow.events.add("LotHeld", "lot", lot.number, reason=cmd.reason, by=person.name)
@@ -287,7 +340,7 @@ def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
     if lot.status not in ("on_hold", "quarantined"):
-        raise InvalidState(f"Lot {lot.number} is not on hold.", code="lot.not_held")
+        raise InvalidState(Sentence("Lot {lot} is not on hold.", lot=lot.number), code="lot.not_held")
     holds.close_holds(uow, lot, person.id, cmd.issued_at)  # a hold for an open nonconformance stays
     before = lot.status
     lot.status = "available" if lot.quantity > 0 else "consumed"
@@ -301,7 +354,7 @@ def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
     if lot.status in ("consumed", "scrapped") or lot.quantity <= 0:
-        raise InvalidState(f"Lot {lot.number} holds nothing to scrap.", code="lot.empty")
+        raise InvalidState(Sentence("Lot {lot} holds nothing to scrap.", lot=lot.number), code="lot.empty")
     quantity = cmd.quantity or lot.quantity
     rules.check_enough(facts, quantity)
     lot.quantity -= quantity

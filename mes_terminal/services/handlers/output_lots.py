@@ -17,6 +17,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity
+from mes_terminal.domain.sentences import Sentence
 
 
 def after_count(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, good: Decimal) -> str | None:
@@ -65,8 +66,14 @@ def _backflush(
         if not picks:
             held = sum((lot.quantity for lot in candidates), Decimal(0))
             raise InvalidState(
-                f"Backflush needs {format_quantity(need)} {line.unit} of {line.material}, but usable lots hold "
-                f"only {format_quantity(held)} {line.unit}. Receive or release material, then complete again.",
+                Sentence(
+                    "Backflush needs {quantity} {unit} of {material}, but usable lots hold only "
+                    "{quantity2} {unit}. Receive or release material, then complete again.",
+                    quantity=format_quantity(need),
+                    unit=line.unit,
+                    material=line.material,
+                    quantity2=format_quantity(held),
+                ),
                 code="lot.backflush_short",
             )
         for facts, quantity in picks:

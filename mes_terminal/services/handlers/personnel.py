@@ -9,6 +9,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import SignIn, SignOut
 
 # Said for a wrong badge and a wrong PIN alike, so that a guesser learns nothing.
@@ -18,18 +19,22 @@ _NOT_RECOGNISED = "Badge or PIN not recognised."
 def sign_in(cmd: SignIn, uow: UnitOfWork) -> dict[str, Any]:
     station = uow.workstations.by_code(cmd.station)
     if not station.active:
-        raise InvalidState(f"Workstation {station.code} is out of service.", code="station_inactive")
+        raise InvalidState(
+            Sentence("Workstation {station} is out of service.", station=station.code), code="station_inactive"
+        )
     try:
         user = uow.users.by_badge(cmd.badge)
     except UnknownEntity:
         raise AuthenticationFailed(_NOT_RECOGNISED) from None
     if cmd.pin is None:
         if not station.badge_only:
-            raise AuthenticationFailed(f"Enter your PIN to sign in at {station.code}.", code="pin_required")
+            raise AuthenticationFailed(
+                Sentence("Enter your PIN to sign in at {station}.", station=station.code), code="pin_required"
+            )
     elif not verify_secret(cmd.pin, user.pin_hash):
         raise AuthenticationFailed(_NOT_RECOGNISED)
     if not user.active:
-        raise NotPermitted(f"{user.name} is deactivated; ask a supervisor.")
+        raise NotPermitted(Sentence("{user} is deactivated; ask a supervisor.", user=user.name))
     require_role(user.name, user.roles, SHOP_FLOOR, f"sign in at {station.code}")
 
     existing = uow.users.open_session(station, user)
@@ -56,9 +61,16 @@ def sign_out(cmd: SignOut, uow: UnitOfWork) -> dict[str, Any]:
         uow.users.acting(cmd.actor, SHOP_FLOOR - {Role.OPERATOR}, f"sign out {user.name}")
     open_session = uow.users.open_session(station, user)
     if open_session is None:
-        raise InvalidState(f"{user.name} is not signed in at {station.code}.", code="not_signed_in")
+        raise InvalidState(
+            Sentence("{user} is not signed in at {station}.", user=user.name, station=station.code),
+            code="not_signed_in",
+        )
     if cmd.issued_at < open_session.signed_in_at:
-        raise InvalidState(f"{user.name} signed in at {station.code} after this sign-out was issued.")
+        raise InvalidState(
+            Sentence(
+                "{user} signed in at {station} after this sign-out was issued.", user=user.name, station=station.code
+            )
+        )
     open_session.signed_out_at = cmd.issued_at
     # Whoever leaves the station leaves the jobs they were on there.
     for entry in uow.jobs.open_labour_at(station, user.id):

@@ -30,6 +30,7 @@ from mes_terminal.domain import signatures as sig
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services import commands as c
 from mes_terminal.services.handlers import holds, output_lots
 from mes_terminal.services.handlers.execution import at_station, job_key
@@ -44,18 +45,31 @@ def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> dict[str, Any]:
     label = uow.jobs.facts(order, operation).label
     if operation.workstation_id != station.id or operation.status != "running":
         raise InvalidState(
-            f"{label} is not running at {station.code}; checks are recorded for a running job.",
+            Sentence(
+                "{job} is not running at {station}; checks are recorded for a running job.",
+                job=label,
+                station=station.code,
+            ),
             code="job.not_running",
         )
     connection = uow.session.connection()
     checklist = qq.checklist_of(connection, operation.id)
     if checklist is None or checklist.code != cmd.checklist:
         uses = f"uses checklist {checklist.code}" if checklist else "has no checklist"
-        raise InvalidState(f"{label} {uses}, not {cmd.checklist}.", code="check.wrong_checklist")
+        raise InvalidState(
+            Sentence("{job} {uses}, not {checklist}.", job=label, uses=uses, checklist=cmd.checklist),
+            code="check.wrong_checklist",
+        )
     item = next((i for i in checklist.items if i.code == cmd.item), None)
     if item is None:
         raise UnknownEntity(
-            f"Checklist {checklist.code} version {checklist.version} has no item {cmd.item}.", code="check.unknown_item"
+            Sentence(
+                "Checklist {checklist} version {version} has no item {item}.",
+                checklist=checklist.code,
+                version=checklist.version,
+                item=cmd.item,
+            ),
+            code="check.unknown_item",
         )
     outcome = checks.evaluate(item, cmd.value)
     result = ChecklistResult(
@@ -222,17 +236,23 @@ def _judge_spc(
 def raise_nonconformance(cmd: c.RaiseNonconformance, uow: UnitOfWork) -> dict[str, Any]:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "raise nonconformances")
     if cmd.lot is None and cmd.work_order is None:
-        raise InvalidInput("Name the lot or the work order that does not conform.")
+        raise InvalidInput(Sentence("Name the lot or the work order that does not conform."))
     if cmd.hold and cmd.lot is None:
-        raise InvalidInput("Only a lot can be put on hold: name the lot.")
+        raise InvalidInput(Sentence("Only a lot can be put on hold: name the lot."))
     if cmd.work_order is not None and cmd.operation is None:
-        raise InvalidInput(f"Name the operation of work order {cmd.work_order} that does not conform.")
+        raise InvalidInput(
+            Sentence("Name the operation of work order {work_order} that does not conform.", work_order=cmd.work_order)
+        )
     lot = uow.lots.lock(cmd.lot) if cmd.lot else None
     operation = uow.jobs.lock(cmd.work_order, cmd.operation)[1] if cmd.work_order and cmd.operation else None
     if lot is not None and cmd.quantity is not None and cmd.quantity > lot.quantity:
         raise InvalidState(
-            f"Lot {lot.number} holds {format_quantity(lot.quantity)}; "
-            f"{format_quantity(cmd.quantity)} cannot be nonconforming.",
+            Sentence(
+                "Lot {lot} holds {quantity}; {quantity2} cannot be nonconforming.",
+                lot=lot.number,
+                quantity=format_quantity(lot.quantity),
+                quantity2=format_quantity(cmd.quantity),
+            ),
             code="nonconformance.too_much",
         )
     nc = _new_nonconformance(
@@ -274,9 +294,15 @@ def dispose_nonconformance(cmd: c.DisposeNonconformance, uow: UnitOfWork) -> dic
         select(Nonconformance).where(Nonconformance.number == cmd.nonconformance).with_for_update()
     ).one_or_none()
     if nc is None:
-        raise UnknownEntity(f"There is no nonconformance {cmd.nonconformance}.", code="unknown_nonconformance")
+        raise UnknownEntity(
+            Sentence("There is no nonconformance {nonconformance}.", nonconformance=cmd.nonconformance),
+            code="unknown_nonconformance",
+        )
     if nc.status != "open":
-        raise InvalidState(f"Nonconformance {nc.number} is {nc.status} already.", code="nonconformance.not_open")
+        raise InvalidState(
+            Sentence("Nonconformance {nc} is {status} already.", nc=nc.number, status=nc.status),
+            code="nonconformance.not_open",
+        )
     raiser = uow.session.get_one(User, nc.raised_by_id)
     rules = qq.site_quality_rules(uow.session.connection())
     signature = sign(
@@ -339,13 +365,18 @@ def _apply_decision(
         return cmd.quantity or nc.quantity
     if lot is None:
         raise InvalidState(
-            f"Nonconformance {nc.number} names no lot; only a lot can be scrapped or returned.",
+            Sentence("Nonconformance {nc} names no lot; only a lot can be scrapped or returned.", nc=nc.number),
             code="nonconformance.no_lot",
         )
     quantity = cmd.quantity or nc.quantity or lot.quantity
     if quantity > lot.quantity or quantity <= 0:
         raise InvalidState(
-            f"Lot {lot.number} holds {format_quantity(lot.quantity)}; {format_quantity(quantity)} cannot be taken.",
+            Sentence(
+                "Lot {lot} holds {quantity}; {quantity2} cannot be taken.",
+                lot=lot.number,
+                quantity=format_quantity(lot.quantity),
+                quantity2=format_quantity(quantity),
+            ),
             code="lot.not_enough",
         )
     lot.quantity -= quantity
