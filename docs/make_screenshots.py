@@ -202,6 +202,11 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     )
     window = window_for(service, clock, "WS-04", (1024, 768))
     save(window, "dispatch-list")
+    window.languages.switch("de")  # the same list in German: readiness reasons translated too
+    settle(window)
+    save(window, "dispatch-list-de")
+    window.languages.switch("en")
+    settle(window)
 
     # The machine at WS-04 stops by itself: the stop needs its reason.
     service.execute(

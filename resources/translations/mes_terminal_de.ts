@@ -1421,6 +1421,505 @@
     </message>
 </context>
 <context>
+    <name>Sentences</name>
+    <message>
+        <source>Backflush needs {quantity} {unit} of {material}, but usable lots hold only {quantity2} {unit}. Receive or release material, then complete again.</source>
+        <translation>Die retrograde Entnahme braucht {quantity} {unit} {material}, verwendbare Chargen enthalten nur {quantity2} {unit}. Material vereinnahmen oder freigeben, dann erneut abschließen.</translation>
+    </message>
+    <message>
+        <source>Checklist {checklist} version {version} has no item {item}.</source>
+        <translation>Checkliste {checklist} Version {version} hat keinen Punkt {item}.</translation>
+    </message>
+    <message>
+        <source>Choose a scrap reason for the scrap quantity.</source>
+        <translation>Wählen Sie einen Ausschussgrund für die Ausschussmenge.</translation>
+    </message>
+    <message>
+        <source>Enter your PIN to sign in at {station}.</source>
+        <translation>Geben Sie Ihre PIN ein, um sich an {station} anzumelden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} exists already; give the new lot another number.</source>
+        <translation>Charge {lot} gibt es schon; geben Sie der neuen Charge eine andere Nummer.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} expired on {date}; an expired lot is not received.</source>
+        <translation>Charge {lot} ist am {date} abgelaufen; eine abgelaufene Charge wird nicht vereinnahmt.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} expired on {date}; it cannot be used.</source>
+        <translation>Charge {lot} ist am {date} abgelaufen; sie kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds nothing to scrap.</source>
+        <translation>Charge {lot} enthält nichts zum Verschrotten.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds only {quantity} {unit}; {quantity2} {unit} cannot be taken.</source>
+        <translation>Charge {lot} enthält nur {quantity} {unit}; {quantity2} {unit} können nicht entnommen werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {quantity} {unit}; a split must leave some in it.</source>
+        <translation>Charge {lot} enthält {quantity} {unit}; beim Teilen muss etwas darin bleiben.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {quantity}; {quantity2} cannot be nonconforming.</source>
+        <translation>Charge {lot} enthält {quantity}; {quantity2} können nicht fehlerhaft sein.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {quantity}; {quantity2} cannot be taken.</source>
+        <translation>Charge {lot} enthält {quantity}; {quantity2} können nicht entnommen werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is empty.</source>
+        <translation>Charge {lot} ist leer.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is in quarantine; it cannot be used.</source>
+        <translation>Charge {lot} ist in Quarantäne; sie kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is not on hold.</source>
+        <translation>Charge {lot} ist nicht gesperrt.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is on hold; it cannot be used.</source>
+        <translation>Charge {lot} ist gesperrt; sie kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is scrapped; it cannot be used.</source>
+        <translation>Charge {lot} ist verschrottet; sie kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is used up; it cannot be used.</source>
+        <translation>Charge {lot} ist aufgebraucht; sie kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is {material} and lot {target} is {material2}; only lots of one material can be merged.</source>
+        <translation>Charge {lot} ist {material} und Charge {target} ist {material2}; nur Chargen eines Materials lassen sich zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is {material}, which is not on the bill of materials of {work_order} operation {operation} (it needs {wanted}).</source>
+        <translation>Charge {lot} ist {material}; das steht nicht in der Stückliste von {work_order} Arbeitsgang {operation} (gebraucht wird {wanted}).</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is {status}; only an available lot can be held.</source>
+        <translation>Charge {lot} ist {status}; nur eine verfügbare Charge kann gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is {status}; return it after its release.</source>
+        <translation>Charge {lot} ist {status}; geben Sie sie nach der Freigabe zurück.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} no longer holds {quantity}; scan it again.</source>
+        <translation>Charge {lot} enthält nicht mehr {quantity}; scannen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Lot {number} exists already; give the new lot another number.</source>
+        <translation>Charge {number} gibt es schon; geben Sie der neuen Charge eine andere Nummer.</translation>
+    </message>
+    <message>
+        <source>Lot {target} is {status}; lots are merged only into an available lot.</source>
+        <translation>Charge {target} ist {status}; Chargen werden nur in eine verfügbare Charge zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Material short: {lines}.</source>
+        <translation>Material fehlt: {lines}.</translation>
+    </message>
+    <message>
+        <source>Name at least one lot to merge besides the one they go into.</source>
+        <translation>Nennen Sie außer der Zielcharge mindestens eine Charge zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Name the lot or the work order that does not conform.</source>
+        <translation>Nennen Sie die Charge oder den Auftrag, der nicht konform ist.</translation>
+    </message>
+    <message>
+        <source>Name the operation of work order {work_order} that does not conform.</source>
+        <translation>Nennen Sie den Arbeitsgang von Auftrag {work_order}, der nicht konform ist.</translation>
+    </message>
+    <message>
+        <source>Needs the qualification {required}, which nobody signed in here holds.</source>
+        <translation>Braucht die Qualifikation {required}, die niemand der hier Angemeldeten hat.</translation>
+    </message>
+    <message>
+        <source>No job of {order} operation {operation} runs at {station}; start it before scanning material.</source>
+        <translation>An {station} läuft kein Auftrag {order} Arbeitsgang {operation}; starten Sie ihn, bevor Sie Material scannen.</translation>
+    </message>
+    <message>
+        <source>No material has the GTIN {gtin}.</source>
+        <translation>Kein Material hat die GTIN {gtin}.</translation>
+    </message>
+    <message>
+        <source>No plant file has been loaded yet.</source>
+        <translation>Es wurde noch keine Werksdatei geladen.</translation>
+    </message>
+    <message>
+        <source>No user has badge {badge}.</source>
+        <translation>Kein Benutzer hat den Ausweis {badge}.</translation>
+    </message>
+    <message>
+        <source>Nobody signed in at {station} is qualified for {required}, which {job} needs.</source>
+        <translation>Niemand, der an {station} angemeldet ist, hat die Qualifikation {required}, die {job} braucht.</translation>
+    </message>
+    <message>
+        <source>Nonconformance {nc} is {status} already.</source>
+        <translation>Abweichung {nc} ist bereits {status}.</translation>
+    </message>
+    <message>
+        <source>Nonconformance {nc} names no lot; only a lot can be scrapped or returned.</source>
+        <translation>Abweichung {nc} nennt keine Charge; nur eine Charge kann verschrottet oder zurückgeschickt werden.</translation>
+    </message>
+    <message>
+        <source>Only a lot can be put on hold: name the lot.</source>
+        <translation>Nur eine Charge kann gesperrt werden: nennen Sie die Charge.</translation>
+    </message>
+    <message>
+        <source>Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} cannot be returned.</source>
+        <translation>Nur {quantity} {unit} von Charge {lot} gingen in {order} Arbeitsgang {operation}; {quantity2} können nicht zurückgegeben werden.</translation>
+    </message>
+    <message>
+        <source>Paused here: {progress}.</source>
+        <translation>Hier unterbrochen: {progress}.</translation>
+    </message>
+    <message>
+        <source>Ready: {quantity} to make.</source>
+        <translation>Bereit: {quantity} zu fertigen.</translation>
+    </message>
+    <message>
+        <source>Report a good or a scrap quantity above zero.</source>
+        <translation>Melden Sie eine Gut- oder Ausschussmenge über null.</translation>
+    </message>
+    <message>
+        <source>Running here: {progress}.</source>
+        <translation>Läuft hier: {progress}.</translation>
+    </message>
+    <message>
+        <source>Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead.</source>
+        <translation>Mehrere Chargen der GTIN {gtin} tragen die Lieferantencharge {batch}; scannen Sie stattdessen unser eigenes Chargenetikett.</translation>
+    </message>
+    <message>
+        <source>Stop {id} is at {station}, not at {station2}.</source>
+        <translation>Stillstand {id} gehört zu {station}, nicht zu {station2}.</translation>
+    </message>
+    <message>
+        <source>Stop {stop_id} started at {time}; it cannot end before that ({time2}).</source>
+        <translation>Stillstand {stop_id} begann um {time}; er kann nicht davor enden ({time2}).</translation>
+    </message>
+    <message>
+        <source>The barcode names no lot (AI 10); scan the lot label.</source>
+        <translation>Der Barcode nennt keine Charge (AI 10); scannen Sie das Chargenetikett.</translation>
+    </message>
+    <message>
+        <source>The barcode names no product (AI 01 GTIN); scan the lot label.</source>
+        <translation>Der Barcode nennt kein Produkt (AI 01 GTIN); scannen Sie das Chargenetikett.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached ({first_line}).</source>
+        <translation>Die Datenbank ist nicht erreichbar ({first_line}).</translation>
+    </message>
+    <message>
+        <source>The split time {time} lies outside stop {stop_id} ({time2} to {until}).</source>
+        <translation>Der Teilungszeitpunkt {time} liegt außerhalb von Stillstand {stop_id} ({time2} bis {until}).</translation>
+    </message>
+    <message>
+        <source>There is no downtime reason {code}.</source>
+        <translation>Es gibt keinen Stillstandsgrund {code}.</translation>
+    </message>
+    <message>
+        <source>There is no lot {batch} of GTIN {gtin}.</source>
+        <translation>Es gibt keine Charge {batch} der GTIN {gtin}.</translation>
+    </message>
+    <message>
+        <source>There is no lot {number}.</source>
+        <translation>Es gibt keine Charge {number}.</translation>
+    </message>
+    <message>
+        <source>There is no material {code}.</source>
+        <translation>Es gibt kein Material {code}.</translation>
+    </message>
+    <message>
+        <source>There is no nonconformance {nonconformance}.</source>
+        <translation>Es gibt keine Abweichung {nonconformance}.</translation>
+    </message>
+    <message>
+        <source>There is no product {code}.</source>
+        <translation>Es gibt kein Produkt {code}.</translation>
+    </message>
+    <message>
+        <source>There is no scrap reason {code}.</source>
+        <translation>Es gibt keinen Ausschussgrund {code}.</translation>
+    </message>
+    <message>
+        <source>There is no work order {number}.</source>
+        <translation>Es gibt keinen Auftrag {number}.</translation>
+    </message>
+    <message>
+        <source>There is no work order {work_order}.</source>
+        <translation>Es gibt keinen Auftrag {work_order}.</translation>
+    </message>
+    <message>
+        <source>There is no workstation {code}.</source>
+        <translation>Es gibt keinen Arbeitsplatz {code}.</translation>
+    </message>
+    <message>
+        <source>Waiting for operation {operation} ({operation_name}) to finish: {good} done.</source>
+        <translation>Wartet auf das Ende von Arbeitsgang {operation} ({operation_name}): {good} fertig.</translation>
+    </message>
+    <message>
+        <source>Waiting for operation {operation} ({operation_name}): all {good} parts delivered so far are done here.</source>
+        <translation>Wartet auf Arbeitsgang {operation} ({operation_name}): alle {good} bisher gelieferten Teile sind hier fertig.</translation>
+    </message>
+    <message>
+        <source>Waiting for operation {operation} ({operation_name}): no parts available yet.</source>
+        <translation>Wartet auf Arbeitsgang {operation} ({operation_name}): noch keine Teile verfügbar.</translation>
+    </message>
+    <message>
+        <source>Work order {order} is on hold; it cannot be resumed.</source>
+        <translation>Auftrag {order} ist angehalten; er kann nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Work order {order} was changed at the same moment; try again.</source>
+        <translation>Auftrag {order} wurde im selben Moment geändert; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Work order {work_order} has no operation {operation}.</source>
+        <translation>Auftrag {work_order} hat keinen Arbeitsgang {operation}.</translation>
+    </message>
+    <message>
+        <source>Work order {work_order} has no output lot yet: it is made with the first good count. Report good parts, then print the label.</source>
+        <translation>Auftrag {work_order} hat noch keine Ausgangscharge: sie entsteht mit der ersten Gutmeldung. Melden Sie Gutteile, dann drucken Sie das Etikett.</translation>
+    </message>
+    <message>
+        <source>Work order {work_order} is not released.</source>
+        <translation>Auftrag {work_order} ist nicht freigegeben.</translation>
+    </message>
+    <message>
+        <source>Work order {work_order} is on hold.</source>
+        <translation>Auftrag {work_order} ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Workstation {station} is out of service.</source>
+        <translation>Arbeitsplatz {station} ist außer Betrieb.</translation>
+    </message>
+    <message>
+        <source>another station</source>
+        <translation>einem anderen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>at completion</source>
+        <translation>beim Abschluss</translation>
+    </message>
+    <message>
+        <source>at shift start</source>
+        <translation>zu Schichtbeginn</translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation>beim Start</translation>
+    </message>
+    <message>
+        <source>every {every} units: {since} since the last check</source>
+        <translation>alle {every} Einheiten: {since} seit der letzten Prüfung</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes</source>
+        <translation>alle {minutes} Minuten</translation>
+    </message>
+    <message>
+        <source>first piece</source>
+        <translation>Erstteil</translation>
+    </message>
+    <message>
+        <source>state must be running, stopped or faulted, not {value!r}.</source>
+        <translation>Der Zustand muss running, stopped oder faulted sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <source>{checklist}/{item} is not a numeric item of a loaded checklist.</source>
+        <translation>{checklist}/{item} ist kein Messpunkt einer geladenen Checkliste.</translation>
+    </message>
+    <message>
+        <source>{check} and {more} more</source>
+        <translation>{check} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>{field} has more than six decimal places ({answer}).</source>
+        <translation>{field} hat mehr als sechs Nachkommastellen ({answer}).</translation>
+    </message>
+    <message>
+        <source>{field} is too large to be a measurement ({answer}).</source>
+        <translation>{field} ist zu groß für einen Messwert ({answer}).</translation>
+    </message>
+    <message>
+        <source>{field} must be a number, not {answer}.</source>
+        <translation>{field} muss eine Zahl sein, nicht {answer}.</translation>
+    </message>
+    <message>
+        <source>{field} needs an answer, not {answer}.</source>
+        <translation>{field} braucht eine Antwort, nicht {answer}.</translation>
+    </message>
+    <message>
+        <source>{field} needs an answer.</source>
+        <translation>{field} braucht eine Antwort.</translation>
+    </message>
+    <message>
+        <source>{field}: the answer is longer than {limit} characters or not plain text.</source>
+        <translation>{field}: die Antwort ist länger als {limit} Zeichen oder kein einfacher Text.</translation>
+    </message>
+    <message>
+        <source>{good} good, {scrap} scrap of {quantity}</source>
+        <translation>{good} gut, {scrap} Ausschuss von {quantity}</translation>
+    </message>
+    <message>
+        <source>{item} ({why})</source>
+        <translation>{item} ({why})</translation>
+    </message>
+    <message>
+        <source>{job} cannot start: {reason}</source>
+        <translation>{job} kann nicht starten: {reason}</translation>
+    </message>
+    <message>
+        <source>{job} does not run at {station}.</source>
+        <translation>{job} läuft nicht an {station}.</translation>
+    </message>
+    <message>
+        <source>{job} has {reported} of {target} reported. Report the rest, or complete it with a short close.</source>
+        <translation>Für {job} sind {reported} von {target} gemeldet. Melden Sie den Rest oder schließen Sie mit Mindermenge ab.</translation>
+    </message>
+    <message>
+        <source>{job} is already running here.</source>
+        <translation>{job} läuft hier bereits.</translation>
+    </message>
+    <message>
+        <source>{job} is completed.</source>
+        <translation>{job} ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>{job} is not paused at {station}.</source>
+        <translation>{job} ist an {station} nicht unterbrochen.</translation>
+    </message>
+    <message>
+        <source>{job} is not running at {station}.</source>
+        <translation>{job} läuft nicht an {station}.</translation>
+    </message>
+    <message>
+        <source>{job} is not running at {station}; checks are recorded for a running job.</source>
+        <translation>{job} läuft nicht an {station}; Prüfungen werden für einen laufenden Auftrag erfasst.</translation>
+    </message>
+    <message>
+        <source>{job} is paused at {station}.</source>
+        <translation>{job} ist an {station} unterbrochen.</translation>
+    </message>
+    <message>
+        <source>{job} is paused here; resume it instead.</source>
+        <translation>{job} ist hier unterbrochen; setzen Sie ihn stattdessen fort.</translation>
+    </message>
+    <message>
+        <source>{job} is running at {station}.</source>
+        <translation>{job} läuft an {station}.</translation>
+    </message>
+    <message>
+        <source>{job} {uses}, not {checklist}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{job}: check {check} is due; record it before you complete the job.</source>
+        <translation>{job}: Prüfung {check} ist fällig; erfassen Sie sie, bevor Sie den Auftrag abschließen.</translation>
+    </message>
+    <message>
+        <source>{job}: check {check} is due; record it before you report more.</source>
+        <translation>{job}: Prüfung {check} ist fällig; erfassen Sie sie, bevor Sie weiter melden.</translation>
+    </message>
+    <message>
+        <source>{job}: {value} more would make {value2}, but only {allowed} may be reported ({room} left).</source>
+        <translation>{job}: {value} mehr ergäben {value2}, gemeldet werden dürfen aber nur {allowed} ({room} übrig).</translation>
+    </message>
+    <message>
+        <source>{material} is already covered for this job; type a quantity to take more.</source>
+        <translation>{material} ist für diesen Auftrag bereits gedeckt; geben Sie eine Menge ein, um mehr zu entnehmen.</translation>
+    </message>
+    <message>
+        <source>{material} is not lot controlled; it is taken from floor stock, not received by lot.</source>
+        <translation>{material} ist nicht chargengeführt; es wird aus dem Lagerbestand am Platz genommen, nicht chargenweise vereinnahmt.</translation>
+    </message>
+    <message>
+        <source>{material} needs {quantity} {unit}, {on_hand} {unit} usable on hand</source>
+        <translation>{material} braucht {quantity} {unit}, {on_hand} {unit} verwendbar vorhanden</translation>
+    </message>
+    <message>
+        <source>{order} operation {seq} ({operation_name}) is not running here.</source>
+        <translation>{order} Arbeitsgang {seq} ({operation_name}) läuft hier nicht.</translation>
+    </message>
+    <message>
+        <source>{person} ({badge}) is deactivated and may not {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{person} is not on {order} operation {operation}.</source>
+        <translation>{person} arbeitet nicht an {order} Arbeitsgang {operation}.</translation>
+    </message>
+    <message>
+        <source>{person} is not qualified for {required}, which {job} needs.</source>
+        <translation>{person} hat nicht die Qualifikation {required}, die {job} braucht.</translation>
+    </message>
+    <message>
+        <source>{person} is not signed in at {station}.</source>
+        <translation>{person} ist an {station} nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>{person} is not signed in at {station}; sign in to join a job.</source>
+        <translation>{person} ist an {station} nicht angemeldet; melden Sie sich an, um mitzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>{ready} Check due at start: {checks}.</source>
+        <translation>{ready} Prüfung beim Start fällig: {checks}.</translation>
+    </message>
+    <message>
+        <source>{station} is not down; there is no stop to end.</source>
+        <translation>{station} steht nicht; es gibt keinen Stillstand zu beenden.</translation>
+    </message>
+    <message>
+        <source>{text} is answered with one of: {choices}; not {answer}.</source>
+        <translation>{text} wird mit einem von {choices} beantwortet, nicht mit {answer}.</translation>
+    </message>
+    <message>
+        <source>{text} is answered with pass or fail, not {answer}.</source>
+        <translation>{text} wird mit i.O. oder n.i.O. beantwortet, nicht mit {answer}.</translation>
+    </message>
+    <message>
+        <source>{text} {value}{unit} is not a possible value (possible: {low} to {high}{unit}); measure again and check the entry.</source>
+        <translation>{text} {value}{unit} ist kein möglicher Wert (möglich: {low} bis {high}{unit}); messen Sie erneut und prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <source>{user_name} may not {action}; that needs the role {needed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is deactivated; ask a supervisor.</source>
+        <translation>{user} ist deaktiviert; fragen Sie eine Führungskraft.</translation>
+    </message>
+    <message>
+        <source>{user} is not signed in at {station}.</source>
+        <translation>{user} ist an {station} nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>{user} signed in at {station} after this sign-out was issued.</source>
+        <translation>{user} hat sich an {station} angemeldet, nachdem diese Abmeldung ausgelöst wurde.</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} ({operation_name})</source>
+        <translation>{work_order} Arbeitsgang {operation} ({operation_name})</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} has no checklist.</source>
+        <translation>{work_order} Arbeitsgang {operation} hat keine Checkliste.</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} takes no material; lot {lot} ({material}) is not needed here.</source>
+        <translation>{work_order} Arbeitsgang {operation} braucht kein Material; Charge {lot} ({material}) wird hier nicht gebraucht.</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Station setup</source>

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+
+from mes_terminal.ui.terminal import dispatch_model as dm
+from mes_terminal.ui.terminal.view_model import JobKey
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -28,3 +33,25 @@ def test_the_language_button_switches_to_german_and_back(qtbot, window):
         window.ui.languageButton.click()
     qtbot.waitUntil(lambda: ui.startButton.text() == "Start")
     assert window.languages.language == "en"
+
+
+def test_the_services_sentences_are_shown_in_german(qtbot, window, work_order):
+    """Readiness reasons and refusals come from the services in English; the terminal translates them."""
+    window.ui.languageButton.click()
+    try:
+        qtbot.waitUntil(lambda: window.languages.language == "de")
+        window.scan_router.route("B1001")
+        for digit in "4711":
+            window.sign_in_screen.keypad.buttons[digit].click()
+        with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+            window.sign_in_screen.ui.signInButton.click()
+        model = window.station_screen.model
+        assert model.index(model.row_of("WO-1", 10), dm.READINESS).data() == "Bereit: 10 zu fertigen."
+        with qtbot.waitSignal(window.vm.command_refused, timeout=10_000):
+            window.vm.report(JobKey("WO-1", 10), good=Decimal(1))  # not started yet
+        assert window.banner.kind == "error"
+        assert window.banner.text() == "WO-1 Arbeitsgang 10 (Cut) läuft nicht an WS-01."
+    finally:
+        window.ui.languageButton.click()
+    qtbot.waitUntil(lambda: window.languages.language == "en")
+    assert model.index(model.row_of("WO-1", 10), dm.READINESS).data() == "Ready: 10 to make."

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mes_terminal.ui.terminal.wording import quantity
+from mes_terminal.ui.terminal.wording import quantity, sentence
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class DispatchModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.reason
+            return sentence(item.reason)
         if role == Qt.ItemDataRole.BackgroundRole and column == READINESS:
             return QBrush(QColor(COLOURS.get(item.readiness, ("#30363d", "#ffffff"))[0]))
         if role == Qt.ItemDataRole.ForegroundRole and column == READINESS:
@@ -78,4 +78,4 @@ class DispatchModel(RowTableModel):
             return f"{quantity(item.good + item.scrap)} / {quantity(item.available)}"
         if column == DUE:
             return item.due_at.astimezone().strftime("%d.%m. %H:%M")
-        return item.reason
+        return sentence(item.reason)

@@ -19,7 +19,7 @@ from mes_terminal.ui.terminal.actions import enabled_actions
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
-from mes_terminal.ui.terminal.wording import check_due, describe, quantity
+from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
@@ -309,14 +309,14 @@ class StationScreen(QWidget):
             self.vm.load_checklist(JobKey(command.work_order, command.operation))  # the check, to do now
             return
         if isinstance(command, c.ConsumeLot) and command.quantity is None and error.code == "lot.not_needed":
-            self._ask_lot_quantity(command, error.message)
+            self._ask_lot_quantity(command, sentence(error.message))
             return
         if not isinstance(command, c.CompleteJob) or command.short_close or error.code != "job.short":
             return
         if ConfirmDialog.ask(
             self.window(),
             self.tr("Complete with a short close?"),
-            error.message,
+            sentence(error.message),
             self.tr("Complete with short close"),
             self.tr("Keep the job open"),
         ):

@@ -305,7 +305,7 @@ class TerminalViewModel(QObject):
 
     def on_lot_unknown(self, error: Exception) -> None:
         if isinstance(error, MesError) and not isinstance(error, DatabaseUnavailable):
-            self._lot_refused(error.message)
+            self._lot_refused(wording.sentence(error.message))
         else:
             self._report_failure(error)
 
@@ -365,12 +365,12 @@ class TerminalViewModel(QObject):
             if automatic:  # the label at completion carries the final quantity: that is why it is printed again
                 self._print_label(work_order, actor, COMPLETION_REPRINT_REASON, automatic=True)
             else:
-                self.reprint_reason_needed.emit(work_order, error.message)
+                self.reprint_reason_needed.emit(work_order, wording.sentence(error.message))
             return
         if isinstance(error, DatabaseUnavailable):
             self._report_failure(error)
         elif isinstance(error, MesError):
-            self.feedback.emit(ERROR, wording.label_not_printed(error.message))
+            self.feedback.emit(ERROR, wording.label_not_printed(wording.sentence(error.message)))
         else:
             log.error("printing a label failed unexpectedly", exc_info=error)
             self.feedback.emit(ERROR, wording.unexpected())
@@ -451,9 +451,9 @@ class TerminalViewModel(QObject):
             self.command_unsent.emit(command)
             return
         if isinstance(error, MesError):
-            self.feedback.emit(ERROR, error.message)
+            self.feedback.emit(ERROR, wording.sentence(error.message))
             if isinstance(command, c.ConsumeLot):
-                self.lot_scan_result.emit(ERROR, error.message, None)
+                self.lot_scan_result.emit(ERROR, wording.sentence(error.message), None)
             self.command_refused.emit(command, error)
             self.refresh(after_paint=True)  # the refusal may come from a change made elsewhere: show the truth
             return
@@ -464,10 +464,10 @@ class TerminalViewModel(QObject):
     def _report_failure(self, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):
             if self.online is not False:
-                self.feedback.emit(WARN, error.message)
+                self.feedback.emit(WARN, wording.sentence(error.message))
             self._set_online(False)
         elif isinstance(error, MesError):
-            self.feedback.emit(ERROR, error.message)
+            self.feedback.emit(ERROR, wording.sentence(error.message))
         else:
             log.error("reading the station failed unexpectedly", exc_info=error)
             self.feedback.emit(ERROR, wording.unexpected())

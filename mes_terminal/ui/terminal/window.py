@@ -24,6 +24,7 @@ from mes_terminal.ui.terminal.scan_input import SerialScanInput, WedgeKeyFilter
 from mes_terminal.ui.terminal.scan_router import ScanRouter
 from mes_terminal.ui.terminal.sign_in_screen import SignInScreen
 from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
+from mes_terminal.ui.terminal.wording import sentence
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN, FeedbackBanner
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.sounds import FeedbackSounds
@@ -332,7 +333,7 @@ class TerminalWindow(QWidget):
             self.show_station()
         if item.readiness not in ("ready", "check_due"):
             kind = OK if item.readiness in ("running_here", "paused_here") else WARN
-            self.on_feedback(kind, item.reason)
+            self.on_feedback(kind, sentence(item.reason))
             return
         if self.vm.active_badge is None:
             self.on_feedback(WARN, self.tr("Sign in first: scan your badge."))
@@ -356,7 +357,7 @@ class TerminalWindow(QWidget):
             )
             return
         self.vm.select(JobKey(rows[0].work_order, rows[0].operation))
-        self.on_feedback(INFO, rows[0].reason)
+        self.on_feedback(INFO, sentence(rows[0].reason))
 
     def on_lot_scanned(self, scan: Scan) -> None:
         self.vm.consume_scan(scan)

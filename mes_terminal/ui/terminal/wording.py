@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.ui.deferred_module import DeferredModule
 
 if TYPE_CHECKING:
@@ -22,6 +23,17 @@ _CONTEXT = "Wording"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def sentence(text: str) -> str:
+    """`text` in the operator's language: a service's `Sentence` through the translations, other text as is."""
+    if not isinstance(text, Sentence):
+        return text
+    values = {name: sentence(value) if isinstance(value, Sentence) else value for name, value in text.values.items()}
+    try:
+        return QCoreApplication.translate("Sentences", text.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that names a value the sentence lacks
+        return str(text)
 
 
 def quantity(value: Decimal | str | int | float) -> str:
