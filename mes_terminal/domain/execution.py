@@ -87,17 +87,12 @@ def readiness(facts: OperationFacts, here: str, start_when: StartWhen) -> tuple[
     if facts.status == "completed":
         return Readiness.COMPLETED, Sentence("{job} is completed.", job=facts.label)
     if facts.status in ("running", "paused"):
-        if facts.station is None:
-            where = Sentence("another station")
-        elif facts.station != here:
-            where = facts.station
-        else:
-            where = None
-        if where is not None and facts.status == "running":
-            return Readiness.RUNNING_ELSEWHERE, Sentence(
-                "{job} is running at {station}.", job=facts.label, station=where
-            )
-        if where is not None:
+        if facts.station != here:
+            where = facts.station or Sentence("another station")
+            if facts.status == "running":
+                return Readiness.RUNNING_ELSEWHERE, Sentence(
+                    "{job} is running at {station}.", job=facts.label, station=where
+                )
             return Readiness.RUNNING_ELSEWHERE, Sentence(
                 "{job} is paused at {station}.", job=facts.label, station=where
             )

@@ -6,9 +6,9 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QScrollArea, QWidget
 
-from mes_terminal.ui.widgets.style import add_label
+from mes_terminal.ui.widgets.style import dialog_layout
 from mes_terminal.ui.widgets.wrap_button import WrapButton
 
 if TYPE_CHECKING:
@@ -27,16 +27,9 @@ def leaf_reasons(reasons: Sequence[ReasonView]) -> list[ReasonView]:
 class ReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, reasons: Sequence[ReasonView], hint: str = "") -> None:
         super().__init__(parent)
-        self.setObjectName("reasonDialog")
-        self.setModal(True)
-        self.setWindowTitle(title)
         self.chosen: ReasonView | None = None
         self.buttons: dict[str, WrapButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        add_label(layout, self, title, "title")
-        if hint:
-            add_label(layout, self, hint, "hint")
+        layout = dialog_layout(self, "reasonDialog", title, hint=hint)
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         inner = QWidget(area)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mes_terminal.ui.widgets.style import add_label
+from mes_terminal.ui.widgets.style import dialog_layout
 
 
 class ConfirmDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, text: str, yes: str, no: str = "") -> None:
         super().__init__(parent)
-        self.setObjectName("confirmDialog")
-        self.setModal(True)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(14)
-        add_label(layout, self, title, "title")
+        layout = dialog_layout(self, "confirmDialog", title, spacing=14)
         body = QLabel(text, self)
         body.setWordWrap(True)
         layout.addWidget(body, 1)

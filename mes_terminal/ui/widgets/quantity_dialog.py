@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
-from mes_terminal.ui.widgets.style import add_label
+from mes_terminal.ui.widgets.style import dialog_layout
 
 
 class QuantityDialog(QDialog):
@@ -23,15 +23,8 @@ class QuantityDialog(QDialog):
         decimals: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("quantityDialog")
-        self.setModal(True)
-        self.setWindowTitle(title)
         self.maximum = maximum
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        add_label(layout, self, title, "title")
-        if hint:
-            add_label(layout, self, hint, "hint")
+        layout = dialog_layout(self, "quantityDialog", title, hint=hint)
         row = QHBoxLayout()
         self.display = QLineEdit(self)
         self.display.setObjectName("quantityDisplay")

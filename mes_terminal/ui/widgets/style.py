@@ -1,8 +1,8 @@
-"""Setting a dynamic property that the QSS theme selects on, and making the style see the change."""
+"""Styling helpers: dynamic properties the QSS theme selects on, styled labels, the start of a touch dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QVBoxLayout, QWidget
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -24,3 +24,16 @@ def add_label(layout: QBoxLayout, parent: QWidget, text: str, role: str | None =
     label.setWordWrap(True)
     layout.addWidget(label)
     return label
+
+
+def dialog_layout(dialog: QDialog, name: str, title: str, *, hint: str = "", spacing: int = 10) -> QVBoxLayout:
+    """The start every touch dialog shares: modal, named for the theme, its title (and hint) on top."""
+    dialog.setObjectName(name)
+    dialog.setModal(True)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    layout.setSpacing(spacing)
+    add_label(layout, dialog, title, "title")
+    if hint:
+        add_label(layout, dialog, hint, "hint")
+    return layout

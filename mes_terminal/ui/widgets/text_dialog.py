@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from mes_terminal.ui.widgets.keyboard import BACK, DEFAULT_MAX_LENGTH, OnScreenKeyboard, apply_text_key
-from mes_terminal.ui.widgets.style import add_label
+from mes_terminal.ui.widgets.style import dialog_layout
 
 SUGGESTION_COLUMNS = 4
 
@@ -30,15 +30,8 @@ class TextDialog(QDialog):
         max_length: int = DEFAULT_MAX_LENGTH,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("textDialog")
-        self.setModal(True)
-        self.setWindowTitle(title)
         self.max_length = max_length
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        add_label(layout, self, title, "title")
-        if hint:
-            add_label(layout, self, hint, "hint")
+        layout = dialog_layout(self, "textDialog", title, hint=hint)
         self.suggestion_buttons: list[QPushButton] = []
         if suggestions:
             grid = QGridLayout()
