@@ -29,13 +29,13 @@ import psycopg
 from pg_databases import fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import text
 
-from mes_terminal.db import board_queries as bq
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import SystemClock
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.queries import board as bq
 from mes_terminal.services.supervisor import ANDON_HORIZON, SupervisorService
 
 LINES, PER_LINE = 10, 20

@@ -34,9 +34,9 @@ from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.paths import demo_plant_file
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 
 STATION, OPERATOR, PIN, SUPERVISOR = "WS-01", "B1001", "1001", "B3001"
 Statement = tuple[str, Any, bool]  # SQL, parameters, executemany

@@ -25,13 +25,6 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import insert, select
 
 from mes_terminal.db import migrate
-from mes_terminal.db.document_queries import (
-    BomLineForTraveler,
-    CheckForTraveler,
-    LotForLabel,
-    OperationForTraveler,
-    OrderForTraveler,
-)
 from mes_terminal.db.engine import make_engine
 from mes_terminal.db.records import Lot, Material
 from mes_terminal.documents.label_pdf import render_label_pdf
@@ -40,12 +33,19 @@ from mes_terminal.documents.label_zpl import render_label_zpl
 from mes_terminal.documents.traveler_pdf import render_traveler_pdf
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.paths import demo_plant_file, resources_dir
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.document_builders import lot_label, traveler
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
-from mes_terminal.services.printing import PrintService
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.printing.document_builders import lot_label, traveler
+from mes_terminal.services.printing.service import PrintService
+from mes_terminal.services.queries.documents import (
+    BomLineForTraveler,
+    CheckForTraveler,
+    LotForLabel,
+    OperationForTraveler,
+    OrderForTraveler,
+)
 
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 LOT = LotForLabel(

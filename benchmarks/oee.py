@@ -33,8 +33,8 @@ from sqlalchemy import text
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
-from mes_terminal.services.reports import ReportService
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.reports.service import ReportService
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -100,7 +100,7 @@ def main() -> None:
 def _demo_database(folder: Path) -> str:
     from mes_terminal.bootstrap import build
     from mes_terminal.config import load_settings
-    from mes_terminal.services.demo import create_demo
+    from mes_terminal.services.demo.create import create_demo
 
     url = f"sqlite:///{folder / 'demo.sqlite'}"
     built = build(load_settings(flags={"database_url": url}), require_schema=False, create=True)

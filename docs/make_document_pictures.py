@@ -30,10 +30,10 @@ from mes_terminal.db.records import Lot, Material, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import FixedClock  # noqa: E402
 from mes_terminal.domain.print_targets import DocumentFormat  # noqa: E402
 from mes_terminal.paths import demo_plant_file  # noqa: E402
-from mes_terminal.services import commands as c  # noqa: E402
-from mes_terminal.services.bus import CommandBus  # noqa: E402
-from mes_terminal.services.plant_loader import load_plant, read_plant_file  # noqa: E402
-from mes_terminal.services.printing import PrintService  # noqa: E402
+from mes_terminal.services.commands import catalog as c  # noqa: E402
+from mes_terminal.services.commands.bus import CommandBus  # noqa: E402
+from mes_terminal.services.plant.loader import load_plant, read_plant_file  # noqa: E402
+from mes_terminal.services.printing.service import PrintService  # noqa: E402
 from tests.zpl_preview import parse_zpl, render  # noqa: E402
 
 OUT = ROOT / "docs" / "documents"

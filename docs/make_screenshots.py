@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from mes_terminal.bootstrap import build  # noqa: E402
 from mes_terminal.config import load_settings  # noqa: E402
 from mes_terminal.domain.clock import FixedClock  # noqa: E402
-from mes_terminal.services import commands as c  # noqa: E402
-from mes_terminal.services.demo import create_demo  # noqa: E402
+from mes_terminal.services.commands import catalog as c  # noqa: E402
+from mes_terminal.services.demo.create import create_demo  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog  # noqa: E402

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from mes_terminal.bootstrap import build, connect  # noqa: E402
 from mes_terminal.config import load_settings  # noqa: E402
-from mes_terminal.services.demo import create_demo  # noqa: E402
-from mes_terminal.services.station_setup import StationSetupService  # noqa: E402
+from mes_terminal.services.demo.create import create_demo  # noqa: E402
+from mes_terminal.services.plant.station_setup import StationSetupService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
 from mes_terminal.ui.setup.dialog import SetupDialog  # noqa: E402
 

@@ -32,9 +32,9 @@ from mes_terminal.bootstrap import build  # noqa: E402
 from mes_terminal.config import load_settings  # noqa: E402
 from mes_terminal.db.records import Lot  # noqa: E402
 from mes_terminal.domain.clock import FixedClock  # noqa: E402
-from mes_terminal.services import commands as c  # noqa: E402
-from mes_terminal.services.console_reports import ReportScope  # noqa: E402
-from mes_terminal.services.demo import create_demo  # noqa: E402
+from mes_terminal.services.commands import catalog as c  # noqa: E402
+from mes_terminal.services.demo.create import create_demo  # noqa: E402
+from mes_terminal.services.reports.supervisor_reports import ReportScope  # noqa: E402
 from mes_terminal.services.supervisor import SupervisorService  # noqa: E402
 from mes_terminal.ui.supervisor.disposition_dialog import DispositionDialog  # noqa: E402
 from mes_terminal.ui.supervisor.launch import apply_supervisor_look  # noqa: E402

@@ -14,10 +14,10 @@ from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine, normalise_url, safe_url
 from mes_terminal.domain.clock import Clock, SystemClock
 from mes_terminal.domain.errors import DatabaseUnavailable, SchemaNotAtHead
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands.bus import CommandBus
 
 if TYPE_CHECKING:
-    from mes_terminal.services.printing import PrintService
+    from mes_terminal.services.printing.service import PrintService
     from mes_terminal.services.terminal import TerminalService
 
 
@@ -86,7 +86,7 @@ def print_service(app: Application) -> PrintService:
     """
     from mes_terminal.devices.printers import Transport, open_transport
     from mes_terminal.domain.print_targets import PrintTarget
-    from mes_terminal.services.printing import PrintService
+    from mes_terminal.services.printing.service import PrintService
 
     def system_printer(name: str) -> Transport:
         from mes_terminal.ui.system_printer import SystemPrinter
@@ -101,7 +101,7 @@ def print_service(app: Application) -> PrintService:
 
 def terminal_service(app: Application) -> TerminalService:
     """The operator terminal's service; its labels go to the settings' `[printer] label` (if any)."""
-    from mes_terminal.services.station_labels import StationLabels
+    from mes_terminal.services.printing.station_labels import StationLabels
     from mes_terminal.services.terminal import TerminalService
 
     labels = StationLabels(app.engine, print_service(app), app.clock, target=app.settings.printer.get("label"))

@@ -25,7 +25,7 @@ from mes_terminal.db import migrate
 from mes_terminal.db.base import Base
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands.bus import CommandBus
 from tests.helpers import load_small_plant
 
 PG_ENV = "MES_TEST_DATABASE_URL"

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 
 DATA = Path(__file__).parent / "data"
 SUPERVISOR, OPERATOR, LEAD = "B2001", "B1001", "B4001"

@@ -124,7 +124,7 @@ def _cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def _cmd_plant_load(args: argparse.Namespace) -> int:
-    from mes_terminal.services.plant_loader import load_plant, read_plant_file
+    from mes_terminal.services.plant.loader import load_plant, read_plant_file
 
     definition = read_plant_file(args.file)  # checked whole before the database is touched
     app = application(args)
@@ -137,7 +137,7 @@ def _cmd_plant_load(args: argparse.Namespace) -> int:
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from mes_terminal.services.replay import parse_lines, replay
+    from mes_terminal.services.commands.replay import parse_lines, replay
 
     path = Path(args.file)
     try:
@@ -160,7 +160,7 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    from mes_terminal.services.event_feed import follow_events, read_events
+    from mes_terminal.services.queries.event_feed import follow_events, read_events
 
     app = application(args)
     try:
@@ -184,7 +184,7 @@ def _cmd_events(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from mes_terminal.bootstrap import build
     from mes_terminal.config import demo_database_url, load_settings
-    from mes_terminal.services.demo import create_demo
+    from mes_terminal.services.demo.create import create_demo
 
     url = args.database_url or demo_database_url()
     app = build(load_settings(flags={"database_url": url}), require_schema=False, create=True)

@@ -94,7 +94,7 @@ def _attempt(out: list[Finding], check: str, work: Callable[[], tuple[str, Any]]
 
 def _database(url: str) -> tuple[str, Any]:
     from mes_terminal.bootstrap import connect
-    from mes_terminal.services.station_setup import StationSetupService
+    from mes_terminal.services.plant.station_setup import StationSetupService
 
     probe = StationSetupService(connect).probe(url)
     version = f" {probe.server_version}" if probe.server_version else ""

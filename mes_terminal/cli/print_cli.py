@@ -53,7 +53,7 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
 
 
 def _run_label(args: argparse.Namespace) -> int:
-    from mes_terminal.services.commands import PrintLabel
+    from mes_terminal.services.commands.catalog import PrintLabel
 
     return _print(
         args,
@@ -63,7 +63,7 @@ def _run_label(args: argparse.Namespace) -> int:
 
 
 def _run_traveler(args: argparse.Namespace) -> int:
-    from mes_terminal.services.commands import PrintTraveler
+    from mes_terminal.services.commands.catalog import PrintTraveler
 
     return _print(
         args, "traveler", lambda common: PrintTraveler(work_order=args.work_order, page_size=args.page_size, **common)

@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, data: argparse.ArgumentParser) -> 
 
 
 def _run(args: argparse.Namespace) -> int:
-    from mes_terminal.services import report_output
-    from mes_terminal.services.reports import ReportService
+    from mes_terminal.services.reports import output as report_output
+    from mes_terminal.services.reports.service import ReportService
 
     if args.kind != "oee" and (args.by or args.explain):
         raise InvalidInput("--by and --explain belong to the oee report.")

@@ -54,7 +54,7 @@ def open_setup(args: argparse.Namespace) -> bool:
     from mes_terminal.bootstrap import connect
     from mes_terminal.config import settings_file
     from mes_terminal.domain.errors import InvalidInput
-    from mes_terminal.services.station_setup import StationSetupService
+    from mes_terminal.services.plant.station_setup import StationSetupService
     from mes_terminal.ui.app import create_application
     from mes_terminal.ui.setup.dialog import SetupDialog
 

@@ -37,7 +37,7 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from mes_terminal.domain.spc import MIN_BASELINE, SpcError
-    from mes_terminal.services.spc_report import spc_report
+    from mes_terminal.services.reports.spc import spc_report
 
     if args.baseline is not None and args.baseline < 2:
         raise InvalidInput(f"--baseline needs at least 2 (better {MIN_BASELINE} or more).")

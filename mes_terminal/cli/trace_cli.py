@@ -32,7 +32,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
-    from mes_terminal.services.trace import trace
+    from mes_terminal.services.queries import trace
 
     def render(result: dict[str, Any]) -> bytes:
         from mes_terminal.documents.trace_report import trace_pdf
@@ -43,7 +43,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
 
 
 def _cmd_recall(args: argparse.Namespace) -> int:
-    from mes_terminal.services.trace import recall
+    from mes_terminal.services.queries.trace import recall
 
     def render(result: dict[str, Any]) -> bytes:
         from mes_terminal.documents.trace_report import recall_pdf

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.jobs import Jobs
-from mes_terminal.db.jsonable import jsonable
-from mes_terminal.db.lots import Lots
+from mes_terminal.db import jsonable
 from mes_terminal.db.records import Event
-from mes_terminal.db.repositories import Products, Users, WorkOrders, Workstations
+from mes_terminal.db.repositories.jobs import Jobs
+from mes_terminal.db.repositories.lots import Lots
+from mes_terminal.db.repositories.shared import Products, Users, WorkOrders, Workstations
 
 
 class EventLog:

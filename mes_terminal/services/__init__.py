@@ -1,1 +1,2 @@
-"""Use cases: one handler per command, permission checks, events."""
+"""Use cases, in rooms by purpose: commands/ (what changes), queries/ (what screens read), reports/,
+plant/, printing/, demo/; terminal.py and supervisor.py are the two clients' entry points."""

@@ -20,21 +20,20 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from mes_terminal.db import board_queries as bq
-from mes_terminal.db import console_queries as cq
 from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services import shift_status, trace
-from mes_terminal.services.board_checks import checks_due
-from mes_terminal.services.bus import CommandBus, Outcome
-from mes_terminal.services.console_printing import ConsolePrinting
-from mes_terminal.services.console_quality import ConsoleQuality
-from mes_terminal.services.console_reports import ConsoleReports
-from mes_terminal.services.printing import PrintService
-from mes_terminal.services.read_only import read_connection
-from mes_terminal.services.supervisor_views import (
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus, Outcome
+from mes_terminal.services.printing.service import PrintService
+from mes_terminal.services.printing.supervisor_printing import ConsolePrinting
+from mes_terminal.services.queries import board as bq
+from mes_terminal.services.queries import shift_status, trace
+from mes_terminal.services.queries import supervisor_tables as cq
+from mes_terminal.services.queries.board_checks import checks_due
+from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.supervisor_quality import ConsoleQuality
+from mes_terminal.services.queries.supervisor_views import (
     AndonCall,
     AuditFilter,
     AuditRow,
@@ -48,6 +47,7 @@ from mes_terminal.services.supervisor_views import (
     TimelineSpan,
     WorkOrderRow,
 )
+from mes_terminal.services.reports.supervisor_reports import ConsoleReports
 
 # Calls for help older than this are no longer shown (a shift and a half).
 ANDON_HORIZON = timedelta(hours=12)

@@ -16,11 +16,8 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from mes_terminal.db import downtime_queries as dq
-from mes_terminal.db import material_queries as mq
-from mes_terminal.db import station_queries as q
-from mes_terminal.db.lots import Lots
 from mes_terminal.db.records import DowntimeReason, ScrapReason, User
+from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
@@ -36,14 +33,17 @@ from mes_terminal.domain.execution import (
 )
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
-from mes_terminal.services import quality_views as quality
-from mes_terminal.services.bus import CommandBus, Outcome
-from mes_terminal.services.commands import ClassifyDowntime, Command, EndDowntime, StartDowntime
-from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
+from mes_terminal.services.commands.bus import CommandBus, Outcome
+from mes_terminal.services.commands.catalog import ClassifyDowntime, Command, EndDowntime, StartDowntime
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
-from mes_terminal.services.quality_views import ChecklistView
-from mes_terminal.services.station_labels import StationLabels, no_label_printer
-from mes_terminal.services.views import (
+from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
+from mes_terminal.services.queries import checklists as quality
+from mes_terminal.services.queries import downtime as dq
+from mes_terminal.services.queries import materials as mq
+from mes_terminal.services.queries import station as q
+from mes_terminal.services.queries.checklists import ChecklistView
+from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
+from mes_terminal.services.queries.station_views import (
     DispatchItem,
     JobView,
     MaterialLineView,
@@ -53,7 +53,7 @@ from mes_terminal.services.views import (
 )
 
 if TYPE_CHECKING:
-    from mes_terminal.services.printing import PrintOutcome
+    from mes_terminal.services.printing.service import PrintOutcome
 
 
 class TerminalService:

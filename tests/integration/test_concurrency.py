@@ -15,10 +15,10 @@ from mes_terminal.db.engine import make_engine
 from mes_terminal.db.records import Event, JobRun, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.errors import MesError
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.codec import decode_line, encode
-from mes_terminal.services.registry import COMMAND_TYPES
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.commands.codec import decode_line, encode
+from mes_terminal.services.commands.registry import COMMAND_TYPES
 from tests.helpers import command
 
 ROUNDS = 5

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from mes_terminal.db.records import DowntimeEvent, Event, User
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.errors import InvalidInput, InvalidState, MesError, NotPermitted, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.codec import decode_line, encode
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
-from mes_terminal.services.registry import COMMAND_TYPES
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.commands.codec import decode_line, encode
+from mes_terminal.services.commands.registry import COMMAND_TYPES
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import DATA, command
 

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import DowntimeEvent, JobRun, LabourEntry, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.errors import InvalidState, NotPermitted, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.event_feed import read_events
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.queries.event_feed import read_events
 from tests.helpers import LEAD, OPERATOR, SUPERVISOR, command
 
 WO = "WO-1"
@@ -253,7 +253,7 @@ def test_call_supervisor_is_an_event(bus: CommandBus, plant, clock) -> None:
 
 
 def test_labour_over_two_jobs_at_once_is_shared_not_doubled(bus: CommandBus, plant, clock, released) -> None:
-    from mes_terminal.services.labour import labour_by_job
+    from mes_terminal.services.reports.labour import labour_by_job
 
     start = clock.now()
     sign_in(bus, clock)

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import Consumption, Lot
 from mes_terminal.domain.errors import MesError
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from tests.helpers import OPERATOR, SUPERVISOR, command
 
 RECEIVED = Decimal(50)

@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.lots import Lots
 from mes_terminal.db.records import Consumption, GenealogyLink, Lot, Site
+from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain.errors import Conflict, InvalidState, MesError, NotPermitted, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR, command
 
 WO = "WO-7"

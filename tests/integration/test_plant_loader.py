@@ -41,7 +41,7 @@ from mes_terminal.domain.errors import DatabaseUnavailable, PlantFileError, Sche
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.plant import parse_plant
 from mes_terminal.paths import demo_plant_file
-from mes_terminal.services.plant_loader import KINDS, LoadSummary, load_plant
+from mes_terminal.services.plant.loader import KINDS, LoadSummary, load_plant
 
 DEMO = demo_plant_file().read_text(encoding="utf-8")
 

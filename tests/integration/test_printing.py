@@ -21,9 +21,9 @@ from mes_terminal.devices.printers import RecordingPrinter, open_transport
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.errors import DeviceUnavailable, InvalidInput, NotPermitted, UnknownEntity
 from mes_terminal.domain.gs1 import Gs1Error
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.printing import PrintService
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.printing.service import PrintService
 from tests.barcode_reading import Read, pdf_barcodes, read_barcodes
 from tests.helpers import OPERATOR, SUPERVISOR, command
 from tests.integration.test_printer_transports import ListeningPrinter, free_port

@@ -9,9 +9,9 @@ import pytest
 
 from mes_terminal.domain.errors import NotPermitted
 from mes_terminal.domain.plant import parse_plant
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR, command
 

@@ -12,9 +12,9 @@ from sqlalchemy import Engine, func, select
 
 from mes_terminal.db.records import ChecklistResult, Disposition, Event, Hold, Lot, Nonconformance, Signature
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidInput, InvalidState, NotPermitted
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from tests.helpers import DATA, OPERATOR, SUPERVISOR, command
 
 QUALITY, QUALITY_2 = "B3001", "B3002"
@@ -312,8 +312,8 @@ BASELINE = ["100.0", "100.1", "99.9", "100.0", "100.1", "99.9", "100.0", "100.05
 
 
 def test_the_spc_chart_has_limits_from_the_baseline_capability_and_the_violations(bus, clock, job, plant) -> None:
-    from mes_terminal.services.quality_views import spc_chart
-    from mes_terminal.services.read_only import read_connection
+    from mes_terminal.services.queries.checklists import spc_chart
+    from mes_terminal.services.queries.read_only import read_connection
 
     _lengths(bus, clock, [*BASELINE, "100.45", "100.02"])
     with read_connection(plant) as connection:

@@ -8,9 +8,9 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.registry import COMMAND_TYPES
-from mes_terminal.services.replay import parse_lines, replay
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.commands.registry import COMMAND_TYPES
+from mes_terminal.services.commands.replay import parse_lines, replay
 
 codes = st.sampled_from(["WO-1", "WO-2", "BRACKET-A", "STEEL-2MM", "WS-01", "WS-02", "B1001", "B2001", "B9999", "x y"])
 values = st.one_of(

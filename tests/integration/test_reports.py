@@ -23,11 +23,11 @@ from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.domain.intervals import Span, seconds, total
 from mes_terminal.domain.shift_calendar import BreakPattern, ShiftPattern, planned_spans
-from mes_terminal.services import commands as c
-from mes_terminal.services import report_output
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
-from mes_terminal.services.reports import ReportService
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.reports import output as report_output
+from mes_terminal.services.reports.service import ReportService
 from tests.helpers import DATA, command
 
 OPERATOR, SUPERVISOR = "B1001", "B2001"
@@ -229,7 +229,7 @@ def test_stop_time_in_the_calendar_matches_the_set_operations(plant, clock, stop
 
 
 def test_the_demo_history_fills_the_reports(engine: Engine) -> None:
-    from mes_terminal.services.demo import create_demo
+    from mes_terminal.services.demo.create import create_demo
 
     clock = FixedClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))  # a Wednesday
     summary = create_demo(engine, CommandBus(engine, clock), clock)

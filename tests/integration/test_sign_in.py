@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import StationSession, User
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from tests.helpers import LEAD, OPERATOR, command
 
 

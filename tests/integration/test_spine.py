@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from mes_terminal.db.records import Event, ProcessedCommand, WorkOrder
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.errors import Conflict, InvalidInput, NotPermitted, UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from tests.helpers import OPERATOR, command
 
 
@@ -148,7 +148,7 @@ def test_a_command_wakes_listeners_on_postgresql_when_it_commits(bus, plant, clo
     """Live screens LISTEN on mes_events; the event log's trigger notifies once per command, at commit."""
     import psycopg
 
-    from mes_terminal.services import commands as c
+    from mes_terminal.services.commands import catalog as c
     from tests.helpers import command
 
     url = plant.url.set(drivername="postgresql").render_as_string(hide_password=False)

@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, InvalidState, NotPermitted
-from mes_terminal.services import commands as c
-from mes_terminal.services.audit_export import write_csv
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.shift_status import shift_oee
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.queries.shift_status import shift_oee
+from mes_terminal.services.queries.supervisor_views import AuditFilter
+from mes_terminal.services.reports.audit_export import write_csv
 from mes_terminal.services.supervisor import SupervisorService
-from mes_terminal.services.supervisor_views import AuditFilter
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import LEAD, OPERATOR, SUPERVISOR, command
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.domain.errors import UnknownEntity
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import OPERATOR, command
 

@@ -64,7 +64,7 @@ from mes_terminal.domain.clock import SystemClock
 from mes_terminal.ui.app import create_application
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.window import TerminalWindow
-LATER = ("sqlalchemy", "mes_terminal.services.commands", "mes_terminal.ui.terminal.station_screen")
+LATER = ("sqlalchemy", "mes_terminal.services.commands.catalog", "mes_terminal.ui.terminal.station_screen")
 settings = load_settings(flags={{"database_url": {database_url!r}, "station": "WS-01"}})
 app = create_application([])
 service = DeferredTerminalService(settings)
@@ -99,6 +99,6 @@ print(*at_first_paint, window.vm.station.code, *(name for name in LATER if name 
         "sign_in",  # painted first, with nothing of LATER loaded
         "WS-01",
         "sqlalchemy",
-        "mes_terminal.services.commands",
+        "mes_terminal.services.commands.catalog",
         "mes_terminal.ui.terminal.station_screen",
     ]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
 from mes_terminal.domain.clock import FixedClock
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.app import apply_terminal_look
 from mes_terminal.ui.terminal.options import TerminalOptions

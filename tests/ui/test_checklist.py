@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import Engine
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
-from mes_terminal.services.views import CheckItemView, ChecklistView
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.queries.station_views import CheckItemView, ChecklistView
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog

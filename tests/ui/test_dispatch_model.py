@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from mes_terminal.services.views import DispatchItem
+from mes_terminal.services.queries.station_views import DispatchItem
 from mes_terminal.ui.terminal import dispatch_model as dm
 
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import DowntimeEvent, DowntimeReason, User
 from mes_terminal.domain.plant import parse_plant
-from mes_terminal.services import commands as c
-from mes_terminal.services.downtime_views import ReasonNode
-from mes_terminal.services.event_feed import read_events
-from mes_terminal.services.plant_loader import load_plant
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.plant.loader import load_plant
+from mes_terminal.services.queries.downtime_views import ReasonNode
+from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeChoice, DowntimeDialog
 from mes_terminal.ui.widgets.keyboard import SHIFT, SPACE_NAME
 from tests.helpers import DATA, OPERATOR, command

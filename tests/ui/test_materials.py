@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from mes_terminal.services import commands as c
+from mes_terminal.services.commands import catalog as c
 from mes_terminal.ui.terminal import materials_model as mm
 from tests.helpers import OPERATOR, command
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.db.engine import make_engine
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.event_feed import read_events
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from mes_terminal.services.event_feed import read_events
+from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.terminal import dispatch_model as dm
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeChoice, DowntimeDialog
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog

@@ -16,10 +16,10 @@ from mes_terminal.db.records import PrintJob, User, Workstation
 from mes_terminal.devices.printers import open_transport
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.print_targets import PrintTarget
-from mes_terminal.services import commands as c
-from mes_terminal.services.bus import CommandBus
-from mes_terminal.services.printing import PrintService
-from mes_terminal.services.station_labels import StationLabels
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.printing.service import PrintService
+from mes_terminal.services.printing.station_labels import StationLabels
 from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.terminal.view_model import COMPLETION_REPRINT_REASON
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog

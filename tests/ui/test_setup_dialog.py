@@ -20,7 +20,7 @@ from mes_terminal.cli import main
 from mes_terminal.config import load_settings, save_settings, settings_file
 from mes_terminal.db.records import User, UserRole
 from mes_terminal.domain.pins import hash_secret
-from mes_terminal.services.station_setup import StationSetupService
+from mes_terminal.services.plant.station_setup import StationSetupService
 from mes_terminal.ui.setup.dialog import SetupDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mes_terminal.services.event_feed import read_events
+from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCharts import QLineSeries, QScatterSeries
 
-from mes_terminal.services.views import SpcChartView, SpcPoint
+from mes_terminal.services.queries.station_views import SpcChartView, SpcPoint
 from mes_terminal.ui.charts.spc_chart import SpcChart
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

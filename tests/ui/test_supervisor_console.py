@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.services import commands as c
-from mes_terminal.services.supervisor_views import ConsoleUser
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.supervisor_views import ConsoleUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
 from mes_terminal.ui.supervisor.dispatch_model import DispatchModel
 from mes_terminal.ui.supervisor.order_dialog import OrderInput, read_order_form
@@ -310,7 +310,7 @@ def test_the_order_form_reads_any_typing_as_a_value_or_one_sentence(number, amou
 def test_searching_orders_with_any_text_filters_without_failing(qapp, text) -> None:
     from datetime import UTC, datetime
 
-    from mes_terminal.services.supervisor_views import WorkOrderRow
+    from mes_terminal.services.queries.supervisor_views import WorkOrderRow
 
     model = OrdersModel()
     due = datetime(2026, 3, 5, tzinfo=UTC)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from mes_terminal.services import commands as c
+from mes_terminal.services.commands import catalog as c
 from mes_terminal.ui.supervisor import genealogy_page
 from tests.helpers import OPERATOR, command
 from tests.ui.test_supervisor_console import settle, sign_in

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.services import commands as c
-from mes_terminal.services.console_printing import PrintPreview
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.printing.supervisor_printing import PrintPreview
 from mes_terminal.ui.supervisor import print_dialog
 from mes_terminal.ui.supervisor.print_dialog import FILE, LABEL_PRINTER, PrintDialog, read_print_form
 from tests.helpers import command

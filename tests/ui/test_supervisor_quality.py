@@ -10,8 +10,8 @@ from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import Event, Lot
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.services import commands as c
-from mes_terminal.services.plant_loader import load_plant, read_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.ui.supervisor import disposition_dialog, lot_reason_dialog
 from mes_terminal.ui.supervisor.board_model import CHECKS
 from mes_terminal.ui.supervisor.disposition_dialog import DispositionDialog, read_disposition_form
@@ -212,7 +212,7 @@ def test_the_disposition_dialog_keeps_what_was_typed_and_says_what_is_missing(qt
 def nonconformance_view():
     from datetime import UTC, datetime
 
-    from mes_terminal.services.console_quality import NonconformanceView
+    from mes_terminal.services.queries.supervisor_quality import NonconformanceView
 
     return NonconformanceView(
         "NC-00001", "open", "WO-1", "WO-1", 10, None, "CUT-FAI-LEN", "Too long", "Ada Lovelace", datetime.now(UTC)

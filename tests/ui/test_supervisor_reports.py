@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCharts import QBarSeries
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.console_reports import ReportScope
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.reports.supervisor_reports import ReportScope
 from mes_terminal.ui.supervisor import reports_page
 from mes_terminal.ui.supervisor.report_models import AVAILABILITY, OEE, WHERE
 from tests.helpers import OPERATOR, command

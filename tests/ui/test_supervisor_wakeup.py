@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from mes_terminal.services import commands as c
+from mes_terminal.services.commands import catalog as c
 from mes_terminal.ui.supervisor.window import SupervisorWindow
 from tests.helpers import command
 from tests.ui.test_supervisor_console import NEVER, order, settle, sign_in

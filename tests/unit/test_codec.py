@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.services import commands as c
-from mes_terminal.services.codec import decode_line, encode, encode_with_secrets
-from mes_terminal.services.registry import COMMAND_TYPES
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.codec import decode_line, encode, encode_with_secrets
+from mes_terminal.services.commands.registry import COMMAND_TYPES
 
 ID = "3f2b8c1e-0d6a-4e0b-9a77-2f1c5d9e8b10"
 COMMON = {"command_id": ID, "issued_at": "2026-03-02T06:00:00Z", "actor": "B2001"}

@@ -16,8 +16,8 @@ from mes_terminal.documents.label_zpl import bc_field_data, render_label_zpl
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.paths import resources_dir
-from mes_terminal.services.document_builders import lot_label
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+from mes_terminal.services.printing.document_builders import lot_label
 from tests.barcode_reading import Read, read_barcodes
 from tests.unit.test_code128 import picture
 from tests.unit.test_lot_labels import MADE, TODAY

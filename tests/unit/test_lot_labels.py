@@ -12,15 +12,15 @@ from decimal import Decimal
 
 import pytest
 
-from mes_terminal.db.document_queries import LotForLabel
 from mes_terminal.documents.label_formats import SIZES
 from mes_terminal.documents.label_pdf import render_label_pdf
 from mes_terminal.documents.label_templates import load_template
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Error, is_valid_gtin, parse_element_string
 from mes_terminal.paths import resources_dir
-from mes_terminal.services.document_builders import lot_label
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+from mes_terminal.services.printing.document_builders import lot_label
+from mes_terminal.services.queries.documents import LotForLabel
 from tests.barcode_reading import Read, pdf_barcodes
 
 GS = "\x1d"

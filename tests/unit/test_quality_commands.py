@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.services import commands as c
-from mes_terminal.services.codec import decode_line, encode
-from mes_terminal.services.registry import COMMAND_TYPES
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.codec import decode_line, encode
+from mes_terminal.services.commands.registry import COMMAND_TYPES
 
 COMMON = {"command_id": "3f2b8c1e-0d6a-4e0b-9a77-2f1c5d9e8b10", "issued_at": "2026-03-02T06:00:00Z", "actor": "B1001"}
 CHECK = {"type": "RecordCheck", "station": "WS-01", "work_order": "WO-1", "operation": 10, "checklist": "CUT-FAI",

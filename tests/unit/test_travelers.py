@@ -9,16 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from mes_terminal.db.document_queries import (
+from mes_terminal.documents.traveler_pdf import render_traveler_pdf
+from mes_terminal.domain.errors import InvalidInput
+from mes_terminal.domain.scans import ScanKind, classify_scan
+from mes_terminal.services.printing.document_builders import traveler
+from mes_terminal.services.queries.documents import (
     BomLineForTraveler,
     CheckForTraveler,
     OperationForTraveler,
     OrderForTraveler,
 )
-from mes_terminal.documents.traveler_pdf import render_traveler_pdf
-from mes_terminal.domain.errors import InvalidInput
-from mes_terminal.domain.scans import ScanKind, classify_scan
-from mes_terminal.services.document_builders import traveler
 from tests.barcode_reading import Read, pdf_barcodes
 
 LENGTH = CheckForTraveler(

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from mes_terminal.services.views import SpcChartView
+from mes_terminal.services.queries.station_views import SpcChartView
 
 VALUE, CONTROL, SPEC, CENTER, VIOLATION = "#58a6ff", "#e3b341", "#ff7b72", "#8b949e", "#ff7b72"
 

@@ -23,7 +23,7 @@ from mes_terminal.domain.setup_fields import (
     SetupChoices,
     parse_printer_target,
 )
-from mes_terminal.services.station_setup import DatabaseProbe, StationSetupService
+from mes_terminal.services.plant.station_setup import DatabaseProbe, StationSetupService
 from mes_terminal.ui.forms.setup_ui import Ui_SetupDialog
 from mes_terminal.ui.setup.scan_test import ScanTest
 from mes_terminal.ui.setup.view_model import SetupViewModel

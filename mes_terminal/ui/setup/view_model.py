@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from mes_terminal.config import save_settings
 from mes_terminal.domain.errors import ConfigurationError, MesError
 from mes_terminal.domain.setup_fields import SetupChoices, parse_database_url, parse_printer_target, settings_changes
-from mes_terminal.services.station_setup import StationSetupService
+from mes_terminal.services.plant.station_setup import StationSetupService
 from mes_terminal.ui.terminal.runner import ServiceRunner
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mes_terminal.domain.errors import MesError
-from mes_terminal.services.audit_export import write_csv
-from mes_terminal.services.supervisor_views import AuditFilter, AuditRow
+from mes_terminal.services.queries.supervisor_views import AuditFilter, AuditRow
+from mes_terminal.services.reports.audit_export import write_csv
 from mes_terminal.ui.forms.supervisor_audit_ui import Ui_SupervisorAudit
 from mes_terminal.ui.supervisor.simple_models import AuditModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from mes_terminal.services.supervisor_views import BoardRow
+from mes_terminal.services.queries.supervisor_views import BoardRow
 from mes_terminal.ui.supervisor.formatting import duration, percent, quantity
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the BoardRow

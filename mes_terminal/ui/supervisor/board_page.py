@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.supervisor_views import AndonCall, BoardRow, StationTimeline
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.supervisor_views import AndonCall, BoardRow, StationTimeline
 from mes_terminal.ui.forms.supervisor_board_ui import Ui_SupervisorBoard
 from mes_terminal.ui.supervisor.board_model import COLOURS, BoardModel
 from mes_terminal.ui.supervisor.formatting import local_time

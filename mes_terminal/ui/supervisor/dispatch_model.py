@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from mes_terminal.services.supervisor_views import DispatchRow
+from mes_terminal.services.queries.supervisor_views import DispatchRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
 from mes_terminal.ui.widgets.row_table import RowTableModel
 

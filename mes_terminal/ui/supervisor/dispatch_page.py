@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.supervisor_views import DispatchRow
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.supervisor_views import DispatchRow
 from mes_terminal.ui.forms.supervisor_dispatch_ui import Ui_SupervisorDispatch
 from mes_terminal.ui.supervisor.dispatch_model import JOB, DispatchModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.signatures import COMMENT_NEEDED, MAX_COMMENT, Decision
 from mes_terminal.domain.values import parse_code, parse_quantity
-from mes_terminal.services.console_quality import NonconformanceView
+from mes_terminal.services.queries.supervisor_quality import NonconformanceView
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
 
 TAKES_QUANTITY = frozenset({Decision.SCRAP, Decision.RETURN_TO_SUPPLIER})

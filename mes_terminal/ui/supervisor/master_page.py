@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
-from mes_terminal.services.supervisor_views import MasterSection
+from mes_terminal.services.queries.supervisor_views import MasterSection
 from mes_terminal.ui.forms.supervisor_master_ui import Ui_SupervisorMaster
 from mes_terminal.ui.supervisor.simple_models import TableModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.values import parse_code, parse_quantity
-from mes_terminal.services.supervisor_views import WorkOrderRow
+from mes_terminal.services.queries.supervisor_views import WorkOrderRow
 from mes_terminal.ui.supervisor.formatting import quantity
 
 PRIORITY_RANGE = (-999, 999)

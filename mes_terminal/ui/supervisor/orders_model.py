@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from mes_terminal.services.supervisor_views import WorkOrderRow
+from mes_terminal.services.queries.supervisor_views import WorkOrderRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
 from mes_terminal.ui.widgets.row_table import RowTableModel
 

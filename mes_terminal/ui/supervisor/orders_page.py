@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.supervisor_views import WorkOrderRow
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.supervisor_views import WorkOrderRow
 from mes_terminal.ui.forms.supervisor_orders_ui import Ui_SupervisorOrders
 from mes_terminal.ui.supervisor.order_dialog import OrderDialog
 from mes_terminal.ui.supervisor.orders_model import DUE, OrdersFilter, OrdersModel

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from mes_terminal.services.console_printing import LOT_LABEL, TRAVELER, PrintPreview
+from mes_terminal.services.printing.supervisor_printing import LOT_LABEL, TRAVELER, PrintPreview
 from mes_terminal.ui.supervisor.print_dialog import PrintDialog, system_printers
 from mes_terminal.ui.supervisor.printing_vm import PrintingViewModel
 

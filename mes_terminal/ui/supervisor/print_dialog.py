@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.print_targets import MAX_COPIES, parse_copies, parse_print_target
-from mes_terminal.services.console_printing import LOT_LABEL, PrintPreview, PrintRequest
+from mes_terminal.services.printing.supervisor_printing import LOT_LABEL, PrintPreview, PrintRequest
 from mes_terminal.ui.supervisor.formatting import local_time
 from mes_terminal.ui.supervisor.pdf_preview import PdfPreview
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from mes_terminal.domain.errors import MesError
-from mes_terminal.services.console_printing import LOT_LABEL, TRAVELER, PrintRequest
-from mes_terminal.services.printing import PrintOutcome
+from mes_terminal.services.printing.service import PrintOutcome
+from mes_terminal.services.printing.supervisor_printing import LOT_LABEL, TRAVELER, PrintRequest
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import OK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mes_terminal.services.console_quality import HeldLotView, NonconformanceView
+from mes_terminal.services.queries.supervisor_quality import HeldLotView, NonconformanceView
 from mes_terminal.ui.supervisor.formatting import quantity
 from mes_terminal.ui.supervisor.simple_models import TableModel
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from mes_terminal.services.console_quality import NonconformanceView, QualityLists
+from mes_terminal.services.queries.supervisor_quality import NonconformanceView, QualityLists
 from mes_terminal.ui.forms.supervisor_quality_ui import Ui_SupervisorQuality
 from mes_terminal.ui.supervisor.disposition_dialog import DispositionDialog
 from mes_terminal.ui.supervisor.lot_reason_dialog import LotReasonDialog

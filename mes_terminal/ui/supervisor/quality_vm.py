@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mes_terminal.services import commands as c
-from mes_terminal.services.supervisor_views import ChangeSet
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.supervisor_views import ChangeSet
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 
 

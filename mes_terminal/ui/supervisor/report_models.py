@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
-from mes_terminal.services.console_reports import OeeRow
-from mes_terminal.services.reports import Report
+from mes_terminal.services.reports.service import Report
+from mes_terminal.services.reports.supervisor_reports import OeeRow
 from mes_terminal.ui.supervisor.formatting import duration, quantity
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the OeeRow

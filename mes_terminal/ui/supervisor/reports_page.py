@@ -14,9 +14,9 @@ from PySide6.QtCore import QDate, QItemSelection
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
-from mes_terminal.services.console_reports import Characteristic, LineChoice, OeeRow, OeeTable, ReportScope
-from mes_terminal.services.quality_views import SpcChartView
-from mes_terminal.services.reports import Report
+from mes_terminal.services.queries.checklists import SpcChartView
+from mes_terminal.services.reports.service import Report
+from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable, ReportScope
 from mes_terminal.ui.charts.pareto_chart import ParetoBar
 from mes_terminal.ui.forms.supervisor_reports_ui import Ui_SupervisorReports
 from mes_terminal.ui.supervisor.formatting import duration, quantity

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from mes_terminal.services.console_reports import OeeRow, ReportScope
-from mes_terminal.services.reports import Report
+from mes_terminal.services.reports.service import Report
+from mes_terminal.services.reports.supervisor_reports import OeeRow, ReportScope
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import OK
 

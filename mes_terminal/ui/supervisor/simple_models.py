@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mes_terminal.services.supervisor_views import AuditRow
+from mes_terminal.services.queries.supervisor_views import AuditRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
 
 

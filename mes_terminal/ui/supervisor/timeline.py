@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from mes_terminal.services.supervisor_views import StationTimeline
+from mes_terminal.services.queries.supervisor_views import StationTimeline
 
 RUN, STOP, TICK, GRID = QColor("#1a7f37"), QColor("#cf222e"), QColor("#0969da"), QColor("#8c959f")
 

@@ -17,10 +17,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
-from mes_terminal.services import commands as c
-from mes_terminal.services.event_wakeup import EventWakeup
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.queries.event_wakeup import EventWakeup
+from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, ConsoleUser
 from mes_terminal.services.supervisor import SupervisorService
-from mes_terminal.services.supervisor_views import AuditFilter, BoardRow, ChangeSet, ConsoleUser
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 

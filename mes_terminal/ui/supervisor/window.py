@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from mes_terminal.services.queries.supervisor_views import AndonCall, ConsoleUser
 from mes_terminal.services.supervisor import SupervisorService
-from mes_terminal.services.supervisor_views import AndonCall, ConsoleUser
 from mes_terminal.ui.forms.supervisor_window_ui import Ui_SupervisorWindow
 from mes_terminal.ui.supervisor.audit_page import AuditPage
 from mes_terminal.ui.supervisor.board_page import BoardPage

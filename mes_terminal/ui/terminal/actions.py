@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mes_terminal.services.views import DispatchItem, JobView, StationView
+    from mes_terminal.services.queries.station_views import DispatchItem, JobView, StationView
 
 
 def enabled_actions(

@@ -21,7 +21,7 @@ from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
 from mes_terminal.ui.widgets.limit_bar import LimitBar
 
 if TYPE_CHECKING:
-    from mes_terminal.services.views import CheckItemView, ChecklistView
+    from mes_terminal.services.queries.station_views import CheckItemView, ChecklistView
 
 MINUS = "-"
 

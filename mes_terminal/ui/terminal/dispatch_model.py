@@ -11,7 +11,7 @@ from mes_terminal.ui.terminal.wording import quantity, sentence
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from mes_terminal.services.views import DispatchItem
+    from mes_terminal.services.queries.station_views import DispatchItem
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the DispatchItem of the row
 ReadinessRole = Qt.ItemDataRole.UserRole + 2  # its readiness value ("ready", "waiting_previous", ...)

@@ -24,7 +24,7 @@ from mes_terminal.ui.widgets.keyboard import BACK, OnScreenKeyboard, apply_text_
 from mes_terminal.ui.widgets.wrap_button import WrapButton
 
 if TYPE_CHECKING:
-    from mes_terminal.services.downtime_views import ReasonNode
+    from mes_terminal.services.queries.downtime_views import ReasonNode
 
 COLUMNS = 3
 SEPARATOR = " › "

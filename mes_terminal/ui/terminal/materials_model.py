@@ -11,7 +11,7 @@ from mes_terminal.ui.terminal.wording import quantity
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from mes_terminal.services.views import MaterialLineView
+    from mes_terminal.services.queries.station_views import MaterialLineView
 
 MATERIAL, REQUIRED, CONSUMED, REMAINING, STATE = range(5)
 STATE_COLOURS = {"ready": "#116329", "short": "#9a6700", "missing": "#8e1519"}

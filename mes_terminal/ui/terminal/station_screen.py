@@ -27,10 +27,10 @@ from mes_terminal.ui.widgets.style import set_style_property
 from mes_terminal.ui.widgets.text_dialog import TextDialog
 
 if TYPE_CHECKING:
-    from mes_terminal.services import commands as c
-    from mes_terminal.services.views import ChecklistView, JobView, MaterialLineView, StationView
+    from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.queries.station_views import ChecklistView, JobView, MaterialLineView, StationView
 else:  # loaded with the service stack on the worker thread, not before the first paint
-    c = DeferredModule("mes_terminal.services.commands")
+    c = DeferredModule("mes_terminal.services.commands.catalog")
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left

@@ -27,13 +27,19 @@ from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
-    from mes_terminal.services import commands as c
-    from mes_terminal.services.downtime_views import DowntimeView, ReasonNode
-    from mes_terminal.services.printing import PrintOutcome
+    from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.printing.service import PrintOutcome
+    from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
+    from mes_terminal.services.queries.station_views import (
+        DispatchItem,
+        JobView,
+        MaterialLineView,
+        ReasonView,
+        StationView,
+    )
     from mes_terminal.services.terminal import TerminalService
-    from mes_terminal.services.views import DispatchItem, JobView, MaterialLineView, ReasonView, StationView
 else:  # loaded with the service stack on the worker thread, not before the first paint
-    c = DeferredModule("mes_terminal.services.commands")
+    c = DeferredModule("mes_terminal.services.commands.catalog")
 
 log = logging.getLogger(__name__)
 

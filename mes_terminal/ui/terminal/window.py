@@ -31,12 +31,12 @@ from mes_terminal.ui.widgets.sounds import FeedbackSounds
 from mes_terminal.ui.widgets.style import set_style_property
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
-    from mes_terminal.services import commands as c
+    from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.queries.station_views import StationView
     from mes_terminal.services.terminal import TerminalService
-    from mes_terminal.services.views import StationView
     from mes_terminal.ui.terminal.station_screen import StationScreen
 else:  # loaded with the service stack on the worker thread, not before the first paint
-    c = DeferredModule("mes_terminal.services.commands")
+    c = DeferredModule("mes_terminal.services.commands.catalog")
 
 log = logging.getLogger(__name__)
 

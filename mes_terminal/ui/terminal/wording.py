@@ -13,9 +13,9 @@ from mes_terminal.domain.sentences import Sentence
 from mes_terminal.ui.deferred_module import DeferredModule
 
 if TYPE_CHECKING:
-    from mes_terminal.services import commands as c
+    from mes_terminal.services.commands import catalog as c
 else:  # loaded with the service stack on the worker thread, not before the first paint
-    c = DeferredModule("mes_terminal.services.commands")
+    c = DeferredModule("mes_terminal.services.commands.catalog")
 
 
 _CONTEXT = "Wording"

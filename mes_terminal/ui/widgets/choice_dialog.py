@@ -12,7 +12,7 @@ from mes_terminal.ui.widgets.style import dialog_layout
 from mes_terminal.ui.widgets.wrap_button import WrapButton
 
 if TYPE_CHECKING:
-    from mes_terminal.services.views import ReasonView
+    from mes_terminal.services.queries.station_views import ReasonView
 
 COLUMNS = 3
 

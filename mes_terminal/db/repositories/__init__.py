@@ -1,0 +1,1 @@
+"""What handlers read, lock and change inside their transaction."""

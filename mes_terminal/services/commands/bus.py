@@ -1,0 +1,208 @@
+"""The command bus: one transaction per command, idempotent by `command_id`, events in the same commit.
+
+    outcome = bus.execute(ReleaseWorkOrder(command_id=..., actor="B2001", issued_at=..., number="WO-1"))
+
+A command whose id was processed before returns the first result (`replayed=True`) and changes
+nothing. A refused command raises a `MesError` and leaves no trace but, for a failed sign-in, an
+audit event of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from mes_terminal.db import jsonable
+from mes_terminal.db.records import ProcessedCommand
+from mes_terminal.db.uow import EventLog, UnitOfWork
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
+from mes_terminal.services.commands.catalog import Command
+from mes_terminal.services.commands.registry import HANDLERS, Handler
+
+log = logging.getLogger(__name__)
+
+_INSERT_PROCESSED = insert(ProcessedCommand)
+_SELECT_PROCESSED = select(ProcessedCommand.type, ProcessedCommand.result).where(
+    ProcessedCommand.command_id == bindparam("command_id")
+)
+
+# How far ahead of this machine's clock a command's time may be (clocks of terminals drift).
+FUTURE_TOLERANCE = timedelta(minutes=2)
+# Deadlocks, serialization failures and a taken command id are retried this often.
+ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Outcome:
+    command_id: uuid.UUID
+    type: str
+    result: Mapping[str, Any]
+    replayed: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "command_id": str(self.command_id),
+            "ok": True,
+            "type": self.type,
+            "replayed": self.replayed,
+            **self.result,
+        }
+
+
+class CommandBus:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        handlers: Mapping[type[Command], Handler] = HANDLERS,
+        future_tolerance: timedelta = FUTURE_TOLERANCE,
+    ) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock
+        self._handlers = handlers
+        self._future_tolerance = future_tolerance
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def execute(self, cmd: Command) -> Outcome:
+        handler = self._handlers.get(type(cmd))
+        if handler is None:
+            raise InvalidInput(f"No handler is registered for {cmd.type}.", code="unknown_command")
+        now = self._clock.now()
+        if cmd.issued_at > now + self._future_tolerance:
+            raise InvalidInput(
+                f"The command's time {cmd.issued_at:%Y-%m-%d %H:%M:%S}Z lies in the future; "
+                "check the clock of the machine that sent it.",
+                code="issued_in_future",
+            )
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._run_once(cmd, handler)
+            except MesError as refusal:
+                # Refused now, but perhaps because it already ran: a replay returns its first result.
+                if (prior := self._prior(cmd)) is not None:
+                    return prior
+                if isinstance(refusal, AuthenticationFailed):
+                    self._audit_refusal(cmd, refusal)
+                raise
+            except StaleDataError:
+                raise Conflict(f"{cmd.type} collided with a change saved at the same moment; try again.") from None
+            except IntegrityError as error:
+                # Most often the same command delivered twice at once: the other delivery won.
+                if (prior := self._prior(cmd)) is not None:
+                    return prior
+                if attempt == ATTEMPTS:
+                    raise _constraint_conflict(cmd, error) from None
+            except DBAPIError as error:
+                # A dropped connection (server restarted) is invalidated by the pool: retry on a new one.
+                if (_is_transient(error) or error.connection_invalidated) and attempt < ATTEMPTS:
+                    continue
+                if isinstance(error, OperationalError):
+                    raise _unavailable(error) from None
+                raise _constraint_conflict(cmd, error) from None
+        raise AssertionError("unreachable")
+
+    def _run_once(self, cmd: Command, handler: Handler) -> Outcome:
+        """Run the handler and record the command in one transaction.
+
+        Idempotency is optimistic: the processed-command row is inserted last, and its primary key
+        refuses a second run of the same id (the caller then returns the first result). This saves a
+        read on every command; replays are rare.
+        """
+        with self._sessions() as session, session.begin():
+            now = self._clock.now()
+            events = EventLog(
+                occurred_at=cmd.issued_at,
+                recorded_at=now,
+                actor=cmd.actor,
+                station=cmd.station,
+                command_id=cmd.command_id,
+            )
+            result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
+            session.flush()
+            connection = session.connection()
+            connection.execute(
+                _INSERT_PROCESSED,
+                {
+                    "command_id": cmd.command_id,
+                    "type": cmd.type,
+                    "actor": cmd.actor,
+                    "station": cmd.station,
+                    "issued_at": cmd.issued_at,
+                    "processed_at": now,
+                    "result": result,
+                },
+            )
+            events.write(session)
+        return Outcome(cmd.command_id, cmd.type, result)
+
+    def _prior(self, cmd: Command) -> Outcome | None:
+        """The first result of this command id, if it ran; None when it did not (or that cannot be read now)."""
+        try:
+            with self._engine.connect().execution_options(mes_read_only=True) as connection:
+                row = connection.execute(_SELECT_PROCESSED, {"command_id": cmd.command_id}).one_or_none()
+        except DBAPIError:
+            log.warning("could not look up command %s", cmd.command_id, exc_info=True)
+            return None  # the caller's own answer (the refusal) stands
+        if row is None:
+            return None
+        if row.type != cmd.type:
+            raise Conflict(
+                f"Command id {cmd.command_id} was already used for a {row.type}; every command needs its own id.",
+                code="command_id_reused",
+            )
+        return Outcome(cmd.command_id, cmd.type, row.result, replayed=True)
+
+    def _audit_refusal(self, cmd: Command, refusal: MesError) -> None:
+        """Failed sign-ins are kept (who tried which badge where), in a transaction of their own."""
+        try:
+            with self._sessions() as session, session.begin():
+                events = EventLog(
+                    occurred_at=cmd.issued_at,
+                    recorded_at=self._clock.now(),
+                    actor=cmd.actor,
+                    station=cmd.station,
+                    command_id=None,
+                )
+                events.add(f"{cmd.type}Refused", "badge", getattr(cmd, "badge", cmd.actor), code=refusal.code)
+                events.write(session)
+        except DBAPIError:
+            log.warning("could not record a refused %s", cmd.type, exc_info=True)
+
+
+def _is_transient(error: DBAPIError) -> bool:
+    # PostgreSQL: serialization failure, deadlock. SQLite: locked past the busy timeout.
+    code = getattr(error.orig, "sqlstate", None)
+    return code in ("40001", "40P01") or "database is locked" in str(error.orig)
+
+
+def _unavailable(error: DBAPIError) -> MesError:
+    if "database is locked" in str(error.orig):
+        return DatabaseUnavailable("The database is busy; try again in a moment.")
+    return DatabaseUnavailable(f"The database cannot be reached ({_first_line(error.orig)}); nothing was saved.")
+
+
+def _constraint_conflict(cmd: Command, error: DBAPIError) -> MesError:
+    log.warning("%s refused by the database: %s", cmd.type, error.orig)
+    return Conflict(f"{cmd.type} conflicts with data saved meanwhile ({_first_line(error.orig)}); try again.")
+
+
+def _first_line(error: object) -> str:
+    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+
+
+def new_command_id() -> uuid.UUID:
+    return uuid.uuid4()

@@ -1,0 +1,343 @@
+"""Work at a station: start, pause, resume, report, complete, join and leave jobs, call for help.
+
+Machine time (job runs) and people's time (labour entries) are kept apart: a run is the operation
+being worked at the station; each person on it has a labour entry of their own, so several people
+share a job and one person may be on several jobs at once without anything overlapping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories.shared import Person
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain import execution as rules
+from mes_terminal.domain.errors import InvalidState, NotPermitted
+from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
+from mes_terminal.domain.sentences import Sentence
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.handlers import check_gate, output_lots
+from mes_terminal.services.commands.handlers import downtime as stops
+
+# Leads and supervisors may act at a station without being signed in there (on an operator's behalf).
+ON_BEHALF = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
+
+
+def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, signed_in = at_station(cmd, uow, "start jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    facts = uow.jobs.facts(order, operation)
+    if not uow.jobs.eligible(operation, station):
+        raise InvalidState(
+            Sentence("{job} does not run at {station}.", job=facts.label, station=station.code),
+            code="job.not_eligible",
+        )
+    rules.check_start(facts, station.code, rules.StartWhen(uow.jobs.site_rules(station).start_when))
+    _require_qualified(uow, operation, facts, station, person, signed_in)
+
+    run = _open_run(uow, operation, station.id, cmd)
+    if signed_in:
+        uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
+    operation.status = "running"
+    operation.workstation_id = station.id
+    operation.started_at = operation.started_at or cmd.issued_at
+    if order.status == "released":
+        order.status = "in_progress"
+    uow.events.add(
+        "JobStarted", "operation", job_key(order, operation), run_id=run.id, by=person.name, on_behalf=not signed_in
+    )
+    return _job_result(order, operation, station.code)
+
+
+def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "pause jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    reason = stops.leaf_reason(uow, cmd.reason) if cmd.reason else None
+    run = _running_here(uow, order, operation, station.id)
+    _close_run(uow, run, cmd, "paused")
+    operation.status = "paused"
+    # A pause with a reason stops the station (or gives its unclassified stop that reason).
+    downtime_id = (
+        stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at, comment=cmd.comment)
+        if reason
+        else None
+    )
+    uow.events.add("JobPaused", "operation", job_key(order, operation), run_id=run.id, reason=cmd.reason)
+    return {**_job_result(order, operation, station.code), "downtime_id": downtime_id}
+
+
+def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, signed_in = at_station(cmd, uow, "resume jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    facts = uow.jobs.facts(order, operation)
+    if operation.status != "paused" or operation.workstation_id != station.id:
+        raise InvalidState(
+            Sentence("{job} is not paused at {station}.", job=facts.label, station=station.code),
+            code="job.not_paused",
+        )
+    if order.status == "on_hold":
+        raise InvalidState(
+            Sentence("Work order {order} is on hold; it cannot be resumed.", order=order.number),
+            code="job.order_on_hold",
+        )
+    _require_qualified(uow, operation, facts, station, person, signed_in)
+    run = _open_run(uow, operation, station.id, cmd)
+    if signed_in:
+        uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
+    operation.status = "running"
+    # The stop this job's pause opened ends when the job resumes.
+    downtime = uow.jobs.open_downtime(station)
+    if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
+        downtime.ended_at = max(cmd.issued_at, downtime.started_at)
+        uow.events.add("DowntimeEnded", "workstation", station.code, downtime_id=downtime.id)
+    uow.events.add("JobResumed", "operation", job_key(order, operation), run_id=run.id, by=person.name)
+    return _job_result(order, operation, station.code)
+
+
+def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "report quantities")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    facts = uow.jobs.facts(order, operation)
+    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+        raise InvalidState(
+            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
+            code="job.not_running",
+        )
+    if cmd.scrap > 0 and not cmd.scrap_reason:
+        raise InvalidState(Sentence("Choose a scrap reason for the scrap quantity."), code="count.scrap_reason_needed")
+    reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
+    site = uow.jobs.site_rules(station)
+    rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
+    check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=False)
+
+    run = uow.jobs.open_run(operation) or uow.jobs.last_run(operation)
+    uow.session.add(
+        Count(
+            operation_id=operation.id,
+            workstation_id=station.id,
+            job_run_id=run.id if run else None,
+            user_id=person.id,
+            good=cmd.good,
+            scrap=cmd.scrap,
+            scrap_reason_id=reason.id if reason else None,
+            reported_at=cmd.issued_at,
+        )
+    )
+    before = {"good": operation.good_quantity, "scrap": operation.scrap_quantity}
+    operation.good_quantity += cmd.good
+    operation.scrap_quantity += cmd.scrap
+    if cmd.good > 0 and rules.StartWhen(site.start_when) == rules.StartWhen.QUANTITY_AVAILABLE:
+        _ready_following(uow, operation)  # good parts are work for the next operation
+    output_lot = output_lots.after_count(uow, order, operation, cmd.good)
+    uow.events.add(
+        "CountReported",
+        "operation",
+        job_key(order, operation),
+        good=cmd.good,
+        scrap=cmd.scrap,
+        scrap_reason=reason.code if reason else None,
+        before=before,
+        after={"good": operation.good_quantity, "scrap": operation.scrap_quantity},
+        output_lot=output_lot,
+    )
+    return {**_job_result(order, operation, station.code), "output_lot": output_lot}
+
+
+def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "complete jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    facts = uow.jobs.facts(order, operation)
+    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+        raise InvalidState(
+            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
+            code="job.not_running",
+        )
+    rules.check_complete(facts, cmd.short_close)
+    check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
+    run = uow.jobs.open_run(operation)
+    if run is not None:
+        _close_run(uow, run, cmd, "completed")
+    short = facts.reported < rules.expected(facts)
+    operation.status = "completed"
+    operation.completed_at = cmd.issued_at
+    operation.short_closed = short
+    backflushed = output_lots.at_completion(uow, order, operation, person.id)
+    following = _ready_following(uow, operation)
+    if following is None:
+        order.status = "completed"
+        uow.events.add("WorkOrderCompleted", "work_order", order.number, good=operation.good_quantity)
+    uow.events.add(
+        "JobCompleted",
+        "operation",
+        job_key(order, operation),
+        good=operation.good_quantity,
+        scrap=operation.scrap_quantity,
+        short_closed=short,
+        by=person.name,
+    )
+    return {
+        **_job_result(order, operation, station.code),
+        "short_closed": short,
+        "order_status": order.status,
+        "output_lot": operation.output_lot or output_lots.output_lot_number(uow, order),
+        "backflushed": backflushed,
+    }
+
+
+def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, signed_in = at_station(cmd, uow, "join jobs")
+    if not signed_in:
+        raise NotPermitted(
+            Sentence(
+                "{person} is not signed in at {station}; sign in to join a job.",
+                person=person.name,
+                station=station.code,
+            )
+        )
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    run = _running_here(uow, order, operation, station.id)
+    _require_qualified(uow, operation, uow.jobs.facts(order, operation), station, person, signed_in=True)
+    if any(entry.user_id == person.id for entry in uow.jobs.open_labour(run)):
+        return _job_result(order, operation, station.code)  # already on it: a double tap changes nothing
+    uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
+    uow.events.add("JobJoined", "operation", job_key(order, operation), run_id=run.id, name=person.name)
+    return _job_result(order, operation, station.code)
+
+
+def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "leave jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    run = _running_here(uow, order, operation, station.id)
+    mine = [entry for entry in uow.jobs.open_labour(run) if entry.user_id == person.id]
+    if not mine:
+        raise InvalidState(
+            Sentence(
+                "{person} is not on {order} operation {operation}.",
+                person=person.name,
+                order=order.number,
+                operation=operation.seq,
+            ),
+            code="job.not_on_it",
+        )
+    for entry in mine:
+        entry.ended_at = max(cmd.issued_at, entry.started_at)
+    uow.events.add("JobLeft", "operation", job_key(order, operation), run_id=run.id, name=person.name)
+    return _job_result(order, operation, station.code)
+
+
+def call_supervisor(cmd: c.CallSupervisor, uow: UnitOfWork) -> dict[str, Any]:
+    station = uow.workstations.by_code(cmd.station)
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "call a supervisor")
+    uow.events.add("SupervisorCalled", "workstation", station.code, name=person.name, message=cmd.message)
+    return {"station": station.code, "called_by": person.name}
+
+
+# --- shared steps ----------------------------------------------------------------------------------
+
+
+def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Person, bool]:
+    """The station, the acting person, and whether they are signed in there.
+
+    Operators act where they are signed in; leads, supervisors and admins may act on their behalf.
+    """
+    assert cmd.station is not None
+    station = uow.workstations.by_code(cmd.station)
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, action)
+    signed_in = uow.users.open_session(station, person) is not None
+    if not signed_in:
+        try:
+            require_role(person.name, person.roles, ON_BEHALF, f"{action} at {station.code} without signing in there")
+        except NotPermitted:
+            raise NotPermitted(
+                Sentence("{person} is not signed in at {station}.", person=person.name, station=station.code),
+                code="not_signed_in",
+            ) from None
+    return station, person, signed_in
+
+
+def _require_qualified(
+    uow: UnitOfWork,
+    operation: WorkOrderOperation,
+    facts: rules.OperationFacts,
+    station: Any,
+    person: Person,
+    signed_in: bool,
+) -> None:
+    """Whoever works the operation holds the qualification it needs; acting on someone's behalf, someone
+    signed in at the station must hold it."""
+    required = uow.jobs.required_qualification(operation)
+    if required is None:
+        return
+    if signed_in and not uow.jobs.holds(person.id, required):
+        raise NotPermitted(
+            Sentence(
+                "{person} is not qualified for {required}, which {job} needs.",
+                person=person.name,
+                required=required,
+                job=facts.label,
+            ),
+            code="job.not_qualified",
+        )
+    if not signed_in and not uow.jobs.held_at(station, required):
+        raise NotPermitted(
+            Sentence(
+                "Nobody signed in at {station} is qualified for {required}, which {job} needs.",
+                station=station.code,
+                required=required,
+                job=facts.label,
+            ),
+            code="job.not_qualified",
+        )
+
+
+def _open_run(uow: UnitOfWork, operation: WorkOrderOperation, station_id: int, cmd: c.Command) -> JobRun:
+    run = JobRun(operation_id=operation.id, workstation_id=station_id, started_at=cmd.issued_at)
+    uow.session.add(run)
+    uow.session.flush()  # the partial unique index refuses a second open run of the same operation here
+    return run
+
+
+def _running_here(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, station_id: int) -> JobRun:
+    run = uow.jobs.open_run(operation)
+    if run is None or run.workstation_id != station_id:
+        raise InvalidState(
+            Sentence(
+                "{order} operation {seq} ({operation_name}) is not running here.",
+                order=order.number,
+                seq=operation.seq,
+                operation_name=operation.name,
+            ),
+            code="job.not_running",
+        )
+    return run
+
+
+def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
+    ended = max(cmd.issued_at, run.started_at)
+    run.ended_at, run.end_reason = ended, why
+    for entry in uow.jobs.open_labour(run):
+        entry.ended_at = max(ended, entry.started_at)
+
+
+def _ready_following(uow: UnitOfWork, operation: WorkOrderOperation) -> WorkOrderOperation | None:
+    """Mark the next operation ready if it is still pending; returns it (None after the last one)."""
+    following = uow.jobs.following(operation)
+    if following is not None and following.status == "pending":
+        following.status = "ready"
+    return following
+
+
+def job_key(order: WorkOrder, operation: WorkOrderOperation) -> str:
+    return f"{order.number}/{operation.seq}"
+
+
+def _job_result(order: WorkOrder, operation: WorkOrderOperation, station: str) -> dict[str, Any]:
+    return {
+        "station": station,
+        "work_order": order.number,
+        "operation": operation.seq,
+        "status": operation.status,
+        "good": operation.good_quantity,
+        "scrap": operation.scrap_quantity,
+    }

@@ -1,0 +1,377 @@
+"""Material lots: receive, consume into a job, return, split, merge, hold, release and scrap.
+
+Every consumption is recorded against the work order's output lot as a genealogy link (consumed lot ->
+produced lot, with the quantity), so that a recall can be traced both ways.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from mes_terminal.db.records import GenealogyLink, Lot
+from mes_terminal.db.repositories.lots import as_of
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain import materials as rules
+from mes_terminal.domain.errors import Conflict, InvalidState
+from mes_terminal.domain.execution import format_quantity
+from mes_terminal.domain.roles import SHOP_FLOOR, Role
+from mes_terminal.domain.sentences import Sentence
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.handlers import holds
+from mes_terminal.services.commands.handlers.execution import at_station
+
+# Holding, releasing and scrapping stock are decisions, not operator routine.
+LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
+
+
+def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "receive material")
+    material = uow.products.material(cmd.material)
+    if not material.lot_controlled:
+        raise InvalidState(
+            Sentence(
+                "{material} is not lot controlled; it is taken from floor stock, not received by lot.",
+                material=material.code,
+            ),
+            code="lot.not_lot_controlled",
+        )
+    if uow.lots.exists(cmd.lot):
+        raise Conflict(
+            Sentence("Lot {lot} exists already; give the new lot another number.", lot=cmd.lot), code="lot.exists"
+        )
+    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    expires = cmd.expires
+    if expires is None and material.shelf_life_days:
+        expires = today + timedelta(days=material.shelf_life_days)
+    if expires is not None and expires < today:
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} expired on {date}; an expired lot is not received.",
+                lot=cmd.lot,
+                date=expires.isoformat(),
+            ),
+            code="lot.expired",
+        )
+    lot = Lot(
+        number=cmd.lot,
+        material_id=material.id,
+        quantity=cmd.quantity,
+        status="available",
+        expires_on=expires,
+        supplier_lot=cmd.supplier_lot,
+        created_at=cmd.issued_at,
+    )
+    uow.session.add(lot)
+    uow.session.flush()
+    uow.events.add(
+        "LotReceived",
+        "lot",
+        lot.number,
+        material=material.code,
+        quantity=lot.quantity,
+        unit=material.unit,
+        expires=expires,
+        supplier_lot=cmd.supplier_lot,
+        by=person.name,
+    )
+    return _lot_result(lot, material.code, material.unit)
+
+
+def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
+    # The scan's hot path: small Core statements, no records loaded for the lot, its links or the site.
+    station, person, _ = at_station(cmd, uow, "take material into jobs")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    if operation.status != "running" or operation.workstation_id != station.id:
+        raise InvalidState(
+            Sentence(
+                "No job of {order} operation {operation} runs at {station}; start it before scanning material.",
+                order=order.number,
+                operation=operation.seq,
+                station=station.code,
+            ),
+            code="job.not_running",
+        )
+    lot = uow.lots.lock_facts(cmd.lot)
+    facts = lot.facts
+    site = uow.jobs.site_rules(station)
+    today = as_of(cmd.issued_at, site.timezone)
+    rules.check_usable(facts, today)
+    line = rules.bom_line_for(facts, uow.lots.bom_needs(order, operation), order.number, operation.seq)
+    quantity = cmd.quantity or rules.default_quantity(
+        line, operation.good_quantity + operation.scrap_quantity, order.quantity, facts
+    )
+    rules.check_enough(facts, quantity)
+    warning = None
+    first = uow.lots.first_in_line(lot, today, rules.Picking(site.picking))
+    if first is not None and rules.first_choice(facts, [first], rules.Picking(site.picking)) is not None:
+        warning = rules.picking_sentence(facts, first, rules.Picking(site.picking))
+        if rules.PickingRule(site.picking_rule) == rules.PickingRule.BLOCK:
+            raise InvalidState(warning, code="lot.picking_order")
+
+    left = uow.lots.take(lot, quantity)
+    output = uow.lots.output_lot_ref(order.id)
+    consumption_id = uow.lots.add_consumption(
+        operation_id=operation.id,
+        lot_id=lot.id,
+        workstation_id=station.id,
+        user_id=person.id,
+        quantity=quantity,
+        returned_quantity=Decimal(0),
+        backflushed=False,
+        consumed_at=cmd.issued_at,
+        output_lot=None if output is None else output[1],
+    )
+    if output is not None:
+        uow.lots.add_link(
+            consumed_lot_id=lot.id,
+            produced_lot_id=output[0],
+            quantity=quantity,
+            consumption_id=consumption_id,
+            created_at=cmd.issued_at,
+        )
+    uow.events.add(
+        "LotConsumed",
+        "lot",
+        lot.number,
+        work_order=order.number,
+        operation=operation.seq,
+        material=facts.material,
+        quantity=quantity,
+        unit=facts.unit,
+        left=left,
+        output_lot=None if output is None else output[1],
+        warning=warning,
+        by=person.name,
+    )
+    return {
+        "lot": lot.number,
+        "material": facts.material,
+        "quantity": left,
+        "unit": facts.unit,
+        "status": "consumed" if left == 0 else facts.status,
+        "expires": facts.expires_on,
+        "work_order": order.number,
+        "operation": operation.seq,
+        "consumed": quantity,
+        "bom_material": line.material,
+        "warning": warning,
+    }
+
+
+def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> dict[str, Any]:
+    station, person, _ = at_station(cmd, uow, "return material")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    consumptions = uow.lots.consumptions(operation, lot)
+    taken = sum((x.quantity - x.returned_quantity for x in consumptions), Decimal(0))
+    if cmd.quantity > taken:
+        raise InvalidState(
+            Sentence(
+                "Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} "
+                "cannot be returned.",
+                quantity=format_quantity(taken),
+                unit=facts.unit,
+                lot=lot.number,
+                order=order.number,
+                operation=operation.seq,
+                quantity2=format_quantity(cmd.quantity),
+            ),
+            code="lot.return_too_much",
+        )
+    if lot.status not in ("available", "consumed"):
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} is {status}; return it after its release.",
+                lot=lot.number,
+                status=lot.status.replace("_", " "),
+            )
+        )
+    left = cmd.quantity
+    for consumption in consumptions:  # newest first
+        part = min(left, consumption.quantity - consumption.returned_quantity)
+        if part <= 0:
+            continue
+        consumption.returned_quantity += part
+        link = uow.lots.link_of(consumption)
+        if link is not None:
+            if link.quantity > part:
+                link.quantity -= part
+            else:
+                uow.session.delete(link)
+        left -= part
+        if left == 0:
+            break
+    lot.quantity += cmd.quantity
+    lot.status = "available"
+    uow.events.add(
+        "LotReturned",
+        "lot",
+        lot.number,
+        work_order=order.number,
+        operation=operation.seq,
+        quantity=cmd.quantity,
+        unit=facts.unit,
+        station=station.code,
+        by=person.name,
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "returned": cmd.quantity}
+
+
+def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "split lots")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status not in ("available", "on_hold", "quarantined"):
+        rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
+    if cmd.quantity >= lot.quantity:
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} holds {quantity} {unit}; a split must leave some in it.",
+                lot=lot.number,
+                quantity=format_quantity(lot.quantity),
+                unit=facts.unit,
+            ),
+            code="lot.split_too_much",
+        )
+    number = cmd.new_lot or uow.lots.free_number(f"{lot.number}-1")
+    if uow.lots.exists(number):
+        raise Conflict(
+            Sentence("Lot {number} exists already; give the new lot another number.", number=number), code="lot.exists"
+        )
+    part = Lot(
+        number=number,
+        material_id=lot.material_id,
+        quantity=cmd.quantity,
+        status=lot.status,  # a held lot's parts stay held
+        expires_on=lot.expires_on,
+        supplier_lot=lot.supplier_lot,
+        produced_by_operation_id=lot.produced_by_operation_id,
+        created_at=lot.created_at,  # the same material, as old as the original for FIFO
+    )
+    lot.quantity -= cmd.quantity
+    uow.session.add(part)
+    uow.session.flush()
+    uow.session.add(
+        GenealogyLink(consumed_lot_id=lot.id, produced_lot_id=part.id, quantity=cmd.quantity, created_at=cmd.issued_at)
+    )
+    uow.events.add(
+        "LotSplit", "lot", lot.number, new_lot=number, quantity=cmd.quantity, left=lot.quantity, by=person.name
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "new_lot": number, "new_quantity": cmd.quantity}
+
+
+def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, "merge lots")
+    sources = list(dict.fromkeys(n for n in cmd.lots if n != cmd.into))
+    if not sources:
+        raise InvalidState(
+            Sentence("Name at least one lot to merge besides the one they go into."), code="lot.merge_nothing"
+        )
+    target = uow.lots.lock(cmd.into)
+    target_facts = uow.lots.facts(target)
+    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    if target.status not in ("available", "consumed"):
+        raise InvalidState(
+            Sentence(
+                "Lot {target} is {status}; lots are merged only into an available lot.",
+                target=target.number,
+                status=target.status.replace("_", " "),
+            ),
+            code=f"lot.{target.status}",
+        )
+    moved: list[dict[str, Any]] = []
+    for number in sorted(sources):  # a fixed locking order: two merges cannot deadlock each other
+        lot = uow.lots.lock(number)
+        facts = uow.lots.facts(lot)
+        if facts.material != target_facts.material:
+            raise InvalidState(
+                Sentence(
+                    "Lot {lot} is {material} and lot {target} is {material2}; only lots of one material can be merged.",
+                    lot=lot.number,
+                    material=facts.material,
+                    target=target.number,
+                    material2=target_facts.material,
+                ),
+                code="lot.merge_materials",
+            )
+        rules.check_usable(facts, today)
+        quantity = lot.quantity
+        uow.lots.take(lot, quantity)
+        target.quantity += quantity
+        if lot.expires_on is not None and (target.expires_on is None or lot.expires_on < target.expires_on):
+            target.expires_on = lot.expires_on  # the merged lot is as fresh as its oldest part
+        uow.session.add(
+            GenealogyLink(
+                consumed_lot_id=lot.id, produced_lot_id=target.id, quantity=quantity, created_at=cmd.issued_at
+            )
+        )
+        moved.append({"lot": lot.number, "quantity": quantity})
+    if target.status == "consumed":
+        target.status = "available"
+    uow.events.add("LotsMerged", "lot", target.number, merged=moved, quantity=target.quantity, by=person.name)
+    return {**_lot_result(target, target_facts.material, target_facts.unit), "merged": [m["lot"] for m in moved]}
+
+
+def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "put lots on hold")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status == "on_hold":
+        return _lot_result(lot, facts.material, facts.unit)  # held already: nothing changes
+    if lot.status != "available":
+        raise InvalidState(
+            Sentence(
+                "Lot {lot} is {status}; only an available lot can be held.",
+                lot=lot.number,
+                status=lot.status.replace("_", " "),
+            )
+        )
+    lot.status = "on_hold"
+    holds.record_hold(uow, lot, person.id, cmd.reason, cmd.issued_at)
+    uow.events.add("LotHeld", "lot", lot.number, reason=cmd.reason, by=person.name)
+    return _lot_result(lot, facts.material, facts.unit)
+
+
+def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "release lots")
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status not in ("on_hold", "quarantined"):
+        raise InvalidState(Sentence("Lot {lot} is not on hold.", lot=lot.number), code="lot.not_held")
+    holds.close_holds(uow, lot, person.id, cmd.issued_at)  # a hold for an open nonconformance stays
+    before = lot.status
+    lot.status = "available" if lot.quantity > 0 else "consumed"
+    uow.events.add("LotReleased", "lot", lot.number, before=before, reason=cmd.reason, by=person.name)
+    return _lot_result(lot, facts.material, facts.unit)
+
+
+def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, LOT_DECIDERS, "scrap lots")
+    reason = uow.jobs.scrap_reason(cmd.scrap_reason)
+    lot = uow.lots.lock(cmd.lot)
+    facts = uow.lots.facts(lot)
+    if lot.status in ("consumed", "scrapped") or lot.quantity <= 0:
+        raise InvalidState(Sentence("Lot {lot} holds nothing to scrap.", lot=lot.number), code="lot.empty")
+    quantity = cmd.quantity or lot.quantity
+    rules.check_enough(facts, quantity)
+    lot.quantity -= quantity
+    if lot.quantity == 0:
+        lot.status = "scrapped"
+    uow.events.add(
+        "LotScrapped", "lot", lot.number, quantity=quantity, unit=facts.unit, reason=reason.code, by=person.name
+    )
+    return {**_lot_result(lot, facts.material, facts.unit), "scrapped": quantity}
+
+
+def _lot_result(lot: Lot, material: str, unit: str) -> dict[str, Any]:
+    return {
+        "lot": lot.number,
+        "material": material,
+        "quantity": lot.quantity,
+        "unit": unit,
+        "status": lot.status,
+        "expires": lot.expires_on,
+    }

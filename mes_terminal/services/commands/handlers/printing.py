@@ -1,0 +1,135 @@
+"""Print jobs: a print or reprint is requested (queued), then recorded as printed or failed.
+
+The two steps keep the audit honest: a job becomes "printed" only after its printer took every byte
+(`services.printing` sends it between the two commands), and a job whose printer was off stays
+"failed" with the printer's reason. Who asked, for what, where to and how many copies is in the job
+and in its events; a reprint carries its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from mes_terminal.db.records import Lot, PrintJob, WorkOrder
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.documents.label_formats import DPIS, SIZES
+from mes_terminal.documents.traveler_pdf import PAGE_SIZES
+from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
+from mes_terminal.domain.print_targets import parse_copies, parse_print_target
+from mes_terminal.domain.roles import SHOP_FLOOR
+from mes_terminal.services.commands.catalog import PrintLabel, PrintTraveler, RecordPrintOutcome
+from mes_terminal.services.queries.documents import last_print
+
+LOT_LABEL, TRAVELER = "lot_label", "traveler"
+_ENTITY = {LOT_LABEL: "lot", TRAVELER: "work_order"}
+_NAME = {LOT_LABEL: "Label", TRAVELER: "Traveler"}
+_WHAT = {LOT_LABEL: "lot {}", TRAVELER: "the traveler of {}"}
+
+
+def print_label(cmd: PrintLabel, uow: UnitOfWork) -> dict[str, Any]:
+    if cmd.size not in SIZES:
+        raise InvalidInput(f"There is no label size {cmd.size!r}; the sizes are {', '.join(SIZES)}.")
+    if cmd.dpi not in DPIS:
+        raise InvalidInput(f"Thermal printers here print at {' or '.join(map(str, DPIS))} dpi, not {cmd.dpi}.")
+    if uow.session.scalar(select(Lot.id).where(Lot.number == cmd.lot)) is None:
+        raise UnknownEntity(f"There is no lot {cmd.lot}.", code="unknown_lot")
+    options = {"size": cmd.size, "dpi": cmd.dpi, "datamatrix": cmd.datamatrix}
+    return _queue(cmd, LOT_LABEL, cmd.lot, "print lot labels", options, uow)
+
+
+def print_traveler(cmd: PrintTraveler, uow: UnitOfWork) -> dict[str, Any]:
+    if cmd.page_size not in PAGE_SIZES:
+        raise InvalidInput(f"There is no page size {cmd.page_size!r}; use A4 or letter.")
+    if uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == cmd.work_order)) is None:
+        raise UnknownEntity(f"There is no work order {cmd.work_order}.", code="unknown_work_order")
+    return _queue(cmd, TRAVELER, cmd.work_order, "print travelers", {"page_size": cmd.page_size}, uow)
+
+
+def _queue(
+    cmd: PrintLabel | PrintTraveler, document: str, subject: str, action: str, options: dict[str, Any], uow: UnitOfWork
+) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, SHOP_FLOOR, action)
+    target = parse_print_target(cmd.target)
+    copies = parse_copies(cmd.copies)
+    station = uow.workstations.by_code(cmd.station) if cmd.station else None
+    before = last_print(uow.session.connection(), document, subject)
+    reprint = cmd.reprint or before is not None
+    reason = (cmd.reason or "").strip() or None
+    if reprint and reason is None:
+        printed = f" on {before.requested_at:%Y-%m-%d %H:%M} UTC" if before is not None else ""
+        what = _WHAT[document].format(subject)
+        raise InvalidInput(
+            f"{what[:1].upper()}{what[1:]} was printed before{printed}; a reprint needs a reason.",
+            code="print.reason_required",
+        )
+    job = PrintJob(
+        document=document,
+        subject=subject,
+        target=target.text,
+        copies=copies,
+        is_reprint=reprint,
+        reason=reason,
+        status="queued",
+        requested_by_id=person.id,
+        workstation_id=station.id if station else None,
+        requested_at=cmd.issued_at,
+    )
+    uow.session.add(job)
+    uow.session.flush()
+    uow.events.add(
+        "PrintRequested",
+        _ENTITY[document],
+        subject,
+        job=job.id,
+        document=document,
+        target=job.target,
+        copies=copies,
+        reprint=reprint,
+        reason=reason,
+        **options,
+    )
+    return _result(job)
+
+
+def record_print_outcome(cmd: RecordPrintOutcome, uow: UnitOfWork) -> dict[str, Any]:
+    job = uow.session.scalars(select(PrintJob).where(PrintJob.id == cmd.job).with_for_update()).one_or_none()
+    if job is None:
+        raise UnknownEntity(f"There is no print job {cmd.job}.", code="unknown_print_job")
+    if job.status != "queued":
+        raise InvalidState(f"Print job {job.id} is already {job.status}.", code="print.already_finished")
+    uow.users.acting(cmd.actor, SHOP_FLOOR, "record print jobs")
+    error = (cmd.error or "").strip() or None
+    if not cmd.printed and error is None:
+        raise InvalidInput("A failed print job needs the reason it failed.", code="print.error_required")
+    job.status = "printed" if cmd.printed else "failed"
+    job.error = None if cmd.printed else error
+    name = _NAME[job.document]
+    event = (f"{name}Reprinted" if job.is_reprint else f"{name}Printed") if cmd.printed else "PrintFailed"
+    uow.events.add(
+        event,
+        _ENTITY[job.document],
+        job.subject,
+        job=job.id,
+        target=job.target,
+        copies=job.copies,
+        reprint=job.is_reprint,
+        reason=job.reason,
+        error=job.error,
+    )
+    return _result(job)
+
+
+def _result(job: PrintJob) -> dict[str, Any]:
+    return {
+        "job": job.id,
+        "document": job.document,
+        "subject": job.subject,
+        "target": job.target,
+        "copies": job.copies,
+        "reprint": job.is_reprint,
+        "reason": job.reason,
+        "status": job.status,
+        "error": job.error,
+    }

@@ -1,0 +1,74 @@
+"""Signing a record electronically inside a command's transaction (21 CFR Part 11 §11.50, §11.70, §11.200).
+
+The signer re-authenticates with badge and PIN every time; the PIN is checked and forgotten. A wrong
+PIN raises `AuthenticationFailed`: the command changes nothing, and the bus records the failed attempt
+as an event of its own (`<Command>Refused`, with the badge and the code `signature.failed`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mes_terminal.db.records import Signature
+from mes_terminal.db.repositories.shared import Person
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.errors import AuthenticationFailed
+from mes_terminal.domain.pins import verify_secret
+from mes_terminal.domain.signatures import (
+    Manifestation,
+    SignatureRule,
+    check_comment,
+    check_two_person,
+    parse_meaning,
+)
+from mes_terminal.services.commands import catalog as c
+
+FAILED = "signature.failed"
+
+
+def sign(
+    uow: UnitOfWork,
+    cmd: c.Command,
+    signer: Person,
+    rule: SignatureRule,
+    entity: str,
+    entity_id: object,
+    *,
+    recorded_by: tuple[int, str] | None = None,
+    two_person: bool = False,
+    comment: str | None = None,
+) -> dict[str, Any]:
+    """Check the signature on `cmd` and bind it to the record; returns its manifestation for results.
+
+    `recorded_by` (id, name) is who recorded what is signed, for the two-person rule.
+    """
+    pin = getattr(cmd, "pin", None)
+    if not pin or not verify_secret(pin, signer.pin_hash):
+        raise AuthenticationFailed("Badge or PIN not recognised; nothing was signed.", code=FAILED)
+    meaning = parse_meaning(getattr(cmd, "meaning", None) or "", rule)
+    text = check_comment(comment if comment is not None else getattr(cmd, "comment", None), rule)
+    if recorded_by is not None:
+        check_two_person(signer.id, recorded_by[0], recorded_by[1], f"{entity} {entity_id}", two_person)
+    uow.session.add(
+        Signature(
+            entity=entity,
+            entity_id=str(entity_id),
+            signer_id=signer.id,
+            signer_name=signer.name,
+            meaning=meaning.value,
+            comment=text,
+            signed_at=cmd.issued_at,
+        )
+    )
+    uow.events.add(
+        "RecordSigned",
+        entity,
+        entity_id,
+        signer=signer.name,
+        badge=signer.badge,
+        meaning=meaning.value,
+        comment=text,
+        signed_at=cmd.issued_at,
+    )
+    shown = Manifestation(signer.name, meaning.value, cmd.issued_at)
+    return {"signed_by": signer.name, "meaning": meaning.value, "signed_at": cmd.issued_at, "signature": str(shown)}

@@ -1,0 +1,61 @@
+"""The supervisor console's own actions: signing in to the console and answering calls for help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from mes_terminal.db.records import Event, Workstation
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
+from mes_terminal.domain.pins import verify_secret
+from mes_terminal.domain.roles import Role, require_role
+from mes_terminal.services.commands.catalog import AcknowledgeAndon, SignInConsole
+
+# Who may use the supervisor console (operators work at the terminals).
+CONSOLE = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
+
+CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
+_NOT_RECOGNISED = "Badge or PIN not recognised."
+
+
+def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> dict[str, Any]:
+    try:
+        person = uow.users.by_badge(cmd.badge)
+    except UnknownEntity:
+        raise AuthenticationFailed(_NOT_RECOGNISED) from None
+    if not verify_secret(cmd.pin, person.pin_hash):
+        raise AuthenticationFailed(_NOT_RECOGNISED)
+    if not person.active:
+        raise NotPermitted(f"{person.name} is deactivated and may not open the supervisor console.")
+    require_role(person.name, person.roles, CONSOLE, "open the supervisor console")
+    uow.events.add("ConsoleSignedIn", "user", person.badge, name=person.name)
+    return {"badge": person.badge, "name": person.name, "roles": list(person.roles)}
+
+
+def acknowledge_andon(cmd: AcknowledgeAndon, uow: UnitOfWork) -> dict[str, Any]:
+    person = uow.users.acting(cmd.actor, CONSOLE, "answer calls for help")
+    call = uow.session.execute(
+        select(Event.id, Event.entity_id, Event.payload, Event.occurred_at).where(
+            Event.id == cmd.call_id, Event.type == CALLED
+        )
+    ).one_or_none()
+    if call is None:
+        raise UnknownEntity(f"There is no call for help number {cmd.call_id}.", code="unknown_andon_call")
+    if call.entity_id != cmd.station:
+        raise InvalidState(
+            f"Call {cmd.call_id} came from {call.entity_id}, not from {cmd.station}.", code="andon.other_station"
+        )
+    # The station's row serialises answers: two supervisors answering at once do not both succeed.
+    uow.session.execute(select(Workstation.id).where(Workstation.code == call.entity_id).with_for_update())
+    answered = uow.session.execute(
+        select(Event.actor, Event.payload).where(
+            Event.entity == "andon", Event.entity_id == str(call.id), Event.type == ANSWERED
+        )
+    ).first()
+    if answered is not None:
+        by = answered.payload.get("name") or answered.actor
+        raise InvalidState(f"{by} has already answered the call from {call.entity_id}.", code="andon.answered")
+    uow.events.add(ANSWERED, "andon", call.id, name=person.name, called_by=call.payload.get("name"))
+    return {"call_id": call.id, "station": call.entity_id, "answered_by": person.name}

@@ -1,0 +1,83 @@
+"""Editing a work order's quantity, due date and priority, and closing a completed order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories.shared import LockedOrder
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.errors import Conflict, InvalidInput, InvalidState
+from mes_terminal.domain.roles import PLANNERS
+from mes_terminal.domain.work_orders import WorkOrderStatus, describe
+from mes_terminal.services.commands.catalog import CloseWorkOrder, EditWorkOrder
+
+S = WorkOrderStatus
+EDITABLE = frozenset({S.PLANNED, S.RELEASED, S.IN_PROGRESS, S.ON_HOLD})
+PRIORITY_LIMIT = 1_000_000
+
+
+def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "edit work orders")
+    if cmd.quantity is None and cmd.due is None and cmd.priority is None:
+        raise InvalidInput("Nothing to change: give a new quantity, due date or priority.", code="edit.nothing")
+    if cmd.priority is not None and abs(cmd.priority) > PRIORITY_LIMIT:
+        raise InvalidInput(f"A priority lies between -{PRIORITY_LIMIT} and {PRIORITY_LIMIT}.", code="edit.priority")
+    order = _locked(cmd.number, cmd.expected_version, uow)
+    if WorkOrderStatus(order.status) not in EDITABLE:
+        raise InvalidState(
+            f"Work order {order.number} is {describe(WorkOrderStatus(order.status))}; it cannot be edited."
+        )
+    current = uow.session.execute(
+        select(WorkOrder.quantity, WorkOrder.due_at, WorkOrder.priority).where(WorkOrder.id == order.id)
+    ).one()
+    wanted = {"quantity": cmd.quantity, "due_at": cmd.due, "priority": cmd.priority}
+    changes = {name: value for name, value in wanted.items() if value is not None and value != getattr(current, name)}
+    if cmd.quantity is not None:
+        made = uow.session.scalar(
+            select(func.max(WorkOrderOperation.good_quantity)).where(WorkOrderOperation.work_order_id == order.id)
+        )
+        if made and cmd.quantity < made:
+            raise InvalidState(
+                f"Work order {order.number} has already made {made.normalize():f}; the quantity cannot go below that.",
+                code="edit.below_made",
+            )
+    if not changes:
+        return {"number": order.number, "status": order.status, "version": order.version, "changed": []}
+    after = uow.work_orders.change(order, **changes)
+    uow.events.add(
+        "WorkOrderEdited",
+        "work_order",
+        order.number,
+        before={name: getattr(current, name) for name in changes},
+        after=changes,
+    )
+    return {"number": order.number, "status": after.status, "version": after.version, "changed": sorted(changes)}
+
+
+def close_work_order(cmd: CloseWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "close work orders")
+    order = _locked(cmd.number, cmd.expected_version, uow)
+    if order.status != WorkOrderStatus.COMPLETED:
+        raise InvalidState(
+            f"Work order {order.number} is {describe(S(order.status))}; only a completed order can be closed.",
+            code="work_order.cannot_close",
+        )
+    after = uow.work_orders.change(order, status=WorkOrderStatus.CLOSED)
+    uow.events.add(
+        "WorkOrderClosed", "work_order", order.number, before={"status": order.status}, after={"status": after.status}
+    )
+    return {"number": after.number, "status": after.status, "version": after.version}
+
+
+def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> LockedOrder:
+    order = uow.work_orders.lock(number)
+    if expected_version is not None and order.version != expected_version:
+        raise Conflict(
+            f"Work order {number} was changed by someone else while you were editing it; their change is kept. "
+            "Look at it again and repeat your change.",
+            code="work_order.changed_meanwhile",
+        )
+    return order

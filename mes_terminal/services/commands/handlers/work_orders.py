@@ -1,0 +1,127 @@
+"""Creating, releasing, holding and cancelling work orders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories.shared import LockedOrder
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.errors import Conflict, InvalidState
+from mes_terminal.domain.roles import PLANNERS
+from mes_terminal.domain.work_orders import (
+    OperationStatus,
+    WorkOrderStatus,
+    check_transition,
+    release_target,
+)
+from mes_terminal.services.commands.catalog import (
+    CancelWorkOrder,
+    CreateWorkOrder,
+    HoldWorkOrder,
+    ReleaseWorkOrder,
+)
+
+
+def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "create work orders")
+    product = uow.products.by_code(cmd.product)
+    routing = uow.products.routing(product)
+    if not routing:
+        raise InvalidState(
+            f"Product {product.code} has no routing; add its operations to the plant file first.",
+            code="product_without_routing",
+        )
+    if uow.work_orders.exists(cmd.number):
+        raise InvalidState(f"Work order {cmd.number} already exists.", code="work_order_exists")
+    order = WorkOrder(
+        number=cmd.number,
+        product_id=product.id,
+        quantity=cmd.quantity,
+        due_at=cmd.due,
+        priority=cmd.priority,
+        status=WorkOrderStatus.PLANNED,
+        created_at=cmd.issued_at,
+        operations=[
+            WorkOrderOperation(
+                seq=step.seq, name=step.name, routing_operation_id=step.id, status=OperationStatus.PENDING
+            )
+            for step in routing
+        ],
+    )
+    uow.session.add(order)
+    uow.session.flush()
+    uow.events.add(
+        "WorkOrderCreated",
+        "work_order",
+        order.number,
+        after={
+            "product": product.code,
+            "quantity": order.quantity,
+            "due": order.due_at,
+            "priority": order.priority,
+            "status": order.status,
+            "operations": [op.seq for op in order.operations],
+        },
+    )
+    return {
+        "number": order.number,
+        "status": order.status,
+        "version": order.version,
+        "product": product.code,
+        "operations": [{"seq": op.seq, "name": op.name, "status": op.status} for op in order.operations],
+    }
+
+
+def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "release work orders")
+    order = _locked(cmd.number, cmd.expected_version, uow)
+    check_transition("release", order.number, WorkOrderStatus(order.status))
+    started = uow.work_orders.work_started(order)
+    if not started:
+        uow.work_orders.ready_first_pending_operation(order)
+    changed = uow.work_orders.change(
+        order, status=release_target(started), released_at=order.released_at or cmd.issued_at
+    )
+    return _changed(order, changed, "WorkOrderReleased", uow)
+
+
+def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "put work orders on hold")
+    order = _locked(cmd.number, cmd.expected_version, uow)
+    check_transition("hold", order.number, WorkOrderStatus(order.status))
+    changed = uow.work_orders.change(order, status=WorkOrderStatus.ON_HOLD)
+    return _changed(order, changed, "WorkOrderHeld", uow, reason=cmd.reason)
+
+
+def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+    uow.users.acting(cmd.actor, PLANNERS, "cancel work orders")
+    order = _locked(cmd.number, cmd.expected_version, uow)
+    check_transition(
+        "cancel", order.number, WorkOrderStatus(order.status), work_started=uow.work_orders.work_started(order)
+    )
+    uow.work_orders.unready_operations(order)
+    changed = uow.work_orders.change(order, status=WorkOrderStatus.CANCELLED)
+    return _changed(order, changed, "WorkOrderCancelled", uow, reason=cmd.reason)
+
+
+def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> LockedOrder:
+    order = uow.work_orders.lock(number)
+    if expected_version is not None and order.version != expected_version:
+        raise Conflict(
+            f"Work order {number} was changed by someone else meanwhile (it is now {order.status.replace('_', ' ')}); "
+            "their change is kept. Look again and retry.",
+        )
+    return order
+
+
+def _changed(before: LockedOrder, after: LockedOrder, event: str, uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
+    uow.events.add(
+        event,
+        "work_order",
+        after.number,
+        before={"status": before.status},
+        after={"status": after.status},
+        **{k: v for k, v in extra.items() if v is not None},
+    )
+    return {"number": after.number, "status": after.status, "version": after.version}

@@ -1,0 +1,1 @@
+"""The demo plant, its history and its inspector."""

@@ -1,0 +1,195 @@
+"""The demo: a database with the demo plant and work orders in every state, created once."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from mes_terminal.db import migrate
+from mes_terminal.db.engine import safe_url
+from mes_terminal.db.records import (
+    BomLine,
+    Lot,
+    Material,
+    RoutingOperation,
+    RoutingOperationStation,
+    ScrapReason,
+    User,
+    UserRole,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
+from mes_terminal.domain.clock import Clock
+from mes_terminal.paths import demo_plant_file
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.demo.history import create_history
+from mes_terminal.services.demo.inspector import pass_due_checks
+from mes_terminal.services.plant.loader import load_plant, read_plant_file
+
+# (quantity, due in days, priority, what happens after creation)
+_ORDERS = [
+    (Decimal(500), 1, 10, "release"),
+    (Decimal(250), 2, 5, "release"),
+    (Decimal(120), 3, 5, "release"),
+    (Decimal(80), 4, 0, "hold"),
+    (Decimal(300), 6, 0, "plan"),
+]
+
+
+def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
+    """Build the demo database unless it exists; returns what was created (or found) in plain words."""
+    migrate.upgrade(engine)
+    where = safe_url(engine.url)
+    existing = _work_order_count(engine)
+    if existing:
+        return f"The demo database {where} already exists with {existing} work orders; nothing was changed."
+
+    summary = load_plant(engine, read_plant_file(demo_plant_file()), now=clock.now())
+    supervisor, products = _supervisor_and_products(engine)
+    now = clock.now()
+    lines = [f"Created the demo database {where}.", summary.describe()]
+    lines.append(_receive_stock(engine, bus, supervisor, now))
+    lines.append("Work orders:")
+    for index, (quantity, days, priority, then) in enumerate(_ORDERS):
+        product = products[index % len(products)]
+        number = f"WO-{now:%y%m}-{index + 1:03d}"
+        bus.execute(
+            c.CreateWorkOrder(
+                command_id=uuid.uuid4(),
+                actor=supervisor,
+                issued_at=now,
+                number=number,
+                product=product,
+                quantity=quantity,
+                due=now + timedelta(days=days),
+                priority=priority,
+            )
+        )
+        status = "planned"
+        if then in ("release", "hold"):
+            status = _do(bus, c.ReleaseWorkOrder, supervisor, now, number)
+        if then == "hold":
+            status = _do(bus, c.HoldWorkOrder, supervisor, now, number, reason="Waiting for the customer's drawing")
+        due = "tomorrow" if days == 1 else f"in {days} days"
+        lines.append(
+            f"  {number}  {product:<14} {quantity:>6}  due {due:<11} priority {priority:>2}  {status.replace('_', ' ')}"
+        )
+    lines.append(create_history(engine, bus, clock, supervisor))
+    lines.append(_job_in_progress(engine, bus, supervisor, now))
+    return "\n".join(lines)
+
+
+def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:
+    """Start the first released order's first operation 45 minutes ago, with counts, so stations show work."""
+    with Session(engine) as session:
+        order, seq, station, scrap_reason = session.execute(
+            select(
+                WorkOrder.number,
+                WorkOrderOperation.seq,
+                Workstation.code,
+                select(ScrapReason.code).order_by(ScrapReason.code).limit(1).scalar_subquery(),
+            )
+            .join(WorkOrderOperation, WorkOrderOperation.work_order_id == WorkOrder.id)
+            .join(
+                RoutingOperationStation,
+                RoutingOperationStation.routing_operation_id == WorkOrderOperation.routing_operation_id,
+            )
+            .join(Workstation, Workstation.id == RoutingOperationStation.workstation_id)
+            .where(WorkOrder.status == "released", WorkOrderOperation.status == "ready")
+            .order_by(Workstation.code, WorkOrder.priority.desc(), WorkOrder.number)
+            .limit(1)
+        ).one()
+    job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
+    bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
+    for lot in _lots_for(engine, order, seq)[:1]:  # the oldest lot of the job's first lot-controlled material
+        bus.execute(
+            c.ConsumeLot(
+                command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=44), lot=lot, quantity=Decimal(100), **job
+            )
+        )
+    bus.execute(
+        c.ReportCount(
+            command_id=uuid.uuid4(),
+            issued_at=now - timedelta(minutes=20),
+            good=Decimal(120),
+            scrap=Decimal(3),
+            scrap_reason=scrap_reason,
+            **job,
+        )
+    )
+    # The first piece was inspected and passed (so the terminal opens without a check due).
+    checked_at = now - timedelta(minutes=19)
+    pass_due_checks(bus, supervisor, checked_at, station=station, work_order=order, operation=seq, completing=False)
+    return f"Running at {station}: {order} operation {seq}, started 45 minutes ago, 120 good and 3 scrap so far."
+
+
+def _receive_stock(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:
+    """Two lots of every purchased lot-controlled material, received a week apart, so that material
+    scans, FEFO warnings and the Materials panel have something to show."""
+    with Session(engine) as session:
+        materials = session.execute(
+            select(Material.code, Material.unit)
+            .where(Material.lot_controlled, ~Material.is_product)
+            .order_by(Material.code)
+        ).all()
+    received = []
+    for index, (code, unit) in enumerate(materials):
+        quantity = Decimal(400) if unit == "kg" else Decimal(1000)
+        for age_days, suffix in ((14, "A"), (7, "B")):
+            number = f"R-{now:%y%m}-{index + 1:02d}{suffix}"
+            bus.execute(
+                c.ReceiveLot(
+                    command_id=uuid.uuid4(),
+                    actor=supervisor,
+                    issued_at=now - timedelta(days=age_days),
+                    lot=number,
+                    material=code,
+                    quantity=quantity,
+                    supplier_lot=f"S{index + 1:02d}-{suffix}{now:%m%d}",
+                )
+            )
+            received.append(number)
+    return f"Received {len(received)} lots of {len(materials)} materials ({received[0]} to {received[-1]})."
+
+
+def _do(bus: CommandBus, cls: type[c.Command], actor: str, at, number: str, **extra: object) -> str:
+    outcome = bus.execute(cls(command_id=uuid.uuid4(), actor=actor, issued_at=at, number=number, **extra))
+    return str(outcome.result["status"])
+
+
+def _lots_for(engine: Engine, order: str, seq: int) -> list[str]:
+    """Available lots of what the order's product takes at this operation, oldest first."""
+    with Session(engine) as session:
+        product = select(WorkOrder.product_id).where(WorkOrder.number == order).scalar_subquery()
+        return list(
+            session.scalars(
+                select(Lot.number)
+                .join(BomLine, BomLine.component_id == Lot.material_id)
+                .where(BomLine.product_id == product, BomLine.operation_seq == seq, Lot.status == "available")
+                .order_by(Lot.created_at, Lot.number)
+            )
+        )
+
+
+def _work_order_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.scalar(select(func.count()).select_from(WorkOrder)) or 0
+
+
+def _supervisor_and_products(engine: Engine) -> tuple[str, list[str]]:
+    with Session(engine) as session:
+        supervisor = session.scalars(
+            select(User.badge).join(UserRole).where(UserRole.role == "supervisor").order_by(User.badge)
+        ).first()
+        products = session.scalars(
+            select(Material.code).where(Material.id.in_(select(RoutingOperation.product_id))).order_by(Material.code)
+        ).all()
+    if supervisor is None or not products:
+        raise RuntimeError("the demo plant needs a supervisor and a product with a routing")
+    return supervisor, list(products)

@@ -1,0 +1,184 @@
+"""A few days of history for the demo, so that the reports have something real to show.
+
+Every past shift of the bracket line (WS-01 > WS-02 > WS-03 > WS-06) on the last weekdays before today
+gets a work order run through its four operations: starts, hourly counts (a little scrap), a
+changeover, breakdowns and jams with reasons, machine micro-stops, a stop left for someone to
+classify. Everything goes through the command bus at its past time, exactly as terminals would
+have sent it; the same day gives the same history (seeded by the date).
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.intervals import Span
+from mes_terminal.domain.shift_calendar import occurrences, patterns_from
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.demo.inspector import pass_due_checks
+from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.reports import queries as q
+
+LINE = "L1"
+PRODUCT = "BRACKET-A"
+ROUTE = [(10, "WS-01", 45), (20, "WS-02", 30), (30, "WS-03", 90), (40, "WS-06", 20)]  # op, station, ideal s
+DAYS = 3
+ORDER_QUANTITY = Decimal(2000)
+STOPS = [("MECH", 12, 40), ("ELEC", 6, 25), ("TOOL", 10, 30), ("MAT-LATE", 5, 20), ("JAM", 3, 8), ("SENSOR", 3, 6)]
+SCRAP = ["SETUP", "BURR", "DIM", "BEND-CRACK"]
+WIRE_LOT = "DEMO-WIRE-001"  # welding wire, backflushed at the robot cell
+
+
+@dataclass(order=True)
+class _Action:
+    at: datetime
+    order: int
+    kind: str = field(compare=False)
+    data: dict = field(compare=False, default_factory=dict)
+
+
+def create_history(engine: Engine, bus: CommandBus, clock: Clock, actor: str) -> str:
+    """Run the history's commands; returns one line saying what it made."""
+    now = clock.now()
+    with read_connection(engine) as connection:
+        stations = q.stations(connection, line=LINE)
+        if not stations:
+            return "History: the demo plant has no line L1; no history was made."
+        zone = ZoneInfo(stations[0].timezone)
+        patterns = patterns_from(q.line_shifts(connection, [stations[0].line_id])[stations[0].line_id])
+    today = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    first = today - timedelta(days=1)
+    while sum(1 for d in range((today - first).days) if (first + timedelta(days=d)).weekday() < 5) < DAYS:
+        first -= timedelta(days=1)
+    latest_end = min(today, now - timedelta(hours=1))
+    shifts = [
+        s for s in occurrences(patterns, zone, Span(first, today)) if s.span.start >= first and s.span.end <= latest_end
+    ]
+    if not shifts:
+        return "History: no past shift to fill."
+
+    run = _Runner(bus, actor)
+    run.send(c.ReceiveLot, shifts[0].span.start - timedelta(hours=1), lot=WIRE_LOT, material="WIRE-G3SI1",
+             quantity=Decimal(500))  # fmt: skip
+    actions: list[_Action] = []
+    for shift in shifts:
+        rng = random.Random(f"{shift.day}-{shift.code}")
+        actions += _shift_actions(f"WO-H{shift.day:%m%d}-{shift.code[0]}", shift.span, shift.breaks, rng)
+    for action in sorted(actions):
+        run.act(action)
+    days = sorted({s.day for s in shifts})
+    return (
+        f"History: {len(shifts)} past shifts of line {LINE} from {days[0]} to {days[-1]}: "
+        f"{run.commands} commands, {run.stops} stops ({run.unclassified} left to classify), "
+        f"{run.good} good and {run.scrap} scrap at the last operation."
+    )
+
+
+def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random.Random) -> list[_Action]:
+    start = span.start
+    hours = int(span.length.total_seconds() // 3600)
+    actions = [_Action(start - timedelta(minutes=20), 0, "order", {"number": order})]
+    for index, (seq, station, ideal) in enumerate(ROUTE):
+        # Each later operation starts once the one before has reported its first good parts.
+        begin = start if index == 0 else start + timedelta(hours=index, minutes=3 + 3 * index)
+        job = {"station": station, "work_order": order, "operation": seq}
+        actions.append(_Action(begin, 1, "start", {"job": job}))
+        changeover = {"station": station, "reason": "CHANGEOVER", "minutes": rng.randint(8, 15)}
+        actions.append(_Action(begin + timedelta(minutes=1), 2, "stop", changeover))  # a planned stop
+        free = range(max(2, index + 1), hours - 1)  # hours after the changeover, before the last
+        for hour in rng.sample(free, k=min(3, len(free))):  # one stop an hour at most: they never overlap
+            at = start + timedelta(hours=hour, minutes=rng.randint(5, 20))
+            if any(b.start - timedelta(minutes=40) <= at <= b.end for b in breaks):
+                continue  # nobody records a breakdown in the middle of a break
+            if rng.random() < 0.35:
+                actions.append(_Action(at, 2, "micro", {"station": station, "seconds": rng.randint(20, 70)}))
+                continue
+            reason, low, high = rng.choice(STOPS)
+            stop = {"station": station, "reason": reason, "minutes": rng.randint(low, high)}
+            if rng.random() < 0.25:  # given without a reason; a lead classifies some of them later
+                stop.update(reason=None, classify_as=reason if rng.random() < 0.5 else None)
+            actions.append(_Action(at, 2, "stop", stop))
+        for hour in range(1, hours + 1):
+            report = min(start + timedelta(hours=hour, minutes=2 + 3 * index), span.end - timedelta(minutes=3))
+            if report > begin:
+                actions.append(
+                    _Action(report, 3, "count", {"job": job, "ideal": ideal, "rate": rng.uniform(0.7, 0.95)})
+                )
+        actions.append(_Action(span.end - timedelta(minutes=2), 4 + index, "complete", {"job": job}))
+    return actions
+
+
+class _Runner:
+    """Executes the actions in time order, tracking what each operation may still report."""
+
+    def __init__(self, bus: CommandBus, actor: str) -> None:
+        self.bus, self.actor = bus, actor
+        self.commands = self.stops = self.unclassified = 0
+        self.good = self.scrap = Decimal(0)
+        self._good: dict[tuple[str, int], Decimal] = {}  # per order and operation
+        self._reported: dict[tuple[str, int], Decimal] = {}
+        self._last: dict[tuple[str, int], datetime] = {}
+
+    def send(self, cls: type[c.Command], at: datetime, **fields: object) -> dict:
+        self.commands += 1
+        return dict(self.bus.execute(cls(command_id=uuid.uuid4(), actor=self.actor, issued_at=at, **fields)).result)
+
+    def act(self, action: _Action) -> None:
+        at, data = action.at, action.data
+        if action.kind == "order":
+            self.send(c.CreateWorkOrder, at, number=data["number"], product=PRODUCT, quantity=ORDER_QUANTITY,
+                      due=at + timedelta(days=1))  # fmt: skip
+            self.send(c.ReleaseWorkOrder, at, number=data["number"])
+        elif action.kind == "start":
+            self.send(c.StartJob, at, **data["job"])
+            self._last[self._key(data["job"])] = at
+        elif action.kind == "count":
+            self._count(at, data)
+        elif action.kind == "complete":
+            self.commands += pass_due_checks(self.bus, self.actor, at, **data["job"])  # completion waits for them
+            self.send(c.CompleteJob, at, **data["job"], short_close=True)
+        elif action.kind == "micro":
+            self.send(c.MachineState, at, station=data["station"], state="stopped")
+            self.send(c.MachineState, at + timedelta(seconds=data["seconds"]), station=data["station"], state="running")
+        else:
+            stop = self.send(c.StartDowntime, at, station=data["station"], reason=data["reason"])
+            end = at + timedelta(minutes=data["minutes"])
+            self.send(c.EndDowntime, end, station=data["station"])
+            self.stops += 1
+            if data.get("classify_as"):
+                self.send(c.ClassifyDowntime, end + timedelta(minutes=20), downtime_id=stop["downtime_id"],
+                          reason=data["classify_as"])  # fmt: skip
+            else:
+                self.unclassified += data["reason"] is None
+
+    def _count(self, at: datetime, data: dict) -> None:
+        job = data["job"]
+        key = self._key(job)
+        seconds = (at - self._last[key]).total_seconds()
+        self._last[key] = at
+        wanted = Decimal(int(seconds / data["ideal"] * data["rate"]))
+        # An operation works on what the one before has made good (the first on the order quantity).
+        supply = self._good.get((job["work_order"], job["operation"] - 10), ORDER_QUANTITY)
+        total = min(wanted, supply - self._reported.get(key, Decimal(0)))
+        if total <= 0:
+            return
+        scrap = Decimal(int(total * Decimal("0.03") + Decimal("0.5"))) if job["operation"] in (10, 30) else Decimal(0)
+        reason = SCRAP[(job["operation"] // 10 + at.hour) % len(SCRAP)] if scrap else None
+        self.send(c.ReportCount, at, **job, good=total - scrap, scrap=scrap, scrap_reason=reason)
+        self._good[key] = self._good.get(key, Decimal(0)) + total - scrap
+        self._reported[key] = self._reported.get(key, Decimal(0)) + total
+        if job["operation"] == ROUTE[-1][0]:
+            self.good += total - scrap
+            self.scrap += scrap
+
+    @staticmethod
+    def _key(job: dict) -> tuple[str, int]:
+        return (job["work_order"], job["operation"])

@@ -1,0 +1,1 @@
+"""Printing labels and travelers: building documents from records, sending, recording."""

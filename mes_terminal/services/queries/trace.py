@@ -1,0 +1,100 @@
+"""Genealogy trees for recalls: what went into a lot, what came out of it, and which finished lots hold it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine
+
+from mes_terminal.db import jsonable
+from mes_terminal.domain.errors import InvalidInput, UnknownEntity
+from mes_terminal.services.queries import genealogy
+from mes_terminal.services.queries.genealogy import TraceRow
+
+DEFAULT_DEPTH = 50
+MAX_DEPTH = 1000
+
+
+def trace(engine: Engine, lot: str, *, forward: bool = False, depth: int = DEFAULT_DEPTH) -> dict[str, Any]:
+    """The tree of INTERFACES.md §3: nodes with their children (consumed lots backward, made lots forward)."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidInput(f"The depth must be between 1 and {MAX_DEPTH}, not {depth}.")
+    with engine.connect() as connection:
+        rows = genealogy.walk(connection, lot, forward=forward, depth=depth)
+    return {"direction": "forward" if forward else "backward", "depth": depth, "tree": _tree(rows)}
+
+
+def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
+    """Every finished lot that contains material of a supplier's lot, with quantities and where it was made."""
+    with engine.connect() as connection:
+        sources = genealogy.lots_with_supplier_lot(connection, supplier_lot)
+        if not sources:
+            raise UnknownEntity(f"No lot was received with the supplier lot {supplier_lot}.", code="unknown_lot")
+        finished: dict[str, dict[str, Any]] = {}
+        for source in sources:
+            rows = genealogy.walk(connection, source, forward=True, depth=DEFAULT_DEPTH)
+            for leaf in _finished(rows):
+                entry = finished.setdefault(leaf["lot"], {**leaf, "contains": []})
+                entry["contains"].append(source)
+    return {
+        "supplier_lot": supplier_lot,
+        "received_lots": sources,
+        "finished_lots": sorted(finished.values(), key=lambda lot: lot["lot"]),
+    }
+
+
+def _tree(rows: list[TraceRow]) -> dict[str, Any]:
+    children: dict[tuple[int, int], dict[int, TraceRow]] = defaultdict(dict)
+    for row in rows:
+        if row.parent_id is not None and row.link_id is not None:
+            children[(row.parent_id, row.depth - 1)][row.link_id] = row
+
+    def node(row: TraceRow, ancestors: frozenset[int]) -> dict[str, Any]:
+        out = _node(row)
+        if row.lot_id in ancestors:  # lots split and merged back into each other: stop, say so
+            out["cycle"] = True
+            return out
+        below = ancestors | {row.lot_id}
+        out["children"] = [node(child, below) for child in children[(row.lot_id, row.depth)].values()]
+        return out
+
+    return node(rows[0], frozenset())
+
+
+def _node(row: TraceRow) -> dict[str, Any]:
+    # Built by hand rather than through jsonable(): a recall tree has thousands of nodes.
+    linked = row.link_quantity is not None
+    return {
+        "lot": row.lot,
+        "material": row.material,
+        "material_name": row.material_name,
+        # Below the root: the quantity that went along this link; at the root: what the lot holds.
+        "quantity": _quantity(row.link_quantity if linked else row.on_hand),
+        "unit": row.unit,
+        "work_order": row.work_order,
+        "status": row.status,
+        "on_hand": _quantity(row.on_hand),
+        "expires": None if row.expires is None else row.expires.isoformat(),
+        "supplier_lot": row.supplier_lot,
+        "operation": row.operation,
+        "station": row.station,
+        "operator": row.operator,
+        "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        "children": [],
+    }
+
+
+def _quantity(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _finished(rows: list[TraceRow]) -> list[dict[str, Any]]:
+    """Products reached going forward that nothing was made from yet: the lots a recall must find."""
+    parents = {row.parent_id for row in rows if row.parent_id is not None}
+    return [
+        {k: v for k, v in _node(row).items() if k not in ("children", "quantity", "operation", "operator")}
+        for row in rows
+        if row.is_product and row.lot_id not in parents and row.depth > 0
+    ]

@@ -1,0 +1,1 @@
+"""Reports: OEE, downtime, production, scrap, SPC and the audit trail, and their outputs."""

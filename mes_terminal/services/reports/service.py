@@ -1,0 +1,223 @@
+"""Reports over a station, a line or the plant and a range: OEE, downtime Pareto, production, scrap.
+
+    reports = ReportService(engine, clock)
+    report = reports.oee(station="WS-01", start="2026-03-02", end="2026-03-03", by="shift", explain=True)
+
+Each returns a `Report`: a frozen summary, rows and (for OEE, on request) the explanation of every
+figure. Reports only read; an unknown station or line, or a range that ends before it starts, raises a
+`MesError` with one sentence. Figures cover the range up to now: time not yet lived is not planned time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.downtime import LossClass
+from mes_terminal.domain.errors import InvalidInput
+from mes_terminal.domain.intervals import Span
+from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.reports import oee as oee_report
+from mes_terminal.services.reports import queries as q
+from mes_terminal.services.reports import stop_totals
+from mes_terminal.services.reports.scope import Scope, resolve
+
+KINDS = ("oee", "downtime", "production", "scrap")
+SIX_PLACES = Decimal("0.000001")
+# The columns that name an OEE row, by breakdown.
+BY_COLUMNS = {
+    "station": ("station", "line"),
+    "line": ("line",),
+    "day": ("day",),
+    "shift": ("shift", "day", "from", "to"),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str
+    title: str
+    scope: dict[str, Any]
+    window: Span
+    until: datetime  # the end of what was measured: the range's end, or now when the range reaches ahead
+    timezone: str
+    summary: dict[str, Any]
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    explain: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "report": self.kind,
+            "scope": self.scope,
+            "from": self.window.start,
+            "to": self.window.end,
+            "until": self.until,
+            "timezone": self.timezone,
+            **self.summary,
+            "rows": self.rows,
+        }
+        if self.explain is not None:
+            out["explain"] = self.explain
+        return out
+
+
+class ReportService:
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def oee(
+        self,
+        *,
+        start: str | datetime,
+        end: str | datetime,
+        station: str | None = None,
+        line: str | None = None,
+        by: str | None = None,
+        explain: bool = False,
+    ) -> Report:
+        if by is not None and by not in oee_report.BREAKDOWNS:
+            raise InvalidInput(f"--by must be one of {', '.join(oee_report.BREAKDOWNS)}, not {by[:40]!r}.")
+        with read_connection(self._engine) as connection:
+            scope, window, now = self._scope(connection, station, line, start, end)
+            per_station = oee_report.measure(connection, scope, window, now)
+            summary = oee_report.summary(oee_report.combined(per_station))
+            rows = oee_report.breakdown(connection, scope, window, now, by, per_station) if by else []
+            detail = oee_report.explanation(connection, scope, window, per_station) if explain else None
+        columns = BY_COLUMNS.get(by or "", ())
+        return self._report(
+            "oee", "OEE", scope, window, summary, (*columns, *oee_report.summary_columns()), rows, detail
+        )
+
+    def downtime(
+        self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
+    ) -> Report:
+        """Stops per reason, largest first, with each reason's share and the running share (Pareto)."""
+        with read_connection(self._engine) as connection:
+            scope, window, now = self._scope(connection, station, line, start, end)
+            groups = stop_totals.reason_groups(connection, scope.station_ids(), window, now)
+            reasons = q.reasons(connection)
+        rows = _pareto(groups, reasons)
+        summary = {
+            "stops": sum(r["stops"] for r in rows),
+            "seconds": sum((r["seconds"] for r in rows), Decimal(0)),
+            "unclassified_stops": sum(r["stops"] for r in rows if r["reason"] is None),
+        }
+        columns = ("reason", "name", "path", "category", "loss", "stops", "micro_stops", "seconds")
+        columns += ("share", "cumulative_share")
+        return self._report("downtime", "Downtime Pareto", scope, window, summary, columns, rows)
+
+    def production(
+        self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
+    ) -> Report:
+        with read_connection(self._engine) as connection:
+            scope, window, _ = self._scope(connection, station, line, start, end)
+            rows = q.production_rows(connection, scope.station_ids(), window)
+        totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"good": Decimal(0), "scrap": Decimal(0)})
+        for row in rows:
+            totals[row["unit"]]["good"] += row["good"]
+            totals[row["unit"]]["scrap"] += row["scrap"]
+        columns = ("station", "work_order", "operation", "operation_name", "product", "unit", "good", "scrap")
+        columns += ("reports", "first_report", "last_report")
+        summary = {"reports": sum(r["reports"] for r in rows), "totals_by_unit": dict(totals)}
+        return self._report("production", "Production", scope, window, summary, columns, rows)
+
+    def scrap(
+        self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
+    ) -> Report:
+        with read_connection(self._engine) as connection:
+            scope, window, _ = self._scope(connection, station, line, start, end)
+            rows = q.scrap_rows(connection, scope.station_ids(), window)
+        by_unit: dict[str, Decimal] = defaultdict(Decimal)
+        for row in rows:
+            by_unit[row["unit"]] += row["scrap"]
+        running: dict[str, Decimal] = defaultdict(Decimal)
+        for row in rows:
+            running[row["unit"]] += row["scrap"]
+            row["share"] = _share(row["scrap"], by_unit[row["unit"]])
+            row["cumulative_share"] = _share(running[row["unit"]], by_unit[row["unit"]])
+        columns = ("reason", "name", "unit", "scrap", "reports", "share", "cumulative_share")
+        summary = {"scrap_by_unit": dict(by_unit), "reports": sum(r["reports"] for r in rows)}
+        return self._report("scrap", "Scrap by reason", scope, window, summary, columns, rows)
+
+    def _scope(
+        self, connection: Connection, station: str | None, line: str | None, start: str | datetime, end: str | datetime
+    ) -> tuple[Scope, Span, datetime]:
+        if station and line:
+            raise InvalidInput("Give either a station or a line, not both.")
+        scope = resolve(connection, station, line, start, end)
+        now = self._clock.now()
+        # Time not yet lived is no planned time: the figures stop at now.
+        until = min(scope.window.end, max(now, scope.window.start))
+        return scope, Span(scope.window.start, until), now
+
+    def _report(
+        self,
+        kind: str,
+        title: str,
+        scope: Scope,
+        window: Span,
+        summary: dict[str, Any],
+        columns: tuple[str, ...],
+        rows: list[dict[str, Any]],
+        explain: dict[str, Any] | None = None,
+    ) -> Report:
+        return Report(
+            kind=kind,
+            title=title,
+            scope=scope.to_json(),
+            window=scope.window,
+            until=window.end,
+            timezone=scope.zone.key,
+            summary=summary,
+            columns=tuple(columns),
+            rows=rows,
+            explain=explain,
+        )
+
+
+def _pareto(groups: list[stop_totals.StopGroup], reasons: dict[int, q.ReasonInfo]) -> list[dict[str, Any]]:
+    merged: dict[int | None, dict[str, Any]] = {}
+    for group in groups:
+        row = merged.setdefault(group.reason_id, _reason_row(group.reason_id, reasons))
+        row["stops"] += group.stops
+        row["micro_stops"] += group.stops if group.micro else 0
+        row["seconds"] += oee_report.to_seconds(group.seconds)
+    rows = sorted(merged.values(), key=lambda r: (-r["seconds"], r["reason"] or ""))
+    whole = sum((r["seconds"] for r in rows), Decimal(0))
+    running = Decimal(0)
+    for row in rows:
+        running += row["seconds"]
+        row["share"] = _share(row["seconds"], whole)
+        row["cumulative_share"] = _share(running, whole)
+    return rows
+
+
+def _reason_row(reason_id: int | None, reasons: dict[int, q.ReasonInfo]) -> dict[str, Any]:
+    reason = reasons.get(reason_id) if reason_id is not None else None
+    path = []
+    node = reason
+    while node is not None:
+        path.append(node.name)
+        node = reasons.get(node.parent_id) if node.parent_id is not None else None
+    return {
+        "reason": reason.code if reason else None,
+        "name": reason.name if reason else "Reason needed (not classified)",
+        "path": " > ".join(reversed(path)) if path else "",
+        "category": reason.category if reason else "unplanned",
+        "loss": reason.loss if reason else LossClass.AVAILABILITY.value,  # unclassified: availability
+        "stops": 0,
+        "micro_stops": 0,
+        "seconds": Decimal(0),
+    }
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal | None:
+    return (part / whole).quantize(SIX_PLACES) if whole > 0 else None
