@@ -8,8 +8,8 @@ quantities and times through `str()` (as `ui.terminal.wording` does), never as t
 `registry.RESULT_TYPES` says which of these each command returns.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: TypedDict reads NotRequired[...] at run time only from real
+# annotations (Python 3.11), and the tests compare results with __required_keys__.
 from datetime import date, datetime
 from decimal import Decimal
 from typing import NotRequired, TypedDict
