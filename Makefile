@@ -2,7 +2,7 @@
 #
 #   make run     set up, then open the demo (SQLite in the user data directory)
 #   make test    set up, then run the whole test suite (PostgreSQL too when MES_TEST_DATABASE_URL is set)
-#   make lint    ruff and the import-linter contracts
+#   make lint    ruff, the import-linter contracts and mypy
 #   make bench   the quick benchmarks: command spine, terminal, scan-to-consume, documents, board latency
 #   make bench-large  the benchmarks over generated large data: genealogy, OEE, board of 200 stations
 #   make clean   remove the virtual environment, caches and build output
@@ -46,12 +46,13 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# All three run, so one report shows every problem.
+# All of them run, so one report shows every problem.
 lint: $(STAMP)
 	@status=0
 	$(VENV)/bin/ruff check . || status=1
 	$(VENV)/bin/ruff format --check . || status=1
 	$(VENV)/bin/lint-imports || status=1
+	$(VENV)/bin/mypy || status=1  # the files and strictness are in pyproject.toml [tool.mypy]
 	# Generated forms and translations must match their sources.
 	$(PYTHON) tools/generate_ui.py && git diff --exit-code --stat -- mes_terminal/ui/forms resources/translations || status=1
 	exit $$status
@@ -70,7 +71,7 @@ bench-large: $(STAMP)
 	$(PYTHON) benchmarks/board.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache .mypy_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # The list, for scripts that install it themselves (.ci/run).

@@ -141,7 +141,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     if unknown:
         known = ", ".join([*sorted(ENVIRONMENT), "[terminal]", "[printer]"])
         raise ConfigurationError(f"The settings file {path} has an unknown key '{unknown[0]}'; known keys: {known}.")
-    tables = {name: data.pop(name) for name in ("terminal", "printer") if name in data}
+    tables: dict[str, Any] = {name: data.pop(name) for name in ("terminal", "printer") if name in data}
     for name, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"In the settings file {path}, '{name}' must be a non-empty text value.")

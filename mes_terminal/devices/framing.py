@@ -31,7 +31,7 @@ class Framer:
     def feed(self, data: bytes) -> list[str]:
         """Add received bytes; return the frames they complete, oldest first."""
         self._buffer += data
-        frames: list[str] = []
+        frames: list[bytes] = []
         while True:
             end = self._buffer.find(self.terminator)
             if end < 0:

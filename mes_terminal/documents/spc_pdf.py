@@ -80,7 +80,7 @@ def chart_drawing(report: dict[str, Any]) -> Drawing:
     ):
         if level is None:
             continue
-        drawing.add(Line(left, y(level), right, y(level), strokeColor=colour, strokeDashArray=dash))
+        drawing.add(Line(left, y(level), right, y(level), strokeColor=colour, strokeDashArray=dash))  # type: ignore[arg-type]  # None (solid) is reportlab's own default; the stubs omit it
         drawing.add(String(right + 3, y(level) - 3, f"{name} {level:.4g}", fontSize=7, fillColor=colour))
     drawing.add(PolyLine([c for i, v in enumerate(values) for c in (x(i), y(v))], strokeColor=colors.blue))
     for i, point in enumerate(report["points"]):

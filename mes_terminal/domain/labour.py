@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from itertools import pairwise
+from typing import Generic, TypeVar
+
+Job = TypeVar("Job", bound=Hashable)  # whatever names a job for the caller, e.g. (work order, seq)
 
 
 @dataclass(frozen=True)
-class Stint:
+class Stint(Generic[Job]):
     """One labour entry: a person on one job from `start` to `end`."""
 
-    job: Hashable
+    job: Job
     start: datetime
     end: datetime
 
 
-def allocate(stints: Iterable[Stint], weights: Mapping[Hashable, Decimal] | None = None) -> dict[Hashable, Decimal]:
+def allocate(stints: Iterable[Stint[Job]], weights: Mapping[Job, Decimal] | None = None) -> dict[Job, Decimal]:
     """Seconds of one person's time per job.
 
     Where stints overlap, the overlapping time is shared among the jobs active then: equally, or in
@@ -27,7 +30,7 @@ def allocate(stints: Iterable[Stint], weights: Mapping[Hashable, Decimal] | None
     """
     stints = [s for s in stints if s.end > s.start]
     moments = sorted({s.start for s in stints} | {s.end for s in stints})
-    seconds: dict[Hashable, Decimal] = {s.job: Decimal(0) for s in stints}
+    seconds: dict[Job, Decimal] = {s.job: Decimal(0) for s in stints}
     for begin, finish in pairwise(moments):
         active = sorted({s.job for s in stints if s.start <= begin and s.end >= finish}, key=repr)
         if not active:
@@ -39,7 +42,7 @@ def allocate(stints: Iterable[Stint], weights: Mapping[Hashable, Decimal] | None
     return seconds
 
 
-def _shares(active: list[Hashable], weights: Mapping[Hashable, Decimal] | None) -> dict[Hashable, Decimal]:
+def _shares(active: list[Job], weights: Mapping[Job, Decimal] | None) -> dict[Job, Decimal]:
     if weights:
         total = sum((max(weights.get(job, Decimal(0)), Decimal(0)) for job in active), Decimal(0))
         if total > 0:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
 from mes_terminal.domain.values import INT_MAX, parse_code
@@ -142,7 +143,8 @@ def _one_code(kind: ScanKind, field: str) -> Callable[[str, str], Scan]:
         code = _code(rest)
         if code is None:
             return _not_ours(shown)
-        return Scan(kind, shown, **{field: code})
+        part: dict[str, Any] = {field: code}  # the one field this kind fills in
+        return Scan(kind, shown, **part)
 
     return read
 

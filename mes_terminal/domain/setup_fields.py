@@ -171,7 +171,7 @@ def settings_changes(choices: SetupChoices) -> dict[str, object]:
         "station": choices.station or None,
         "locale": choices.locale if choices.locale in dict(LANGUAGES) else "en_US",
         "terminal": {
-            "scanner_url": parse_serial_port(choices.serial_port) if serial else None,
+            "scanner_url": parse_serial_port(choices.serial_port) if choices.serial_port is not None else None,
             "scanner_baudrate": parse_baudrate(choices.baudrate) if serial else None,
             "scanner_terminator": parse_terminator(choices.terminator) if serial else None,
         },

@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -25,6 +25,7 @@ from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
+from mes_terminal.services.commands.results import ConsoleSignInResult
 from mes_terminal.services.printing.service import PrintService
 from mes_terminal.services.printing.supervisor_printing import ConsolePrinting
 from mes_terminal.services.queries import board as bq
@@ -93,7 +94,8 @@ class SupervisorService:
     def sign_in(self, badge: str, pin: str) -> ConsoleUser:
         """The console's user; `AuthenticationFailed` or `NotPermitted` (operators) with one sentence."""
         outcome = self.execute(c.SignInConsole(**self._common(badge), badge=badge, pin=pin))
-        return ConsoleUser(outcome.result["badge"], outcome.result["name"], tuple(outcome.result["roles"]))
+        user = cast(ConsoleSignInResult, outcome.result)
+        return ConsoleUser(user["badge"], user["name"], tuple(user["roles"]))
 
     def execute(self, command: c.Command) -> Outcome:
         """Run a command; a refusal is a `MesError` with the sentence to show."""

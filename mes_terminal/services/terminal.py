@@ -41,9 +41,9 @@ from mes_terminal.services.queries import checklists as quality
 from mes_terminal.services.queries import downtime as dq
 from mes_terminal.services.queries import materials as mq
 from mes_terminal.services.queries import station as q
-from mes_terminal.services.queries.checklists import ChecklistView
 from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
 from mes_terminal.services.queries.station_views import (
+    ChecklistView,
     DispatchItem,
     JobView,
     MaterialLineView,

@@ -74,7 +74,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not at_first_paint:
             at_first_paint.extend(name for name in LATER if name in sys.modules)
-            at_first_paint.append(window.screen)
+            at_first_paint.append(window.current_screen)
         return False
 spy = FirstPaint(); window.installEventFilter(spy)
 window.vm.feedback.connect(lambda kind, text: print(kind, text, file=sys.stderr))

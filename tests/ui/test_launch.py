@@ -50,7 +50,7 @@ def test_a_window_started_before_it_is_shown_reads_the_station_at_once(themed_ap
         window.start()  # not on screen: nothing to paint first
     try:
         assert window.vm.station is not None and window.vm.station.code == "WS-01"
-        assert window.screen == "sign_in"
+        assert window.current_screen == "sign_in"
         assert window.station_screen.model.rowCount() == len(window.vm.dispatch)
     finally:
         window.shutdown()

@@ -73,14 +73,14 @@ def sign_in_with_keypad(qtbot, window, pin: str) -> None:
 
 def test_an_operator_runs_a_job_from_badge_scan_to_completion(qtbot, window, work_order, plant, clock, answers):
     ui = window.station_screen.ui
-    assert window.screen == "sign_in"
+    assert window.current_screen == "sign_in"
 
     # Badge scan: the sign-in screen keeps the badge and asks for the PIN.
     window.scan_router.route("BADGE:B1001")
     assert window.sign_in_screen.ui.badgeEdit.text() == "B1001"
     assert window.banner.kind == "info"
     sign_in_with_keypad(qtbot, window, "4711")
-    assert window.screen == "station"
+    assert window.current_screen == "station"
     assert "Ada Lovelace" in window.ui.operatorsLabel.text()
     assert window.banner.kind == "ok" and "Ada Lovelace" in window.banner.text()
     assert window.ui.connectionLabel.text() == "Online"

@@ -28,7 +28,7 @@ def test_three_wrong_pins_lock_the_terminal_for_a_while(qtbot, window, plant):
     assert screen.throttle.locked
     assert not screen.ui.signInButton.isEnabled()
     assert "Too many wrong PINs" in screen.ui.lockoutLabel.text()
-    assert window.screen == "sign_in"
+    assert window.current_screen == "sign_in"
     assert window.sounds.played == ["error", "error", "error"]
     assert [e.type for e in read_events(plant)][-3:] == ["SignInRefused"] * 3
 
@@ -49,11 +49,11 @@ def test_the_throttle_lets_people_try_again_after_the_wait():
 def test_scanning_a_signed_in_badge_signs_it_out_after_a_confirmation(qtbot, window, plant, monkeypatch):
     window.scan_router.route("BADGE:B1001")
     try_pin(qtbot, window, "4711")
-    assert window.screen == "station"
+    assert window.current_screen == "station"
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args, **kwargs: True))
     with qtbot.waitSignal(window.vm.settled, timeout=10_000):
         window.scan_router.route("BADGE:B1001")
-    assert window.screen == "sign_in"
+    assert window.current_screen == "sign_in"
     assert window.ui.operatorsLabel.text() == "Nobody signed in"
     assert [e.type for e in read_events(plant)][-1] == "SignedOut"
 
@@ -63,5 +63,5 @@ def test_inactivity_signs_everyone_out(qtbot, window, plant):
     try_pin(qtbot, window, "4711")
     with qtbot.waitSignal(window.vm.settled, timeout=10_000):
         window.inactivity.expired.emit()
-    assert window.screen == "sign_in"
+    assert window.current_screen == "sign_in"
     assert [e.type for e in read_events(plant)][-1] == "SignedOut"

@@ -52,7 +52,7 @@ def decode_object(obj: object, command_types: Mapping[str, type[Command]]) -> Co
     if cls is None:
         known = ", ".join(sorted(command_types))
         raise InvalidInput(f"Unknown command type {kind[:40]!r}; known types are: {known}.", code="unknown_command")
-    fields = _fields(cls)
+    fields = _fields(cls)  # type: ignore[arg-type]  # a class is hashable; mypy checks the instances' __hash__
     unknown = sorted(set(obj) - set(fields) - {"type"})
     if unknown:
         raise InvalidInput(f"{kind} has no field {unknown[0][:40]!r}.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -158,7 +159,7 @@ def _receive_stock(engine: Engine, bus: CommandBus, supervisor: str, now: dateti
     return f"Received {len(received)} lots of {len(materials)} materials ({received[0]} to {received[-1]})."
 
 
-def _do(bus: CommandBus, cls: type[c.Command], actor: str, at, number: str, **extra: object) -> str:
+def _do(bus: CommandBus, cls: Callable[..., c.Command], actor: str, at, number: str, **extra: object) -> str:
     outcome = bus.execute(cls(command_id=uuid.uuid4(), actor=actor, issued_at=at, number=number, **extra))
     return str(outcome.result["status"])
 

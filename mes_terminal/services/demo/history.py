@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -127,7 +128,7 @@ class _Runner:
         self._reported: dict[tuple[str, int], Decimal] = {}
         self._last: dict[tuple[str, int], datetime] = {}
 
-    def send(self, cls: type[c.Command], at: datetime, **fields: object) -> dict:
+    def send(self, cls: Callable[..., c.Command], at: datetime, **fields: object) -> dict:
         self.commands += 1
         return dict(self.bus.execute(cls(command_id=uuid.uuid4(), actor=self.actor, issued_at=at, **fields)).result)
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.queries.checklists import CheckItemView, checklist_view
+from mes_terminal.services.queries.checklists import checklist_view
 from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.station_views import CheckItemView
 
 
 def pass_due_checks(

@@ -374,8 +374,8 @@ def _write_user(user: User, spec: UserSpec, *, rehash: bool) -> None:
     user.name = spec.name
     if spec.pin is not None and (rehash or user.pin_hash is None):
         user.pin_hash = hash_secret(spec.pin)
-    for held in [r for r in user.roles if r.role not in spec.roles]:
-        user.roles.remove(held)
+    for dropped in [r for r in user.roles if r.role not in spec.roles]:
+        user.roles.remove(dropped)
     user.roles.extend(UserRole(role=role) for role in sorted(set(spec.roles) - set(user.role_names)))
     held = {q.code for q in user.qualifications}
     for qualification in [q for q in user.qualifications if q.code not in spec.qualifications]:

@@ -84,6 +84,7 @@ class ProductDefinitions:
         in_file = {m.code for m in self.plant.materials} | {p.code for p in self.plant.products}
         holders = self.session.execute(select(Material.code, Material.gtin).where(Material.gtin.in_(list(wanted))))
         for code, gtin in holders:
+            assert gtin is not None  # found by its GTIN
             if code not in in_file:
                 raise self._refuse(
                     f"GTIN {gtin} of {wanted[gtin]} already belongs to material {code} in the database; "
@@ -144,12 +145,12 @@ class ProductDefinitions:
         wanted = {op.operation for op in spec.routing}
         removed = [op for seq, op in current.items() if seq not in wanted]
         self._refuse_removing_used(product.code, removed)
-        for op in removed:
-            for link in eligible.pop(op.id, {}).values():
+        for gone in removed:
+            for link in eligible.pop(gone.id, {}).values():
                 self.session.delete(link)
         self.session.flush()  # the station links go before their operation
-        for op in removed:
-            self.session.delete(op)
+        for gone in removed:
+            self.session.delete(gone)
         written = []
         for op_spec in spec.routing:
             op = current.get(op_spec.operation)
@@ -237,12 +238,12 @@ class ProductDefinitions:
         materials: Mapping[str, Material],
     ) -> None:
         keys = {(line.material, line.operation) for line in wanted}
-        for key, line in current.items():
+        for key, old in current.items():
             if key not in keys:
-                for sub in substitutes.pop(line.id, []):
+                for sub in substitutes.pop(old.id, []):
                     self.session.delete(sub)
                 self.session.flush()  # the substitutes go before their line
-                self.session.delete(line)
+                self.session.delete(old)
         written = []
         for spec in wanted:
             line = current.get((spec.material, spec.operation))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -70,7 +71,7 @@ class ConsolePrinting:
 
     def print(self, actor: str, request: PrintRequest, station: str | None = None) -> PrintOutcome:
         """Print and record it as `actor`; a printer that fails raises its sentence (the job is recorded failed)."""
-        common = {
+        common: dict[str, Any] = {
             "command_id": uuid.uuid4(),
             "actor": actor,
             "issued_at": self._clock.now(),

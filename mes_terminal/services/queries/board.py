@@ -139,7 +139,7 @@ def active_jobs(connection: Connection, station_ids: Sequence[int] | None = None
     return [dict(r._mapping) for r in connection.execute(_only(_JOBS, ops.workstation_id, station_ids))]
 
 
-def runs_of_active_jobs(connection: Connection, station_ids: Sequence[int] | None = None) -> list[Any]:
+def runs_of_active_jobs(connection: Connection, station_ids: Sequence[int] | None = None) -> Sequence[Any]:
     return connection.execute(_only(_RUNS, ops.workstation_id, station_ids)).all()
 
 
@@ -159,7 +159,7 @@ def last_event_id(connection: Connection) -> int:
     return connection.execute(_LAST_EVENT).scalar() or 0
 
 
-def changes(connection: Connection, after: int, upto: int) -> list[Any]:
+def changes(connection: Connection, after: int, upto: int) -> Sequence[Any]:
     """The events in (after, upto]: which stations and entities they touched."""
     return connection.execute(_CHANGED, {"after": after, "upto": upto}).all()
 
@@ -179,7 +179,7 @@ def station_of_operations(connection: Connection, keys: Sequence[tuple[str, int]
     return {code for number, seq, code in rows if (number, seq) in wanted}
 
 
-def timeline(connection: Connection, station_id: int, start: datetime, end: datetime) -> dict[str, list[Any]]:
+def timeline(connection: Connection, station_id: int, start: datetime, end: datetime) -> dict[str, Sequence[Any]]:
     """Runs, stops and counts of one station that touch [start, end)."""
     runs = connection.execute(
         select(JobRun.started_at, JobRun.ended_at, WorkOrder.number, ops.seq, ops.name)

@@ -284,7 +284,7 @@ def _checks(connection: Connection, codes: set[str]) -> dict[str, tuple[CheckFor
     )
     found: dict[str, list[CheckForTraveler]] = {}
     for row in rows:
-        found.setdefault(row.checklist, []).append(CheckForTraveler(*row[1:]))
+        found.setdefault(row.checklist, []).append(CheckForTraveler(*row[1:]))  # type: ignore[call-arg]  # mypy loses the columns past the typed overloads
     return {code: tuple(items) for code, items in found.items()}
 
 

@@ -169,7 +169,7 @@ def audit(
     return [dict(r._mapping) for r in rows]
 
 
-def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]]:
+def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], Sequence[Sequence[Any]]]]:
     """What the plant file loaded, section by section: column names and rows. PIN hashes stay out."""
     role_rows = connection.execute(select(UserRole.user_id, UserRole.role).order_by(UserRole.role)).all()
     role_names: dict[int, list[str]] = {}

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from mes_terminal.db.records import (
     Count,
@@ -158,7 +159,7 @@ def count_groups(connection: Connection, station_ids: Sequence[int], window: Spa
     ]
 
 
-def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:
     """Per station, product and operation: the ideal cycle time and the counts behind the ideal time."""
     if not station_ids:
         return []
@@ -186,7 +187,7 @@ def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Spa
     ]
 
 
-def production_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+def production_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:
     """Good and scrap per station, work order and operation reported in the window."""
     if not station_ids:
         return []
@@ -222,7 +223,7 @@ def production_rows(connection: Connection, station_ids: Sequence[int], window: 
     return [{**row._mapping, "good": _dec(row.good), "scrap": _dec(row.scrap)} for row in connection.execute(query)]
 
 
-def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, object]]:
+def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:
     """Scrap per reason (and unit), largest first."""
     if not station_ids:
         return []
@@ -246,7 +247,7 @@ def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span)
     return [{**row._mapping, "scrap": _dec(row.scrap)} for row in connection.execute(query)]
 
 
-def _counted_in(station_ids: Sequence[int], window: Span) -> object:
+def _counted_in(station_ids: Sequence[int], window: Span) -> ColumnElement[bool]:
     return and_(
         Count.workstation_id.in_(station_ids),
         Count.reported_at >= window.start,

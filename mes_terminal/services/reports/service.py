@@ -110,7 +110,7 @@ class ReportService:
             "seconds": sum((r["seconds"] for r in rows), Decimal(0)),
             "unclassified_stops": sum(r["stops"] for r in rows if r["reason"] is None),
         }
-        columns = ("reason", "name", "path", "category", "loss", "stops", "micro_stops", "seconds")
+        columns: tuple[str, ...] = ("reason", "name", "path", "category", "loss", "stops", "micro_stops", "seconds")
         columns += ("share", "cumulative_share")
         return self._report("downtime", "Downtime Pareto", scope, window, summary, columns, rows)
 
@@ -124,7 +124,16 @@ class ReportService:
         for row in rows:
             totals[row["unit"]]["good"] += row["good"]
             totals[row["unit"]]["scrap"] += row["scrap"]
-        columns = ("station", "work_order", "operation", "operation_name", "product", "unit", "good", "scrap")
+        columns: tuple[str, ...] = (
+            "station",
+            "work_order",
+            "operation",
+            "operation_name",
+            "product",
+            "unit",
+            "good",
+            "scrap",
+        )
         columns += ("reports", "first_report", "last_report")
         summary = {"reports": sum(r["reports"] for r in rows), "totals_by_unit": dict(totals)}
         return self._report("production", "Production", scope, window, summary, columns, rows)

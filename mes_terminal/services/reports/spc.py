@@ -11,8 +11,9 @@ from sqlalchemy import Engine
 
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.report_range import parse_bound
-from mes_terminal.services.queries.checklists import SpcChartView, spc_chart
+from mes_terminal.services.queries.checklists import spc_chart
 from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports.queries import site_timezone
 
 

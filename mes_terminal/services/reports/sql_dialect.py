@@ -141,7 +141,7 @@ def param_table(
             for i, (_, kind) in enumerate(columns)
         )
         statement = text(f"SELECT * FROM unnest({arrays}) AS {name}_rows({', '.join(names)})")
-        values = {
+        values: dict[str, object] = {
             f"{name}_{i}": [int(row[i]) if kind is Integer else float(row[i]) for row in rows]
             for i, (_, kind) in enumerate(columns)
         }

@@ -25,15 +25,23 @@ from mes_terminal.documents.report_pdf import render_report_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.report_range import parse_bound
-from mes_terminal.services.queries.checklists import SpcChartView, spc_chart
+from mes_terminal.services.queries.checklists import spc_chart
 from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports.output import to_csv, to_document
 from mes_terminal.services.reports.queries import site_timezone
 from mes_terminal.services.reports.service import Report, ReportService
 
 SCOPE_KINDS = ("plant", "line", "station")
 EXPORT_FORMATS = ("csv", "pdf")
-OEE_FIGURES = ("planned_seconds", "run_seconds", "total_count", "good_count", "availability", "performance")
+OEE_FIGURES: tuple[str, ...] = (
+    "planned_seconds",
+    "run_seconds",
+    "total_count",
+    "good_count",
+    "availability",
+    "performance",
+)
 OEE_FIGURES += ("quality", "oee")
 OEE_TABLE_COLUMNS = ("station", "line", "shift", "day", "from", "to", *OEE_FIGURES)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
@@ -34,7 +35,7 @@ class AuditPage(QWidget):
         self.model = AuditModel(self)
         self.ui.auditView.setModel(self.model)
         self.ui.auditView.verticalHeader().hide()
-        now = QDateTime(vm.service.clock.now().astimezone())
+        now = QDateTime(vm.service.clock.now().astimezone())  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
         self.ui.fromEdit.setDateTime(now.addDays(-1))
         self.ui.toEdit.setDateTime(now.addSecs(3600))
         vm.audit_changed.connect(self.on_audit_changed)
@@ -75,4 +76,4 @@ class AuditPage(QWidget):
 
 
 def _utc(moment: QDateTime) -> datetime:
-    return moment.toPython().astimezone().astimezone(UTC)
+    return cast(datetime, moment.toPython()).astimezone().astimezone(UTC)  # the stubs say only "object"

@@ -97,8 +97,9 @@ class BoardPage(QWidget):
     def _render_actions(self) -> None:
         row = self.selected_row()
         job = row is not None and row.work_order is not None
-        self.ui.pauseButton.setEnabled(job and row.state in ("running", "down"))
-        self.ui.resumeButton.setEnabled(job and row.state == "paused")
+        state = row.state if row is not None else None
+        self.ui.pauseButton.setEnabled(job and state in ("running", "down"))
+        self.ui.resumeButton.setEnabled(job and state == "paused")
         self.ui.completeButton.setEnabled(job)
 
     def _legend(self) -> str:

@@ -40,7 +40,8 @@ class GenealogyModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt overloads parent() (the QObject) with parent(index); a model overrides the second only.
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         up = index.internalPointer().parent

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import cast
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -99,14 +100,14 @@ class OrderDialog(QDialog):
             self.product_combo.setCurrentText(order.product)
             self.product_combo.setEnabled(False)
             self.quantity_edit.setText(quantity(order.quantity))
-            self.due_edit.setDateTime(QDateTime(order.due_at.astimezone()))
+            self.due_edit.setDateTime(QDateTime(order.due_at.astimezone()))  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
             self.priority_spin.setValue(max(min(order.priority, PRIORITY_RANGE[1]), PRIORITY_RANGE[0]))
         else:
             self.due_edit.setDateTime(QDateTime.currentDateTime().addDays(1))
         self.resize(480, 300)
 
     def on_ok_clicked(self) -> None:
-        due = self.due_edit.dateTime().toPython().astimezone()
+        due = cast(datetime, self.due_edit.dateTime().toPython()).astimezone()  # the stubs say only "object"
         try:
             self.value = read_order_form(
                 self.number_edit.text(),

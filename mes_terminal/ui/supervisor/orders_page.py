@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -124,7 +126,7 @@ class OrdersPage(QWidget):
         value = OrderDialog.ask(self, self.products, order)
         if value is None:
             return
-        changes = {
+        changes: dict[str, Any] = {
             "quantity": value.quantity if value.quantity != order.quantity else None,
             "due": value.due if value.due != order.due_at else None,
             "priority": value.priority if value.priority != order.priority else None,

@@ -47,8 +47,9 @@ class PdfPreview(QScrollArea):
     def show_pdf(self, data: bytes, width: int = 560) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         images = render_pages(data, width)
         self.page_count = len(images)
         if not images:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.results import DispositionResult, LotResult
 from mes_terminal.services.queries.supervisor_views import ChangeSet
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 
@@ -65,13 +66,13 @@ class QualityViewModel(QObject):
     def release(self, lot: str, reason: str | None) -> None:
         self.vm.act(c.ReleaseLot, say=self._released, lot=lot, reason=reason)
 
-    def _disposed(self, result: dict[str, Any]) -> str:
+    def _disposed(self, result: DispositionResult) -> str:
         return self.tr("{nc}: {decision}. Signed: {signature}.").format(
             nc=result["nonconformance"], decision=result["decision"].replace("_", " "), signature=result["signature"]
         )
 
-    def _held(self, result: dict[str, Any]) -> str:
+    def _held(self, result: LotResult) -> str:
         return self.tr("Lot {lot} is on hold.").format(lot=result["lot"])
 
-    def _released(self, result: dict[str, Any]) -> str:
+    def _released(self, result: LotResult) -> str:
         return self.tr("Lot {lot} is released.").format(lot=result["lot"])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QItemSelection
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
-from mes_terminal.services.queries.checklists import SpcChartView
+from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable, ReportScope
 from mes_terminal.ui.charts.pareto_chart import ParetoBar
@@ -67,8 +67,9 @@ class ReportsPage(QWidget):
         self.ui.spcSplitter.setSizes([3000, 1000])
         self.ui.oeeSplitter.setSizes([3000, 2000])
         today = reports.vm.service.clock.now().astimezone().date()
-        self.ui.toEdit.setDate(QDate(today))
-        self.ui.fromEdit.setDate(QDate(today - timedelta(days=DEFAULT_DAYS - 1)))
+        first = today - timedelta(days=DEFAULT_DAYS - 1)
+        self.ui.toEdit.setDate(QDate(today.year, today.month, today.day))
+        self.ui.fromEdit.setDate(QDate(first.year, first.month, first.day))
         self.ui.scopeCombo.addItem(self.tr("Whole plant"), ReportScope("plant"))
         self.shown: dict[str, Report] = {}  # what Export writes: "oee", "downtime", "scrap"
         self.asked = False

@@ -300,12 +300,13 @@ class SupervisorViewModel(QObject):
         cls: type[c.Command],
         *,
         actor: str | None = None,
-        say: Callable[[dict[str, Any]], str] | None = None,
+        say: Callable[[Any], str] | None = None,
         **fields: Any,
     ) -> None:
         """Issue `cls` as the signed-in user (or `actor`, who signs it); the board follows from its events.
 
-        `say` turns the result into the banner's sentence (else "Done: <command>")."""
+        `say` turns the result (the TypedDict that `RESULT_TYPES[cls]` names, as stored) into the banner's
+        sentence (else "Done: <command>")."""
         if self.user is None:
             self.feedback.emit(ERROR, self.tr("Sign in first."))
             return

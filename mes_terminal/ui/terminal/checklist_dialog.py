@@ -54,7 +54,7 @@ class ChecklistDialog(QDialog):
         ui.closeButton.clicked.connect(self.on_close_clicked)
         self.keypad.key_pressed.connect(self.on_key_pressed)
         self.resize(900, 700)
-        self.render()
+        self.redraw()
 
     @property
     def item(self) -> CheckItemView:
@@ -62,7 +62,7 @@ class ChecklistDialog(QDialog):
 
     # --- rendering -------------------------------------------------------------------------------
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         ui, item = self.ui, self.item
         checklist = self.checklist
         self.setWindowTitle(self.tr("Checklist {code}").format(code=checklist.code))
@@ -195,7 +195,7 @@ class ChecklistDialog(QDialog):
     def on_previous_clicked(self) -> None:
         if self.position > 0:
             self.position -= 1
-            self.render()
+            self.redraw()
 
     def on_skip_clicked(self) -> None:
         self._next()
@@ -208,7 +208,7 @@ class ChecklistDialog(QDialog):
             self.accept()
             return
         self.position += 1
-        self.render()
+        self.redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # a USB keypad works as well as the screen
         if self.item.kind == "numeric":

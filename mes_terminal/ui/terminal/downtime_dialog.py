@@ -69,16 +69,16 @@ class DowntimeDialog(QDialog):
         ui.cancelButton.clicked.connect(self.reject)
         ui.confirmButton.clicked.connect(self.on_confirm_clicked)
         self.resize(960, 700)
-        self.render()
+        self.redraw()
 
     # --- the tree ------------------------------------------------------------------------------------
 
-    def children(self, parent: str | None) -> list[ReasonNode]:
+    def reasons_under(self, parent: str | None) -> list[ReasonNode]:
         """The reasons one level below `parent` (None: the top), in the tree's order (by name)."""
         return [node for node in self.nodes if node.parent == parent]
 
     def level(self) -> list[ReasonNode]:
-        return self.children(self.path[-1].code if self.path else None)
+        return self.reasons_under(self.path[-1].code if self.path else None)
 
     def breadcrumb(self) -> str:
         names = [self.tr("All reasons"), *(node.name for node in self.path)]
@@ -88,7 +88,7 @@ class DowntimeDialog(QDialog):
 
     # --- rendering -------------------------------------------------------------------------------------
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         ui = self.ui
         self.setWindowTitle(self.title)
         ui.titleLabel.setText(self.title)
@@ -133,7 +133,7 @@ class DowntimeDialog(QDialog):
         text = html.escape(node.name)
         if node.leaf:
             return text
-        count = len(self.children(node.code))
+        count = len(self.reasons_under(node.code))
         more = self.tr("1 reason") if count == 1 else self.tr("{count} reasons").format(count=count)
         return f"{text} ›<br><span style='font-size:13pt; font-weight:normal'>{html.escape(more)}</span>"
 
@@ -148,14 +148,14 @@ class DowntimeDialog(QDialog):
             self.chosen = node
             self.accept()
             return
-        self.render()
+        self.redraw()
 
     def on_back_clicked(self) -> None:
         if self.chosen is not None:
             self.chosen = None
         elif self.path:
             self.path.pop()
-        self.render()
+        self.redraw()
 
     def on_confirm_clicked(self) -> None:
         if self.chosen is not None:
@@ -190,7 +190,7 @@ class DowntimeDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
-            self.render()
+            self.redraw()
         super().changeEvent(event)
 
     @classmethod

@@ -106,11 +106,11 @@ class StationScreen(QWidget):
         vm.checks_fell_due.connect(self.on_checks_fell_due)
         vm.reprint_reason_needed.connect(self.on_reprint_reason_needed)
         self.on_dispatch_changed(vm.dispatch)  # built after the first answer came, it starts from it
-        self.render()
+        self.redraw()
 
     # --- rendering -------------------------------------------------------------------------------
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         self._render_state()
         self._render_job(self.vm.current_job())
         self._render_buttons()
@@ -253,7 +253,7 @@ class StationScreen(QWidget):
 
     def on_station_changed(self, station: StationView) -> None:
         self._fetched_at = self.vm.clock.now()
-        self.render()
+        self.redraw()
         if self.showing_materials():
             self._load_materials()  # counts and scans elsewhere change what is taken and on hand
 
@@ -269,7 +269,7 @@ class StationScreen(QWidget):
         elif view.currentIndex().row() != row or not view.selectionModel().isRowSelected(row):
             view.selectRow(row)
             view.scrollTo(self.model.index(row, 0))
-        self.render()
+        self.redraw()
 
     def on_active_operator_changed(self, badge: object) -> None:
         self._render_buttons()
@@ -555,7 +555,7 @@ class StationScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
-            self.render()
+            self.redraw()
             self.on_pending_changed(self.vm.pending)
         super().changeEvent(event)
 

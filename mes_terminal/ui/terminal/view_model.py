@@ -14,7 +14,7 @@ import logging
 import uuid
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,6 +28,7 @@ from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
     from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.commands.results import CompletionResult, ConsumptionResult
     from mes_terminal.services.printing.service import PrintOutcome
     from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
     from mes_terminal.services.queries.station_views import (
@@ -436,14 +437,14 @@ class TerminalViewModel(QObject):
         kind = WARN if result.get("warning") else OK  # e.g. a lot taken out of FEFO order
         self.feedback.emit(kind, sentence)
         if isinstance(command, c.ConsumeLot):
-            self.lot_scan_result.emit(kind, sentence, result.get("bom_material"))
+            self.lot_scan_result.emit(kind, sentence, cast("ConsumptionResult", result).get("bom_material"))
             self.load_materials(JobKey(command.work_order, command.operation))
         self.command_succeeded.emit(command, result)
-        if isinstance(command, c.CompleteJob) and self._label_due_at_completion(result):
+        if isinstance(command, c.CompleteJob) and self._label_due_at_completion(cast("CompletionResult", result)):
             self._print_label(command.work_order, command.actor, None, automatic=True)
         self.refresh(after_paint=True)  # the banner first: the read would slow its paint down
 
-    def _label_due_at_completion(self, result: dict) -> bool:
+    def _label_due_at_completion(self, result: CompletionResult) -> bool:
         """Where configured, the output lot's label is printed when the order's last operation completes."""
         last = result.get("order_status") == "completed"
         return self.print_label_on_complete and last and bool(result.get("output_lot"))

@@ -134,8 +134,8 @@ class TerminalWindow(QWidget):
             self._wedge.scanned.connect(self.scan_router.route)
             app.installEventFilter(self._wedge)
             app.installEventFilter(self.inactivity)
-        if self.options.scanner_url:
-            options = self.options
+        options = self.options
+        if options.scanner_url:
             self._serial = SerialScanInput(
                 options.scanner_url, options.scanner_baudrate, self, terminator=options.scanner_terminator
             )
@@ -200,7 +200,7 @@ class TerminalWindow(QWidget):
         return screen
 
     @property
-    def screen(self) -> str:
+    def current_screen(self) -> str:
         station_screen = self._station_screen
         return "station" if station_screen and self.ui.screens.currentWidget() is station_screen else "sign_in"
 
@@ -234,10 +234,10 @@ class TerminalWindow(QWidget):
         self._render_operators()
         if not station.operators:
             self._adding_operator = False
-            if self.screen != "sign_in":
+            if self.current_screen != "sign_in":
                 self.show_sign_in()
             self.sign_in_screen.set_back_allowed(False)
-        elif self.screen == "sign_in" and not self._adding_operator:
+        elif self.current_screen == "sign_in" and not self._adding_operator:
             self.show_station()
         else:
             self.sign_in_screen.set_back_allowed(True)
@@ -329,7 +329,7 @@ class TerminalWindow(QWidget):
             return
         key = JobKey(work_order, operation)
         self.vm.select(key)
-        if self.screen != "station" and self.vm.station and self.vm.station.operators:
+        if self.current_screen != "station" and self.vm.station and self.vm.station.operators:
             self.show_station()
         if item.readiness not in ("ready", "check_due"):
             kind = OK if item.readiness in ("running_here", "paused_here") else WARN

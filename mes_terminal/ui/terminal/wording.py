@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -14,6 +14,7 @@ from mes_terminal.ui.deferred_module import DeferredModule
 
 if TYPE_CHECKING:
     from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.commands import results as r
 else:  # loaded with the service stack on the worker thread, not before the first paint
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
@@ -44,12 +45,17 @@ def quantity(value: Decimal | str | int | float) -> str:
 
 
 def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str = "") -> str:
-    """The green banner after `command` went through; `reason_name` names a downtime reason's code."""
+    """The green banner after `command` went through; `reason_name` names a downtime reason's code.
+
+    `result` is the command's result (services/commands/results.py) as stored: quantities and times as text.
+    """
     job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
     if isinstance(command, c.SignIn):
-        return tr("Welcome, {name}. You are signed in.").format(name=result.get("name", command.badge))
+        signed_in = cast("r.SignInResult", result)
+        return tr("Welcome, {name}. You are signed in.").format(name=signed_in.get("name", command.badge))
     if isinstance(command, c.SignOut):
-        return tr("{name} is signed out.").format(name=result.get("name", command.badge))
+        signed_out = cast("r.SignOutResult", result)
+        return tr("{name} is signed out.").format(name=signed_out.get("name", command.badge))
     if isinstance(command, c.StartJob):
         return tr("Started {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.PauseJob):
@@ -65,39 +71,42 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
             )
         return tr("The station is down; the reason is still needed.")
     if isinstance(command, c.EndDowntime):
-        return tr("Downtime ended after {minutes} min.").format(minutes=_minutes(result))
+        return tr("Downtime ended after {minutes} min.").format(minutes=_minutes(cast("r.DowntimeResult", result)))
     if isinstance(command, c.ClassifyDowntime):
         return tr("The stop now has its reason: {reason}.").format(reason=reason_name or command.reason)
     if isinstance(command, c.ResumeJob):
         return tr("Resumed {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.ReportCount):
+        counted = cast("r.CountResult", result)
         return tr("Reported {good} good and {scrap} scrap. Now {total_good} good, {total_scrap} scrap.").format(
             good=quantity(command.good),
             scrap=quantity(command.scrap),
-            total_good=quantity(result.get("good", 0)),
-            total_scrap=quantity(result.get("scrap", 0)),
+            total_good=quantity(counted.get("good", 0)),
+            total_scrap=quantity(counted.get("scrap", 0)),
         )
     if isinstance(command, c.CompleteJob):
-        if result.get("short_closed"):
+        if cast("r.CompletionResult", result).get("short_closed"):
             return tr("Completed {work_order} operation {operation} with a short close.").format(**job)
         return tr("Completed {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.CallSupervisor):
         return tr("A supervisor has been called to this station.")
     if isinstance(command, c.ConsumeLot):
+        consumed = cast("r.ConsumptionResult", result)
         taken = tr("Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.").format(
             lot=command.lot,
-            quantity=quantity(result.get("consumed", 0)),
-            unit=result.get("unit", ""),
-            material=result.get("material", ""),
+            quantity=quantity(consumed.get("consumed", 0)),
+            unit=consumed.get("unit", ""),
+            material=consumed.get("material", ""),
             **job,
         )
-        return f"{taken} {result['warning']}" if result.get("warning") else taken
+        return f"{taken} {consumed['warning']}" if consumed.get("warning") else taken
     if isinstance(command, c.RecordCheck):
+        checked = cast("r.CheckResult", result)
         recorded = tr("{item}: {value} recorded.").format(
-            item=result.get("text", command.item),
-            value=" ".join(str(v) for v in (result.get("value", command.value), result.get("unit")) if v),
+            item=checked.get("text", command.item),
+            value=" ".join(str(v) for v in (checked.get("value", command.value), checked.get("unit")) if v),
         )
-        return f"{recorded} {result['warning']}" if result.get("warning") else recorded
+        return f"{recorded} {checked['warning']}" if checked.get("warning") else recorded
     return tr("Done.")
 
 
@@ -135,7 +144,7 @@ def describe(command: c.Command) -> str:
     return command.type
 
 
-def _minutes(result: Mapping[str, Any]) -> str:
+def _minutes(result: r.DowntimeResult) -> str:
     """Whole minutes of a stop from its result's RFC 3339 times (at least 1 once it has begun)."""
     try:
         started = datetime.fromisoformat(str(result["started_at"]).replace("Z", "+00:00"))

@@ -18,13 +18,13 @@ class LimitBar(QWidget):
         self.setObjectName("limitBar")
         self.setMinimumHeight(72)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.lower: Decimal | None = None
-        self.upper: Decimal | None = None
+        self.lower_limit: Decimal | None = None  # not `lower`: that is QWidget.lower()
+        self.upper_limit: Decimal | None = None
         self.target: Decimal | None = None
         self.value: Decimal | None = None
 
     def set_limits(self, lower: Decimal | None, target: Decimal | None, upper: Decimal | None) -> None:
-        self.lower, self.target, self.upper = lower, target, upper
+        self.lower_limit, self.target, self.upper_limit = lower, target, upper
         self.update()
 
     def set_value(self, value: Decimal | None) -> None:
@@ -33,7 +33,7 @@ class LimitBar(QWidget):
 
     def span(self) -> tuple[Decimal, Decimal]:
         """The range drawn: the limits with half their width either side."""
-        known = [v for v in (self.lower, self.target, self.upper) if v is not None]
+        known = [v for v in (self.lower_limit, self.target, self.upper_limit) if v is not None]
         if not known:
             return Decimal(0), Decimal(1)
         low, high = min(known), max(known)
@@ -48,7 +48,9 @@ class LimitBar(QWidget):
     def inside(self) -> bool | None:
         if self.value is None:
             return None
-        return (self.lower is None or self.value >= self.lower) and (self.upper is None or self.value <= self.upper)
+        return (self.lower_limit is None or self.value >= self.lower_limit) and (
+            self.upper_limit is None or self.value <= self.upper_limit
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -56,8 +58,8 @@ class LimitBar(QWidget):
         width, height = self.width() - 16, self.height()
         track = QRectF(8, height * 0.35, width, height * 0.3)
         painter.fillRect(track, TRACK)
-        left = self.fraction(self.lower) if self.lower is not None else 0.0
-        right = self.fraction(self.upper) if self.upper is not None else 1.0
+        left = self.fraction(self.lower_limit) if self.lower_limit is not None else 0.0
+        right = self.fraction(self.upper_limit) if self.upper_limit is not None else 1.0
         painter.fillRect(QRectF(8 + left * width, track.top(), (right - left) * width, track.height()), INSIDE)
         if self.target is not None:
             x = 8 + self.fraction(self.target) * width

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from mes_terminal.paths import resources_dir
+
+if TYPE_CHECKING:  # Qt Multimedia is loaded only when there is audio (see _load)
+    from PySide6.QtMultimedia import QSoundEffect
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +33,7 @@ class FeedbackSounds(QObject):
         self.enabled = enabled
         self.backend = "none"
         self.played: list[str] = []  # what was asked for, in order (the tests listen here)
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, QSoundEffect] = {}
         if enabled:
             self._load(resources_dir() / "sounds")
 

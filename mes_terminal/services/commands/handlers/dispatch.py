@@ -7,8 +7,6 @@ exactly the order the supervisor chose.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import exists, func, select, true
 
 from mes_terminal.db.records import RoutingOperationStation, WorkOrder, WorkOrderOperation, Workstation
@@ -16,12 +14,13 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.roles import PLANNERS
 from mes_terminal.services.commands.catalog import AssignOperation, ReorderDispatch
+from mes_terminal.services.commands.results import AssignmentResult, DispatchOrderResult
 
 OPEN_ORDERS = ("planned", "released", "in_progress", "on_hold")
 ops = WorkOrderOperation
 
 
-def reorder_dispatch(cmd: ReorderDispatch, uow: UnitOfWork) -> dict[str, Any]:
+def reorder_dispatch(cmd: ReorderDispatch, uow: UnitOfWork) -> DispatchOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "reorder dispatch lists")
     station = _locked_station(uow, cmd.station)
     keys = [_parse_key(key) for key in cmd.operations]
@@ -50,7 +49,7 @@ def reorder_dispatch(cmd: ReorderDispatch, uow: UnitOfWork) -> dict[str, Any]:
     return {"station": station.code, "operations": before}
 
 
-def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> dict[str, Any]:
+def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
     uow.users.acting(cmd.actor, PLANNERS, "assign operations to stations")
     order, op = uow.jobs.lock(cmd.work_order, cmd.operation)
     label = f"{order.number} operation {op.seq} ({op.name})"

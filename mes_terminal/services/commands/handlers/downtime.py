@@ -8,7 +8,6 @@ it and when is kept on the stop, and every change is an event with the reason be
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
 from mes_terminal.db.repositories.shared import Person
@@ -19,9 +18,10 @@ from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import DOWNTIME_EDITORS, SHOP_FLOOR, require_role
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.results import DowntimeResult, DowntimeSplitResult, MachineStateResult
 
 
-def start_downtime(cmd: c.StartDowntime, uow: UnitOfWork) -> dict[str, Any]:
+def start_downtime(cmd: c.StartDowntime, uow: UnitOfWork) -> DowntimeResult:
     station = uow.workstations.by_code(cmd.station)
     person = _person_at(cmd, uow, station, "record downtime")
     stops = Stops(uow.session)
@@ -32,7 +32,7 @@ def start_downtime(cmd: c.StartDowntime, uow: UnitOfWork) -> dict[str, Any]:
     return stop_result(stop, station.code, reason.code if reason else None)
 
 
-def end_downtime(cmd: c.EndDowntime, uow: UnitOfWork) -> dict[str, Any]:
+def end_downtime(cmd: c.EndDowntime, uow: UnitOfWork) -> DowntimeResult:
     station = uow.workstations.by_code(cmd.station)
     _person_at(cmd, uow, station, "end downtime")
     stops = Stops(uow.session)
@@ -45,7 +45,7 @@ def end_downtime(cmd: c.EndDowntime, uow: UnitOfWork) -> dict[str, Any]:
     return stop_result(stop, station.code, stops.code_of(stop.reason_id))
 
 
-def classify_downtime(cmd: c.ClassifyDowntime, uow: UnitOfWork) -> dict[str, Any]:
+def classify_downtime(cmd: c.ClassifyDowntime, uow: UnitOfWork) -> DowntimeResult:
     stops = Stops(uow.session)
     stop = stops.for_update(cmd.downtime_id)
     station = _station_of(cmd, stops, stop)
@@ -56,7 +56,7 @@ def classify_downtime(cmd: c.ClassifyDowntime, uow: UnitOfWork) -> dict[str, Any
     return stop_result(stop, station.code, reason.code)
 
 
-def split_downtime(cmd: c.SplitDowntime, uow: UnitOfWork) -> dict[str, Any]:
+def split_downtime(cmd: c.SplitDowntime, uow: UnitOfWork) -> DowntimeSplitResult:
     stops = Stops(uow.session)
     stop = stops.for_update(cmd.downtime_id)
     station = _station_of(cmd, stops, stop)
@@ -107,7 +107,7 @@ def split_downtime(cmd: c.SplitDowntime, uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
-def machine_state(cmd: c.MachineState, uow: UnitOfWork) -> dict[str, Any]:
+def machine_state(cmd: c.MachineState, uow: UnitOfWork) -> MachineStateResult:
     """A machine (through its connector's account) says it runs, stopped or faulted.
 
     A stop opens an unclassified downtime unless the station is down already; running again ends a
@@ -229,7 +229,7 @@ def open_stop(
     return stop
 
 
-def stop_result(stop: DowntimeEvent, station: str, reason: str | None) -> dict[str, Any]:
+def stop_result(stop: DowntimeEvent, station: str, reason: str | None) -> DowntimeResult:
     return {
         "downtime_id": stop.id,
         "station": station,

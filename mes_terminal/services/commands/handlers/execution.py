@@ -19,12 +19,19 @@ from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import check_gate, output_lots
 from mes_terminal.services.commands.handlers import downtime as stops
+from mes_terminal.services.commands.results import (
+    CompletionResult,
+    CountResult,
+    JobResult,
+    PauseResult,
+    SupervisorCallResult,
+)
 
 # Leads and supervisors may act at a station without being signed in there (on an operator's behalf).
 ON_BEHALF = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
 
 
-def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
+def start_job(cmd: c.StartJob, uow: UnitOfWork) -> JobResult:
     station, person, signed_in = at_station(cmd, uow, "start jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
@@ -50,7 +57,7 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
     return _job_result(order, operation, station.code)
 
 
-def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
+def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> PauseResult:
     station, person, _ = at_station(cmd, uow, "pause jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     reason = stops.leaf_reason(uow, cmd.reason) if cmd.reason else None
@@ -67,7 +74,7 @@ def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
     return {**_job_result(order, operation, station.code), "downtime_id": downtime_id}
 
 
-def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
+def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> JobResult:
     station, person, signed_in = at_station(cmd, uow, "resume jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
@@ -95,7 +102,7 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     return _job_result(order, operation, station.code)
 
 
-def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
+def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     station, person, _ = at_station(cmd, uow, "report quantities")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
@@ -144,7 +151,7 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     return {**_job_result(order, operation, station.code), "output_lot": output_lot}
 
 
-def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
+def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
     station, person, _ = at_station(cmd, uow, "complete jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
@@ -185,7 +192,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
-def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
+def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> JobResult:
     station, person, signed_in = at_station(cmd, uow, "join jobs")
     if not signed_in:
         raise NotPermitted(
@@ -205,7 +212,7 @@ def join_job(cmd: c.JoinJob, uow: UnitOfWork) -> dict[str, Any]:
     return _job_result(order, operation, station.code)
 
 
-def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
+def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> JobResult:
     station, person, _ = at_station(cmd, uow, "leave jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     run = _running_here(uow, order, operation, station.id)
@@ -226,7 +233,7 @@ def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> dict[str, Any]:
     return _job_result(order, operation, station.code)
 
 
-def call_supervisor(cmd: c.CallSupervisor, uow: UnitOfWork) -> dict[str, Any]:
+def call_supervisor(cmd: c.CallSupervisor, uow: UnitOfWork) -> SupervisorCallResult:
     station = uow.workstations.by_code(cmd.station)
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "call a supervisor")
     uow.events.add("SupervisorCalled", "workstation", station.code, name=person.name, message=cmd.message)
@@ -332,7 +339,7 @@ def job_key(order: WorkOrder, operation: WorkOrderOperation) -> str:
     return f"{order.number}/{operation.seq}"
 
 
-def _job_result(order: WorkOrder, operation: WorkOrderOperation, station: str) -> dict[str, Any]:
+def _job_result(order: WorkOrder, operation: WorkOrderOperation, station: str) -> JobResult:
     return {
         "station": station,
         "work_order": order.number,

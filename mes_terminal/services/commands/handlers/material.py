@@ -21,12 +21,20 @@ from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import holds
 from mes_terminal.services.commands.handlers.execution import at_station
+from mes_terminal.services.commands.results import (
+    ConsumptionResult,
+    LotMergeResult,
+    LotResult,
+    LotReturnResult,
+    LotScrapResult,
+    LotSplitResult,
+)
 
 # Holding, releasing and scrapping stock are decisions, not operator routine.
 LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 
 
-def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
+def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "receive material")
     material = uow.products.material(cmd.material)
     if not material.lot_controlled:
@@ -79,7 +87,7 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> dict[str, Any]:
     return _lot_result(lot, material.code, material.unit)
 
 
-def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
+def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
     # The scan's hot path: small Core statements, no records loaded for the lot, its links or the site.
     station, person, _ = at_station(cmd, uow, "take material into jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
@@ -160,7 +168,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
-def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> dict[str, Any]:
+def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
     station, person, _ = at_station(cmd, uow, "return material")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     lot = uow.lots.lock(cmd.lot)
@@ -220,7 +228,7 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> dict[str, Any]:
     return {**_lot_result(lot, facts.material, facts.unit), "returned": cmd.quantity}
 
 
-def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> dict[str, Any]:
+def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> LotSplitResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "split lots")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
@@ -263,7 +271,7 @@ def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> dict[str, Any]:
     return {**_lot_result(lot, facts.material, facts.unit), "new_lot": number, "new_quantity": cmd.quantity}
 
 
-def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
+def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "merge lots")
     sources = list(dict.fromkeys(n for n in cmd.lots if n != cmd.into))
     if not sources:
@@ -315,7 +323,7 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> dict[str, Any]:
     return {**_lot_result(target, target_facts.material, target_facts.unit), "merged": [m["lot"] for m in moved]}
 
 
-def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
+def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, LOT_DECIDERS, "put lots on hold")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
@@ -335,7 +343,7 @@ def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> dict[str, Any]:
     return _lot_result(lot, facts.material, facts.unit)
 
 
-def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
+def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, LOT_DECIDERS, "release lots")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
@@ -348,7 +356,7 @@ def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> dict[str, Any]:
     return _lot_result(lot, facts.material, facts.unit)
 
 
-def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
+def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> LotScrapResult:
     person = uow.users.acting(cmd.actor, LOT_DECIDERS, "scrap lots")
     reason = uow.jobs.scrap_reason(cmd.scrap_reason)
     lot = uow.lots.lock(cmd.lot)
@@ -366,7 +374,7 @@ def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> dict[str, Any]:
     return {**_lot_result(lot, facts.material, facts.unit), "scrapped": quantity}
 
 
-def _lot_result(lot: Lot, material: str, unit: str) -> dict[str, Any]:
+def _lot_result(lot: Lot, material: str, unit: str) -> LotResult:
     return {
         "lot": lot.number,
         "material": material,

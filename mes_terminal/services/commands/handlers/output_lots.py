@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
 
 from mes_terminal.db.records import Consumption, GenealogyLink, Lot, WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.lots import as_of
@@ -18,6 +17,7 @@ from mes_terminal.domain import materials as rules
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.services.commands.results import LotQuantity
 
 
 def after_count(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, good: Decimal) -> str | None:
@@ -39,7 +39,7 @@ def after_count(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation
 
 def at_completion(
     uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, person_id: int
-) -> list[dict[str, Any]]:
+) -> list[LotQuantity]:
     """Backflush the operation's BOM lines marked so; at the final operation make sure the output lot exists."""
     station_id = operation.workstation_id
     assert station_id is not None
@@ -52,11 +52,11 @@ def at_completion(
 
 def _backflush(
     uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, station_id: int, person_id: int
-) -> list[dict[str, Any]]:
+) -> list[LotQuantity]:
     site = uow.lots.site()
     today = as_of(operation.completed_at or uow.now, site.timezone)
     reported = operation.good_quantity + operation.scrap_quantity
-    taken: list[dict[str, Any]] = []
+    taken: list[LotQuantity] = []
     for line in uow.lots.bom_needs(order, operation):
         need = line.outstanding(reported)
         if not line.backflush or not line.lot_controlled or need <= 0:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mes_terminal.db.records import StationSession
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
@@ -11,12 +9,13 @@ from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands.catalog import SignIn, SignOut
+from mes_terminal.services.commands.results import SignInResult, SignOutResult
 
 # Said for a wrong badge and a wrong PIN alike, so that a guesser learns nothing.
 _NOT_RECOGNISED = "Badge or PIN not recognised."
 
 
-def sign_in(cmd: SignIn, uow: UnitOfWork) -> dict[str, Any]:
+def sign_in(cmd: SignIn, uow: UnitOfWork) -> SignInResult:
     station = uow.workstations.by_code(cmd.station)
     if not station.active:
         raise InvalidState(
@@ -53,7 +52,7 @@ def sign_in(cmd: SignIn, uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
-def sign_out(cmd: SignOut, uow: UnitOfWork) -> dict[str, Any]:
+def sign_out(cmd: SignOut, uow: UnitOfWork) -> SignOutResult:
     station = uow.workstations.by_code(cmd.station)
     user = uow.users.by_badge(cmd.badge)
     if cmd.actor != cmd.badge:

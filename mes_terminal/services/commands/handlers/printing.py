@@ -20,6 +20,7 @@ from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.print_targets import parse_copies, parse_print_target
 from mes_terminal.domain.roles import SHOP_FLOOR
 from mes_terminal.services.commands.catalog import PrintLabel, PrintTraveler, RecordPrintOutcome
+from mes_terminal.services.commands.results import PrintJobResult
 from mes_terminal.services.queries.documents import last_print
 
 LOT_LABEL, TRAVELER = "lot_label", "traveler"
@@ -28,7 +29,7 @@ _NAME = {LOT_LABEL: "Label", TRAVELER: "Traveler"}
 _WHAT = {LOT_LABEL: "lot {}", TRAVELER: "the traveler of {}"}
 
 
-def print_label(cmd: PrintLabel, uow: UnitOfWork) -> dict[str, Any]:
+def print_label(cmd: PrintLabel, uow: UnitOfWork) -> PrintJobResult:
     if cmd.size not in SIZES:
         raise InvalidInput(f"There is no label size {cmd.size!r}; the sizes are {', '.join(SIZES)}.")
     if cmd.dpi not in DPIS:
@@ -39,7 +40,7 @@ def print_label(cmd: PrintLabel, uow: UnitOfWork) -> dict[str, Any]:
     return _queue(cmd, LOT_LABEL, cmd.lot, "print lot labels", options, uow)
 
 
-def print_traveler(cmd: PrintTraveler, uow: UnitOfWork) -> dict[str, Any]:
+def print_traveler(cmd: PrintTraveler, uow: UnitOfWork) -> PrintJobResult:
     if cmd.page_size not in PAGE_SIZES:
         raise InvalidInput(f"There is no page size {cmd.page_size!r}; use A4 or letter.")
     if uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == cmd.work_order)) is None:
@@ -49,7 +50,7 @@ def print_traveler(cmd: PrintTraveler, uow: UnitOfWork) -> dict[str, Any]:
 
 def _queue(
     cmd: PrintLabel | PrintTraveler, document: str, subject: str, action: str, options: dict[str, Any], uow: UnitOfWork
-) -> dict[str, Any]:
+) -> PrintJobResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, action)
     target = parse_print_target(cmd.target)
     copies = parse_copies(cmd.copies)
@@ -93,7 +94,7 @@ def _queue(
     return _result(job)
 
 
-def record_print_outcome(cmd: RecordPrintOutcome, uow: UnitOfWork) -> dict[str, Any]:
+def record_print_outcome(cmd: RecordPrintOutcome, uow: UnitOfWork) -> PrintJobResult:
     job = uow.session.scalars(select(PrintJob).where(PrintJob.id == cmd.job).with_for_update()).one_or_none()
     if job is None:
         raise UnknownEntity(f"There is no print job {cmd.job}.", code="unknown_print_job")
@@ -121,7 +122,7 @@ def record_print_outcome(cmd: RecordPrintOutcome, uow: UnitOfWork) -> dict[str, 
     return _result(job)
 
 
-def _result(job: PrintJob) -> dict[str, Any]:
+def _result(job: PrintJob) -> PrintJobResult:
     return {
         "job": job.id,
         "document": job.document,

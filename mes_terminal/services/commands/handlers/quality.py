@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
@@ -34,12 +33,20 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import holds, output_lots
 from mes_terminal.services.commands.handlers.execution import at_station, job_key
 from mes_terminal.services.commands.handlers.signatures import sign
+from mes_terminal.services.commands.results import (
+    CheckFacts,
+    CheckResult,
+    DispositionResult,
+    FailedCheck,
+    NonconformanceResult,
+    SpcJudgement,
+)
 from mes_terminal.services.queries import quality as qq
 
 QUALITY = frozenset({Role.QUALITY})
 
 
-def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> dict[str, Any]:
+def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> CheckResult:
     station, person, _ = at_station(cmd, uow, "record checks")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     label = uow.jobs.facts(order, operation).label
@@ -99,7 +106,7 @@ def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> dict[str, Any]:
         by=person.name,
     )
     rules = qq.quality_rules(connection, station.id)
-    answer: dict[str, Any] = {
+    answer: CheckFacts = {
         "work_order": order.number,
         "operation": operation.seq,
         "checklist": checklist.code,
@@ -114,11 +121,10 @@ def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> dict[str, Any]:
         "held_lot": None,
     }
     if not outcome.passed:
-        answer.update(_failed_check(uow, cmd, order, operation, person, item, outcome, result.id, rules))
+        answer = {**answer, **_failed_check(uow, cmd, order, operation, person, item, outcome, result.id, rules)}
     if outcome.numeric is not None:
-        answer.update(_judge_spc(uow, cmd, order, operation, person, item, rules))
-    answer["warning"] = _warning(answer)
-    return answer
+        answer = {**answer, **_judge_spc(uow, cmd, order, operation, person, item, rules)}
+    return {**answer, "warning": _warning(answer)}  # the warning words all of the above, so it comes last
 
 
 _REACTIONS = {
@@ -128,7 +134,7 @@ _REACTIONS = {
 }
 
 
-def _warning(answer: dict[str, Any]) -> str | None:
+def _warning(answer: CheckFacts) -> str | None:
     """What the operator must know after a check: a failure and its nonconformance, an SPC signal."""
     parts = []
     if not answer["passed"]:
@@ -149,7 +155,7 @@ def _failed_check(
     outcome: checks.CheckOutcome,
     result_id: int,
     rules: qq.QualityRules,
-) -> dict[str, Any]:
+) -> FailedCheck:
     """A failed check raises a nonconformance on the job (and its output lot); per site rule, the lot is held."""
     output = output_lots.output_lot_of(uow, order)
     nc = _new_nonconformance(
@@ -191,7 +197,7 @@ def _judge_spc(
     person: Person,
     item: checks.CheckItem,
     rules: qq.QualityRules,
-) -> dict[str, Any]:
+) -> SpcJudgement:
     """Judge the new value against the characteristic's control limits, once its baseline is complete."""
     values = [float(m.value) for m in qq.measurements(uow.session.connection(), item.checklist, item.code)]
     if len(values) <= rules.spc_baseline:
@@ -233,7 +239,7 @@ def _judge_spc(
 # --- nonconformances --------------------------------------------------------------------------------
 
 
-def raise_nonconformance(cmd: c.RaiseNonconformance, uow: UnitOfWork) -> dict[str, Any]:
+def raise_nonconformance(cmd: c.RaiseNonconformance, uow: UnitOfWork) -> NonconformanceResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "raise nonconformances")
     if cmd.lot is None and cmd.work_order is None:
         raise InvalidInput(Sentence("Name the lot or the work order that does not conform."))
@@ -287,7 +293,7 @@ def raise_nonconformance(cmd: c.RaiseNonconformance, uow: UnitOfWork) -> dict[st
     return {"nonconformance": nc.number, "status": nc.status, "held_lot": held, **signature}
 
 
-def dispose_nonconformance(cmd: c.DisposeNonconformance, uow: UnitOfWork) -> dict[str, Any]:
+def dispose_nonconformance(cmd: c.DisposeNonconformance, uow: UnitOfWork) -> DispositionResult:
     person = uow.users.acting(cmd.actor, QUALITY, "dispose of nonconformances")
     decision = sig.parse_decision(cmd.decision)
     nc = uow.session.scalars(

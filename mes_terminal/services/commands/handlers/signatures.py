@@ -7,8 +7,6 @@ as an event of its own (`<Command>Refused`, with the badge and the code `signatu
 
 from __future__ import annotations
 
-from typing import Any
-
 from mes_terminal.db.records import Signature
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
@@ -22,6 +20,7 @@ from mes_terminal.domain.signatures import (
     parse_meaning,
 )
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.results import SignatureResult
 
 FAILED = "signature.failed"
 
@@ -37,7 +36,7 @@ def sign(
     recorded_by: tuple[int, str] | None = None,
     two_person: bool = False,
     comment: str | None = None,
-) -> dict[str, Any]:
+) -> SignatureResult:
     """Check the signature on `cmd` and bind it to the record; returns its manifestation for results.
 
     `recorded_by` (id, name) is who recorded what is signed, for the two-person rule.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 
 from mes_terminal.db.records import Event, Workstation
@@ -12,6 +10,7 @@ from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPe
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.services.commands.catalog import AcknowledgeAndon, SignInConsole
+from mes_terminal.services.commands.results import AndonAnswerResult, ConsoleSignInResult
 
 # Who may use the supervisor console (operators work at the terminals).
 CONSOLE = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
@@ -20,7 +19,7 @@ CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
 _NOT_RECOGNISED = "Badge or PIN not recognised."
 
 
-def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> dict[str, Any]:
+def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> ConsoleSignInResult:
     try:
         person = uow.users.by_badge(cmd.badge)
     except UnknownEntity:
@@ -34,7 +33,7 @@ def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> dict[str, Any]:
     return {"badge": person.badge, "name": person.name, "roles": list(person.roles)}
 
 
-def acknowledge_andon(cmd: AcknowledgeAndon, uow: UnitOfWork) -> dict[str, Any]:
+def acknowledge_andon(cmd: AcknowledgeAndon, uow: UnitOfWork) -> AndonAnswerResult:
     person = uow.users.acting(cmd.actor, CONSOLE, "answer calls for help")
     call = uow.session.execute(
         select(Event.id, Event.entity_id, Event.payload, Event.occurred_at).where(

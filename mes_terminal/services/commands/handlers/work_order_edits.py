@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 
 from mes_terminal.db.records import WorkOrder, WorkOrderOperation
@@ -13,13 +11,14 @@ from mes_terminal.domain.errors import Conflict, InvalidInput, InvalidState
 from mes_terminal.domain.roles import PLANNERS
 from mes_terminal.domain.work_orders import WorkOrderStatus, describe
 from mes_terminal.services.commands.catalog import CloseWorkOrder, EditWorkOrder
+from mes_terminal.services.commands.results import WorkOrderEditResult, WorkOrderResult
 
 S = WorkOrderStatus
 EDITABLE = frozenset({S.PLANNED, S.RELEASED, S.IN_PROGRESS, S.ON_HOLD})
 PRIORITY_LIMIT = 1_000_000
 
 
-def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
     uow.users.acting(cmd.actor, PLANNERS, "edit work orders")
     if cmd.quantity is None and cmd.due is None and cmd.priority is None:
         raise InvalidInput("Nothing to change: give a new quantity, due date or priority.", code="edit.nothing")
@@ -57,7 +56,7 @@ def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     return {"number": order.number, "status": after.status, "version": after.version, "changed": sorted(changes)}
 
 
-def close_work_order(cmd: CloseWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def close_work_order(cmd: CloseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "close work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
     if order.status != WorkOrderStatus.COMPLETED:

@@ -21,9 +21,10 @@ from mes_terminal.services.commands.catalog import (
     HoldWorkOrder,
     ReleaseWorkOrder,
 )
+from mes_terminal.services.commands.results import NewWorkOrderResult, WorkOrderResult
 
 
-def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "create work orders")
     product = uow.products.by_code(cmd.product)
     routing = uow.products.routing(product)
@@ -73,7 +74,7 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
-def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "release work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
     check_transition("release", order.number, WorkOrderStatus(order.status))
@@ -86,7 +87,7 @@ def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> dict[str, Any]
     return _changed(order, changed, "WorkOrderReleased", uow)
 
 
-def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "put work orders on hold")
     order = _locked(cmd.number, cmd.expected_version, uow)
     check_transition("hold", order.number, WorkOrderStatus(order.status))
@@ -94,7 +95,7 @@ def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     return _changed(order, changed, "WorkOrderHeld", uow, reason=cmd.reason)
 
 
-def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
+def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "cancel work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
     check_transition(
@@ -115,7 +116,7 @@ def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> Locke
     return order
 
 
-def _changed(before: LockedOrder, after: LockedOrder, event: str, uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
+def _changed(before: LockedOrder, after: LockedOrder, event: str, uow: UnitOfWork, **extra: Any) -> WorkOrderResult:
     uow.events.add(
         event,
         "work_order",
