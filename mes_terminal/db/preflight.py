@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from mes_terminal.db.schema_head import refuse_unless_head
+from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import ConfigurationError, DatabaseUnavailable, SchemaNotAtHead, UnknownEntity
 
 CONNECT_TIMEOUT_SECONDS = 5
@@ -39,7 +40,7 @@ def _check(connection: Any, station: str, placeholder: str) -> None:
         refuse_unless_head(row[0] if row else None)
         cursor.execute(f"SELECT 1 FROM workstations WHERE code = {placeholder}", (station,))
         if cursor.fetchone() is None:
-            raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+            raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
     finally:
         connection.close()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from mes_terminal.domain.error_codes import PRINT_BARCODE_TOO_LONG, PRINT_TEXT_TOO_LONG
 from mes_terminal.domain.errors import InvalidInput
 
 MM_PER_INCH = 25.4
@@ -41,7 +42,7 @@ def _too_wide(needed_mm: float, room_mm: float, what: str) -> InvalidInput:
     return InvalidInput(
         f"The barcode {what} needs {needed_mm:.0f} mm with readable bars and there are {room_mm:.0f} mm for it; "
         "shorten the data or use a wider label.",
-        code="print.barcode_too_long",
+        code=PRINT_BARCODE_TOO_LONG,
     )
 
 
@@ -72,7 +73,7 @@ def shrink_to_fit(text: str, font: str, size: float, width_mm: float, what: str)
     fitted = size * room / natural
     if fitted < MIN_TEXT_POINTS:
         raise InvalidInput(
-            f"The {what} {text!r} does not fit on the label at a readable size; shorten it or use a wider label.",
-            code="print.text_too_long",
+            PRINT_TEXT_TOO_LONG.sentence(what=what, text=repr(text)),
+            code=PRINT_TEXT_TOO_LONG,
         )
     return fitted

@@ -12,6 +12,7 @@ from mes_terminal.documents.fitting import POINTS_PER_MM
 from mes_terminal.documents.label_templates import LabelTemplate, SquareBox, TextLine
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.documents.pdf_drawing import PageDrawer, mm
+from mes_terminal.domain.error_codes import PRINT_BARCODE_TOO_LONG
 from mes_terminal.domain.errors import InvalidInput
 
 # Room kept free between a text line and a DataMatrix to its right, mm.
@@ -41,7 +42,7 @@ def label_symbols(label: LotLabel, template: LabelTemplate) -> list[tuple[LabelS
         raise InvalidInput(
             f"Lot {label.lot} needs {len(label.barcodes)} barcodes and the {template.title} label has room for "
             f"{len(template.barcodes)}.",
-            code="print.barcode_too_long",
+            code=PRINT_BARCODE_TOO_LONG,
         )
     return [(barcode, symbol_of(barcode)) for barcode in label.barcodes]
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import CHECK_DUE, CHECK_IMPLAUSIBLE
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.values import MAX_QUANTITY, QUANTITY_PLACES
@@ -164,7 +165,7 @@ def refuse_if_due(due: Sequence[DueCheck], completing: bool, job: str) -> None:
         sentence = Sentence("{job}: check {check} is due; record it before you complete the job.", job=job, check=check)
     else:
         sentence = Sentence("{job}: check {check} is due; record it before you report more.", job=job, check=check)
-    raise InvalidState(sentence, code="check.due")
+    raise InvalidState(sentence, code=CHECK_DUE)
 
 
 # --- values -------------------------------------------------------------------------------------------
@@ -263,16 +264,14 @@ def _numeric(item: CheckItem, number: Decimal) -> CheckOutcome:
     low, high = plausible_range(item)
     if (low is not None and number < low) or (high is not None and number > high):
         raise InvalidInput(
-            Sentence(
-                "{text} {value}{unit} is not a possible value (possible: {low} to {high}{unit}); measure again "
-                "and check the entry.",
+            CHECK_IMPLAUSIBLE.sentence(
                 text=item.text,
                 value=_plain(number),
                 unit=unit,
                 low=_plain(low),
                 high=_plain(high),
             ),
-            code="check.implausible",
+            code=CHECK_IMPLAUSIBLE,
         )
     shown = _plain(number)
     if item.lower is not None and number < item.lower:

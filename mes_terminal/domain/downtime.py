@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import DOWNTIME_ENDS_BEFORE_START, DOWNTIME_SPLIT_OUTSIDE
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.sentences import Sentence
 
@@ -56,13 +57,12 @@ def loss_class(category: str | None, loss: str | None, micro: bool) -> LossClass
 def check_end(stop_id: int, started_at: datetime, at: datetime) -> None:
     if at < started_at:
         raise InvalidState(
-            Sentence(
-                "Stop {stop_id} started at {time}; it cannot end before that ({time2}).",
+            DOWNTIME_ENDS_BEFORE_START.sentence(
                 stop_id=stop_id,
                 time=_hm(started_at),
                 time2=_hm(at),
             ),
-            code="downtime.ends_before_start",
+            code=DOWNTIME_ENDS_BEFORE_START,
         )
 
 
@@ -73,14 +73,13 @@ def check_split(stop_id: int, started_at: datetime, ended_at: datetime | None, a
     if not inside:
         until = _hm(ended_at) if ended_at is not None else "now"
         raise InvalidState(
-            Sentence(
-                "The split time {time} lies outside stop {stop_id} ({time2} to {until}).",
+            DOWNTIME_SPLIT_OUTSIDE.sentence(
                 time=_hm(at),
                 stop_id=stop_id,
                 time2=_hm(started_at),
                 until=until,
             ),
-            code="downtime.split_outside",
+            code=DOWNTIME_SPLIT_OUTSIDE,
         )
 
 

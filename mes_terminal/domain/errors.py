@@ -6,14 +6,16 @@ the `message` is plain words for the screen or standard error. A traceback never
 
 from __future__ import annotations
 
+from mes_terminal.domain import error_codes as codes
+
 
 class MesError(Exception):
     """Base of every expected refusal. `exit_code` is what the command line returns for it."""
 
-    code = "error"
+    code: str = codes.ERROR
     exit_code = 2
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None) -> None:  # code: an error_codes constant
         super().__init__(message)
         self.message = message
         if code is not None:
@@ -26,67 +28,67 @@ class MesError(Exception):
 class InvalidInput(MesError):
     """A value a person or a file sent is malformed: a bad number, time, id or field."""
 
-    code = "invalid_input"
+    code: str = codes.INVALID_INPUT
 
 
 class UnknownEntity(MesError):
     """A code or number that names nothing in the database (station, user, product, order...)."""
 
-    code = "unknown"
+    code: str = codes.UNKNOWN
 
 
 class NotPermitted(MesError):
     """The acting user lacks the role this action needs."""
 
-    code = "not_permitted"
+    code: str = codes.NOT_PERMITTED
 
 
 class InvalidState(MesError):
     """The action does not apply to the record in its current state."""
 
-    code = "invalid_state"
+    code: str = codes.INVALID_STATE
 
 
 class Conflict(MesError):
     """Someone else changed the record since the issuer looked at it; their change is kept."""
 
-    code = "conflict"
+    code: str = codes.CONFLICT
 
 
 class AuthenticationFailed(MesError):
     """A badge or PIN that does not match."""
 
-    code = "authentication_failed"
+    code: str = codes.AUTHENTICATION_FAILED
 
 
 class ConfigurationError(MesError):
     """The settings file or a flag holds something unusable."""
 
-    code = "configuration"
+    code: str = codes.CONFIGURATION
 
 
 class PlantFileError(MesError):
     """A plant file that cannot be loaded; nothing of it was written."""
 
-    code = "plant_file"
+    code: str = codes.PLANT_FILE
 
 
 class DatabaseUnavailable(MesError):
     """The database cannot be reached."""
 
-    code = "database_unavailable"
+    code: str = codes.DATABASE_UNAVAILABLE
     exit_code = 1
 
 
 class SchemaNotAtHead(MesError):
     """The database schema is older (or newer) than this version of MES Terminal expects."""
 
-    code = "schema_not_at_head"
+    code: str = codes.SCHEMA_NOT_AT_HEAD
     exit_code = 3
 
 
 class DeviceUnavailable(MesError):
     """A scanner port or printer that cannot be opened or reached."""
 
-    code = "device_unavailable"
+    code: str = codes.DEVICE_UNAVAILABLE
     exit_code = 1

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import (
+    COUNT_NOTHING,
+    COUNT_TOO_MANY,
+    JOB_ALREADY_RUNNING,
+    JOB_CANNOT_START,
+    JOB_PAUSED,
+    JOB_SHORT,
+)
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.sentences import Sentence
 
@@ -130,18 +138,18 @@ def check_start(facts: OperationFacts, here: str, start_when: StartWhen) -> None
     if state == Readiness.READY:
         return
     if state == Readiness.RUNNING_HERE:
-        raise InvalidState(Sentence("{job} is already running here.", job=facts.label), code="job.already_running")
+        raise InvalidState(Sentence("{job} is already running here.", job=facts.label), code=JOB_ALREADY_RUNNING)
     if state == Readiness.PAUSED_HERE:
-        raise InvalidState(Sentence("{job} is paused here; resume it instead.", job=facts.label), code="job.paused")
+        raise InvalidState(Sentence("{job} is paused here; resume it instead.", job=facts.label), code=JOB_PAUSED)
     raise InvalidState(
-        Sentence("{job} cannot start: {reason}", job=facts.label, reason=reason), code=f"job.{state.value}"
+        Sentence("{job} cannot start: {reason}", job=facts.label, reason=reason), code=JOB_CANNOT_START[state]
     )
 
 
 def check_count(facts: OperationFacts, good: Decimal, scrap: Decimal, overrun_percent: Decimal) -> None:
     """Good plus scrap may not exceed what is available, plus the allowed overrun."""
     if good < 0 or scrap < 0 or good + scrap == 0:
-        raise InvalidState(Sentence("Report a good or a scrap quantity above zero."), code="count.nothing")
+        raise InvalidState(Sentence("Report a good or a scrap quantity above zero."), code=COUNT_NOTHING)
     allowed = available(facts) * (1 + overrun_percent / 100)
     if facts.reported + good + scrap > allowed:
         room = max(allowed - facts.reported, Decimal(0))
@@ -154,7 +162,7 @@ def check_count(facts: OperationFacts, good: Decimal, scrap: Decimal, overrun_pe
                 allowed=_n(allowed),
                 room=_n(room),
             ),
-            code="count.too_many",
+            code=COUNT_TOO_MANY,
         )
 
 
@@ -168,7 +176,7 @@ def check_complete(facts: OperationFacts, short_close: bool) -> None:
                 reported=_n(facts.reported),
                 target=_n(target),
             ),
-            code="job.short",
+            code=JOB_SHORT,
         )
 
 

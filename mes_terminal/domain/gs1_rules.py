@@ -16,6 +16,7 @@ import calendar
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from mes_terminal.domain.error_codes import GS1_INVALID
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.gs1_dictionary import AiDefinition, Component, Gs1Dictionary, ai_matches
 
@@ -37,7 +38,7 @@ _ALLOWED = {
 class Gs1Error(InvalidInput):
     """A GS1 element string (scanned or about to be printed) that breaks GS1's rules; `ai` names the AI."""
 
-    code = "gs1_invalid"
+    code: str = GS1_INVALID
 
     def __init__(self, message: str, *, ai: str | None = None) -> None:
         super().__init__(message)

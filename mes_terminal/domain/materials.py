@@ -12,6 +12,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import (
+    LOT_EMPTY,
+    LOT_EXPIRED,
+    LOT_NOT_ENOUGH,
+    LOT_NOT_NEEDED,
+    LOT_NOT_ON_BOM,
+    LOT_UNUSABLE,
+)
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity as _n
 from mes_terminal.domain.sentences import Sentence, joined
@@ -63,45 +71,33 @@ class BomNeed:
         return max(self.required(quantity) - self.consumed, Decimal(0))
 
 
-_UNUSABLE = {
-    "on_hold": lambda lot: Sentence("Lot {lot} is on hold; it cannot be used.", lot=lot),
-    "quarantined": lambda lot: Sentence("Lot {lot} is in quarantine; it cannot be used.", lot=lot),
-    "consumed": lambda lot: Sentence("Lot {lot} is used up; it cannot be used.", lot=lot),
-    "scrapped": lambda lot: Sentence("Lot {lot} is scrapped; it cannot be used.", lot=lot),
-}
-
-
 def check_usable(lot: LotFacts, today: date) -> None:
     """A lot can be taken from: available, not expired, not empty."""
-    if lot.status in _UNUSABLE:
-        raise InvalidState(
-            _UNUSABLE[lot.status](lot.number),
-            code=f"lot.{lot.status}",
-        )
+    unusable = LOT_UNUSABLE.get(lot.status)
+    if unusable is not None:
+        raise InvalidState(unusable.sentence(lot=lot.number), code=unusable)
     if lot.expires_on is not None and lot.expires_on < today:
         raise InvalidState(
-            Sentence(
-                "Lot {lot} expired on {date}; it cannot be used.",
+            LOT_EXPIRED.sentence(
                 lot=lot.number,
                 date=lot.expires_on.isoformat(),
             ),
-            code="lot.expired",
+            code=LOT_EXPIRED,
         )
     if lot.quantity <= 0:
-        raise InvalidState(Sentence("Lot {lot} is empty.", lot=lot.number), code="lot.empty")
+        raise InvalidState(LOT_EMPTY.sentence(lot=lot.number), code=LOT_EMPTY)
 
 
 def check_enough(lot: LotFacts, quantity: Decimal) -> None:
     if quantity > lot.quantity:
         raise InvalidState(
-            Sentence(
-                "Lot {lot} holds only {quantity} {unit}; {quantity2} {unit} cannot be taken.",
+            LOT_NOT_ENOUGH.sentence(
                 lot=lot.number,
                 quantity=_n(lot.quantity),
                 unit=lot.unit,
                 quantity2=_n(quantity),
             ),
-            code="lot.not_enough",
+            code=LOT_NOT_ENOUGH,
         )
 
 
@@ -119,20 +115,18 @@ def bom_line_for(lot: LotFacts, lines: Sequence[BomNeed], work_order: str, seq: 
                 lot=lot.number,
                 material=lot.material,
             ),
-            code="lot.not_on_bom",
+            code=LOT_NOT_ON_BOM,
         )
     wanted = ", ".join(line.material for line in lines)
     raise InvalidState(
-        Sentence(
-            "Lot {lot} is {material}, which is not on the bill of materials of {work_order} operation {operation} (it "
-            "needs {wanted}).",
+        LOT_NOT_ON_BOM.sentence(
             lot=lot.number,
             material=lot.material,
             work_order=work_order,
             operation=seq,
             wanted=wanted,
         ),
-        code="lot.not_on_bom",
+        code=LOT_NOT_ON_BOM,
     )
 
 
@@ -148,10 +142,8 @@ def default_quantity(line: BomNeed, reported: Decimal, planned: Decimal, lot: Lo
         need = line.outstanding(max(planned, reported))
     if need <= 0:
         raise InvalidState(
-            Sentence(
-                "{material} is already covered for this job; type a quantity to take more.", material=line.material
-            ),
-            code="lot.not_needed",
+            LOT_NOT_NEEDED.sentence(material=line.material),
+            code=LOT_NOT_NEEDED,
         )
     return min(need, lot.quantity)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import SIGNATURE_COMMENT_NEEDED, SIGNATURE_TWO_PERSON
 from mes_terminal.domain.errors import InvalidInput, NotPermitted
 
 
@@ -70,7 +71,7 @@ def check_comment(comment: str | None, rule: SignatureRule) -> str | None:
     """The comment, stripped; refused when the rule needs one and there is none."""
     text = (comment or "").strip()
     if rule.comment_needed and not text:
-        raise InvalidInput(f"To {rule.action} write a comment that says why.", code="signature.comment_needed")
+        raise InvalidInput(SIGNATURE_COMMENT_NEEDED.sentence(action=rule.action), code=SIGNATURE_COMMENT_NEEDED)
     if len(text) > MAX_COMMENT:
         raise InvalidInput(f"The comment is longer than {MAX_COMMENT} characters.")
     return text or None
@@ -80,8 +81,8 @@ def check_two_person(signer_id: int, recorder_id: int | None, recorder_name: str
     """Under the two-person rule the one who signs is not the one who recorded what is signed."""
     if required and recorder_id is not None and signer_id == recorder_id:
         raise NotPermitted(
-            f"{recorder_name} recorded {what}; under the two-person rule another person signs it.",
-            code="signature.two_person",
+            SIGNATURE_TWO_PERSON.sentence(recorder=recorder_name, what=what),
+            code=SIGNATURE_TWO_PERSON,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from mes_terminal.domain.error_codes import WORK_ORDER_CANNOT, WORK_ORDER_CANNOT_CANCEL
 from mes_terminal.domain.errors import InvalidState
 
 
@@ -42,13 +43,13 @@ def check_transition(action: str, number: str, status: WorkOrderStatus, *, work_
     """Raise `InvalidState` with a plain sentence when `action` does not apply to an order in `status`."""
     if status not in _ALLOWED[action]:
         raise InvalidState(
-            f"Work order {number} is {describe(status)}; it cannot be {_VERB[action]}.",
-            code=f"work_order.cannot_{action}",
+            WORK_ORDER_CANNOT[action].sentence(number=number, status=describe(status), done=_VERB[action]),
+            code=WORK_ORDER_CANNOT[action],
         )
     if action == "cancel" and work_started:
         raise InvalidState(
             f"Work order {number} has recorded work; it cannot be cancelled. Hold it, or close it instead.",
-            code="work_order.cannot_cancel",
+            code=WORK_ORDER_CANNOT_CANCEL,
         )
 
 

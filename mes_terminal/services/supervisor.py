@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
@@ -187,7 +188,7 @@ class SupervisorService:
         with read_connection(self._engine) as connection:
             ids = bq.station_ids_by_code(connection, [station])
             if station not in ids:
-                raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+                raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
             found = bq.timeline(connection, ids[station], start, end)
         return StationTimeline(
             station=station,
@@ -232,7 +233,7 @@ class SupervisorService:
         with read_connection(self._engine) as connection:
             ids = bq.station_ids_by_code(connection, [station])
             if station not in ids:
-                raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+                raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
             rows = cq.dispatch_list(connection, ids[station])
             eligible = cq.eligible_stations(connection, sorted({r["routing_operation_id"] for r in rows} - {None}))
         return [

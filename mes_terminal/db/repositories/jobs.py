@@ -22,9 +22,14 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import (
+    UNKNOWN_DOWNTIME_REASON,
+    UNKNOWN_OPERATION,
+    UNKNOWN_SCRAP_REASON,
+    UNKNOWN_WORK_ORDER,
+)
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation
-from mes_terminal.domain.sentences import Sentence
 
 # Statements of the hot path, built once (building a statement costs more than running it here).
 _LOCK_ORDER = select(WorkOrder).where(WorkOrder.number == bindparam("number")).with_for_update()
@@ -44,14 +49,12 @@ class Jobs:
         """The order and its operation, both locked until the transaction ends."""
         order = self._session.scalars(_LOCK_ORDER, {"number": work_order}).one_or_none()
         if order is None:
-            raise UnknownEntity(
-                Sentence("There is no work order {work_order}.", work_order=work_order), code="unknown_work_order"
-            )
+            raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=work_order), code=UNKNOWN_WORK_ORDER)
         operation = self._session.scalars(_LOCK_OPERATION, {"order_id": order.id, "seq": seq}).one_or_none()
         if operation is None:
             raise UnknownEntity(
-                Sentence("Work order {work_order} has no operation {operation}.", work_order=work_order, operation=seq),
-                code="unknown_operation",
+                UNKNOWN_OPERATION.sentence(work_order=work_order, operation=seq),
+                code=UNKNOWN_OPERATION,
             )
         return order, operation
 
@@ -177,15 +180,13 @@ class Jobs:
     def scrap_reason(self, code: str) -> ScrapReason:
         reason = self._session.scalars(select(ScrapReason).where(ScrapReason.code == code)).one_or_none()
         if reason is None or not reason.active:
-            raise UnknownEntity(Sentence("There is no scrap reason {code}.", code=code), code="unknown_scrap_reason")
+            raise UnknownEntity(UNKNOWN_SCRAP_REASON.sentence(code=code), code=UNKNOWN_SCRAP_REASON)
         return reason
 
     def downtime_reason(self, code: str) -> DowntimeReason:
         reason = self._session.scalars(select(DowntimeReason).where(DowntimeReason.code == code)).one_or_none()
         if reason is None or not reason.active:
-            raise UnknownEntity(
-                Sentence("There is no downtime reason {code}.", code=code), code="unknown_downtime_reason"
-            )
+            raise UnknownEntity(UNKNOWN_DOWNTIME_REASON.sentence(code=code), code=UNKNOWN_DOWNTIME_REASON)
         return reason
 
     def open_downtime(self, station: Workstation) -> DowntimeEvent | None:

@@ -22,6 +22,7 @@ from mes_terminal.db.records import (
     WorkOrder,
     WorkOrderOperation,
 )
+from mes_terminal.domain.error_codes import AMBIGUOUS_LOT, LOT_NOT_ENOUGH, NO_SITE, UNKNOWN_GTIN, UNKNOWN_LOT
 from mes_terminal.domain.errors import Conflict, InvalidState, UnknownEntity
 from mes_terminal.domain.materials import BomNeed, LotFacts, Picking
 from mes_terminal.domain.sentences import Sentence
@@ -125,7 +126,7 @@ class Lots:
         """The lot, locked until the transaction ends (SQLite: the write transaction already is)."""
         lot = self._session.scalars(select(Lot).where(Lot.number == number).with_for_update()).one_or_none()
         if lot is None:
-            raise UnknownEntity(Sentence("There is no lot {number}.", number=number), code="unknown_lot")
+            raise UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
         return lot
 
     def exists(self, number: str) -> bool:
@@ -142,7 +143,7 @@ class Lots:
         """Our lot for a GS1 (01) GTIN + (10) batch pair: our number, else the supplier's lot number."""
         material_id = self._session.scalar(select(Material.id).where(Material.gtin == gtin))
         if material_id is None:
-            raise UnknownEntity(Sentence("No material has the GTIN {gtin}.", gtin=gtin), code="unknown_gtin")
+            raise UnknownEntity(UNKNOWN_GTIN.sentence(gtin=gtin), code=UNKNOWN_GTIN)
         for column in (Lot.number, Lot.supplier_lot):
             numbers = list(
                 self._session.scalars(select(Lot.number).where(Lot.material_id == material_id, column == batch))
@@ -151,15 +152,14 @@ class Lots:
                 return numbers[0]
             if len(numbers) > 1:
                 raise Conflict(
-                    Sentence(
-                        "Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead.",
+                    AMBIGUOUS_LOT.sentence(
                         gtin=gtin,
                         batch=batch,
                     ),
-                    code="ambiguous_lot",
+                    code=AMBIGUOUS_LOT,
                 )
         raise UnknownEntity(
-            Sentence("There is no lot {batch} of GTIN {gtin}.", batch=batch, gtin=gtin), code="unknown_lot"
+            Sentence("There is no lot {batch} of GTIN {gtin}.", batch=batch, gtin=gtin), code=UNKNOWN_LOT
         )
 
     def free_number(self, base: str) -> str:
@@ -190,7 +190,7 @@ class Lots:
         if row is None:
             raise InvalidState(
                 Sentence("Lot {lot} no longer holds {quantity}; scan it again.", lot=lot.number, quantity=quantity),
-                code="lot.not_enough",
+                code=LOT_NOT_ENOUGH,
             )
         if isinstance(lot, Lot):  # keep a loaded record in step without writing it again
             set_committed_value(lot, "quantity", row.quantity)
@@ -201,7 +201,7 @@ class Lots:
         """The lot with its material, locked: one statement for the scan's hot path."""
         row = self._connection().execute(_LOCK_LOT, {"number": number}).one_or_none()
         if row is None:
-            raise UnknownEntity(Sentence("There is no lot {number}.", number=number), code="unknown_lot")
+            raise UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
         facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
         return LockedLot(row.id, row.material_id, row.number, facts)
 
@@ -318,7 +318,7 @@ class Lots:
     def site(self) -> Site:
         site = self._session.scalars(select(Site).order_by(Site.id).limit(1)).one_or_none()
         if site is None:
-            raise UnknownEntity(Sentence("No plant file has been loaded yet."), code="no_site")
+            raise UnknownEntity(NO_SITE.sentence(), code=NO_SITE)
         return site
 
 

@@ -23,6 +23,13 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import (
+    UNKNOWN_MATERIAL,
+    UNKNOWN_PRODUCT,
+    UNKNOWN_STATION,
+    UNKNOWN_USER,
+    UNKNOWN_WORK_ORDER,
+)
 from mes_terminal.domain.errors import Conflict, NotPermitted, UnknownEntity
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.domain.sentences import Sentence
@@ -112,7 +119,7 @@ class Users:
             .all()
         )
         if not rows:
-            raise UnknownEntity(Sentence("No user has badge {badge}.", badge=badge), code="unknown_user")
+            raise UnknownEntity(UNKNOWN_USER.sentence(badge=badge), code=UNKNOWN_USER)
         first = rows[0]
         roles = tuple(sorted(row.role for row in rows if row.role))
         return Person(first.id, first.badge, first.name, first.active, roles, first.pin_hash)
@@ -155,7 +162,7 @@ class Workstations:
     def by_code(self, code: str) -> Workstation:
         station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()
         if station is None:
-            raise UnknownEntity(Sentence("There is no workstation {code}.", code=code), code="unknown_station")
+            raise UnknownEntity(UNKNOWN_STATION.sentence(code=code), code=UNKNOWN_STATION)
         return station
 
 
@@ -166,14 +173,14 @@ class Products:
     def by_code(self, code: str) -> Material:
         product = self._session.scalars(select(Material).where(Material.code == code)).one_or_none()
         if product is None:
-            raise UnknownEntity(Sentence("There is no product {code}.", code=code), code="unknown_product")
+            raise UnknownEntity(UNKNOWN_PRODUCT.sentence(code=code), code=UNKNOWN_PRODUCT)
         return product
 
     def material(self, code: str) -> Material:
         """Any material, products included."""
         material = self._session.scalars(select(Material).where(Material.code == code)).one_or_none()
         if material is None:
-            raise UnknownEntity(Sentence("There is no material {code}.", code=code), code="unknown_material")
+            raise UnknownEntity(UNKNOWN_MATERIAL.sentence(code=code), code=UNKNOWN_MATERIAL)
         return material
 
     def routing(self, product: Material) -> list[RoutingOperation]:
@@ -195,7 +202,7 @@ class WorkOrders:
         """The order's row, locked until the transaction ends (SQLite: the IMMEDIATE transaction is the lock)."""
         row = self._session.connection().execute(_LOCK_ORDER, {"number": number}).one_or_none()
         if row is None:
-            raise UnknownEntity(Sentence("There is no work order {number}.", number=number), code="unknown_work_order")
+            raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=number), code=UNKNOWN_WORK_ORDER)
         return LockedOrder(*row)
 
     def change(self, order: LockedOrder, **values: object) -> LockedOrder:

@@ -8,6 +8,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.domain.error_codes import (
+    DOWNTIME_ALREADY_DOWN,
+    DOWNTIME_OVERLAPS_LATER,
+    DOWNTIME_REASON_NOT_LEAF,
+    UNKNOWN_DOWNTIME,
+    UNKNOWN_DOWNTIME_REASON,
+)
 from mes_terminal.domain.errors import InvalidState, UnknownEntity
 
 _child = aliased(DowntimeReason)
@@ -21,14 +28,14 @@ class Stops:
         """An active reason that groups no others: only those classify a stop."""
         reason = self._session.scalars(select(DowntimeReason).where(DowntimeReason.code == code)).one_or_none()
         if reason is None or not reason.active:
-            raise UnknownEntity(f"There is no downtime reason {code}.", code="unknown_downtime_reason")
+            raise UnknownEntity(UNKNOWN_DOWNTIME_REASON.sentence(code=code), code=UNKNOWN_DOWNTIME_REASON)
         children = self._session.scalars(
             select(_child.code).where(_child.parent_id == reason.id, _child.active).order_by(_child.code)
         ).all()
         if children:
             raise InvalidState(
                 f"{reason.name} ({code}) is a group of reasons; choose one of {', '.join(children)}.",
-                code="downtime.reason_not_leaf",
+                code=DOWNTIME_REASON_NOT_LEAF,
             )
         return reason
 
@@ -50,7 +57,7 @@ class Stops:
             select(DowntimeEvent).where(DowntimeEvent.id == stop_id).with_for_update()
         ).one_or_none()
         if stop is None:
-            raise UnknownEntity(f"There is no stop {stop_id}.", code="unknown_downtime")
+            raise UnknownEntity(UNKNOWN_DOWNTIME.sentence(stop_id=stop_id), code=UNKNOWN_DOWNTIME)
         return stop
 
     def station_of(self, stop: DowntimeEvent) -> Workstation:
@@ -76,16 +83,16 @@ class Stops:
             raise InvalidState(
                 f"{station.code} is already down (stop {clash.id}, since {clash.started_at:%Y-%m-%d %H:%M} UTC); "
                 "end that stop first.",
-                code="downtime.already_down",
+                code=DOWNTIME_ALREADY_DOWN,
             )
         if clash.started_at <= at:
             raise InvalidState(
                 f"{station.code} was already down at that time (stop {clash.id}, "
                 f"{clash.started_at:%H:%M} to {clash.ended_at:%H:%M} UTC).",
-                code="downtime.already_down",
+                code=DOWNTIME_ALREADY_DOWN,
             )
         raise InvalidState(
             f"{station.code} has a later stop recorded (stop {clash.id} from {clash.started_at:%Y-%m-%d %H:%M} UTC); "
             "a stop cannot start before it without overlapping it.",
-            code="downtime.overlaps_later",
+            code=DOWNTIME_OVERLAPS_LATER,
         )

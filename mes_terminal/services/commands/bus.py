@@ -25,6 +25,7 @@ from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
 from mes_terminal.db.uow import EventLog, UnitOfWork
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.error_codes import COMMAND_ID_REUSED, ISSUED_IN_FUTURE, UNKNOWN_COMMAND
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.services.commands.catalog import Command
 from mes_terminal.services.commands.registry import HANDLERS, Handler
@@ -80,13 +81,12 @@ class CommandBus:
     def execute(self, cmd: Command) -> Outcome:
         handler = self._handlers.get(type(cmd))
         if handler is None:
-            raise InvalidInput(f"No handler is registered for {cmd.type}.", code="unknown_command")
+            raise InvalidInput(f"No handler is registered for {cmd.type}.", code=UNKNOWN_COMMAND)
         now = self._clock.now()
         if cmd.issued_at > now + self._future_tolerance:
             raise InvalidInput(
-                f"The command's time {cmd.issued_at:%Y-%m-%d %H:%M:%S}Z lies in the future; "
-                "check the clock of the machine that sent it.",
-                code="issued_in_future",
+                ISSUED_IN_FUTURE.sentence(time=f"{cmd.issued_at:%Y-%m-%d %H:%M:%S}"),
+                code=ISSUED_IN_FUTURE,
             )
         for attempt in range(1, ATTEMPTS + 1):
             try:
@@ -161,8 +161,8 @@ class CommandBus:
             return None
         if row.type != cmd.type:
             raise Conflict(
-                f"Command id {cmd.command_id} was already used for a {row.type}; every command needs its own id.",
-                code="command_id_reused",
+                COMMAND_ID_REUSED.sentence(command_id=cmd.command_id, type=row.type),
+                code=COMMAND_ID_REUSED,
             )
         return Outcome(cmd.command_id, cmd.type, row.result, replayed=True)
 

@@ -13,6 +13,7 @@ from functools import cache
 from types import NoneType, UnionType
 from typing import Any
 
+from mes_terminal.domain.error_codes import UNKNOWN_COMMAND
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.values import parse_code, parse_date, parse_quantity, parse_timestamp, parse_uuid
 from mes_terminal.services.commands.catalog import Command
@@ -51,7 +52,7 @@ def decode_object(obj: object, command_types: Mapping[str, type[Command]]) -> Co
     cls = command_types.get(kind)
     if cls is None:
         known = ", ".join(sorted(command_types))
-        raise InvalidInput(f"Unknown command type {kind[:40]!r}; known types are: {known}.", code="unknown_command")
+        raise InvalidInput(f"Unknown command type {kind[:40]!r}; known types are: {known}.", code=UNKNOWN_COMMAND)
     fields = _fields(cls)  # type: ignore[arg-type]  # a class is hashable; mypy checks the instances' __hash__
     unknown = sorted(set(obj) - set(fields) - {"type"})
     if unknown:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from mes_terminal.documents.label_templates import LabelTemplate, assign_elements
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.documents.traveler import Traveler, TravelerCheck, TravelerMaterial, TravelerOperation
+from mes_terminal.domain.error_codes import PRINT_LOT_GONE, PRINT_NO_GTIN
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
@@ -44,15 +45,15 @@ def lot_label(
 ) -> LotLabel:
     """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>."""
     if lot.status in GONE:
-        raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code="print.lot_gone")
+        raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code=PRINT_LOT_GONE)
     produced = lot.created_at.astimezone(ZoneInfo(timezone)).date() if lot.produced else None
     if lot.gtin:
         barcodes, element_string = _gs1_barcodes(lot, produced, template, dictionary, today)
     else:
         if datamatrix:
             raise InvalidInput(
-                f"A GS1 DataMatrix needs a GTIN, and material {lot.material_code} has none.",
-                code="print.no_gtin",
+                PRINT_NO_GTIN.sentence(material=lot.material_code),
+                code=PRINT_NO_GTIN,
             )
         own = f"LOT:{lot.number}"
         barcodes, element_string = (LabelSymbol(Symbology.CODE_128, own, own),), None

@@ -36,6 +36,7 @@ from mes_terminal.documents.label_templates import load_template
 from mes_terminal.documents.label_zpl import render_label_zpl
 from mes_terminal.documents.traveler_pdf import render_traveler_pdf
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.error_codes import PRINT_TRAVELER_NEEDS_PAGES
 from mes_terminal.domain.errors import DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.domain.gs1 import Gs1Dictionary
 from mes_terminal.domain.print_targets import DocumentFormat, PrintTarget, parse_copies, parse_print_target
@@ -125,7 +126,7 @@ class PrintService:
             raise InvalidInput(
                 "A traveler is a page document: print it to a PDF file or a system printer (printer:NAME), "
                 "not to a label printer.",
-                code="print.traveler_needs_pages",
+                code=PRINT_TRAVELER_NEEDS_PAGES,
             )
         with self._reading() as connection:
             facts = queries.order_for_traveler(connection, work_order)

@@ -18,8 +18,8 @@ from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import Lot, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.error_codes import PRINT_NO_LABEL_PRINTER, PRINT_NO_OUTPUT_LOT, UNKNOWN_WORK_ORDER
 from mes_terminal.domain.errors import ConfigurationError, InvalidState, UnknownEntity
-from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands.catalog import PrintLabel
 from mes_terminal.services.queries.read_only import read_connection
 
@@ -31,7 +31,7 @@ def no_label_printer() -> ConfigurationError:
     return ConfigurationError(
         "No label printer is set up for this station; an administrator sets one in the station setup "
         "([printer] label in the settings file).",
-        code="print.no_label_printer",
+        code=PRINT_NO_LABEL_PRINTER,
     )
 
 
@@ -51,9 +51,7 @@ class StationLabels:
                 select(WorkOrder.id).where(WorkOrder.number == work_order)
             ).scalar_one_or_none()
             if order_id is None:
-                raise UnknownEntity(
-                    Sentence("There is no work order {work_order}.", work_order=work_order), code="unknown_work_order"
-                )
+                raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=work_order), code=UNKNOWN_WORK_ORDER)
             # The lot the order's last operation produces: one per order (services/commands/handlers/output_lots.py).
             lot = connection.execute(
                 select(Lot.number)
@@ -64,12 +62,10 @@ class StationLabels:
             ).scalar_one_or_none()
         if lot is None:
             raise InvalidState(
-                Sentence(
-                    "Work order {work_order} has no output lot yet: it is made with the first good count. Report good "
-                    "parts, then print the label.",
+                PRINT_NO_OUTPUT_LOT.sentence(
                     work_order=work_order,
                 ),
-                code="print.no_output_lot",
+                code=PRINT_NO_OUTPUT_LOT,
             )
         return lot
 

@@ -13,9 +13,9 @@ from sqlalchemy import Connection, select
 
 from mes_terminal.db.records import ChecklistItem, ChecklistResult, WorkOrder, WorkOrderOperation
 from mes_terminal.domain import checks, spc
+from mes_terminal.domain.error_codes import CHECK_NO_CHECKLIST, SPC_UNKNOWN_ITEM, UNKNOWN_OPERATION
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, expected
-from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.queries import quality as qq
 from mes_terminal.services.queries.station_views import CheckItemView, ChecklistView, SpcChartView, SpcPoint
 
@@ -28,22 +28,20 @@ def checklist_view(connection: Connection, work_order: str, operation: int, now:
     ).one_or_none()
     if row is None:
         raise UnknownEntity(
-            Sentence(
-                "Work order {work_order} has no operation {operation}.",
+            UNKNOWN_OPERATION.sentence(
                 work_order=work_order,
                 operation=operation,
             ),
-            code="unknown_operation",
+            code=UNKNOWN_OPERATION,
         )
     checklist = qq.checklist_of(connection, row.id)
     if checklist is None:
         raise InvalidState(
-            Sentence(
-                "{work_order} operation {operation} has no checklist.",
+            CHECK_NO_CHECKLIST.sentence(
                 work_order=work_order,
                 operation=operation,
             ),
-            code="check.no_checklist",
+            code=CHECK_NO_CHECKLIST,
         )
     due = {d.item.code: d.why for d in _due(connection, row.id, checklist, now)}
     last = _last_results(connection, row.id)
@@ -179,8 +177,8 @@ def spc_chart(
     definition = next((i for i in spec.items if i.code == item), None) if spec else None
     if definition is None or definition.kind != checks.Kind.NUMERIC:
         raise InvalidInput(
-            Sentence("{checklist}/{item} is not a numeric item of a loaded checklist.", checklist=checklist, item=item),
-            code="spc.unknown_item",
+            SPC_UNKNOWN_ITEM.sentence(checklist=checklist, item=item),
+            code=SPC_UNKNOWN_ITEM,
         )
     rows = qq.measurements(connection, checklist, item, start, end, station)
     size = baseline or qq.site_quality_rules(connection).spc_baseline

@@ -23,6 +23,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import NO_SITE, UNKNOWN_LOT, UNKNOWN_PRINT_JOB, UNKNOWN_WORK_ORDER
 from mes_terminal.domain.errors import UnknownEntity
 
 
@@ -105,7 +106,7 @@ class PastPrint:
 def site_timezone(connection: Connection) -> str:
     zone = connection.execute(select(Site.timezone).order_by(Site.id).limit(1)).scalar_one_or_none()
     if zone is None:
-        raise UnknownEntity("No plant file has been loaded yet.", code="no_site")
+        raise UnknownEntity(NO_SITE.sentence(), code=NO_SITE)
     return zone
 
 
@@ -127,7 +128,7 @@ def lot_for_label(connection: Connection, number: str) -> LotForLabel:
         .where(Lot.number == number)
     ).one_or_none()
     if row is None:
-        raise UnknownEntity(f"There is no lot {number}.", code="unknown_lot")
+        raise UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
     work_order = station = None
     if row.produced_by_operation_id is not None:
         work_order, station = _made_by(connection, row.produced_by_operation_id)
@@ -185,7 +186,7 @@ def order_for_traveler(connection: Connection, number: str) -> OrderForTraveler:
         .where(WorkOrder.number == number)
     ).one_or_none()
     if row is None:
-        raise UnknownEntity(f"There is no work order {number}.", code="unknown_work_order")
+        raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=number), code=UNKNOWN_WORK_ORDER)
     return OrderForTraveler(
         number=row.number,
         status=row.status,
@@ -303,5 +304,5 @@ def print_job_status(connection: Connection, job: int) -> tuple[str, str | None]
     """A print job's status and error as they stand."""
     row = connection.execute(select(PrintJob.status, PrintJob.error).where(PrintJob.id == job)).one_or_none()
     if row is None:
-        raise UnknownEntity(f"There is no print job {job}.", code="unknown_print_job")
+        raise UnknownEntity(UNKNOWN_PRINT_JOB.sentence(job=job), code=UNKNOWN_PRINT_JOB)
     return row.status, row.error

@@ -7,13 +7,14 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
 
 
 def open_stop(connection: Connection, station: str) -> dict[str, Any] | None:
     station_id = connection.execute(select(Workstation.id).where(Workstation.code == station)).scalar_one_or_none()
     if station_id is None:
-        raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+        raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
     row = connection.execute(
         select(
             DowntimeEvent.id,

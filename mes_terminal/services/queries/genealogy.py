@@ -23,6 +23,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import UNKNOWN_LOT
 from mes_terminal.domain.errors import UnknownEntity
 
 
@@ -55,7 +56,7 @@ def walk(connection: Connection, lot_number: str, *, forward: bool, depth: int) 
     """The lots reached from `lot_number` in breadth-first order, at most `depth` links away."""
     root = connection.execute(select(Lot.id).where(Lot.number == lot_number)).scalar_one_or_none()
     if root is None:
-        raise UnknownEntity(f"There is no lot {lot_number}.", code="unknown_lot")
+        raise UnknownEntity(UNKNOWN_LOT.sentence(number=lot_number), code=UNKNOWN_LOT)
     near, far = (
         (GenealogyLink.consumed_lot_id, GenealogyLink.produced_lot_id)
         if forward

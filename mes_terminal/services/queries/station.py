@@ -27,6 +27,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import UNKNOWN_OPERATION, UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.services.queries.materials import OperationRef
 
@@ -48,7 +49,7 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
         .where(Workstation.code == code)
     ).one_or_none()
     if row is None:
-        raise UnknownEntity(f"There is no workstation {code}.", code="unknown_station")
+        raise UnknownEntity(UNKNOWN_STATION.sentence(code=code), code=UNKNOWN_STATION)
     return dict(row._mapping)
 
 
@@ -234,7 +235,7 @@ def operation_ref(connection: Connection, work_order: str, seq: int) -> JobTarge
         .where(WorkOrder.number == work_order, ops.seq == seq)
     ).one_or_none()
     if row is None:
-        raise UnknownEntity(f"Work order {work_order} has no operation {seq}.", code="unknown_operation")
+        raise UnknownEntity(UNKNOWN_OPERATION.sentence(work_order=work_order, operation=seq), code=UNKNOWN_OPERATION)
     previous_good = connection.execute(
         select(ops.good_quantity)
         .where(ops.work_order_id == row.work_order_id, ops.seq < seq)

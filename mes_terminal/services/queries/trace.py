@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from mes_terminal.db.jsonable import jsonable
+from mes_terminal.domain.error_codes import UNKNOWN_LOT
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services.queries import genealogy
 from mes_terminal.services.queries.genealogy import TraceRow
@@ -31,7 +32,7 @@ def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
     with engine.connect() as connection:
         sources = genealogy.lots_with_supplier_lot(connection, supplier_lot)
         if not sources:
-            raise UnknownEntity(f"No lot was received with the supplier lot {supplier_lot}.", code="unknown_lot")
+            raise UnknownEntity(f"No lot was received with the supplier lot {supplier_lot}.", code=UNKNOWN_LOT)
         finished: dict[str, dict[str, Any]] = {}
         for source in sources:
             rows = genealogy.walk(connection, source, forward=True, depth=DEFAULT_DEPTH)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Engine, func, select
 
 from mes_terminal.db.records import Count, JobRun, LabourEntry, Site, User, WorkOrder, WorkOrderOperation
+from mes_terminal.domain.error_codes import UNKNOWN_USER
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.labour import Stint, allocate
 
@@ -25,7 +26,7 @@ def labour_by_job(engine: Engine, badge: str, start: datetime, end: datetime) ->
     with engine.connect().execution_options(mes_read_only=True) as connection:
         user_id = connection.execute(select(User.id).where(User.badge == badge)).scalar_one_or_none()
         if user_id is None:
-            raise UnknownEntity(f"No user has badge {badge}.", code="unknown_user")
+            raise UnknownEntity(UNKNOWN_USER.sentence(badge=badge), code=UNKNOWN_USER)
         rows = connection.execute(
             select(
                 WorkOrder.number,

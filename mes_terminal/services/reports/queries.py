@@ -29,6 +29,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.error_codes import UNKNOWN_LINE, UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.intervals import Span
 
@@ -87,11 +88,11 @@ def stations(connection: Connection, station: str | None = None, line: str | Non
     if station is not None:
         rows = connection.execute(query.where(Workstation.code == station)).all()
         if not rows:
-            raise UnknownEntity(f"There is no workstation {station}.", code="unknown_station")
+            raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
         return [StationInfo(*row) for row in rows]
     if line is not None:
         if connection.execute(select(Line.id).where(Line.code == line)).first() is None:
-            raise UnknownEntity(f"There is no line {line}.", code="unknown_line")
+            raise UnknownEntity(UNKNOWN_LINE.sentence(line=line), code=UNKNOWN_LINE)
         query = query.where(Line.code == line)
     return [StationInfo(*row) for row in connection.execute(query.where(Workstation.active)).all()]
 

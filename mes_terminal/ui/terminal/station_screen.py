@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
+from mes_terminal.domain.error_codes import CHECK_DUE, JOB_SHORT, LOT_NOT_NEEDED
 from mes_terminal.domain.errors import MesError
 from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.station_screen_ui import Ui_StationScreen
@@ -305,13 +306,13 @@ class StationScreen(QWidget):
             self.ui.resendLabel.setText(self.tr("Not sent yet: {what}").format(what=describe(command)))
 
     def on_command_refused(self, command: c.Command, error: MesError) -> None:
-        if error.code == "check.due" and isinstance(command, c.ReportCount | c.CompleteJob):
+        if error.code == CHECK_DUE and isinstance(command, c.ReportCount | c.CompleteJob):
             self.vm.load_checklist(JobKey(command.work_order, command.operation))  # the check, to do now
             return
-        if isinstance(command, c.ConsumeLot) and command.quantity is None and error.code == "lot.not_needed":
+        if isinstance(command, c.ConsumeLot) and command.quantity is None and error.code == LOT_NOT_NEEDED:
             self._ask_lot_quantity(command, sentence(error.message))
             return
-        if not isinstance(command, c.CompleteJob) or command.short_close or error.code != "job.short":
+        if not isinstance(command, c.CompleteJob) or command.short_close or error.code != JOB_SHORT:
             return
         if ConfirmDialog.ask(
             self.window(),

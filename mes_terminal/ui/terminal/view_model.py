@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.error_codes import PRINT_REASON_REQUIRED, UNEXPECTED
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -368,7 +369,7 @@ class TerminalViewModel(QObject):
         self.label_printed.emit(outcome)
 
     def on_label_failed(self, work_order: str, actor: str, error: Exception, *, automatic: bool) -> None:
-        if isinstance(error, MesError) and error.code == "print.reason_required":
+        if isinstance(error, MesError) and error.code == PRINT_REASON_REQUIRED:
             if automatic:  # the label at completion carries the final quantity: that is why it is printed again
                 self._print_label(work_order, actor, COMPLETION_REPRINT_REASON, automatic=True)
             else:
@@ -381,7 +382,7 @@ class TerminalViewModel(QObject):
         else:
             log.error("printing a label failed unexpectedly", exc_info=error)
             self.feedback.emit(ERROR, wording.unexpected())
-            error = MesError(wording.unexpected(), code="unexpected")
+            error = MesError(wording.unexpected(), code=UNEXPECTED)
         self.label_not_printed.emit(work_order, error)
 
     def send_again(self) -> None:
@@ -466,7 +467,7 @@ class TerminalViewModel(QObject):
             return
         log.error("%s failed unexpectedly", command.type, exc_info=error)
         self.feedback.emit(ERROR, wording.unexpected())
-        self.command_refused.emit(command, MesError(wording.unexpected(), code="unexpected"))
+        self.command_refused.emit(command, MesError(wording.unexpected(), code=UNEXPECTED))
 
     def _report_failure(self, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):

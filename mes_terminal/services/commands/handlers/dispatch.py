@@ -11,6 +11,13 @@ from sqlalchemy import exists, func, select, true
 
 from mes_terminal.db.records import RoutingOperationStation, WorkOrder, WorkOrderOperation, Workstation
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import (
+    DISPATCH_CLOSED,
+    DISPATCH_NOT_ELIGIBLE,
+    DISPATCH_OTHER_STATION,
+    DISPATCH_STARTED,
+    UNKNOWN_STATION,
+)
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.roles import PLANNERS
 from mes_terminal.services.commands.catalog import AssignOperation, ReorderDispatch
@@ -56,7 +63,7 @@ def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
     if order.status not in OPEN_ORDERS:
         raise InvalidState(f"Work order {order.number} is {order.status.replace('_', ' ')}; {label} stays as it is.")
     if op.status not in ("pending", "ready"):
-        raise InvalidState(f"{label} is {op.status}; only work not yet started can move.", code="dispatch.started")
+        raise InvalidState(f"{label} is {op.status}; only work not yet started can move.", code=DISPATCH_STARTED)
     before = _station_code(uow, op.workstation_id)
     if cmd.station is None:
         op.workstation_id, op.dispatch_position = None, None
@@ -64,7 +71,7 @@ def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
         station = _locked_station(uow, cmd.station)
         if not _eligible(uow, op, station):
             raise InvalidState(
-                f"{label} cannot run at {station.code}; it stays where it was.", code="dispatch.not_eligible"
+                f"{label} cannot run at {station.code}; it stays where it was.", code=DISPATCH_NOT_ELIGIBLE
             )
         if op.workstation_id != station.id:
             last = uow.session.scalar(select(func.max(ops.dispatch_position)).where(ops.workstation_id == station.id))
@@ -85,7 +92,7 @@ def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
 def _locked_station(uow: UnitOfWork, code: str) -> Workstation:
     station = uow.session.scalars(select(Workstation).where(Workstation.code == code).with_for_update()).one_or_none()
     if station is None:
-        raise UnknownEntity(f"There is no workstation {code}.", code="unknown_station")
+        raise UnknownEntity(UNKNOWN_STATION.sentence(code=code), code=UNKNOWN_STATION)
     return station
 
 
@@ -102,16 +109,14 @@ def _operation_for(
     order, op = uow.jobs.lock(number, seq)
     label = f"{number} operation {seq} ({op.name})"
     if order.status not in OPEN_ORDERS or op.status == "completed":
-        raise InvalidState(f"{label} is no longer open; nothing was reordered.", code="dispatch.closed")
+        raise InvalidState(DISPATCH_CLOSED.sentence(job=label), code=DISPATCH_CLOSED)
     if op.workstation_id not in (None, station.id):
         raise InvalidState(
-            f"{label} is assigned to {_station_code(uow, op.workstation_id)}; nothing was reordered.",
-            code="dispatch.other_station",
+            DISPATCH_OTHER_STATION.sentence(job=label, station=_station_code(uow, op.workstation_id)),
+            code=DISPATCH_OTHER_STATION,
         )
     if not _eligible(uow, op, station):
-        raise InvalidState(
-            f"{label} cannot run at {station.code}; nothing was reordered.", code="dispatch.not_eligible"
-        )
+        raise InvalidState(f"{label} cannot run at {station.code}; nothing was reordered.", code=DISPATCH_NOT_ELIGIBLE)
     return order, op
 
 

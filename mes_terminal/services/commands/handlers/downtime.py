@@ -14,9 +14,9 @@ from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.repositories.stops import Stops
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import downtime as rules
+from mes_terminal.domain.error_codes import DOWNTIME_NOT_DOWN, DOWNTIME_OTHER_STATION, NOT_SIGNED_IN
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import DOWNTIME_EDITORS, SHOP_FLOOR, require_role
-from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.results import DowntimeResult, DowntimeSplitResult, MachineStateResult
 
@@ -38,9 +38,7 @@ def end_downtime(cmd: c.EndDowntime, uow: UnitOfWork) -> DowntimeResult:
     stops = Stops(uow.session)
     stop = stops.open_at(station)
     if stop is None:
-        raise InvalidState(
-            Sentence("{station} is not down; there is no stop to end.", station=station.code), code="downtime.not_down"
-        )
+        raise InvalidState(DOWNTIME_NOT_DOWN.sentence(station=station.code), code=DOWNTIME_NOT_DOWN)
     _close(uow, stops, station, stop, cmd.issued_at)
     return stop_result(stop, station.code, stops.code_of(stop.reason_id))
 
@@ -284,10 +282,8 @@ def _station_of(cmd: c.Command, stops: Stops, stop: DowntimeEvent) -> Workstatio
     station = stops.station_of(stop)
     if cmd.station is not None and cmd.station != station.code:
         raise InvalidState(
-            Sentence(
-                "Stop {id} is at {station}, not at {station2}.", id=stop.id, station=station.code, station2=cmd.station
-            ),
-            code="downtime.other_station",
+            DOWNTIME_OTHER_STATION.sentence(id=stop.id, station=station.code, station2=cmd.station),
+            code=DOWNTIME_OTHER_STATION,
         )
     return station
 
@@ -300,7 +296,7 @@ def _person_at(cmd: c.Command, uow: UnitOfWork, station: Workstation, action: st
             require_role(person.name, person.roles, DOWNTIME_EDITORS, f"{action} at {station.code} from elsewhere")
         except NotPermitted:
             raise NotPermitted(
-                Sentence("{person} is not signed in at {station}.", person=person.name, station=station.code),
-                code="not_signed_in",
+                NOT_SIGNED_IN.sentence(person=person.name, station=station.code),
+                code=NOT_SIGNED_IN,
             ) from None
     return person

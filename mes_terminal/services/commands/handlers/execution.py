@@ -13,6 +13,16 @@ from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkO
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
+from mes_terminal.domain.error_codes import (
+    COUNT_SCRAP_REASON_NEEDED,
+    JOB_NOT_ELIGIBLE,
+    JOB_NOT_ON_IT,
+    JOB_NOT_PAUSED,
+    JOB_NOT_QUALIFIED,
+    JOB_NOT_RUNNING,
+    JOB_ORDER_ON_HOLD,
+    NOT_SIGNED_IN,
+)
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.domain.sentences import Sentence
@@ -38,7 +48,7 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> JobResult:
     if not uow.jobs.eligible(operation, station):
         raise InvalidState(
             Sentence("{job} does not run at {station}.", job=facts.label, station=station.code),
-            code="job.not_eligible",
+            code=JOB_NOT_ELIGIBLE,
         )
     rules.check_start(facts, station.code, rules.StartWhen(uow.jobs.site_rules(station).start_when))
     _require_qualified(uow, operation, facts, station, person, signed_in)
@@ -80,13 +90,13 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> JobResult:
     facts = uow.jobs.facts(order, operation)
     if operation.status != "paused" or operation.workstation_id != station.id:
         raise InvalidState(
-            Sentence("{job} is not paused at {station}.", job=facts.label, station=station.code),
-            code="job.not_paused",
+            JOB_NOT_PAUSED.sentence(job=facts.label, station=station.code),
+            code=JOB_NOT_PAUSED,
         )
     if order.status == "on_hold":
         raise InvalidState(
             Sentence("Work order {order} is on hold; it cannot be resumed.", order=order.number),
-            code="job.order_on_hold",
+            code=JOB_ORDER_ON_HOLD,
         )
     _require_qualified(uow, operation, facts, station, person, signed_in)
     run = _open_run(uow, operation, station.id, cmd)
@@ -108,11 +118,11 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
         raise InvalidState(
-            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
-            code="job.not_running",
+            JOB_NOT_RUNNING.sentence(job=facts.label, station=station.code),
+            code=JOB_NOT_RUNNING,
         )
     if cmd.scrap > 0 and not cmd.scrap_reason:
-        raise InvalidState(Sentence("Choose a scrap reason for the scrap quantity."), code="count.scrap_reason_needed")
+        raise InvalidState(COUNT_SCRAP_REASON_NEEDED.sentence(), code=COUNT_SCRAP_REASON_NEEDED)
     reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
     site = uow.jobs.site_rules(station)
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
@@ -157,8 +167,8 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
     facts = uow.jobs.facts(order, operation)
     if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
         raise InvalidState(
-            Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
-            code="job.not_running",
+            JOB_NOT_RUNNING.sentence(job=facts.label, station=station.code),
+            code=JOB_NOT_RUNNING,
         )
     rules.check_complete(facts, cmd.short_close)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
@@ -219,13 +229,12 @@ def leave_job(cmd: c.LeaveJob, uow: UnitOfWork) -> JobResult:
     mine = [entry for entry in uow.jobs.open_labour(run) if entry.user_id == person.id]
     if not mine:
         raise InvalidState(
-            Sentence(
-                "{person} is not on {order} operation {operation}.",
+            JOB_NOT_ON_IT.sentence(
                 person=person.name,
                 order=order.number,
                 operation=operation.seq,
             ),
-            code="job.not_on_it",
+            code=JOB_NOT_ON_IT,
         )
     for entry in mine:
         entry.ended_at = max(cmd.issued_at, entry.started_at)
@@ -257,8 +266,8 @@ def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Perso
             require_role(person.name, person.roles, ON_BEHALF, f"{action} at {station.code} without signing in there")
         except NotPermitted:
             raise NotPermitted(
-                Sentence("{person} is not signed in at {station}.", person=person.name, station=station.code),
-                code="not_signed_in",
+                NOT_SIGNED_IN.sentence(person=person.name, station=station.code),
+                code=NOT_SIGNED_IN,
             ) from None
     return station, person, signed_in
 
@@ -284,7 +293,7 @@ def _require_qualified(
                 required=required,
                 job=facts.label,
             ),
-            code="job.not_qualified",
+            code=JOB_NOT_QUALIFIED,
         )
     if not signed_in and not uow.jobs.held_at(station, required):
         raise NotPermitted(
@@ -294,7 +303,7 @@ def _require_qualified(
                 required=required,
                 job=facts.label,
             ),
-            code="job.not_qualified",
+            code=JOB_NOT_QUALIFIED,
         )
 
 
@@ -315,7 +324,7 @@ def _running_here(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperati
                 seq=operation.seq,
                 operation_name=operation.name,
             ),
-            code="job.not_running",
+            code=JOB_NOT_RUNNING,
         )
     return run
 

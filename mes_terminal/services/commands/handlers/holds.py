@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from mes_terminal.db.records import Hold, Lot, Nonconformance
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import LOT_HELD_FOR_NONCONFORMANCE, LOT_UNUSABLE
 from mes_terminal.domain.errors import InvalidState
 
 
@@ -30,7 +31,7 @@ def hold_for_quality(
     if lot.status not in ("available", "on_hold"):
         raise InvalidState(
             f"Lot {lot.number} is {lot.status.replace('_', ' ')}; only an available lot can be held.",
-            code=f"lot.{lot.status}",
+            code=LOT_UNUSABLE[lot.status],
         )
     record_hold(uow, lot, placed_by, reason, at, nonconformance.id)
     held_now = lot.status == "available"
@@ -58,8 +59,8 @@ def close_holds(uow: UnitOfWork, lot: Lot, released_by: int, at: datetime) -> No
         nc = uow.session.get_one(Nonconformance, hold.nonconformance_id)
         if nc.status == "open":
             raise InvalidState(
-                f"Lot {lot.number} is held for nonconformance {nc.number}; its disposition by quality releases it.",
-                code="lot.held_for_nonconformance",
+                LOT_HELD_FOR_NONCONFORMANCE.sentence(lot=lot.number, nc=nc.number),
+                code=LOT_HELD_FOR_NONCONFORMANCE,
             )
     for hold in holds:
         _close(hold, released_by, at)

@@ -14,6 +14,20 @@ from mes_terminal.db.records import GenealogyLink, Lot
 from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
+from mes_terminal.domain.error_codes import (
+    JOB_NOT_RUNNING,
+    LOT_EMPTY,
+    LOT_EXISTS,
+    LOT_EXPIRED,
+    LOT_MERGE_MATERIALS,
+    LOT_MERGE_NOTHING,
+    LOT_NOT_HELD,
+    LOT_NOT_LOT_CONTROLLED,
+    LOT_PICKING_ORDER,
+    LOT_RETURN_TOO_MUCH,
+    LOT_SPLIT_TOO_MUCH,
+    LOT_UNUSABLE,
+)
 from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
@@ -39,16 +53,13 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
     material = uow.products.material(cmd.material)
     if not material.lot_controlled:
         raise InvalidState(
-            Sentence(
-                "{material} is not lot controlled; it is taken from floor stock, not received by lot.",
+            LOT_NOT_LOT_CONTROLLED.sentence(
                 material=material.code,
             ),
-            code="lot.not_lot_controlled",
+            code=LOT_NOT_LOT_CONTROLLED,
         )
     if uow.lots.exists(cmd.lot):
-        raise Conflict(
-            Sentence("Lot {lot} exists already; give the new lot another number.", lot=cmd.lot), code="lot.exists"
-        )
+        raise Conflict(LOT_EXISTS.sentence(lot=cmd.lot), code=LOT_EXISTS)
     today = as_of(cmd.issued_at, uow.lots.site().timezone)
     expires = cmd.expires
     if expires is None and material.shelf_life_days:
@@ -60,7 +71,7 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
                 lot=cmd.lot,
                 date=expires.isoformat(),
             ),
-            code="lot.expired",
+            code=LOT_EXPIRED,
         )
     lot = Lot(
         number=cmd.lot,
@@ -99,7 +110,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
                 operation=operation.seq,
                 station=station.code,
             ),
-            code="job.not_running",
+            code=JOB_NOT_RUNNING,
         )
     lot = uow.lots.lock_facts(cmd.lot)
     facts = lot.facts
@@ -116,7 +127,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
     if first is not None and rules.first_choice(facts, [first], rules.Picking(site.picking)) is not None:
         warning = rules.picking_sentence(facts, first, rules.Picking(site.picking))
         if rules.PickingRule(site.picking_rule) == rules.PickingRule.BLOCK:
-            raise InvalidState(warning, code="lot.picking_order")
+            raise InvalidState(warning, code=LOT_PICKING_ORDER)
 
     left = uow.lots.take(lot, quantity)
     output = uow.lots.output_lot_ref(order.id)
@@ -177,9 +188,7 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
     taken = sum((x.quantity - x.returned_quantity for x in consumptions), Decimal(0))
     if cmd.quantity > taken:
         raise InvalidState(
-            Sentence(
-                "Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} "
-                "cannot be returned.",
+            LOT_RETURN_TOO_MUCH.sentence(
                 quantity=format_quantity(taken),
                 unit=facts.unit,
                 lot=lot.number,
@@ -187,7 +196,7 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
                 operation=operation.seq,
                 quantity2=format_quantity(cmd.quantity),
             ),
-            code="lot.return_too_much",
+            code=LOT_RETURN_TOO_MUCH,
         )
     if lot.status not in ("available", "consumed"):
         raise InvalidState(
@@ -236,19 +245,16 @@ def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> LotSplitResult:
         rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
     if cmd.quantity >= lot.quantity:
         raise InvalidState(
-            Sentence(
-                "Lot {lot} holds {quantity} {unit}; a split must leave some in it.",
+            LOT_SPLIT_TOO_MUCH.sentence(
                 lot=lot.number,
                 quantity=format_quantity(lot.quantity),
                 unit=facts.unit,
             ),
-            code="lot.split_too_much",
+            code=LOT_SPLIT_TOO_MUCH,
         )
     number = cmd.new_lot or uow.lots.free_number(f"{lot.number}-1")
     if uow.lots.exists(number):
-        raise Conflict(
-            Sentence("Lot {number} exists already; give the new lot another number.", number=number), code="lot.exists"
-        )
+        raise Conflict(LOT_EXISTS.sentence(lot=number), code=LOT_EXISTS)
     part = Lot(
         number=number,
         material_id=lot.material_id,
@@ -275,9 +281,7 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "merge lots")
     sources = list(dict.fromkeys(n for n in cmd.lots if n != cmd.into))
     if not sources:
-        raise InvalidState(
-            Sentence("Name at least one lot to merge besides the one they go into."), code="lot.merge_nothing"
-        )
+        raise InvalidState(LOT_MERGE_NOTHING.sentence(), code=LOT_MERGE_NOTHING)
     target = uow.lots.lock(cmd.into)
     target_facts = uow.lots.facts(target)
     today = as_of(cmd.issued_at, uow.lots.site().timezone)
@@ -288,7 +292,7 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
                 target=target.number,
                 status=target.status.replace("_", " "),
             ),
-            code=f"lot.{target.status}",
+            code=LOT_UNUSABLE[target.status],
         )
     moved: list[dict[str, Any]] = []
     for number in sorted(sources):  # a fixed locking order: two merges cannot deadlock each other
@@ -296,14 +300,13 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
         facts = uow.lots.facts(lot)
         if facts.material != target_facts.material:
             raise InvalidState(
-                Sentence(
-                    "Lot {lot} is {material} and lot {target} is {material2}; only lots of one material can be merged.",
+                LOT_MERGE_MATERIALS.sentence(
                     lot=lot.number,
                     material=facts.material,
                     target=target.number,
                     material2=target_facts.material,
                 ),
-                code="lot.merge_materials",
+                code=LOT_MERGE_MATERIALS,
             )
         rules.check_usable(facts, today)
         quantity = lot.quantity
@@ -348,7 +351,7 @@ def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> LotResult:
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
     if lot.status not in ("on_hold", "quarantined"):
-        raise InvalidState(Sentence("Lot {lot} is not on hold.", lot=lot.number), code="lot.not_held")
+        raise InvalidState(LOT_NOT_HELD.sentence(lot=lot.number), code=LOT_NOT_HELD)
     holds.close_holds(uow, lot, person.id, cmd.issued_at)  # a hold for an open nonconformance stays
     before = lot.status
     lot.status = "available" if lot.quantity > 0 else "consumed"
@@ -362,7 +365,7 @@ def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> LotScrapResult:
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
     if lot.status in ("consumed", "scrapped") or lot.quantity <= 0:
-        raise InvalidState(Sentence("Lot {lot} holds nothing to scrap.", lot=lot.number), code="lot.empty")
+        raise InvalidState(Sentence("Lot {lot} holds nothing to scrap.", lot=lot.number), code=LOT_EMPTY)
     quantity = cmd.quantity or lot.quantity
     rules.check_enough(facts, quantity)
     lot.quantity -= quantity

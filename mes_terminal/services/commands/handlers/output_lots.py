@@ -14,9 +14,9 @@ from mes_terminal.db.records import Consumption, GenealogyLink, Lot, WorkOrder, 
 from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
+from mes_terminal.domain.error_codes import LOT_BACKFLUSH_SHORT
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity
-from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands.results import LotQuantity
 
 
@@ -66,15 +66,13 @@ def _backflush(
         if not picks:
             held = sum((lot.quantity for lot in candidates), Decimal(0))
             raise InvalidState(
-                Sentence(
-                    "Backflush needs {quantity} {unit} of {material}, but usable lots hold only "
-                    "{quantity2} {unit}. Receive or release material, then complete again.",
+                LOT_BACKFLUSH_SHORT.sentence(
                     quantity=format_quantity(need),
                     unit=line.unit,
                     material=line.material,
                     quantity2=format_quantity(held),
                 ),
-                code="lot.backflush_short",
+                code=LOT_BACKFLUSH_SHORT,
             )
         for facts, quantity in picks:
             lot = uow.lots.lock(facts.number)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mes_terminal.db.records import StationSession
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import NOT_SIGNED_IN, PIN_REQUIRED, STATION_INACTIVE
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
@@ -18,18 +19,14 @@ _NOT_RECOGNISED = "Badge or PIN not recognised."
 def sign_in(cmd: SignIn, uow: UnitOfWork) -> SignInResult:
     station = uow.workstations.by_code(cmd.station)
     if not station.active:
-        raise InvalidState(
-            Sentence("Workstation {station} is out of service.", station=station.code), code="station_inactive"
-        )
+        raise InvalidState(STATION_INACTIVE.sentence(station=station.code), code=STATION_INACTIVE)
     try:
         user = uow.users.by_badge(cmd.badge)
     except UnknownEntity:
         raise AuthenticationFailed(_NOT_RECOGNISED) from None
     if cmd.pin is None:
         if not station.badge_only:
-            raise AuthenticationFailed(
-                Sentence("Enter your PIN to sign in at {station}.", station=station.code), code="pin_required"
-            )
+            raise AuthenticationFailed(PIN_REQUIRED.sentence(station=station.code), code=PIN_REQUIRED)
     elif not verify_secret(cmd.pin, user.pin_hash):
         raise AuthenticationFailed(_NOT_RECOGNISED)
     if not user.active:
@@ -61,8 +58,8 @@ def sign_out(cmd: SignOut, uow: UnitOfWork) -> SignOutResult:
     open_session = uow.users.open_session(station, user)
     if open_session is None:
         raise InvalidState(
-            Sentence("{user} is not signed in at {station}.", user=user.name, station=station.code),
-            code="not_signed_in",
+            NOT_SIGNED_IN.sentence(person=user.name, station=station.code),
+            code=NOT_SIGNED_IN,
         )
     if cmd.issued_at < open_session.signed_in_at:
         raise InvalidState(

@@ -16,6 +16,14 @@ from mes_terminal.db.records import Lot, PrintJob, WorkOrder
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.documents.label_formats import DPIS, SIZES
 from mes_terminal.documents.traveler_pdf import PAGE_SIZES
+from mes_terminal.domain.error_codes import (
+    PRINT_ALREADY_FINISHED,
+    PRINT_ERROR_REQUIRED,
+    PRINT_REASON_REQUIRED,
+    UNKNOWN_LOT,
+    UNKNOWN_PRINT_JOB,
+    UNKNOWN_WORK_ORDER,
+)
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.print_targets import parse_copies, parse_print_target
 from mes_terminal.domain.roles import SHOP_FLOOR
@@ -35,7 +43,7 @@ def print_label(cmd: PrintLabel, uow: UnitOfWork) -> PrintJobResult:
     if cmd.dpi not in DPIS:
         raise InvalidInput(f"Thermal printers here print at {' or '.join(map(str, DPIS))} dpi, not {cmd.dpi}.")
     if uow.session.scalar(select(Lot.id).where(Lot.number == cmd.lot)) is None:
-        raise UnknownEntity(f"There is no lot {cmd.lot}.", code="unknown_lot")
+        raise UnknownEntity(UNKNOWN_LOT.sentence(number=cmd.lot), code=UNKNOWN_LOT)
     options = {"size": cmd.size, "dpi": cmd.dpi, "datamatrix": cmd.datamatrix}
     return _queue(cmd, LOT_LABEL, cmd.lot, "print lot labels", options, uow)
 
@@ -44,7 +52,7 @@ def print_traveler(cmd: PrintTraveler, uow: UnitOfWork) -> PrintJobResult:
     if cmd.page_size not in PAGE_SIZES:
         raise InvalidInput(f"There is no page size {cmd.page_size!r}; use A4 or letter.")
     if uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == cmd.work_order)) is None:
-        raise UnknownEntity(f"There is no work order {cmd.work_order}.", code="unknown_work_order")
+        raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=cmd.work_order), code=UNKNOWN_WORK_ORDER)
     return _queue(cmd, TRAVELER, cmd.work_order, "print travelers", {"page_size": cmd.page_size}, uow)
 
 
@@ -62,8 +70,8 @@ def _queue(
         printed = f" on {before.requested_at:%Y-%m-%d %H:%M} UTC" if before is not None else ""
         what = _WHAT[document].format(subject)
         raise InvalidInput(
-            f"{what[:1].upper()}{what[1:]} was printed before{printed}; a reprint needs a reason.",
-            code="print.reason_required",
+            PRINT_REASON_REQUIRED.sentence(what=what[:1].upper() + what[1:], printed=printed),
+            code=PRINT_REASON_REQUIRED,
         )
     job = PrintJob(
         document=document,
@@ -97,13 +105,13 @@ def _queue(
 def record_print_outcome(cmd: RecordPrintOutcome, uow: UnitOfWork) -> PrintJobResult:
     job = uow.session.scalars(select(PrintJob).where(PrintJob.id == cmd.job).with_for_update()).one_or_none()
     if job is None:
-        raise UnknownEntity(f"There is no print job {cmd.job}.", code="unknown_print_job")
+        raise UnknownEntity(UNKNOWN_PRINT_JOB.sentence(job=cmd.job), code=UNKNOWN_PRINT_JOB)
     if job.status != "queued":
-        raise InvalidState(f"Print job {job.id} is already {job.status}.", code="print.already_finished")
+        raise InvalidState(f"Print job {job.id} is already {job.status}.", code=PRINT_ALREADY_FINISHED)
     uow.users.acting(cmd.actor, SHOP_FLOOR, "record print jobs")
     error = (cmd.error or "").strip() or None
     if not cmd.printed and error is None:
-        raise InvalidInput("A failed print job needs the reason it failed.", code="print.error_required")
+        raise InvalidInput(PRINT_ERROR_REQUIRED.sentence(), code=PRINT_ERROR_REQUIRED)
     job.status = "printed" if cmd.printed else "failed"
     job.error = None if cmd.printed else error
     name = _NAME[job.document]

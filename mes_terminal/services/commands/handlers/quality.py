@@ -25,6 +25,16 @@ from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import checks, spc
 from mes_terminal.domain import signatures as sig
+from mes_terminal.domain.error_codes import (
+    CHECK_UNKNOWN_ITEM,
+    CHECK_WRONG_CHECKLIST,
+    JOB_NOT_RUNNING,
+    LOT_NOT_ENOUGH,
+    NONCONFORMANCE_NO_LOT,
+    NONCONFORMANCE_NOT_OPEN,
+    NONCONFORMANCE_TOO_MUCH,
+    UNKNOWN_NONCONFORMANCE,
+)
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
@@ -57,26 +67,25 @@ def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> CheckResult:
                 job=label,
                 station=station.code,
             ),
-            code="job.not_running",
+            code=JOB_NOT_RUNNING,
         )
     connection = uow.session.connection()
     checklist = qq.checklist_of(connection, operation.id)
     if checklist is None or checklist.code != cmd.checklist:
         uses = f"uses checklist {checklist.code}" if checklist else "has no checklist"
         raise InvalidState(
-            Sentence("{job} {uses}, not {checklist}.", job=label, uses=uses, checklist=cmd.checklist),
-            code="check.wrong_checklist",
+            CHECK_WRONG_CHECKLIST.sentence(job=label, uses=uses, checklist=cmd.checklist),
+            code=CHECK_WRONG_CHECKLIST,
         )
     item = next((i for i in checklist.items if i.code == cmd.item), None)
     if item is None:
         raise UnknownEntity(
-            Sentence(
-                "Checklist {checklist} version {version} has no item {item}.",
+            CHECK_UNKNOWN_ITEM.sentence(
                 checklist=checklist.code,
                 version=checklist.version,
                 item=cmd.item,
             ),
-            code="check.unknown_item",
+            code=CHECK_UNKNOWN_ITEM,
         )
     outcome = checks.evaluate(item, cmd.value)
     result = ChecklistResult(
@@ -253,13 +262,12 @@ def raise_nonconformance(cmd: c.RaiseNonconformance, uow: UnitOfWork) -> Nonconf
     operation = uow.jobs.lock(cmd.work_order, cmd.operation)[1] if cmd.work_order and cmd.operation else None
     if lot is not None and cmd.quantity is not None and cmd.quantity > lot.quantity:
         raise InvalidState(
-            Sentence(
-                "Lot {lot} holds {quantity}; {quantity2} cannot be nonconforming.",
+            NONCONFORMANCE_TOO_MUCH.sentence(
                 lot=lot.number,
                 quantity=format_quantity(lot.quantity),
                 quantity2=format_quantity(cmd.quantity),
             ),
-            code="nonconformance.too_much",
+            code=NONCONFORMANCE_TOO_MUCH,
         )
     nc = _new_nonconformance(
         uow,
@@ -301,13 +309,13 @@ def dispose_nonconformance(cmd: c.DisposeNonconformance, uow: UnitOfWork) -> Dis
     ).one_or_none()
     if nc is None:
         raise UnknownEntity(
-            Sentence("There is no nonconformance {nonconformance}.", nonconformance=cmd.nonconformance),
-            code="unknown_nonconformance",
+            UNKNOWN_NONCONFORMANCE.sentence(nonconformance=cmd.nonconformance),
+            code=UNKNOWN_NONCONFORMANCE,
         )
     if nc.status != "open":
         raise InvalidState(
-            Sentence("Nonconformance {nc} is {status} already.", nc=nc.number, status=nc.status),
-            code="nonconformance.not_open",
+            NONCONFORMANCE_NOT_OPEN.sentence(nc=nc.number, status=nc.status),
+            code=NONCONFORMANCE_NOT_OPEN,
         )
     raiser = uow.session.get_one(User, nc.raised_by_id)
     rules = qq.site_quality_rules(uow.session.connection())
@@ -371,8 +379,8 @@ def _apply_decision(
         return cmd.quantity or nc.quantity
     if lot is None:
         raise InvalidState(
-            Sentence("Nonconformance {nc} names no lot; only a lot can be scrapped or returned.", nc=nc.number),
-            code="nonconformance.no_lot",
+            NONCONFORMANCE_NO_LOT.sentence(nc=nc.number),
+            code=NONCONFORMANCE_NO_LOT,
         )
     quantity = cmd.quantity or nc.quantity or lot.quantity
     if quantity > lot.quantity or quantity <= 0:
@@ -383,7 +391,7 @@ def _apply_decision(
                 quantity=format_quantity(lot.quantity),
                 quantity2=format_quantity(quantity),
             ),
-            code="lot.not_enough",
+            code=LOT_NOT_ENOUGH,
         )
     lot.quantity -= quantity
     event = "LotScrapped" if decision == sig.Decision.SCRAP else "LotReturnedToSupplier"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from mes_terminal.db.records import Signature
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import SIGNATURE_FAILED
 from mes_terminal.domain.errors import AuthenticationFailed
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.signatures import (
@@ -21,8 +22,6 @@ from mes_terminal.domain.signatures import (
 )
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.results import SignatureResult
-
-FAILED = "signature.failed"
 
 
 def sign(
@@ -43,7 +42,7 @@ def sign(
     """
     pin = getattr(cmd, "pin", None)
     if not pin or not verify_secret(pin, signer.pin_hash):
-        raise AuthenticationFailed("Badge or PIN not recognised; nothing was signed.", code=FAILED)
+        raise AuthenticationFailed(SIGNATURE_FAILED.sentence(), code=SIGNATURE_FAILED)
     meaning = parse_meaning(getattr(cmd, "meaning", None) or "", rule)
     text = check_comment(comment if comment is not None else getattr(cmd, "comment", None), rule)
     if recorded_by is not None:

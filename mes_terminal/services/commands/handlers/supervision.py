@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from mes_terminal.db.records import Event, Workstation
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import ANDON_ANSWERED, ANDON_OTHER_STATION, UNKNOWN_ANDON_CALL
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import Role, require_role
@@ -41,10 +42,11 @@ def acknowledge_andon(cmd: AcknowledgeAndon, uow: UnitOfWork) -> AndonAnswerResu
         )
     ).one_or_none()
     if call is None:
-        raise UnknownEntity(f"There is no call for help number {cmd.call_id}.", code="unknown_andon_call")
+        raise UnknownEntity(UNKNOWN_ANDON_CALL.sentence(call=cmd.call_id), code=UNKNOWN_ANDON_CALL)
     if call.entity_id != cmd.station:
         raise InvalidState(
-            f"Call {cmd.call_id} came from {call.entity_id}, not from {cmd.station}.", code="andon.other_station"
+            ANDON_OTHER_STATION.sentence(call=cmd.call_id, origin=call.entity_id, station=cmd.station),
+            code=ANDON_OTHER_STATION,
         )
     # The station's row serialises answers: two supervisors answering at once do not both succeed.
     uow.session.execute(select(Workstation.id).where(Workstation.code == call.entity_id).with_for_update())
@@ -55,6 +57,6 @@ def acknowledge_andon(cmd: AcknowledgeAndon, uow: UnitOfWork) -> AndonAnswerResu
     ).first()
     if answered is not None:
         by = answered.payload.get("name") or answered.actor
-        raise InvalidState(f"{by} has already answered the call from {call.entity_id}.", code="andon.answered")
+        raise InvalidState(ANDON_ANSWERED.sentence(person=by, origin=call.entity_id), code=ANDON_ANSWERED)
     uow.events.add(ANSWERED, "andon", call.id, name=person.name, called_by=call.payload.get("name"))
     return {"call_id": call.id, "station": call.entity_id, "answered_by": person.name}

@@ -7,6 +7,13 @@ from sqlalchemy import func, select
 from mes_terminal.db.records import WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.shared import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import (
+    EDIT_BELOW_MADE,
+    EDIT_NOTHING,
+    EDIT_PRIORITY,
+    WORK_ORDER_CANNOT_CLOSE,
+    WORK_ORDER_CHANGED_MEANWHILE,
+)
 from mes_terminal.domain.errors import Conflict, InvalidInput, InvalidState
 from mes_terminal.domain.roles import PLANNERS
 from mes_terminal.domain.work_orders import WorkOrderStatus, describe
@@ -21,9 +28,9 @@ PRIORITY_LIMIT = 1_000_000
 def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
     uow.users.acting(cmd.actor, PLANNERS, "edit work orders")
     if cmd.quantity is None and cmd.due is None and cmd.priority is None:
-        raise InvalidInput("Nothing to change: give a new quantity, due date or priority.", code="edit.nothing")
+        raise InvalidInput(EDIT_NOTHING.sentence(), code=EDIT_NOTHING)
     if cmd.priority is not None and abs(cmd.priority) > PRIORITY_LIMIT:
-        raise InvalidInput(f"A priority lies between -{PRIORITY_LIMIT} and {PRIORITY_LIMIT}.", code="edit.priority")
+        raise InvalidInput(EDIT_PRIORITY.sentence(limit=PRIORITY_LIMIT), code=EDIT_PRIORITY)
     order = _locked(cmd.number, cmd.expected_version, uow)
     if WorkOrderStatus(order.status) not in EDITABLE:
         raise InvalidState(
@@ -40,8 +47,8 @@ def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
         )
         if made and cmd.quantity < made:
             raise InvalidState(
-                f"Work order {order.number} has already made {made.normalize():f}; the quantity cannot go below that.",
-                code="edit.below_made",
+                EDIT_BELOW_MADE.sentence(number=order.number, made=f"{made.normalize():f}"),
+                code=EDIT_BELOW_MADE,
             )
     if not changes:
         return {"number": order.number, "status": order.status, "version": order.version, "changed": []}
@@ -62,7 +69,7 @@ def close_work_order(cmd: CloseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     if order.status != WorkOrderStatus.COMPLETED:
         raise InvalidState(
             f"Work order {order.number} is {describe(S(order.status))}; only a completed order can be closed.",
-            code="work_order.cannot_close",
+            code=WORK_ORDER_CANNOT_CLOSE,
         )
     after = uow.work_orders.change(order, status=WorkOrderStatus.CLOSED)
     uow.events.add(
@@ -75,8 +82,7 @@ def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> Locke
     order = uow.work_orders.lock(number)
     if expected_version is not None and order.version != expected_version:
         raise Conflict(
-            f"Work order {number} was changed by someone else while you were editing it; their change is kept. "
-            "Look at it again and repeat your change.",
-            code="work_order.changed_meanwhile",
+            WORK_ORDER_CHANGED_MEANWHILE.sentence(number=number),
+            code=WORK_ORDER_CHANGED_MEANWHILE,
         )
     return order

@@ -7,6 +7,7 @@ from typing import Any
 from mes_terminal.db.records import WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.shared import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.error_codes import PRODUCT_WITHOUT_ROUTING, WORK_ORDER_EXISTS
 from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.roles import PLANNERS
 from mes_terminal.domain.work_orders import (
@@ -30,11 +31,11 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResu
     routing = uow.products.routing(product)
     if not routing:
         raise InvalidState(
-            f"Product {product.code} has no routing; add its operations to the plant file first.",
-            code="product_without_routing",
+            PRODUCT_WITHOUT_ROUTING.sentence(product=product.code),
+            code=PRODUCT_WITHOUT_ROUTING,
         )
     if uow.work_orders.exists(cmd.number):
-        raise InvalidState(f"Work order {cmd.number} already exists.", code="work_order_exists")
+        raise InvalidState(WORK_ORDER_EXISTS.sentence(number=cmd.number), code=WORK_ORDER_EXISTS)
     order = WorkOrder(
         number=cmd.number,
         product_id=product.id,
