@@ -5,7 +5,8 @@
 
 - ui/*.ui (Qt Designer, the source of truth) -> mes_terminal/ui/forms/*_ui.py with pyside6-uic, then
   tidied by ruff so that the generated code meets the house lint rules;
-- the templates of the services' sentences (`Sentence("...")` in mes_terminal outside ui/) ->
+- the templates of the services' sentences (`Sentence("...")` in mes_terminal outside ui/, and the
+  error codes' sentences in domain/error_codes.py) ->
   mes_terminal/ui/sentence_templates.py, where pyside6-lupdate finds them;
 - resources/translations/*.ts -> *.qm with pyside6-lrelease; with --update-ts, pyside6-lupdate first
   collects new strings from the forms and the Python code into the .ts files (translations kept).
@@ -58,21 +59,12 @@ def _drop_compiler_version(form: Path) -> None:
 
 
 def sentence_templates() -> Path:
-    """Collect the literal templates of every `Sentence(...)` call into one module for lupdate."""
+    """Collect the literal templates of every `Sentence(...)` and `ErrorCode(...)` call into one module for lupdate."""
     found: set[str] = set()
     for source in sorted((ROOT / "mes_terminal").rglob("*.py")):
         if TRANSLATED_CODE in source.parents:
             continue
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "Sentence"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
+        found.update(_templates(ast.parse(source.read_text(encoding="utf-8"))))
     lines = [
         '"""The templates of the services\' sentences (mes_terminal.domain.sentences), for pyside6-lupdate.',
         "",
@@ -91,6 +83,34 @@ def sentence_templates() -> Path:
     SENTENCE_TEMPLATES.write_text("\n".join(lines), encoding="utf-8")
     run(BIN / "ruff", "format", "--quiet", SENTENCE_TEMPLATES)
     return SENTENCE_TEMPLATES
+
+
+def _templates(module: ast.Module) -> set[str]:
+    """`Sentence(TEMPLATE, ...)` and `ErrorCode(code, when, TEMPLATE)`, a template written out or named by a
+    module-level string constant (domain/error_codes.py names one template shared by several codes)."""
+    constants = {
+        target.id: node.value.value
+        for node in module.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = set()
+    for node in ast.walk(module):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == "Sentence":
+            template = node.args[0] if node.args else None
+        elif node.func.id == "ErrorCode":
+            keyword = next((k.value for k in node.keywords if k.arg == "template"), None)
+            template = node.args[2] if len(node.args) > 2 else keyword
+        else:
+            continue
+        if isinstance(template, ast.Constant) and isinstance(template.value, str):
+            found.add(template.value)
+        elif isinstance(template, ast.Name) and template.id in constants:
+            found.add(constants[template.id])
+    return found
 
 
 def update_ts() -> None:
