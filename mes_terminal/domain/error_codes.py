@@ -140,10 +140,12 @@ _CANNOT = "Work order {number} is {status}; it cannot be {done}."
 WORK_ORDER_CANNOT_RELEASE = ErrorCode(
     "work_order.cannot_release", "releasing an order that is neither planned nor on hold", _CANNOT
 )
-WORK_ORDER_CANNOT_HOLD = ErrorCode("work_order.cannot_hold", "holding an order that is not open", _CANNOT)
+WORK_ORDER_CANNOT_HOLD = ErrorCode(
+    "work_order.cannot_hold", "holding an order that is neither planned, released nor in progress", _CANNOT
+)
 WORK_ORDER_CANNOT_CANCEL = ErrorCode(
     "work_order.cannot_cancel",
-    "cancelling an order that has started or is finished (with work recorded: hold or close it instead)",
+    "cancelling an order that is in progress or finished, or has recorded work (hold or close it instead)",
     _CANNOT,
 )
 WORK_ORDER_CANNOT_CLOSE = ErrorCode("work_order.cannot_close", "closing an order that is not completed")
