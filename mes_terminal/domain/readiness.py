@@ -121,22 +121,13 @@ def readiness(
     short = materials.shortage(bom, available(facts) - facts.reported)
     if short is not None:
         reasons.append(Reason(Readiness.MATERIAL_SHORT, short, rules.material_check == MaterialCheck.BLOCK))
-    if checks_at_start:
-        # Advice at start under every `checks_block`: the check gate holds up counts and completion.
-        reasons.append(
-            Reason(
-                Readiness.CHECK_DUE, Sentence("Check due at start: {checks}.", checks=", ".join(checks_at_start)), False
-            )
-        )
-    reasons.extend(
-        Reason(
-            LOT_ON_HOLD,
-            Sentence("Lot {lot} of work order {work_order} is on hold.", lot=lot, work_order=facts.work_order),
-            False,
-        )
-        for lot in held_lots
-    )
-    return _verdict(facts, tuple(sorted(reasons, key=lambda r: not r.blocking)))
+    if checks_at_start:  # advice under every `checks_block`: the check gate holds up counts and completion
+        due = Sentence("Check due at start: {checks}.", checks=", ".join(checks_at_start))
+        reasons.append(Reason(Readiness.CHECK_DUE, due, False))
+    for lot in held_lots:  # advice: work goes on, the lot stays held until quality disposes of it
+        held = Sentence("Lot {lot} of work order {work_order} is on hold.", lot=lot, work_order=facts.work_order)
+        reasons.append(Reason(LOT_ON_HOLD, held, False))
+    return _verdict(facts, tuple(sorted(reasons, key=lambda r: not r.blocking)))  # stable: blocking first
 
 
 def check_start(verdict: Verdict, facts: OperationFacts) -> None:
@@ -147,6 +138,7 @@ def check_start(verdict: Verdict, facts: OperationFacts) -> None:
 
 
 def refusal(reason: Reason, facts: OperationFacts) -> MesError:
+    """The error Start (or Resume, or Join, for a qualification) raises for a blocking reason."""
     if reason.code == Readiness.RUNNING_HERE:
         return InvalidState(Sentence("{job} is already running here.", job=facts.label), code="job.already_running")
     if reason.code == Readiness.PAUSED_HERE:
