@@ -1,7 +1,7 @@
-"""Rules of work at a station: readiness, what may be started, reported and completed.
+"""Rules of work at a station: the facts of an operation, what may be reported and completed.
 
-Pure functions over `OperationFacts`, so that the dispatch list (before anyone taps) and the handlers
-(when someone does) decide with the same rule and say the same sentence.
+Pure functions over `OperationFacts`, shared by the handlers and the read models. Whether an
+operation may start is `domain.readiness`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ from enum import StrEnum
 from mes_terminal.domain.error_codes import (
     COUNT_NOTHING,
     COUNT_TOO_MANY,
-    JOB_ALREADY_RUNNING,
-    JOB_CANNOT_START,
-    JOB_PAUSED,
     JOB_SHORT,
 )
 from mes_terminal.domain.errors import InvalidState
@@ -25,21 +22,6 @@ from mes_terminal.domain.sentences import Sentence
 class StartWhen(StrEnum):
     QUANTITY_AVAILABLE = "quantity_available"  # as soon as the previous operation has delivered good parts
     PREVIOUS_FINISHED = "previous_finished"  # only once the previous operation is completed
-
-
-class Readiness(StrEnum):
-    READY = "ready"
-    RUNNING_HERE = "running_here"
-    PAUSED_HERE = "paused_here"
-    RUNNING_ELSEWHERE = "running_elsewhere"
-    WAITING_PREVIOUS = "waiting_previous"
-    NOT_QUALIFIED = "not_qualified"  # nobody signed in here holds the qualification the operation needs
-    MATERIAL_SHORT = "material_short"  # ready otherwise; usable lots do not cover the bill of materials
-    CHECK_DUE = "check_due"  # ready; a required check is due as soon as it starts (domain.checks)
-    ORDER_NOT_RELEASED = "order_not_released"
-    ORDER_ON_HOLD = "order_on_hold"
-    COMPLETED = "completed"
-    NOT_ELIGIBLE = "not_eligible"
 
 
 @dataclass(frozen=True)
@@ -90,62 +72,6 @@ def expected(facts: OperationFacts) -> Decimal:
     return facts.order_quantity
 
 
-def readiness(facts: OperationFacts, here: str, start_when: StartWhen) -> tuple[Readiness, Sentence]:
-    """Whether `here` can start (or is running) the operation, and why not in plain words."""
-    if facts.status == "completed":
-        return Readiness.COMPLETED, Sentence("{job} is completed.", job=facts.label)
-    if facts.status in ("running", "paused"):
-        if facts.station != here:
-            where = facts.station or Sentence("another station")
-            if facts.status == "running":
-                return Readiness.RUNNING_ELSEWHERE, Sentence(
-                    "{job} is running at {station}.", job=facts.label, station=where
-                )
-            return Readiness.RUNNING_ELSEWHERE, Sentence(
-                "{job} is paused at {station}.", job=facts.label, station=where
-            )
-        if facts.status == "running":
-            return Readiness.RUNNING_HERE, Sentence("Running here: {progress}.", progress=_progress(facts))
-        return Readiness.PAUSED_HERE, Sentence("Paused here: {progress}.", progress=_progress(facts))
-    if facts.order_status == "on_hold":
-        return Readiness.ORDER_ON_HOLD, Sentence("Work order {work_order} is on hold.", work_order=facts.work_order)
-    if facts.order_status not in ("released", "in_progress"):
-        return Readiness.ORDER_NOT_RELEASED, Sentence(
-            "Work order {work_order} is not released.", work_order=facts.work_order
-        )
-    previous = facts.previous
-    if previous is not None:
-        names = {"operation": previous.seq, "operation_name": previous.name, "good": _n(previous.good)}
-        if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != "completed":
-            return Readiness.WAITING_PREVIOUS, Sentence(
-                "Waiting for operation {operation} ({operation_name}) to finish: {good} done.", **names
-            )
-        if previous.good <= facts.reported:
-            return Readiness.WAITING_PREVIOUS, (
-                Sentence("Waiting for operation {operation} ({operation_name}): no parts available yet.", **names)
-                if previous.good == 0
-                else Sentence(
-                    "Waiting for operation {operation} ({operation_name}): all {good} parts delivered so far are "
-                    "done here.",
-                    **names,
-                )
-            )
-    return Readiness.READY, Sentence("Ready: {quantity} to make.", quantity=_n(available(facts)))
-
-
-def check_start(facts: OperationFacts, here: str, start_when: StartWhen) -> None:
-    state, reason = readiness(facts, here, start_when)
-    if state == Readiness.READY:
-        return
-    if state == Readiness.RUNNING_HERE:
-        raise InvalidState(Sentence("{job} is already running here.", job=facts.label), code=JOB_ALREADY_RUNNING)
-    if state == Readiness.PAUSED_HERE:
-        raise InvalidState(Sentence("{job} is paused here; resume it instead.", job=facts.label), code=JOB_PAUSED)
-    raise InvalidState(
-        Sentence("{job} cannot start: {reason}", job=facts.label, reason=reason), code=JOB_CANNOT_START[state]
-    )
-
-
 def check_count(facts: OperationFacts, good: Decimal, scrap: Decimal, overrun_percent: Decimal) -> None:
     """Good plus scrap may not exceed what is available, plus the allowed overrun."""
     if good < 0 or scrap < 0 or good + scrap == 0:
@@ -180,25 +106,9 @@ def check_complete(facts: OperationFacts, short_close: bool) -> None:
         )
 
 
-def _progress(facts: OperationFacts) -> Sentence:
-    return Sentence(
-        "{good} good, {scrap} scrap of {quantity}",
-        good=_n(facts.good),
-        scrap=_n(facts.scrap),
-        quantity=_n(available(facts)),
-    )
-
-
 def format_quantity(quantity: Decimal) -> str:
     """A quantity without trailing zeros: 250, 0.35."""
     return format(quantity.normalize(), "f")
 
 
 _n = format_quantity
-
-
-def qualification_gap(required: str | None, held_here: set[str] | None) -> Sentence | None:
-    """The dispatch list's sentence when the people signed in here may not work the operation."""
-    if required is None or held_here is None or required in held_here:
-        return None
-    return Sentence("Needs the qualification {required}, which nobody signed in here holds.", required=required)

@@ -22,15 +22,8 @@ from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import DatabaseUnavailable
-from mes_terminal.domain.execution import (
-    OperationFacts,
-    PreviousOperation,
-    Readiness,
-    StartWhen,
-    available,
-    qualification_gap,
-    readiness,
-)
+from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
+from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands.bus import CommandBus, Outcome
@@ -48,6 +41,7 @@ from mes_terminal.services.queries.station_views import (
     JobView,
     MaterialLineView,
     OperatorView,
+    ReasonItem,
     ReasonView,
     StationView,
 )
@@ -99,20 +93,21 @@ class TerminalService:
             materials = mq.bom_with_stock(connection, refs, self._today(site["timezone"]))
             at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
             held_here = q.qualifications_here(connection, info["id"])
-        rule = StartWhen(site["start_when"])
+            held_lots = q.held_lots(connection, {row["work_order"] for row in rows})
+        rules = SiteRules(StartWhen(site["start_when"]))
         items = []
         for row in rows:
             facts = _facts(row)
-            state, reason = readiness(facts, code, rule)
-            if state == Readiness.READY:
-                short = m.shortage(materials.get(row["operation_id"], []), available(facts) - facts.reported)
-                gap = qualification_gap(row["qualification"], held_here)
-                if gap is not None:
-                    state, reason = Readiness.NOT_QUALIFIED, gap
-                elif short is not None:
-                    state, reason = Readiness.MATERIAL_SHORT, short
-                elif row["operation_id"] in at_start:
-                    state, reason = Readiness.CHECK_DUE, _check_at_start(reason, at_start[row["operation_id"]])
+            verdict = readiness(
+                facts,
+                code,
+                rules,
+                eligible=bool(row["eligible"]),
+                qualification=Qualification(row["qualification"], None if held_here is None else frozenset(held_here)),
+                bom=materials.get(row["operation_id"], ()),
+                checks_at_start=at_start.get(row["operation_id"], ()),
+                held_lots=held_lots.get(row["work_order"], ()),
+            )
             items.append(
                 DispatchItem(
                     work_order=row["work_order"],
@@ -126,8 +121,9 @@ class TerminalService:
                     due_at=row["due_at"],
                     priority=row["priority"],
                     status=row["status"],
-                    readiness=state.value,
-                    reason=reason,
+                    readiness=verdict.state.value,
+                    reason=verdict.sentence,
+                    reasons=tuple(ReasonItem(str(r.code), r.sentence, r.blocking) for r in verdict.reasons),
                 )
             )
         return items
@@ -333,10 +329,6 @@ class _ReadConnection:
             raise DatabaseUnavailable(
                 Sentence("The database cannot be reached ({first_line}).", first_line=_first_line(error))
             ) from None
-
-
-def _check_at_start(ready: str, checks: tuple[str, ...]) -> Sentence:
-    return Sentence("{ready} Check due at start: {checks}.", ready=ready, checks=", ".join(checks))
 
 
 def _first_line(error: DBAPIError) -> str:

@@ -21,6 +21,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "Badge or PIN not recognised; nothing was signed."),
     QT_TRANSLATE_NOOP("Sentences", "Call {call} came from {origin}, not from {station}."),
+    QT_TRANSLATE_NOOP("Sentences", "Check due at start: {checks}."),
     QT_TRANSLATE_NOOP("Sentences", "Checklist {checklist} version {version} has no item {item}."),
     QT_TRANSLATE_NOOP("Sentences", "Choose a scrap reason for the scrap quantity."),
     QT_TRANSLATE_NOOP(
@@ -54,6 +55,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} is {status}; only an available lot can be held."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} is {status}; return it after its release."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} no longer holds {quantity}; scan it again."),
+    QT_TRANSLATE_NOOP("Sentences", "Lot {lot} of work order {work_order} is on hold."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {target} is {status}; lots are merged only into an available lot."),
     QT_TRANSLATE_NOOP("Sentences", "Material short: {lines}."),
     QT_TRANSLATE_NOOP("Sentences", "Name at least one lot to merge besides the one they go into."),

@@ -1427,6 +1427,10 @@
         <translation>Die retrograde Entnahme braucht {quantity} {unit} {material}, verwendbare Chargen enthalten nur {quantity2} {unit}. Material vereinnahmen oder freigeben, dann erneut abschließen.</translation>
     </message>
     <message>
+        <source>Check due at start: {checks}.</source>
+        <translation>Prüfung beim Start fällig: {checks}.</translation>
+    </message>
+    <message>
         <source>Checklist {checklist} version {version} has no item {item}.</source>
         <translation>Checkliste {checklist} Version {version} hat keinen Punkt {item}.</translation>
     </message>
@@ -1513,6 +1517,10 @@
     <message>
         <source>Lot {lot} no longer holds {quantity}; scan it again.</source>
         <translation>Charge {lot} enthält nicht mehr {quantity}; scannen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} of work order {work_order} is on hold.</source>
+        <translation>Charge {lot} von Auftrag {work_order} ist gesperrt.</translation>
     </message>
     <message>
         <source>Lot {number} exists already; give the new lot another number.</source>

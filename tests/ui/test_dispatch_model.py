@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from mes_terminal.services.queries.station_views import DispatchItem
+from mes_terminal.services.queries.station_views import DispatchItem, ReasonItem
 from mes_terminal.ui.terminal import dispatch_model as dm
 
 
@@ -61,3 +61,19 @@ def test_readiness_is_coloured_and_explained():
     assert model.index(1, dm.JOB).data(Qt.ItemDataRole.ToolTipRole) == "Work order WO-2 is on hold."
     assert model.index(0, dm.JOB).data() == "WO-1 · 10\nBRACKET-A · Cut"
     assert model.index(0, 0).data(dm.ItemRole).work_order == "WO-1"
+
+
+def test_the_tooltip_lists_every_reason_of_the_row():
+    held = ReasonItem("order_on_hold", "Work order WO-2 is on hold.", True)
+    short = ReasonItem("material_short", "Material short: STEEL needs 5 kg, 0 kg usable on hand.", False)
+    lot = ReasonItem("lot_on_hold", "Lot WO-1 of work order WO-1 is on hold.", False)
+    model = dm.DispatchModel()
+    model.set_rows(
+        [
+            replace(item("WO-1"), reason="Ready: 10 to make.", reasons=(lot,)),
+            replace(item("WO-2"), readiness="order_on_hold", reason=held.sentence, reasons=(held, short)),
+        ]
+    )
+    assert model.index(0, dm.JOB).data(Qt.ItemDataRole.ToolTipRole) == f"Ready: 10 to make.\n{lot.sentence}"
+    assert model.index(1, dm.READINESS).data() == held.sentence
+    assert model.index(1, dm.JOB).data(Qt.ItemDataRole.ToolTipRole) == f"{held.sentence}\n{short.sentence}"

@@ -19,7 +19,7 @@ import pytest
 
 from mes_terminal.db.records.material import LOT_STATUSES
 from mes_terminal.domain import error_codes as ec
-from mes_terminal.domain import errors, execution, materials, work_orders
+from mes_terminal.domain import errors, execution, materials, readiness, work_orders
 from mes_terminal.domain.error_codes import ALL, ErrorCode
 from mes_terminal.domain.errors import InvalidState, MesError
 from mes_terminal.domain.gs1_rules import Gs1Error
@@ -155,10 +155,10 @@ def test_a_code_without_a_sentence_refuses_to_make_one() -> None:
 
 
 def test_the_mappings_cover_every_value_that_names_a_code() -> None:
-    refused = set(execution.Readiness) - {
-        execution.Readiness.READY,
-        execution.Readiness.RUNNING_HERE,
-        execution.Readiness.PAUSED_HERE,
+    refused = set(readiness.Readiness) - {
+        readiness.Readiness.READY,
+        readiness.Readiness.RUNNING_HERE,
+        readiness.Readiness.PAUSED_HERE,
     }
     assert set(ec.JOB_CANNOT_START) == {state.value for state in refused}
     assert set(ec.LOT_UNUSABLE) == set(LOT_STATUSES) - {"available"}
@@ -257,7 +257,9 @@ QTY = execution.StartWhen.QUANTITY_AVAILABLE
     ],
 )
 def test_starting_is_refused_with_the_sentence_of_the_code(changes: dict[str, object], code: ErrorCode) -> None:
-    error = _refusal(execution.check_start, _facts(**changes), "WS-01", QTY)
+    facts = _facts(**changes)
+    verdict = readiness.readiness(facts, "WS-01", readiness.SiteRules(QTY))
+    error = _refusal(readiness.check_start, verdict, facts)
     assert error.code == code
     _assert_worded_by_its_code(error)
 

@@ -1,4 +1,4 @@
-"""Readiness and the quantity rules, as pure functions."""
+"""The quantity rules, as pure functions (readiness: test_readiness.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,11 @@ from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import (
     OperationFacts,
     PreviousOperation,
-    Readiness,
-    StartWhen,
     available,
     check_complete,
     check_count,
     expected,
-    readiness,
 )
-
-QTY = StartWhen.QUANTITY_AVAILABLE
-FINISHED = StartWhen.PREVIOUS_FINISHED
 
 
 def facts(**changes: object) -> OperationFacts:
@@ -39,51 +33,6 @@ def facts(**changes: object) -> OperationFacts:
         "previous": PreviousOperation(10, "Cut", "running", Decimal(30)),
     }
     return OperationFacts(**{**base, **changes})
-
-
-@pytest.mark.parametrize(
-    ("changes", "rule", "state", "reason"),
-    [
-        ({}, QTY, Readiness.READY, "Ready: 30 to make."),
-        ({}, FINISHED, Readiness.WAITING_PREVIOUS, "Waiting for operation 10 (Cut) to finish: 30 done."),
-        (
-            {"previous": PreviousOperation(10, "Cut", "completed", Decimal(98))},
-            FINISHED,
-            Readiness.READY,
-            "Ready: 98 to make.",
-        ),
-        (
-            {"good": Decimal(30)},
-            QTY,
-            Readiness.WAITING_PREVIOUS,
-            "Waiting for operation 10 (Cut): all 30 parts delivered so far are done here.",
-        ),
-        (
-            {"previous": PreviousOperation(10, "Cut", "ready", Decimal(0))},
-            QTY,
-            Readiness.WAITING_PREVIOUS,
-            "Waiting for operation 10 (Cut): no parts available yet.",
-        ),
-        ({"order_status": "on_hold"}, QTY, Readiness.ORDER_ON_HOLD, "Work order WO-1 is on hold."),
-        ({"order_status": "planned"}, QTY, Readiness.ORDER_NOT_RELEASED, "Work order WO-1 is not released."),
-        (
-            {"status": "running", "station": "WS-02"},
-            QTY,
-            Readiness.RUNNING_HERE,
-            "Running here: 0 good, 0 scrap of 30.",
-        ),
-        (
-            {"status": "paused", "station": "WS-09"},
-            QTY,
-            Readiness.RUNNING_ELSEWHERE,
-            "WO-1 operation 20 (Bend) is paused at WS-09.",
-        ),
-        ({"status": "completed"}, QTY, Readiness.COMPLETED, "WO-1 operation 20 (Bend) is completed."),
-        ({"previous": None, "seq": 10, "name": "Cut"}, FINISHED, Readiness.READY, "Ready: 100 to make."),
-    ],
-)
-def test_readiness(changes: dict, rule: StartWhen, state: Readiness, reason: str) -> None:
-    assert readiness(facts(**changes), "WS-02", rule) == (state, reason)
 
 
 def test_expected_is_the_order_quantity_until_the_previous_operation_finishes() -> None:

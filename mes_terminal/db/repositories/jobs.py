@@ -16,7 +16,6 @@ from mes_terminal.db.records import (
     RoutingOperationStation,
     ScrapReason,
     Site,
-    StationSession,
     UserQualification,
     WorkOrder,
     WorkOrderOperation,
@@ -99,8 +98,7 @@ class Jobs:
         )
 
     def eligible(self, operation: WorkOrderOperation, station: Workstation) -> bool:
-        if operation.workstation_id is not None and operation.status in ("running", "paused"):
-            return operation.workstation_id == station.id
+        """Whether the routing lets the operation run at the station (where it runs now is readiness's)."""
         return bool(
             self._session.scalar(
                 select(
@@ -119,26 +117,9 @@ class Jobs:
             select(RoutingOperation.qualification).where(RoutingOperation.id == operation.routing_operation_id)
         )
 
-    def holds(self, user_id: int, qualification: str) -> bool:
-        return bool(
-            self._session.scalar(
-                select(exists().where(UserQualification.user_id == user_id, UserQualification.code == qualification))
-            )
-        )
-
-    def held_at(self, station: Workstation, qualification: str) -> bool:
-        """Whether someone signed in at the station holds the qualification."""
-        return bool(
-            self._session.scalar(
-                select(
-                    exists().where(
-                        StationSession.workstation_id == station.id,
-                        StationSession.signed_out_at.is_(None),
-                        UserQualification.user_id == StationSession.user_id,
-                        UserQualification.code == qualification,
-                    )
-                )
-            )
+    def qualifications(self, user_id: int) -> frozenset[str]:
+        return frozenset(
+            self._session.scalars(select(UserQualification.code).where(UserQualification.user_id == user_id))
         )
 
     def open_run(self, operation: WorkOrderOperation) -> JobRun | None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
-from mes_terminal.db.records import ChecklistItem, ChecklistResult, WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import ChecklistItem, ChecklistResult, RoutingOperation, WorkOrder, WorkOrderOperation
 from mes_terminal.domain import checks, spc
 from mes_terminal.domain.error_codes import CHECK_NO_CHECKLIST, SPC_UNKNOWN_ITEM, UNKNOWN_OPERATION
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
@@ -62,20 +62,29 @@ def due_for_operations(
 
 
 def checks_at_start(connection: Connection, operation_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
-    """Operation id -> the required checks that fall due the moment it starts (for the dispatch list)."""
-    found: dict[int, tuple[str, ...]] = {}
-    for operation_id in operation_ids:
-        checklist = qq.checklist_of(connection, operation_id)
-        if checklist is None:
-            continue
-        at_start = tuple(
-            i.text
-            for i in checklist.items
-            if i.required and i.when in (checks.Trigger.START, checks.Trigger.SHIFT_START)
+    """Operation id -> the required checks that fall due the moment it starts (for the dispatch list).
+
+    One query for the operations' checklists, one read of each distinct checklist: not a query per row."""
+    operation_ids = list(operation_ids)
+    if not operation_ids:
+        return {}
+    codes: list[tuple[int, str]] = [
+        (operation_id, code)
+        for operation_id, code in connection.execute(
+            select(WorkOrderOperation.id, RoutingOperation.checklist_code)
+            .join(RoutingOperation, RoutingOperation.id == WorkOrderOperation.routing_operation_id)
+            .where(WorkOrderOperation.id.in_(operation_ids), RoutingOperation.checklist_code.is_not(None))
         )
-        if at_start:
-            found[operation_id] = at_start
-    return found
+        if code is not None
+    ]
+    at_start: dict[str, tuple[str, ...]] = {}
+    for code in {code for _, code in codes}:
+        checklist = qq.newest_checklist(connection, code)
+        items = checklist.items if checklist is not None else ()
+        at_start[code] = tuple(
+            i.text for i in items if i.required and i.when in (checks.Trigger.START, checks.Trigger.SHIFT_START)
+        )
+    return {operation_id: at_start[code] for operation_id, code in codes if at_start[code]}
 
 
 def _due(connection: Connection, operation_id: int, checklist: qq.Checklist, now: datetime) -> list[checks.DueCheck]:

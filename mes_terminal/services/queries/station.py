@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,6 +17,7 @@ from mes_terminal.db.records import (
     JobRun,
     LabourEntry,
     Line,
+    Lot,
     Material,
     RoutingOperation,
     RoutingOperationStation,
@@ -33,6 +35,7 @@ from mes_terminal.services.queries.materials import OperationRef
 
 ops = WorkOrderOperation
 ACTIVE_ORDERS = ("released", "in_progress", "on_hold")
+HELD_LOTS = ("on_hold", "quarantined")
 
 
 def station(connection: Connection, code: str) -> dict[str, Any]:
@@ -84,6 +87,24 @@ def qualifications_here(connection: Connection, station_id: int) -> set[str] | N
     return None if not rows else {code for _, code in rows if code is not None}
 
 
+def held_lots(connection: Connection, work_orders: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Work order number -> its own lots (made by its operations) on hold or in quarantine, by number."""
+    work_orders = list(work_orders)
+    if not work_orders:
+        return {}
+    rows = connection.execute(
+        select(WorkOrder.number, Lot.number)
+        .join(ops, ops.work_order_id == WorkOrder.id)
+        .join(Lot, Lot.produced_by_operation_id == ops.id)
+        .where(WorkOrder.number.in_(work_orders), Lot.status.in_(HELD_LOTS))
+        .order_by(WorkOrder.number, Lot.number)
+    )
+    found: dict[str, tuple[str, ...]] = {}
+    for work_order, lot in rows:
+        found[work_order] = (*found.get(work_order, ()), lot)
+    return found
+
+
 def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any]]:
     """Open operations this station may run (or runs), with their predecessor's progress, in dispatch order."""
     previous = (
@@ -115,6 +136,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             Material.code.label("product"),
             ops.id.label("operation_id"),
             RoutingOperation.qualification,
+            eligible.label("eligible"),
             ops.seq,
             ops.name,
             ops.status,

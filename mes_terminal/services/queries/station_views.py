@@ -37,6 +37,15 @@ class JobView:
 
 
 @dataclass(frozen=True)
+class ReasonItem:
+    """One reason of a dispatch row, as Start will treat it."""
+
+    code: str  # a readiness value (not_qualified, material_short...) or "lot_on_hold"
+    sentence: str
+    blocking: bool  # True: Start is refused with this sentence; False: advice, Start goes ahead
+
+
+@dataclass(frozen=True)
 class DispatchItem:
     """One line of a station's dispatch list, with its readiness decided before anyone taps."""
 
@@ -51,8 +60,10 @@ class DispatchItem:
     due_at: datetime
     priority: int
     status: str  # operation status: pending | ready | running | paused
-    readiness: str  # a domain.execution.Readiness value: ready, running_here, waiting_previous...
+    readiness: str  # a domain.readiness.Readiness value: ready, running_here, waiting_previous...
     reason: str  # the readiness in plain words, e.g. "Waiting for operation 10 (Cut): 0 of 250 done"
+    # Every reason, the most important first (its sentence is `reason`, but for the "Ready: ..." lead-in).
+    reasons: tuple[ReasonItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ class DispatchModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return sentence(item.reason)
+            return _every_reason(item)
         if role == Qt.ItemDataRole.BackgroundRole and column == READINESS:
             return QBrush(QColor(COLOURS.get(item.readiness, ("#30363d", "#ffffff"))[0]))
         if role == Qt.ItemDataRole.ForegroundRole and column == READINESS:
@@ -79,3 +79,9 @@ class DispatchModel(RowTableModel):
         if column == DUE:
             return item.due_at.astimezone().strftime("%d.%m. %H:%M")
         return sentence(item.reason)
+
+
+def _every_reason(item: DispatchItem) -> str:
+    """The row's reason, then its other reasons a line each (a ready row's reasons are all advice)."""
+    others = item.reasons if item.readiness == "ready" else item.reasons[1:]
+    return "\n".join([sentence(item.reason), *(sentence(reason.sentence) for reason in others)])

@@ -7,18 +7,19 @@ share a job and one person may be on several jobs at once without anything overl
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation, Workstation
+from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
+from mes_terminal.domain import readiness
 from mes_terminal.domain.error_codes import (
     COUNT_SCRAP_REASON_NEEDED,
-    JOB_NOT_ELIGIBLE,
     JOB_NOT_ON_IT,
     JOB_NOT_PAUSED,
-    JOB_NOT_QUALIFIED,
     JOB_NOT_RUNNING,
     JOB_ORDER_ON_HOLD,
     NOT_SIGNED_IN,
@@ -36,6 +37,9 @@ from mes_terminal.services.commands.results import (
     PauseResult,
     SupervisorCallResult,
 )
+from mes_terminal.services.queries import checklists
+from mes_terminal.services.queries import materials as mq
+from mes_terminal.services.queries import station as sq
 
 # Leads and supervisors may act at a station without being signed in there (on an operator's behalf).
 ON_BEHALF = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
@@ -45,13 +49,10 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> JobResult:
     station, person, signed_in = at_station(cmd, uow, "start jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if not uow.jobs.eligible(operation, station):
-        raise InvalidState(
-            Sentence("{job} does not run at {station}.", job=facts.label, station=station.code),
-            code=JOB_NOT_ELIGIBLE,
-        )
-    rules.check_start(facts, station.code, rules.StartWhen(uow.jobs.site_rules(station).start_when))
-    _require_qualified(uow, operation, facts, station, person, signed_in)
+    # The dispatch list's rule with the same facts: a blocking reason refuses, advice lets it start.
+    qualification = _qualification(uow, operation, station, person, signed_in)
+    verdict = start_readiness(uow, order, operation, facts, station, qualification, cmd.issued_at)
+    readiness.check_start(verdict, facts)
 
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
@@ -272,39 +273,60 @@ def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Perso
     return station, person, signed_in
 
 
+def start_readiness(
+    uow: UnitOfWork,
+    order: WorkOrder,
+    operation: WorkOrderOperation,
+    facts: rules.OperationFacts,
+    station: Workstation,
+    qualification: readiness.Qualification,
+    at: datetime,
+) -> readiness.Verdict:
+    """The verdict the dispatch list shows for this row, read from the same queries, inside this transaction."""
+    connection = uow.session.connection()
+    site = uow.jobs.site_rules(station)
+    ref = mq.OperationRef(operation.id, order.product_id, operation.seq)
+    return readiness.readiness(
+        facts,
+        station.code,
+        readiness.SiteRules(rules.StartWhen(site.start_when)),
+        eligible=uow.jobs.eligible(operation, station),
+        qualification=qualification,
+        bom=mq.bom_with_stock(connection, [ref], as_of(at, site.timezone))[operation.id],
+        checks_at_start=checklists.checks_at_start(connection, [operation.id]).get(operation.id, ()),
+        held_lots=sq.held_lots(connection, [order.number]).get(order.number, ()),
+    )
+
+
+def _qualification(
+    uow: UnitOfWork, operation: WorkOrderOperation, station: Workstation, person: Person, signed_in: bool
+) -> readiness.Qualification:
+    required = uow.jobs.required_qualification(operation)
+    if required is None:
+        return readiness.NO_QUALIFICATION
+    here = sq.qualifications_here(uow.session.connection(), station.id)
+    return readiness.Qualification(
+        required,
+        None if here is None else frozenset(here),
+        readiness.Starter(person.name, signed_in, uow.jobs.qualifications(person.id)),
+    )
+
+
 def _require_qualified(
     uow: UnitOfWork,
     operation: WorkOrderOperation,
     facts: rules.OperationFacts,
-    station: Any,
+    station: Workstation,
     person: Person,
     signed_in: bool,
 ) -> None:
-    """Whoever works the operation holds the qualification it needs; acting on someone's behalf, someone
-    signed in at the station must hold it."""
-    required = uow.jobs.required_qualification(operation)
-    if required is None:
-        return
-    if signed_in and not uow.jobs.holds(person.id, required):
-        raise NotPermitted(
-            Sentence(
-                "{person} is not qualified for {required}, which {job} needs.",
-                person=person.name,
-                required=required,
-                job=facts.label,
-            ),
-            code=JOB_NOT_QUALIFIED,
-        )
-    if not signed_in and not uow.jobs.held_at(station, required):
-        raise NotPermitted(
-            Sentence(
-                "Nobody signed in at {station} is qualified for {required}, which {job} needs.",
-                station=station.code,
-                required=required,
-                job=facts.label,
-            ),
-            code=JOB_NOT_QUALIFIED,
-        )
+    """Resuming or joining, as starting: whoever works the operation holds the qualification it needs;
+    acting on someone's behalf, someone signed in at the station must hold it."""
+    reason = readiness.qualification_reason(
+        facts, station.code, _qualification(uow, operation, station, person, signed_in)
+    )
+    if reason is not None:
+        raise readiness.refusal(reason, facts)
 
 
 def _open_run(uow: UnitOfWork, operation: WorkOrderOperation, station_id: int, cmd: c.Command) -> JobRun:
