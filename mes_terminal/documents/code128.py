@@ -1,16 +1,17 @@
 """Code 128 and GS1-128 symbols as codewords and modules, ready for any renderer (PDF bars, ZPL ^BC).
 
-python-barcode chooses the code sets (A, B, C) and their switches; this module adds what a label needs
-on top: FNC1 in the right places for GS1-128, the check character, the modules (bars and spaces, one
-character per module) and the limits of the symbology, each refused with a sentence.
+The code sets are chosen here, by the rules of ISO/IEC 15417 Annex E (set C for runs of digits, set B
+for the rest: we carry printable ASCII only), with FNC1 in the right places for GS1-128, the check
+character, the modules (bars and spaces, one character per module) and the limits of the symbology, each
+refused with a sentence. python-barcode supplies only the bar patterns of the 107 symbol characters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from barcode.charsets import code128 as charset
-from barcode.codex import Code128, Gs1_128
 
 from mes_terminal.domain.errors import InvalidInput
 
@@ -54,7 +55,7 @@ def code128(text: str) -> Code128Symbol:
     bad = sorted({ch for ch in text if ch not in _PRINTABLE})
     if bad:
         raise InvalidInput(f"Code 128 cannot carry the character {bad[0]!r} in {text!r}.")
-    return _symbol(text, gs1=False, encoder=Code128(text))
+    return _symbol(text, gs1=False, codewords=_codewords(list(text), gs1=False))
 
 
 def gs1_128(element_string: str) -> Code128Symbol:
@@ -76,17 +77,56 @@ def gs1_128(element_string: str) -> Code128Symbol:
     bad = sorted({ch for ch in element_string if ch not in _PRINTABLE and ch != GS})
     if bad:
         raise InvalidInput(f"GS1-128 cannot carry the character {bad[0]!r}.")
-    fnc1_text = element_string.replace(GS, Gs1_128.FNC1_CHAR)
-    return _symbol(element_string, gs1=True, encoder=Gs1_128(fnc1_text))
+    tokens: list[str | int] = [FNC1 if ch == GS else ch for ch in element_string]
+    return _symbol(element_string, gs1=True, codewords=_codewords(tokens, gs1=True))
 
 
-def _symbol(data: str, *, gs1: bool, encoder: Code128) -> Code128Symbol:
-    # `encoded` runs the code-set choice once; an encoder object is used for one symbol only, since
-    # python-barcode keeps the current code set in the object.
-    codewords = tuple(encoder.encoded)
+def _symbol(data: str, *, gs1: bool, codewords: tuple[int, ...]) -> Code128Symbol:
     check = (codewords[0] + sum(i * value for i, value in enumerate(codewords[1:], start=1))) % 103
     modules = "".join(charset.CODES[value] for value in (*codewords, check)) + _STOP_MODULES
     return Code128Symbol(data=data, gs1=gs1, codewords=codewords, check=check, modules=modules)
+
+
+def _codewords(tokens: Sequence[str | int], *, gs1: bool) -> tuple[int, ...]:
+    """Start, data and code-set switches for printable characters and FNC1 (an int token).
+
+    Set C packs two digits into one codeword; it is worth a switch for four or more digits at the start
+    or the end of the data and six or more in between (an odd run leaves its first digit in set B).
+    """
+    digits = _digit_runs(tokens)
+    run = digits[0]
+    in_c = run >= 4 or run == len(tokens) == 2
+    codewords = [START_C if in_c else START_B]
+    if gs1:
+        codewords.append(FNC1)
+    i = 0
+    while i < len(tokens):
+        token, run = tokens[i], digits[i]
+        if isinstance(token, int):  # FNC1 is the same value in every code set
+            codewords.append(token)
+            i += 1
+        elif in_c and run >= 2:
+            codewords.append(int(token + str(tokens[i + 1])))
+            i += 2
+        elif in_c:
+            codewords.append(CODE_B)
+            in_c = False
+        elif run >= 4 and (i + run == len(tokens) or run >= 6) and run % 2 == 0:
+            codewords.append(CODE_C)
+            in_c = True
+        else:
+            codewords.append(ord(token) - 32)
+            i += 1
+    return tuple(codewords)
+
+
+def _digit_runs(tokens: Sequence[str | int]) -> list[int]:
+    """For each position, how many digits follow from there on (itself included)."""
+    runs = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        runs[i] = runs[i + 1] + 1 if isinstance(token, str) and token.isdigit() else 0
+    return runs
 
 
 def bar_runs(modules: str) -> list[tuple[int, int]]:

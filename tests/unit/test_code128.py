@@ -11,6 +11,7 @@ from mes_terminal.documents.code128 import (
     FNC1,
     GS1_128_MAX_DATA,
     QUIET_ZONE_MODULES,
+    START_B,
     START_C,
     bar_runs,
     code128,
@@ -93,3 +94,15 @@ def test_any_gs1_data_reads_back_exactly(fields: list[str]) -> None:
 def test_any_printable_text_reads_back_exactly(text: str) -> None:
     [read] = read_barcodes(picture(code128(text).modules, module_px=2))
     assert read.text == text
+
+
+@pytest.mark.parametrize("text", ["99", "990", "9999", "A99", "1234A", "A123456B", "LOT:L-99"])
+def test_digits_that_spell_a_code_set_switch_are_still_data(text: str) -> None:
+    [read] = read_barcodes(picture(code128(text).modules, module_px=2))
+    assert read.text == text
+
+
+def test_set_c_packs_long_runs_of_digits_and_leaves_short_ones_in_set_b() -> None:
+    assert code128("A123456B").codewords == (START_B, 33, 99, 12, 34, 56, 100, 34)
+    assert code128("A1234B").codewords == (START_B, 33, 17, 18, 19, 20, 34)
+    assert code128("12345").codewords == (START_C, 12, 34, 100, 21)
