@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
 
 
 class StartWhen(StrEnum):
@@ -77,38 +78,38 @@ def available(facts: OperationFacts) -> Decimal:
 
 def expected(facts: OperationFacts) -> Decimal:
     """What this operation should deliver before it completes without a short close."""
-    if facts.previous is None or facts.previous.status == "completed":
+    if facts.previous is None or facts.previous.status == OperationStatus.COMPLETED:
         return available(facts)
     return facts.order_quantity
 
 
 def readiness(facts: OperationFacts, here: str, start_when: StartWhen) -> tuple[Readiness, Sentence]:
     """Whether `here` can start (or is running) the operation, and why not in plain words."""
-    if facts.status == "completed":
+    if facts.status == OperationStatus.COMPLETED:
         return Readiness.COMPLETED, Sentence("{job} is completed.", job=facts.label)
-    if facts.status in ("running", "paused"):
+    if facts.status in (OperationStatus.RUNNING, OperationStatus.PAUSED):
         if facts.station != here:
             where = facts.station or Sentence("another station")
-            if facts.status == "running":
+            if facts.status == OperationStatus.RUNNING:
                 return Readiness.RUNNING_ELSEWHERE, Sentence(
                     "{job} is running at {station}.", job=facts.label, station=where
                 )
             return Readiness.RUNNING_ELSEWHERE, Sentence(
                 "{job} is paused at {station}.", job=facts.label, station=where
             )
-        if facts.status == "running":
+        if facts.status == OperationStatus.RUNNING:
             return Readiness.RUNNING_HERE, Sentence("Running here: {progress}.", progress=_progress(facts))
         return Readiness.PAUSED_HERE, Sentence("Paused here: {progress}.", progress=_progress(facts))
-    if facts.order_status == "on_hold":
+    if facts.order_status == WorkOrderStatus.ON_HOLD:
         return Readiness.ORDER_ON_HOLD, Sentence("Work order {work_order} is on hold.", work_order=facts.work_order)
-    if facts.order_status not in ("released", "in_progress"):
+    if facts.order_status not in (WorkOrderStatus.RELEASED, WorkOrderStatus.IN_PROGRESS):
         return Readiness.ORDER_NOT_RELEASED, Sentence(
             "Work order {work_order} is not released.", work_order=facts.work_order
         )
     previous = facts.previous
     if previous is not None:
         names = {"operation": previous.seq, "operation_name": previous.name, "good": _n(previous.good)}
-        if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != "completed":
+        if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != OperationStatus.COMPLETED:
             return Readiness.WAITING_PREVIOUS, Sentence(
                 "Waiting for operation {operation} ({operation_name}) to finish: {good} done.", **names
             )

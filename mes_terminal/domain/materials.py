@@ -15,6 +15,7 @@ from enum import StrEnum
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity as _n
 from mes_terminal.domain.sentences import Sentence, joined
+from mes_terminal.domain.statuses import LotStatus
 
 
 class Picking(StrEnum):
@@ -64,10 +65,10 @@ class BomNeed:
 
 
 _UNUSABLE = {
-    "on_hold": lambda lot: Sentence("Lot {lot} is on hold; it cannot be used.", lot=lot),
-    "quarantined": lambda lot: Sentence("Lot {lot} is in quarantine; it cannot be used.", lot=lot),
-    "consumed": lambda lot: Sentence("Lot {lot} is used up; it cannot be used.", lot=lot),
-    "scrapped": lambda lot: Sentence("Lot {lot} is scrapped; it cannot be used.", lot=lot),
+    LotStatus.ON_HOLD: lambda lot: Sentence("Lot {lot} is on hold; it cannot be used.", lot=lot),
+    LotStatus.QUARANTINED: lambda lot: Sentence("Lot {lot} is in quarantine; it cannot be used.", lot=lot),
+    LotStatus.CONSUMED: lambda lot: Sentence("Lot {lot} is used up; it cannot be used.", lot=lot),
+    LotStatus.SCRAPPED: lambda lot: Sentence("Lot {lot} is scrapped; it cannot be used.", lot=lot),
 }
 
 

@@ -25,6 +25,7 @@ from mes_terminal.db.records import (
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import ACTIVE_OPERATION
 
 # Statements of the hot path, built once (building a statement costs more than running it here).
 _LOCK_ORDER = select(WorkOrder).where(WorkOrder.number == bindparam("number")).with_for_update()
@@ -96,7 +97,7 @@ class Jobs:
         )
 
     def eligible(self, operation: WorkOrderOperation, station: Workstation) -> bool:
-        if operation.workstation_id is not None and operation.status in ("running", "paused"):
+        if operation.workstation_id is not None and operation.status in ACTIVE_OPERATION:
             return operation.workstation_id == station.id
         return bool(
             self._session.scalar(

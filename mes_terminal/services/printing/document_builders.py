@@ -16,10 +16,11 @@ from mes_terminal.documents.traveler import Traveler, TravelerCheck, TravelerMat
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
+from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
 
 # Lots in these states are gone: a label for them would describe material that is not there.
-GONE = ("consumed", "scrapped")
+GONE = GONE_LOT
 _WHEN = {
     "start": "at start",
     "first_piece": "first piece",

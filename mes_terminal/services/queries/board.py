@@ -29,9 +29,10 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.statuses import ACTIVE_OPERATION
 
 ops = WorkOrderOperation
-ACTIVE_JOB = ("running", "paused")
+ACTIVE_JOB = ACTIVE_OPERATION
 CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
 
 _prior = aliased(WorkOrderOperation)

@@ -28,10 +28,11 @@ from mes_terminal.db.records import (
     Workstation,
 )
 from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.domain.statuses import ACTIVE_OPERATION, DISPATCHED_ORDER, OperationStatus
 from mes_terminal.services.queries.materials import OperationRef
 
 ops = WorkOrderOperation
-ACTIVE_ORDERS = ("released", "in_progress", "on_hold")
+ACTIVE_ORDERS = DISPATCHED_ORDER
 
 
 def station(connection: Connection, code: str) -> dict[str, Any]:
@@ -132,7 +133,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
         .where(
             WorkOrder.status.in_(ACTIVE_ORDERS),
-            ops.status != "completed",
+            ops.status != OperationStatus.COMPLETED,
             or_(ops.workstation_id == station_id, eligible),
         )
         .order_by(
@@ -180,7 +181,7 @@ def jobs(connection: Connection, station_id: int, now: datetime) -> list[dict[st
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .join(Material, Material.id == WorkOrder.product_id)
         .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
-        .where(ops.workstation_id == station_id, ops.status.in_(("running", "paused")))
+        .where(ops.workstation_id == station_id, ops.status.in_(ACTIVE_OPERATION))
         .order_by(ops.started_at, ops.id)
     ).all()
     if not rows:

@@ -13,10 +13,11 @@ from decimal import Decimal
 from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import Hold, Lot, Material, Nonconformance, User
+from mes_terminal.domain.statuses import HELD_LOT
 from mes_terminal.services.queries import quality as qq
 from mes_terminal.services.queries.read_only import read_connection
 
-HELD_STATES = ("on_hold", "quarantined")
+HELD_STATES = HELD_LOT
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,13 @@ from mes_terminal.domain import execution as rules
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import (
+    ACTIVE_OPERATION,
+    OperationStatus,
+    WorkOrderStatus,
+    can_move,
+    require_transition,
+)
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import check_gate, output_lots
 from mes_terminal.services.commands.handlers import downtime as stops
@@ -39,11 +46,11 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> dict[str, Any]:
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
-    operation.status = "running"
+    operation.status = require_transition(operation.status, OperationStatus.RUNNING, facts.label)
     operation.workstation_id = station.id
     operation.started_at = operation.started_at or cmd.issued_at
-    if order.status == "released":
-        order.status = "in_progress"
+    if order.status == WorkOrderStatus.RELEASED:
+        order.status = WorkOrderStatus.IN_PROGRESS
     uow.events.add(
         "JobStarted", "operation", job_key(order, operation), run_id=run.id, by=person.name, on_behalf=not signed_in
     )
@@ -55,8 +62,8 @@ def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> dict[str, Any]:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     reason = stops.leaf_reason(uow, cmd.reason) if cmd.reason else None
     run = _running_here(uow, order, operation, station.id)
-    _close_run(uow, run, cmd, "paused")
-    operation.status = "paused"
+    _close_run(uow, run, cmd, OperationStatus.PAUSED)
+    operation.status = OperationStatus.PAUSED  # running here: it has an open run at this station
     # A pause with a reason stops the station (or gives its unclassified stop that reason).
     downtime_id = (
         stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at, comment=cmd.comment)
@@ -71,12 +78,12 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     station, person, signed_in = at_station(cmd, uow, "resume jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.status != "paused" or operation.workstation_id != station.id:
+    if operation.status != OperationStatus.PAUSED or operation.workstation_id != station.id:
         raise InvalidState(
             Sentence("{job} is not paused at {station}.", job=facts.label, station=station.code),
             code="job.not_paused",
         )
-    if order.status == "on_hold":
+    if order.status == WorkOrderStatus.ON_HOLD:
         raise InvalidState(
             Sentence("Work order {order} is on hold; it cannot be resumed.", order=order.number),
             code="job.order_on_hold",
@@ -85,7 +92,7 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> dict[str, Any]:
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
-    operation.status = "running"
+    operation.status = OperationStatus.RUNNING  # paused here, checked above
     # The stop this job's pause opened ends when the job resumes.
     downtime = uow.jobs.open_downtime(station)
     if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
@@ -99,7 +106,7 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> dict[str, Any]:
     station, person, _ = at_station(cmd, uow, "report quantities")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+    if operation.workstation_id != station.id or operation.status not in ACTIVE_OPERATION:
         raise InvalidState(
             Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
             code="job.not_running",
@@ -148,7 +155,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     station, person, _ = at_station(cmd, uow, "complete jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+    if operation.workstation_id != station.id or not can_move(operation.status, OperationStatus.COMPLETED):
         raise InvalidState(
             Sentence("{job} is not running at {station}.", job=facts.label, station=station.code),
             code="job.not_running",
@@ -157,15 +164,15 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> dict[str, Any]:
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
     run = uow.jobs.open_run(operation)
     if run is not None:
-        _close_run(uow, run, cmd, "completed")
+        _close_run(uow, run, cmd, OperationStatus.COMPLETED)
     short = facts.reported < rules.expected(facts)
-    operation.status = "completed"
+    operation.status = OperationStatus.COMPLETED
     operation.completed_at = cmd.issued_at
     operation.short_closed = short
     backflushed = output_lots.at_completion(uow, order, operation, person.id)
     following = _ready_following(uow, operation)
     if following is None:
-        order.status = "completed"
+        order.status = require_transition(order.status, WorkOrderStatus.COMPLETED, f"Work order {order.number}")
         uow.events.add("WorkOrderCompleted", "work_order", order.number, good=operation.good_quantity)
     uow.events.add(
         "JobCompleted",
@@ -313,7 +320,7 @@ def _running_here(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperati
     return run
 
 
-def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
+def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: OperationStatus) -> None:
     ended = max(cmd.issued_at, run.started_at)
     run.ended_at, run.end_reason = ended, why
     for entry in uow.jobs.open_labour(run):
@@ -323,8 +330,8 @@ def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
 def _ready_following(uow: UnitOfWork, operation: WorkOrderOperation) -> WorkOrderOperation | None:
     """Mark the next operation ready if it is still pending; returns it (None after the last one)."""
     following = uow.jobs.following(operation)
-    if following is not None and following.status == "pending":
-        following.status = "ready"
+    if following is not None and following.status == OperationStatus.PENDING:
+        following.status = OperationStatus.READY
     return following
 
 
