@@ -72,7 +72,7 @@ LOT_MOVES: Mapping[LotStatus, frozenset[LotStatus]] = {
 }
 
 OPERATION_MOVES: Mapping[OperationStatus, frozenset[OperationStatus]] = {
-    # ready once the order is released or the previous operation delivers; a held order unreadies it
+    # ready once the order is released or the previous operation delivers; cancelling the order unreadies it
     Op.PENDING: frozenset({Op.READY, Op.RUNNING}),
     Op.READY: frozenset({Op.PENDING, Op.RUNNING}),
     Op.RUNNING: frozenset({Op.PAUSED, Op.COMPLETED}),
@@ -98,7 +98,7 @@ WORK_ORDER_MOVES: Mapping[WorkOrderStatus, frozenset[WorkOrderStatus]] = {
 HELD_LOT = (L.ON_HOLD, L.QUARANTINED)
 # A lot that may take quantity in (a return, a merge into it): available, or used up and empty.
 REFILLABLE_LOT = (L.AVAILABLE, L.CONSUMED)
-# A lot with nothing left in it for good.
+# A lot with nothing left in it to label or to split.
 GONE_LOT = (L.CONSUMED, L.SCRAPPED)
 # A work order still to be worked (and listed); and one the stations may work on.
 OPEN_ORDER = (W.PLANNED, W.RELEASED, W.IN_PROGRESS, W.ON_HOLD)
