@@ -54,7 +54,6 @@ from mes_terminal.services.reports.supervisor_reports import ConsoleReports
 ANDON_HORIZON = timedelta(hours=12)
 # Beyond this many new events a full refresh is cheaper than sorting out what they touched.
 MAX_SORTED_EVENTS = 2000
-OPEN_ORDER_STATES = OPEN_ORDER
 ORDER_EVENTS = frozenset({"work_order", "operation"})
 ANDON_EVENTS = frozenset({bq.CALLED, bq.ANSWERED})
 QUALITY_EVENTS = frozenset({"LotHeld", "LotReleased", "LotScrapped", "LotReturnedToSupplier"})
@@ -217,7 +216,7 @@ class SupervisorService:
         now = self._clock.now()
         with read_connection(self._engine) as connection:
             rows = cq.work_orders(connection)
-        return [WorkOrderRow(**row, late=row["due_at"] < now and row["status"] in OPEN_ORDER_STATES) for row in rows]
+        return [WorkOrderRow(**row, late=row["due_at"] < now and row["status"] in OPEN_ORDER) for row in rows]
 
     def products(self) -> list[str]:
         with read_connection(self._engine) as connection:

@@ -20,7 +20,6 @@ from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
 
 # Lots in these states are gone: a label for them would describe material that is not there.
-GONE = GONE_LOT
 _WHEN = {
     "start": "at start",
     "first_piece": "first piece",
@@ -44,7 +43,7 @@ def lot_label(
     datamatrix: bool = False,
 ) -> LotLabel:
     """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>."""
-    if lot.status in GONE:
+    if lot.status in GONE_LOT:
         raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code="print.lot_gone")
     produced = lot.created_at.astimezone(ZoneInfo(timezone)).date() if lot.produced else None
     if lot.gtin:

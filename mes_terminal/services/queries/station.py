@@ -32,7 +32,6 @@ from mes_terminal.domain.statuses import ACTIVE_OPERATION, DISPATCHED_ORDER, Ope
 from mes_terminal.services.queries.materials import OperationRef
 
 ops = WorkOrderOperation
-ACTIVE_ORDERS = DISPATCHED_ORDER
 
 
 def station(connection: Connection, code: str) -> dict[str, Any]:
@@ -95,7 +94,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             func.lag(ops.good_quantity).over(partition_by=ops.work_order_id, order_by=ops.seq).label("previous_good"),
         )
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
-        .where(WorkOrder.status.in_(ACTIVE_ORDERS))
+        .where(WorkOrder.status.in_(DISPATCHED_ORDER))
         .subquery()
     )
     eligible = exists().where(
@@ -132,7 +131,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .outerjoin(runner, runner.id == ops.workstation_id)
         .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
         .where(
-            WorkOrder.status.in_(ACTIVE_ORDERS),
+            WorkOrder.status.in_(DISPATCHED_ORDER),
             ops.status != OperationStatus.COMPLETED,
             or_(ops.workstation_id == station_id, eligible),
         )

@@ -28,7 +28,6 @@ from mes_terminal.db.records import (
 from mes_terminal.domain.statuses import DISPATCHED_ORDER, OperationStatus
 
 ops = WorkOrderOperation
-DISPATCHED_ORDERS = DISPATCHED_ORDER
 
 
 def work_orders(connection: Connection, limit: int = 5000) -> list[dict[str, Any]]:
@@ -101,7 +100,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .join(Material, Material.id == WorkOrder.product_id)
         .where(
-            WorkOrder.status.in_(DISPATCHED_ORDERS),
+            WorkOrder.status.in_(DISPATCHED_ORDER),
             ops.status != OperationStatus.COMPLETED,
             or_(ops.workstation_id == station_id, ops.workstation_id.is_(None) & eligible),
         )

@@ -15,7 +15,6 @@ from mes_terminal.domain.statuses import OPEN_ORDER, WorkOrderStatus, can_move
 from mes_terminal.domain.work_orders import describe
 from mes_terminal.services.commands.catalog import CloseWorkOrder, EditWorkOrder
 
-EDITABLE = OPEN_ORDER
 PRIORITY_LIMIT = 1_000_000
 
 
@@ -26,7 +25,7 @@ def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> dict[str, Any]:
     if cmd.priority is not None and abs(cmd.priority) > PRIORITY_LIMIT:
         raise InvalidInput(f"A priority lies between -{PRIORITY_LIMIT} and {PRIORITY_LIMIT}.", code="edit.priority")
     order = _locked(cmd.number, cmd.expected_version, uow)
-    if order.status not in EDITABLE:
+    if order.status not in OPEN_ORDER:
         raise InvalidState(f"Work order {order.number} is {describe(order.status)}; it cannot be edited.")
     current = uow.session.execute(
         select(WorkOrder.quantity, WorkOrder.due_at, WorkOrder.priority).where(WorkOrder.id == order.id)
