@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, Generic, TypeVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String
+from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, Integer, MetaData, Numeric, String
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
@@ -44,6 +45,36 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class StatusType(TypeDecorator[E], Generic[E]):
+    """A status column: the enum's value stored as VARCHAR(16), the enum member read back.
+
+    Values are written as given: a string outside the enum reaches the CHECK constraint, which refuses it
+    in the database (as for any other writer), rather than failing in Python first.
+    """
+
+    impl = String(16)
+    cache_ok = True
+
+    def __init__(self, enum: type[E]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
+
+
+def status_check(enum: type[StrEnum], column: str = "status") -> CheckConstraint:
+    """The CHECK that keeps `column` to the enum's values, named `known_<column>` (ck_<table>_known_<column>)."""
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return CheckConstraint(f"{column} IN ({values})", name=f"known_{column}")
 
 
 # Quantities: twelve digits before the point, six after, always Decimal.

@@ -446,6 +446,18 @@ PRINT_ERROR_REQUIRED = ErrorCode(
     "A failed print job needs the reason it failed.",
 )
 
+# Status transitions (domain.statuses): a record asked to move where its life does not go.
+_CANNOT_BECOME = "{subject} is {status}; it cannot become {target}."
+LOT_INVALID_TRANSITION = ErrorCode(
+    "lot.invalid_transition", "a lot asked to take a status it cannot reach", _CANNOT_BECOME
+)
+OPERATION_INVALID_TRANSITION = ErrorCode(
+    "operation.invalid_transition", "an operation asked to take a status it cannot reach", _CANNOT_BECOME
+)
+WORK_ORDER_INVALID_TRANSITION = ErrorCode(
+    "work_order.invalid_transition", "a work order asked to take a status it cannot reach", _CANNOT_BECOME
+)
+
 # The codes named by a value: what `code=f"job.{state}"` and its kind used to build.
 JOB_CANNOT_START: Mapping[str, ErrorCode] = {
     code.removeprefix("job."): code

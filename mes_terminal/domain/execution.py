@@ -17,6 +17,7 @@ from mes_terminal.domain.error_codes import (
 )
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import OperationStatus
 
 
 class StartWhen(StrEnum):
@@ -67,7 +68,7 @@ def available(facts: OperationFacts) -> Decimal:
 
 def expected(facts: OperationFacts) -> Decimal:
     """What this operation should deliver before it completes without a short close."""
-    if facts.previous is None or facts.previous.status == "completed":
+    if facts.previous is None or facts.previous.status == OperationStatus.COMPLETED:
         return available(facts)
     return facts.order_quantity
 

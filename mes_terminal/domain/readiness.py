@@ -23,6 +23,7 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import InvalidState, MesError, NotPermitted
 from mes_terminal.domain.execution import OperationFacts, StartWhen, available, format_quantity
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import ACTIVE_OPERATION, OperationStatus, WorkOrderStatus
 
 
 class Readiness(StrEnum):
@@ -172,9 +173,9 @@ def _verdict(facts: OperationFacts, reasons: tuple[Reason, ...]) -> Verdict:
 
 
 def _started(facts: OperationFacts, here: str) -> Reason | None:
-    if facts.status == "completed":
+    if facts.status == OperationStatus.COMPLETED:
         return Reason(Readiness.COMPLETED, Sentence("{job} is completed.", job=facts.label), True)
-    if facts.status not in ("running", "paused"):
+    if facts.status not in ACTIVE_OPERATION:
         return None
     if facts.station == here:
         progress = Sentence(
@@ -183,11 +184,11 @@ def _started(facts: OperationFacts, here: str) -> Reason | None:
             scrap=format_quantity(facts.scrap),
             quantity=format_quantity(available(facts)),
         )
-        if facts.status == "running":
+        if facts.status == OperationStatus.RUNNING:
             return Reason(Readiness.RUNNING_HERE, Sentence("Running here: {progress}.", progress=progress), True)
         return Reason(Readiness.PAUSED_HERE, Sentence("Paused here: {progress}.", progress=progress), True)
     where = facts.station or Sentence("another station")
-    if facts.status == "running":
+    if facts.status == OperationStatus.RUNNING:
         sentence = Sentence("{job} is running at {station}.", job=facts.label, station=where)
     else:
         sentence = Sentence("{job} is paused at {station}.", job=facts.label, station=where)
@@ -204,10 +205,10 @@ def _place_and_order(facts: OperationFacts, here: str, eligible: bool) -> list[R
                 True,
             )
         )
-    if facts.order_status == "on_hold":
+    if facts.order_status == WorkOrderStatus.ON_HOLD:
         sentence = Sentence("Work order {work_order} is on hold.", work_order=facts.work_order)
         reasons.append(Reason(Readiness.ORDER_ON_HOLD, sentence, True))
-    elif facts.order_status not in ("released", "in_progress"):
+    elif facts.order_status not in (WorkOrderStatus.RELEASED, WorkOrderStatus.IN_PROGRESS):
         sentence = Sentence("Work order {work_order} is not released.", work_order=facts.work_order)
         reasons.append(Reason(Readiness.ORDER_NOT_RELEASED, sentence, True))
     return reasons
@@ -218,7 +219,7 @@ def _previous(facts: OperationFacts, start_when: StartWhen) -> list[Reason]:
     if previous is None:
         return []
     names = {"operation": previous.seq, "operation_name": previous.name, "good": format_quantity(previous.good)}
-    if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != "completed":
+    if start_when == StartWhen.PREVIOUS_FINISHED and previous.status != OperationStatus.COMPLETED:
         sentence = Sentence("Waiting for operation {operation} ({operation_name}) to finish: {good} done.", **names)
     elif previous.good <= facts.reported and previous.good == 0:
         sentence = Sentence("Waiting for operation {operation} ({operation_name}): no parts available yet.", **names)

@@ -2,46 +2,23 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from mes_terminal.domain.error_codes import WORK_ORDER_CANNOT, WORK_ORDER_CANNOT_CANCEL
 from mes_terminal.domain.errors import InvalidState
-
-
-class WorkOrderStatus(StrEnum):
-    PLANNED = "planned"
-    RELEASED = "released"
-    IN_PROGRESS = "in_progress"
-    ON_HOLD = "on_hold"
-    COMPLETED = "completed"
-    CLOSED = "closed"
-    CANCELLED = "cancelled"
-
-
-class OperationStatus(StrEnum):
-    PENDING = "pending"
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    COMPLETED = "completed"
-
+from mes_terminal.domain.statuses import WorkOrderStatus, can_move
 
 S = WorkOrderStatus
 
-# Which action moves an order from which states. Holding remembers nothing: releasing a held order
-# brings it back to released (or in progress, when work has started; see `release_target`).
-_ALLOWED: dict[str, frozenset[WorkOrderStatus]] = {
-    "release": frozenset({S.PLANNED, S.ON_HOLD}),
-    "hold": frozenset({S.PLANNED, S.RELEASED, S.IN_PROGRESS}),
-    "cancel": frozenset({S.PLANNED, S.RELEASED, S.ON_HOLD}),
-}
+# Where each supervisor action moves an order; where it may come from is the order's transition table
+# (domain/statuses.py). Holding remembers nothing: releasing a held order brings it back to released
+# (or in progress, when work has started; see `release_target`).
+_TARGET = {"release": S.RELEASED, "hold": S.ON_HOLD, "cancel": S.CANCELLED}
 
 _VERB = {"release": "released", "hold": "put on hold", "cancel": "cancelled"}
 
 
 def check_transition(action: str, number: str, status: WorkOrderStatus, *, work_started: bool = False) -> None:
     """Raise `InvalidState` with a plain sentence when `action` does not apply to an order in `status`."""
-    if status not in _ALLOWED[action]:
+    if not can_move(status, _TARGET[action]):
         raise InvalidState(
             WORK_ORDER_CANNOT[action].sentence(number=number, status=describe(status), done=_VERB[action]),
             code=WORK_ORDER_CANNOT[action],

@@ -24,6 +24,7 @@ from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
+from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.results import ConsoleSignInResult
@@ -55,7 +56,6 @@ from mes_terminal.services.reports.supervisor_reports import ConsoleReports
 ANDON_HORIZON = timedelta(hours=12)
 # Beyond this many new events a full refresh is cheaper than sorting out what they touched.
 MAX_SORTED_EVENTS = 2000
-OPEN_ORDER_STATES = ("planned", "released", "in_progress", "on_hold")
 ORDER_EVENTS = frozenset({"work_order", "operation"})
 ANDON_EVENTS = frozenset({bq.CALLED, bq.ANSWERED})
 QUALITY_EVENTS = frozenset({"LotHeld", "LotReleased", "LotScrapped", "LotReturnedToSupplier"})
@@ -219,7 +219,7 @@ class SupervisorService:
         now = self._clock.now()
         with read_connection(self._engine) as connection:
             rows = cq.work_orders(connection)
-        return [WorkOrderRow(**row, late=row["due_at"] < now and row["status"] in OPEN_ORDER_STATES) for row in rows]
+        return [WorkOrderRow(**row, late=row["due_at"] < now and row["status"] in OPEN_ORDER) for row in rows]
 
     def products(self) -> list[str]:
         with read_connection(self._engine) as connection:
@@ -364,7 +364,7 @@ def _state(
         return "offline", None
     if downtime is not None:
         return "down", downtime["started_at"]
-    if job is not None and job["status"] == "running":
+    if job is not None and job["status"] == OperationStatus.RUNNING:
         return "running", max((r.started_at for r in runs if r.ended_at is None), default=None)
     if job is not None:
         return "paused", max((r.ended_at for r in runs if r.ended_at is not None), default=None)

@@ -26,6 +26,7 @@ from mes_terminal.domain.execution import OperationFacts, PreviousOperation, Sta
 from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.catalog import ClassifyDowntime, Command, EndDowntime, StartDowntime
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
@@ -385,7 +386,7 @@ def _job_view(job: dict) -> JobView:
 
 
 def _state(jobs: list[dict], downtime: dict | None) -> tuple[str, datetime | None]:
-    running = [j for j in jobs if j["status"] == "running"]
+    running = [j for j in jobs if j["status"] == OperationStatus.RUNNING]
     if downtime is not None:
         return "down", downtime["started_at"]
     if running:

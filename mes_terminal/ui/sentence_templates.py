@@ -192,6 +192,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{ready} Check due at start: {checks}."),
     QT_TRANSLATE_NOOP("Sentences", "{recorder} recorded {what}; under the two-person rule another person signs it."),
     QT_TRANSLATE_NOOP("Sentences", "{station} is not down; there is no stop to end."),
+    QT_TRANSLATE_NOOP("Sentences", "{subject} is {status}; it cannot become {target}."),
     QT_TRANSLATE_NOOP("Sentences", "{text} is answered with one of: {choices}; not {answer}."),
     QT_TRANSLATE_NOOP("Sentences", "{text} is answered with pass or fail, not {answer}."),
     QT_TRANSLATE_NOOP(

@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from mes_terminal.db.base import status_check
 from mes_terminal.db.records import Count, Lot, Material, User, WorkOrder, WorkOrderOperation, Workstation
+from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderStatus
+from mes_terminal.paths import migrations_dir
 
 NOW = datetime(2026, 3, 2, 6, tzinfo=UTC)
 
@@ -123,3 +126,26 @@ def test_a_work_order_refuses_an_unknown_status_and_a_missing_product(plant: Eng
             version=1,
         ),
     )
+
+
+@pytest.mark.parametrize("enum", [LotStatus, OperationStatus, WorkOrderStatus], ids=lambda e: e.__name__)
+def test_the_status_checks_built_from_the_enums_are_the_ones_the_migrations_created(enum: type) -> None:
+    initial = (migrations_dir() / "versions" / "0001_initial_schema.py").read_text(encoding="utf-8")
+    assert f'"{status_check(enum).sqltext.text}"' in initial  # unchanged text: no migration needed
+
+
+def test_every_lot_status_is_stored_and_read_back_as_its_member(plant: Engine) -> None:
+    steel = _id(plant, Material.id, Material.code == "STEEL-2MM")
+    with plant.begin() as connection:
+        for status in LotStatus:
+            connection.execute(
+                insert(Lot).values(
+                    number=f"L-{status}", material_id=steel, quantity=Decimal(0), status=status, created_at=NOW
+                )
+            )
+    with plant.connect() as connection:
+        stored = dict(connection.execute(select(Lot.number, Lot.status).where(Lot.number.like("L-%"))).all())
+        raw = connection.exec_driver_sql("SELECT status FROM lots WHERE number = 'L-on_hold'").scalar_one()
+    assert stored == {f"L-{status}": status for status in LotStatus}
+    assert all(type(value) is LotStatus for value in stored.values())
+    assert type(raw) is str and raw == "on_hold"  # on disk: the plain string, as before

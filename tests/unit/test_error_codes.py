@@ -17,13 +17,13 @@ from types import ModuleType
 
 import pytest
 
-from mes_terminal.db.records.material import LOT_STATUSES
 from mes_terminal.domain import error_codes as ec
 from mes_terminal.domain import errors, execution, materials, readiness, work_orders
 from mes_terminal.domain.error_codes import ALL, ErrorCode
 from mes_terminal.domain.errors import InvalidState, MesError
 from mes_terminal.domain.gs1_rules import Gs1Error
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import LotStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "mes_terminal"
@@ -161,8 +161,8 @@ def test_the_mappings_cover_every_value_that_names_a_code() -> None:
         readiness.Readiness.PAUSED_HERE,
     }
     assert set(ec.JOB_CANNOT_START) == {state.value for state in refused}
-    assert set(ec.LOT_UNUSABLE) == set(LOT_STATUSES) - {"available"}
-    assert set(ec.WORK_ORDER_CANNOT) == set(work_orders._ALLOWED)
+    assert set(ec.LOT_UNUSABLE) == set(LotStatus) - {LotStatus.AVAILABLE}
+    assert set(ec.WORK_ORDER_CANNOT) == set(work_orders._TARGET)
     for mapping in MAPPINGS.values():
         assert all(code.endswith(key) for key, code in mapping.items())
 

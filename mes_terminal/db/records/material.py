@@ -8,9 +8,8 @@ from decimal import Decimal
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mes_terminal.db.base import QUANTITY, Base, Code, Name, UtcDateTime
-
-LOT_STATUSES = ("available", "on_hold", "quarantined", "consumed", "scrapped")
+from mes_terminal.db.base import QUANTITY, Base, Code, Name, StatusType, UtcDateTime, status_check
+from mes_terminal.domain.statuses import LotStatus
 
 
 class Material(Base):
@@ -39,9 +38,7 @@ class Lot(Base):
     __tablename__ = "lots"
     __table_args__ = (
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
-        CheckConstraint(
-            "status IN ('available', 'on_hold', 'quarantined', 'consumed', 'scrapped')", name="known_status"
-        ),
+        status_check(LotStatus),
         # FEFO/FIFO picking: available lots of a material by expiry and age.
         Index("ix_lots_material_status_expiry", "material_id", "status", "expires_on"),
     )
@@ -50,7 +47,7 @@ class Lot(Base):
     number: Mapped[Code] = mapped_column(unique=True)
     material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="RESTRICT"))
     quantity: Mapped[Decimal] = mapped_column(QUANTITY)
-    status: Mapped[str] = mapped_column(String(16), default="available")
+    status: Mapped[LotStatus] = mapped_column(StatusType(LotStatus), default=LotStatus.AVAILABLE)
     expires_on: Mapped[date | None] = mapped_column(Date)
     supplier_lot: Mapped[str | None] = mapped_column(String(64))
     # The operation whose output this lot is; empty for received material.

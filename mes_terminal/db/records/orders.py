@@ -5,20 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mes_terminal.db.base import QUANTITY, Base, Code, Name, UtcDateTime
+from mes_terminal.db.base import QUANTITY, Base, Code, Name, StatusType, UtcDateTime, status_check
+from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
 
 
 class WorkOrder(Base):
     __tablename__ = "work_orders"
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint(
-            "status IN ('planned', 'released', 'in_progress', 'on_hold', 'completed', 'closed', 'cancelled')",
-            name="known_status",
-        ),
+        status_check(WorkOrderStatus),
         Index("ix_work_orders_status_due", "status", "due_at"),
     )
 
@@ -28,7 +26,7 @@ class WorkOrder(Base):
     quantity: Mapped[Decimal] = mapped_column(QUANTITY)
     due_at: Mapped[datetime] = mapped_column(UtcDateTime())
     priority: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(16), default="planned")
+    status: Mapped[WorkOrderStatus] = mapped_column(StatusType(WorkOrderStatus), default=WorkOrderStatus.PLANNED)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     released_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # Bumped on every change: an edit made on an old version is a conflict, not a lost update.
@@ -47,7 +45,7 @@ class WorkOrderOperation(Base):
         UniqueConstraint("work_order_id", "seq"),
         CheckConstraint("good_quantity >= 0", name="good_not_negative"),
         CheckConstraint("scrap_quantity >= 0", name="scrap_not_negative"),
-        CheckConstraint("status IN ('pending', 'ready', 'running', 'paused', 'completed')", name="known_status"),
+        status_check(OperationStatus),
         # A station's dispatch list: its open operations in priority order.
         Index("ix_work_order_operations_dispatch", "workstation_id", "status", "dispatch_position"),
     )
@@ -57,7 +55,7 @@ class WorkOrderOperation(Base):
     routing_operation_id: Mapped[int | None] = mapped_column(ForeignKey("routing_operations.id", ondelete="RESTRICT"))
     seq: Mapped[int] = mapped_column(Integer)
     name: Mapped[Name]
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[OperationStatus] = mapped_column(StatusType(OperationStatus), default=OperationStatus.PENDING)
     # The station it is assigned to (or runs on); empty while any eligible station may take it.
     workstation_id: Mapped[int | None] = mapped_column(ForeignKey("workstations.id", ondelete="RESTRICT"))
     dispatch_position: Mapped[int | None] = mapped_column(Integer)

@@ -26,6 +26,7 @@ from mes_terminal.domain.error_codes import AMBIGUOUS_LOT, LOT_NOT_ENOUGH, NO_SI
 from mes_terminal.domain.errors import Conflict, InvalidState, UnknownEntity
 from mes_terminal.domain.materials import BomNeed, LotFacts, Picking
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import LotStatus
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ _USABLE_OTHERS = (
     .where(
         Lot.material_id == bindparam("material_id"),
         Lot.id != bindparam("lot_id"),
-        Lot.status == "available",
+        Lot.status == LotStatus.AVAILABLE,
         Lot.quantity > 0,
         (Lot.expires_on.is_(None)) | (Lot.expires_on >= bindparam("today")),
     )
@@ -107,10 +108,10 @@ _ADD_CONSUMPTION = insert(Consumption).returning(Consumption.id)
 _ADD_LINK = insert(GenealogyLink)
 _TAKE = (
     update(Lot)
-    .where(Lot.id == bindparam("lot_id"), Lot.status == "available", Lot.quantity >= bindparam("quantity"))
+    .where(Lot.id == bindparam("lot_id"), Lot.status == LotStatus.AVAILABLE, Lot.quantity >= bindparam("quantity"))
     .values(
         quantity=Lot.quantity - bindparam("quantity"),
-        status=case((Lot.quantity == bindparam("quantity"), "consumed"), else_=Lot.status),
+        status=case((Lot.quantity == bindparam("quantity"), LotStatus.CONSUMED), else_=Lot.status),
     )
     .returning(Lot.quantity, Lot.status)
 )
@@ -176,7 +177,7 @@ class Lots:
             .join(Material, Material.id == Lot.material_id)
             .where(
                 Lot.material_id.in_(list(material_ids)),
-                Lot.status == "available",
+                Lot.status == LotStatus.AVAILABLE,
                 Lot.quantity > 0,
                 (Lot.expires_on.is_(None)) | (Lot.expires_on >= today),
             )

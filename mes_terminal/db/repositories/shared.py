@@ -33,6 +33,7 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import Conflict, NotPermitted, UnknownEntity
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class LockedOrder:
 
     id: int
     number: str
-    status: str
+    status: WorkOrderStatus
     version: int
     released_at: datetime | None
 
@@ -87,7 +88,9 @@ _WORK_STARTED = select(
 )
 _FIRST_PENDING = (
     select(WorkOrderOperation.id)
-    .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == "pending")
+    .where(
+        WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == OperationStatus.PENDING
+    )
     .order_by(WorkOrderOperation.seq)
     .limit(1)
     .scalar_subquery()
@@ -95,12 +98,14 @@ _FIRST_PENDING = (
 _READY_FIRST_PENDING = (
     update(WorkOrderOperation)
     .where(WorkOrderOperation.id == _FIRST_PENDING)
-    .values(status="ready", version=WorkOrderOperation.version + 1)
+    .values(status=OperationStatus.READY, version=WorkOrderOperation.version + 1)
 )
 _UNREADY = (
     update(WorkOrderOperation)
-    .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == "ready")
-    .values(status="pending", version=WorkOrderOperation.version + 1)
+    .where(
+        WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == OperationStatus.READY
+    )
+    .values(status=OperationStatus.PENDING, version=WorkOrderOperation.version + 1)
 )
 
 

@@ -26,6 +26,7 @@ from mes_terminal.db.records import (
     Workstation,
 )
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderStatus
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
@@ -72,7 +73,7 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
                 priority=priority,
             )
         )
-        status = "planned"
+        status: str = WorkOrderStatus.PLANNED
         if then in ("release", "hold"):
             status = _do(bus, c.ReleaseWorkOrder, supervisor, now, number)
         if then == "hold":
@@ -102,7 +103,7 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
                 RoutingOperationStation.routing_operation_id == WorkOrderOperation.routing_operation_id,
             )
             .join(Workstation, Workstation.id == RoutingOperationStation.workstation_id)
-            .where(WorkOrder.status == "released", WorkOrderOperation.status == "ready")
+            .where(WorkOrder.status == WorkOrderStatus.RELEASED, WorkOrderOperation.status == OperationStatus.READY)
             .order_by(Workstation.code, WorkOrder.priority.desc(), WorkOrder.number)
             .limit(1)
         ).one()
@@ -172,7 +173,7 @@ def _lots_for(engine: Engine, order: str, seq: int) -> list[str]:
             session.scalars(
                 select(Lot.number)
                 .join(BomLine, BomLine.component_id == Lot.material_id)
-                .where(BomLine.product_id == product, BomLine.operation_seq == seq, Lot.status == "available")
+                .where(BomLine.product_id == product, BomLine.operation_seq == seq, Lot.status == LotStatus.AVAILABLE)
                 .order_by(Lot.created_at, Lot.number)
             )
         )

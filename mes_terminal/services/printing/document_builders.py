@@ -17,10 +17,10 @@ from mes_terminal.domain.error_codes import PRINT_LOT_GONE, PRINT_NO_GTIN
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
+from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
 
 # Lots in these states are gone: a label for them would describe material that is not there.
-GONE = ("consumed", "scrapped")
 _WHEN = {
     "start": "at start",
     "first_piece": "first piece",
@@ -44,7 +44,7 @@ def lot_label(
     datamatrix: bool = False,
 ) -> LotLabel:
     """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>."""
-    if lot.status in GONE:
+    if lot.status in GONE_LOT:
         raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code=PRINT_LOT_GONE)
     produced = lot.created_at.astimezone(ZoneInfo(timezone)).date() if lot.produced else None
     if lot.gtin:

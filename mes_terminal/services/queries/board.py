@@ -29,9 +29,9 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.statuses import ACTIVE_OPERATION
 
 ops = WorkOrderOperation
-ACTIVE_JOB = ("running", "paused")
 CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
 
 _prior = aliased(WorkOrderOperation)
@@ -79,13 +79,13 @@ _JOBS = (
     .join(WorkOrder, WorkOrder.id == ops.work_order_id)
     .join(Material, Material.id == WorkOrder.product_id)
     .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
-    .where(ops.status.in_(ACTIVE_JOB), ops.workstation_id.is_not(None))
+    .where(ops.status.in_(ACTIVE_OPERATION), ops.workstation_id.is_not(None))
     .order_by(ops.workstation_id, ops.status.desc(), ops.started_at, ops.id)  # running before paused
 )
 _RUNS = (
     select(JobRun.operation_id, JobRun.started_at, JobRun.ended_at)
     .join(ops, ops.id == JobRun.operation_id)
-    .where(ops.status.in_(ACTIVE_JOB))
+    .where(ops.status.in_(ACTIVE_OPERATION))
 )
 _PEOPLE = (
     select(StationSession.workstation_id, User.name)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from mes_terminal.db.records import BomLine, BomSubstitute, Consumption, Lot, Material
 from mes_terminal.domain.materials import BomNeed
+from mes_terminal.domain.statuses import LotStatus
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _usable_stock(connection: Connection, material_ids: set[int], today: date) -
         select(Lot.material_id, func.sum(Lot.quantity))
         .where(
             Lot.material_id.in_(material_ids),
-            Lot.status == "available",
+            Lot.status == LotStatus.AVAILABLE,
             Lot.quantity > 0,
             or_(Lot.expires_on.is_(None), Lot.expires_on >= today),
         )

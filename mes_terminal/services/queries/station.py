@@ -31,11 +31,10 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.error_codes import UNKNOWN_OPERATION, UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.domain.statuses import ACTIVE_OPERATION, DISPATCHED_ORDER, HELD_LOT, OperationStatus
 from mes_terminal.services.queries.materials import OperationRef
 
 ops = WorkOrderOperation
-ACTIVE_ORDERS = ("released", "in_progress", "on_hold")
-HELD_LOTS = ("on_hold", "quarantined")
 
 
 def station(connection: Connection, code: str) -> dict[str, Any]:
@@ -96,7 +95,7 @@ def held_lots(connection: Connection, work_orders: Iterable[str]) -> dict[str, t
         select(WorkOrder.number, Lot.number)
         .join(ops, ops.work_order_id == WorkOrder.id)
         .join(Lot, Lot.produced_by_operation_id == ops.id)
-        .where(WorkOrder.number.in_(work_orders), Lot.status.in_(HELD_LOTS))
+        .where(WorkOrder.number.in_(work_orders), Lot.status.in_(HELD_LOT))
         .order_by(WorkOrder.number, Lot.number)
     )
     found: dict[str, tuple[str, ...]] = {}
@@ -116,7 +115,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             func.lag(ops.good_quantity).over(partition_by=ops.work_order_id, order_by=ops.seq).label("previous_good"),
         )
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
-        .where(WorkOrder.status.in_(ACTIVE_ORDERS))
+        .where(WorkOrder.status.in_(DISPATCHED_ORDER))
         .subquery()
     )
     eligible = exists().where(
@@ -154,8 +153,8 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .outerjoin(runner, runner.id == ops.workstation_id)
         .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
         .where(
-            WorkOrder.status.in_(ACTIVE_ORDERS),
-            ops.status != "completed",
+            WorkOrder.status.in_(DISPATCHED_ORDER),
+            ops.status != OperationStatus.COMPLETED,
             or_(ops.workstation_id == station_id, eligible),
         )
         .order_by(
@@ -203,7 +202,7 @@ def jobs(connection: Connection, station_id: int, now: datetime) -> list[dict[st
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .join(Material, Material.id == WorkOrder.product_id)
         .outerjoin(RoutingOperation, RoutingOperation.id == ops.routing_operation_id)
-        .where(ops.workstation_id == station_id, ops.status.in_(("running", "paused")))
+        .where(ops.workstation_id == station_id, ops.status.in_(ACTIVE_OPERATION))
         .order_by(ops.started_at, ops.id)
     ).all()
     if not rows:

@@ -13,10 +13,9 @@ from decimal import Decimal
 from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import Hold, Lot, Material, Nonconformance, User
+from mes_terminal.domain.statuses import HELD_LOT
 from mes_terminal.services.queries import quality as qq
 from mes_terminal.services.queries.read_only import read_connection
-
-HELD_STATES = ("on_hold", "quarantined")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class ConsoleQuality:
             held = connection.execute(
                 select(Lot.id, Lot.number, Material.code, Lot.quantity, Material.unit, Lot.status)
                 .join(Material, Material.id == Lot.material_id)
-                .where(Lot.status.in_(HELD_STATES))
+                .where(Lot.status.in_(HELD_LOT))
             ).all()
             holds = connection.execute(
                 select(Hold.lot_id, Hold.placed_at, User.name, Hold.reason, Nonconformance.number)

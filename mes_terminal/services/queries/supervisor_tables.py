@@ -25,9 +25,9 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.statuses import DISPATCHED_ORDER, OperationStatus
 
 ops = WorkOrderOperation
-DISPATCHED_ORDERS = ("released", "in_progress", "on_hold")
 
 
 def work_orders(connection: Connection, limit: int = 5000) -> list[dict[str, Any]]:
@@ -41,7 +41,7 @@ def work_orders(connection: Connection, limit: int = 5000) -> list[dict[str, Any
     )
     done = (
         select(func.count())
-        .where(ops.work_order_id == WorkOrder.id, ops.status == "completed")
+        .where(ops.work_order_id == WorkOrder.id, ops.status == OperationStatus.COMPLETED)
         .correlate(WorkOrder)
         .scalar_subquery()
     )
@@ -100,8 +100,8 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .join(Material, Material.id == WorkOrder.product_id)
         .where(
-            WorkOrder.status.in_(DISPATCHED_ORDERS),
-            ops.status != "completed",
+            WorkOrder.status.in_(DISPATCHED_ORDER),
+            ops.status != OperationStatus.COMPLETED,
             or_(ops.workstation_id == station_id, ops.workstation_id.is_(None) & eligible),
         )
         .order_by(

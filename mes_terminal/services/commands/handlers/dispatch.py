@@ -20,10 +20,10 @@ from mes_terminal.domain.error_codes import (
 )
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.roles import PLANNERS
+from mes_terminal.domain.statuses import OPEN_ORDER, WAITING_OPERATION, OperationStatus, spoken
 from mes_terminal.services.commands.catalog import AssignOperation, ReorderDispatch
 from mes_terminal.services.commands.results import AssignmentResult, DispatchOrderResult
 
-OPEN_ORDERS = ("planned", "released", "in_progress", "on_hold")
 ops = WorkOrderOperation
 
 
@@ -41,8 +41,8 @@ def reorder_dispatch(cmd: ReorderDispatch, uow: UnitOfWork) -> DispatchOrderResu
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .where(
             ops.workstation_id == station.id,
-            ops.status != "completed",
-            WorkOrder.status.in_(OPEN_ORDERS),
+            ops.status != OperationStatus.COMPLETED,
+            WorkOrder.status.in_(OPEN_ORDER),
             ops.id.not_in(chosen_ids) if chosen_ids else true(),
         )
         .order_by(ops.dispatch_position.is_(None), ops.dispatch_position, ops.id)
@@ -60,9 +60,9 @@ def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
     uow.users.acting(cmd.actor, PLANNERS, "assign operations to stations")
     order, op = uow.jobs.lock(cmd.work_order, cmd.operation)
     label = f"{order.number} operation {op.seq} ({op.name})"
-    if order.status not in OPEN_ORDERS:
-        raise InvalidState(f"Work order {order.number} is {order.status.replace('_', ' ')}; {label} stays as it is.")
-    if op.status not in ("pending", "ready"):
+    if order.status not in OPEN_ORDER:
+        raise InvalidState(f"Work order {order.number} is {spoken(order.status)}; {label} stays as it is.")
+    if op.status not in WAITING_OPERATION:
         raise InvalidState(f"{label} is {op.status}; only work not yet started can move.", code=DISPATCH_STARTED)
     before = _station_code(uow, op.workstation_id)
     if cmd.station is None:
@@ -108,7 +108,7 @@ def _operation_for(
 ) -> tuple[WorkOrder, WorkOrderOperation]:
     order, op = uow.jobs.lock(number, seq)
     label = f"{number} operation {seq} ({op.name})"
-    if order.status not in OPEN_ORDERS or op.status == "completed":
+    if order.status not in OPEN_ORDER or op.status == OperationStatus.COMPLETED:
         raise InvalidState(DISPATCH_CLOSED.sentence(job=label), code=DISPATCH_CLOSED)
     if op.workstation_id not in (None, station.id):
         raise InvalidState(

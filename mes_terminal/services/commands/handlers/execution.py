@@ -27,6 +27,13 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import (
+    ACTIVE_OPERATION,
+    OperationStatus,
+    WorkOrderStatus,
+    can_move,
+    require_transition,
+)
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import check_gate, output_lots
 from mes_terminal.services.commands.handlers import downtime as stops
@@ -57,11 +64,11 @@ def start_job(cmd: c.StartJob, uow: UnitOfWork) -> JobResult:
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
-    operation.status = "running"
+    operation.status = require_transition(operation.status, OperationStatus.RUNNING, facts.label)
     operation.workstation_id = station.id
     operation.started_at = operation.started_at or cmd.issued_at
-    if order.status == "released":
-        order.status = "in_progress"
+    if order.status == WorkOrderStatus.RELEASED:
+        order.status = WorkOrderStatus.IN_PROGRESS
     uow.events.add(
         "JobStarted", "operation", job_key(order, operation), run_id=run.id, by=person.name, on_behalf=not signed_in
     )
@@ -73,8 +80,8 @@ def pause_job(cmd: c.PauseJob, uow: UnitOfWork) -> PauseResult:
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     reason = stops.leaf_reason(uow, cmd.reason) if cmd.reason else None
     run = _running_here(uow, order, operation, station.id)
-    _close_run(uow, run, cmd, "paused")
-    operation.status = "paused"
+    _close_run(uow, run, cmd, OperationStatus.PAUSED)
+    operation.status = OperationStatus.PAUSED  # running here: it has an open run at this station
     # A pause with a reason stops the station (or gives its unclassified stop that reason).
     downtime_id = (
         stops.stop_for_pause(uow, station, person, operation.id, reason, cmd.issued_at, comment=cmd.comment)
@@ -89,12 +96,12 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> JobResult:
     station, person, signed_in = at_station(cmd, uow, "resume jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.status != "paused" or operation.workstation_id != station.id:
+    if operation.status != OperationStatus.PAUSED or operation.workstation_id != station.id:
         raise InvalidState(
             JOB_NOT_PAUSED.sentence(job=facts.label, station=station.code),
             code=JOB_NOT_PAUSED,
         )
-    if order.status == "on_hold":
+    if order.status == WorkOrderStatus.ON_HOLD:
         raise InvalidState(
             Sentence("Work order {order} is on hold; it cannot be resumed.", order=order.number),
             code=JOB_ORDER_ON_HOLD,
@@ -103,7 +110,7 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> JobResult:
     run = _open_run(uow, operation, station.id, cmd)
     if signed_in:
         uow.session.add(LabourEntry(job_run_id=run.id, user_id=person.id, started_at=cmd.issued_at))
-    operation.status = "running"
+    operation.status = OperationStatus.RUNNING  # paused here, checked above
     # The stop this job's pause opened ends when the job resumes.
     downtime = uow.jobs.open_downtime(station)
     if downtime is not None and downtime.operation_id == operation.id and downtime.source == "operator":
@@ -117,7 +124,7 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     station, person, _ = at_station(cmd, uow, "report quantities")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+    if operation.workstation_id != station.id or operation.status not in ACTIVE_OPERATION:
         raise InvalidState(
             JOB_NOT_RUNNING.sentence(job=facts.label, station=station.code),
             code=JOB_NOT_RUNNING,
@@ -166,7 +173,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
     station, person, _ = at_station(cmd, uow, "complete jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     facts = uow.jobs.facts(order, operation)
-    if operation.workstation_id != station.id or operation.status not in ("running", "paused"):
+    if operation.workstation_id != station.id or not can_move(operation.status, OperationStatus.COMPLETED):
         raise InvalidState(
             JOB_NOT_RUNNING.sentence(job=facts.label, station=station.code),
             code=JOB_NOT_RUNNING,
@@ -175,15 +182,15 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
     run = uow.jobs.open_run(operation)
     if run is not None:
-        _close_run(uow, run, cmd, "completed")
+        _close_run(uow, run, cmd, OperationStatus.COMPLETED)
     short = facts.reported < rules.expected(facts)
-    operation.status = "completed"
+    operation.status = OperationStatus.COMPLETED
     operation.completed_at = cmd.issued_at
     operation.short_closed = short
     backflushed = output_lots.at_completion(uow, order, operation, person.id)
     following = _ready_following(uow, operation)
     if following is None:
-        order.status = "completed"
+        order.status = require_transition(order.status, WorkOrderStatus.COMPLETED, f"Work order {order.number}")
         uow.events.add("WorkOrderCompleted", "work_order", order.number, good=operation.good_quantity)
     uow.events.add(
         "JobCompleted",
@@ -351,7 +358,7 @@ def _running_here(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperati
     return run
 
 
-def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
+def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: OperationStatus) -> None:
     ended = max(cmd.issued_at, run.started_at)
     run.ended_at, run.end_reason = ended, why
     for entry in uow.jobs.open_labour(run):
@@ -361,8 +368,8 @@ def _close_run(uow: UnitOfWork, run: JobRun, cmd: c.Command, why: str) -> None:
 def _ready_following(uow: UnitOfWork, operation: WorkOrderOperation) -> WorkOrderOperation | None:
     """Mark the next operation ready if it is still pending; returns it (None after the last one)."""
     following = uow.jobs.following(operation)
-    if following is not None and following.status == "pending":
-        following.status = "ready"
+    if following is not None and following.status == OperationStatus.PENDING:
+        following.status = OperationStatus.READY
     return following
 
 

@@ -14,6 +14,7 @@ from mes_terminal.db.records import Hold, Lot, Nonconformance
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import LOT_HELD_FOR_NONCONFORMANCE, LOT_UNUSABLE
 from mes_terminal.domain.errors import InvalidState
+from mes_terminal.domain.statuses import LotStatus, can_move, spoken
 
 
 def record_hold(
@@ -28,14 +29,14 @@ def hold_for_quality(
     uow: UnitOfWork, lot: Lot, placed_by: int, by_name: str, reason: str, at: datetime, nonconformance: Nonconformance
 ) -> bool:
     """Put `lot` on hold for a nonconformance; True when it was held now (False: it was held already)."""
-    if lot.status not in ("available", "on_hold"):
+    held_now = can_move(lot.status, LotStatus.ON_HOLD)
+    if not held_now and lot.status != LotStatus.ON_HOLD:  # a held lot takes one more hold
         raise InvalidState(
-            f"Lot {lot.number} is {lot.status.replace('_', ' ')}; only an available lot can be held.",
+            f"Lot {lot.number} is {spoken(lot.status)}; only an available lot can be held.",
             code=LOT_UNUSABLE[lot.status],
         )
     record_hold(uow, lot, placed_by, reason, at, nonconformance.id)
-    held_now = lot.status == "available"
-    lot.status = "on_hold"
+    lot.status = LotStatus.ON_HOLD
     uow.events.add("LotHeld", "lot", lot.number, reason=reason, by=by_name, nonconformance=nonconformance.number)
     return held_now
 
@@ -74,10 +75,15 @@ def release_for_nonconformance(
     for hold in holds:
         if hold.nonconformance_id == nonconformance_id:
             _close(hold, released_by, at)
-    if any(h.released_at is None for h in holds) or lot.status != "on_hold":
+    if any(h.released_at is None for h in holds) or lot.status != LotStatus.ON_HOLD:
         return False
-    lot.status = "available" if lot.quantity > 0 else "consumed"
+    lot.status = released_status(lot)
     return True
+
+
+def released_status(lot: Lot) -> LotStatus:
+    """What a lot becomes when its last hold goes: available, or consumed when nothing is left in it."""
+    return LotStatus.AVAILABLE if lot.quantity > 0 else LotStatus.CONSUMED
 
 
 def _close(hold: Hold, released_by: int, at: datetime) -> None:

@@ -32,6 +32,15 @@ from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import (
+    GONE_LOT,
+    HELD_LOT,
+    REFILLABLE_LOT,
+    LotStatus,
+    OperationStatus,
+    can_move,
+    spoken,
+)
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import holds
 from mes_terminal.services.commands.handlers.execution import at_station
@@ -77,7 +86,7 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
         number=cmd.lot,
         material_id=material.id,
         quantity=cmd.quantity,
-        status="available",
+        status=LotStatus.AVAILABLE,
         expires_on=expires,
         supplier_lot=cmd.supplier_lot,
         created_at=cmd.issued_at,
@@ -102,7 +111,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
     # The scan's hot path: small Core statements, no records loaded for the lot, its links or the site.
     station, person, _ = at_station(cmd, uow, "take material into jobs")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
-    if operation.status != "running" or operation.workstation_id != station.id:
+    if operation.status != OperationStatus.RUNNING or operation.workstation_id != station.id:
         raise InvalidState(
             Sentence(
                 "No job of {order} operation {operation} runs at {station}; start it before scanning material.",
@@ -169,7 +178,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
         "material": facts.material,
         "quantity": left,
         "unit": facts.unit,
-        "status": "consumed" if left == 0 else facts.status,
+        "status": LotStatus.CONSUMED if left == 0 else facts.status,
         "expires": facts.expires_on,
         "work_order": order.number,
         "operation": operation.seq,
@@ -198,12 +207,12 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
             ),
             code=LOT_RETURN_TOO_MUCH,
         )
-    if lot.status not in ("available", "consumed"):
+    if lot.status not in REFILLABLE_LOT:
         raise InvalidState(
             Sentence(
                 "Lot {lot} is {status}; return it after its release.",
                 lot=lot.number,
-                status=lot.status.replace("_", " "),
+                status=spoken(lot.status),
             )
         )
     left = cmd.quantity
@@ -222,7 +231,7 @@ def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
         if left == 0:
             break
     lot.quantity += cmd.quantity
-    lot.status = "available"
+    lot.status = LotStatus.AVAILABLE
     uow.events.add(
         "LotReturned",
         "lot",
@@ -241,7 +250,7 @@ def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> LotSplitResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "split lots")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
-    if lot.status not in ("available", "on_hold", "quarantined"):
+    if lot.status in GONE_LOT:  # says why (a held lot may be split: its parts stay held)
         rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
     if cmd.quantity >= lot.quantity:
         raise InvalidState(
@@ -285,12 +294,12 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
     target = uow.lots.lock(cmd.into)
     target_facts = uow.lots.facts(target)
     today = as_of(cmd.issued_at, uow.lots.site().timezone)
-    if target.status not in ("available", "consumed"):
+    if target.status not in REFILLABLE_LOT:
         raise InvalidState(
             Sentence(
                 "Lot {target} is {status}; lots are merged only into an available lot.",
                 target=target.number,
-                status=target.status.replace("_", " "),
+                status=spoken(target.status),
             ),
             code=LOT_UNUSABLE[target.status],
         )
@@ -320,8 +329,8 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
             )
         )
         moved.append({"lot": lot.number, "quantity": quantity})
-    if target.status == "consumed":
-        target.status = "available"
+    if target.status == LotStatus.CONSUMED:
+        target.status = LotStatus.AVAILABLE
     uow.events.add("LotsMerged", "lot", target.number, merged=moved, quantity=target.quantity, by=person.name)
     return {**_lot_result(target, target_facts.material, target_facts.unit), "merged": [m["lot"] for m in moved]}
 
@@ -330,17 +339,17 @@ def hold_lot(cmd: c.HoldLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, LOT_DECIDERS, "put lots on hold")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
-    if lot.status == "on_hold":
+    if lot.status == LotStatus.ON_HOLD:
         return _lot_result(lot, facts.material, facts.unit)  # held already: nothing changes
-    if lot.status != "available":
+    if not can_move(lot.status, LotStatus.ON_HOLD):
         raise InvalidState(
             Sentence(
                 "Lot {lot} is {status}; only an available lot can be held.",
                 lot=lot.number,
-                status=lot.status.replace("_", " "),
+                status=spoken(lot.status),
             )
         )
-    lot.status = "on_hold"
+    lot.status = LotStatus.ON_HOLD
     holds.record_hold(uow, lot, person.id, cmd.reason, cmd.issued_at)
     uow.events.add("LotHeld", "lot", lot.number, reason=cmd.reason, by=person.name)
     return _lot_result(lot, facts.material, facts.unit)
@@ -350,11 +359,11 @@ def release_lot(cmd: c.ReleaseLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, LOT_DECIDERS, "release lots")
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
-    if lot.status not in ("on_hold", "quarantined"):
+    if lot.status not in HELD_LOT:
         raise InvalidState(LOT_NOT_HELD.sentence(lot=lot.number), code=LOT_NOT_HELD)
     holds.close_holds(uow, lot, person.id, cmd.issued_at)  # a hold for an open nonconformance stays
     before = lot.status
-    lot.status = "available" if lot.quantity > 0 else "consumed"
+    lot.status = holds.released_status(lot)
     uow.events.add("LotReleased", "lot", lot.number, before=before, reason=cmd.reason, by=person.name)
     return _lot_result(lot, facts.material, facts.unit)
 
@@ -364,13 +373,13 @@ def scrap_lot(cmd: c.ScrapLot, uow: UnitOfWork) -> LotScrapResult:
     reason = uow.jobs.scrap_reason(cmd.scrap_reason)
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
-    if lot.status in ("consumed", "scrapped") or lot.quantity <= 0:
+    if not can_move(lot.status, LotStatus.SCRAPPED) or lot.quantity <= 0:
         raise InvalidState(Sentence("Lot {lot} holds nothing to scrap.", lot=lot.number), code=LOT_EMPTY)
     quantity = cmd.quantity or lot.quantity
     rules.check_enough(facts, quantity)
     lot.quantity -= quantity
     if lot.quantity == 0:
-        lot.status = "scrapped"
+        lot.status = LotStatus.SCRAPPED
     uow.events.add(
         "LotScrapped", "lot", lot.number, quantity=quantity, unit=facts.unit, reason=reason.code, by=person.name
     )

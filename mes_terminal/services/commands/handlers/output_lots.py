@@ -17,6 +17,7 @@ from mes_terminal.domain import materials as rules
 from mes_terminal.domain.error_codes import LOT_BACKFLUSH_SHORT
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity
+from mes_terminal.domain.statuses import LotStatus
 from mes_terminal.services.commands.results import LotQuantity
 
 
@@ -32,8 +33,8 @@ def after_count(uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation
         return lot.number
     if operation.id == final.id and good > 0:
         lot.quantity += good
-        if lot.status == "consumed":
-            lot.status = "available"
+        if lot.status == LotStatus.CONSUMED:
+            lot.status = LotStatus.AVAILABLE
     return lot.number
 
 
@@ -115,7 +116,7 @@ def _create_output_lot(uow: UnitOfWork, order: WorkOrder, final: WorkOrderOperat
         number=uow.lots.free_number(order.number),
         material_id=product.id,
         quantity=quantity,
-        status="available",
+        status=LotStatus.AVAILABLE,
         expires_on=expires,
         produced_by_operation_id=final.id,
         created_at=moment,

@@ -39,6 +39,7 @@ from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.roles import SHOP_FLOOR, Role
 from mes_terminal.domain.sentences import Sentence
+from mes_terminal.domain.statuses import LotStatus, OperationStatus, can_move
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers import holds, output_lots
 from mes_terminal.services.commands.handlers.execution import at_station, job_key
@@ -60,7 +61,7 @@ def record_check(cmd: c.RecordCheck, uow: UnitOfWork) -> CheckResult:
     station, person, _ = at_station(cmd, uow, "record checks")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
     label = uow.jobs.facts(order, operation).label
-    if operation.workstation_id != station.id or operation.status != "running":
+    if operation.workstation_id != station.id or operation.status != OperationStatus.RUNNING:
         raise InvalidState(
             Sentence(
                 "{job} is not running at {station}; checks are recorded for a running job.",
@@ -192,7 +193,7 @@ def _failed_check(
     held = None
     if rules.hold_on_failed_check and output is not None:
         lot = uow.lots.lock(output.number)
-        if lot.status in ("available", "on_hold"):
+        if lot.status == LotStatus.ON_HOLD or can_move(lot.status, LotStatus.ON_HOLD):
             holds.hold_for_quality(uow, lot, person.id, person.name, nc.description, cmd.issued_at, nc)
             held = lot.number
     return {"nonconformance": nc.number, "held_lot": held}
@@ -235,9 +236,9 @@ def _judge_spc(
         output = output_lots.output_lot_of(uow, order)
         if output is not None:
             lot = uow.lots.lock(output.number)
-            if lot.status == "available":
+            if can_move(lot.status, LotStatus.ON_HOLD):
                 holds.record_hold(uow, lot, person.id, f"SPC: {texts[0]}", cmd.issued_at)
-                lot.status = "on_hold"
+                lot.status = LotStatus.ON_HOLD
                 uow.events.add("LotHeld", "lot", lot.number, reason=f"SPC: {texts[0]}", by=person.name)
                 held = lot.number
     elif rules.spc_reaction == "call_quality":
@@ -344,7 +345,9 @@ def dispose_nonconformance(cmd: c.DisposeNonconformance, uow: UnitOfWork) -> Dis
     nc.status = "dispositioned" if decision == sig.Decision.REWORK else "closed"
     released = lot is not None and holds.release_for_nonconformance(uow, lot, nc.id, person.id, cmd.issued_at)
     if released and lot is not None:
-        uow.events.add("LotReleased", "lot", lot.number, before="on_hold", reason=f"{nc.number}: {decision.value}")
+        uow.events.add(
+            "LotReleased", "lot", lot.number, before=LotStatus.ON_HOLD, reason=f"{nc.number}: {decision.value}"
+        )
     uow.events.add(
         "NonconformanceDisposed",
         "nonconformance",
@@ -397,8 +400,9 @@ def _apply_decision(
     event = "LotScrapped" if decision == sig.Decision.SCRAP else "LotReturnedToSupplier"
     uow.events.add(event, "lot", lot.number, quantity=quantity, reason=nc.defect_code, by=person.name, nc=nc.number)
     if lot.quantity == 0:
+        # Emptied for good: the lot's status says so first, so closing its holds does not release it.
+        lot.status = LotStatus.SCRAPPED if decision == sig.Decision.SCRAP else LotStatus.CONSUMED
         holds.release_for_nonconformance(uow, lot, nc.id, person.id, cmd.issued_at)
-        lot.status = "scrapped" if decision == sig.Decision.SCRAP else "consumed"
     return quantity
 
 

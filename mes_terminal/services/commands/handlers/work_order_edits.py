@@ -16,12 +16,11 @@ from mes_terminal.domain.error_codes import (
 )
 from mes_terminal.domain.errors import Conflict, InvalidInput, InvalidState
 from mes_terminal.domain.roles import PLANNERS
-from mes_terminal.domain.work_orders import WorkOrderStatus, describe
+from mes_terminal.domain.statuses import OPEN_ORDER, WorkOrderStatus, can_move
+from mes_terminal.domain.work_orders import describe
 from mes_terminal.services.commands.catalog import CloseWorkOrder, EditWorkOrder
 from mes_terminal.services.commands.results import WorkOrderEditResult, WorkOrderResult
 
-S = WorkOrderStatus
-EDITABLE = frozenset({S.PLANNED, S.RELEASED, S.IN_PROGRESS, S.ON_HOLD})
 PRIORITY_LIMIT = 1_000_000
 
 
@@ -32,10 +31,8 @@ def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
     if cmd.priority is not None and abs(cmd.priority) > PRIORITY_LIMIT:
         raise InvalidInput(EDIT_PRIORITY.sentence(limit=PRIORITY_LIMIT), code=EDIT_PRIORITY)
     order = _locked(cmd.number, cmd.expected_version, uow)
-    if WorkOrderStatus(order.status) not in EDITABLE:
-        raise InvalidState(
-            f"Work order {order.number} is {describe(WorkOrderStatus(order.status))}; it cannot be edited."
-        )
+    if order.status not in OPEN_ORDER:
+        raise InvalidState(f"Work order {order.number} is {describe(order.status)}; it cannot be edited.")
     current = uow.session.execute(
         select(WorkOrder.quantity, WorkOrder.due_at, WorkOrder.priority).where(WorkOrder.id == order.id)
     ).one()
@@ -66,9 +63,9 @@ def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
 def close_work_order(cmd: CloseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "close work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
-    if order.status != WorkOrderStatus.COMPLETED:
+    if not can_move(order.status, WorkOrderStatus.CLOSED):
         raise InvalidState(
-            f"Work order {order.number} is {describe(S(order.status))}; only a completed order can be closed.",
+            f"Work order {order.number} is {describe(order.status)}; only a completed order can be closed.",
             code=WORK_ORDER_CANNOT_CLOSE,
         )
     after = uow.work_orders.change(order, status=WorkOrderStatus.CLOSED)

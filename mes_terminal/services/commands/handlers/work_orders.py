@@ -10,12 +10,8 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import PRODUCT_WITHOUT_ROUTING, WORK_ORDER_EXISTS
 from mes_terminal.domain.errors import Conflict, InvalidState
 from mes_terminal.domain.roles import PLANNERS
-from mes_terminal.domain.work_orders import (
-    OperationStatus,
-    WorkOrderStatus,
-    check_transition,
-    release_target,
-)
+from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
+from mes_terminal.domain.work_orders import check_transition, release_target
 from mes_terminal.services.commands.catalog import (
     CancelWorkOrder,
     CreateWorkOrder,
@@ -78,7 +74,7 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResu
 def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "release work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
-    check_transition("release", order.number, WorkOrderStatus(order.status))
+    check_transition("release", order.number, order.status)
     started = uow.work_orders.work_started(order)
     if not started:
         uow.work_orders.ready_first_pending_operation(order)
@@ -91,7 +87,7 @@ def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> WorkOrderResul
 def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "put work orders on hold")
     order = _locked(cmd.number, cmd.expected_version, uow)
-    check_transition("hold", order.number, WorkOrderStatus(order.status))
+    check_transition("hold", order.number, order.status)
     changed = uow.work_orders.change(order, status=WorkOrderStatus.ON_HOLD)
     return _changed(order, changed, "WorkOrderHeld", uow, reason=cmd.reason)
 
@@ -99,9 +95,7 @@ def hold_work_order(cmd: HoldWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
 def cancel_work_order(cmd: CancelWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "cancel work orders")
     order = _locked(cmd.number, cmd.expected_version, uow)
-    check_transition(
-        "cancel", order.number, WorkOrderStatus(order.status), work_started=uow.work_orders.work_started(order)
-    )
+    check_transition("cancel", order.number, order.status, work_started=uow.work_orders.work_started(order))
     uow.work_orders.unready_operations(order)
     changed = uow.work_orders.change(order, status=WorkOrderStatus.CANCELLED)
     return _changed(order, changed, "WorkOrderCancelled", uow, reason=cmd.reason)
