@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
-from mes_terminal.services.queries.supervisor_views import ConsoleUser
+from mes_terminal.services.queries.supervisor_views import SupervisorUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
 from mes_terminal.ui.supervisor.dispatch_model import DispatchModel
 from mes_terminal.ui.supervisor.order_dialog import OrderInput, read_order_form
@@ -199,7 +199,7 @@ def test_a_role_without_rights_is_refused_by_the_service_not_only_the_button(con
     sign_in(console, qtbot)
     open_orders(console, qtbot)
     console.orders.select("WO-1")
-    console.vm.user = ConsoleUser(OPERATOR, "Ada Lovelace", ("operator",))  # as if a button had been left on
+    console.vm.user = SupervisorUser(OPERATOR, "Ada Lovelace", ("operator",))  # as if a button had been left on
     with qtbot.waitSignal(console.vm.command_refused, timeout=10_000):
         console.orders.ui.releaseButton.click()
     settle(console, qtbot)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.event_wakeup import EventWakeup
-from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, ConsoleUser
+from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
@@ -38,7 +38,7 @@ class BoardUpdate:
 
 
 class SupervisorViewModel(QObject):
-    user_changed = Signal(object)  # ConsoleUser or None
+    user_changed = Signal(object)  # SupervisorUser or None
     sign_in_refused = Signal(str)
     board_changed = Signal(object)  # BoardUpdate
     calls_changed = Signal(list)  # list[AndonCall]
@@ -70,7 +70,7 @@ class SupervisorViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.user: ConsoleUser | None = None
+        self.user: SupervisorUser | None = None
         self.last_event_id = 0
         self.online: bool | None = None
         self.dispatch_station: str | None = None
@@ -108,7 +108,7 @@ class SupervisorViewModel(QObject):
         service = self.service
         self._runner.submit(lambda: service.sign_in(badge.strip(), pin), self.on_signed_in, self.on_sign_in_failed)
 
-    def on_signed_in(self, user: ConsoleUser) -> None:
+    def on_signed_in(self, user: SupervisorUser) -> None:
         self._set_online(True)
         self.user = user
         self.user_changed.emit(user)
