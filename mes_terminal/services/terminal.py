@@ -252,7 +252,7 @@ class TerminalService:
     def checklist(self, work_order: str, operation: int) -> ChecklistView:
         """The job's checklist item by item: limits, what is due now and the last answers."""
         with self._read() as connection:
-            return quality.checklist_view(connection, work_order, operation, self._clock.now())
+            return quality.job_checklist(connection, work_order, operation, self._clock.now())
 
     def _today(self, timezone: str) -> date:
         return self._clock.now().astimezone(ZoneInfo(timezone)).date()
