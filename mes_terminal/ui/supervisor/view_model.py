@@ -305,7 +305,7 @@ class SupervisorViewModel(QObject):
     ) -> None:
         """Issue `cls` as the signed-in user (or `actor`, who signs it); the board follows from its events.
 
-        `say` turns the result into the banner's sentence (else "Done: <command>")."""
+        `say` turns the result into the banner's sentence (else `said` words it)."""
         if self.user is None:
             self.feedback.emit(ERROR, self.tr("Sign in first."))
             return
@@ -319,7 +319,7 @@ class SupervisorViewModel(QObject):
 
     def on_command_done(self, command: c.Command, outcome: Any, say: Callable | None = None) -> None:
         self._set_online(True)
-        text = say(dict(outcome.result)) if say else self.tr("Done: {what}.").format(what=_describe(command))
+        text = say(dict(outcome.result)) if say else self.said(command)
         self.feedback.emit(OK, text)
         self.command_succeeded.emit(command, dict(outcome.result))
         self.poll()
@@ -332,6 +332,48 @@ class SupervisorViewModel(QObject):
         self.poll()
         if self.dispatch_station and isinstance(command, c.ReorderDispatch | c.AssignOperation):
             self.load_dispatch(self.dispatch_station)  # put the rows back where the database has them
+
+    def said(self, command: c.Command) -> str:
+        """The green banner after a supervisor's command went through (the terminal's are in its wording)."""
+        job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
+        number = getattr(command, "number", "")
+        if isinstance(command, c.CreateWorkOrder):
+            return self.tr("Work order {number} created.").format(number=number)
+        if isinstance(command, c.EditWorkOrder):
+            return self.tr("Work order {number} changed.").format(number=number)
+        if isinstance(command, c.ReleaseWorkOrder):
+            return self.tr("Work order {number} released to the floor.").format(number=number)
+        if isinstance(command, c.HoldWorkOrder):
+            return self.tr("Work order {number} is on hold.").format(number=number)
+        if isinstance(command, c.CancelWorkOrder):
+            return self.tr("Work order {number} cancelled.").format(number=number)
+        if isinstance(command, c.CloseWorkOrder):
+            return self.tr("Work order {number} closed.").format(number=number)
+        if isinstance(command, c.ReorderDispatch):
+            return self.tr("Dispatch list of {station} reordered.").format(station=command.station)
+        if isinstance(command, c.AssignOperation):
+            return self.tr("{work_order} operation {operation} assigned to {station}.").format(
+                station=command.station or self.tr("an eligible station"), **job
+            )
+        if isinstance(command, c.StartJob):
+            return self.tr("Started {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.PauseJob):
+            return self.tr("Paused {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.ResumeJob):
+            return self.tr("Resumed {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.CompleteJob):
+            return self.tr("Completed {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.AcknowledgeAndon):
+            return self.tr("The call from {station} is acknowledged.").format(station=command.station)
+        return self.tr("Done: {what}.").format(what=_describe(command))
 
     # --- helpers ---------------------------------------------------------------------------------
 
