@@ -1,6 +1,6 @@
 """The material side of a plant load: materials, products, their routings and bills of materials.
 
-Part of `plant_loader.load_plant`, inside its transaction. For a product in the file, the file holds
+Part of `plant.loader.load_plant`, inside its transaction. For a product in the file, the file holds
 its whole routing and bill of materials: operations and lines it no longer lists are removed, unless
 work orders still use the operation.
 """
