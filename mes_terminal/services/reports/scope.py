@@ -20,8 +20,6 @@ from mes_terminal.domain.shift_calendar import ShiftOccurrence, ShiftPattern, oc
 from mes_terminal.services.reports import queries as q
 
 BUCKET_SECONDS = 3600
-
-
 SCOPE_KINDS = ("plant", "line", "station")
 
 
