@@ -5,7 +5,7 @@
 
 Generates `--lots` lots as complete binary trees `--depth` links deep (each made lot consumed two lots
 of the level below: 2047 lots a tree at depth 10) plus single lots to make up the number, with one
-genealogy link per consumed lot. Then, on each database, it times `services.trace.trace` (the
+genealogy link per consumed lot. Then, on each database, it times `services.queries.trace.trace` (the
 recursive CTE, the joins for every node and the JSON tree) backward from random finished lots (2047
 nodes each) and forward from random raw lots (11 nodes each), and prints the median and p95 next to a
 single indexed lookup of a lot by its number in the same run. Budget: a trace < 100 ms.

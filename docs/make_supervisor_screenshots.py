@@ -34,7 +34,7 @@ from mes_terminal.db.records import Lot  # noqa: E402
 from mes_terminal.domain.clock import FixedClock  # noqa: E402
 from mes_terminal.services.commands import catalog as c  # noqa: E402
 from mes_terminal.services.demo.create import create_demo  # noqa: E402
-from mes_terminal.services.reports.supervisor_reports import ReportScope  # noqa: E402
+from mes_terminal.services.reports.scope import Scope  # noqa: E402
 from mes_terminal.services.supervisor import SupervisorService  # noqa: E402
 from mes_terminal.ui.supervisor.disposition_dialog import DispositionDialog  # noqa: E402
 from mes_terminal.ui.supervisor.launch import apply_supervisor_look  # noqa: E402
@@ -197,7 +197,7 @@ def shoot_reports(window: SupervisorWindow, service: SupervisorService) -> None:
     today = QDate(START.year, START.month, START.day)
     page.ui.fromEdit.setDate(today.addDays(-6))
     page.ui.toEdit.setDate(today.addDays(-1))
-    page.select_scope(ReportScope("line", "L1"))
+    page.select_scope(Scope("line", "L1"))
     page.on_show_clicked()
     settle(window)
     # The drill-down of WS-01 in its first shift with output.

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from mes_terminal import __version__
@@ -228,16 +228,6 @@ def _cmd_terminal(args: argparse.Namespace) -> int:
     return terminal_start.run(
         settings, full_screen=not args.windowed, exit_when_ready=getattr(args, "exit_when_ready", False)
     )
-
-
-def _cmd_window(name: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        app = application(args)  # refuses a schema that is not at head, with the command to run
-        app.close()
-        say(f"The {name} window is not part of this version yet; the database is ready for it.")
-        return EXIT_FAILURE
-
-    return run
 
 
 # --- the parser ----------------------------------------------------------------------------------

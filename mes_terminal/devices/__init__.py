@@ -1,1 +1,1 @@
-"""Device adapters: scanners, printer transports, machine signals."""
+"""Device adapters: scanners (keyboard wedge, serial) and label printer transports."""

@@ -3,7 +3,7 @@
 `parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` whose one sentence names
 the file, the key path and the line. It checks everything that can be checked without a database:
 types, ranges, unknown keys, repeated codes, and every reference between sections. Writing the result
-to the database is `services.plant_loader.load_plant`.
+to the database is `services.plant.loader.load_plant`.
 """
 
 from __future__ import annotations

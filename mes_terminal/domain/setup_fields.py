@@ -100,14 +100,6 @@ class PrinterTarget:
         return f"{self.kind}:{self.where}"
 
 
-def pdf_folder(path: str) -> PrinterTarget:
-    return parse_printer_target(f"pdf:{path}")
-
-
-def system_printer(name: str) -> PrinterTarget:
-    return parse_printer_target(f"printer:{name}")
-
-
 def parse_printer_target(text: str) -> PrinterTarget:
     """pdf:FOLDER, printer:NAME or tcp://HOST[:PORT] (port 9100 unless given)."""
     value = text.strip()

@@ -118,10 +118,3 @@ def parse_timezone(value: object, field: str) -> ZoneInfo:
 def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def utc(moment: datetime) -> datetime:
-    """The same instant in UTC; a naive time is refused rather than guessed."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime")
-    return moment.astimezone(UTC)

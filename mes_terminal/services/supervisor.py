@@ -27,30 +27,30 @@ from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
-from mes_terminal.services.commands.results import ConsoleSignInResult
+from mes_terminal.services.commands.results import SupervisorSignInResult
 from mes_terminal.services.printing.service import PrintService
-from mes_terminal.services.printing.supervisor_printing import ConsolePrinting
+from mes_terminal.services.printing.supervisor_printing import SupervisorPrinting
 from mes_terminal.services.queries import board as bq
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
 from mes_terminal.services.queries.read_only import read_connection
-from mes_terminal.services.queries.supervisor_quality import ConsoleQuality
+from mes_terminal.services.queries.supervisor_quality import SupervisorQuality
 from mes_terminal.services.queries.supervisor_views import (
     AndonCall,
     AuditFilter,
     AuditRow,
     BoardRow,
     ChangeSet,
-    ConsoleUser,
     DispatchRow,
     MasterSection,
     StationTimeline,
+    SupervisorUser,
     TimelineCount,
     TimelineSpan,
     WorkOrderRow,
 )
-from mes_terminal.services.reports.supervisor_reports import ConsoleReports
+from mes_terminal.services.reports.supervisor_reports import SupervisorReports
 
 # Calls for help older than this are no longer shown (a shift and a half).
 ANDON_HORIZON = timedelta(hours=12)
@@ -76,9 +76,9 @@ class SupervisorService:
         self._engine = engine
         self._bus = bus
         self._clock = clock
-        self.reports = ConsoleReports(engine, clock)
-        self.quality = ConsoleQuality(engine)
-        self.printing = ConsolePrinting(
+        self.reports = SupervisorReports(engine, clock)
+        self.quality = SupervisorQuality(engine)
+        self.printing = SupervisorPrinting(
             engine, bus, clock, printing or _file_and_device_printing(engine, bus, clock), label_printer=label_printer
         )
 
@@ -92,11 +92,11 @@ class SupervisorService:
 
     # --- acting --------------------------------------------------------------------------------
 
-    def sign_in(self, badge: str, pin: str) -> ConsoleUser:
+    def sign_in(self, badge: str, pin: str) -> SupervisorUser:
         """The console's user; `AuthenticationFailed` or `NotPermitted` (operators) with one sentence."""
         outcome = self.execute(c.SignInConsole(**self._common(badge), badge=badge, pin=pin))
-        user = cast(ConsoleSignInResult, outcome.result)
-        return ConsoleUser(user["badge"], user["name"], tuple(user["roles"]))
+        user = cast(SupervisorSignInResult, outcome.result)
+        return SupervisorUser(user["badge"], user["name"], tuple(user["roles"]))
 
     def execute(self, command: c.Command) -> Outcome:
         """Run a command; a refusal is a `MesError` with the sentence to show."""

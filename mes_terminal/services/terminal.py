@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.records import DowntimeReason, ScrapReason, User
+from mes_terminal.db.records import DowntimeReason, ScrapReason
 from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
@@ -28,7 +28,7 @@ from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands.bus import CommandBus, Outcome
-from mes_terminal.services.commands.catalog import ClassifyDowntime, Command, EndDowntime, StartDowntime
+from mes_terminal.services.commands.catalog import Command
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.queries import checklists as quality
@@ -224,45 +224,6 @@ class TerminalService:
         walk(None, 0)
         return nodes
 
-    def start_downtime(
-        self,
-        station: str,
-        actor: str,
-        reason: str | None = None,
-        comment: str | None = None,
-        command_id: uuid.UUID | None = None,
-    ) -> Outcome:
-        return self._bus.execute(
-            StartDowntime(
-                command_id=command_id or uuid.uuid4(),
-                actor=actor,
-                issued_at=self._clock.now(),
-                station=station,
-                reason=reason,
-                comment=comment,
-            )
-        )
-
-    def end_downtime(self, station: str, actor: str, command_id: uuid.UUID | None = None) -> Outcome:
-        return self._bus.execute(
-            EndDowntime(
-                command_id=command_id or uuid.uuid4(), actor=actor, issued_at=self._clock.now(), station=station
-            )
-        )
-
-    def classify_downtime(
-        self, downtime_id: int, reason: str, actor: str, command_id: uuid.UUID | None = None
-    ) -> Outcome:
-        return self._bus.execute(
-            ClassifyDowntime(
-                command_id=command_id or uuid.uuid4(),
-                actor=actor,
-                issued_at=self._clock.now(),
-                downtime_id=downtime_id,
-                reason=reason,
-            )
-        )
-
     # --- printing (the Print label button, and the label at completion) -------------------------------
 
     def print_output_label(
@@ -288,19 +249,7 @@ class TerminalService:
     def checklist(self, work_order: str, operation: int) -> ChecklistView:
         """The job's checklist item by item: limits, what is due now and the last answers."""
         with self._read() as connection:
-            return quality.checklist_view(connection, work_order, operation, self._clock.now())
-
-    def badge_exists(self, badge: str) -> bool:
-        with self._read() as connection:
-            return connection.execute(select(User.id).where(User.badge == badge)).first() is not None
-
-    def is_reachable(self) -> bool:
-        try:
-            with self._read() as connection:
-                connection.execute(text("SELECT 1"))
-        except DatabaseUnavailable:
-            return False
-        return True
+            return quality.job_checklist(connection, work_order, operation, self._clock.now())
 
     def _today(self, timezone: str) -> date:
         return self._clock.now().astimezone(ZoneInfo(timezone)).date()

@@ -66,4 +66,23 @@ def test_migrations_ship_inside_the_package_or_beside_it() -> None:
 
 
 def test_the_schema_guard_knows_the_newest_migration() -> None:
-    assert migrate.head_revision() == migrate.SCHEMA_HEAD, "set SCHEMA_HEAD in mes_terminal/db/migrate.py"
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD, "set SCHEMA_HEAD in mes_terminal/db/schema_head.py"
+
+
+def test_unused_tables_come_back_on_downgrade_as_they_were(empty_engine: Engine) -> None:
+    migrate.upgrade(empty_engine)
+    unused = {"integration_messages", "crews", "crew_members", "serial_units"}
+    assert not unused & set(inspect(empty_engine).get_table_names())
+    migrate.downgrade(empty_engine, "0006")
+    schema = inspect(empty_engine)
+    assert unused <= set(schema.get_table_names())
+    assert [c["name"] for c in schema.get_columns("serial_units")] == [
+        "id",
+        "material_id",
+        "serial",
+        "lot_id",
+        "created_at",
+    ]
+    assert "ix_serial_units_lot_id" in {i["name"] for i in schema.get_indexes("serial_units")}
+    migrate.upgrade(empty_engine)
+    assert migrate.schema_drift(empty_engine) == []

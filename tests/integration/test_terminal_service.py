@@ -116,11 +116,9 @@ def test_a_pause_with_a_reason_shows_the_station_down(terminal: TerminalService,
     assert terminal.station("WS-01").state == "paused"
 
 
-def test_reasons_and_badges(terminal: TerminalService) -> None:
+def test_reasons_and_an_unknown_station(terminal: TerminalService) -> None:
     assert [(r.code, r.name) for r in terminal.scrap_reasons()] == [("BURR", "Burr on edge")]
     assert [r.code for r in terminal.downtime_reasons()] == ["BREAKDOWN"]
-    assert terminal.badge_exists("B1001") and not terminal.badge_exists("B0000")
-    assert terminal.is_reachable()
     with pytest.raises(UnknownEntity, match="There is no workstation WS-99"):
         terminal.station("WS-99")
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
-from mes_terminal.services.queries.supervisor_views import ConsoleUser
+from mes_terminal.services.queries.supervisor_views import SupervisorUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
 from mes_terminal.ui.supervisor.dispatch_model import DispatchModel
 from mes_terminal.ui.supervisor.order_dialog import OrderInput, read_order_form
@@ -122,6 +122,7 @@ def test_a_call_for_help_is_acknowledged_from_the_board(console, qtbot, bus, clo
     settle(console, qtbot)
     assert console.board.ui.andonList.count() == 0
     assert console_calls_answered_by(console) == "Grace Hopper"
+    assert banner_says(console, "The call from WS-02 is acknowledged.")
 
 
 def console_calls_answered_by(console: SupervisorWindow) -> str:
@@ -141,6 +142,25 @@ def test_pausing_on_an_operators_behalf_is_recorded_as_the_supervisor(console, q
     settle(console, qtbot)
     paused = [e for e in console.vm.service.audit(console.audit.wanted()) if e.type == "JobPaused"]
     assert paused[0].actor == SUPERVISOR
+
+
+def test_every_command_of_the_console_is_said_in_its_own_words(console, clock) -> None:
+    job = {"station": "WS-01", "work_order": "WO-1", "operation": 10}
+    due = clock.now() + timedelta(days=1)
+    said = {
+        c.CreateWorkOrder: ({"number": "WO-1", "product": "P", "quantity": Decimal(1), "due": due}, "WO-1 created"),
+        c.EditWorkOrder: ({"number": "WO-1", "priority": 2}, "WO-1 changed"),
+        c.HoldWorkOrder: ({"number": "WO-1"}, "WO-1 is on hold"),
+        c.CancelWorkOrder: ({"number": "WO-1"}, "WO-1 cancelled"),
+        c.CloseWorkOrder: ({"number": "WO-1"}, "WO-1 closed"),
+        c.ReorderDispatch: ({"station": "WS-01", "operations": ("WO-1/10",)}, "Dispatch list of WS-01 reordered"),
+        c.AssignOperation: ({"work_order": "WO-1", "operation": 10}, "assigned to an eligible station"),
+        c.StartJob: (job, "Started WO-1 operation 10 at WS-01"),
+        c.ResumeJob: (job, "Resumed WO-1 operation 10 at WS-01"),
+        c.CompleteJob: (job, "Completed WO-1 operation 10 at WS-01"),
+    }
+    for cls, (fields, words) in said.items():
+        assert words in console.vm.said(command(cls, clock.now(), **fields)), cls.__name__
 
 
 # --- work orders ---------------------------------------------------------------------------------
@@ -170,6 +190,7 @@ def test_orders_are_released_through_commands_and_late_ones_marked(console, qtbo
     settle(console, qtbot)
     released = console.orders.selected()
     assert (released.number, released.status, released.late) == ("WO-2", "released", True)
+    assert banner_says(console, "Work order WO-2 released to the floor.")
     assert console.orders.ui.lateCheck.text()
 
 
@@ -199,7 +220,7 @@ def test_a_role_without_rights_is_refused_by_the_service_not_only_the_button(con
     sign_in(console, qtbot)
     open_orders(console, qtbot)
     console.orders.select("WO-1")
-    console.vm.user = ConsoleUser(OPERATOR, "Ada Lovelace", ("operator",))  # as if a button had been left on
+    console.vm.user = SupervisorUser(OPERATOR, "Ada Lovelace", ("operator",))  # as if a button had been left on
     with qtbot.waitSignal(console.vm.command_refused, timeout=10_000):
         console.orders.ui.releaseButton.click()
     settle(console, qtbot)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCharts import QBarSeries
 
 from mes_terminal.services.commands import catalog as c
-from mes_terminal.services.reports.supervisor_reports import ReportScope
+from mes_terminal.services.reports.scope import Scope
 from mes_terminal.ui.supervisor import reports_page
 from mes_terminal.ui.supervisor.report_models import AVAILABILITY, OEE, WHERE
 from tests.helpers import OPERATOR, command
@@ -55,7 +55,7 @@ def shift(bus, clock) -> None:
     clock.advance(timedelta(hours=20))
 
 
-def show(console, qtbot, scope: ReportScope) -> None:
+def show(console, qtbot, scope: Scope) -> None:
     page = console.reports
     with qtbot.waitSignal(console.reports_vm.lines_changed, timeout=10_000):
         console.ui.tabs.setCurrentWidget(console.ui.reportsTab)
@@ -72,7 +72,7 @@ def test_the_oee_of_a_known_shift_is_shown_by_station_and_shift_and_drills_down(
     shift, console, qtbot, qtmodeltester
 ) -> None:
     sign_in(console, qtbot)
-    show(console, qtbot, ReportScope("line", "L1"))
+    show(console, qtbot, Scope("line", "L1"))
     model = console.reports.oee_model
     qtmodeltester.check(model)
     levels = [(r.level, r.station, r.shift) for r in model.rows]
@@ -113,7 +113,7 @@ def test_the_oee_of_a_known_shift_is_shown_by_station_and_shift_and_drills_down(
 
 def test_the_oee_table_is_exported_as_csv_and_pdf(shift, console, qtbot, tmp_path, monkeypatch) -> None:
     sign_in(console, qtbot)
-    show(console, qtbot, ReportScope("station", "WS-01"))
+    show(console, qtbot, Scope("station", "WS-01"))
     assert [r.level for r in console.reports.oee_model.rows] == ["station", "shift"]
     target = {"csv": tmp_path / "oee.csv", "pdf": tmp_path / "oee.pdf"}
     monkeypatch.setattr(
@@ -137,7 +137,7 @@ def test_downtime_and_scrap_paretos_are_charted_with_their_running_share(
     shift, console, qtbot, qtmodeltester, tmp_path, monkeypatch
 ) -> None:
     sign_in(console, qtbot)
-    show(console, qtbot, ReportScope("plant"))
+    show(console, qtbot, Scope("plant"))
     page = console.reports
     qtmodeltester.check(page.downtime_model)
     qtmodeltester.check(page.scrap_model)

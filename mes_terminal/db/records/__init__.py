@@ -4,12 +4,9 @@ from mes_terminal.db.records.documents import PrintJob
 from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
 from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
 from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason
-from mes_terminal.db.records.integration import IntegrationMessage
-from mes_terminal.db.records.material import GenealogyLink, Lot, Material, SerialUnit
+from mes_terminal.db.records.material import GenealogyLink, Lot, Material
 from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
 from mes_terminal.db.records.personnel import (
-    Crew,
-    CrewMember,
     LineShift,
     Shift,
     ShiftBreak,
@@ -39,15 +36,12 @@ __all__ = [
     "ChecklistTemplate",
     "Consumption",
     "Count",
-    "Crew",
-    "CrewMember",
     "Disposition",
     "DowntimeEvent",
     "DowntimeReason",
     "Event",
     "GenealogyLink",
     "Hold",
-    "IntegrationMessage",
     "JobRun",
     "LabourEntry",
     "Line",
@@ -60,7 +54,6 @@ __all__ = [
     "RoutingOperation",
     "RoutingOperationStation",
     "ScrapReason",
-    "SerialUnit",
     "Shift",
     "ShiftBreak",
     "Signature",

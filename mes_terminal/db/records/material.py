@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mes_terminal.db.base import QUANTITY, Base, Code, Name, StatusType, UtcDateTime, status_check
@@ -54,17 +54,6 @@ class Lot(Base):
     produced_by_operation_id: Mapped[int | None] = mapped_column(
         ForeignKey("work_order_operations.id", ondelete="RESTRICT"), index=True
     )
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-
-
-class SerialUnit(Base):
-    __tablename__ = "serial_units"
-    __table_args__ = (UniqueConstraint("material_id", "serial"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="RESTRICT"))
-    serial: Mapped[Code]
-    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id", ondelete="RESTRICT"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

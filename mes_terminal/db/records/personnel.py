@@ -1,4 +1,4 @@
-"""People, their roles, sign-ins at stations, shifts and crews."""
+"""People, their roles, qualifications, sign-ins at stations and shifts."""
 
 from __future__ import annotations
 
@@ -121,18 +121,3 @@ class LineShift(Base):
 
     line_id: Mapped[int] = mapped_column(ForeignKey("lines.id", ondelete="CASCADE"), primary_key=True)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="CASCADE"), primary_key=True)
-
-
-class Crew(Base):
-    __tablename__ = "crews"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[Code] = mapped_column(unique=True)
-    name: Mapped[Name]
-
-
-class CrewMember(Base):
-    __tablename__ = "crew_members"
-
-    crew_id: Mapped[int] = mapped_column(ForeignKey("crews.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)

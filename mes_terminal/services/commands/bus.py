@@ -202,7 +202,3 @@ def _constraint_conflict(cmd: Command, error: DBAPIError) -> MesError:
 
 def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
-
-
-def new_command_id() -> uuid.UUID:
-    return uuid.uuid4()

@@ -78,15 +78,6 @@ def encode(command: Command) -> dict[str, Any]:
     return out
 
 
-def encode_with_secrets(command: Command) -> dict[str, Any]:
-    """The complete JSON object, PIN included: only for writing a replayable file."""
-    out = encode(command)
-    for name in command.secret_fields:
-        if getattr(command, name) is not None:
-            out[name] = getattr(command, name)
-    return out
-
-
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")

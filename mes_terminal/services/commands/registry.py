@@ -69,7 +69,7 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.ClassifyDowntime, downtime.classify_downtime, r.DowntimeResult),
     _entry(c.SplitDowntime, downtime.split_downtime, r.DowntimeSplitResult),
     _entry(c.MachineState, downtime.machine_state, r.MachineStateResult),
-    _entry(c.SignInConsole, supervision.sign_in_console, r.ConsoleSignInResult),
+    _entry(c.SignInConsole, supervision.sign_in_console, r.SupervisorSignInResult),
     _entry(c.AcknowledgeAndon, supervision.acknowledge_andon, r.AndonAnswerResult),
     _entry(c.EditWorkOrder, work_order_edits.edit_work_order, r.WorkOrderEditResult),
     _entry(c.CloseWorkOrder, work_order_edits.close_work_order, r.WorkOrderResult),

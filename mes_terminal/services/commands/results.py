@@ -29,7 +29,7 @@ class SignInResult(SignOutResult):
     signed_in_at: datetime
 
 
-class ConsoleSignInResult(TypedDict):
+class SupervisorSignInResult(TypedDict):
     badge: str
     name: str
     roles: list[str]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.queries.checklists import checklist_view
+from mes_terminal.services.queries.checklists import job_checklist
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import CheckItemView
 
@@ -20,7 +20,7 @@ def pass_due_checks(
     """Record every check due on a running job (at completion too, when `completing`); returns how many."""
     with read_connection(bus.engine) as connection:
         try:
-            view = checklist_view(connection, work_order, operation, at)
+            view = job_checklist(connection, work_order, operation, at)
         except InvalidState:  # the operation has no checklist
             return 0
     items = [i for i in view.items if i.due is not None or (completing and i.when == "completion")]

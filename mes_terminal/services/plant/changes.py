@@ -1,8 +1,8 @@
 """What a plant load changed: counts per kind of master data, and an event for each record it wrote.
 
-Every record is compared with the file through a *view*: a small dict of the values a person would
-recognise (codes rather than ids, Decimals in their shortest form). Equal views mean nothing to write;
-different views mean an update whose event carries the changed values before and after.
+Every record is compared with the file through its *values*: a small dict of the values a person would
+recognise (codes rather than ids, Decimals in their shortest form). Equal values mean nothing to write;
+different values mean an update whose event carries the changed values before and after.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ KINDS = (
 CHANGE_EVENT = "MasterDataChanged"
 LOADED_EVENT = "PlantLoaded"
 
-View = dict[str, Any]
+Values = dict[str, Any]  # the compared fields of one master-data entry, as stored or as the file says
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class ChangeLog:
         self._events = events
         self._counts = {kind: [0, 0, 0] for kind in KINDS}  # created, updated, unchanged
 
-    def record(self, kind: str, key: str, before: View | None, after: View) -> bool:
+    def record(self, kind: str, key: str, before: Values | None, after: Values) -> bool:
         """Note the step from `before` (None: not stored yet) to `after`; True when it must be written."""
         counts = self._counts[kind]
         if before is None:
@@ -119,6 +119,6 @@ def plain(value: Any) -> Any:
     return value.normalize() if isinstance(value, Decimal) else value
 
 
-def columns(record: object, names: Iterable[str]) -> View:
-    """The view of a record whose view is simply some of its columns."""
+def columns(record: object, names: Iterable[str]) -> Values:
+    """The compared values of a record that are simply some of its columns."""
     return {name: plain(getattr(record, name)) for name in names}

@@ -51,7 +51,7 @@ from mes_terminal.services.plant.changes import (
     ChangeLog,
     KindCounts,
     LoadSummary,
-    View,
+    Values,
     columns,
     plain,
 )
@@ -120,8 +120,8 @@ class _Loader:
         rows = self.session.scalars(select(model).where(model.code.in_(list(codes)), *where))
         return {row.code: row for row in rows}
 
-    def _upsert(self, kind: str, key: str, record: Any, blank: Any, after: View) -> Any:
-        """For a record whose view is some of its own columns: add `blank` or bring the stored one to `after`."""
+    def _upsert(self, kind: str, key: str, record: Any, blank: Any, after: Values) -> Any:
+        """For a record compared by some of its own columns: add `blank` or bring the stored one to `after`."""
         if self.changes.record(kind, key, None if record is None else columns(record, after), after):
             if record is None:
                 record = blank
@@ -171,7 +171,7 @@ class _Loader:
         for spec in self.plant.shifts:
             shift = stored.get(spec.code)
             if self.changes.record(
-                "shift", spec.code, None if shift is None else _shift_view(shift), _shift_spec_view(spec)
+                "shift", spec.code, None if shift is None else _shift_values(shift), _shift_spec_values(spec)
             ):
                 if shift is None:
                     shift = stored[spec.code] = Shift(site_id=site.id, code=spec.code)
@@ -323,8 +323,8 @@ class _Loader:
         }
         for spec in self.plant.checklists:
             template = stored.get((spec.code, spec.version))
-            after = _checklist_spec_view(spec)
-            before = None if template is None else _checklist_view(template)
+            after = _checklist_spec_values(spec)
+            before = None if template is None else _checklist_values(template)
             if before is not None and before != after:
                 newest = max(version for code, version in stored if code == spec.code)
                 raise PlantFileError(
@@ -337,10 +337,10 @@ class _Loader:
         self.session.flush()
 
 
-# --- views and writes -----------------------------------------------------------------------------
+# --- compared values and writes ---------------------------------------------------------------------
 
 
-def _shift_view(shift: Shift) -> View:
+def _shift_values(shift: Shift) -> Values:
     breaks = [{"start": b.start_time, "minutes": b.minutes} for b in shift.breaks]
     return {
         "name": shift.name,
@@ -351,7 +351,7 @@ def _shift_view(shift: Shift) -> View:
     }
 
 
-def _shift_spec_view(spec: ShiftSpec) -> View:
+def _shift_spec_values(spec: ShiftSpec) -> Values:
     breaks = [{"start": b.start, "minutes": b.minutes} for b in spec.breaks]
     return {
         "name": spec.name,
@@ -383,11 +383,11 @@ def _write_user(user: User, spec: UserSpec, *, rehash: bool) -> None:
     user.qualifications.extend(UserQualification(code=c) for c in sorted(set(spec.qualifications) - held))
 
 
-def _checklist_view(template: ChecklistTemplate) -> View:
-    return {"version": template.version, "name": template.name, "items": [_item_view(i) for i in template.items]}
+def _checklist_values(template: ChecklistTemplate) -> Values:
+    return {"version": template.version, "name": template.name, "items": [_item_values(i) for i in template.items]}
 
 
-def _item_view(item: ChecklistItem) -> View:
+def _item_values(item: ChecklistItem) -> Values:
     return {
         "code": item.code,
         "text": item.text,
@@ -404,11 +404,11 @@ def _item_view(item: ChecklistItem) -> View:
     }
 
 
-def _checklist_spec_view(spec: ChecklistSpec) -> View:
-    return {"version": spec.version, "name": spec.name, "items": [_item_spec_view(i) for i in spec.items]}
+def _checklist_spec_values(spec: ChecklistSpec) -> Values:
+    return {"version": spec.version, "name": spec.name, "items": [_item_spec_values(i) for i in spec.items]}
 
 
-def _item_spec_view(item: ChecklistItemSpec) -> View:
+def _item_spec_values(item: ChecklistItemSpec) -> Values:
     return {
         "code": item.code,
         "text": item.text,
@@ -425,7 +425,7 @@ def _item_spec_view(item: ChecklistItemSpec) -> View:
     }
 
 
-def _first_difference(stored: View, wanted: View) -> str:
+def _first_difference(stored: Values, wanted: Values) -> str:
     if stored["name"] != wanted["name"]:
         return "its name differs"
     for old, new in zip(stored["items"], wanted["items"], strict=False):

@@ -1,6 +1,6 @@
 """The material side of a plant load: materials, products, their routings and bills of materials.
 
-Part of `plant_loader.load_plant`, inside its transaction. For a product in the file, the file holds
+Part of `plant.loader.load_plant`, inside its transaction. For a product in the file, the file holds
 its whole routing and bill of materials: operations and lines it no longer lists are removed, unless
 work orders still use the operation.
 """
@@ -30,7 +30,7 @@ from mes_terminal.domain.plant import (
     ProductSpec,
     RoutingOperationSpec,
 )
-from mes_terminal.services.plant.changes import ChangeLog, View, columns, plain
+from mes_terminal.services.plant.changes import ChangeLog, Values, columns, plain
 
 
 class ProductDefinitions:
@@ -62,7 +62,7 @@ class ProductDefinitions:
         moving_gtins: list[tuple[Material, str | None]] = []
         for kind, spec in specs:
             record = stored.get(spec.code)
-            after = _material_view(spec, is_product=kind == "product")
+            after = _material_values(spec, is_product=kind == "product")
             if self.changes.record(kind, spec.code, None if record is None else columns(record, after), after):
                 if record is None:
                     record = stored[spec.code] = Material(code=spec.code)
@@ -114,9 +114,9 @@ class ProductDefinitions:
             before = None
             if current:
                 before = {
-                    "operations": [_operation_view(op, eligible.get(op.id, {})) for _, op in sorted(current.items())]
+                    "operations": [_operation_values(op, eligible.get(op.id, {})) for _, op in sorted(current.items())]
                 }
-            after = {"operations": [_operation_spec_view(op) for op in spec.routing]}
+            after = {"operations": [_operation_spec_values(op) for op in spec.routing]}
             if self.changes.record("routing", spec.code, before, after):
                 self._write_routing(product, spec, current, eligible, stations)
 
@@ -211,8 +211,8 @@ class ProductDefinitions:
                 continue  # no bill of materials, before or after: nothing to count
             before = None
             if current:
-                before = {"lines": _sorted_lines(_bom_view(line, codes, substitutes) for line in current.values())}
-            after = {"lines": _sorted_lines(_bom_spec_view(line) for line in spec.bom)}
+                before = {"lines": _sorted_lines(_bom_values(line, codes, substitutes) for line in current.values())}
+            after = {"lines": _sorted_lines(_bom_spec_values(line) for line in spec.bom)}
             if self.changes.record("bom", spec.code, before, after):
                 self._write_bom(product, spec.bom, current, substitutes, materials)
 
@@ -266,7 +266,7 @@ class ProductDefinitions:
         self.session.flush()
 
 
-def _material_view(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> View:
+def _material_values(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> Values:
     return {
         "name": spec.name,
         "unit": spec.unit,
@@ -279,7 +279,7 @@ def _material_view(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> Vie
     }
 
 
-def _operation_view(op: RoutingOperation, stations: Iterable[str]) -> View:
+def _operation_values(op: RoutingOperation, stations: Iterable[str]) -> Values:
     return {
         "operation": op.seq,
         "name": op.name,
@@ -292,7 +292,7 @@ def _operation_view(op: RoutingOperation, stations: Iterable[str]) -> View:
     }
 
 
-def _operation_spec_view(spec: RoutingOperationSpec) -> View:
+def _operation_spec_values(spec: RoutingOperationSpec) -> Values:
     return {
         "operation": spec.operation,
         "name": spec.name,
@@ -305,7 +305,7 @@ def _operation_spec_view(spec: RoutingOperationSpec) -> View:
     }
 
 
-def _bom_view(line: BomLine, codes: Mapping[int, str], substitutes: Mapping[int, list[BomSubstitute]]) -> View:
+def _bom_values(line: BomLine, codes: Mapping[int, str], substitutes: Mapping[int, list[BomSubstitute]]) -> Values:
     return {
         "material": codes[line.component_id],
         "quantity": plain(line.quantity_per),
@@ -315,7 +315,7 @@ def _bom_view(line: BomLine, codes: Mapping[int, str], substitutes: Mapping[int,
     }
 
 
-def _bom_spec_view(spec: BomLineSpec) -> View:
+def _bom_spec_values(spec: BomLineSpec) -> Values:
     return {
         "material": spec.material,
         "quantity": plain(spec.quantity),
@@ -325,5 +325,5 @@ def _bom_spec_view(spec: BomLineSpec) -> View:
     }
 
 
-def _sorted_lines(lines: Iterable[View]) -> list[View]:
+def _sorted_lines(lines: Iterable[Values]) -> list[Values]:
     return sorted(lines, key=lambda line: (line["operation"], line["material"]))

@@ -1,6 +1,6 @@
 """Printing from the supervisor console: a preview first, then the print, recorded like every print.
 
-    printing = ConsolePrinting(engine, bus, clock, print_service, label_printer="tcp://10.1.2.3:9100")
+    printing = SupervisorPrinting(engine, bus, clock, print_service, label_printer="tcp://10.1.2.3:9100")
     preview = printing.preview_traveler("WO-1")        # the PDF of each page size, and the last print
     outcome = printing.print("B2001", PrintRequest("traveler", "WO-1", "/tmp/wo-1.pdf", "A4"))
 
@@ -50,7 +50,7 @@ class PrintRequest:
     reason: str | None = None  # why it is printed again
 
 
-class ConsolePrinting:
+class SupervisorPrinting:
     def __init__(
         self, engine: Engine, bus: CommandBus, clock: Clock, service: PrintService, *, label_printer: str | None
     ) -> None:

@@ -1,1 +1,1 @@
-"""Read models: every read a screen or the command line makes, SQL in and frozen DTOs out."""
+"""Read models: every read a screen or the event feed makes, SQL in and frozen DTOs out (reports: reports/)."""

@@ -1,7 +1,7 @@
 """The quality checks due on the board's running and paused jobs, as the terminal computes them.
 
 Most jobs have no checklist: one statement sorts those out, so that a board of 200 stations asks the
-per-job questions (`quality_views.due_for_operations`) only of the jobs that have one.
+per-job questions (`checklists.due_for_operations`) only of the jobs that have one.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from mes_terminal.services.queries import quality as qq
 from mes_terminal.services.queries.station_views import CheckItemView, ChecklistView, SpcChartView, SpcPoint
 
 
-def checklist_view(connection: Connection, work_order: str, operation: int, now: datetime) -> ChecklistView:
+def job_checklist(connection: Connection, work_order: str, operation: int, now: datetime) -> ChecklistView:
     row = connection.execute(
         select(WorkOrderOperation.id, WorkOrderOperation.status, WorkOrder.number)
         .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)

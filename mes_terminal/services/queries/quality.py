@@ -1,7 +1,7 @@
 """What the quality rules read: a job's checklist, its results, its counts, its shift, a characteristic's values.
 
 Plain reads over a `Connection`, so that handlers (through their session's connection, inside their
-transaction) and the terminal's read-only views ask the same questions.
+transaction) and the terminal's read-only queries ask the same questions.
 """
 
 from __future__ import annotations
@@ -253,7 +253,7 @@ class NonconformanceRow:
 
 
 def open_nonconformances(connection: Connection) -> list[NonconformanceRow]:
-    """Nonconformances not yet closed, newest first (for the quality views)."""
+    """Nonconformances not yet closed, newest first (for the quality tab)."""
     rows = connection.execute(
         select(
             Nonconformance.number,

@@ -22,12 +22,12 @@ FALLBACK = timedelta(hours=8)
 def current_shifts(engine: Engine, now: datetime) -> dict[str, Span]:
     """Line code -> the span of its shift going on at `now` (or the last one before), up to its end."""
     with read_connection(engine) as connection:
-        scope = resolve(connection, None, None, now - timedelta(days=2), now + timedelta(days=1))
+        covered = resolve(connection, None, None, now - timedelta(days=2), now + timedelta(days=1))
     spans: dict[str, Span] = {}
-    for info in scope.stations:
+    for info in covered.stations:
         if info.line_code in spans:
             continue
-        started = [o.span for o in scope.occurrences(scope.window, info.line_id) if o.span.start <= now]
+        started = [o.span for o in covered.occurrences(covered.window, info.line_id) if o.span.start <= now]
         spans[info.line_code] = max(started, key=lambda s: s.start) if started else Span(now - FALLBACK, now)
     return spans
 

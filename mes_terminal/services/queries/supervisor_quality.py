@@ -56,7 +56,7 @@ class QualityLists:
     two_person_signatures: bool
 
 
-class ConsoleQuality:
+class SupervisorQuality:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 

@@ -12,7 +12,7 @@ STATES = ("down", "paused", "running", "idle", "offline")
 
 
 @dataclass(frozen=True)
-class ConsoleUser:
+class SupervisorUser:
     badge: str
     name: str
     roles: tuple[str, ...]

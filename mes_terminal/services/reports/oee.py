@@ -22,7 +22,7 @@ from mes_terminal.domain.intervals import Span, clip, seconds, total
 from mes_terminal.domain.shift_calendar import local_days
 from mes_terminal.services.reports import queries as q
 from mes_terminal.services.reports import stop_totals
-from mes_terminal.services.reports.scope import Scope, calendars
+from mes_terminal.services.reports.scope import Coverage, calendars
 
 MS = Decimal("0.001")
 BREAKDOWNS = ("station", "line", "day", "shift")
@@ -38,14 +38,14 @@ class StationInputs:
 
 
 def measure(
-    connection: Connection, scope: Scope, window: Span, now: datetime, stations=None
+    connection: Connection, covered: Coverage, window: Span, now: datetime, stations=None
 ) -> dict[int, StationInputs]:
     """The OEE inputs of each station of the scope (or of `stations`) over `window`."""
-    chosen = scope.stations if stations is None else stations
+    chosen = covered.stations if stations is None else stations
     result = {s.id: StationInputs() for s in chosen}
     if not chosen:
         return result
-    cals = calendars(scope, window, chosen)
+    cals = calendars(covered, window, chosen)
     reasons = q.reasons(connection)
     planned_stop: dict[int, Decimal] = defaultdict(Decimal)
     unplanned_stop: dict[int, Decimal] = defaultdict(Decimal)
@@ -116,42 +116,47 @@ def combined(parts: dict[int, StationInputs]) -> oee.OeeInputs:
 
 
 def breakdown(
-    connection: Connection, scope: Scope, window: Span, now: datetime, by: str, per_station: dict[int, StationInputs]
+    connection: Connection,
+    covered: Coverage,
+    window: Span,
+    now: datetime,
+    by: str,
+    per_station: dict[int, StationInputs],
 ) -> list[dict]:
     """Rows of the report by station, line, local day or shift occurrence."""
     if by == "station":
-        return [{"station": s.code, "line": s.line_code, **summary(per_station[s.id].inputs)} for s in scope.stations]
+        return [{"station": s.code, "line": s.line_code, **summary(per_station[s.id].inputs)} for s in covered.stations]
     if by == "line":
         lines: dict[str, oee.OeeInputs] = {}
-        for s in scope.stations:
+        for s in covered.stations:
             lines[s.line_code] = lines.get(s.line_code, oee.OeeInputs()) + per_station[s.id].inputs
         return [{"line": code, **summary(inputs)} for code, inputs in sorted(lines.items())]
     if by == "day":
         rows = []
-        for day in local_days(scope.zone, window):
-            parts = measure(connection, scope, day, now)
-            rows.append({"day": day.start.astimezone(scope.zone).date().isoformat(), **summary(combined(parts))})
+        for day in local_days(covered.zone, window):
+            parts = measure(connection, covered, day, now)
+            rows.append({"day": day.start.astimezone(covered.zone).date().isoformat(), **summary(combined(parts))})
         return rows
-    return _by_shift(connection, scope, window, now)
+    return _by_shift(connection, covered, window, now)
 
 
-def _by_shift(connection: Connection, scope: Scope, window: Span, now: datetime) -> list[dict]:
+def _by_shift(connection: Connection, covered: Coverage, window: Span, now: datetime) -> list[dict]:
     """One row per shift occurrence: the stations of the lines that work it, over its span."""
     found: dict[tuple, list[q.StationInfo]] = defaultdict(list)
-    for info in scope.stations:
-        for shift in scope.occurrences(window, info.line_id):
+    for info in covered.stations:
+        for shift in covered.occurrences(window, info.line_id):
             found[(shift.span.start, shift.code, shift.day, shift.span.end)].append(info)
     rows = []
     for (start, code, day, end), stations in sorted(found.items()):
         part = Span(max(start, window.start), min(end, window.end))
-        parts = measure(connection, scope, part, now, tuple(stations))
+        parts = measure(connection, covered, part, now, tuple(stations))
         rows.append(
             {"shift": code, "day": day.isoformat(), "from": part.start, "to": part.end, **summary(combined(parts))}
         )
     return rows
 
 
-def explanation(connection: Connection, scope: Scope, window: Span, per_station: dict[int, StationInputs]) -> dict:
+def explanation(connection: Connection, covered: Coverage, window: Span, per_station: dict[int, StationInputs]) -> dict:
     """Every figure with its formula and inputs, and the inputs down to shifts, stops and operations."""
     inputs = combined(per_station)
     stops: dict[str, dict[str, Decimal]] = {}
@@ -161,9 +166,9 @@ def explanation(connection: Connection, scope: Scope, window: Span, per_station:
             for key, value in tally.items():
                 into[key] += value
     shifts = []
-    for line_id in sorted({s.line_id for s in scope.stations}):
-        line_code = next(s.line_code for s in scope.stations if s.line_id == line_id)
-        for shift in scope.occurrences(window, line_id):
+    for line_id in sorted({s.line_id for s in covered.stations}):
+        line_code = next(s.line_code for s in covered.stations if s.line_id == line_id)
+        for shift in covered.occurrences(window, line_id):
             shifts.append(
                 {
                     "line": line_code,
@@ -188,7 +193,7 @@ def explanation(connection: Connection, scope: Scope, window: Span, per_station:
             "units_without_ideal_cycle": sum((p.without_ideal for p in per_station.values()), Decimal(0)),
         },
         "stops_by_loss": stops,
-        "ideal_time": q.ideal_detail(connection, scope.station_ids(), window),
+        "ideal_time": q.ideal_detail(connection, covered.station_ids(), window),
         "shifts": shifts[:MAX_LISTED_SHIFTS],
         "shifts_not_listed": max(len(shifts) - MAX_LISTED_SHIFTS, 0),
         "rules": [

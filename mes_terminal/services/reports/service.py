@@ -26,7 +26,7 @@ from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.reports import oee as oee_report
 from mes_terminal.services.reports import queries as q
 from mes_terminal.services.reports import stop_totals
-from mes_terminal.services.reports.scope import Scope, resolve
+from mes_terminal.services.reports.scope import Coverage, resolve
 
 KINDS = ("oee", "downtime", "production", "scrap")
 SIX_PLACES = Decimal("0.000001")
@@ -86,14 +86,14 @@ class ReportService:
         if by is not None and by not in oee_report.BREAKDOWNS:
             raise InvalidInput(f"--by must be one of {', '.join(oee_report.BREAKDOWNS)}, not {by[:40]!r}.")
         with read_connection(self._engine) as connection:
-            scope, window, now = self._scope(connection, station, line, start, end)
-            per_station = oee_report.measure(connection, scope, window, now)
+            covered, window, now = self._cover(connection, station, line, start, end)
+            per_station = oee_report.measure(connection, covered, window, now)
             summary = oee_report.summary(oee_report.combined(per_station))
-            rows = oee_report.breakdown(connection, scope, window, now, by, per_station) if by else []
-            detail = oee_report.explanation(connection, scope, window, per_station) if explain else None
+            rows = oee_report.breakdown(connection, covered, window, now, by, per_station) if by else []
+            detail = oee_report.explanation(connection, covered, window, per_station) if explain else None
         columns = BY_COLUMNS.get(by or "", ())
         return self._report(
-            "oee", "OEE", scope, window, summary, (*columns, *oee_report.summary_columns()), rows, detail
+            "oee", "OEE", covered, window, summary, (*columns, *oee_report.summary_columns()), rows, detail
         )
 
     def downtime(
@@ -101,8 +101,8 @@ class ReportService:
     ) -> Report:
         """Stops per reason, largest first, with each reason's share and the running share (Pareto)."""
         with read_connection(self._engine) as connection:
-            scope, window, now = self._scope(connection, station, line, start, end)
-            groups = stop_totals.reason_groups(connection, scope.station_ids(), window, now)
+            covered, window, now = self._cover(connection, station, line, start, end)
+            groups = stop_totals.reason_groups(connection, covered.station_ids(), window, now)
             reasons = q.reasons(connection)
         rows = _pareto(groups, reasons)
         summary = {
@@ -112,14 +112,14 @@ class ReportService:
         }
         columns: tuple[str, ...] = ("reason", "name", "path", "category", "loss", "stops", "micro_stops", "seconds")
         columns += ("share", "cumulative_share")
-        return self._report("downtime", "Downtime Pareto", scope, window, summary, columns, rows)
+        return self._report("downtime", "Downtime Pareto", covered, window, summary, columns, rows)
 
     def production(
         self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
     ) -> Report:
         with read_connection(self._engine) as connection:
-            scope, window, _ = self._scope(connection, station, line, start, end)
-            rows = q.production_rows(connection, scope.station_ids(), window)
+            covered, window, _ = self._cover(connection, station, line, start, end)
+            rows = q.production_rows(connection, covered.station_ids(), window)
         totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"good": Decimal(0), "scrap": Decimal(0)})
         for row in rows:
             totals[row["unit"]]["good"] += row["good"]
@@ -136,14 +136,14 @@ class ReportService:
         )
         columns += ("reports", "first_report", "last_report")
         summary = {"reports": sum(r["reports"] for r in rows), "totals_by_unit": dict(totals)}
-        return self._report("production", "Production", scope, window, summary, columns, rows)
+        return self._report("production", "Production", covered, window, summary, columns, rows)
 
     def scrap(
         self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
     ) -> Report:
         with read_connection(self._engine) as connection:
-            scope, window, _ = self._scope(connection, station, line, start, end)
-            rows = q.scrap_rows(connection, scope.station_ids(), window)
+            covered, window, _ = self._cover(connection, station, line, start, end)
+            rows = q.scrap_rows(connection, covered.station_ids(), window)
         by_unit: dict[str, Decimal] = defaultdict(Decimal)
         for row in rows:
             by_unit[row["unit"]] += row["scrap"]
@@ -154,24 +154,24 @@ class ReportService:
             row["cumulative_share"] = _share(running[row["unit"]], by_unit[row["unit"]])
         columns = ("reason", "name", "unit", "scrap", "reports", "share", "cumulative_share")
         summary = {"scrap_by_unit": dict(by_unit), "reports": sum(r["reports"] for r in rows)}
-        return self._report("scrap", "Scrap by reason", scope, window, summary, columns, rows)
+        return self._report("scrap", "Scrap by reason", covered, window, summary, columns, rows)
 
-    def _scope(
+    def _cover(
         self, connection: Connection, station: str | None, line: str | None, start: str | datetime, end: str | datetime
-    ) -> tuple[Scope, Span, datetime]:
+    ) -> tuple[Coverage, Span, datetime]:
         if station and line:
             raise InvalidInput("Give either a station or a line, not both.")
-        scope = resolve(connection, station, line, start, end)
+        covered = resolve(connection, station, line, start, end)
         now = self._clock.now()
         # Time not yet lived is no planned time: the figures stop at now.
-        until = min(scope.window.end, max(now, scope.window.start))
-        return scope, Span(scope.window.start, until), now
+        until = min(covered.window.end, max(now, covered.window.start))
+        return covered, Span(covered.window.start, until), now
 
     def _report(
         self,
         kind: str,
         title: str,
-        scope: Scope,
+        covered: Coverage,
         window: Span,
         summary: dict[str, Any],
         columns: tuple[str, ...],
@@ -181,10 +181,10 @@ class ReportService:
         return Report(
             kind=kind,
             title=title,
-            scope=scope.to_json(),
-            window=scope.window,
+            scope=covered.to_json(),
+            window=covered.window,
             until=window.end,
-            timezone=scope.zone.key,
+            timezone=covered.zone.key,
             summary=summary,
             columns=tuple(columns),
             rows=rows,

@@ -1,7 +1,7 @@
 """The reports the supervisor console shows: OEE by station and shift, the Paretos, SPC; and their export.
 
-    reports = ConsoleReports(engine, clock)
-    table = reports.oee_table(ReportScope("line", "L1"), start, end)   # a row per station, then its shifts
+    reports = SupervisorReports(engine, clock)
+    table = reports.oee_table(Scope("line", "L1"), start, end)   # a row per station, then its shifts
     why = reports.explain_oee(table.rows[1])                           # formula and inputs of every figure
     reports.export(table.report, "/tmp/oee.csv", "csv")
 
@@ -30,9 +30,9 @@ from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports.output import to_csv, to_document
 from mes_terminal.services.reports.queries import site_timezone
+from mes_terminal.services.reports.scope import SCOPE_KINDS, Scope
 from mes_terminal.services.reports.service import Report, ReportService
 
-SCOPE_KINDS = ("plant", "line", "station")
 EXPORT_FORMATS = ("csv", "pdf")
 OEE_FIGURES: tuple[str, ...] = (
     "planned_seconds",
@@ -47,18 +47,6 @@ OEE_TABLE_COLUMNS = ("station", "line", "shift", "day", "from", "to", *OEE_FIGUR
 
 
 @dataclass(frozen=True)
-class ReportScope:
-    kind: str  # plant | line | station
-    code: str | None = None
-
-    def as_arguments(self) -> dict[str, str | None]:
-        return {
-            "station": self.code if self.kind == "station" else None,
-            "line": self.code if self.kind == "line" else None,
-        }
-
-
-@dataclass(frozen=True)
 class LineChoice:
     code: str
     name: str
@@ -70,7 +58,7 @@ class OeeRow:
     """One row of the OEE table: the scope's total, a station over the range, or a station in one shift."""
 
     level: str  # total | station | shift
-    scope: ReportScope  # what the row measures, for its drill-down
+    scope: Scope  # what the row measures, for its drill-down
     start: datetime
     end: datetime
     station: str | None
@@ -89,7 +77,7 @@ class OeeRow:
 
 @dataclass(frozen=True)
 class OeeTable:
-    scope: ReportScope
+    scope: Scope
     rows: tuple[OeeRow, ...]
     report: Report  # the same rows as a report, for CSV and PDF (with the total's explanation)
 
@@ -104,7 +92,7 @@ class Characteristic:
     unit: str | None
 
 
-class ConsoleReports:
+class SupervisorReports:
     def __init__(self, engine: Engine, clock: Clock) -> None:
         self._engine = engine
         self._clock = clock
@@ -151,7 +139,7 @@ class ConsoleReports:
 
     # --- OEE -----------------------------------------------------------------------------------
 
-    def oee_table(self, scope: ReportScope, start: str | datetime, end: str | datetime) -> OeeTable:
+    def oee_table(self, scope: Scope, start: str | datetime, end: str | datetime) -> OeeTable:
         """The scope's total, each station over the range, and each station in each shift occurrence."""
         arguments = _checked(scope)
         total = self._reports.oee(start=start, end=end, by="station", explain=True, **arguments)
@@ -163,7 +151,7 @@ class ConsoleReports:
         )
         for station in total.rows:
             code = station["station"]
-            mine = ReportScope("station", code)
+            mine = Scope("station", code)
             rows.append(_row("station", mine, total.window.start, total.window.end, station, station=code))
             shifts = self._reports.oee(start=start, end=end, station=code, by="shift")
             for shift in shifts.rows:
@@ -195,11 +183,11 @@ class ConsoleReports:
 
     # --- Paretos -------------------------------------------------------------------------------
 
-    def downtime(self, scope: ReportScope, start: str | datetime, end: str | datetime) -> Report:
+    def downtime(self, scope: Scope, start: str | datetime, end: str | datetime) -> Report:
         """Stop time per reason, largest first, with each reason's share and the running share."""
         return self._reports.downtime(start=start, end=end, **_checked(scope))
 
-    def scrap(self, scope: ReportScope, start: str | datetime, end: str | datetime) -> Report:
+    def scrap(self, scope: Scope, start: str | datetime, end: str | datetime) -> Report:
         """Scrap per reason (and unit), largest first within each unit, with shares."""
         report = self._reports.scrap(start=start, end=end, **_checked(scope))
         ordered = sorted(report.rows, key=lambda r: (r["unit"], -r["scrap"], r["reason"] or ""))
@@ -252,15 +240,15 @@ class ConsoleReports:
         return path
 
 
-def _checked(scope: ReportScope) -> dict[str, str | None]:
+def _checked(scope: Scope) -> dict[str, str | None]:
     if scope.kind not in SCOPE_KINDS or (scope.kind != "plant" and not scope.code):
         raise InvalidInput("Choose the whole plant, a line or a station.")
-    return scope.as_arguments()
+    return {"station": scope.station, "line": scope.line}
 
 
 def _row(
     level: str,
-    scope: ReportScope,
+    scope: Scope,
     start: datetime,
     end: datetime,
     figures: dict[str, Any],

@@ -1,6 +1,6 @@
 """An SPC control chart (individuals or averages) with its control and spec limits, rule violations in red.
 
-`SpcChart(parent).show_chart(view)` renders an `SpcChartView` from `services.quality_views.spc_chart`;
+`SpcChart(parent).show_chart(view)` renders an `SpcChartView` from `services.queries.checklists.spc_chart`;
 it can be hosted in any layout (the supervisor's reports page, a dialog).
 """
 

@@ -15,8 +15,9 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
 from mes_terminal.services.queries.station_views import SpcChartView
+from mes_terminal.services.reports.scope import Scope
 from mes_terminal.services.reports.service import Report
-from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable, ReportScope
+from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable
 from mes_terminal.ui.charts.pareto_chart import ParetoBar
 from mes_terminal.ui.forms.supervisor_reports_ui import Ui_SupervisorReports
 from mes_terminal.ui.supervisor.formatting import duration, quantity
@@ -70,7 +71,7 @@ class ReportsPage(QWidget):
         first = today - timedelta(days=DEFAULT_DAYS - 1)
         self.ui.toEdit.setDate(QDate(today.year, today.month, today.day))
         self.ui.fromEdit.setDate(QDate(first.year, first.month, first.day))
-        self.ui.scopeCombo.addItem(self.tr("Whole plant"), ReportScope("plant"))
+        self.ui.scopeCombo.addItem(self.tr("Whole plant"), Scope("plant"))
         self.shown: dict[str, Report] = {}  # what Export writes: "oee", "downtime", "scrap"
         self.asked = False
         reports.lines_changed.connect(self.on_lines_changed)
@@ -100,10 +101,10 @@ class ReportsPage(QWidget):
         last = self.ui.toEdit.date().toPython()
         return ReportRequest(self.scope(), _day(start), _day(last + timedelta(days=1)))
 
-    def scope(self) -> ReportScope:
-        return self.ui.scopeCombo.currentData() or ReportScope("plant")
+    def scope(self) -> Scope:
+        return self.ui.scopeCombo.currentData() or Scope("plant")
 
-    def select_scope(self, scope: ReportScope) -> bool:
+    def select_scope(self, scope: Scope) -> bool:
         """Choose `scope` in the picker; False when it is not there (yet)."""
         combo = self.ui.scopeCombo
         at = next((i for i in range(combo.count()) if combo.itemData(i) == scope), -1)
@@ -138,13 +139,13 @@ class ReportsPage(QWidget):
         combo = self.ui.scopeCombo
         current = self.scope()
         combo.clear()
-        combo.addItem(self.tr("Whole plant"), ReportScope("plant"))
+        combo.addItem(self.tr("Whole plant"), Scope("plant"))
         for line in lines:
             combo.addItem(
-                self.tr("Line {code} · {name}").format(code=line.code, name=line.name), ReportScope("line", line.code)
+                self.tr("Line {code} · {name}").format(code=line.code, name=line.name), Scope("line", line.code)
             )
             for station in line.stations:
-                combo.addItem(self.tr("    Station {code}").format(code=station), ReportScope("station", station))
+                combo.addItem(self.tr("    Station {code}").format(code=station), Scope("station", station))
         if not self.select_scope(current):
             combo.setCurrentIndex(0)
 
@@ -337,7 +338,7 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
-def _scope_name(widget: QWidget, scope: ReportScope) -> str:
+def _scope_name(widget: QWidget, scope: Scope) -> str:
     if scope.kind == "plant":
         return widget.tr("Whole plant")
     return widget.tr("Line {code}").format(code=scope.code) if scope.kind == "line" else str(scope.code)

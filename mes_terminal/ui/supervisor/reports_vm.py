@@ -12,15 +12,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from mes_terminal.services.reports.scope import Scope
 from mes_terminal.services.reports.service import Report
-from mes_terminal.services.reports.supervisor_reports import OeeRow, ReportScope
+from mes_terminal.services.reports.supervisor_reports import OeeRow
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import OK
 
 
 @dataclass(frozen=True)
 class ReportRequest:
-    scope: ReportScope
+    scope: Scope
     start: str | datetime  # a date is local midnight at the site, as on the command line
     end: str | datetime
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.event_wakeup import EventWakeup
-from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, ConsoleUser
+from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
@@ -38,7 +38,7 @@ class BoardUpdate:
 
 
 class SupervisorViewModel(QObject):
-    user_changed = Signal(object)  # ConsoleUser or None
+    user_changed = Signal(object)  # SupervisorUser or None
     sign_in_refused = Signal(str)
     board_changed = Signal(object)  # BoardUpdate
     calls_changed = Signal(list)  # list[AndonCall]
@@ -70,7 +70,7 @@ class SupervisorViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.user: ConsoleUser | None = None
+        self.user: SupervisorUser | None = None
         self.last_event_id = 0
         self.online: bool | None = None
         self.dispatch_station: str | None = None
@@ -108,7 +108,7 @@ class SupervisorViewModel(QObject):
         service = self.service
         self._runner.submit(lambda: service.sign_in(badge.strip(), pin), self.on_signed_in, self.on_sign_in_failed)
 
-    def on_signed_in(self, user: ConsoleUser) -> None:
+    def on_signed_in(self, user: SupervisorUser) -> None:
         self._set_online(True)
         self.user = user
         self.user_changed.emit(user)
@@ -306,7 +306,7 @@ class SupervisorViewModel(QObject):
         """Issue `cls` as the signed-in user (or `actor`, who signs it); the board follows from its events.
 
         `say` turns the result (the TypedDict that `RESULT_TYPES[cls]` names, as stored) into the banner's
-        sentence (else "Done: <command>")."""
+        sentence (else `said` words it)."""
         if self.user is None:
             self.feedback.emit(ERROR, self.tr("Sign in first."))
             return
@@ -320,7 +320,7 @@ class SupervisorViewModel(QObject):
 
     def on_command_done(self, command: c.Command, outcome: Any, say: Callable | None = None) -> None:
         self._set_online(True)
-        text = say(dict(outcome.result)) if say else self.tr("Done: {what}.").format(what=_describe(command))
+        text = say(dict(outcome.result)) if say else self.said(command)
         self.feedback.emit(OK, text)
         self.command_succeeded.emit(command, dict(outcome.result))
         self.poll()
@@ -333,6 +333,48 @@ class SupervisorViewModel(QObject):
         self.poll()
         if self.dispatch_station and isinstance(command, c.ReorderDispatch | c.AssignOperation):
             self.load_dispatch(self.dispatch_station)  # put the rows back where the database has them
+
+    def said(self, command: c.Command) -> str:
+        """The green banner after a supervisor's command went through (the terminal's are in its wording)."""
+        job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
+        number = getattr(command, "number", "")
+        if isinstance(command, c.CreateWorkOrder):
+            return self.tr("Work order {number} created.").format(number=number)
+        if isinstance(command, c.EditWorkOrder):
+            return self.tr("Work order {number} changed.").format(number=number)
+        if isinstance(command, c.ReleaseWorkOrder):
+            return self.tr("Work order {number} released to the floor.").format(number=number)
+        if isinstance(command, c.HoldWorkOrder):
+            return self.tr("Work order {number} is on hold.").format(number=number)
+        if isinstance(command, c.CancelWorkOrder):
+            return self.tr("Work order {number} cancelled.").format(number=number)
+        if isinstance(command, c.CloseWorkOrder):
+            return self.tr("Work order {number} closed.").format(number=number)
+        if isinstance(command, c.ReorderDispatch):
+            return self.tr("Dispatch list of {station} reordered.").format(station=command.station)
+        if isinstance(command, c.AssignOperation):
+            return self.tr("{work_order} operation {operation} assigned to {station}.").format(
+                station=command.station or self.tr("an eligible station"), **job
+            )
+        if isinstance(command, c.StartJob):
+            return self.tr("Started {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.PauseJob):
+            return self.tr("Paused {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.ResumeJob):
+            return self.tr("Resumed {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.CompleteJob):
+            return self.tr("Completed {work_order} operation {operation} at {station}.").format(
+                station=command.station, **job
+            )
+        if isinstance(command, c.AcknowledgeAndon):
+            return self.tr("The call from {station} is acknowledged.").format(station=command.station)
+        return self.tr("Done: {what}.").format(what=_describe(command))
 
     # --- helpers ---------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from mes_terminal.services.queries.supervisor_views import AndonCall, ConsoleUser
+from mes_terminal.services.queries.supervisor_views import AndonCall, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.ui.forms.supervisor_window_ui import Ui_SupervisorWindow
 from mes_terminal.ui.supervisor.audit_page import AuditPage
@@ -83,7 +83,7 @@ class SupervisorWindow(QWidget):
         self.ui.tabs.currentChanged.connect(self.on_tab_changed)
         self.on_user_changed(None)
 
-    def on_user_changed(self, user: ConsoleUser | None) -> None:
+    def on_user_changed(self, user: SupervisorUser | None) -> None:
         self.ui.signOutButton.setVisible(user is not None)
         if user is None:
             self.ui.userLabel.setText("")

@@ -11,7 +11,7 @@ from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPe
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.services.commands.catalog import AcknowledgeAndon, SignInConsole
-from mes_terminal.services.commands.results import AndonAnswerResult, ConsoleSignInResult
+from mes_terminal.services.commands.results import AndonAnswerResult, SupervisorSignInResult
 
 # Who may use the supervisor console (operators work at the terminals).
 CONSOLE = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
@@ -20,7 +20,7 @@ CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
 _NOT_RECOGNISED = "Badge or PIN not recognised."
 
 
-def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> ConsoleSignInResult:
+def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> SupervisorSignInResult:
     try:
         person = uow.users.by_badge(cmd.badge)
     except UnknownEntity:

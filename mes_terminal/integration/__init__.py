@@ -1,1 +1,0 @@
-"""ERP exchange: B2MML and CSV import and export."""

@@ -1,1 +1,0 @@
-"""Finite-capacity scheduling and dispatch rules."""
