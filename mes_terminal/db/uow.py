@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from mes_terminal.db import jsonable
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Event
 from mes_terminal.db.repositories.jobs import Jobs
 from mes_terminal.db.repositories.lots import Lots

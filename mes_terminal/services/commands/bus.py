@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from mes_terminal.db import jsonable
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
 from mes_terminal.db.uow import EventLog, UnitOfWork
 from mes_terminal.domain.clock import Clock

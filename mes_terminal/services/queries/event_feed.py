@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from mes_terminal.db import jsonable
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.services.queries.events import events_after
 
 

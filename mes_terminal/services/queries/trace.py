@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from mes_terminal.db import jsonable
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services.queries import genealogy
 from mes_terminal.services.queries.genealogy import TraceRow

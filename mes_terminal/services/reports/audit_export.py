@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from mes_terminal.db import jsonable
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.queries.supervisor_views import AuditRow
 
