@@ -194,12 +194,13 @@ class TerminalViewModel(QObject):
         self._refresh_queued = False
         self._report_failure(error)
 
-    def load_materials(self, key: JobKey) -> None:
+    def load_materials(self, key: JobKey, *, after_paint: bool = False) -> None:
         code, service = self.station_code, self.service
         self._runner.submit(
             lambda: service.materials(code, key.work_order, key.operation),
             lambda lines: self.on_materials_loaded(key, lines),
             self._report_failure,
+            after_paint=after_paint,
         )
 
     def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
@@ -483,7 +484,7 @@ class TerminalViewModel(QObject):
         self.feedback.emit(kind, sentence)
         if isinstance(command, c.ConsumeLot):
             self.lot_scan_result.emit(kind, sentence, result.get("bom_material"))
-            self.load_materials(JobKey(command.work_order, command.operation))
+            self.load_materials(JobKey(command.work_order, command.operation), after_paint=True)  # banner first
         self.command_succeeded.emit(command, result)
         if isinstance(command, c.CompleteJob) and self._label_due_at_completion(result):
             self._print_label(command.work_order, command.actor, None, automatic=True)
