@@ -1,11 +1,13 @@
 """The terminal's view-model: turns taps and scans into commands, runs them off the GUI thread.
 
-Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to the signals. Every
-service call goes through a `ServiceRunner` (one worker thread, in order); after every command and
-every `refresh_ms` the station view and the dispatch list are read again. A refused command
-(`MesError`) becomes a banner with the service's own sentence; an unreachable database turns the
-header offline and keeps the command, with its id, to be sent again unchanged (the command bus makes
-the second delivery harmless). Anything unexpected is logged and shown as one plain sentence.
+Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to the signals; the scan
+router's signals come straight here (`on_badge_scanned`... decided by `scan_decisions`; `consume_scan`,
+one service call per lot label). Every service call goes through a `ServiceRunner` (one worker thread,
+in order); after every command and every `refresh_ms` the station view and the dispatch list are read
+again. A refused command (`MesError`) becomes a banner with the service's own sentence; an unreachable
+database turns the header offline and keeps the command, with its id, to be sent again unchanged (the
+command bus makes the second delivery harmless). Anything unexpected is logged and shown as one plain
+sentence.
 """
 
 from __future__ import annotations

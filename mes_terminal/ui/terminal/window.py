@@ -1,4 +1,5 @@
-"""The terminal window: header, feedback banner, and the sign-in and station screens; scans routed here."""
+"""The terminal window: header, feedback banner, and the sign-in and station screens. Scans are routed to the
+view-model, which decides what they mean; the window renders what it asks (a screen, a question)."""
 
 from __future__ import annotations
 
