@@ -31,7 +31,7 @@ from sqlalchemy import Engine, insert, select, text
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
 from mes_terminal.db.records import GenealogyLink, Lot, Material
-from mes_terminal.services.queries import trace
+from mes_terminal.services.queries.trace import trace
 
 BUDGET_MS = 100
 CHUNK = 20_000

@@ -32,7 +32,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
-    from mes_terminal.services.queries import trace
+    from mes_terminal.services.queries.trace import trace
 
     def render(result: dict[str, Any]) -> bytes:
         from mes_terminal.documents.trace_report import trace_pdf
