@@ -6,7 +6,7 @@ The UI calls this (off the GUI thread) and gets frozen views back; it never sees
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -21,14 +21,14 @@ from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.errors import DatabaseUnavailable
+from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
 from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands.bus import CommandBus, Outcome
-from mes_terminal.services.commands.catalog import Command
+from mes_terminal.services.commands.catalog import Command, ConsumeLot
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.queries import checklists as quality
@@ -49,6 +49,15 @@ from mes_terminal.services.queries.station_views import (
 
 if TYPE_CHECKING:
     from mes_terminal.services.printing.service import PrintOutcome
+
+
+@dataclass(frozen=True)
+class ScannedLot:
+    """A lot scan taken to the bus: the ConsumeLot sent (its lot found), and its outcome or its refusal."""
+
+    command: ConsumeLot
+    outcome: Outcome | None = None
+    refusal: MesError | None = None  # DatabaseUnavailable: not sent; send `command` again, with its id
 
 
 class TerminalService:
@@ -168,6 +177,38 @@ class TerminalService:
             raise gs1.Gs1Error(Sentence("The barcode names no product (AI 01 GTIN); scan the lot label."))
         with self._read() as connection, Session(bind=connection) as session:
             return Lots(session).number_for_gs1(data.gtin, data.lot)
+
+    def consume_scanned_lot(
+        self,
+        station: str,
+        actor: str,
+        work_order: str,
+        operation: int,
+        scan: Scan,
+        *,
+        command_id: uuid.UUID,
+        issued_at: datetime | None = None,
+    ) -> ScannedLot:
+        """Take the scanned lot into the job in one call: find its number (`lot_for_scan`), run ConsumeLot.
+
+        A scan that names no lot (unknown lot, a GS1 label without (01)+(10), a GS1 label while the
+        database is unreachable) raises its `MesError`: nothing was sent. Once the lot is known the answer
+        carries the command, so that a refusal can be acted on (asking for a quantity) and a command
+        that could not reach the database kept and sent again with the same `command_id`.
+        """
+        command = ConsumeLot(
+            command_id=command_id,
+            actor=actor,
+            issued_at=issued_at or self._clock.now(),
+            station=station,
+            work_order=work_order,
+            operation=operation,
+            lot=self.lot_for_scan(scan),
+        )
+        try:
+            return ScannedLot(command, outcome=self._bus.execute(command))
+        except MesError as refusal:
+            return ScannedLot(command, refusal=refusal)
 
     def scrap_reasons(self) -> list[ReasonView]:
         with self._read() as connection:

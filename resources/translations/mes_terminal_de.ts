@@ -167,6 +167,30 @@
         <source>No job is running here: start the job, then scan its material.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Badge {badge} scanned: enter your PIN.</source>
+        <translation>Ausweis {badge} gescannt: PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} is not in this station&apos;s dispatch list.</source>
+        <translation>{work_order} Arbeitsgang {operation} steht nicht im Arbeitsvorrat dieser Station.</translation>
+    </message>
+    <message>
+        <source>Work order {work_order} has nothing to do at this station.</source>
+        <translation>Auftrag {work_order} hat an dieser Station nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>This is station {station}.</source>
+        <translation>Dies ist Station {station}.</translation>
+    </message>
+    <message>
+        <source>This terminal is station {here}; the sign says {there}.</source>
+        <translation>Dieses Terminal ist Station {here}; das Schild sagt {there}.</translation>
+    </message>
+    <message>
+        <source>Scan not recognised. {reason}</source>
+        <translation>Scan nicht erkannt. {reason}</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -2857,18 +2881,6 @@
         <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-        <source>Badge {badge} scanned: enter your PIN.</source>
-        <translation>Ausweis {badge} gescannt: PIN eingeben.</translation>
-    </message>
-    <message>
-        <source>{work_order} operation {operation} is not in this station&apos;s dispatch list.</source>
-        <translation>{work_order} Arbeitsgang {operation} steht nicht im Arbeitsvorrat dieser Station.</translation>
-    </message>
-    <message>
-        <source>Sign in first: scan your badge.</source>
-        <translation>Bitte zuerst anmelden: Ausweis scannen.</translation>
-    </message>
-    <message>
         <source>Start the job?</source>
         <translation>Auftrag starten?</translation>
     </message>
@@ -2879,22 +2891,6 @@
     <message>
         <source>Start</source>
         <translation>Starten</translation>
-    </message>
-    <message>
-        <source>Work order {work_order} has nothing to do at this station.</source>
-        <translation>Auftrag {work_order} hat an dieser Station nichts zu tun.</translation>
-    </message>
-    <message>
-        <source>This is station {station}.</source>
-        <translation>Dies ist Station {station}.</translation>
-    </message>
-    <message>
-        <source>This terminal is station {here}; the sign says {there}.</source>
-        <translation>Dieses Terminal ist Station {here}; das Schild sagt {there}.</translation>
-    </message>
-    <message>
-        <source>Scan not recognised. {reason}</source>
-        <translation>Scan nicht erkannt. {reason}</translation>
     </message>
     <message>
         <source>Nobody signed in</source>

@@ -162,3 +162,101 @@ def test_a_lot_scan_names_our_lot_by_our_label_or_by_gtin_and_batch(terminal: Te
         terminal.lot_for_scan(classify_scan("]C1010950600013435210MILL-9"))
     with pytest.raises(InvalidInput, match="check digit"):
         terminal.lot_for_scan(classify_scan("]C1010950600013435310MILL-9"))
+
+
+# --- a lot scan in one call: the label resolved and ConsumeLot executed --------------------------------
+
+
+@pytest.fixture
+def steel_job(terminal: TerminalService, bus, clock) -> TerminalService:
+    """Ada signed in at WS-01 running WO-LOW operation 10 (50 brackets: 17.5 kg of steel); lot S-7 carries the
+    supplier's batch MILL-9 and the steel its GTIN, so that a GS1 label names it too."""
+    from sqlalchemy import update
+
+    from mes_terminal.db.records import Material
+
+    _orders(bus, clock)
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    _job(bus, clock, c.StartJob, "WO-LOW")
+    bus.execute(
+        command(c.ReceiveLot, clock.now(), lot="S-7", material="STEEL-2MM", quantity=Decimal(5), supplier_lot="MILL-9")
+    )
+    with terminal._engine.begin() as connection:
+        connection.execute(update(Material).where(Material.code == "STEEL-2MM").values(gtin="09506000134352"))
+    return terminal
+
+
+def _scan_lot(terminal: TerminalService, clock, raw: str, command_id=None):
+    import uuid
+
+    from mes_terminal.domain.scans import classify_scan
+
+    return terminal.consume_scanned_lot(
+        "WS-01",
+        OPERATOR,
+        "WO-LOW",
+        10,
+        classify_scan(raw),
+        command_id=command_id or uuid.uuid4(),
+        issued_at=clock.now(),
+    )
+
+
+def test_a_lot_label_scan_is_taken_into_the_job_in_one_call(steel_job: TerminalService, clock) -> None:
+    import uuid
+
+    command_id = uuid.uuid4()
+    answer = _scan_lot(steel_job, clock, "LOT:S-1", command_id)
+    assert answer.refusal is None and answer.outcome is not None
+    assert (answer.command.command_id, answer.command.lot, answer.command.quantity) == (command_id, "S-1", None)
+    assert (answer.outcome.result["consumed"], answer.outcome.result["bom_material"]) == ("17.5", "STEEL-2MM")
+    # Sent again with the same id (a retry after a lost answer): the first result, nothing taken twice.
+    again = _scan_lot(steel_job, clock, "LOT:S-1", command_id)
+    assert again.outcome is not None and again.outcome.replayed
+    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].consumed == Decimal("17.5")
+
+
+def test_a_gs1_label_scan_names_the_lot_by_gtin_and_batch_and_takes_it(steel_job: TerminalService, clock) -> None:
+    answer = _scan_lot(steel_job, clock, "]C1010950600013435210MILL-9")
+    assert answer.refusal is None and answer.command.lot == "S-7"
+    assert answer.outcome is not None and answer.outcome.result["consumed"] == "5"  # all the lot holds
+
+
+def test_a_gs1_label_naming_no_lot_raises_and_sends_nothing(steel_job: TerminalService, clock) -> None:
+    from mes_terminal.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="check digit"):
+        _scan_lot(steel_job, clock, "]C1010950600013435310MILL-9")
+    with pytest.raises(UnknownEntity, match="There is no lot OTHER-1 of GTIN"):
+        _scan_lot(steel_job, clock, "]C1010950600013435210OTHER-1")
+    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].consumed == 0
+
+
+def test_our_label_of_an_unknown_lot_is_refused_by_consume_lot(steel_job: TerminalService, clock) -> None:
+    answer = _scan_lot(steel_job, clock, "LOT:NOPE")
+    assert answer.outcome is None and answer.command.lot == "NOPE"
+    assert isinstance(answer.refusal, UnknownEntity) and answer.refusal.message == "There is no lot NOPE."
+
+
+def test_a_refused_consumption_comes_back_with_its_command_and_sentence(steel_job: TerminalService, bus, clock) -> None:
+    bus.execute(command(c.HoldLot, clock.now(), lot="S-7", reason="Mill certificate missing"))
+    answer = _scan_lot(steel_job, clock, "]C1010950600013435210MILL-9")
+    assert answer.outcome is None and answer.command.lot == "S-7"  # the lot found, so the screen can name it
+    assert answer.refusal is not None and "S-7" in answer.refusal.message and "hold" in answer.refusal.message
+
+
+def test_an_unreachable_database_keeps_the_command_of_our_own_label(clock) -> None:
+    """Offline our label still names its lot: the ConsumeLot comes back unsent, to be sent again with its id.
+    A GS1 label needs the database to find its lot: nothing to keep."""
+    from mes_terminal.db.engine import make_engine
+    from mes_terminal.domain.errors import DatabaseUnavailable
+
+    unreachable = make_engine("postgresql://mes@127.0.0.1:1/mes")
+    try:
+        offline = TerminalService(unreachable, CommandBus(unreachable, clock), clock)
+        answer = _scan_lot(offline, clock, "LOT:S-1")
+        assert isinstance(answer.refusal, DatabaseUnavailable) and answer.command.lot == "S-1"
+        with pytest.raises(DatabaseUnavailable):
+            _scan_lot(offline, clock, "]C1010950600013435210MILL-9")
+    finally:
+        unreachable.dispose()

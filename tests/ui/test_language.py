@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from mes_terminal.ui.terminal import dispatch_model as dm
-from mes_terminal.ui.terminal.view_model import JobKey
+from mes_terminal.ui.terminal.scan_decisions import JobKey
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -18,7 +18,7 @@ from mes_terminal.ui.supervisor.dispatch_model import DispatchModel
 from mes_terminal.ui.supervisor.order_dialog import OrderInput, read_order_form
 from mes_terminal.ui.supervisor.orders_model import OrdersFilter, OrdersModel
 from mes_terminal.ui.supervisor.window import SupervisorWindow
-from mes_terminal.ui.terminal.view_model import JobKey
+from mes_terminal.ui.terminal.scan_decisions import JobKey
 from tests.helpers import LEAD, OPERATOR, SUPERVISOR, command
 
 NEVER = 3_600_000  # timers pushed far out: the tests drive every poll

@@ -19,7 +19,8 @@ from mes_terminal.ui.terminal import materials_model as mm
 from mes_terminal.ui.terminal.actions import enabled_actions
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
-from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
+from mes_terminal.ui.terminal.scan_decisions import JobKey
+from mes_terminal.ui.terminal.view_model import TerminalViewModel
 from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog

@@ -1,18 +1,20 @@
 """The terminal's view-model: turns taps and scans into commands, runs them off the GUI thread.
 
-Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to the signals. Every
-service call goes through a `ServiceRunner` (one worker thread, in order); after every command and
-every `refresh_ms` the station view and the dispatch list are read again. A refused command
-(`MesError`) becomes a banner with the service's own sentence; an unreachable database turns the
-header offline and keeps the command, with its id, to be sent again unchanged (the command bus makes
-the second delivery harmless). Anything unexpected is logged and shown as one plain sentence.
+Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to the signals; the scan
+router's signals come straight here (`on_badge_scanned`... decided by `scan_decisions`; `consume_scan`,
+one service call per lot label). Every service call goes through a `ServiceRunner` (one worker thread,
+in order); after every command and every `refresh_ms` the station view and the dispatch list are read
+again. A refused command (`MesError`) becomes a banner with the service's own sentence; an unreachable
+database turns the header offline and keeps the command, with its id, to be sent again unchanged (the
+command bus makes the second delivery harmless). Anything unexpected is logged and shown as one plain
+sentence.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,8 +25,10 @@ from mes_terminal.domain.error_codes import PRINT_REASON_REQUIRED, UNEXPECTED
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.ui.deferred_module import DeferredModule
+from mes_terminal.ui.terminal import scan_decisions as decide
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
+from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
@@ -39,7 +43,7 @@ if TYPE_CHECKING:  # the service stack is imported behind the painted window (cl
         ReasonView,
         StationView,
     )
-    from mes_terminal.services.terminal import TerminalService
+    from mes_terminal.services.terminal import ScannedLot, TerminalService
 else:  # loaded with the service stack on the worker thread, not before the first paint
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
@@ -48,12 +52,6 @@ log = logging.getLogger(__name__)
 DEFAULT_REFRESH_MS = 2000
 # Recorded with the print job when the label at completion repeats one printed while the job ran.
 COMPLETION_REPRINT_REASON = "Label with the final quantity, printed when the work order was completed"
-
-
-@dataclass(frozen=True)
-class JobKey:
-    work_order: str
-    operation: int
 
 
 class TerminalViewModel(QObject):
@@ -77,6 +75,7 @@ class TerminalViewModel(QObject):
     label_printed = Signal(object)  # PrintOutcome
     label_not_printed = Signal(str, object)  # work order, MesError (refused, or the printer failed)
     reprint_reason_needed = Signal(str, str)  # work order, the service's sentence: ask why, then print again
+    scan_intention = Signal(object)  # what a scan asks of the window: scan_decisions.AskPin, ShowStation, a Question
 
     def __init__(
         self,
@@ -199,12 +198,13 @@ class TerminalViewModel(QObject):
         self._refresh_queued = False
         self._report_failure(error)
 
-    def load_materials(self, key: JobKey) -> None:
+    def load_materials(self, key: JobKey, *, after_paint: bool = False) -> None:
         code, service = self.station_code, self.service
         self._runner.submit(
             lambda: service.materials(code, key.work_order, key.operation),
             lambda lines: self.on_materials_loaded(key, lines),
             self._report_failure,
+            after_paint=after_paint,
         )
 
     def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
@@ -255,9 +255,6 @@ class TerminalViewModel(QObject):
                 return job
         return _first_running(self.station.jobs)
 
-    def is_signed_in(self, badge: str) -> bool:
-        return self.station is not None and any(o.badge == badge for o in self.station.operators)
-
     # --- intentions ------------------------------------------------------------------------------
 
     def sign_in(self, badge: str, pin: str | None) -> None:
@@ -291,8 +288,50 @@ class TerminalViewModel(QObject):
         for item, value in answers:
             self._job_command(c.RecordCheck, key, checklist=checklist, item=item, value=value)
 
+    # --- scans -------------------------------------------------------------------------------------
+
+    def on_badge_scanned(self, badge: str) -> None:
+        self._carry_out(decide.badge(badge, self.station))
+
+    def on_operation_scanned(self, work_order: str, operation: int) -> None:
+        self._carry_out(decide.operation(work_order, operation, self.dispatch, self.station, self.active_badge))
+
+    def on_work_order_scanned(self, work_order: str) -> None:
+        self._carry_out(decide.work_order(work_order, self.dispatch))
+
+    def on_station_scanned(self, station: str) -> None:
+        self._carry_out(decide.station_sign(station, self.station_code))
+
+    def on_unknown_scanned(self, reason: str) -> None:
+        self._carry_out(decide.unknown(reason))
+
+    def answer(self, question: decide.Question, yes: bool) -> None:
+        """The operator's answer to a question a scan asked (the window asked it)."""
+        if isinstance(question, decide.ConfirmSignOut):
+            if yes:
+                self.sign_out(question.badge)
+            else:  # the badge stays signed in and the terminal now acts for it
+                self.set_active_operator(question.badge)
+        elif yes:
+            self.start_job(question.key)
+
+    def _carry_out(self, intentions: tuple[decide.Intention, ...]) -> None:
+        for intention in intentions:
+            if isinstance(intention, decide.Banner):
+                self.feedback.emit(intention.kind, intention.text)
+            elif isinstance(intention, decide.Select):
+                self.select(intention.key)
+            elif isinstance(intention, decide.SignInByBadge):
+                self.sign_in(intention.badge, None)
+            else:
+                self.scan_intention.emit(intention)
+
     def consume_scan(self, scan: Scan) -> None:
-        """A lot label was scanned: take the lot into the running job (the BOM decides how much)."""
+        """A lot label was scanned: take the lot into the running job (the BOM decides how much).
+
+        One service call resolves the label and sends the ConsumeLot. Its id is made here, so that a
+        command kept while the database is unreachable is sent again with it.
+        """
         if self.active_badge is None:
             self.feedback.emit(ERROR, wording.sign_in_first())
             return
@@ -300,18 +339,28 @@ class TerminalViewModel(QObject):
         if job is None or job.status != "running":
             self._lot_refused(wording.no_job_for_material())
             return
-        key, service = JobKey(job.work_order, job.operation), self.service
+        service, station, actor, issued_at = self.service, self.station_code, self.active_badge, self.clock.now()
+        command_id = uuid.uuid4()
         self._runner.submit(
-            lambda: service.lot_for_scan(scan),
-            lambda lot: self._job_command(c.ConsumeLot, key, lot=lot),
+            lambda: service.consume_scanned_lot(
+                station, actor, job.work_order, job.operation, scan, command_id=command_id, issued_at=issued_at
+            ),
+            self.on_lot_scan_answered,
             self.on_lot_unknown,
         )
+
+    def on_lot_scan_answered(self, answer: ScannedLot) -> None:
+        if answer.refusal is not None:
+            self.on_command_failed(answer.command, answer.refusal)
+        elif answer.outcome is not None:
+            self.on_command_done(answer.command, answer.outcome)
 
     def consume_lot(self, key: JobKey, lot: str, quantity: Decimal) -> None:
         """Take a typed quantity of a lot into a job (when the bill of materials has nothing left to ask)."""
         self._job_command(c.ConsumeLot, key, lot=lot, quantity=quantity)
 
     def on_lot_unknown(self, error: Exception) -> None:
+        """The scan named no lot (nothing was sent); offline, a GS1 label cannot be looked up."""
         if isinstance(error, MesError) and not isinstance(error, DatabaseUnavailable):
             self._lot_refused(wording.sentence(error.message))
         else:
@@ -439,7 +488,7 @@ class TerminalViewModel(QObject):
         self.feedback.emit(kind, sentence)
         if isinstance(command, c.ConsumeLot):
             self.lot_scan_result.emit(kind, sentence, cast("ConsumptionResult", result).get("bom_material"))
-            self.load_materials(JobKey(command.work_order, command.operation))
+            self.load_materials(JobKey(command.work_order, command.operation), after_paint=True)  # banner first
         self.command_succeeded.emit(command, result)
         if isinstance(command, c.CompleteJob) and self._label_due_at_completion(cast("CompletionResult", result)):
             self._print_label(command.work_order, command.actor, None, automatic=True)

@@ -1,4 +1,5 @@
-"""The terminal window: header, feedback banner, and the sign-in and station screens; scans routed here."""
+"""The terminal window: header, feedback banner, and the sign-in and station screens. Scans are routed to the
+view-model, which decides what they mean; the window renders what it asks (a screen, a question)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,15 @@ from mes_terminal.domain.scans import Scan
 from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
+from mes_terminal.ui.terminal import scan_decisions as decide
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
 from mes_terminal.ui.terminal.scan_input import SerialScanInput, WedgeKeyFilter
 from mes_terminal.ui.terminal.scan_router import ScanRouter
 from mes_terminal.ui.terminal.sign_in_screen import SignInScreen
-from mes_terminal.ui.terminal.view_model import JobKey, TerminalViewModel
-from mes_terminal.ui.terminal.wording import sentence
-from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN, FeedbackBanner
+from mes_terminal.ui.terminal.view_model import TerminalViewModel
+from mes_terminal.ui.widgets.banner import INFO, FeedbackBanner
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.sounds import FeedbackSounds
 from mes_terminal.ui.widgets.style import set_style_property
@@ -105,14 +106,16 @@ class TerminalWindow(QWidget):
         self.sign_in_screen.back_requested.connect(self.on_sign_in_back)
         self.ui.languageButton.clicked.connect(self.on_language_button_clicked)
         self.inactivity.expired.connect(self.on_inactivity_expired)
+        # Scans go straight to the view-model, which decides; what it asks of the screen comes back here.
         router = self.scan_router
-        router.badge_scanned.connect(self.on_badge_scanned)
-        router.operation_scanned.connect(self.on_operation_scanned)
-        router.work_order_scanned.connect(self.on_work_order_scanned)
-        router.lot_scanned.connect(self.on_lot_scanned)
-        router.station_scanned.connect(self.on_station_scanned)
-        router.unknown_scanned.connect(self.on_unknown_scanned)
+        router.badge_scanned.connect(vm.on_badge_scanned)
+        router.operation_scanned.connect(vm.on_operation_scanned)
+        router.work_order_scanned.connect(vm.on_work_order_scanned)
+        router.lot_scanned.connect(vm.consume_scan)
+        router.station_scanned.connect(vm.on_station_scanned)
+        router.unknown_scanned.connect(vm.on_unknown_scanned)
         router.routed.connect(self.on_scan_routed)
+        vm.scan_intention.connect(self.on_scan_intention)
         self._render_connection(None)
         self._render_language_button()
         self.show_sign_in()
@@ -294,87 +297,38 @@ class TerminalWindow(QWidget):
     def on_scan_routed(self, scan: Scan) -> None:
         self.inactivity.poke()
 
-    def on_badge_scanned(self, badge: str) -> None:
-        if self.vm.is_signed_in(badge):
-            name = next((o.name for o in self.vm.station.operators if o.badge == badge), badge)  # type: ignore[union-attr]
-            if ConfirmDialog.ask(
-                self,
-                self.tr("Sign out?"),
-                self.tr("{name} is signed in here. Sign out?").format(name=name),
-                self.tr("Sign out"),
-                self.tr("Stay signed in"),
-            ):
-                self.vm.sign_out(badge)
-            else:
-                self.vm.set_active_operator(badge)
-            return
-        if self.vm.station is not None and self.vm.station.badge_only:  # the badge alone is enough here
-            self.vm.sign_in(badge, None)
-            return
-        self._adding_operator = bool(self.vm.station and self.vm.station.operators)
-        self.show_sign_in(badge)
-        self.on_feedback(INFO, self.tr("Badge {badge} scanned: enter your PIN.").format(badge=badge))
-
-    def on_operation_scanned(self, work_order: str, operation: int) -> None:
-        model = self.station_screen.model
-        row = model.row_of(work_order, operation)
-        item = model.row(row) if row is not None else None
-        if item is None:
-            self.on_feedback(
-                ERROR,
-                self.tr("{work_order} operation {operation} is not in this station's dispatch list.").format(
-                    work_order=work_order, operation=operation
+    def on_scan_intention(self, intention: decide.Intention) -> None:
+        """What a scan asks of the screen (the view-model decided it): a screen to show, or a question."""
+        if isinstance(intention, decide.AskPin):
+            self._adding_operator = intention.adding
+            self.show_sign_in(intention.badge)
+        elif isinstance(intention, decide.ShowStation):
+            if self.current_screen != "station":
+                self.show_station()
+        elif isinstance(intention, decide.ConfirmSignOut):
+            self.vm.answer(
+                intention,
+                ConfirmDialog.ask(
+                    self,
+                    self.tr("Sign out?"),
+                    self.tr("{name} is signed in here. Sign out?").format(name=intention.name),
+                    self.tr("Sign out"),
+                    self.tr("Stay signed in"),
                 ),
             )
-            return
-        key = JobKey(work_order, operation)
-        self.vm.select(key)
-        if self.current_screen != "station" and self.vm.station and self.vm.station.operators:
-            self.show_station()
-        if item.readiness not in ("ready", "check_due"):
-            kind = OK if item.readiness in ("running_here", "paused_here") else WARN
-            self.on_feedback(kind, sentence(item.reason))
-            return
-        if self.vm.active_badge is None:
-            self.on_feedback(WARN, self.tr("Sign in first: scan your badge."))
-            return
-        if ConfirmDialog.ask(
-            self,
-            self.tr("Start the job?"),
-            self.tr("Start {work_order} operation {operation} ({name})?").format(
-                work_order=work_order, operation=operation, name=item.operation_name
-            ),
-            self.tr("Start"),
-        ):
-            self.vm.start_job(key)
-
-    def on_work_order_scanned(self, work_order: str) -> None:
-        rows = [i for i in self.vm.dispatch if i.work_order == work_order]
-        if not rows:
-            self.on_feedback(
-                ERROR,
-                self.tr("Work order {work_order} has nothing to do at this station.").format(work_order=work_order),
-            )
-            return
-        self.vm.select(JobKey(rows[0].work_order, rows[0].operation))
-        self.on_feedback(INFO, sentence(rows[0].reason))
-
-    def on_lot_scanned(self, scan: Scan) -> None:
-        self.vm.consume_scan(scan)
-
-    def on_station_scanned(self, station: str) -> None:
-        if station == self.vm.station_code:
-            self.on_feedback(OK, self.tr("This is station {station}.").format(station=station))
-        else:
-            self.on_feedback(
-                WARN,
-                self.tr("This terminal is station {here}; the sign says {there}.").format(
-                    here=self.vm.station_code, there=station
+        elif isinstance(intention, decide.ConfirmStart):
+            key = intention.key
+            self.vm.answer(
+                intention,
+                ConfirmDialog.ask(
+                    self,
+                    self.tr("Start the job?"),
+                    self.tr("Start {work_order} operation {operation} ({name})?").format(
+                        work_order=key.work_order, operation=key.operation, name=intention.operation_name
+                    ),
+                    self.tr("Start"),
                 ),
             )
-
-    def on_unknown_scanned(self, text: str) -> None:
-        self.on_feedback(ERROR, self.tr("Scan not recognised. {reason}").format(reason=text))
 
     def on_serial_scanner_state(self, state: str) -> None:
         log.info("serial scanner: %s", state)

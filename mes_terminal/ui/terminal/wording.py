@@ -19,7 +19,9 @@ else:  # loaded with the service stack on the worker thread, not before the firs
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
 
-_CONTEXT = "Wording"
+# pyside6-lupdate files the strings of a module-level tr() under the empty context; looked up under
+# another name, none of them would ever be translated.
+_CONTEXT = ""
 
 
 def tr(text: str) -> str:
@@ -194,3 +196,32 @@ def sign_in_first() -> str:
 
 def no_job_for_material() -> str:
     return tr("No job is running here: start the job, then scan its material.")
+
+
+# --- what a scan says (ui/terminal/scan_decisions.py) -----------------------------------------------
+
+
+def pin_needed(badge: str) -> str:
+    return tr("Badge {badge} scanned: enter your PIN.").format(badge=badge)
+
+
+def not_dispatched(work_order: str, operation: int) -> str:
+    return tr("{work_order} operation {operation} is not in this station's dispatch list.").format(
+        work_order=work_order, operation=operation
+    )
+
+
+def nothing_to_do(work_order: str) -> str:
+    return tr("Work order {work_order} has nothing to do at this station.").format(work_order=work_order)
+
+
+def this_station(station: str) -> str:
+    return tr("This is station {station}.").format(station=station)
+
+
+def other_station(here: str, there: str) -> str:
+    return tr("This terminal is station {here}; the sign says {there}.").format(here=here, there=there)
+
+
+def not_recognised(reason: str) -> str:
+    return tr("Scan not recognised. {reason}").format(reason=reason)
