@@ -79,3 +79,10 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def driver_message(error: BaseException) -> str:
+    """The first line of what the database driver said (at most 200 characters), for an operator's sentence."""
+    original = getattr(error, "orig", None)
+    text = str(original if original is not None else error).strip()
+    return text.splitlines()[0][:200] if text else type(original or error).__name__

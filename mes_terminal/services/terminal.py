@@ -12,16 +12,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.records import DowntimeReason, ScrapReason
 from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.errors import DatabaseUnavailable, MesError
+from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
 from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.domain.scans import Scan
@@ -34,8 +32,10 @@ from mes_terminal.services.printing.station_labels import StationLabels, no_labe
 from mes_terminal.services.queries import checklists as quality
 from mes_terminal.services.queries import downtime as dq
 from mes_terminal.services.queries import materials as mq
+from mes_terminal.services.queries import reasons
 from mes_terminal.services.queries import station as q
 from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
+from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import (
     ChecklistView,
     DispatchItem,
@@ -73,7 +73,7 @@ class TerminalService:
 
     def station(self, code: str) -> StationView:
         now = self._clock.now()
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             info = q.station(connection, code)
             people = q.operators(connection, info["id"])
             jobs = q.jobs(connection, info["id"], now)
@@ -95,7 +95,7 @@ class TerminalService:
         )
 
     def dispatch_list(self, code: str) -> list[DispatchItem]:
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             info = q.station(connection, code)
             site = q.site_rules(connection, info["id"])
             rows = q.dispatch_list(connection, info["id"])
@@ -140,7 +140,7 @@ class TerminalService:
 
     def materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView]:
         """The Materials panel of a job: its BOM lines with what was taken and what is on hand."""
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             info = q.station(connection, code)
             site = q.site_rules(connection, info["id"])
             job = q.operation_ref(connection, work_order, operation)
@@ -175,7 +175,7 @@ class TerminalService:
             raise gs1.Gs1Error(Sentence("The barcode names no lot (AI 10); scan the lot label."))
         if data.gtin is None:
             raise gs1.Gs1Error(Sentence("The barcode names no product (AI 01 GTIN); scan the lot label."))
-        with self._read() as connection, Session(bind=connection) as session:
+        with read_connection(self._engine) as connection, Session(bind=connection) as session:
             return Lots(session).number_for_gs1(data.gtin, data.lot)
 
     def consume_scanned_lot(
@@ -211,28 +211,18 @@ class TerminalService:
             return ScannedLot(command, refusal=refusal)
 
     def scrap_reasons(self) -> list[ReasonView]:
-        with self._read() as connection:
-            rows = connection.execute(
-                select(ScrapReason.code, ScrapReason.name).where(ScrapReason.active).order_by(ScrapReason.name)
-            ).all()
-        return [ReasonView(code, name) for code, name in rows]
+        with read_connection(self._engine) as connection:
+            return reasons.scrap_reasons(connection)
 
     def downtime_reasons(self) -> list[ReasonView]:
-        parent = DowntimeReason.__table__.alias("parent")
-        with self._read() as connection:
-            rows = connection.execute(
-                select(DowntimeReason.code, DowntimeReason.name, parent.c.code)
-                .outerjoin(parent, parent.c.id == DowntimeReason.parent_id)
-                .where(DowntimeReason.active)
-                .order_by(DowntimeReason.name)
-            ).all()
-        return [ReasonView(code, name, parent_code) for code, name, parent_code in rows]
+        with read_connection(self._engine) as connection:
+            return reasons.downtime_reasons(connection)
 
     # --- downtime (the terminal's downtime screen) ----------------------------------------------
 
     def open_downtime(self, code: str) -> DowntimeView | None:
         """The station's open stop, or None; `reason_needed` tells the screen to ask for a reason."""
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             row = dq.open_stop(connection, code)
         if row is None:
             return None
@@ -249,7 +239,7 @@ class TerminalService:
 
     def downtime_reason_tree(self) -> list[ReasonNode]:
         """The reason tree depth first, children by name; only leaves classify a stop."""
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             rows = dq.reason_rows(connection)
         children: dict[str | None, list[dict]] = {}
         for row in rows:
@@ -289,42 +279,11 @@ class TerminalService:
 
     def checklist(self, work_order: str, operation: int) -> ChecklistView:
         """The job's checklist item by item: limits, what is due now and the last answers."""
-        with self._read() as connection:
+        with read_connection(self._engine) as connection:
             return quality.job_checklist(connection, work_order, operation, self._clock.now())
 
     def _today(self, timezone: str) -> date:
         return self._clock.now().astimezone(ZoneInfo(timezone)).date()
-
-    def _read(self) -> _ReadConnection:
-        return _ReadConnection(self._engine)
-
-
-class _ReadConnection:
-    """A read-only connection whose failures become `DatabaseUnavailable`."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    def __enter__(self) -> Connection:
-        try:
-            self._connection = self._engine.connect().execution_options(mes_read_only=True)
-        except DBAPIError as error:
-            raise DatabaseUnavailable(
-                Sentence("The database cannot be reached ({first_line}).", first_line=_first_line(error))
-            ) from None
-        return self._connection
-
-    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
-        self._connection.close()
-        if isinstance(error, DBAPIError):
-            raise DatabaseUnavailable(
-                Sentence("The database cannot be reached ({first_line}).", first_line=_first_line(error))
-            ) from None
-
-
-def _first_line(error: DBAPIError) -> str:
-    text_ = str(error.orig).strip()
-    return text_.splitlines()[0][:200] if text_ else type(error.orig).__name__
 
 
 def _operation_ref(row: dict) -> mq.OperationRef:

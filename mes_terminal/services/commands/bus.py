@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from mes_terminal.db.engine import driver_message
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
 from mes_terminal.db.uow import EventLog, UnitOfWork
@@ -192,13 +193,9 @@ def _is_transient(error: DBAPIError) -> bool:
 def _unavailable(error: DBAPIError) -> MesError:
     if "database is locked" in str(error.orig):
         return DatabaseUnavailable("The database is busy; try again in a moment.")
-    return DatabaseUnavailable(f"The database cannot be reached ({_first_line(error.orig)}); nothing was saved.")
+    return DatabaseUnavailable(f"The database cannot be reached ({driver_message(error)}); nothing was saved.")
 
 
 def _constraint_conflict(cmd: Command, error: DBAPIError) -> MesError:
     log.warning("%s refused by the database: %s", cmd.type, error.orig)
-    return Conflict(f"{cmd.type} conflicts with data saved meanwhile ({_first_line(error.orig)}); try again.")
-
-
-def _first_line(error: object) -> str:
-    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    return Conflict(f"{cmd.type} conflicts with data saved meanwhile ({driver_message(error)}); try again.")

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from mes_terminal.db.engine import driver_message
 from mes_terminal.db.records import (
     Area,
     ChecklistItem,
@@ -460,7 +461,7 @@ def _new_template(spec: ChecklistSpec) -> ChecklistTemplate:
 
 
 def _database_error(exc: SQLAlchemyError, source: str) -> MesError:
-    detail = _first_line(exc)
+    detail = driver_message(exc)
     if _missing_table(detail):
         return SchemaNotAtHead(
             "The database has no MES Terminal tables yet; run 'mes-terminal db upgrade' before loading a plant file."
@@ -472,12 +473,6 @@ def _database_error(exc: SQLAlchemyError, source: str) -> MesError:
             f"The database was not available to load {source} ({detail}); nothing of it was written."
         )
     return DatabaseUnavailable(f"The database failed while loading {source} ({detail}); nothing of it was written.")
-
-
-def _first_line(exc: SQLAlchemyError) -> str:
-    original = getattr(exc, "orig", None)
-    text = str(original if original is not None else exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _missing_table(detail: str) -> bool:

@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from mes_terminal.db.engine import driver_message
 from mes_terminal.domain.errors import DatabaseUnavailable
+from mes_terminal.domain.sentences import Sentence
 
 
 @contextmanager
@@ -18,6 +20,6 @@ def read_connection(engine: Engine) -> Iterator[Connection]:
         with engine.connect().execution_options(mes_read_only=True) as connection:
             yield connection
     except (OperationalError, InterfaceError) as error:
-        text = str(error.orig).strip()
-        reason = text.splitlines()[0][:200] if text else type(error.orig).__name__
-        raise DatabaseUnavailable(f"The database cannot be reached ({reason}).") from None
+        raise DatabaseUnavailable(
+            Sentence("The database cannot be reached ({first_line}).", first_line=driver_message(error))
+        ) from None
