@@ -25,19 +25,19 @@
     </message>
     <message>
         <source>The station is down: {reason}. Tap End downtime when it runs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsplatz steht: {reason}. Tippen Sie auf „Stillstand beenden“, wenn er wieder läuft.</translation>
     </message>
     <message>
         <source>The station is down; the reason is still needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsplatz steht; der Grund fehlt noch.</translation>
     </message>
     <message>
         <source>Downtime ended after {minutes} min.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand nach {minutes} min beendet.</translation>
     </message>
     <message>
         <source>The stop now has its reason: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stillstand hat jetzt seinen Grund: {reason}.</translation>
     </message>
     <message>
         <source>Resumed {work_order} operation {operation}.</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot}: {quantity} {unit} {material} auf {work_order} Arbeitsgang {operation} gebucht.</translation>
     </message>
     <message>
         <source>{item}: {value} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{item}: {value} erfasst.</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -85,19 +85,19 @@
     </message>
     <message>
         <source>Stop the station ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsplatz anhalten ({reason})</translation>
     </message>
     <message>
         <source>reason needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund fehlt</translation>
     </message>
     <message>
         <source>End the downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand beenden</translation>
     </message>
     <message>
         <source>Give the stop the reason {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Stillstand den Grund {reason} geben</translation>
     </message>
     <message>
         <source>Resume {work_order} operation {operation}</source>
@@ -117,35 +117,35 @@
     </message>
     <message>
         <source>Take lot {lot} into {work_order} operation {operation}</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot} auf {work_order} Arbeitsgang {operation} buchen</translation>
     </message>
     <message>
         <source>Record {item} = {value} for {work_order} operation {operation}</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} = {value} für {work_order} Arbeitsgang {operation} erfassen</translation>
     </message>
     <message>
         <source>The machine stopped: tap Reason needed and choose why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Maschine hat angehalten: Tippen Sie auf „Grund fehlt“ und wählen Sie den Grund.</translation>
     </message>
     <message>
         <source>The station is down without a reason: tap Reason needed and choose why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsplatz steht ohne Grund: Tippen Sie auf „Grund fehlt“ und wählen Sie den Grund.</translation>
     </message>
     <message>
         <source>Label of lot {lot} printed again ({where}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett von Charge {lot} erneut gedruckt ({where}).</translation>
     </message>
     <message>
         <source>Label of lot {lot} printed ({where}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett von Charge {lot} gedruckt ({where}).</translation>
     </message>
     <message>
         <source>Label not printed. {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett nicht gedruckt. {why}</translation>
     </message>
     <message>
         <source>Check due: {checks}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung fällig: {checks}.</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing you entered is lost; try again, or call a supervisor.</source>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>No job is running here: start the job, then scan its material.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier läuft kein Auftrag: Starten Sie den Auftrag, dann scannen Sie sein Material.</translation>
     </message>
     <message>
         <source>Badge {badge} scanned: enter your PIN.</source>
@@ -200,11 +200,11 @@
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Station</source>
@@ -212,33 +212,33 @@
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
         <source>Events: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse: {count}</translation>
     </message>
     <message>
         <source>CSV written to {path} ({count} rows).</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV nach {path} geschrieben ({count} Zeilen).</translation>
     </message>
 </context>
 <context>
     <name>BoardModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>Station</source>
@@ -250,23 +250,23 @@
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished">Auftrag</translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Checks due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällige Prüfungen</translation>
     </message>
     <message>
         <source>Operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Werker</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Cycle actual / ideal</source>
-        <translation type="unfinished"></translation>
+        <translation>Takt Ist / Ideal</translation>
     </message>
     <message>
         <source>Downtime</source>
@@ -274,94 +274,94 @@
     </message>
     <message>
         <source>Andon</source>
-        <translation type="unfinished"></translation>
+        <translation>Andon</translation>
     </message>
     <message>
         <source>OEE shift</source>
-        <translation type="unfinished"></translation>
+        <translation>OEE Schicht</translation>
     </message>
     <message>
         <source>reason needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund fehlt</translation>
     </message>
     <message>
         <source>{name} calls · {since}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ruft · {since}</translation>
     </message>
     <message>
         <source>The stop has no reason yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stillstand hat noch keinen Grund.</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Frei</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
     <name>BoardPage</name>
     <message>
         <source>{station}: {name} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{station}: {name} um {time}</translation>
     </message>
     <message>
         <source>Calls for help ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilferufe ({count})</translation>
     </message>
     <message>
         <source>{station}: {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{station}: {start} – {end}</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Frei</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">Pause</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished">Fortsetzen</translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished">Abschließen</translation>
+        <translation>Abschließen</translation>
     </message>
     <message>
         <source>{verb} {job} at {station} on the operator&apos;s behalf? It is recorded under your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{verb}: {job} an {station} für den Werker? Es wird unter Ihrem Namen erfasst.</translation>
     </message>
 </context>
 <context>
@@ -533,59 +533,59 @@
     <name>DispositionDialog</name>
     <message>
         <source>Dispose of {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheid zu {number}</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Use as is</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonderfreigabe</translation>
     </message>
     <message>
         <source>Rework</source>
-        <translation type="unfinished"></translation>
+        <translation>Nacharbeit</translation>
     </message>
     <message>
         <source>Scrap</source>
-        <translation type="unfinished">Ausschuss</translation>
+        <translation>Verschrotten</translation>
     </message>
     <message>
         <source>Return to supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück an Lieferanten</translation>
     </message>
     <message>
         <source>the whole lot</source>
-        <translation type="unfinished"></translation>
+        <translation>die ganze Charge</translation>
     </message>
     <message>
         <source>empty: {whole}</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: {whole}</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Electronic signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Elektronische Unterschrift</translation>
     </message>
     <message>
         <source>Meaning: approved. By signing you approve this disposition of {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung: genehmigt. Mit Ihrer Unterschrift genehmigen Sie diesen Entscheid zu {number}.</translation>
     </message>
     <message>
         <source>Two-person rule: {name}, who raised it, may not sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vier-Augen-Prinzip: {name} hat sie gemeldet und darf nicht unterschreiben.</translation>
     </message>
     <message>
         <source>Scan or type your badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis scannen oder eintippen</translation>
     </message>
     <message>
         <source>Badge</source>
@@ -597,23 +597,23 @@
     </message>
     <message>
         <source>Sign and dispose</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben und entscheiden</translation>
     </message>
     <message>
         <source>Lot {lot}{amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot}{amount}</translation>
     </message>
     <message>
         <source>Job {job}</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag {job}</translation>
     </message>
     <message>
         <source>Raised by {name} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet von {name} am {time}</translation>
     </message>
     <message>
         <source>Comment (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar (Pflicht)</translation>
     </message>
 </context>
 <context>
@@ -659,7 +659,7 @@
     <name>GenealogyModel</name>
     <message>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Material</source>
@@ -667,15 +667,15 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Work order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsgang</translation>
     </message>
     <message>
         <source>Station</source>
@@ -683,11 +683,11 @@
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Werker</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Status</source>
@@ -698,26 +698,26 @@
     <name>GenealogyPage</name>
     <message>
         <source>Type or scan the lot whose label to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge eintippen oder scannen, deren Etikett gedruckt werden soll.</translation>
     </message>
     <message>
         <source>Lots that went into lot {lot} ({material}): {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargen, die in Charge {lot} ({material}) eingingen: {count}.</translation>
     </message>
     <message>
         <source>Lots made from lot {lot} ({material}): {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Charge {lot} ({material}) gefertigte Chargen: {count}.</translation>
     </message>
     <message>
         <source>Finished lots containing supplier lot {supplier_lot} (received as {lots}): {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertige Chargen mit Lieferantencharge {supplier_lot} (vereinnahmt als {lots}): {count}.</translation>
     </message>
 </context>
 <context>
     <name>HeldLotsModel</name>
     <message>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Material</source>
@@ -725,77 +725,77 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Held since</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt seit</translation>
     </message>
     <message>
         <source>Held by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt von</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>For nonconformance</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Abweichung</translation>
     </message>
 </context>
 <context>
     <name>LotReasonDialog</name>
     <message>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund (freiwillig)</translation>
     </message>
 </context>
 <context>
     <name>MasterPage</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <source>Lines and workstations</source>
-        <translation type="unfinished"></translation>
+        <translation>Linien und Arbeitsplätze</translation>
     </message>
     <message>
         <source>Shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichten</translation>
     </message>
     <message>
         <source>Users and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer und Rollen</translation>
     </message>
     <message>
         <source>Materials and products</source>
-        <translation type="unfinished"></translation>
+        <translation>Materialien und Produkte</translation>
     </message>
     <message>
         <source>Routings</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspläne</translation>
     </message>
     <message>
         <source>Bills of materials</source>
-        <translation type="unfinished"></translation>
+        <translation>Stücklisten</translation>
     </message>
     <message>
         <source>Downtime reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstandsgründe</translation>
     </message>
     <message>
         <source>Scrap reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschussgründe</translation>
     </message>
 </context>
 <context>
@@ -849,7 +849,7 @@
     <name>NonconformanceModel</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Status</source>
@@ -857,39 +857,39 @@
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished">Auftrag</translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Defect</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Raised by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet von</translation>
     </message>
     <message>
         <source>Raised at</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet am</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>rework under way</source>
-        <translation type="unfinished"></translation>
+        <translation>in Nacharbeit</translation>
     </message>
 </context>
 <context>
@@ -923,51 +923,51 @@
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>From – to</source>
-        <translation type="unfinished"></translation>
+        <translation>Von – bis</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Planzeit</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefertigt</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished">Gut</translation>
+        <translation>Gut</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>V</translation>
     </message>
     <message>
         <source>P</source>
-        <translation type="unfinished"></translation>
+        <translation>L</translation>
     </message>
     <message>
         <source>Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Q</translation>
     </message>
     <message>
         <source>OEE</source>
-        <translation type="unfinished"></translation>
+        <translation>OEE</translation>
     </message>
     <message>
         <source>Select the row to see how its figures are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Zeile, um zu sehen, wie ihre Kennzahlen entstehen.</translation>
     </message>
     <message>
         <source>Whole plant</source>
@@ -979,7 +979,7 @@
     </message>
     <message>
         <source>all shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Schichten</translation>
     </message>
 </context>
 <context>
@@ -1013,15 +1013,15 @@
     <name>OrderDialog</name>
     <message>
         <source>Edit work order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag bearbeiten</translation>
     </message>
     <message>
         <source>New work order</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Auftrag</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1029,11 +1029,11 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Fällig</translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1044,7 +1044,7 @@
     <name>OrdersModel</name>
     <message>
         <source>Work order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1052,15 +1052,15 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefertigt</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Fällig</translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1072,232 +1072,232 @@
     </message>
     <message>
         <source>Operations done</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsgänge fertig</translation>
     </message>
     <message>
         <source>Late: due {due} and not finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verspätet: fällig am {due} und nicht fertig.</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertiggestellt</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Orders: {count} · late: {late}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge: {count} · verspätet: {late}</translation>
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Put {number} on hold? Its stations stop taking it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} anhalten? Seine Arbeitsplätze nehmen ihn dann nicht mehr an.</translation>
     </message>
     <message>
         <source>Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag stornieren</translation>
     </message>
     <message>
         <source>Cancel {number}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} stornieren? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Close order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag abschließen</translation>
     </message>
     <message>
         <source>Close {number}? No more work is booked on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} abschließen? Darauf wird dann nichts mehr gebucht.</translation>
     </message>
 </context>
 <context>
     <name>ParetoChart</name>
     <message>
         <source>Cumulative %</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumuliert %</translation>
     </message>
     <message>
         <source>Cumulative share</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumulierter Anteil</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
         <source>The preview cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau kann nicht angezeigt werden.</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
         <source>Label of lot {lot}</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett von Charge {lot}</translation>
     </message>
     <message>
         <source>Traveler of {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkarte von {order}</translation>
     </message>
     <message>
         <source>Label size</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikettengröße</translation>
     </message>
     <message>
         <source>Page size</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitengröße</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien</translation>
     </message>
     <message>
         <source>Label printer: {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikettendrucker: {target}</translation>
     </message>
     <message>
         <source>Label printer: none set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikettendrucker: keiner eingerichtet</translation>
     </message>
     <message>
         <source>PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Datei</translation>
     </message>
     <message>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucker</translation>
     </message>
     <message>
         <source>File name ending in .pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname mit Endung .pdf</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Printed before on {time}: this is a reprint. Say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon am {time} gedruckt: Das ist ein Nachdruck. Geben Sie den Grund an.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachdrucken</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken</translation>
     </message>
     <message>
         <source>Print to PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>In PDF-Datei drucken</translation>
     </message>
 </context>
 <context>
     <name>PrintingViewModel</name>
     <message>
         <source>1 copy</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Kopie</translation>
     </message>
     <message>
         <source>{n} copies</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Kopien</translation>
     </message>
     <message>
         <source>the traveler of {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Laufkarte von {order}</translation>
     </message>
     <message>
         <source>the label of lot {lot}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Etikett von Charge {lot}</translation>
     </message>
     <message>
         <source>Asked before: print job {job} is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon beauftragt: Druckauftrag {job} ist {status}.</translation>
     </message>
     <message>
         <source>Reprinted {what} ({copies}) to {where}; print job {job}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} ({copies}) erneut gedruckt auf {where}; Druckauftrag {job}.</translation>
     </message>
     <message>
         <source>Printed {what} ({copies}) to {where}; print job {job}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} ({copies}) gedruckt auf {where}; Druckauftrag {job}.</translation>
     </message>
 </context>
 <context>
     <name>QualityPage</name>
     <message>
         <source>Open: {open} · rework under way: {rework}</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen: {open} · in Nacharbeit: {rework}</translation>
     </message>
     <message>
         <source>Lots on hold: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrte Chargen: {count}</translation>
     </message>
     <message>
         <source>Signed with badge and PIN by quality; two-person rule: the one who raised it does not sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Qualität mit Ausweis und PIN unterschrieben; Vier-Augen-Prinzip: Wer sie gemeldet hat, unterschreibt nicht.</translation>
     </message>
     <message>
         <source>Signed with badge and PIN by quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Qualität mit Ausweis und PIN unterschrieben.</translation>
     </message>
     <message>
         <source>Hold lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge sperren</translation>
     </message>
     <message>
         <source>Release lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge freigeben</translation>
     </message>
 </context>
 <context>
     <name>QualityViewModel</name>
     <message>
         <source>{nc}: {decision}. Signed: {signature}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{nc}: {decision}. Unterschrieben: {signature}.</translation>
     </message>
     <message>
         <source>Lot {lot} is on hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot} ist gesperrt.</translation>
     </message>
     <message>
         <source>Lot {lot} is released.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot} ist freigegeben.</translation>
     </message>
 </context>
 <context>
@@ -1338,110 +1338,110 @@
     </message>
     <message>
         <source>Line {code} · {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie {code} · {name}</translation>
     </message>
     <message>
         <source>    Station {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>    Arbeitsplatz {code}</translation>
     </message>
     <message>
         <source>Select a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile.</translation>
     </message>
     <message>
         <source>{where}, {stations} stations, {start} to {end} ({zone}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}, {stations} Arbeitsplätze, {start} bis {end} ({zone}).</translation>
     </message>
     <message>
         <source>Measured until now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen bis jetzt.</translation>
     </message>
     <message>
         <source>{what}: OEE = A × P × Q = {a} × {p} × {q} = {oee}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: OEE = V × L × Q = {a} × {p} × {q} = {oee}</translation>
     </message>
     <message>
         <source>Downtime by reason: {stops} stops, {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand nach Grund: {stops} Stillstände, {time}</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustart</translation>
     </message>
     <message>
         <source>Stops</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstände</translation>
     </message>
     <message>
         <source>Micro-stops</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurzstillstände</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumuliert</translation>
     </message>
     <message>
         <source>Scrap by reason: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschuss nach Grund: {total}</translation>
     </message>
     <message>
         <source>(shares within each unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Anteile je Einheit)</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Scrap</source>
-        <translation type="unfinished">Ausschuss</translation>
+        <translation>Ausschuss</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <source>None after the baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine nach der Basis.</translation>
     </message>
     <message>
         <source>Nelson rule violations ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzungen der Nelson-Regeln ({count})</translation>
     </message>
     <message>
         <source>{count} points · limits from the first {baseline} · Cp {cp} · Cpk {cpk}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Punkte · Grenzen aus den ersten {baseline} · Cp {cp} · Cpk {cpk}</translation>
     </message>
 </context>
 <context>
     <name>ReportsViewModel</name>
     <message>
         <source>Saved {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1545,10 +1545,6 @@
     <message>
         <source>Lot {lot} of work order {work_order} is on hold.</source>
         <translation>Charge {lot} von Auftrag {work_order} ist gesperrt.</translation>
-    </message>
-    <message>
-        <source>Lot {number} exists already; give the new lot another number.</source>
-        <translation>Charge {number} gibt es schon; geben Sie der neuen Charge eine andere Nummer.</translation>
     </message>
     <message>
         <source>Lot {target} is {status}; lots are merged only into an available lot.</source>
@@ -1687,12 +1683,80 @@
         <translation>Es gibt keinen Auftrag {number}.</translation>
     </message>
     <message>
-        <source>There is no work order {work_order}.</source>
-        <translation>Es gibt keinen Auftrag {work_order}.</translation>
+        <source>A GS1 DataMatrix needs a GTIN, and material {material} has none.</source>
+        <translation>Ein GS1-DataMatrix-Code braucht eine GTIN, und Material {material} hat keine.</translation>
+    </message>
+    <message>
+        <source>A failed print job needs the reason it failed.</source>
+        <translation>Ein fehlgeschlagener Druckauftrag braucht den Grund, warum er fehlschlug.</translation>
+    </message>
+    <message>
+        <source>A priority lies between -{limit} and {limit}.</source>
+        <translation>Eine Priorität liegt zwischen -{limit} und {limit}.</translation>
+    </message>
+    <message>
+        <source>A traveler is a page document: print it to a PDF file or a system printer (printer:NAME), not to a label printer.</source>
+        <translation>Eine Laufkarte ist ein Seitendokument: Drucken Sie sie in eine PDF-Datei oder auf einen Systemdrucker (printer:NAME), nicht auf einen Etikettendrucker.</translation>
+    </message>
+    <message>
+        <source>Badge or PIN not recognised; nothing was signed.</source>
+        <translation>Ausweis oder PIN nicht erkannt; es wurde nichts unterschrieben.</translation>
+    </message>
+    <message>
+        <source>Call {call} came from {origin}, not from {station}.</source>
+        <translation>Ruf {call} kam von {origin}, nicht von {station}.</translation>
+    </message>
+    <message>
+        <source>Command id {command_id} was already used for a {type}; every command needs its own id.</source>
+        <translation>Befehls-ID {command_id} wurde schon für {type} verwendet; jeder Befehl braucht seine eigene ID.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is held for nonconformance {nc}; its disposition by quality releases it.</source>
+        <translation>Charge {lot} ist wegen Abweichung {nc} gesperrt; der Entscheid der Qualität gibt sie frei.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up for this station; an administrator sets one in the station setup ([printer] label in the settings file).</source>
+        <translation>Für diesen Arbeitsplatz ist kein Etikettendrucker eingerichtet; ein Administrator richtet ihn in der Einrichtung des Arbeitsplatzes ein ([printer] label in der Einstellungsdatei).</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give a new quantity, due date or priority.</source>
+        <translation>Nichts zu ändern: Geben Sie eine neue Menge, einen Fälligkeitstermin oder eine Priorität an.</translation>
+    </message>
+    <message>
+        <source>Product {product} has no routing; add its operations to the plant file first.</source>
+        <translation>Produkt {product} hat keinen Arbeitsplan; tragen Sie zuerst seine Arbeitsgänge in die Werksdatei ein.</translation>
+    </message>
+    <message>
+        <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>
+        <translation>Die Zeit des Befehls {time}Z liegt in der Zukunft; prüfen Sie die Uhr des Rechners, der ihn gesendet hat.</translation>
+    </message>
+    <message>
+        <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
+        <translation>{what} {text} passt nicht in lesbarer Größe auf das Etikett; kürzen Sie den Text oder nehmen Sie ein breiteres Etikett.</translation>
+    </message>
+    <message>
+        <source>There is no call for help number {call}.</source>
+        <translation>Es gibt keinen Hilferuf Nummer {call}.</translation>
+    </message>
+    <message>
+        <source>There is no line {line}.</source>
+        <translation>Es gibt keine Linie {line}.</translation>
+    </message>
+    <message>
+        <source>There is no print job {job}.</source>
+        <translation>Es gibt keinen Druckauftrag {job}.</translation>
+    </message>
+    <message>
+        <source>There is no stop {stop_id}.</source>
+        <translation>Es gibt keinen Stillstand {stop_id}.</translation>
     </message>
     <message>
         <source>There is no workstation {code}.</source>
         <translation>Es gibt keinen Arbeitsplatz {code}.</translation>
+    </message>
+    <message>
+        <source>To {action} write a comment that says why.</source>
+        <translation>Für „{action}“ schreiben Sie einen Kommentar mit der Begründung.</translation>
     </message>
     <message>
         <source>Waiting for operation {operation} ({operation_name}) to finish: {good} done.</source>
@@ -1705,6 +1769,22 @@
     <message>
         <source>Waiting for operation {operation} ({operation_name}): no parts available yet.</source>
         <translation>Wartet auf Arbeitsgang {operation} ({operation_name}): noch keine Teile verfügbar.</translation>
+    </message>
+    <message>
+        <source>Work order {number} already exists.</source>
+        <translation>Auftrag {number} gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Work order {number} has already made {made}; the quantity cannot go below that.</source>
+        <translation>Auftrag {number} hat schon {made} gefertigt; die Menge kann nicht darunter sinken.</translation>
+    </message>
+    <message>
+        <source>Work order {number} is {status}; it cannot be {done}.</source>
+        <translation>Auftrag {number} ist {status}; er kann nicht {done} werden.</translation>
+    </message>
+    <message>
+        <source>Work order {number} was changed by someone else while you were editing it; their change is kept. Look at it again and repeat your change.</source>
+        <translation>Auftrag {number} wurde von jemand anderem geändert, während Sie ihn bearbeitet haben; diese Änderung bleibt. Sehen Sie ihn sich erneut an und wiederholen Sie Ihre Änderung.</translation>
     </message>
     <message>
         <source>Work order {order} is on hold; it cannot be resumed.</source>
@@ -1823,8 +1903,16 @@
         <translation>{job} läuft hier bereits.</translation>
     </message>
     <message>
+        <source>{job} is assigned to {station}; nothing was reordered.</source>
+        <translation>{job} ist {station} zugeteilt; die Reihenfolge wurde nicht geändert.</translation>
+    </message>
+    <message>
         <source>{job} is completed.</source>
         <translation>{job} ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>{job} is no longer open; nothing was reordered.</source>
+        <translation>{job} ist nicht mehr offen; die Reihenfolge wurde nicht geändert.</translation>
     </message>
     <message>
         <source>{job} is not paused at {station}.</source>
@@ -1852,7 +1940,7 @@
     </message>
     <message>
         <source>{job} {uses}, not {checklist}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{job} {uses}, nicht {checklist}.</translation>
     </message>
     <message>
         <source>{job}: check {check} is due; record it before you complete the job.</source>
@@ -1884,7 +1972,11 @@
     </message>
     <message>
         <source>{person} ({badge}) is deactivated and may not {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{person} ({badge}) ist deaktiviert und darf das nicht ({action}).</translation>
+    </message>
+    <message>
+        <source>{person} has already answered the call from {origin}.</source>
+        <translation>{person} hat den Ruf von {origin} schon beantwortet.</translation>
     </message>
     <message>
         <source>{person} is not on {order} operation {operation}.</source>
@@ -1907,8 +1999,16 @@
         <translation>{ready} Prüfung beim Start fällig: {checks}.</translation>
     </message>
     <message>
+        <source>{recorder} recorded {what}; under the two-person rule another person signs it.</source>
+        <translation>{recorder} hat {what} erfasst; nach dem Vier-Augen-Prinzip unterschreibt eine andere Person.</translation>
+    </message>
+    <message>
         <source>{station} is not down; there is no stop to end.</source>
         <translation>{station} steht nicht; es gibt keinen Stillstand zu beenden.</translation>
+    </message>
+    <message>
+        <source>{subject} is {status}; it cannot become {target}.</source>
+        <translation>{subject} ist {status} und kann nicht in den Status {target} wechseln.</translation>
     </message>
     <message>
         <source>{text} is answered with one of: {choices}; not {answer}.</source>
@@ -1924,19 +2024,19 @@
     </message>
     <message>
         <source>{user_name} may not {action}; that needs the role {needed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user_name} darf das nicht ({action}); dafür ist die Rolle {needed} nötig.</translation>
     </message>
     <message>
         <source>{user} is deactivated; ask a supervisor.</source>
         <translation>{user} ist deaktiviert; fragen Sie eine Führungskraft.</translation>
     </message>
     <message>
-        <source>{user} is not signed in at {station}.</source>
-        <translation>{user} ist an {station} nicht angemeldet.</translation>
-    </message>
-    <message>
         <source>{user} signed in at {station} after this sign-out was issued.</source>
         <translation>{user} hat sich an {station} angemeldet, nachdem diese Abmeldung ausgelöst wurde.</translation>
+    </message>
+    <message>
+        <source>{what} was printed before{printed}; a reprint needs a reason.</source>
+        <translation>{what} wurde schon gedruckt{printed}; ein Nachdruck braucht einen Grund.</translation>
     </message>
     <message>
         <source>{work_order} operation {operation} ({operation_name})</source>
@@ -2101,11 +2201,11 @@
     <name>SignInPage</name>
     <message>
         <source>Scan your badge or type its number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie Ihren Ausweis oder tippen Sie die Nummer ein.</translation>
     </message>
     <message>
         <source>Enter your PIN.</source>
-        <translation type="unfinished">Geben Sie Ihre PIN ein.</translation>
+        <translation>Geben Sie Ihre PIN ein.</translation>
     </message>
 </context>
 <context>
@@ -2147,11 +2247,11 @@
     <name>SpcChart</name>
     <message>
         <source>Averages (X-bar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwerte (X-quer)</translation>
     </message>
     <message>
         <source>Individuals (I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelwerte (I)</translation>
     </message>
     <message>
         <source>Value</source>
@@ -2159,31 +2259,31 @@
     </message>
     <message>
         <source>Center</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittellinie</translation>
     </message>
     <message>
         <source>UCL</source>
-        <translation type="unfinished"></translation>
+        <translation>OEG</translation>
     </message>
     <message>
         <source>LCL</source>
-        <translation type="unfinished"></translation>
+        <translation>UEG</translation>
     </message>
     <message>
         <source>USL</source>
-        <translation type="unfinished"></translation>
+        <translation>OSG</translation>
     </message>
     <message>
         <source>LSL</source>
-        <translation type="unfinished"></translation>
+        <translation>USG</translation>
     </message>
     <message>
         <source>Rule violated</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel verletzt</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobe</translation>
     </message>
 </context>
 <context>
@@ -2437,7 +2537,7 @@
     <name>SupervisorAudit</name>
     <message>
         <source>User (badge or name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer (Ausweis oder Name)</translation>
     </message>
     <message>
         <source>Station</source>
@@ -2445,311 +2545,311 @@
     </message>
     <message>
         <source>Entity (kind or id, e.g. WO-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt (Art oder ID, z. B. WO-1)</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
 </context>
 <context>
     <name>SupervisorBoard</name>
     <message>
         <source>Calls for help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilferufe</translation>
     </message>
     <message>
         <source>Acknowledge call</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruf quittieren</translation>
     </message>
     <message>
         <source>Shift timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichtverlauf</translation>
     </message>
     <message>
         <source>Select a station on the board.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Arbeitsplatz auf der Übersicht.</translation>
     </message>
     <message>
         <source>On the operator&apos;s behalf</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Werker</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">Pause</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished">Fortsetzen</translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished">Abschließen</translation>
+        <translation>Abschließen</translation>
     </message>
 </context>
 <context>
     <name>SupervisorDispatch</name>
     <message>
         <source>Workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsplatz</translation>
     </message>
     <message>
         <source>Drag rows to set the order this station works in; its terminal shows the new order at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie Zeilen, um die Reihenfolge dieses Arbeitsplatzes festzulegen; sein Terminal zeigt die neue Reihenfolge sofort.</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuteilen an</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuteilen</translation>
     </message>
     <message>
         <source>Start on the operator&apos;s behalf</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Werker starten</translation>
     </message>
 </context>
 <context>
     <name>SupervisorGenealogy</name>
     <message>
         <source>Lot number</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargennummer</translation>
     </message>
     <message>
         <source>What went into it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was darin einging</translation>
     </message>
     <message>
         <source>What was made from it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was daraus gefertigt wurde</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiefe</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgen</translation>
     </message>
     <message>
         <source>Print label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett drucken…</translation>
     </message>
     <message>
         <source>Preview the label of this lot, then print or reprint it</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikett dieser Charge in der Vorschau ansehen, dann drucken oder nachdrucken</translation>
     </message>
     <message>
         <source>Supplier lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferantencharge</translation>
     </message>
     <message>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückruf</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF speichern…</translation>
     </message>
     <message>
         <source>Trace a lot backward or forward, or list the finished lots holding a supplier lot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Charge rückwärts oder vorwärts verfolgen oder die fertigen Chargen auflisten, die eine Lieferantencharge enthalten.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorMaster</name>
     <message>
         <source>What the plant file loaded; change it there and load it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Werksdatei geladen hat; ändern Sie es dort und laden Sie sie erneut.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorOrders</name>
     <message>
         <source>Search number, product, status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, Produkt, Status suchen</translation>
     </message>
     <message>
         <source>Late only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur verspätete</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag stornieren</translation>
     </message>
     <message>
         <source>Close order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag abschließen</translation>
     </message>
     <message>
         <source>Print traveler…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkarte drucken…</translation>
     </message>
     <message>
         <source>Preview the traveler of the selected order, then print it</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkarte des gewählten Auftrags in der Vorschau ansehen, dann drucken</translation>
     </message>
 </context>
 <context>
     <name>SupervisorQuality</name>
     <message>
         <source>Open nonconformances</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Abweichungen</translation>
     </message>
     <message>
         <source>Dispose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheiden…</translation>
     </message>
     <message>
         <source>Decide use as is, rework, scrap or return to supplier, signed with badge and PIN (quality)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonderfreigabe, Nacharbeit, Verschrotten oder Rücksendung an den Lieferanten entscheiden, unterschrieben mit Ausweis und PIN (Qualität)</translation>
     </message>
     <message>
         <source>Lots on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrte Chargen</translation>
     </message>
     <message>
         <source>Lot number</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargennummer</translation>
     </message>
     <message>
         <source>Hold lot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge sperren…</translation>
     </message>
     <message>
         <source>Release lot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge freigeben…</translation>
     </message>
 </context>
 <context>
     <name>SupervisorReports</name>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>to (including)</source>
-        <translation type="unfinished"></translation>
+        <translation>bis (einschließlich)</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF exportieren…</translation>
     </message>
     <message>
         <source>Choose a range and a scope, then Show. Select a row of the OEE table to see how each figure is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Zeitraum und Bereich, dann Anzeigen. Wählen Sie eine Zeile der OEE-Tabelle, um zu sehen, wie jede Kennzahl entsteht.</translation>
     </message>
     <message>
         <source>OEE by station and shift</source>
-        <translation type="unfinished"></translation>
+        <translation>OEE nach Arbeitsplatz und Schicht</translation>
     </message>
     <message>
         <source>How the figures are made</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Kennzahlen entstehen</translation>
     </message>
     <message>
         <source>Select a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile.</translation>
     </message>
     <message>
         <source>Downtime Pareto</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstands-Pareto</translation>
     </message>
     <message>
         <source>Scrap Pareto</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschuss-Pareto</translation>
     </message>
     <message>
         <source>SPC</source>
-        <translation type="unfinished"></translation>
+        <translation>SPC</translation>
     </message>
     <message>
         <source>Characteristic</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmal</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>site default</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksvorgabe</translation>
     </message>
     <message>
         <source>Subgroup</source>
-        <translation type="unfinished"></translation>
+        <translation>Untergruppe</translation>
     </message>
     <message>
         <source>Only the range and station above</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeitraum und Arbeitsplatz von oben</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte</translation>
     </message>
     <message>
         <source>Nelson rule violations</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzungen der Nelson-Regeln</translation>
     </message>
 </context>
 <context>
     <name>SupervisorSignIn</name>
     <message>
         <source>Sign in to the supervisor console</source>
-        <translation type="unfinished"></translation>
+        <translation>An der Meisterkonsole anmelden</translation>
     </message>
     <message>
         <source>Scan your badge or type its number, then enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie Ihren Ausweis oder tippen Sie die Nummer ein, dann geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
         <source>Badge</source>
@@ -2761,93 +2861,149 @@
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished">Anmelden</translation>
+        <translation>Anmelden</translation>
     </message>
 </context>
 <context>
     <name>SupervisorViewModel</name>
     <message>
         <source>Saved {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} gespeichert.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>Work order {number} created.</source>
+        <translation>Auftrag {number} angelegt.</translation>
+    </message>
+    <message>
+        <source>Work order {number} changed.</source>
+        <translation>Auftrag {number} geändert.</translation>
+    </message>
+    <message>
+        <source>Work order {number} released to the floor.</source>
+        <translation>Auftrag {number} für die Fertigung freigegeben.</translation>
+    </message>
+    <message>
+        <source>Work order {number} is on hold.</source>
+        <translation>Auftrag {number} ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Work order {number} cancelled.</source>
+        <translation>Auftrag {number} storniert.</translation>
+    </message>
+    <message>
+        <source>Work order {number} closed.</source>
+        <translation>Auftrag {number} abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Dispatch list of {station} reordered.</source>
+        <translation>Arbeitsvorrat von {station} neu geordnet.</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} assigned to {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} zugeteilt.</translation>
+    </message>
+    <message>
+        <source>an eligible station</source>
+        <translation>einen zulässigen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Started {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} gestartet.</translation>
+    </message>
+    <message>
+        <source>Paused {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Resumed {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Completed {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The call from {station} is acknowledged.</source>
+        <translation>Der Ruf von {station} ist quittiert.</translation>
     </message>
     <message>
         <source>Done: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: {what}.</translation>
     </message>
     <message>
         <source>Something went wrong; the details are in the log. Nothing you entered was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgegangen; die Einzelheiten stehen im Protokoll. Ihre Eingaben sind nicht verloren.</translation>
     </message>
     <message>
         <source>The database answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank antwortet wieder.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorWindow</name>
     <message>
         <source>MES Supervisor console</source>
-        <translation type="unfinished"></translation>
+        <translation>MES-Meisterkonsole</translation>
     </message>
     <message>
         <source>Supervisor console</source>
-        <translation type="unfinished"></translation>
+        <translation>Meisterkonsole</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished">Abmelden</translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Line status</source>
-        <translation type="unfinished"></translation>
+        <translation>Linienstatus</translation>
     </message>
     <message>
         <source>Work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsvorrat</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualität</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Trail</translation>
     </message>
     <message>
         <source>Master data</source>
-        <translation type="unfinished"></translation>
+        <translation>Stammdaten</translation>
     </message>
     <message>
         <source>Genealogy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genealogie</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <source>{name} ({roles})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({roles})</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">Online</translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Database unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank nicht erreichbar</translation>
     </message>
     <message>
         <source>Calls for help: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilferufe: {count}</translation>
     </message>
 </context>
 <context>
@@ -2928,11 +3084,11 @@
     <name>TimelineWidget</name>
     <message>
         <source>Runs: {runs}, stops: {stops}</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe: {runs}, Stillstände: {stops}</translation>
     </message>
     <message>
         <source>No station selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsplatz gewählt</translation>
     </message>
 </context>
 <context>
