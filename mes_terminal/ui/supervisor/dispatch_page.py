@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from mes_terminal.domain.statuses import WAITING_OPERATION
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import DispatchRow
 from mes_terminal.ui.forms.supervisor_dispatch_ui import Ui_SupervisorDispatch
@@ -78,7 +79,7 @@ class DispatchPage(QWidget):
         self.ui.assignCombo.clear()
         if row is not None:
             self.ui.assignCombo.addItems([s for s in row.eligible_stations if s != self.station])
-        movable = row is not None and row.status in ("pending", "ready")
+        movable = row is not None and row.status in WAITING_OPERATION
         self.ui.assignButton.setEnabled(movable and self.ui.assignCombo.count() > 0)
         self.ui.startButton.setEnabled(row is not None and row.status == "ready")
 

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from mes_terminal.domain.statuses import OPEN_ORDER, can_move
+from mes_terminal.domain.statuses import WorkOrderStatus as W
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import WorkOrderRow
 from mes_terminal.ui.forms.supervisor_orders_ui import Ui_SupervisorOrders
@@ -15,14 +17,13 @@ from mes_terminal.ui.supervisor.orders_model import DUE, OrdersFilter, OrdersMod
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 
-STATUSES = ("planned", "released", "in_progress", "on_hold", "completed", "closed", "cancelled")
-# Which action applies in which status (the service decides; this only greys out what cannot work).
+_TARGETS = {"release": W.RELEASED, "hold": W.ON_HOLD, "cancel": W.CANCELLED, "close": W.CLOSED}
+STATUSES = tuple(W)
+# Which action applies in which status: the work order's transition table decides (the service refuses
+# the rest; this only greys out what cannot work).
 APPLIES = {
-    "edit": {"planned", "released", "in_progress", "on_hold"},
-    "release": {"planned", "on_hold"},
-    "hold": {"planned", "released", "in_progress"},
-    "cancel": {"planned", "released", "on_hold"},
-    "close": {"completed"},
+    "edit": set(OPEN_ORDER),
+    **{action: {s for s in W if can_move(s, target)} for action, target in _TARGETS.items()},
 }
 
 
