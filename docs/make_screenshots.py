@@ -246,14 +246,14 @@ def shoot_checklist(window: TerminalWindow, service: TerminalService) -> None:
     dialog = ChecklistDialog(window, service.checklist(job.work_order, job.operation))
     items = dialog.checklist.items
     dialog.position = next(i for i, item in enumerate(items) if item.kind == "numeric")
-    dialog.render()
+    dialog.redraw()
     target = items[dialog.position].target or Decimal(0)
     for key in format((target + Decimal("0.15")).normalize(), "f"):
         dialog.on_key_pressed(key)
     dialog.show()
     save(dialog, "checklist")
     dialog.position = next(i for i, item in enumerate(items) if item.kind == "pass_fail")
-    dialog.render()
+    dialog.redraw()
     save(dialog, "checklist-pass-fail")
     dialog.close()
 
