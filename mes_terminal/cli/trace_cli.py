@@ -39,7 +39,17 @@ def _cmd_trace(args: argparse.Namespace) -> int:
 
         return trace_pdf(result, title=f"Genealogy of lot {args.lot}", generated=_now())
 
-    return _run(args, lambda engine: trace(engine, args.lot, forward=args.forward, depth=args.depth), render)
+    return _run(
+        args,
+        lambda engine: trace(engine, args.lot, forward=args.forward, depth=args.depth),
+        render,
+        as_json=_root_on_top,
+    )
+
+
+def _root_on_top(result: dict[str, Any]) -> dict[str, Any]:
+    """The JSON of INTERFACES.md §3: the root's fields at the top level, direction and depth beside them."""
+    return {"direction": result["direction"], "depth": result["depth"], **result["tree"]}
 
 
 def _cmd_recall(args: argparse.Namespace) -> int:
@@ -53,7 +63,12 @@ def _cmd_recall(args: argparse.Namespace) -> int:
     return _run(args, lambda engine: recall(engine, args.supplier_lot), render)
 
 
-def _run(args: argparse.Namespace, compute: Callable[[Any], dict[str, Any]], pdf: Callable[[dict], bytes]) -> int:
+def _run(
+    args: argparse.Namespace,
+    compute: Callable[[Any], dict[str, Any]],
+    pdf: Callable[[dict], bytes],
+    as_json: Callable[[dict[str, Any]], dict[str, Any]] = lambda result: result,
+) -> int:
     if args.format == "pdf" and not args.out:
         raise InvalidInput("A PDF needs --out FILE.")
     app = application(args)
@@ -62,7 +77,9 @@ def _run(args: argparse.Namespace, compute: Callable[[Any], dict[str, Any]], pdf
     finally:
         app.close()
     payload = (
-        pdf(result) if args.format == "pdf" else (json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode()
+        pdf(result)
+        if args.format == "pdf"
+        else (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode()
     )
     write_output(args.out, payload)
     return EXIT_OK

@@ -92,7 +92,7 @@ def test_backward_trace_shows_everything_in_a_finished_lot(day: str, capsys) -> 
     assert code == 0
     result = json.loads(out)
     assert result["direction"] == "backward"
-    root = result["tree"]
+    root = result  # the root's fields at the top level (INTERFACES.md §3)
     assert (root["material"], root["unit"], root["work_order"]) == ("FRAME-C", "pcs", "WO-8")
     # 10 brackets went into WO-8; into the brackets went 2 kg + 1.5 kg of steel and 20 backflushed screws.
     assert shape(root) == ("WO-8", "5", (("WO-7", "10", (("S-1", "2", ()), ("S-2", "1.5", ()), ("SC-1", "20", ()))),))
@@ -110,9 +110,11 @@ def test_backward_trace_shows_everything_in_a_finished_lot(day: str, capsys) -> 
 def test_forward_trace_and_depth_limit(day: str, capsys) -> None:
     code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--database-url", day)
     assert code == 0
-    assert shape(json.loads(out)["tree"]) == ("S-1", "48", (("WO-7", "2", (("WO-8", "10", ()),)),))
+    answer = json.loads(out)
+    assert (answer["direction"], answer["lot"]) == ("forward", "S-1")  # the root's fields at the top level
+    assert shape(answer) == ("S-1", "48", (("WO-7", "2", (("WO-8", "10", ()),)),))
     code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--depth", "1", "--database-url", day)
-    assert shape(json.loads(out)["tree"]) == ("S-1", "48", (("WO-7", "2", ()),))
+    assert shape(json.loads(out)) == ("S-1", "48", (("WO-7", "2", ()),))
 
 
 def test_recall_finds_every_finished_lot_holding_a_supplier_lot(day: str, capsys, tmp_path: Path) -> None:
