@@ -24,6 +24,7 @@ from mes_terminal.cli.common import (
     say,
     settings_from,
 )
+from mes_terminal.domain.error_codes import REPLAY_EMPTY
 from mes_terminal.domain.errors import InvalidInput, MesError
 
 
@@ -145,6 +146,8 @@ def _cmd_replay(args: argparse.Namespace) -> int:
             parsed = parse_lines(handle)
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    if not parsed:  # an empty export or the wrong file: saying "0 failed" would hide it
+        raise InvalidInput(REPLAY_EMPTY.sentence(file=str(path)), code=REPLAY_EMPTY)
     app = application(args)
     failed = 0
     try:

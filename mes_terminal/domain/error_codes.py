@@ -70,6 +70,9 @@ COMMAND_ID_REUSED = ErrorCode(
     "a command_id already used for another command type",
     "Command id {command_id} was already used for a {type}; every command needs its own id.",
 )
+REPLAY_EMPTY = ErrorCode(
+    "replay_empty", "a file given to `mes-terminal replay` holds no command line", "There are no commands in {file}."
+)
 
 # Names that name nothing.
 NO_SITE = ErrorCode("no_site", "no plant file has been loaded yet", "No plant file has been loaded yet.")

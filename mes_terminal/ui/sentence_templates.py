@@ -101,6 +101,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences", "The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label."
     ),
+    QT_TRANSLATE_NOOP("Sentences", "There are no commands in {file}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no call for help number {call}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no downtime reason {code}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no line {line}."),

@@ -1735,6 +1735,10 @@
         <translation>{what} {text} passt nicht in lesbarer Größe auf das Etikett; kürzen Sie den Text oder nehmen Sie ein breiteres Etikett.</translation>
     </message>
     <message>
+        <source>There are no commands in {file}.</source>
+        <translation>In {file} stehen keine Befehle.</translation>
+    </message>
+    <message>
         <source>There is no call for help number {call}.</source>
         <translation>Es gibt keinen Hilferuf Nummer {call}.</translation>
     </message>

@@ -175,6 +175,14 @@ def test_replay_of_a_missing_file(capsys, loaded: str) -> None:
     assert code == 2 and "Cannot read /nonexistent/x.jsonl" in err
 
 
+def test_replay_of_a_file_without_commands_says_so(capsys, loaded: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n  \n")
+    code, out, err = run(capsys, "replay", str(empty), "--database-url", loaded)
+    assert (code, out) == (2, "")
+    assert f"There are no commands in {empty}." in err
+
+
 def test_events_after_n(capsys, loaded: str, tmp_path: Path) -> None:
     commands = tmp_path / "c.jsonl"
     commands.write_text(
