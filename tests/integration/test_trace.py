@@ -131,6 +131,41 @@ def test_recall_finds_every_finished_lot_holding_a_supplier_lot(day: str, capsys
     assert "Recall: supplier lot MILL-2" in text and "WO-8" in text and "FRAME-C Frame C" in text
 
 
+def test_recall_lists_a_finished_lot_and_its_supplier_lot_once(day: str, capsys, tmp_path: Path) -> None:
+    job = {"station": "WS-01", "work_order": "WO-9", "operation": 10}
+    more = [
+        (
+            "CreateWorkOrder",
+            SUPERVISOR,
+            {"number": "WO-9", "product": "BRACKET-A", "quantity": 2, "due": "2026-03-09T00:00:00Z"},
+        ),
+        ("ReleaseWorkOrder", SUPERVISOR, {"number": "WO-9"}),
+        ("StartJob", OPERATOR, job),
+        ("ConsumeLot", OPERATOR, {**job, "lot": "S-2", "quantity": "0.5"}),  # the same lot scanned twice
+        ("ConsumeLot", OPERATOR, {**job, "lot": "S-2", "quantity": "0.5"}),
+        ("ReportCount", OPERATOR, {**job, "good": 2}),
+    ]
+    lines = [
+        json.dumps(
+            {
+                "type": kind,
+                "command_id": str(uuid.uuid4()),
+                "issued_at": "2026-03-02T12:00:00Z",
+                "actor": actor,
+                **fields,
+            }
+        )
+        for kind, actor, fields in more
+    ]
+    commands = tmp_path / "more.jsonl"
+    commands.write_text("\n".join(lines) + "\n")
+    code, out, err = cli(capsys, "replay", str(commands), "--database-url", day)
+    assert code == 0, out + err
+    code, out, _ = cli(capsys, "recall", "MILL-2", "--database-url", day)
+    finished = json.loads(out)["finished_lots"]
+    assert [(lot["lot"], lot["contains"]) for lot in finished] == [("WO-8", ["S-2"]), ("WO-9", ["S-2"])]
+
+
 def test_the_trace_pdf_lists_the_tree(day: str, capsys, tmp_path: Path) -> None:
     pdf = tmp_path / "trace.pdf"
     assert cli(capsys, "trace", "WO-8", "--format", "pdf", "--out", str(pdf), "--database-url", day)[0] == 0

@@ -36,9 +36,10 @@ def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
         finished: dict[str, dict[str, Any]] = {}
         for source in sources:
             rows = genealogy.walk(connection, source, forward=True, depth=DEFAULT_DEPTH)
-            for leaf in _finished(rows):
+            for leaf in _finished(rows):  # one row per link: a lot scanned twice reaches a product twice
                 entry = finished.setdefault(leaf["lot"], {**leaf, "contains": []})
-                entry["contains"].append(source)
+                if source not in entry["contains"]:
+                    entry["contains"].append(source)
     return {
         "supplier_lot": supplier_lot,
         "received_lots": sources,
