@@ -160,8 +160,18 @@ def _run_qt_probe() -> dict[str, Any]:
         except json.JSONDecodeError:
             pass
     said = [line for line in done.stderr.strip().splitlines() if line.strip()]
-    reason = said[0] if said else f"exit status {done.returncode}"
-    return {"error": f"Qt cannot start here: {reason}"}
+    reason = said[0].strip() if said else f"exit status {done.returncode}"
+    return {"error": f"Qt cannot start here: {reason}{_without_display(done.stderr)}"}
+
+
+def _without_display(stderr: str) -> str:
+    """What to type on a machine with no screen, when that is why Qt failed."""
+    if "could not connect to display" not in stderr and "no Qt platform plugin could be initialized" not in stderr:
+        return ""
+    return (
+        ". Without a screen, run the terminal under a virtual one (xvfb-run -a mes-terminal terminal) or,"
+        " for checks and tests, set QT_QPA_PLATFORM=offscreen."
+    )
 
 
 def _qt_probe() -> int:

@@ -114,3 +114,13 @@ def test_a_broken_settings_file_is_the_one_finding(capsys) -> None:
     assert code == 1
     assert list(lines) == ["settings"]
     assert "not valid TOML" in lines["settings"]
+
+
+def test_without_a_display_the_qt_line_says_what_to_type(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)  # xcb, and no display to connect to
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    code, lines = doctor(capsys)
+    assert code == 1
+    assert lines["qt"].startswith("FAIL")
+    assert "xvfb-run -a mes-terminal terminal" in lines["qt"] and "QT_QPA_PLATFORM=offscreen" in lines["qt"]
