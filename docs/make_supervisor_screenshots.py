@@ -63,6 +63,11 @@ def main() -> None:
             application.close()
 
 
+def _blocked(row) -> bool:
+    """The terminal's Start would refuse it (an order on hold reads "ready" as an operation status)."""
+    return any(reason.blocking for reason in row.reasons)
+
+
 def run_a_little_shift(service: SupervisorService, clock: FixedClock) -> None:
     def do(cls, actor: str, **fields):
         try:
@@ -73,7 +78,7 @@ def run_a_little_shift(service: SupervisorService, clock: FixedClock) -> None:
 
     do(c.SignIn, "B1001", station="WS-01", badge="B1001", pin="1001")
     do(c.SignIn, "B1003", station="WS-03", badge="B1003", pin="1003")
-    ready = [r for r in service.dispatch_list("WS-01") if r.status in ("ready", "running")]
+    ready = [r for r in service.dispatch_list("WS-01") if r.status in ("ready", "running") and not _blocked(r)]
     if ready:
         job = {"station": "WS-01", "work_order": ready[0].work_order, "operation": ready[0].operation}
         do(c.StartJob, "B1001", **job)

@@ -34,6 +34,7 @@ from mes_terminal.services.queries import board as bq
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
+from mes_terminal.services.queries.dispatch import station_dispatch
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.supervisor_quality import SupervisorQuality
 from mes_terminal.services.queries.supervisor_views import (
@@ -230,28 +231,38 @@ class SupervisorService:
             return cq.station_codes(connection)
 
     def dispatch_list(self, station: str) -> list[DispatchRow]:
+        """The operations assigned to the station, then those open to it, in the terminal's order and with
+        the terminal's readiness (`queries.dispatch`): the people signed in there decide qualification."""
         with read_connection(self._engine) as connection:
-            ids = bq.station_ids_by_code(connection, [station])
-            if station not in ids:
-                raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
-            rows = cq.dispatch_list(connection, ids[station])
-            eligible = cq.eligible_stations(connection, sorted({r["routing_operation_id"] for r in rows} - {None}))
+            # Operations assigned to another station are that station's to order, not this one's.
+            lines = [
+                line
+                for line in station_dispatch(connection, station, self._clock.now())
+                if line.assigned_to in (None, station)
+            ]
+            routing_ids = {line.routing_operation_id for line in lines if line.routing_operation_id is not None}
+            eligible = cq.eligible_stations(connection, sorted(routing_ids))
         return [
             DispatchRow(
-                work_order=r["work_order"],
-                operation=r["seq"],
-                operation_name=r["name"],
-                product=r["product"],
-                quantity=r["quantity"],
-                good=r["good"],
-                status=r["status"],
-                order_status=r["order_status"],
-                due_at=r["due_at"],
-                priority=r["priority"],
-                assigned=bool(r["assigned"]),
-                eligible_stations=tuple(eligible.get(r["routing_operation_id"], ())),
+                work_order=line.item.work_order,
+                operation=line.item.operation,
+                operation_name=line.item.operation_name,
+                product=line.item.product,
+                quantity=line.item.quantity,
+                good=line.item.good,
+                status=line.item.status,
+                order_status=line.order_status,
+                due_at=line.item.due_at,
+                priority=line.item.priority,
+                assigned=line.assigned_to == station,
+                eligible_stations=tuple(eligible.get(line.routing_operation_id, ()))
+                if line.routing_operation_id is not None
+                else (),
+                readiness=line.item.readiness,
+                reason=line.item.reason,
+                reasons=line.item.reasons,
             )
-            for r in rows
+            for line in lines
         ]
 
     # --- audit and master data -----------------------------------------------------------------

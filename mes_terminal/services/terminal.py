@@ -20,8 +20,6 @@ from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import MesError
-from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
-from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import OperationStatus
@@ -34,6 +32,7 @@ from mes_terminal.services.queries import downtime as dq
 from mes_terminal.services.queries import materials as mq
 from mes_terminal.services.queries import reasons
 from mes_terminal.services.queries import station as q
+from mes_terminal.services.queries.dispatch import station_dispatch
 from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import (
@@ -42,7 +41,6 @@ from mes_terminal.services.queries.station_views import (
     JobView,
     MaterialLineView,
     OperatorView,
-    ReasonItem,
     ReasonView,
     StationView,
 )
@@ -95,48 +93,9 @@ class TerminalService:
         )
 
     def dispatch_list(self, code: str) -> list[DispatchItem]:
+        """The station's dispatch list, each row with the verdict Start would give (`queries.dispatch`)."""
         with read_connection(self._engine) as connection:
-            info = q.station(connection, code)
-            site = q.site_rules(connection, info["id"])
-            rows = q.dispatch_list(connection, info["id"])
-            refs = [_operation_ref(row) for row in rows]
-            materials = mq.bom_with_stock(connection, refs, self._today(site["timezone"]))
-            at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
-            held_here = q.qualifications_here(connection, info["id"])
-            held_lots = q.held_lots(connection, {row["work_order"] for row in rows})
-        rules = SiteRules(StartWhen(site["start_when"]))
-        items = []
-        for row in rows:
-            facts = _facts(row)
-            verdict = readiness(
-                facts,
-                code,
-                rules,
-                eligible=bool(row["eligible"]),
-                qualification=Qualification(row["qualification"], None if held_here is None else frozenset(held_here)),
-                bom=materials.get(row["operation_id"], ()),
-                checks_at_start=at_start.get(row["operation_id"], ()),
-                held_lots=held_lots.get(row["work_order"], ()),
-            )
-            items.append(
-                DispatchItem(
-                    work_order=row["work_order"],
-                    operation=row["seq"],
-                    operation_name=row["name"],
-                    product=row["product"],
-                    quantity=row["order_quantity"],
-                    available=available(facts),
-                    good=row["good"],
-                    scrap=row["scrap"],
-                    due_at=row["due_at"],
-                    priority=row["priority"],
-                    status=row["status"],
-                    readiness=verdict.state.value,
-                    reason=verdict.sentence,
-                    reasons=tuple(ReasonItem(str(r.code), r.sentence, r.blocking) for r in verdict.reasons),
-                )
-            )
-        return items
+            return [line.item for line in station_dispatch(connection, code, self._clock.now())]
 
     def materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView]:
         """The Materials panel of a job: its BOM lines with what was taken and what is on hand."""
@@ -284,30 +243,6 @@ class TerminalService:
 
     def _today(self, timezone: str) -> date:
         return self._clock.now().astimezone(ZoneInfo(timezone)).date()
-
-
-def _operation_ref(row: dict) -> mq.OperationRef:
-    return mq.OperationRef(row["operation_id"], row["product_id"], row["seq"])
-
-
-def _facts(row: dict) -> OperationFacts:
-    previous = None
-    if row["previous_seq"] is not None:
-        previous = PreviousOperation(
-            row["previous_seq"], row["previous_name"], row["previous_status"], Decimal(row["previous_good"])
-        )
-    return OperationFacts(
-        work_order=row["work_order"],
-        order_status=row["order_status"],
-        order_quantity=row["order_quantity"],
-        seq=row["seq"],
-        name=row["name"],
-        status=row["status"],
-        good=row["good"],
-        scrap=row["scrap"],
-        station=row["station"],
-        previous=previous,
-    )
 
 
 def _job_view(job: dict) -> JobView:

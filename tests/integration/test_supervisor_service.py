@@ -204,6 +204,30 @@ def test_reordering_with_an_operation_not_eligible_changes_nothing(service, bus,
     assert not any(r.assigned for r in service.dispatch_list("WS-01"))
 
 
+def test_the_console_lists_each_job_as_ready_or_not_exactly_as_the_terminal_does(service, bus, clock, plant) -> None:
+    # WO-2612-004 on hold read "ready" on the console while the terminal refused it (issue 15).
+    _order(bus, clock, "WO-1")
+    _order(bus, clock, "WO-2")
+    bus.execute(command(c.HoldWorkOrder, clock.now(), number="WO-2"))
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
+    terminal = TerminalService(plant, bus, clock)
+    seen = {}
+    for station in ("WS-01", "WS-02"):
+        console = [(r.key, r.readiness, r.reason, r.reasons) for r in service.dispatch_list(station)]
+        shown = [
+            (f"{i.work_order}/{i.operation}", i.readiness, i.reason, i.reasons) for i in terminal.dispatch_list(station)
+        ]
+        assert console == shown
+        seen.update({key: (state, reason) for key, state, reason, _ in console})
+    assert seen == {
+        "WO-1/10": ("ready", "Ready: 10 to make."),
+        "WO-2/10": ("order_on_hold", "Work order WO-2 is on hold."),
+        "WO-1/20": ("waiting_previous", seen["WO-1/20"][1]),
+        "WO-2/20": ("order_on_hold", "Work order WO-2 is on hold."),
+    }
+    assert seen["WO-1/20"][1].startswith("Waiting for operation 10 (Cut)")
+
+
 def test_an_operator_may_not_reorder(service, bus, clock) -> None:
     _order(bus, clock, "WO-1")
     with pytest.raises(NotPermitted):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from mes_terminal.services.queries.station_views import DispatchItem, ReasonItem
 from mes_terminal.ui.terminal import dispatch_model as dm
+from mes_terminal.ui.widgets.readiness import COLOURS
 
 
 def item(work_order: str, operation: int = 10, readiness: str = "ready", good: int = 0) -> DispatchItem:
@@ -55,8 +56,8 @@ def test_readiness_is_coloured_and_explained():
         [item("WO-1"), replace(item("WO-2"), readiness="order_on_hold", reason="Work order WO-2 is on hold.")]
     )
     ready, held = model.index(0, dm.READINESS), model.index(1, dm.READINESS)
-    assert ready.data(Qt.ItemDataRole.BackgroundRole).color().name() == dm.COLOURS["ready"][0]
-    assert held.data(Qt.ItemDataRole.BackgroundRole).color().name() == dm.COLOURS["order_on_hold"][0]
+    assert ready.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["ready"][0]
+    assert held.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["order_on_hold"][0]
     assert held.data() == "Work order WO-2 is on hold."
     assert model.index(1, dm.JOB).data(Qt.ItemDataRole.ToolTipRole) == "Work order WO-2 is on hold."
     assert model.index(0, dm.JOB).data() == "WO-1 · 10\nBRACKET-A · Cut"

@@ -14,7 +14,7 @@ from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import SupervisorUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
-from mes_terminal.ui.supervisor.dispatch_model import DispatchModel
+from mes_terminal.ui.supervisor.dispatch_model import READINESS, DispatchModel, ReadinessRole
 from mes_terminal.ui.supervisor.order_dialog import OrderInput, read_order_form
 from mes_terminal.ui.supervisor.orders_model import OrdersFilter, OrdersModel
 from mes_terminal.ui.supervisor.window import SupervisorWindow
@@ -270,6 +270,24 @@ def test_a_refused_reorder_puts_the_rows_back(console, qtbot, bus, clock) -> Non
     settle(console, qtbot)
     assert banner_says(console, "no longer open; nothing was reordered")
     assert console.dispatch.model.operation_keys() == ["WO-2/10"]
+
+
+def test_the_dispatch_tab_shows_a_held_order_as_blocked_and_will_not_start_it(console, qtbot, bus, clock) -> None:
+    order(bus, clock, "WO-1")
+    order(bus, clock, "WO-2")
+    bus.execute(command(c.HoldWorkOrder, clock.now(), number="WO-2"))
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
+    sign_in(console, qtbot)
+    with qtbot.waitSignal(console.vm.dispatch_changed, timeout=10_000):
+        console.dispatch.on_station_chosen("WS-01")
+    settle(console, qtbot)
+    model = console.dispatch.model
+    assert [model.index(r, READINESS).data(ReadinessRole) for r in range(2)] == ["ready", "order_on_hold"]
+    assert model.index(1, READINESS).data() == "Work order WO-2 is on hold."
+    console.dispatch.ui.dispatchView.selectRow(1)
+    assert not console.dispatch.ui.startButton.isEnabled()
+    console.dispatch.ui.dispatchView.selectRow(0)
+    assert console.dispatch.ui.startButton.isEnabled()
 
 
 def test_the_dispatch_model_moves_rows_and_refuses_nonsense(qtbot) -> None:

@@ -134,6 +134,7 @@ def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any
             WorkOrder.product_id,
             Material.code.label("product"),
             ops.id.label("operation_id"),
+            ops.routing_operation_id,
             RoutingOperation.qualification,
             eligible.label("eligible"),
             ops.seq,

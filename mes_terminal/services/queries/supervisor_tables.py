@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, exists, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from mes_terminal.db.records import (
     BomLine,
@@ -25,7 +25,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
-from mes_terminal.domain.statuses import DISPATCHED_ORDER, OperationStatus
+from mes_terminal.domain.statuses import OperationStatus
 
 ops = WorkOrderOperation
 
@@ -73,48 +73,6 @@ def products(connection: Connection) -> list[str]:
 
 def station_codes(connection: Connection) -> list[str]:
     return list(connection.scalars(select(Workstation.code).where(Workstation.active).order_by(Workstation.code)))
-
-
-def dispatch_list(connection: Connection, station_id: int) -> list[dict[str, Any]]:
-    """Open operations assigned to the station, then those not assigned that it may run; terminal order."""
-    eligible = exists().where(
-        RoutingOperationStation.routing_operation_id == ops.routing_operation_id,
-        RoutingOperationStation.workstation_id == station_id,
-    )
-    rows = connection.execute(
-        select(
-            WorkOrder.number.label("work_order"),
-            ops.seq,
-            ops.name,
-            ops.status,
-            ops.routing_operation_id,
-            Material.code.label("product"),
-            WorkOrder.quantity,
-            ops.good_quantity.label("good"),
-            WorkOrder.due_at,
-            WorkOrder.priority,
-            WorkOrder.status.label("order_status"),
-            ops.dispatch_position,
-            (ops.workstation_id == station_id).label("assigned"),
-        )
-        .join(WorkOrder, WorkOrder.id == ops.work_order_id)
-        .join(Material, Material.id == WorkOrder.product_id)
-        .where(
-            WorkOrder.status.in_(DISPATCHED_ORDER),
-            ops.status != OperationStatus.COMPLETED,
-            or_(ops.workstation_id == station_id, ops.workstation_id.is_(None) & eligible),
-        )
-        .order_by(
-            case((ops.workstation_id == station_id, 0), else_=1),
-            ops.dispatch_position.is_(None),
-            ops.dispatch_position,
-            WorkOrder.priority.desc(),
-            WorkOrder.due_at,
-            WorkOrder.number,
-            ops.seq,
-        )
-    )
-    return [dict(r._mapping) for r in rows]
 
 
 def eligible_stations(connection: Connection, routing_ids: Sequence[int]) -> dict[int, list[str]]:

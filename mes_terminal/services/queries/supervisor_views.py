@@ -7,6 +7,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from mes_terminal.services.queries.station_views import ReasonItem
+
 # Station states on the board, worst first (the order the legend lists them in).
 STATES = ("down", "paused", "running", "idle", "offline")
 
@@ -126,6 +128,10 @@ class DispatchRow:
     priority: int
     assigned: bool  # assigned to this station (else: open to every eligible station)
     eligible_stations: tuple[str, ...]
+    # The terminal's verdict for this station (domain.readiness): its value, its sentence, every reason.
+    readiness: str
+    reason: str
+    reasons: tuple[ReasonItem, ...]
 
     @property
     def key(self) -> str:

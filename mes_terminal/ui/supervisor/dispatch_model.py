@@ -1,4 +1,4 @@
-"""A station's dispatch list as a table whose rows are dragged into a new order.
+"""A station's dispatch list as a table whose rows are dragged into a new order, each with its readiness.
 
 A drop moves the row at once (beginMoveRows) and emits `reordered` with the operation keys in their
 new order; the page sends that as one ReorderDispatch command. A refusal is followed by a fresh
@@ -14,12 +14,16 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 
 from mes_terminal.services.queries.supervisor_views import DispatchRow
 from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.terminal.dispatch_model import every_reason
+from mes_terminal.ui.terminal.wording import sentence
+from mes_terminal.ui.widgets.readiness import background, foreground
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1
+ReadinessRole = Qt.ItemDataRole.UserRole + 2  # the row's readiness value ("ready", "order_on_hold", ...)
 MIME = "application/x-mes-dispatch-row"
 
-POSITION, JOB, PRODUCT, DONE, DUE, PRIORITY, STATUS, ASSIGNED = range(8)
+POSITION, JOB, PRODUCT, DONE, DUE, PRIORITY, READINESS, ASSIGNED = range(8)
 COLUMNS = 8
 
 
@@ -35,7 +39,7 @@ class DispatchModel(RowTableModel):
             self.tr("Done"),
             self.tr("Due"),
             self.tr("Priority"),
-            self.tr("Status"),
+            self.tr("Readiness"),
             self.tr("Stations"),
         )
 
@@ -48,8 +52,17 @@ class DispatchModel(RowTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column(), index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == READINESS:
+            return every_reason(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Eligible stations: {stations}").format(stations=", ".join(row.eligible_stations))
+        # Coloured as on the terminal: what the station is told is what the console shows.
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == READINESS:
+            return background(row.readiness)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == READINESS:
+            return foreground(row.readiness)
+        if role == ReadinessRole:
+            return row.readiness
         if role == RowRole:
             return row
         return None
@@ -116,8 +129,8 @@ class DispatchModel(RowTableModel):
             return local_time(row.due_at, with_date=True)
         if column == PRIORITY:
             return str(row.priority)
-        if column == STATUS:
-            return row.status
+        if column == READINESS:
+            return sentence(row.reason)
         if column == ASSIGNED:
             return ", ".join(row.eligible_stations) if not row.assigned else self.tr("assigned here")
         return ""

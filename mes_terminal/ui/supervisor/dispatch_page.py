@@ -81,7 +81,9 @@ class DispatchPage(QWidget):
             self.ui.assignCombo.addItems([s for s in row.eligible_stations if s != self.station])
         movable = row is not None and row.status in WAITING_OPERATION
         self.ui.assignButton.setEnabled(movable and self.ui.assignCombo.count() > 0)
-        self.ui.startButton.setEnabled(row is not None and row.status == "ready")
+        # Start on someone's behalf only where the terminal's Start would go ahead (advice does not block).
+        startable = row is not None and row.status == "ready" and not any(r.blocking for r in row.reasons)
+        self.ui.startButton.setEnabled(startable)
 
     # --- actions ---------------------------------------------------------------------------------
 
