@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from mes_terminal.config import Settings
+from mes_terminal.config import Settings, missing_database_sentence
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine, normalise_url, safe_url
 from mes_terminal.domain.clock import Clock, SystemClock
@@ -59,10 +59,7 @@ def _refuse_missing_sqlite_file(database_url: str, create: bool) -> None:
     if create or url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return
     if not Path(url.database).expanduser().exists():
-        raise SchemaNotAtHead(
-            f"There is no database file at {url.database}. An administrator runs 'mes-terminal db upgrade' "
-            "to create it (or 'mes-terminal demo' for the demo plant)."
-        )
+        raise SchemaNotAtHead(missing_database_sentence(Path(url.database)))
 
 
 def build(

@@ -72,12 +72,23 @@ def settings_file() -> Path:
     return config_dir() / "settings.toml"
 
 
+def default_database_file() -> Path:
+    """The one database every command opens when none is configured; `mes-terminal demo` fills it."""
+    return data_dir() / "mes.sqlite"
+
+
 def default_database_url() -> str:
-    return f"sqlite:///{data_dir() / 'mes.sqlite'}"
+    return f"sqlite:///{default_database_file()}"
 
 
-def demo_database_url() -> str:
-    return f"sqlite:///{data_dir() / 'demo.sqlite'}"
+def missing_database_sentence(file: Path) -> str:
+    """What to type when the SQLite file `file` does not exist; the same words from every command."""
+    flag = "" if Path(file).expanduser() == default_database_file() else f" --database-url sqlite:///{file}"
+    return (
+        f"There is no database file at {file}. To try the demo plant there, run 'mes-terminal demo{flag}'; "
+        f"for a plant, an administrator runs 'mes-terminal db upgrade{flag}' "
+        f"and then 'mes-terminal plant load PLANT.toml{flag}'."
+    )
 
 
 @dataclass(frozen=True)

@@ -185,12 +185,12 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    """The demo goes into the database every other command opens (the default one unless configured)."""
     from mes_terminal.bootstrap import build
-    from mes_terminal.config import demo_database_url, load_settings
     from mes_terminal.services.demo.create import create_demo
 
-    url = args.database_url or demo_database_url()
-    app = build(load_settings(flags={"database_url": url}), require_schema=False, create=True)
+    settings = settings_from(args)
+    app = build(settings, require_schema=False, create=True)
     try:
         report = create_demo(app.engine, app.bus, app.clock)
     finally:
@@ -199,12 +199,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.no_window:
         return EXIT_OK
     if not _has_display():
+        # Only a URL given as a flag needs repeating: the default, environment and settings file are found again.
+        flag = f" --database-url {args.database_url}" if args.database_url else ""
         print(
             "There is no display here. Open the terminal under a virtual screen with:\n"
-            f"  xvfb-run -a mes-terminal terminal --station {DEMO_STATION} --windowed --database-url {url}"
+            f"  xvfb-run -a mes-terminal terminal --station {DEMO_STATION} --windowed{flag}"
         )
         return EXIT_OK
-    args.database_url, args.station, args.windowed = url, DEMO_STATION, True
+    args.database_url, args.station, args.windowed = settings.database_url, DEMO_STATION, True
     return _cmd_terminal(args)
 
 

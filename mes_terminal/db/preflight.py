@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from mes_terminal.config import missing_database_sentence
 from mes_terminal.db.schema_head import refuse_unless_head
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import ConfigurationError, DatabaseUnavailable, SchemaNotAtHead, UnknownEntity
@@ -51,10 +52,7 @@ def _sqlite(database_url: str) -> sqlite3.Connection:
         raise ConfigurationError(f"The database URL {database_url!r} names no SQLite file.")
     file = Path(path.split("?", 1)[0]).expanduser()
     if not file.exists():
-        raise SchemaNotAtHead(
-            f"There is no database file at {file}. An administrator runs 'mes-terminal db upgrade' "
-            "to create it (or 'mes-terminal demo' for the demo plant)."
-        )
+        raise SchemaNotAtHead(missing_database_sentence(file))
     try:
         return sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=CONNECT_TIMEOUT_SECONDS)
     except sqlite3.Error as error:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -225,6 +226,45 @@ def test_demo_is_created_once(capsys) -> None:
     assert "History: " in out and "past shifts of line L1" in out  # a few days for the reports
     code, out, _ = run(capsys, "demo", "--no-window")
     assert code == 0 and "already exists with " in out and "work orders; nothing was changed" in out
+
+
+def test_after_the_demo_every_command_opens_its_database_with_no_url_given(capsys, tmp_path: Path) -> None:
+    demo_file = tmp_path / "data" / "mes-terminal" / "mes.sqlite"  # the default database (XDG_DATA_HOME)
+    assert run(capsys, "demo", "--no-window")[0] == 0
+    assert demo_file.exists()
+
+    code, out, _ = run(capsys, "config", "show", "--json")
+    assert code == 0 and json.loads(out)["database_url"] == {"value": f"sqlite:///{demo_file}", "source": "default"}
+    code, out, err = run(capsys, "db", "check")
+    assert code == 0 and "database at head" in out, err
+    code, out, err = run(capsys, "doctor")
+    database_line = next(line for line in out.splitlines() if " database " in line)
+    assert database_line.split()[0] == "ok" and str(demo_file) in database_line, out + err
+    today = datetime.now(UTC).date()
+    code, out, err = run(
+        capsys, "report", "oee", "--from", f"{today - timedelta(days=14)}", "--to", f"{today + timedelta(days=1)}"
+    )
+    assert code == 0, err
+    assert json.loads(out)["good_count"] > 0  # the demo's history, not an empty database
+
+
+def test_the_demo_never_writes_into_a_database_that_holds_another_plant(capsys, loaded: str) -> None:
+    before = run(capsys, "events", "--database-url", loaded)[1]
+    code, out, err = run(capsys, "demo", "--no-window", "--database-url", loaded)
+    assert code == 2 and out == ""
+    assert "holds another plant" in err and "mes-terminal demo --database-url sqlite:///" in err
+    assert run(capsys, "events", "--database-url", loaded)[1] == before
+
+
+def test_with_no_database_yet_every_command_says_what_to_type(capsys, tmp_path: Path) -> None:
+    demo_file = tmp_path / "data" / "mes-terminal" / "mes.sqlite"
+    for argv in (["db", "check"], ["report", "oee", "--from", "2026-01-01", "--to", "2026-02-01"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 3 and f"There is no database file at {demo_file}" in err
+        assert "run 'mes-terminal demo';" in err and "'mes-terminal db upgrade' and then" in err
+    elsewhere = tmp_path / "plant.sqlite"
+    code, _, err = run(capsys, "db", "check", "--database-url", f"sqlite:///{elsewhere}")
+    assert code == 3 and f"'mes-terminal demo --database-url sqlite:///{elsewhere}'" in err
 
 
 def test_the_installed_command_runs() -> None:

@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mes_terminal.config import TERMINAL_KEYS, load_settings
+from mes_terminal.config import TERMINAL_KEYS, default_database_file, load_settings, missing_database_sentence
 from mes_terminal.domain.errors import ConfigurationError
 
 values = st.one_of(st.text(max_size=20), st.integers(-5, 10**6), st.floats(), st.booleans())
@@ -28,6 +28,20 @@ def test_defaults_file_environment_and_flags_in_order(tmp_path: Path) -> None:
         "station": "flag --station",
         "locale": "environment MES_LOCALE",
     }
+
+
+def test_with_nothing_configured_the_database_is_the_default_file(tmp_path: Path) -> None:
+    result = load_settings(environ={}, path=tmp_path / "absent.toml")
+    assert result.database_url == f"sqlite:///{default_database_file()}"
+    assert result.sources["database_url"] == "default"
+
+
+def test_a_missing_database_names_the_exact_commands(tmp_path: Path) -> None:
+    default = missing_database_sentence(default_database_file())
+    assert "run 'mes-terminal demo';" in default and "--database-url" not in default
+    other = missing_database_sentence(tmp_path / "plant.sqlite")
+    flag = f"--database-url sqlite:///{tmp_path / 'plant.sqlite'}"
+    assert f"'mes-terminal demo {flag}'" in other and f"'mes-terminal db upgrade {flag}'" in other
 
 
 @settings(max_examples=200)

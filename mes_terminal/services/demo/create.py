@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db import migrate
@@ -19,6 +19,7 @@ from mes_terminal.db.records import (
     RoutingOperation,
     RoutingOperationStation,
     ScrapReason,
+    Site,
     User,
     UserRole,
     WorkOrder,
@@ -26,6 +27,7 @@ from mes_terminal.db.records import (
     Workstation,
 )
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderStatus
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
@@ -45,14 +47,26 @@ _ORDERS = [
 
 
 def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
-    """Build the demo database unless it exists; returns what was created (or found) in plain words."""
-    migrate.upgrade(engine)
+    """Build the demo in this database unless it is there; returns what was created (or found) in plain words.
+
+    The rule: the demo is written only into an empty database (no file yet, no tables, or no site). A
+    database that holds the demo already is left as it is; one that holds another plant is refused
+    (`InvalidState`) before anything is written, not even a schema upgrade.
+    """
     where = safe_url(engine.url)
+    plant = read_plant_file(demo_plant_file())
+    sites = _site_codes(engine)
+    if sites and plant.site.code not in sites:
+        raise InvalidState(
+            f"The database {where} holds another plant (site {', '.join(sites)}); the demo never writes into it. "
+            f"Try the demo in a file of its own: mes-terminal demo --database-url sqlite:///PATH/demo.sqlite"
+        )
+    migrate.upgrade(engine)
     existing = _work_order_count(engine)
     if existing:
         return f"The demo database {where} already exists with {existing} work orders; nothing was changed."
 
-    summary = load_plant(engine, read_plant_file(demo_plant_file()), now=clock.now())
+    summary = load_plant(engine, plant, now=clock.now())
     supervisor, products = _supervisor_and_products(engine)
     now = clock.now()
     lines = [f"Created the demo database {where}.", summary.describe()]
@@ -177,6 +191,14 @@ def _lots_for(engine: Engine, order: str, seq: int) -> list[str]:
                 .order_by(Lot.created_at, Lot.number)
             )
         )
+
+
+def _site_codes(engine: Engine) -> list[str]:
+    """The sites the database holds; none when it has no schema yet (read before any migration)."""
+    if not inspect(engine).has_table(Site.__tablename__):
+        return []
+    with Session(engine) as session:
+        return list(session.scalars(select(Site.code).order_by(Site.code)))
 
 
 def _work_order_count(engine: Engine) -> int:
