@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 
 class Clock(Protocol):
@@ -33,3 +34,8 @@ class FixedClock:
 
     def set(self, at: datetime) -> None:
         self._at = at.astimezone(UTC)
+
+
+def site_date(moment: datetime, timezone: str) -> date:
+    """The site's local date at a moment: what expiry, backflush stock and 'today' are judged by."""
+    return moment.astimezone(ZoneInfo(timezone)).date()

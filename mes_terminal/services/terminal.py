@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
-from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.clock import Clock, site_date
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.sentences import Sentence
@@ -242,7 +241,7 @@ class TerminalService:
             return quality.job_checklist(connection, work_order, operation, self._clock.now())
 
     def _today(self, timezone: str) -> date:
-        return self._clock.now().astimezone(ZoneInfo(timezone)).date()
+        return site_date(self._clock.now(), timezone)
 
 
 def _job_view(job: dict) -> JobView:

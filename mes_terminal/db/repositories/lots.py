@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Connection, bindparam, case, func, insert, select, update
@@ -337,10 +337,3 @@ def _facts(lot: Lot, material: str, unit: str) -> LotFacts:
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def as_of(moment: datetime, timezone: str) -> date:
-    """The site's local date at a moment: what 'expired' is judged by."""
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo(timezone)).date()

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -35,7 +34,7 @@ from mes_terminal.documents.label_pdf import render_label_pdf
 from mes_terminal.documents.label_templates import load_template
 from mes_terminal.documents.label_zpl import render_label_zpl
 from mes_terminal.documents.traveler_pdf import render_traveler_pdf
-from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.clock import Clock, site_date
 from mes_terminal.domain.error_codes import PRINT_TRAVELER_NEEDS_PAGES
 from mes_terminal.domain.errors import DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.domain.gs1 import Gs1Dictionary
@@ -109,7 +108,7 @@ class PrintService:
         with self._reading() as connection:
             facts = queries.lot_for_label(connection, lot)
             timezone = queries.site_timezone(connection)
-        today = self._clock.now().astimezone(ZoneInfo(timezone)).date()
+        today = site_date(self._clock.now(), timezone)
         label = document_builders.lot_label(
             facts, template, self._dictionary(), timezone=timezone, today=today, datamatrix=datamatrix
         )

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
 from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.services.queries import checklists as quality
@@ -40,7 +40,7 @@ def station_dispatch(connection: Connection, code: str, now: datetime) -> list[D
     info = q.station(connection, code)
     site = q.site_rules(connection, info["id"])
     rows = q.dispatch_list(connection, info["id"])
-    today = now.astimezone(ZoneInfo(site["timezone"])).date()
+    today = site_date(now, site["timezone"])
     materials = mq.bom_with_stock(connection, [_operation_ref(row) for row in rows], today)
     at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
     held_here = q.qualifications_here(connection, info["id"])

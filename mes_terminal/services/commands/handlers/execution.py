@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation, Workstation
-from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
 from mes_terminal.domain import readiness
+from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.error_codes import (
     COUNT_SCRAP_REASON_NEEDED,
     JOB_NOT_ON_IT,
@@ -299,7 +299,7 @@ def start_readiness(
         readiness.SiteRules(rules.StartWhen(site.start_when)),
         eligible=uow.jobs.eligible(operation, station),
         qualification=qualification,
-        bom=mq.bom_with_stock(connection, [ref], as_of(at, site.timezone))[operation.id],
+        bom=mq.bom_with_stock(connection, [ref], site_date(at, site.timezone))[operation.id],
         checks_at_start=checklists.checks_at_start(connection, [operation.id]).get(operation.id, ()),
         held_lots=sq.held_lots(connection, [order.number]).get(order.number, ()),
     )

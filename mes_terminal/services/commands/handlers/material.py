@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from mes_terminal.db.records import GenealogyLink, Lot
-from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
+from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.error_codes import (
     JOB_NOT_RUNNING,
     LOT_EMPTY,
@@ -69,7 +69,7 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
         )
     if uow.lots.exists(cmd.lot):
         raise Conflict(LOT_EXISTS.sentence(lot=cmd.lot), code=LOT_EXISTS)
-    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    today = site_date(cmd.issued_at, uow.lots.site().timezone)
     expires = cmd.expires
     if expires is None and material.shelf_life_days:
         expires = today + timedelta(days=material.shelf_life_days)
@@ -124,7 +124,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
     lot = uow.lots.lock_facts(cmd.lot)
     facts = lot.facts
     site = uow.jobs.site_rules(station)
-    today = as_of(cmd.issued_at, site.timezone)
+    today = site_date(cmd.issued_at, site.timezone)
     rules.check_usable(facts, today)
     line = rules.bom_line_for(facts, uow.lots.bom_needs(order, operation), order.number, operation.seq)
     quantity = cmd.quantity or rules.default_quantity(
@@ -251,7 +251,7 @@ def split_lot(cmd: c.SplitLot, uow: UnitOfWork) -> LotSplitResult:
     lot = uow.lots.lock(cmd.lot)
     facts = uow.lots.facts(lot)
     if lot.status in GONE_LOT:  # says why (a held lot may be split: its parts stay held)
-        rules.check_usable(facts, as_of(cmd.issued_at, uow.lots.site().timezone))
+        rules.check_usable(facts, site_date(cmd.issued_at, uow.lots.site().timezone))
     if cmd.quantity >= lot.quantity:
         raise InvalidState(
             LOT_SPLIT_TOO_MUCH.sentence(
@@ -293,7 +293,7 @@ def merge_lots(cmd: c.MergeLots, uow: UnitOfWork) -> LotMergeResult:
         raise InvalidState(LOT_MERGE_NOTHING.sentence(), code=LOT_MERGE_NOTHING)
     target = uow.lots.lock(cmd.into)
     target_facts = uow.lots.facts(target)
-    today = as_of(cmd.issued_at, uow.lots.site().timezone)
+    today = site_date(cmd.issued_at, uow.lots.site().timezone)
     if target.status not in REFILLABLE_LOT:
         raise InvalidState(
             Sentence(

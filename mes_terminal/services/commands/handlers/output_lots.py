@@ -11,9 +11,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from mes_terminal.db.records import Consumption, GenealogyLink, Lot, WorkOrder, WorkOrderOperation
-from mes_terminal.db.repositories.lots import as_of
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
+from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.error_codes import LOT_BACKFLUSH_SHORT
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.domain.execution import format_quantity
@@ -55,7 +55,7 @@ def _backflush(
     uow: UnitOfWork, order: WorkOrder, operation: WorkOrderOperation, station_id: int, person_id: int
 ) -> list[LotQuantity]:
     site = uow.lots.site()
-    today = as_of(operation.completed_at or uow.now, site.timezone)
+    today = site_date(operation.completed_at or uow.now, site.timezone)
     reported = operation.good_quantity + operation.scrap_quantity
     taken: list[LotQuantity] = []
     for line in uow.lots.bom_needs(order, operation):
@@ -111,7 +111,7 @@ def _create_output_lot(uow: UnitOfWork, order: WorkOrder, final: WorkOrderOperat
     moment = final.completed_at or uow.now
     expires = None
     if product.shelf_life_days:
-        expires = as_of(moment, uow.lots.site().timezone) + timedelta(days=product.shelf_life_days)
+        expires = site_date(moment, uow.lots.site().timezone) + timedelta(days=product.shelf_life_days)
     lot = Lot(
         number=uow.lots.free_number(order.number),
         material_id=product.id,
