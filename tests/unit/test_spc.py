@@ -3,6 +3,7 @@ patterns Nelson (1984, J. Quality Technology 16:4) draws for each test, judged p
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -102,6 +103,95 @@ def test_imr_limits_are_ordered_and_centered(values: list[float]) -> None:
 def test_subgroups_leave_out_an_incomplete_last_group() -> None:
     assert spc.subgroups([1, 2, 3, 4, 5, 6, 7], 3) == [[1, 2, 3], [4, 5, 6]]
     with pytest.raises(spc.SpcError):
-        spc.subgroups([1, 2, 3], 11)
+        spc.subgroups([1, 2, 3], 26)
     with pytest.raises(spc.SpcError):
         spc.imr_limits([1.0])
+
+
+# --- a chart judged: every point, Phase I limits, spec apart ------------------------------------------
+
+# 25 lengths of a stable cut (mean 40.0, sigma about 0.05) with a 41.5 mm part as its 11th: issue #15.
+STABLE = [40.0, 40.05, 39.96, 40.02, 39.98, 40.04, 39.95, 40.01, 40.03, 39.97]
+WITH_OUTLIER = [*STABLE, 41.5, *STABLE, 40.0, 40.02, 39.99, 40.01]
+
+
+def test_an_outlier_inside_the_baseline_is_judged_excluded_and_out_of_spec() -> None:
+    chart = spc.analyse(WITH_OUTLIER, 25, upper_spec=40.2, lower_spec=39.8)
+    assert chart.baseline_size == 25 and not chart.provisional
+    assert chart.excluded == (10,)
+    assert chart.rules_at(10) == (int(Rule.BEYOND_3_SIGMA),)
+    assert chart.spec == (spc.SpecBreach(10, 41.5, "USL"),)
+    # The limits are those of the other 24 values, their moving ranges not bridging the gap.
+    kept = [v for i, v in enumerate(WITH_OUTLIER) if i != 10]
+    assert chart.limits is not None
+    assert chart.limits.location.center == pytest.approx(sum(kept) / 24)
+    assert chart.limits.location.upper < 40.2
+
+
+def test_fewer_points_than_the_baseline_give_provisional_limits_that_still_judge() -> None:
+    chart = spc.analyse([*STABLE[:8], 41.5], 25)
+    assert chart.provisional and chart.baseline_size == 9
+    assert chart.excluded == (8,) and chart.rules_at(8) == (1,)
+    assert spc.analyse([40.0], 25).limits is None
+
+
+def test_a_subgroup_with_a_part_out_of_spec_is_a_spec_breach_not_a_control_signal() -> None:
+    groups = [40.0, 40.1, 39.9, 40.05, 39.95] * 6 + [40.0, 40.1, 39.9, 40.05, 40.25]
+    chart = spc.analyse(groups, 25, subgroup=5, upper_spec=40.2)
+    assert chart.kind == "xbar-r"
+    assert chart.spec == (spc.SpecBreach(6, 40.25, "USL"),)
+    assert chart.rules_at(6) == ()
+
+
+def test_xbar_s_limits_match_montgomery_piston_ring_example() -> None:
+    # Montgomery, Introduction to SQC, example 6.3: 25 subgroups of 5, x-double-bar 74.001, s-bar 0.0094;
+    # A3 1.427, B4 2.089, B3 0, c4 0.9400: X-bar 73.988 .. 74.014, S 0 .. 0.0196.
+    assert spc.c4(5) == pytest.approx(0.9400, abs=1e-4)
+    s = 0.0094 / math.sqrt(2.5)  # a subgroup of five with that standard deviation
+    groups = [[74.001 - 2 * s, 74.001 - s, 74.001, 74.001 + s, 74.001 + 2 * s]] * 25
+    limits = spc.xbar_s_limits(groups)
+    assert limits.location.center == pytest.approx(74.001)
+    assert limits.location.upper == pytest.approx(74.001 + 1.427 * 0.0094, abs=1e-5)
+    assert limits.spread.upper == pytest.approx(2.089 * 0.0094, abs=1e-5) and limits.spread.lower == 0.0
+    assert limits.process_sigma == pytest.approx(0.0094 / 0.9400, abs=1e-6)
+    assert spc.chart_kind(5) == "xbar-r" and spc.chart_kind(9) == "xbar-s" and spc.chart_kind(1) == "i-mr"
+
+
+values_lists = st.lists(st.floats(min_value=-1e3, max_value=1e3, allow_nan=False), min_size=2, max_size=50)
+
+
+@given(values_lists, st.integers(min_value=2, max_value=30))
+def test_every_point_beyond_3_sigma_is_flagged_baseline_or_not(values: list[float], baseline: int) -> None:
+    chart = spc.analyse(values, baseline)
+    if chart.limits is None or chart.limits.location.sigma <= 0:
+        return
+    for index, value in enumerate(values):
+        if abs(value - chart.limits.location.center) > 3 * chart.limits.location.sigma:
+            assert 1 in chart.rules_at(index)
+
+
+@given(values_lists, st.integers(min_value=2, max_value=30))
+def test_limits_are_never_computed_from_excluded_points(values: list[float], baseline: int) -> None:
+    chart = spc.analyse(values, baseline)
+    assert all(i < chart.baseline_size for i in chart.excluded)
+    if chart.limits is None:
+        return
+    # The center is the mean of the kept baseline values, sigma the mean moving range of kept neighbours / d2.
+    kept = [i for i in range(chart.baseline_size) if i not in chart.excluded]
+    ranges = [abs(values[b] - values[a]) for a, b in itertools.pairwise(kept) if b == a + 1]
+    assert chart.limits.location.center == pytest.approx(sum(values[i] for i in kept) / len(kept), abs=1e-9)
+    assert chart.limits.process_sigma == pytest.approx(sum(ranges) / len(ranges) / 1.128, abs=1e-9)
+
+
+@given(st.lists(st.floats(min_value=-10, max_value=10, allow_nan=False), min_size=8, max_size=40))
+def test_phase_one_stops_only_when_no_kept_baseline_point_is_beyond_the_limits(values: list[float]) -> None:
+    chart = spc.analyse(values, 25)
+    limits = chart.limits
+    if limits is None or limits.location.sigma <= 0:
+        return
+    kept = [i for i in range(chart.baseline_size) if i not in chart.excluded]
+    beyond = [i for i in kept if not limits.location.lower <= values[i] <= limits.location.upper]
+    # Either stable, or excluding more would leave fewer than two points or no neighbouring pair.
+    if beyond:
+        rest = [i for i in kept if i not in beyond]
+        assert len(rest) < 2 or not any(b == a + 1 for a, b in itertools.pairwise(rest))
