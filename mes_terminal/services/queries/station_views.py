@@ -206,6 +206,8 @@ class SpcChartView:
     @property
     def baseline_text(self) -> str:
         """How the limits came about: their baseline, what was left out, whether they are final."""
+        if self.center is None:
+            return "no control limits: fewer than 2 points"
         parts = [f"limits from the first {self.baseline_size} points"]
         if self.excluded:
             parts.append(f"excluding {', '.join(str(i + 1) for i in self.excluded)} (beyond the limits)")
