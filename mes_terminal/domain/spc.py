@@ -32,6 +32,7 @@ CONSTANTS: dict[int, tuple[float, float, float, float]] = {
 }
 MIN_BASELINE = 8  # fewer values than this give limits too rough to act on
 MAX_SUBGROUP = 25
+MAX_EXCLUDED_SHARE = 0.5  # Phase I leaves out at most half the baseline: beyond that nothing was stable
 NO_MEASUREMENTS = "No measurements of {item} in this range."  # a chart without points says so
 XBAR_R_UP_TO = 8  # subgroups of up to 8 get X-bar/R, larger ones X-bar/S (Minitab's guidance; R wastes data)
 
@@ -366,15 +367,19 @@ def phase_one(groups: Sequence[Sequence[float]], window: int, kind: str) -> tupl
 
     A point beyond its limits (rule 1, on the averages chart or for subgroups on the spread chart) has an
     assignable cause and would widen the limits it is judged by. Pattern rules (2 to 8) name the point
-    that completes a run, not a cause, so they flag but do not exclude. At least two points are kept.
+    that completes a run, not a cause, so they flag but do not exclude.
+
+    The iteration stops short where going on would leave limits that mean nothing: fewer than half the
+    baseline kept (no stable process to take limits from; the signals say so) or a sigma of zero.
     """
     kept = list(range(window))
     limits = _limits_of(groups, kept, kind)
+    least = max(2, math.ceil(window * (1 - MAX_EXCLUDED_SHARE)))
     while limits is not None and limits.location.sigma > 0:
         beyond = {i for i in kept if _beyond(groups[i], limits)}
         rest = [i for i in kept if i not in beyond]
-        revised = _limits_of(groups, rest, kind) if beyond and len(rest) >= 2 else None
-        if revised is None:
+        revised = _limits_of(groups, rest, kind) if beyond and len(rest) >= least else None
+        if revised is None or revised.location.sigma <= 0:
             break
         kept, limits = rest, revised
     return limits, tuple(i for i in range(window) if i not in kept)

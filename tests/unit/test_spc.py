@@ -191,7 +191,22 @@ def test_phase_one_stops_only_when_no_kept_baseline_point_is_beyond_the_limits(v
         return
     kept = [i for i in range(chart.baseline_size) if i not in chart.excluded]
     beyond = [i for i in kept if not limits.location.lower <= values[i] <= limits.location.upper]
-    # Either stable, or excluding more would leave fewer than two points or no neighbouring pair.
+    # Either stable, or going on would keep less than half the baseline, no neighbouring pair, or sigma 0.
     if beyond:
         rest = [i for i in kept if i not in beyond]
-        assert len(rest) < 2 or not any(b == a + 1 for a, b in itertools.pairwise(rest))
+        pairs = [(a, b) for a, b in itertools.pairwise(rest) if b == a + 1]
+        assert (
+            len(rest) < max(2, math.ceil(chart.baseline_size / 2))
+            or not pairs
+            or sum(abs(values[b] - values[a]) for a, b in pairs) / len(pairs) / 1.128 <= 0
+        )
+
+
+def test_phase_one_keeps_at_least_half_the_baseline() -> None:
+    # A baseline of identical values with noisy ones around them would cascade down to the identical
+    # ones (sigma 0) if every pass left out what its tighter limits flag.
+    values = [120.0] * 9 + [120.0 + d for d in (0.03, -0.02, 0.04, -0.03, 0.01, 0.45, -0.04, 0.02, 0.03, -0.01)]
+    chart = spc.analyse(values, 19)
+    assert len(chart.excluded) <= 9 and 14 in chart.excluded
+    assert chart.limits is not None and chart.limits.location.sigma > 0
+    assert 1 in chart.rules_at(14)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from mes_terminal.services.queries.station_views import SpcChartView
 
-VALUE, CONTROL, SPEC, CENTER = "#58a6ff", "#e3b341", "#d2a8ff", "#8b949e"
-VIOLATION, EXCLUDED, BASELINE = "#ff7b72", "#c9d1d9", "#30363d"
+VALUE, CONTROL, SPEC, CENTER = "#388bfd", "#bf8700", "#8250df", "#6e7781"
+VIOLATION, EXCLUDED = "#d1242f", "#57606a"
+BASELINE = QColor(88, 166, 255, 28)  # a light wash over the baseline, whatever the chart's theme
 
 
 class SpcChart(QChartView):
@@ -64,11 +65,11 @@ class SpcChart(QChartView):
             (self.tr("LSL"), view.lower_spec, SPEC, False),
         ):
             if level is not None:
-                chart.addSeries(self._series(name, colour, [(1, level), (max(count, 2), level)], dashed=dashed))
+                chart.addSeries(self._series(name, colour, [(0.5, level), (max(count, 2) + 0.5, level)], dashed=dashed))
         marks = (
             (self.tr("Control violation"), self.flagged_points(), VIOLATION, VIOLATION, 12, False),
-            (self.tr("Spec violation"), self.out_of_spec_points(), SPEC, None, 16, True),
-            (self.tr("Excluded from the limits"), self.excluded_points(), EXCLUDED, None, 22, False),
+            (self.tr("Spec violation"), self.out_of_spec_points(), SPEC, None, 20, True),
+            (self.tr("Excluded from the limits"), self.excluded_points(), EXCLUDED, None, 28, False),
         )
         for name, numbers, colour, fill, size, square in marks:
             if numbers:
@@ -77,6 +78,10 @@ class SpcChart(QChartView):
                 )
         self._axes(chart, view, low, high)
         self._replace(chart)
+        for series in chart.series():  # a hollow mark's legend box filled with its colour, to be seen
+            if isinstance(series, QScatterSeries):
+                for marker in chart.legend().markers(series):
+                    marker.setBrush(QBrush(series.pen().color()))
 
     def empty_text(self) -> str:
         item = self.view.item if self.view else ""
@@ -129,13 +134,12 @@ class SpcChart(QChartView):
 
     def _baseline(self, size: int, low: float, high: float) -> QAreaSeries:
         upper, lower = QLineSeries(), QLineSeries()
-        right = size + 0.5 if self.view and size < len(self.view.points) else max(size, 2)
-        for x in (1, right):
+        for x in (0.5, max(size, 2) + 0.5):
             upper.append(QPointF(x, high))
             lower.append(QPointF(x, low))
         area = QAreaSeries(upper, lower)
         area.setName(self.tr("Baseline ({count})").format(count=size))
-        area.setBrush(QColor(BASELINE))
+        area.setBrush(BASELINE)
         area.setPen(QPen(Qt.PenStyle.NoPen))
         upper.setParent(area)  # the area does not own its boundary series
         lower.setParent(area)
@@ -151,8 +155,11 @@ class SpcChart(QChartView):
 
     def _axes(self, chart: QChart, view: SpcChartView, low: float, high: float) -> None:
         x_axis, y_axis = QValueAxis(), QValueAxis()
-        x_axis.setRange(1, max(len(view.points), 2))
+        x_axis.setRange(0.5, max(len(view.points), 2) + 0.5)  # room for the markers of the first and last
         x_axis.setLabelFormat("%d")
+        x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        x_axis.setTickAnchor(1)
+        x_axis.setTickInterval(max(1, round(len(view.points) / 10)))
         x_axis.setTitleText(self.tr("Sample"))
         y_axis.setRange(low, high)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
