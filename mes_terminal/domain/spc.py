@@ -193,18 +193,27 @@ class Violation:
         return f"Nelson rule {int(self.rule)}: {RULE_TEXT[self.rule]}"
 
 
+LONGEST_PATTERN = 15  # rule 7's; no rule looks further back
+
+
 def violations_at(points: Sequence[float], index: int, limits: Limits) -> list[Rule]:
     """The rules broken by the pattern that the point at `index` completes (earlier points only before it)."""
     if limits.sigma <= 0:
         return []
-    z = [(p - limits.center) / limits.sigma for p in points[: index + 1]]
-    broken = [rule for rule, test in _TESTS if test(z)]
-    return broken
+    start = max(0, index + 1 - LONGEST_PATTERN)
+    return _broken([(p - limits.center) / limits.sigma for p in points[start : index + 1]])
 
 
 def nelson(points: Sequence[float], limits: Limits) -> list[Violation]:
     """Every rule violation along `points`, as each new point would have been judged when it came."""
-    return [Violation(i, rule) for i in range(len(points)) for rule in violations_at(points, i, limits)]
+    if limits.sigma <= 0:
+        return []
+    z = [(p - limits.center) / limits.sigma for p in points]
+    return [Violation(i, rule) for i in range(len(z)) for rule in _broken(z[max(0, i + 1 - LONGEST_PATTERN) : i + 1])]
+
+
+def _broken(z: Sequence[float]) -> list[Rule]:
+    return [rule for rule, test in _TESTS if test(z)]
 
 
 def _side(value: float) -> int:

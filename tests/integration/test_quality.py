@@ -301,6 +301,18 @@ def test_an_spc_rule_violation_calls_quality(bus, clock, job, plant) -> None:
     assert len(events(plant, "QualityCalled")) == 1
 
 
+def test_an_outlier_inside_the_baseline_is_caught_when_it_is_measured(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    for value in ("100.0", "100.02", "99.98", "100.0", "100.03", "99.99", "100.01"):
+        assert check(bus, clock, "LEN", value)["spc"] == []
+    result = check(bus, clock, "LEN", "100.45")  # the eighth of eight baseline values, in spec
+    assert result["spc"] == ["Nelson rule 1: one point more than 3 sigma from the center line"]
+    (event,) = events(plant, "SpcRuleViolated")
+    assert event.payload["rules"] == [1] and event.payload["upper"] < 100.45
+    assert len(events(plant, "QualityCalled")) == 1
+
+
 def _lengths(bus, clock, values: list[str]) -> None:
     check(bus, clock, "GUARD", "pass")
     report(bus, clock, 1)
