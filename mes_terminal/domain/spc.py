@@ -179,7 +179,7 @@ RULE_TEXT = {
     Rule.TWO_OF_THREE_BEYOND_2_SIGMA: "two of three points more than 2 sigma out on one side",
     Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA: "four of five points more than 1 sigma out on one side",
     Rule.FIFTEEN_WITHIN_1_SIGMA: "fifteen points in a row within 1 sigma of the center line",
-    Rule.EIGHT_OUTSIDE_1_SIGMA: "eight points in a row more than 1 sigma out, on either side",
+    Rule.EIGHT_OUTSIDE_1_SIGMA: "eight points in a row more than 1 sigma out, on both sides",
 }
 
 
@@ -270,8 +270,15 @@ def _rule_7(z: Sequence[float]) -> bool:
 
 
 def _rule_8(z: Sequence[float]) -> bool:
+    # Nelson (1984): "eight points in a row on both sides of the center line with none in zone C";
+    # eight beyond 1 sigma on one side only is a shift (rules 2 and 6), not this mixture.
     window = z[-8:]
-    return len(window) == 8 and all(abs(v) > 1 for v in window)
+    return (
+        len(window) == 8
+        and all(abs(v) > 1 for v in window)
+        and any(v > 0 for v in window)
+        and any(v < 0 for v in window)
+    )
 
 
 _TESTS = (

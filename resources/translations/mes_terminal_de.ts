@@ -2889,6 +2889,10 @@
         <translation>Untergruppe</translation>
     </message>
     <message>
+        <source>1: individuals (I-MR); 2 to 8: X-bar/R; 9 to 25: X-bar/S</source>
+        <translation>1: Einzelwerte (I-MR); 2 bis 8: X-quer/R; 9 bis 25: X-quer/S</translation>
+    </message>
+    <message>
         <source>Only the range and station above</source>
         <translation>Nur Zeitraum und Arbeitsplatz von oben</translation>
     </message>

@@ -72,6 +72,13 @@ def test_each_nelson_rule_fires_at_the_point_that_completes_its_pattern(rule, po
     assert rule not in spc.violations_at(points, index - 1, UNIT)
 
 
+def test_eight_points_beyond_1_sigma_on_one_side_only_are_a_shift_not_rule_8() -> None:
+    # Nelson's test 8 is a mixture: eight in a row outside zone C with points on both sides.
+    points = [1.5, 1.4, 1.2, 1.6, 1.3, 1.2, 1.7, 1.1]
+    assert first_violation(points, Rule.EIGHT_OUTSIDE_1_SIGMA) is None
+    assert first_violation(points, Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA) == 4
+
+
 def test_points_on_the_center_line_break_a_run_on_one_side() -> None:
     points = [0.5] * 4 + [0.0] + [0.5] * 4
     assert first_violation(points, Rule.NINE_ON_ONE_SIDE) is None
