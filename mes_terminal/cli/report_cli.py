@@ -71,8 +71,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_spc(args: argparse.Namespace) -> int:
-    from mes_terminal.services.reports.spc import spc_scope_report
+    from mes_terminal.services.reports.spc import check_options, spc_scope_report
 
+    check_options(args.checklist, args.item, args.baseline, args.subgroup)
     app = application(args)
     try:
         report = spc_scope_report(

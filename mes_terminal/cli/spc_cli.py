@@ -44,8 +44,9 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace) -> int:
     from mes_terminal.cli.report_cli import write_spc
     from mes_terminal.domain.spc import SpcError
-    from mes_terminal.services.reports.spc import spc_report
+    from mes_terminal.services.reports.spc import check_chart_options, spc_report
 
+    check_chart_options(args.baseline, args.subgroup)
     if args.format == "pdf" and args.out is None and sys.stdout.isatty():
         raise InvalidInput("A PDF report needs --out FILE (or standard output sent to a file).")
     app = application(args)

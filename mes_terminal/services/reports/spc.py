@@ -71,9 +71,7 @@ def spc_scope_report(
 ) -> dict[str, Any]:
     """Every characteristic measured in the scope over [start, end) (`mes-terminal report spc`), or the
     one asked for (shown, without data, with the sentence that says so)."""
-    if item is not None and checklist is None:
-        raise InvalidInput(SPC_ITEM_WITHOUT_CHECKLIST.sentence(item=item), code=SPC_ITEM_WITHOUT_CHECKLIST)
-    check_chart_options(baseline, subgroup)
+    check_options(checklist, item, baseline, subgroup)
     with read_connection(engine) as connection:
         coverage = report_scope.resolve(connection, station, line, str(start), str(end))
         window = coverage.window
@@ -95,6 +93,13 @@ def spc_scope_report(
         "characteristics": characteristics,
         "message": None if characteristics else "No measurements in this range.",
     }
+
+
+def check_options(checklist: str | None, item: str | None, baseline: int | None, subgroup: int) -> None:
+    """What the arguments alone can refuse, before any database is opened."""
+    if item is not None and checklist is None:
+        raise InvalidInput(SPC_ITEM_WITHOUT_CHECKLIST.sentence(item=item), code=SPC_ITEM_WITHOUT_CHECKLIST)
+    check_chart_options(baseline, subgroup)
 
 
 def check_chart_options(baseline: int | None, subgroup: int) -> None:
