@@ -17,6 +17,7 @@ import statistics
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 # n: (A2, D3, D4, d2)
 CONSTANTS: dict[int, tuple[float, float, float, float]] = {
@@ -153,8 +154,12 @@ def capability(mean: float, sigma: float, lower: float | None, upper: float | No
 
 
 def overall_sigma(values: Sequence[float]) -> float:
-    """The sample standard deviation of every single value: the sigma of Pp and Ppk."""
-    return statistics.stdev(values) if len(values) >= 2 else 0.0
+    """The sample standard deviation of every single value: the sigma of Pp and Ppk (in floats:
+    `statistics.stdev` is exact and a hundred times slower, and these are estimates)."""
+    if len(values) < 2:
+        return 0.0
+    mean = statistics.fmean(values)
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (len(values) - 1))
 
 
 # --- Nelson rules ---------------------------------------------------------------------------------
@@ -198,99 +203,61 @@ LONGEST_PATTERN = 15  # rule 7's; no rule looks further back
 
 def violations_at(points: Sequence[float], index: int, limits: Limits) -> list[Rule]:
     """The rules broken by the pattern that the point at `index` completes (earlier points only before it)."""
-    if limits.sigma <= 0:
-        return []
     start = max(0, index + 1 - LONGEST_PATTERN)
-    return _broken([(p - limits.center) / limits.sigma for p in points[start : index + 1]])
+    window = points[start : index + 1]
+    return [v.rule for v in nelson(window, limits) if v.index == len(window) - 1]
 
 
 def nelson(points: Sequence[float], limits: Limits) -> list[Violation]:
-    """Every rule violation along `points`, as each new point would have been judged when it came."""
+    """Every rule violation along `points`, as each new point would have been judged when it came.
+
+    One pass with a run counter per pattern, so that a characteristic's whole history is judged in linear
+    time (the terminal does it on every measurement). Each rule is reported at the point that completes
+    its pattern: a point on the center line breaks a run on one side, an equal neighbour breaks a trend.
+    """
     if limits.sigma <= 0:
         return []
     z = [(p - limits.center) / limits.sigma for p in points]
-    return [Violation(i, rule) for i in range(len(z)) for rule in _broken(z[max(0, i + 1 - LONGEST_PATTERN) : i + 1])]
-
-
-def _broken(z: Sequence[float]) -> list[Rule]:
-    return [rule for rule, test in _TESTS if test(z)]
+    sides = [_side(v) for v in z]
+    steps = [0] + [_side(b - a) for a, b in itertools.pairwise(z)]
+    found: list[Violation] = []
+    same_side = rising = falling = alternating = within = outside = 0
+    last_above = last_below = -LONGEST_PATTERN  # the newest point more than 1 sigma out above, below
+    for i, v in enumerate(z):
+        side, step, size = sides[i], steps[i], abs(v)
+        same_side = same_side + 1 if side and i and sides[i - 1] == side else (1 if side else 0)
+        rising = rising + 1 if step > 0 else 0
+        falling = falling + 1 if step < 0 else 0
+        alternating = alternating + 1 if step and i > 1 and step == -steps[i - 1] else (1 if step else 0)
+        within = within + 1 if size < 1 else 0
+        outside = outside + 1 if size > 1 else 0
+        if v > 1:
+            last_above = i
+        elif v < -1:
+            last_below = i
+        if size > 3:
+            found.append(Violation(i, Rule.BEYOND_3_SIGMA))
+        if same_side >= 9:
+            found.append(Violation(i, Rule.NINE_ON_ONE_SIDE))
+        if rising >= 5 or falling >= 5:
+            found.append(Violation(i, Rule.SIX_TRENDING))
+        if alternating >= 13:
+            found.append(Violation(i, Rule.FOURTEEN_ALTERNATING))
+        # k of n beyond on the newest point's side, the newest among them: a pattern is reported at the
+        # point that completes it, not again at each later point that still holds it.
+        if i >= 2 and size > 2 and sum(1 for w in z[i - 2 : i + 1] if w * side > 2) >= 2:
+            found.append(Violation(i, Rule.TWO_OF_THREE_BEYOND_2_SIGMA))
+        if i >= 4 and size > 1 and sum(1 for w in z[i - 4 : i + 1] if w * side > 1) >= 4:
+            found.append(Violation(i, Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA))
+        if within >= 15:
+            found.append(Violation(i, Rule.FIFTEEN_WITHIN_1_SIGMA))
+        if outside >= 8 and min(last_above, last_below) > i - 8:
+            found.append(Violation(i, Rule.EIGHT_OUTSIDE_1_SIGMA))
+    return found
 
 
 def _side(value: float) -> int:
     return (value > 0) - (value < 0)
-
-
-def _rule_1(z: Sequence[float]) -> bool:
-    return abs(z[-1]) > 3
-
-
-def _rule_2(z: Sequence[float]) -> bool:
-    window = z[-9:]
-    return len(window) == 9 and _side(window[0]) != 0 and all(_side(v) == _side(window[0]) for v in window)
-
-
-def _rule_3(z: Sequence[float]) -> bool:
-    window = z[-6:]
-    if len(window) < 6:
-        return False
-    steps = [b - a for a, b in itertools.pairwise(window)]
-    return all(s > 0 for s in steps) or all(s < 0 for s in steps)
-
-
-def _rule_4(z: Sequence[float]) -> bool:
-    window = z[-14:]
-    if len(window) < 14:
-        return False
-    steps = [_side(b - a) for a, b in itertools.pairwise(window)]
-    return all(s != 0 for s in steps) and all(a == -b for a, b in itertools.pairwise(steps))
-
-
-def _k_of_n_beyond(z: Sequence[float], k: int, n: int, sigmas: float) -> bool:
-    window = z[-n:]
-    if len(window) < n:
-        return False
-    side = _side(z[-1])
-    # The newest point must be one of those out: a pattern is reported at the point that completes it.
-    if side == 0 or abs(z[-1]) <= sigmas:
-        return False
-    return sum(1 for v in window if _side(v) == side and abs(v) > sigmas) >= k
-
-
-def _rule_5(z: Sequence[float]) -> bool:
-    return _k_of_n_beyond(z, 2, 3, 2)
-
-
-def _rule_6(z: Sequence[float]) -> bool:
-    return _k_of_n_beyond(z, 4, 5, 1)
-
-
-def _rule_7(z: Sequence[float]) -> bool:
-    window = z[-15:]
-    return len(window) == 15 and all(abs(v) < 1 for v in window)
-
-
-def _rule_8(z: Sequence[float]) -> bool:
-    # Nelson (1984): "eight points in a row on both sides of the center line with none in zone C";
-    # eight beyond 1 sigma on one side only is a shift (rules 2 and 6), not this mixture.
-    window = z[-8:]
-    return (
-        len(window) == 8
-        and all(abs(v) > 1 for v in window)
-        and any(v > 0 for v in window)
-        and any(v < 0 for v in window)
-    )
-
-
-_TESTS = (
-    (Rule.BEYOND_3_SIGMA, _rule_1),
-    (Rule.NINE_ON_ONE_SIDE, _rule_2),
-    (Rule.SIX_TRENDING, _rule_3),
-    (Rule.FOURTEEN_ALTERNATING, _rule_4),
-    (Rule.TWO_OF_THREE_BEYOND_2_SIGMA, _rule_5),
-    (Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA, _rule_6),
-    (Rule.FIFTEEN_WITHIN_1_SIGMA, _rule_7),
-    (Rule.EIGHT_OUTSIDE_1_SIGMA, _rule_8),
-)
 
 
 # --- a chart judged: Phase I limits, every point against them, spec apart ---------------------------
@@ -325,7 +292,15 @@ class Analysis:
     performance: Capability  # overall sigma: Pp, Ppk
 
     def rules_at(self, index: int) -> tuple[int, ...]:
-        return tuple(int(v.rule) for v in self.violations if v.index == index)
+        return self.by_point.get(index, ())
+
+    @cached_property
+    def by_point(self) -> dict[int, tuple[int, ...]]:
+        """The rules each point broke, by point: looked up once a point when a chart is drawn."""
+        rules: dict[int, list[int]] = {}
+        for v in self.violations:
+            rules.setdefault(v.index, []).append(int(v.rule))
+        return {index: tuple(found) for index, found in rules.items()}
 
 
 def analyse(
@@ -341,7 +316,7 @@ def analyse(
         raise SpcError("A baseline needs at least two points.")
     kind = chart_kind(subgroup)
     groups = subgroups(values, subgroup) if subgroup > 1 else [[v] for v in values]
-    points = [statistics.fmean(g) for g in groups]
+    points = [float(v) for v in values] if subgroup == 1 else [statistics.fmean(g) for g in groups]
     if kind == "i-mr":
         spread = moving_ranges(values)
     elif kind == "xbar-r":
@@ -440,7 +415,8 @@ def _beyond(group: Sequence[float], limits: ChartLimits) -> bool:
 def spec_breaches(groups: Sequence[Sequence[float]], lower: float | None, upper: float | None) -> Iterator[SpecBreach]:
     """Points holding a single value beyond a spec limit: specs are for parts, not for averages."""
     for index, group in enumerate(groups):
-        if upper is not None and max(group) > upper:
-            yield SpecBreach(index, max(group), "USL")
-        elif lower is not None and min(group) < lower:
-            yield SpecBreach(index, min(group), "LSL")
+        high, low = (group[0], group[0]) if len(group) == 1 else (max(group), min(group))
+        if upper is not None and high > upper:
+            yield SpecBreach(index, high, "USL")
+        elif lower is not None and low < lower:
+            yield SpecBreach(index, low, "LSL")

@@ -217,3 +217,47 @@ def test_phase_one_keeps_at_least_half_the_baseline() -> None:
     assert len(chart.excluded) <= 9 and 14 in chart.excluded
     assert chart.limits is not None and chart.limits.location.sigma > 0
     assert 1 in chart.rules_at(14)
+
+
+def _oracle(z: list[float]) -> set[Rule]:
+    """The rules as Nelson (1984) words them, on the window ending at the newest point: slow and plain."""
+
+    def side(v: float) -> int:
+        return (v > 0) - (v < 0)
+
+    def last(n: int) -> list[float] | None:
+        return z[-n:] if len(z) >= n else None
+
+    def k_of_n(n: int, k: int, sigmas: float) -> bool:
+        w = last(n)
+        s = side(z[-1])
+        return w is not None and abs(z[-1]) > sigmas and sum(1 for v in w if side(v) == s and abs(v) > sigmas) >= k
+
+    steps = lambda w: [side(b - a) for a, b in itertools.pairwise(w)]  # noqa: E731
+    found = set()
+    if abs(z[-1]) > 3:
+        found.add(Rule.BEYOND_3_SIGMA)
+    if (w := last(9)) and side(w[0]) != 0 and all(side(v) == side(w[0]) for v in w):
+        found.add(Rule.NINE_ON_ONE_SIDE)
+    if (w := last(6)) and (all(s > 0 for s in steps(w)) or all(s < 0 for s in steps(w))):
+        found.add(Rule.SIX_TRENDING)
+    if (w := last(14)) and all(s != 0 for s in steps(w)) and all(a == -b for a, b in itertools.pairwise(steps(w))):
+        found.add(Rule.FOURTEEN_ALTERNATING)
+    if k_of_n(3, 2, 2):
+        found.add(Rule.TWO_OF_THREE_BEYOND_2_SIGMA)
+    if k_of_n(5, 4, 1):
+        found.add(Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA)
+    if (w := last(15)) and all(abs(v) < 1 for v in w):
+        found.add(Rule.FIFTEEN_WITHIN_1_SIGMA)
+    if (w := last(8)) and all(abs(v) > 1 for v in w) and any(v > 0 for v in w) and any(v < 0 for v in w):
+        found.add(Rule.EIGHT_OUTSIDE_1_SIGMA)
+    return found
+
+
+@given(
+    st.lists(st.one_of(st.floats(-4, 4), st.sampled_from([0.0, 1.0, -1.0, 2.0, 2.5, -2.5])), min_size=1, max_size=60)
+)
+def test_the_one_pass_rules_agree_with_nelsons_wording_point_by_point(points: list[float]) -> None:
+    found = spc.nelson(points, UNIT)
+    for index in range(len(points)):
+        assert {v.rule for v in found if v.index == index} == _oracle(points[: index + 1])
