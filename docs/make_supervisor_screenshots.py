@@ -84,12 +84,19 @@ def run_a_little_shift(service: SupervisorService, clock: FixedClock) -> None:
         do(c.StartJob, "B1001", **job)
         clock.advance(timedelta(minutes=25))
         do(c.ReportCount, "B1001", good=Decimal(18), **job)
-        # Lengths measured through the morning, drifting up towards the end: something for SPC to show.
+    # The lengths are measured on the job just started, or on the one the demo left running at WS-01.
+    running = [r for r in service.dispatch_list("WS-01") if r.status == "running"]
+    target = ready[0] if ready else (running[0] if running else None)
+    if target is not None:
+        measured = {"station": "WS-01", "work_order": target.work_order, "operation": target.operation}
+        # Lengths measured through the morning (spec 119.8 .. 120.2), for SPC to show what it catches: a
+        # 120.45 mm blank inside the 25-value baseline (judged, out of spec, left out of the limits), a jump
+        # beyond the control limits still inside spec, and a blank beyond the upper spec limit at the end.
         rng = random.Random(7)
+        odd = {6: 120.45, 28: 120.14, 31: 120.26}
         for index in range(32):
-            drift = 0.05 if index >= 24 else 0.0
-            value = f"{120.0 + drift + rng.gauss(0, 0.03):.3f}"
-            do(c.RecordCheck, "B1001", checklist="CUT-FAI", item="LEN", value=value, **job)
+            value = f"{odd.get(index, 120.0 + rng.gauss(0, 0.025)):.3f}"
+            do(c.RecordCheck, "B1001", checklist="CUT-FAI", item="LEN", value=value, **measured)
             clock.advance(timedelta(seconds=30))
     do(c.StartDowntime, "B1003", station="WS-03", reason=None)
     clock.advance(timedelta(minutes=7, seconds=12))

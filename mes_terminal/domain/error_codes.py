@@ -327,6 +327,21 @@ SPC_UNKNOWN_ITEM = ErrorCode(
     "a control chart of an item that is not numeric or not loaded",
     "{checklist}/{item} is not a numeric item of a loaded checklist.",
 )
+SPC_ITEM_WITHOUT_CHECKLIST = ErrorCode(
+    "spc.item_without_checklist",
+    "an SPC report of an item without its checklist",
+    "--item {item} needs --checklist: item codes repeat from one checklist to the next.",
+)
+SPC_BAD_SUBGROUP = ErrorCode(
+    "spc.bad_subgroup",
+    "an SPC chart with subgroups of fewer than 2 or more than 25 values",
+    "A subgroup holds 2 to 25 values, not {size}.",
+)
+SPC_BAD_BASELINE = ErrorCode(
+    "spc.bad_baseline",
+    "an SPC baseline of fewer than two points",
+    "A baseline needs at least 2 points (better {minimum} or more), not {size}.",
+)
 NONCONFORMANCE_TOO_MUCH = ErrorCode(
     "nonconformance.too_much",
     "a nonconformance larger than its lot",

@@ -509,10 +509,6 @@
         <translation>Priorität</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Stations</source>
         <translation>Arbeitsplätze</translation>
     </message>
@@ -1425,16 +1421,36 @@
         <translation>Berichte</translation>
     </message>
     <message>
-        <source>None after the baseline.</source>
-        <translation>Keine nach der Basis.</translation>
+        <source>Spec: </source>
+        <translation>Spezifikation: </translation>
     </message>
     <message>
-        <source>Nelson rule violations ({count})</source>
-        <translation>Verletzungen der Nelson-Regeln ({count})</translation>
+        <source>None.</source>
+        <translation>Keine.</translation>
     </message>
     <message>
-        <source>{count} points · limits from the first {baseline} · Cp {cp} · Cpk {cpk}</source>
-        <translation>{count} Punkte · Grenzen aus den ersten {baseline} · Cp {cp} · Cpk {cpk}</translation>
+        <source>Violations: {control} control (Nelson rules), {spec} spec</source>
+        <translation>Verletzungen: {control} Regelkarte (Nelson-Regeln), {spec} Spezifikation</translation>
+    </message>
+    <message>
+        <source>Cp {cp} · Cpk {cpk} · Pp {pp} · Ppk {ppk}</source>
+        <translation>Cp {cp} · Cpk {cpk} · Pp {pp} · Ppk {ppk}</translation>
+    </message>
+    <message>
+        <source>{count} points · no control limits (fewer than 2 points)</source>
+        <translation>{count} Punkte · keine Eingriffsgrenzen (weniger als 2 Punkte)</translation>
+    </message>
+    <message>
+        <source>{count} points · limits from the first {baseline}</source>
+        <translation>{count} Punkte · Grenzen aus den ersten {baseline}</translation>
+    </message>
+    <message>
+        <source>excluding {points} (beyond the limits)</source>
+        <translation>ohne {points} (außerhalb der Grenzen)</translation>
+    </message>
+    <message>
+        <source>provisional until {baseline} points</source>
+        <translation>vorläufig bis {baseline} Punkte</translation>
     </message>
 </context>
 <context>
@@ -1687,12 +1703,24 @@
         <translation>Ein GS1-DataMatrix-Code braucht eine GTIN, und Material {material} hat keine.</translation>
     </message>
     <message>
+        <source>--item {item} needs --checklist: item codes repeat from one checklist to the next.</source>
+        <translation>--item {item} braucht --checklist: Prüfpunktcodes wiederholen sich von Checkliste zu Checkliste.</translation>
+    </message>
+    <message>
+        <source>A baseline needs at least 2 points (better {minimum} or more), not {size}.</source>
+        <translation>Eine Basis braucht mindestens 2 Punkte (besser {minimum} oder mehr), nicht {size}.</translation>
+    </message>
+    <message>
         <source>A failed print job needs the reason it failed.</source>
         <translation>Ein fehlgeschlagener Druckauftrag braucht den Grund, warum er fehlschlug.</translation>
     </message>
     <message>
         <source>A priority lies between -{limit} and {limit}.</source>
         <translation>Eine Priorität liegt zwischen -{limit} und {limit}.</translation>
+    </message>
+    <message>
+        <source>A subgroup holds 2 to 25 values, not {size}.</source>
+        <translation>Eine Untergruppe hat 2 bis 25 Werte, nicht {size}.</translation>
     </message>
     <message>
         <source>A traveler is a page document: print it to a PDF file or a system printer (printer:NAME), not to a label printer.</source>
@@ -2250,16 +2278,28 @@
 <context>
     <name>SpcChart</name>
     <message>
-        <source>Averages (X-bar)</source>
-        <translation>Mittelwerte (X-quer)</translation>
+        <source>Averages (X-bar/R)</source>
+        <translation>Mittelwerte (X-quer/R)</translation>
+    </message>
+    <message>
+        <source>Averages (X-bar/S)</source>
+        <translation>Mittelwerte (X-quer/S)</translation>
     </message>
     <message>
         <source>Individuals (I)</source>
         <translation>Einzelwerte (I)</translation>
     </message>
     <message>
+        <source>provisional limits ({count} of {baseline} baseline points)</source>
+        <translation>vorläufige Grenzen ({count} von {baseline} Basispunkten)</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation>(vorläufig)</translation>
     </message>
     <message>
         <source>Center</source>
@@ -2282,8 +2322,24 @@
         <translation>USG</translation>
     </message>
     <message>
-        <source>Rule violated</source>
-        <translation>Regel verletzt</translation>
+        <source>Control violation</source>
+        <translation>Regelkartenverletzung</translation>
+    </message>
+    <message>
+        <source>Spec violation</source>
+        <translation>Spezifikationsverletzung</translation>
+    </message>
+    <message>
+        <source>Excluded from the limits</source>
+        <translation>Aus den Grenzen ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>No measurements of {item} in this range.</source>
+        <translation>Keine Messungen von {item} in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Baseline ({count})</source>
+        <translation>Basis ({count})</translation>
     </message>
     <message>
         <source>Sample</source>
@@ -2831,6 +2887,10 @@
     <message>
         <source>Subgroup</source>
         <translation>Untergruppe</translation>
+    </message>
+    <message>
+        <source>1: individuals (I-MR); 2 to 8: X-bar/R; 9 to 25: X-bar/S</source>
+        <translation>1: Einzelwerte (I-MR); 2 bis 8: X-quer/R; 9 bis 25: X-quer/S</translation>
     </message>
     <message>
         <source>Only the range and station above</source>

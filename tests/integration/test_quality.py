@@ -301,6 +301,18 @@ def test_an_spc_rule_violation_calls_quality(bus, clock, job, plant) -> None:
     assert len(events(plant, "QualityCalled")) == 1
 
 
+def test_an_outlier_inside_the_baseline_is_caught_when_it_is_measured(bus, clock, job, plant) -> None:
+    check(bus, clock, "GUARD", "pass")
+    report(bus, clock, 1)
+    for value in ("100.0", "100.02", "99.98", "100.0", "100.03", "99.99", "100.01"):
+        assert check(bus, clock, "LEN", value)["spc"] == []
+    result = check(bus, clock, "LEN", "100.45")  # the eighth of eight baseline values, in spec
+    assert result["spc"] == ["Nelson rule 1: one point more than 3 sigma from the center line"]
+    (event,) = events(plant, "SpcRuleViolated")
+    assert event.payload["rules"] == [1] and event.payload["upper"] < 100.45
+    assert len(events(plant, "QualityCalled")) == 1
+
+
 def _lengths(bus, clock, values: list[str]) -> None:
     check(bus, clock, "GUARD", "pass")
     report(bus, clock, 1)
@@ -344,19 +356,110 @@ def test_mes_terminal_spc_writes_json_and_pdf(bus, clock, job, plant, database_u
     assert capsys.readouterr().err.strip() == "mes-terminal: CUT-FAI/GUARD is not a numeric item of a loaded checklist."
 
 
-def test_the_spc_pdf_shows_the_figures_and_the_violations() -> None:
+# Issue #15: a 41.5 mm part among 40 mm ones sat inside the baseline and showed "0 violations". Here a
+# 101 mm part (spec 99.5 .. 100.5) is the fourth of the eight baseline lengths.
+WITH_OUTLIER = ["100.0", "100.02", "99.98", "101.0", "100.0", "100.02", "99.98", "100.01", "100.0", "99.99"]
+
+
+def test_a_baseline_outlier_is_judged_excluded_from_the_limits_and_out_of_spec(bus, clock, job, plant) -> None:
+    from mes_terminal.services.queries.checklists import spc_chart
+    from mes_terminal.services.queries.read_only import read_connection
+
+    _lengths(bus, clock, WITH_OUTLIER)
+    with read_connection(plant) as connection:
+        chart = spc_chart(connection, "CUT-FAI", "LEN")
+    assert (chart.baseline_size, chart.provisional, chart.excluded) == (8, False, (3,))
+    outlier = chart.points[3]
+    assert (outlier.in_baseline, outlier.excluded, outlier.rules, outlier.out_of_spec) == (True, True, (1,), "USL")
+    # The limits are those of the seven other baseline values: the outlier does not widen them.
+    assert chart.center == pytest.approx((100.0 + 100.02 + 99.98 + 100.0 + 100.02 + 99.98 + 100.01) / 7)
+    assert chart.upper_control is not None and chart.upper_control < 100.5
+    assert chart.violations == ("point 4 (WO-1, 2026-03-02 06:00): Nelson rule 1: one point more than 3 sigma "
+                                "from the center line",)  # fmt: skip
+    assert chart.spec_violations == ("point 4 (WO-1, 2026-03-02 06:00): 101 mm above the upper spec limit 100.5 mm",)
+    assert [(s.index, s.kind, s.rule, s.limit) for s in chart.signals] == [
+        (3, "control", 1, None),
+        (3, "spec", None, "USL"),
+    ]
+    assert "excluding 4" in chart.baseline_text
+
+
+def test_fewer_values_than_the_baseline_give_provisional_limits_that_judge_already(bus, clock, job, plant) -> None:
+    from mes_terminal.services.queries.checklists import spc_chart
+    from mes_terminal.services.queries.read_only import read_connection
+
+    _lengths(bus, clock, ["100.0", "100.02", "99.98", "100.0", "100.01", "99.99", "100.45"])
+    with read_connection(plant) as connection:
+        chart = spc_chart(connection, "CUT-FAI", "LEN")
+    assert (chart.provisional, chart.baseline_size, chart.baseline_asked) == (True, 7, 8)
+    assert chart.points[6].rules == (1,) and chart.excluded == (6,)
+    assert "provisional until 8 points" in chart.baseline_text
+
+
+def test_report_spc_lists_every_characteristic_of_a_station_with_its_violations(
+    bus, clock, job, plant, database_url, capsys, tmp_path
+) -> None:
+    import json
+
+    from mes_terminal.cli import main
+
+    _lengths(bus, clock, WITH_OUTLIER)
+    scope = ["--from", "2026-03-02", "--to", "2026-03-03", "--database-url", database_url]
+    assert main(["report", "spc", "--station", "WS-01", *scope]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["kind"], out["scope"]["code"], out["timezone"]) == ("spc", "WS-01", "Europe/Berlin")
+    (length,) = out["characteristics"]
+    assert (length["checklist"], length["item"], length["chart"]) == ("CUT-FAI", "LEN", "i-mr")
+    assert (length["baseline_size"], length["excluded_points"], length["provisional"]) == (8, [4], False)
+    assert length["cp"] is not None and length["ppk"] is not None and length["ppk"] < length["cpk"]
+    assert [(v["point"], v["time"], v["kind"], v["rule"], v["value"]) for v in length["rule_violations"]] == [
+        (4, "2026-03-02T06:00:00Z", "control", 1, 101.0),
+        (4, "2026-03-02T06:00:00Z", "spec", None, 101.0),
+    ]
+    assert main(["report", "spc", "--line", "L1", "--checklist", "CUT-FAI", "--format", "csv", *scope]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("checklist,item,chart,point,time,")
+    assert len(lines) == 1 + len(WITH_OUTLIER) and lines[4].split(",")[8:12] == ["yes", "yes", "1", "USL"]
+    target = tmp_path / "spc.pdf"
+    assert main(["report", "spc", "--station", "WS-01", "--format", "pdf", "--out", str(target), *scope]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert main(["report", "spc", "--item", "LEN", *scope]) == 2
+    assert "--item LEN needs --checklist" in capsys.readouterr().err
+
+
+def test_an_spc_chart_without_values_says_so_in_json_and_pdf(plant, database_url, capsys, tmp_path) -> None:
+    import json
+
+    from mes_terminal.cli import main
     from mes_terminal.documents.spc_pdf import render_spc_pdf
 
-    report = {
-        "checklist": "CUT-FAI", "item": "LEN", "text": "Length", "unit": "mm", "chart": "i-mr", "subgroup_size": 1,
-        "baseline_size": 2, "points": [{"value": 100.0, "rules": []}, {"value": 100.1, "rules": []},
-        {"value": 100.9, "rules": [1]}], "spread": [0.1, 0.8], "center": 100.05, "lower_control": 99.8,
-        "upper_control": 100.3, "spread_center": 0.1, "spread_upper": 0.33, "lower_spec": 99.5, "upper_spec": 100.5,
-        "target": 100.0, "cp": 1.2, "cpk": 1.1, "violations": ["point 3 (WO-1): Nelson rule 1"],
-        "range": {"from": None, "to": None},
-    }  # fmt: skip
+    scope = ["--from", "2026-03-02", "--to", "2026-03-03", "--database-url", database_url]
+    assert main(["report", "spc", "--checklist", "CUT-FAI", "--item", "LEN", *scope]) == 0
+    captured = capsys.readouterr()
+    (length,) = json.loads(captured.out)["characteristics"]
+    assert (length["points"], length["message"]) == ([], "No measurements of LEN in this range.")
+    assert captured.err.strip() == "No measurements of LEN in this range."
+    assert main(["spc", "CUT-FAI", "LEN", "--database-url", database_url]) == 0
+    assert capsys.readouterr().err.strip() == "No measurements of LEN in this range."
+    assert main(["report", "spc", "--station", "WS-02", *scope]) == 0
+    captured = capsys.readouterr()
+    assert (
+        json.loads(captured.out)["characteristics"] == [] and captured.err.strip() == "No measurements in this range."
+    )
+    pdf = render_spc_pdf(length, compress=False)
+    assert b"No measurements of LEN in this range." in pdf and b"UCL" not in pdf
+
+
+def test_the_spc_pdf_draws_a_page_per_characteristic_with_both_kinds_of_violation(bus, clock, job, plant) -> None:
+    from mes_terminal.documents.spc_pdf import render_spc_pdf
+    from mes_terminal.services.reports.spc import spc_scope_report
+
+    _lengths(bus, clock, WITH_OUTLIER)
+    report = spc_scope_report(plant, clock, station=None, line="L1", start="2026-03-02", end="2026-03-03")
     pdf = render_spc_pdf(report, compress=False)
-    assert pdf.startswith(b"%PDF") and b"Nelson rule 1" in pdf and b"Cpk" in pdf
+    assert pdf.startswith(b"%PDF") and b"Cpk" in pdf and b"Ppk" in pdf
+    assert b"Control violations \\(Nelson rules\\): 1" in pdf and b"Spec violations: 1" in pdf
+    assert b"excluded from the limits" in pdf and b"101 mm above the upper spec limit" in pdf
 
 
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from datetime import datetime
 from decimal import Decimal
@@ -35,16 +36,22 @@ def pass_due_checks(
                 operation=operation,
                 checklist=view.code,
                 item=item.code,
-                value=good_answer(item),
+                value=good_answer(item, seed=f"{work_order}/{operation}/{at.isoformat()}"),
             )
         )
     return len(items)
 
 
-def good_answer(item: CheckItemView) -> str:
+def good_answer(item: CheckItemView, seed: str = "") -> str:
     if item.kind == "numeric":
         known = [v for v in (item.target, item.lower, item.upper) if v is not None]
         value = item.target if item.target is not None else (sum(known, Decimal(0)) / len(known) if known else 0)
+        if item.lower is not None and item.upper is not None:
+            # A real process scatters: sigma a twelfth of the tolerance (Cp 2), never beyond 3 sigma, so
+            # always in spec; the same seed gives the same value, so the demo is the same every time.
+            sigma = float(item.upper - item.lower) / 12
+            scatter = max(-3.0, min(3.0, random.Random(f"{seed}/{item.code}").gauss(0, 1))) * sigma
+            value = Decimal(str(float(value) + scatter)).quantize(Decimal("0.001"))
         return format(value, "f")
     if item.kind == "choice":
         return item.choices[0]

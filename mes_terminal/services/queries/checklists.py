@@ -5,7 +5,7 @@ Read-only functions over a connection; the terminal and the supervisor get froze
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -17,7 +17,13 @@ from mes_terminal.domain.error_codes import CHECK_NO_CHECKLIST, SPC_UNKNOWN_ITEM
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, expected
 from mes_terminal.services.queries import quality as qq
-from mes_terminal.services.queries.station_views import CheckItemView, ChecklistView, SpcChartView, SpcPoint
+from mes_terminal.services.queries.station_views import (
+    CheckItemView,
+    ChecklistView,
+    SpcChartView,
+    SpcPoint,
+    SpcSignal,
+)
 
 
 def job_checklist(connection: Connection, work_order: str, operation: int, now: datetime) -> ChecklistView:
@@ -179,9 +185,12 @@ def spc_chart(
     station: str | None = None,
     baseline: int | None = None,
     subgroup: int = 1,
+    stations: Sequence[str] | None = None,
 ) -> SpcChartView:
-    """Chart data of one numeric characteristic. The baseline is its first `baseline` values (I-MR) or
-    subgroups (X-bar/R) in the range; without one, the site's `spc_baseline`."""
+    """Chart data of one numeric characteristic: every point judged against limits from the first
+    `baseline` values (I-MR) or subgroups (X-bar) in the range (without one, the site's `spc_baseline`),
+    a baseline point beyond them left out of them (Phase I); spec breaches apart from rule violations.
+    `stations` narrows to the values recorded at those stations (a line's)."""
     spec = qq.newest_checklist(connection, checklist)
     definition = next((i for i in spec.items if i.code == item), None) if spec else None
     if definition is None or definition.kind != checks.Kind.NUMERIC:
@@ -189,53 +198,76 @@ def spc_chart(
             SPC_UNKNOWN_ITEM.sentence(checklist=checklist, item=item),
             code=SPC_UNKNOWN_ITEM,
         )
-    rows = qq.measurements(connection, checklist, item, start, end, station)
-    size = baseline or qq.site_quality_rules(connection).spc_baseline
-    values = [float(m.value) for m in rows]
-    if subgroup > 1:
-        groups = spc.subgroups(values, subgroup)
-        points = [sum(g) / len(g) for g in groups]
-        spread = [max(g) - min(g) for g in groups]
-        anchors = [rows[i * subgroup + subgroup - 1] for i in range(len(groups))]
-        limits = spc.xbar_r_limits(groups[:size]) if len(groups) >= 2 else None
-    else:
-        points, spread, anchors = values, spc.moving_ranges(values), rows
-        limits = spc.imr_limits(values[:size]) if len(values) >= 2 else None
-    found = spc.nelson(points, limits.location) if limits and len(points) > size else []
-    judged = [v for v in found if v.index >= size]  # the baseline is not judged against itself
-    by_point: dict[int, list[int]] = {}
-    for v in judged:
-        by_point.setdefault(v.index, []).append(int(v.rule))
-    capability = (
-        spc.capability(limits.location.center, limits.process_sigma, _f(definition.lower), _f(definition.upper))
-        if limits
-        else spc.Capability(None, None)
-    )
+    rows = qq.measurements(connection, checklist, item, start, end, station, stations=stations)
+    asked = baseline or qq.site_quality_rules(connection).spc_baseline
+    lower, upper = _f(definition.lower), _f(definition.upper)
+    chart = spc.analyse([float(m.value) for m in rows], asked, subgroup=subgroup, lower_spec=lower, upper_spec=upper)
+    # A subgroup's time and job are those of its last value.
+    anchors = rows if subgroup == 1 else [rows[i * subgroup + subgroup - 1] for i in range(len(chart.points))]
+    breaches = {b.index: b for b in chart.spec}
+    signals = sorted(
+        [_signal(v.index, anchors[v.index], "control", int(v.rule), None, chart.points[v.index], v.text)
+         for v in chart.violations]
+        + [_signal(b.index, anchors[b.index], "spec", None, b.side, b.value,
+                   _spec_text(b, lower, upper, definition.unit)) for b in chart.spec],
+        key=lambda s: (s.index, s.kind != "control"),
+    )  # fmt: skip
+    limits = chart.limits
     return SpcChartView(
         checklist=checklist,
         item=item,
         text=definition.text,
         unit=definition.unit,
-        chart="xbar-r" if subgroup > 1 else "i-mr",
+        chart=chart.kind,
         subgroup_size=subgroup,
-        baseline_size=min(size, len(points)),
+        baseline_size=chart.baseline_size,
         points=tuple(
-            SpcPoint(p, a.recorded_at, a.work_order, a.station, tuple(by_point.get(i, ())), i < size)
-            for i, (p, a) in enumerate(zip(points, anchors, strict=True))
+            SpcPoint(
+                p,
+                a.recorded_at,
+                a.work_order,
+                a.station,
+                chart.rules_at(i),
+                i < chart.baseline_size,
+                i in chart.excluded,
+                breaches[i].side if i in breaches else None,
+            )
+            for i, (p, a) in enumerate(zip(chart.points, anchors, strict=True))
         ),
-        spread=tuple(spread),
+        spread=chart.spread,
         center=limits.location.center if limits else None,
         lower_control=limits.location.lower if limits else None,
         upper_control=limits.location.upper if limits else None,
         spread_center=limits.spread.center if limits else None,
         spread_upper=limits.spread.upper if limits else None,
-        lower_spec=_f(definition.lower),
-        upper_spec=_f(definition.upper),
+        lower_spec=lower,
+        upper_spec=upper,
         target=_f(definition.target),
-        cp=capability.cp,
-        cpk=capability.cpk,
-        violations=tuple(f"point {v.index + 1} ({_where(anchors[v.index])}): {v.text}" for v in judged),
+        cp=chart.capability.cp,
+        cpk=chart.capability.cpk,
+        violations=tuple(s.text for s in signals if s.kind == "control"),
+        spec_violations=tuple(s.text for s in signals if s.kind == "spec"),
+        signals=tuple(signals),
+        provisional=chart.provisional,
+        baseline_asked=asked,
+        excluded=chart.excluded,
+        spread_lower=limits.spread.lower if limits else None,
+        pp=chart.performance.cp,
+        ppk=chart.performance.cpk,
     )
+
+
+def _signal(
+    index: int, at: qq.Measurement, kind: str, rule: int | None, limit: str | None, value: float, text: str
+) -> SpcSignal:
+    return SpcSignal(index, at.recorded_at, kind, rule, limit, value, f"point {index + 1} ({_where(at)}): {text}")
+
+
+def _spec_text(breach: spc.SpecBreach, lower: float | None, upper: float | None, unit: str | None) -> str:
+    side = "above the upper" if breach.side == "USL" else "below the lower"
+    limit = upper if breach.side == "USL" else lower
+    suffix = f" {unit}" if unit else ""
+    return f"{breach.value:g}{suffix} {side} spec limit {limit:g}{suffix}"
 
 
 def _where(point: qq.Measurement) -> str:

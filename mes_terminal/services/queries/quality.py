@@ -6,6 +6,7 @@ transaction) and the terminal's read-only queries ask the same questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -199,8 +200,11 @@ def measurements(
     start: datetime | None = None,
     end: datetime | None = None,
     station: str | None = None,
+    *,
+    stations: Sequence[str] | None = None,
 ) -> list[Measurement]:
-    """Every numeric value of one characteristic (checklist and item code, all versions), oldest first."""
+    """Every numeric value of one characteristic (checklist and item code, all versions), oldest first;
+    `station` or `stations` (a line's) narrow it to values recorded there."""
     query = (
         select(
             ChecklistResult.numeric_value,
@@ -229,6 +233,8 @@ def measurements(
         query = query.where(ChecklistResult.recorded_at < end)
     if station is not None:
         query = query.where(Workstation.code == station)
+    if stations is not None:
+        query = query.where(Workstation.code.in_(list(stations)))
     # numeric_value is never NULL here (the WHERE above); `or 0` only says so to the type checker.
     return [Measurement(Decimal(r[0] or 0), *r[1:]) for r in connection.execute(query).all()]
 
@@ -275,3 +281,32 @@ def open_nonconformances(connection: Connection) -> list[NonconformanceRow]:
         .order_by(Nonconformance.raised_at.desc(), Nonconformance.id.desc())
     ).all()
     return [NonconformanceRow(*row) for row in rows]  # type: ignore[call-arg]  # mypy loses the columns past the typed overloads
+
+
+def measured_characteristics(
+    connection: Connection,
+    start: datetime,
+    end: datetime,
+    stations: Sequence[str] | None = None,
+    checklist: str | None = None,
+) -> list[tuple[str, str]]:
+    """(checklist, item) codes with a numeric value recorded in [start, end) (at `stations`), by code."""
+    query = (
+        select(ChecklistTemplate.code.label("checklist"), ChecklistItem.code.label("item"))
+        .select_from(ChecklistResult)
+        .distinct()
+        .join(ChecklistItem, ChecklistItem.id == ChecklistResult.item_id)
+        .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistItem.template_id)
+        .join(Workstation, Workstation.id == ChecklistResult.workstation_id)
+        .where(
+            ChecklistResult.numeric_value.is_not(None),
+            ChecklistResult.recorded_at >= start,
+            ChecklistResult.recorded_at < end,
+        )
+        .order_by("checklist", "item")
+    )
+    if stations is not None:
+        query = query.where(Workstation.code.in_(list(stations)))
+    if checklist is not None:
+        query = query.where(ChecklistTemplate.code == checklist)
+    return [(row[0], row[1]) for row in connection.execute(query).all()]

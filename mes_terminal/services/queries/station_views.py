@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from mes_terminal.domain.spc import NO_MEASUREMENTS
+
 
 @dataclass(frozen=True)
 class OperatorView:
@@ -144,21 +146,36 @@ class SpcPoint:
     recorded_at: datetime
     work_order: str
     station: str
-    rules: tuple[int, ...]  # Nelson rules this point completed (empty inside the baseline)
+    rules: tuple[int, ...]  # Nelson rules this point completed against the control limits (baseline too)
     in_baseline: bool
+    excluded: bool = False  # a baseline point left out of the limits (beyond them: Phase I)
+    out_of_spec: str | None = None  # "USL" or "LSL": a value beyond a spec limit, apart from the rules
+
+
+@dataclass(frozen=True)
+class SpcSignal:
+    """One thing the chart flags: a broken Nelson rule (`kind` "control") or a value out of spec ("spec")."""
+
+    index: int  # 0-based point
+    recorded_at: datetime
+    kind: str  # "control" or "spec"
+    rule: int | None  # the Nelson rule; None for a spec breach
+    limit: str | None  # "USL" or "LSL" for a spec breach
+    value: float
+    text: str
 
 
 @dataclass(frozen=True)
 class SpcChartView:
-    """One characteristic's I-MR (or X-bar/R) chart: points, limits from the baseline, spec, capability."""
+    """One characteristic's I-MR (or X-bar/R, X-bar/S) chart: points, limits from the baseline, spec, capability."""
 
     checklist: str
     item: str
     text: str
     unit: str | None
-    chart: str  # "i-mr" or "xbar-r"
+    chart: str  # "i-mr", "xbar-r" or "xbar-s"
     subgroup_size: int
-    baseline_size: int  # values (I-MR) or subgroups (X-bar/R) the limits come from
+    baseline_size: int  # values (I-MR) or subgroups (X-bar) the limits come from
     points: tuple[SpcPoint, ...]  # single values, or subgroup averages
     spread: tuple[float, ...]  # moving ranges (first point has none) or subgroup ranges
     center: float | None
@@ -171,4 +188,29 @@ class SpcChartView:
     target: float | None
     cp: float | None
     cpk: float | None
-    violations: tuple[str, ...]  # "point 27 (WO-3, 2026-03-02 10:14): Nelson rule 1: ..."
+    violations: tuple[str, ...]  # control signals: "point 27 (WO-3, 2026-03-02 10:14): Nelson rule 1: ..."
+    spec_violations: tuple[str, ...] = ()  # "point 11 (WO-3, ...): 41.5 above the upper spec limit 40.2"
+    signals: tuple[SpcSignal, ...] = ()  # both, point by point, for scripts
+    provisional: bool = False  # fewer points than the baseline asks for: the limits still move
+    baseline_asked: int = 0  # the baseline asked for (the site's spc_baseline or --baseline)
+    excluded: tuple[int, ...] = ()  # 0-based baseline points left out of the limits
+    spread_lower: float | None = None
+    pp: float | None = None
+    ppk: float | None = None
+
+    @property
+    def empty_text(self) -> str | None:
+        """What a chart without points says instead of drawing an empty axis."""
+        return None if self.points else NO_MEASUREMENTS.format(item=self.item)
+
+    @property
+    def baseline_text(self) -> str:
+        """How the limits came about: their baseline, what was left out, whether they are final."""
+        if self.center is None:
+            return "no control limits: fewer than 2 points"
+        parts = [f"limits from the first {self.baseline_size} points"]
+        if self.excluded:
+            parts.append(f"excluding {', '.join(str(i + 1) for i in self.excluded)} (beyond the limits)")
+        if self.provisional:
+            parts.append(f"provisional until {self.baseline_asked} points")
+        return "; ".join(parts)

@@ -230,7 +230,7 @@ class Ui_SupervisorReports:
         self.subgroupSpin = QSpinBox(self.spcTab)
         self.subgroupSpin.setObjectName("subgroupSpin")
         self.subgroupSpin.setMinimum(1)
-        self.subgroupSpin.setMaximum(10)
+        self.subgroupSpin.setMaximum(25)
 
         self.spcPickLayout.addWidget(self.subgroupSpin)
 
@@ -320,6 +320,13 @@ class Ui_SupervisorReports:
         self.baselineLabel.setText(QCoreApplication.translate("SupervisorReports", "Baseline", None))
         self.baselineSpin.setSpecialValueText(QCoreApplication.translate("SupervisorReports", "site default", None))
         self.subgroupLabel.setText(QCoreApplication.translate("SupervisorReports", "Subgroup", None))
+        # if QT_CONFIG(tooltip)
+        self.subgroupSpin.setToolTip(
+            QCoreApplication.translate(
+                "SupervisorReports", "1: individuals (I-MR); 2 to 8: X-bar/R; 9 to 25: X-bar/S", None
+            )
+        )
+        # endif // QT_CONFIG(tooltip)
         self.spcRangeCheck.setText(
             QCoreApplication.translate("SupervisorReports", "Only the range and station above", None)
         )

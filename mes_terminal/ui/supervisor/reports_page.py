@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelection
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
 from mes_terminal.services.queries.station_views import SpcChartView
@@ -19,6 +19,7 @@ from mes_terminal.services.reports.scope import Scope
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable
 from mes_terminal.ui.charts.pareto_chart import ParetoBar
+from mes_terminal.ui.charts.spc_chart import SPEC, VIOLATION
 from mes_terminal.ui.forms.supervisor_reports_ui import Ui_SupervisorReports
 from mes_terminal.ui.supervisor.formatting import duration, quantity
 from mes_terminal.ui.supervisor.report_models import OeeTableModel, explanation_model, percent_1
@@ -283,17 +284,41 @@ class ReportsPage(QWidget):
     def on_spc_changed(self, view: SpcChartView) -> None:
         self.ui.spcChart.show_chart(view)
         self.ui.violationsList.clear()
-        for violation in view.violations:
-            QListWidgetItem(violation, self.ui.violationsList)
-        if not view.violations:
-            QListWidgetItem(self.tr("None after the baseline."), self.ui.violationsList)
-        self.ui.violationsBox.setTitle(self.tr("Nelson rule violations ({count})").format(count=len(view.violations)))
-        capability = self.tr("{count} points · limits from the first {baseline} · Cp {cp} · Cpk {cpk}")
-        self.ui.capabilityLabel.setText(
-            capability.format(
-                count=len(view.points), baseline=view.baseline_size, cp=_number(view.cp), cpk=_number(view.cpk)
+        # Every point is judged, the baseline's too; a value out of spec is listed apart from a broken rule.
+        for signal in view.signals:
+            entry = QListWidgetItem(signal.text if signal.kind == "control" else self.tr("Spec: ") + signal.text)
+            entry.setForeground(QColor(VIOLATION if signal.kind == "control" else SPEC))
+            self.ui.violationsList.addItem(entry)
+        if not view.signals:
+            QListWidgetItem(
+                self.ui.spcChart.empty_text() if not view.points else self.tr("None."), self.ui.violationsList
+            )
+        self.ui.violationsBox.setTitle(
+            self.tr("Violations: {control} control (Nelson rules), {spec} spec").format(
+                control=len(view.violations), spec=len(view.spec_violations)
             )
         )
+        self.ui.capabilityLabel.setText(
+            self._baseline_text(view)
+            + " · "
+            + self.tr("Cp {cp} · Cpk {cpk} · Pp {pp} · Ppk {ppk}").format(
+                cp=_number(view.cp), cpk=_number(view.cpk), pp=_number(view.pp), ppk=_number(view.ppk)
+            )
+        )
+
+    def _baseline_text(self, view: SpcChartView) -> str:
+        """How the limits came about, in the console's language (the view's `baseline_text` in English)."""
+        if view.center is None:
+            return self.tr("{count} points · no control limits (fewer than 2 points)").format(count=len(view.points))
+        text = self.tr("{count} points · limits from the first {baseline}").format(
+            count=len(view.points), baseline=view.baseline_size
+        )
+        if view.excluded:
+            numbers = ", ".join(str(i + 1) for i in view.excluded)
+            text += " · " + self.tr("excluding {points} (beyond the limits)").format(points=numbers)
+        if view.provisional:
+            text += " · " + self.tr("provisional until {baseline} points").format(baseline=view.baseline_asked)
+        return text
 
     # --- export ----------------------------------------------------------------------------------
 

@@ -208,12 +208,17 @@ def _judge_spc(
     item: checks.CheckItem,
     rules: qq.QualityRules,
 ) -> SpcJudgement:
-    """Judge the new value against the characteristic's control limits, once its baseline is complete."""
+    """Judge the new value against the characteristic's control limits (the chart's: Phase I over the
+    baseline), from the MIN_BASELINE-th value on: a value inside the baseline is judged too, against the
+    provisional limits, so that an outlier there is caught when it is measured."""
     values = [float(m.value) for m in qq.measurements(uow.session.connection(), item.checklist, item.code)]
-    if len(values) <= rules.spc_baseline:
+    if len(values) < spc.MIN_BASELINE:
         return {"spc": []}
-    limits = spc.imr_limits(values[: rules.spc_baseline]).location
-    broken = [spc.Violation(len(values) - 1, rule) for rule in spc.violations_at(values, len(values) - 1, limits)]
+    chart = spc.analyse(values, rules.spc_baseline)
+    if chart.limits is None:
+        return {"spc": []}
+    limits = chart.limits.location
+    broken = [v for v in chart.violations if v.index == len(values) - 1]
     if not broken:
         return {"spc": []}
     texts = [v.text for v in broken]
@@ -230,6 +235,7 @@ def _judge_spc(
         center=limits.center,
         lower=limits.lower,
         upper=limits.upper,
+        provisional=chart.provisional,
     )
     held = None
     if rules.spc_reaction == "hold":
