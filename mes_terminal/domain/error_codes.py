@@ -397,7 +397,7 @@ MACHINE_NOT_CONFIGURED = ErrorCode(
 MACHINE_SOURCE_URL = ErrorCode(
     "machine.source_url",
     "a [[machines]] or [uns] url that names no supported protocol or host",
-    "{url} is not a machine address; use mqtt://HOST:PORT, opc.tcp://HOST:PORT or modbus://HOST:PORT.",
+    "{field} must be an address such as mqtt://HOST:PORT, opc.tcp://HOST:PORT or modbus://HOST:PORT, not {url}.",
 )
 
 

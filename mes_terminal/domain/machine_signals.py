@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import NamedTuple
 
 from mes_terminal.domain.downtime import MachineStatus
 from mes_terminal.domain.error_codes import MACHINE_PAYLOAD_INVALID
@@ -68,8 +69,7 @@ class Reading:
         return str(self.value)
 
 
-@dataclass(frozen=True)
-class CounterStep:
+class CounterStep(NamedTuple):
     event: CounterEvent
     counted: Decimal  # never negative
     last: Decimal  # the value to remember
@@ -191,7 +191,12 @@ def _key(value: object) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        text = value.strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return text or None
+        return _key(number) if number.is_finite() else text
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float | Decimal):

@@ -63,7 +63,7 @@ class UnsSpec:
 
 def source_address(value: object, field: str, schemes: tuple[str, ...] = tuple(SCHEMES)) -> SourceAddress:
     """`mqtt://host:1883`, `opc.tcp://host:4840` or `modbus://host:502` (the port may be left out)."""
-    problem = InvalidInput(MACHINE_SOURCE_URL.sentence(url=show(value)), code=MACHINE_SOURCE_URL)
+    problem = InvalidInput(MACHINE_SOURCE_URL.sentence(field=field, url=show(value)), code=MACHINE_SOURCE_URL)
     if not isinstance(value, str):
         raise problem
     try:
