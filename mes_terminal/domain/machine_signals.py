@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from mes_terminal.domain.downtime import MachineStatus
 from mes_terminal.domain.error_codes import MACHINE_PAYLOAD_INVALID
@@ -212,3 +212,20 @@ def _key(value: object) -> str | None:
 def _show(value: object) -> str:
     text = repr(value) if not isinstance(value, Decimal) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def signal_json(signal: SignalSpec) -> dict[str, Any]:
+    values = dataclasses.asdict(signal)
+    values["map"] = dict(signal.map)
+    return {k: v for k, v in values.items() if v not in (None, {})}
+
+
+def signal_from_json(values: Mapping[str, Any]) -> SignalSpec:
+    return SignalSpec(
+        kind=values["kind"],
+        address=values["address"],
+        mode=values.get("mode"),
+        field=values.get("field"),
+        map=dict(values.get("map", {})),
+        wrap=values.get("wrap"),
+    )

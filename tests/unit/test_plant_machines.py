@@ -28,7 +28,9 @@ def test_machines_and_the_namespace_are_read() -> None:
 
 def test_opc_ua_nodes_with_a_map_and_modbus_registers() -> None:
     opc = parse_plant(
-        machine_plant("opc.tcp://press:4840", 'state = { node = "ns=2;s=Press.State", map = { "1" = "running", "0" = "down" } }')
+        machine_plant(
+            "opc.tcp://press:4840", 'state = { node = "ns=2;s=Press.State", map = { "1" = "running", "0" = "down" } }'
+        )
     )
     assert dict(opc.machines[0].signals[0].map) == {"1": "running", "0": "down"}
     modbus = parse_plant(machine_plant("modbus://plc", 'count = { register = 40001, mode = "total", wrap = 65536 }'))

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import asdict
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import MachineSource, User, UserRole, Workstation
-from mes_terminal.domain.machine_signals import SignalSpec
+from mes_terminal.domain.machine_signals import signal_json
 from mes_terminal.domain.pins import hash_secret
 from mes_terminal.domain.plant import PlantDefinition
 from mes_terminal.domain.plant_machines import DEFAULT_BADGE, MachineSpec
@@ -45,23 +43,6 @@ def load_machines(
 
 def source_values(spec: MachineSpec) -> Values:
     return {"badge": spec.badge, "poll_ms": spec.poll_ms, "signals": [signal_json(s) for s in spec.signals]}
-
-
-def signal_json(signal: SignalSpec) -> dict[str, Any]:
-    values = asdict(signal)
-    values["map"] = dict(signal.map)
-    return {k: v for k, v in values.items() if v not in (None, {})}
-
-
-def signal_from_json(values: Mapping[str, Any]) -> SignalSpec:
-    return SignalSpec(
-        kind=values["kind"],
-        address=values["address"],
-        mode=values.get("mode"),
-        field=values.get("field"),
-        map=dict(values.get("map", {})),
-        wrap=values.get("wrap"),
-    )
 
 
 def _default_account(session: Session, changes: ChangeLog) -> None:

@@ -1,0 +1,70 @@
+"""From the local queue to the command bus: readings become commands, in order, each once."""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from mes_terminal.connectors.store import SignalStore, StoredReading
+from mes_terminal.domain.errors import Conflict, DatabaseUnavailable, MesError, SchemaNotAtHead
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
+
+log = logging.getLogger(__name__)
+
+# Refusals that say "not now" rather than "not this": the reading stays queued and is tried again.
+_NOT_NOW = (DatabaseUnavailable, Conflict, SchemaNotAtHead)
+
+
+def command_of(reading: StoredReading) -> c.Command:
+    common = {
+        "command_id": reading.command_id,
+        "actor": reading.badge,
+        "issued_at": reading.at,
+        "station": reading.station,
+    }
+    if reading.kind == "state":
+        return c.MachineState(**common, state=reading.value)
+    if reading.kind in ("online", "offline"):
+        return c.MachineSourceStatus(**common, url=reading.source, online=reading.kind == "online")
+    return c.MachineCount(
+        **common,
+        signal=reading.kind,
+        value=Decimal(reading.value),
+        mode=reading.mode or "total",
+        wrap=Decimal(reading.wrap) if reading.wrap else None,
+    )
+
+
+class Forwarder:
+    def __init__(self, store: SignalStore, bus: CommandBus) -> None:
+        self._store = store
+        self._bus = bus
+        self._waiting = False  # the database is away: said once, not at every try
+        self.delivered = 0
+        self.refused = 0
+
+    def deliver(self, limit: int = 500) -> int:
+        """Deliver up to `limit` queued readings in order; stops at the first one the database cannot take now."""
+        done = 0
+        for reading in self._store.oldest(limit):
+            try:
+                self._bus.execute(command_of(reading))
+            except _NOT_NOW as error:
+                if not self._waiting:
+                    log.warning("machine readings wait in %s: %s", self._store.path, error.message)
+                    self._waiting = True
+                break
+            except MesError as refusal:
+                # A reading the rules refuse (a stop ending before it began, an unknown station) is
+                # logged and set aside: retrying cannot make it apply, and it must not block the queue.
+                log.warning("%s %s of %s refused: %s", reading.kind, reading.value, reading.station, refusal.message)
+                self.refused += 1
+            else:
+                self.delivered += 1
+            if self._waiting:
+                log.info("the database is back; delivering the queued machine readings")
+                self._waiting = False
+            self._store.remove(reading.seq)
+            done += 1
+        return done
