@@ -81,7 +81,8 @@ class SignalStore:
     ) -> None:
         with self._locked() as db:
             db.execute(
-                "INSERT INTO readings (station, source, kind, value, at, mode, wrap, badge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO readings (station, source, kind, value, at, mode, wrap, badge)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (station, source, kind, value, at.isoformat(), mode, None if wrap is None else str(wrap), badge),
             )
 

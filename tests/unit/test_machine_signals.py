@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -123,7 +124,7 @@ def test_a_counter_never_counts_negative_and_counts_exactly_what_it_grew(values:
         assert step.counted >= 0 and step.last == value
         total += step.counted
         last = step.last
-    if all(b >= a for a, b in zip(values, values[1:], strict=False)):  # a counter that only grew
+    if all(b >= a for a, b in itertools.pairwise(values)):  # a counter that only grew
         assert total == values[-1] - values[0]
 
 
