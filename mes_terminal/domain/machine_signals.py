@@ -188,7 +188,9 @@ def _json_member(text: str, spec: SignalSpec) -> tuple[object, datetime | None]:
 
 def _key(value: object) -> str | None:
     """A raw value as a lookup key: text as it is, whole numbers without a fraction (1.0 -> "1")."""
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool):  # an OPC UA or JSON boolean: 1 or 0, as a map names it
+        return "1" if value else "0"
+    if value is None:
         return None
     if isinstance(value, str):
         text = value.strip()
