@@ -30,14 +30,16 @@ scrap = {{ topic = "{prefix}/scrap", mode = "increment" }}
 """
 
 
-def machine_plant(url: str = "mqtt://127.0.0.1:1883", signals: str = "", *, prefix: str = "t", uns: str = "") -> str:
+def machine_plant(
+    url: str = "mqtt://127.0.0.1:1883", signals: str = "", *, prefix: str = "t", uns: str = "", root: str = "acme"
+) -> str:
     """The small plant with WS-01's micro-stops under 60 s and a [[machines]] entry for it."""
     text = (DATA / "small_plant.toml").read_text(encoding="utf-8")
     text = text.replace('name = "Laser cutter"', 'name = "Laser cutter"\nmicro_stop_seconds = 60', 1)
     body = signals or MQTT_SIGNALS.format(prefix=prefix)
     text += f'\n[[machines]]\nstation = "WS-01"\nurl = "{url}"\npoll_ms = 100\n{body}\n'
     if uns:
-        text += f'\n[uns]\nurl = "{uns}"\nroot = "acme"\n'
+        text += f'\n[uns]\nurl = "{uns}"\nroot = "{root}"\n'
     return text
 
 

@@ -37,7 +37,7 @@ class Loop:
         self.loop.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # the server takes seconds to start: one for both databases
 def press() -> Iterator[tuple[str, int, Any, Loop]]:
     """An OPC UA server with PressA.State (1 running, 0 down) and PressA.Count."""
     loop, server = Loop(), Server()
@@ -64,6 +64,8 @@ def press() -> Iterator[tuple[str, int, Any, Loop]]:
 
 def test_an_opc_ua_press_is_subscribed_not_polled(engine, tmp_path, press) -> None:
     url, ns, nodes, loop = press
+    loop.run(nodes["state"].write_value(1))
+    loop.run(nodes["count"].write_value(500))
     signals = (
         f'state = {{ node = "ns={ns};s=PressA.State", map = {{ "1" = "running", "0" = "down" }} }}\n'
         f'count = {{ node = "ns={ns};s=PressA.Count", mode = "total" }}\n'
