@@ -17,18 +17,19 @@ _NOT_NOW = (DatabaseUnavailable, Conflict, SchemaNotAtHead)
 
 
 def command_of(reading: StoredReading) -> c.Command:
-    common = {
-        "command_id": reading.command_id,
-        "actor": reading.badge,
-        "issued_at": reading.at,
-        "station": reading.station,
-    }
+    id_, actor, at, station = reading.command_id, reading.badge, reading.at, reading.station
     if reading.kind == "state":
-        return c.MachineState(**common, state=reading.value)
+        return c.MachineState(command_id=id_, actor=actor, issued_at=at, station=station, state=reading.value)
     if reading.kind in ("online", "offline"):
-        return c.MachineSourceStatus(**common, url=reading.source, online=reading.kind == "online")
+        online = reading.kind == "online"
+        return c.MachineSourceStatus(
+            command_id=id_, actor=actor, issued_at=at, station=station, url=reading.source, online=online
+        )
     return c.MachineCount(
-        **common,
+        command_id=id_,
+        actor=actor,
+        issued_at=at,
+        station=station,
         signal=reading.kind,
         value=Decimal(reading.value),
         mode=reading.mode or "total",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from asyncua import Client
+from asyncua.client.client import Client
 
 from mes_terminal.connectors.sources import Intake
 from mes_terminal.domain.machine_signals import SignalSpec

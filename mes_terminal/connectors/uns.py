@@ -19,7 +19,7 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from mes_terminal.connectors.mqtt import client_id, new_client
@@ -122,8 +122,8 @@ class UnsPublisher:
     def _save_cursor(self, event_id: int) -> None:
         now = self._clock.now()
         with Session(self._engine) as session, session.begin():
-            moved = session.execute(
-                update(PublishCursor).where(PublishCursor.name == self._name).values(event_id=event_id, updated_at=now)
-            ).rowcount
-            if not moved:
+            cursor = session.get(PublishCursor, self._name)
+            if cursor is None:
                 session.add(PublishCursor(name=self._name, event_id=event_id, updated_at=now))
+            else:
+                cursor.event_id, cursor.updated_at = event_id, now

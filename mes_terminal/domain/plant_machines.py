@@ -123,7 +123,7 @@ def _signal(t: Table, kind: str, key: str) -> SignalSpec:
         mode=mode,
         field=t.get("field", short_text(64), None),
         map=_state_map(t) if kind == "state" else {},
-        wrap=t.get("wrap", whole(2, 2**63 - 1), None) if mode == "total" else _no_wrap(t),
+        wrap=_wrap(t, mode),
     )
 
 
@@ -139,7 +139,9 @@ def _state_map(t: Table) -> dict[str, str]:
     return mapping
 
 
-def _no_wrap(t: Table) -> None:
+def _wrap(t: Table, mode: str | None) -> int | None:
+    if mode == "total":
+        return t.get("wrap", whole(2, 2**63 - 1), None)
     if "wrap" in t:
         t.fail("wrap", 'belongs to counters with mode = "total".')
     return None
