@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "A GS1 DataMatrix needs a GTIN, and material {material} has none."),
     QT_TRANSLATE_NOOP("Sentences", "A failed print job needs the reason it failed."),
+    QT_TRANSLATE_NOOP("Sentences", "A message on {address} cannot be read: {problem}."),
     QT_TRANSLATE_NOOP("Sentences", "A priority lies between -{limit} and {limit}."),
     QT_TRANSLATE_NOOP(
         "Sentences",
@@ -146,12 +147,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "every {every} units: {since} since the last check"),
     QT_TRANSLATE_NOOP("Sentences", "every {minutes} minutes"),
     QT_TRANSLATE_NOOP("Sentences", "first piece"),
-    QT_TRANSLATE_NOOP("Sentences", "state must be running, stopped or faulted, not {value!r}."),
+    QT_TRANSLATE_NOOP("Sentences", "state must be running, idle, setup, down, stopped or faulted, not {value!r}."),
+    QT_TRANSLATE_NOOP("Sentences", "value must be 0 or more, not {value}."),
     QT_TRANSLATE_NOOP("Sentences", "{checklist}/{item} is not a numeric item of a loaded checklist."),
     QT_TRANSLATE_NOOP("Sentences", "{check} and {more} more"),
     QT_TRANSLATE_NOOP("Sentences", "{field} has more than six decimal places ({answer})."),
     QT_TRANSLATE_NOOP("Sentences", "{field} is too large to be a measurement ({answer})."),
     QT_TRANSLATE_NOOP("Sentences", "{field} must be a number, not {answer}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{field} must be an address such as mqtt://HOST:PORT, opc.tcp://HOST:PORT or modbus://HOST:PORT, not {url}.",
+    ),
+    QT_TRANSLATE_NOOP("Sentences", "{field} must be {allowed}, not {value!r}."),
     QT_TRANSLATE_NOOP("Sentences", "{field} needs an answer, not {answer}."),
     QT_TRANSLATE_NOOP("Sentences", "{field} needs an answer."),
     QT_TRANSLATE_NOOP("Sentences", "{field}: the answer is longer than {limit} characters or not plain text."),
@@ -192,6 +199,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{person} is not signed in at {station}; sign in to join a job."),
     QT_TRANSLATE_NOOP("Sentences", "{ready} Check due at start: {checks}."),
     QT_TRANSLATE_NOOP("Sentences", "{recorder} recorded {what}; under the two-person rule another person signs it."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{station} has no [[machines]] entry in the loaded plant file; add one and run 'mes-terminal plant load'.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "{station} is not down; there is no stop to end."),
     QT_TRANSLATE_NOOP("Sentences", "{subject} is {status}; it cannot become {target}."),
     QT_TRANSLATE_NOOP("Sentences", "{text} is answered with one of: {choices}; not {answer}."),

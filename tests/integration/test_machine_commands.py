@@ -3,7 +3,6 @@ running job or kept unassigned, counters that reset, and signals delivered twice
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,6 +14,7 @@ from mes_terminal.db.records import Count, DowntimeEvent, Event, MachineCount, M
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import OPERATOR, command
 from tests.machine_helpers import load_machine_plant
@@ -140,4 +140,12 @@ def test_loading_the_plant_again_changes_nothing(engine, clock) -> None:
         assert len(session.scalars(select(MachineSource)).all()) == 1
 
 
-_ = uuid
+def test_the_board_shows_the_machines_source_and_its_unassigned_counts(bus, engine, clock) -> None:
+    board = SupervisorService(engine, bus, clock)
+    assert board.board(frozenset({STATION}))[0].machine_online is None  # never connected yet
+    machine(bus, clock, c.MachineSourceStatus, url="mqtt://127.0.0.1:1883", online=False)
+    machine(bus, clock, c.MachineCount, value=Decimal(7))
+    machine(bus, clock, c.MachineCount, value=Decimal(19))
+    row = board.board(frozenset({STATION}))[0]
+    assert (row.machine_online, row.machine_unassigned) == (False, 12)
+    assert board.board(frozenset({"WS-02"}))[0].machine_online is None  # no machine at all
