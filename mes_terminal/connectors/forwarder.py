@@ -45,27 +45,35 @@ class Forwarder:
         self.delivered = 0
         self.refused = 0
 
-    def deliver(self, limit: int = 500) -> int:
-        """Deliver up to `limit` queued readings in order; stops at the first one the database cannot take now."""
-        done = 0
-        for reading in self._store.oldest(limit):
-            try:
-                self._bus.execute(command_of(reading))
-            except _NOT_NOW as error:
-                if not self._waiting:
-                    log.warning("machine readings wait in %s: %s", self._store.path, error.message)
-                    self._waiting = True
-                break
-            except MesError as refusal:
-                # A reading the rules refuse (a stop ending before it began, an unknown station) is
-                # logged and set aside: retrying cannot make it apply, and it must not block the queue.
-                log.warning("%s %s of %s refused: %s", reading.kind, reading.value, reading.station, refusal.message)
-                self.refused += 1
-            else:
-                self.delivered += 1
-            if self._waiting:
-                log.info("the database is back; delivering the queued machine readings")
-                self._waiting = False
-            self._store.remove(reading.seq)
-            done += 1
-        return done
+    def deliver(self, limit: int = 200, lane: int | None = None) -> int:
+        """Deliver up to `limit` queued readings (of one lane) in order; stops at the first one the
+        database cannot take now. Returns how many left the queue."""
+        done: list[int] = []
+        try:
+            for reading in self._store.oldest(limit, lane):
+                try:
+                    self._bus.execute(command_of(reading))
+                except _NOT_NOW as error:
+                    if not self._waiting:
+                        log.warning("machine readings wait in %s: %s", self._store.path, error.message)
+                        self._waiting = True
+                    break
+                except MesError as refusal:
+                    # A reading the rules refuse (a stop ending before it began, an unknown station) is
+                    # logged and set aside: retrying cannot make it apply, and it must not block the queue.
+                    log.warning(
+                        "%s %s of %s refused: %s", reading.kind, reading.value, reading.station, refusal.message
+                    )
+                    self.refused += 1
+                else:
+                    self.delivered += 1
+                if self._waiting:
+                    log.info("the database is back; delivering the queued machine readings")
+                    self._waiting = False
+                done.append(reading.seq)
+        finally:
+            # Removed in one go: a reading delivered but not yet removed runs again as the same command
+            # (the same id), which the bus answers with its first result.
+            if done:
+                self._store.remove(*done)
+        return len(done)

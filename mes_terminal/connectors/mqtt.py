@@ -23,8 +23,10 @@ def client_id(purpose: str, url: str, place: str) -> str:
     return f"mes-terminal-{purpose}-" + hashlib.sha1(f"{place}|{url}".encode()).hexdigest()[:16]
 
 
-def new_client(identity: str, *, persistent: bool) -> mqtt.Client:
-    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=identity, clean_session=not persistent)
+def new_client(identity: str, *, persistent: bool, manual_ack: bool = False) -> mqtt.Client:
+    client = mqtt.Client(
+        CallbackAPIVersion.VERSION2, client_id=identity, clean_session=not persistent, manual_ack=manual_ack
+    )
     client.reconnect_delay_set(min_delay=1, max_delay=5)
     return client
 
@@ -38,7 +40,9 @@ class MqttSource:
         self._topics: dict[str, tuple[MachineSpec, SignalSpec]] = {
             signal.address: (machine, signal) for machine in self.machines for signal in machine.signals
         }
-        self._client = new_client(client_id("signals", url, str(intake.store.path)), persistent=True)
+        # Acknowledged by hand: only once the reading is on disk (sources.Intake.flush).
+        identity = client_id("signals", url, str(intake.store.path))
+        self._client = new_client(identity, persistent=True, manual_ack=True)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
         self._client.on_message = self._on_message
@@ -71,6 +75,13 @@ class MqttSource:
                 log.warning("lost MQTT broker %s (%s); reconnecting", self.url, reason)
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        mid, qos = message.mid, message.qos
+
+        def ack() -> None:
+            client.ack(mid, qos)
+
         target = self._topics.get(message.topic)
-        if target is not None:
-            self._intake.payload(target[0], target[1], message.payload)
+        if target is None:
+            ack()
+            return
+        self._intake.payload(target[0], target[1], message.payload, ack=ack)

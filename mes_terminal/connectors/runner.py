@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from mes_terminal.connectors.forwarder import Forwarder
 from mes_terminal.connectors.sources import Intake
-from mes_terminal.connectors.store import SignalStore
+from mes_terminal.connectors.store import LANES, SignalStore
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.plant_machines import MachineSpec
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TICK_SECONDS = 0.05  # how often queued readings are delivered and new events published
+TICK_SECONDS = 0.02  # how long an idle lane or the publisher waits before looking again
 
 
 class Source(Protocol):
@@ -87,7 +87,10 @@ def connect(
         ns = namespace(connection) if publish else None
     store = SignalStore(store_path)
     intake = Intake(store, clock)
-    forwarder = Forwarder(store, CommandBus(engine, clock))
+    bus = CommandBus(engine, clock)
+    # SQLite takes one writer at a time: one lane. A server takes stations side by side.
+    lanes: list[int | None] = [None] if engine.dialect.name == "sqlite" else list(range(LANES))
+    forwarders = {lane: Forwarder(store, bus) for lane in lanes}
     sources = build_sources(machines, intake)
     publisher: UnsPublisher | None = None
     if ns is not None:
@@ -97,36 +100,66 @@ def connect(
     stop = stop or threading.Event()
     deadline = None if seconds is None else time.monotonic() + seconds
     summary = ConnectSummary(sources=len(sources))
+    halt = threading.Event()  # the lanes stop after the sources and the intake
+    workers = [
+        threading.Thread(target=_deliver_lane, args=(forwarder, lane, halt), name=f"lane {lane}", daemon=True)
+        for lane, forwarder in forwarders.items()
+    ]
+    intake.start()
+    for worker in workers:
+        worker.start()
     for source in sources:
         source.start()
     if publisher is not None:
         publisher.start()
     try:
         while not stop.is_set() and (deadline is None or time.monotonic() < deadline):
-            _round(forwarder, publisher)
+            if publisher is not None:
+                _guarded(lambda: _drain(publisher.publish_new))
             stop.wait(TICK_SECONDS)
     finally:
         for source in sources:
             source.stop()
-        _round(forwarder, publisher)  # what arrived before the sources stopped
+        intake.stop()  # what arrived before the sources stopped is on disk
+        halt.set()
+        for worker in workers:
+            worker.join(60)
+        for lane, forwarder in forwarders.items():  # and delivered, unless the database is away
+            _guarded(_lane_drain(forwarder, lane))
         if publisher is not None:
+            _guarded(lambda: _drain(publisher.publish_new))
             publisher.stop()
             summary.published = publisher.published
-        summary.delivered, summary.refused = forwarder.delivered, forwarder.refused
+        summary.delivered = sum(f.delivered for f in forwarders.values())
+        summary.refused = sum(f.refused for f in forwarders.values())
         summary.malformed, summary.queued = intake.malformed, len(store)
         store.close()
     return summary
 
 
-def _round(forwarder: Forwarder, publisher: UnsPublisher | None) -> None:
-    """One delivery and one publication; a failure is logged and the next round tries again."""
+def _deliver_lane(forwarder: Forwarder, lane: int | None, halt: threading.Event) -> None:
+    while not halt.is_set():
+        if not _guarded(lambda: forwarder.deliver(lane=lane)):
+            halt.wait(TICK_SECONDS)
+
+
+def _lane_drain(forwarder: Forwarder, lane: int | None) -> Callable[[], int]:
+    return lambda: _drain(lambda: forwarder.deliver(lane=lane))
+
+
+def _drain(step: Callable[[], int]) -> int:
+    total = 0
+    while (done := step()) > 0:
+        total += done
+    return total
+
+
+def _guarded(step: Callable[[], int]) -> int:
+    """One step of delivery or publication; a failure is logged and the next step tries again."""
     try:
-        while forwarder.deliver() == 500:
-            pass
-        if publisher is not None:
-            while publisher.publish_new() == 500:
-                pass
+        return step()
     except MesError as error:
         log.warning("%s", error.message)
     except Exception:  # the connector keeps running; the log has the details
-        log.exception("connector round failed")
+        log.exception("connector step failed")
+    return 0

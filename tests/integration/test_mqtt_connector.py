@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from mes_terminal.connectors.forwarder import Forwarder
-from mes_terminal.connectors.store import SignalStore
+from mes_terminal.connectors.store import NewReading, SignalStore
 from mes_terminal.db.records import Count, DowntimeEvent, Event, MachineCount, MachineSource, WorkOrderOperation
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.services.commands import catalog as c
@@ -115,24 +115,19 @@ def test_readings_wait_in_the_store_while_the_database_is_away(engine, tmp_path)
     load_machine_plant(engine, datetime.now(UTC))
     store = SignalStore(tmp_path / "queue.sqlite")
     now = datetime.now(UTC)
-    for i, value in enumerate(("100", "104", "109")):
-        store.put(
-            "WS-01",
-            "mqtt://127.0.0.1:1883",
-            "count",
-            value,
-            now + timedelta(milliseconds=i),
-            badge="MACHINE",
-            mode="total",
+
+    def reading(value: str, ms: int) -> NewReading:
+        return NewReading(
+            "WS-01", "mqtt://127.0.0.1:1883", "count", value, now + timedelta(milliseconds=ms), "MACHINE", "total"
         )
+
+    store.put(reading("100", 0), reading("104", 1), reading("109", 2))
     away = create_engine(f"sqlite:///{tmp_path}/missing/nowhere.sqlite")
     assert Forwarder(store, CommandBus(away, SystemClock())).deliver() == 0
     assert len(store) == 3  # kept, in order
     forwarder = Forwarder(store, CommandBus(engine, SystemClock()))
     assert forwarder.deliver() == 3 and len(store) == 0
-    store.put(
-        "WS-01", "mqtt://127.0.0.1:1883", "count", "109", now + timedelta(milliseconds=2), badge="MACHINE", mode="total"
-    )
+    store.put(reading("109", 2))
     assert forwarder.deliver() == 1  # the same reading again (a crash before it was removed): one command
     with Session(engine) as session:
         assert session.scalar(select(func.sum(MachineCount.good))) == 9
