@@ -14,6 +14,7 @@ from mes_terminal.db.records import Count, DowntimeEvent, Event, MachineCount, M
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
+from mes_terminal.services.reports.service import ReportService
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.services.terminal import TerminalService
 from tests.helpers import OPERATOR, command
@@ -149,3 +150,32 @@ def test_the_board_shows_the_machines_source_and_its_unassigned_counts(bus, engi
     row = board.board(frozenset({STATION}))[0]
     assert (row.machine_online, row.machine_unassigned) == (False, 12)
     assert board.board(frozenset({"WS-02"}))[0].machine_online is None  # no machine at all
+
+
+def test_the_oee_report_says_which_figures_came_from_the_machine(bus, engine, clock) -> None:
+    start_job(bus, clock)
+    machine(bus, clock, c.MachineCount, value=Decimal(0))
+    machine(bus, clock, c.MachineCount, value=Decimal(6))
+    bus.execute(
+        command(
+            c.ReportCount,
+            clock.now(),
+            actor=OPERATOR,
+            station=STATION,
+            work_order="WO-1",
+            operation=10,
+            good=Decimal(2),
+        )
+    )
+    machine(bus, clock, c.MachineState, state="down")
+    clock.advance(timedelta(minutes=3))
+    machine(bus, clock, c.MachineState, state="running")
+    report = ReportService(engine, clock).oee(
+        start=clock.now() - timedelta(hours=1), end=clock.now() + timedelta(minutes=1), station=STATION
+    )
+    assert report.summary["total_count"] == 8
+    assert (report.summary["machine_count"], report.summary["machine_stops"], report.summary["operator_stops"]) == (
+        6,
+        1,
+        0,
+    )
