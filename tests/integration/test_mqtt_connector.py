@@ -137,3 +137,15 @@ def test_readings_wait_in_the_store_while_the_database_is_away(engine, tmp_path)
 def _online(engine) -> bool | None:
     with Session(engine) as session:
         return session.scalars(select(MachineSource.online)).one()
+
+
+def test_the_command_runs_for_its_seconds_and_says_what_it_did(database_url, engine, tmp_path, capsys) -> None:
+    from mes_terminal.cli import main
+
+    store = str(tmp_path / "queue.sqlite")
+    load_machine_plant(engine, datetime.now(UTC), signals='state = { topic = "nobody/WS-01/state" }')
+    assert main(["connect", "--database-url", database_url, "--seconds", "0.5", "--store", store]) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (summary["sources"], summary["queued"]) == (1, 0)
+    assert main(["connect", "--database-url", database_url, "--station", "WS-02", "--seconds", "0.5"]) == 2
+    assert "WS-02 has no [[machines]] entry" in capsys.readouterr().err
