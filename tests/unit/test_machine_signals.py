@@ -132,3 +132,13 @@ def test_a_stop_shorter_than_the_threshold_is_a_micro_stop() -> None:
     assert is_micro_stop(ARRIVED, ARRIVED + timedelta(seconds=59), 60)
     assert not is_micro_stop(ARRIVED, ARRIVED + timedelta(seconds=60), 60)
     assert not is_micro_stop(ARRIVED, ARRIVED + timedelta(seconds=1), None)
+
+
+def test_a_machines_stop_asks_for_a_reason_only_once_it_outlasts_a_micro_stop() -> None:
+    from mes_terminal.services.queries.downtime_views import DowntimeView
+
+    stop = DowntimeView(1, "WS-A", ARRIVED, None, None, "machine", "down", None, micro_stop_seconds=60)
+    assert not stop.ask_for_reason(ARRIVED + timedelta(seconds=59))
+    assert stop.ask_for_reason(ARRIVED + timedelta(seconds=60))
+    operators = DowntimeView(2, "WS-A", ARRIVED, None, None, "operator", None, None, micro_stop_seconds=60)
+    assert operators.ask_for_reason(ARRIVED)  # a person's stop: at once
