@@ -109,6 +109,6 @@ $(PYTHON):
 	python3 -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PYTHON)
-	$(PYTHON) -m pip install -e '.[test]'
+	$(PYTHON) -m pip install -e '.[test,machines]'
 	$(PYTHON) -m compileall -q mes_terminal  # bytecode, as a wheel install has it: starts do not compile
 	touch $@

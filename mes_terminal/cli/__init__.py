@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mes_terminal import __version__
-from mes_terminal.cli import doctor_cli, print_cli, report_cli, setup_cli, spc_cli, supervisor_cli, trace_cli
+from mes_terminal.cli import (
+    connect_cli,
+    doctor_cli,
+    print_cli,
+    report_cli,
+    setup_cli,
+    spc_cli,
+    supervisor_cli,
+    trace_cli,
+)
 from mes_terminal.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -288,6 +297,7 @@ def _parser() -> argparse.ArgumentParser:
     doctor_cli.register(sub, data)
     setup_cli.register(sub, data)
     trace_cli.register(sub, data)
+    connect_cli.register(sub, data)
     report_cli.register(sub, data)
     spc_cli.register(sub, data)
     print_cli.register(sub, data)

@@ -22,8 +22,16 @@ from mes_terminal.domain.sentences import Sentence
 
 class MachineStatus(StrEnum):
     RUNNING = "running"
+    IDLE = "idle"  # waiting (no part, no job): not a stop
+    SETUP = "setup"  # being set up: not a machine stop (the operator's setup is recorded as such)
+    DOWN = "down"
     STOPPED = "stopped"
     FAULTED = "faulted"
+
+    @property
+    def stops(self) -> bool:
+        """Down, stopped and faulted open a stop; the others end the machine's own stop."""
+        return self in (MachineStatus.DOWN, MachineStatus.STOPPED, MachineStatus.FAULTED)
 
 
 class LossClass(StrEnum):
@@ -39,7 +47,7 @@ def machine_status(text: str) -> MachineStatus:
         return MachineStatus(text.lower())
     except ValueError:
         raise InvalidInput(
-            Sentence("state must be running, stopped or faulted, not {value!r}.", value=text[:40])
+            Sentence("state must be running, idle, setup, down, stopped or faulted, not {value!r}.", value=text[:40])
         ) from None
 
 

@@ -398,6 +398,24 @@ DOWNTIME_SPLIT_OUTSIDE = ErrorCode(
     "The split time {time} lies outside stop {stop_id} ({time2} to {until}).",
 )
 
+# Machines (connectors): signals that cannot be read, sources that are not configured.
+MACHINE_PAYLOAD_INVALID = ErrorCode(
+    "machine.payload_invalid",
+    "a machine signal's payload is not a state or count the signal's settings can read (logged, skipped)",
+    "A message on {address} cannot be read: {problem}.",
+)
+MACHINE_NOT_CONFIGURED = ErrorCode(
+    "machine.not_configured",
+    "connecting a station (or a plant) that has no [[machines]] entry",
+    "{station} has no [[machines]] entry in the loaded plant file; add one and run 'mes-terminal plant load'.",
+)
+MACHINE_SOURCE_URL = ErrorCode(
+    "machine.source_url",
+    "a [[machines]] or [uns] url that names no supported protocol or host",
+    "{field} must be an address such as mqtt://HOST:PORT, opc.tcp://HOST:PORT or modbus://HOST:PORT, not {url}.",
+)
+
+
 # Dispatch and calls for help.
 DISPATCH_STARTED = ErrorCode("dispatch.started", "moving an operation that has started")
 DISPATCH_NOT_ELIGIBLE = ErrorCode("dispatch.not_eligible", "moving an operation to a station not eligible for it")

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from mes_terminal.domain import plant_rules
 from mes_terminal.domain.errors import PlantFileError
+from mes_terminal.domain.plant_machines import MACHINE_KEYS, UNS_KEYS, MachineSpec, UnsSpec, parse_machine, parse_uns
 from mes_terminal.domain.plant_values import (
     CATEGORIES,
     CHECK_KINDS,
@@ -231,6 +232,8 @@ class PlantDefinition:
     downtime_reasons: tuple[DowntimeReasonSpec, ...]
     scrap_reasons: tuple[ScrapReasonSpec, ...]
     checklists: tuple[ChecklistSpec, ...]
+    machines: tuple[MachineSpec, ...] = ()
+    uns: UnsSpec | None = None
 
 
 # The keys each table may hold; anything else is refused, so that a typo is never silently ignored.
@@ -245,6 +248,8 @@ SECTION_KEYS = (
     "downtime_reasons",
     "scrap_reasons",
     "checklists",
+    "machines",
+    "uns",
 )
 SITE_KEYS = (
     "code",
@@ -314,6 +319,8 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
         downtime_reasons=_downtime_reasons(root.tables("downtime_reasons", REASON_KEYS)),
         scrap_reasons=tuple(_scrap_reason(t) for t in root.tables("scrap_reasons", SCRAP_KEYS)),
         checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
+        machines=tuple(parse_machine(t) for t in root.tables("machines", MACHINE_KEYS)),
+        uns=parse_uns(root.table("uns", UNS_KEYS)) if "uns" in root else None,
     )
     plant_rules.check_references(document, plant)
     return plant

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING
 
+from mes_terminal.domain.plant_machines import DEFAULT_BADGE
 from mes_terminal.domain.plant_values import DAYS
 from mes_terminal.domain.toml_reader import KeyPath, Table, TomlDocument, dotted
 
@@ -159,6 +160,7 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
         _check_routing(document, plant, i, product)
         _check_bom(document, plant, i, product)
     _refuse_bom_loops(document, plant.products)
+    _check_machines(document, plant)
 
 
 def _paths(section: str, key: str, values: Iterable[object]) -> list[tuple[KeyPath, object]]:
@@ -306,3 +308,22 @@ def _path_back(components: dict[str, list[str]], start: str, goal: str) -> list[
 
 def _minute_of_day(moment: time) -> int:
     return moment.hour * 60 + moment.minute
+
+
+def _check_machines(document: TomlDocument, plant: PlantDefinition) -> None:
+    """Each machine at a station of the file; one source of each signal per station; a known account."""
+    stations = {ws.code for line in plant.lines for ws in line.workstations}
+    badges = {u.badge for u in plant.users}
+    seen: dict[tuple[str, str], int] = {}
+    for i, machine in enumerate(plant.machines):
+        if machine.station not in stations:
+            document.fail(("machines", i, "station"), f"names {machine.station}, which is no workstation of the file.")
+        if machine.badge != DEFAULT_BADGE and machine.badge not in badges:
+            document.fail(("machines", i, "badge"), f"names {machine.badge}, which is no user of the file.")
+        for signal in machine.signals:
+            first = seen.setdefault((machine.station, signal.kind), i)
+            if first != i:
+                document.fail(
+                    ("machines", i, signal.kind),
+                    f"repeats the {signal.kind} signal of {machine.station} (already in machines[{first}]).",
+                )

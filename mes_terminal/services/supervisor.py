@@ -13,6 +13,7 @@ the bus, whose handlers check the actor's roles: a hidden button is not what kee
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -126,6 +127,7 @@ class SupervisorService:
             people = bq.people(connection, ids)
             calls = bq.open_calls(connection, now - ANDON_HORIZON)
             due = checks_due(connection, [job["id"] for job in jobs], now)
+            machines = bq.machines(connection, ids)
         # Grouped once, so that shaping 200 rows stays linear.
         jobs_at: dict[int, list[dict[str, Any]]] = {}
         for job in jobs:
@@ -136,7 +138,10 @@ class SupervisorService:
         first_call: dict[str, dict[str, Any]] = {}
         for call in calls:
             first_call.setdefault(call["station"], call)
-        return [_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, now) for info in infos]
+        return [
+            _with_machine(_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, now), machines, info)
+            for info in infos
+        ]
 
     def last_event_id(self) -> int:
         with read_connection(self._engine) as connection:
@@ -360,6 +365,13 @@ def _board_row(
         actual_cycle_seconds=actual,
         checks_due=due.get(job["id"], ()),
     )
+
+
+def _with_machine(row: BoardRow, machines: dict[int, tuple[bool | None, Any]], info: dict[str, Any]) -> BoardRow:
+    if info["id"] not in machines:
+        return row
+    online, parts = machines[info["id"]]
+    return replace(row, machine_online=online, machine_unassigned=Decimal(parts))
 
 
 def _file_and_device_printing(engine: Engine, bus: CommandBus, clock: Clock) -> PrintService:

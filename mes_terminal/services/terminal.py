@@ -193,6 +193,7 @@ class TerminalService:
             source=row["source"],
             machine_state=row["machine_state"],
             comment=row["comment"],
+            micro_stop_seconds=row["micro_stop_seconds"],
         )
 
     def downtime_reason_tree(self) -> list[ReasonNode]:

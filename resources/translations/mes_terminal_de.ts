@@ -281,6 +281,14 @@
         <translation>OEE Schicht</translation>
     </message>
     <message>
+        <source>machine offline</source>
+        <translation>Maschine offline</translation>
+    </message>
+    <message>
+        <source>{count} unassigned</source>
+        <translation>{count} nicht zugeordnet</translation>
+    </message>
+    <message>
         <source>reason needed</source>
         <translation>Grund fehlt</translation>
     </message>
@@ -1699,6 +1707,14 @@
         <translation>Es gibt keinen Auftrag {number}.</translation>
     </message>
     <message>
+        <source>state must be running, idle, setup, down, stopped or faulted, not {value!r}.</source>
+        <translation>state muss running, idle, setup, down, stopped oder faulted sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <source>value must be 0 or more, not {value}.</source>
+        <translation>value muss 0 oder mehr sein, nicht {value}.</translation>
+    </message>
+    <message>
         <source>A GS1 DataMatrix needs a GTIN, and material {material} has none.</source>
         <translation>Ein GS1-DataMatrix-Code braucht eine GTIN, und Material {material} hat keine.</translation>
     </message>
@@ -1713,6 +1729,10 @@
     <message>
         <source>A failed print job needs the reason it failed.</source>
         <translation>Ein fehlgeschlagener Druckauftrag braucht den Grund, warum er fehlschlug.</translation>
+    </message>
+    <message>
+        <source>A message on {address} cannot be read: {problem}.</source>
+        <translation>Eine Nachricht auf {address} ist nicht lesbar: {problem}.</translation>
     </message>
     <message>
         <source>A priority lies between -{limit} and {limit}.</source>
@@ -1875,10 +1895,6 @@
         <translation>Erstteil</translation>
     </message>
     <message>
-        <source>state must be running, stopped or faulted, not {value!r}.</source>
-        <translation>Der Zustand muss running, stopped oder faulted sein, nicht {value!r}.</translation>
-    </message>
-    <message>
         <source>{checklist}/{item} is not a numeric item of a loaded checklist.</source>
         <translation>{checklist}/{item} ist kein Messpunkt einer geladenen Checkliste.</translation>
     </message>
@@ -1897,6 +1913,14 @@
     <message>
         <source>{field} must be a number, not {answer}.</source>
         <translation>{field} muss eine Zahl sein, nicht {answer}.</translation>
+    </message>
+    <message>
+        <source>{field} must be an address such as mqtt://HOST:PORT, opc.tcp://HOST:PORT or modbus://HOST:PORT, not {url}.</source>
+        <translation>{field} muss eine Adresse wie mqtt://HOST:PORT, opc.tcp://HOST:PORT oder modbus://HOST:PORT sein, nicht {url}.</translation>
+    </message>
+    <message>
+        <source>{field} must be {allowed}, not {value!r}.</source>
+        <translation>{field} muss {allowed} sein, nicht {value!r}.</translation>
     </message>
     <message>
         <source>{field} needs an answer, not {answer}.</source>
@@ -2033,6 +2057,10 @@
     <message>
         <source>{recorder} recorded {what}; under the two-person rule another person signs it.</source>
         <translation>{recorder} hat {what} erfasst; nach dem Vier-Augen-Prinzip unterschreibt eine andere Person.</translation>
+    </message>
+    <message>
+        <source>{station} has no [[machines]] entry in the loaded plant file; add one and run &apos;mes-terminal plant load&apos;.</source>
+        <translation>{station} hat keinen [[machines]]-Eintrag in der geladenen Werksdatei; fügen Sie einen hinzu und führen Sie &apos;mes-terminal plant load&apos; aus.</translation>
     </message>
     <message>
         <source>{station} is not down; there is no stop to end.</source>

@@ -34,7 +34,9 @@ FROM_FILES_AND_MACHINES = {
     "JoinJob": "a replay file",
     "LeaveJob": "a replay file",
     "SplitDowntime": "a replay file",
-    "MachineState": "a machine signal (replay file, connectors when they land)",
+    "MachineState": "a machine signal (mes-terminal connect, or a replay file)",
+    "MachineCount": "a machine's counter (mes-terminal connect, or a replay file)",
+    "MachineSourceStatus": "a connector reaching or losing a signal source (mes-terminal connect)",
     "RecordPrintOutcome": "a printer's answer, recorded by the printing service",
     "RaiseNonconformance": "raised by RecordCheck's handler, or from a replay file",
 }

@@ -43,6 +43,9 @@ class Site(Base):
     two_person_signatures: Mapped[bool] = mapped_column(Boolean, server_default=false())
     spc_reaction: Mapped[str] = mapped_column(String(16), server_default="none")
     spc_baseline: Mapped[int] = mapped_column(Integer, server_default="25")
+    # The plant's MQTT namespace (plant file [uns]): where `mes-terminal connect` publishes events.
+    uns_url: Mapped[str | None] = mapped_column(String(255))
+    uns_root: Mapped[str | None] = mapped_column(String(64))
 
 
 class Area(Base):

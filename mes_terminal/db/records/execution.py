@@ -70,7 +70,9 @@ class Count(Base):
         CheckConstraint("good >= 0", name="good_not_negative"),
         CheckConstraint("scrap >= 0", name="scrap_not_negative"),
         CheckConstraint("good > 0 OR scrap > 0", name="something_counted"),
-        CheckConstraint("scrap = 0 OR scrap_reason_id IS NOT NULL", name="scrap_has_reason"),
+        # A person names why parts are scrap; a machine's scrap signal cannot, so it may come without one.
+        CheckConstraint("scrap = 0 OR scrap_reason_id IS NOT NULL OR source = 'machine'", name="scrap_has_reason"),
+        CheckConstraint("source IN ('operator', 'machine')", name="known_source"),
         Index("ix_counts_station_reported", "workstation_id", "reported_at"),
     )
 
@@ -83,6 +85,7 @@ class Count(Base):
     scrap: Mapped[Decimal] = mapped_column(QUANTITY)
     scrap_reason_id: Mapped[int | None] = mapped_column(ForeignKey("scrap_reasons.id", ondelete="RESTRICT"))
     reported_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    source: Mapped[str] = mapped_column(String(16), server_default="operator")  # operator | machine
 
 
 class Consumption(Base):

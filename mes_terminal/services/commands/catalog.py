@@ -242,9 +242,29 @@ class SplitDowntime(Command):
 
 @dataclass(frozen=True, kw_only=True)
 class MachineState(Command):
-    # What a machine reports: running | stopped | faulted. A stop opens an unclassified downtime.
+    # What a machine reports: running | idle | setup | down | stopped | faulted. Down, stopped and
+    # faulted open an unclassified downtime; the others end the machine's own stop.
     station: CodeField
     state: CodeField
+
+
+@dataclass(frozen=True, kw_only=True)
+class MachineCount(Command):
+    # A machine's counter reading: `mode` total (a counter that only grows; the difference since the
+    # last value counts) or increment (the value counts as it is). `signal` count is good, scrap is scrap.
+    station: CodeField
+    signal: CodeField = "count"
+    value: Annotated[Decimal, "quantity"]
+    mode: CodeField = "total"
+    wrap: Annotated[Decimal, "quantity"] | None = None  # a total counter's modulus (65536: a 16-bit register)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MachineSourceStatus(Command):
+    # A connector reached (online) or lost (offline) a station's signal source.
+    station: CodeField
+    url: Text
+    online: bool
 
 
 # --- Supervisor console --------------------------------------------------------------------------

@@ -182,6 +182,24 @@ class MachineStateResult(TypedDict):
     down: bool
     downtime_id: int | None
     reason_needed: bool
+    micro_stop: bool  # the machine's stop it ended was shorter than the station's micro_stop_seconds
+
+
+class MachineCountResult(TypedDict):
+    station: str
+    signal: str  # count | scrap
+    counter: str  # baseline | counted | wrapped | reset (domain.machine_signals.CounterEvent)
+    counted: Decimal  # parts this reading adds (0 for a baseline)
+    work_order: str | None  # the job it went to; None: kept as an unassigned machine count
+    operation: int | None
+    unassigned_because: str | None  # "no_job", or the code of the count rule that refused it
+
+
+class MachineSourceResult(TypedDict):
+    station: str
+    url: str
+    online: bool
+    changed: bool
 
 
 # --- Printing --------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ KINDS = (
     "downtime_reason",
     "scrap_reason",
     "checklist",
+    "machine",
 )
 CHANGE_EVENT = "MasterDataChanged"
 LOADED_EVENT = "PlantLoaded"

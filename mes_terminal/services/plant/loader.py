@@ -56,6 +56,7 @@ from mes_terminal.services.plant.changes import (
     columns,
     plain,
 )
+from mes_terminal.services.plant.machines import load_machines
 from mes_terminal.services.plant.products import ProductDefinitions
 
 __all__ = ["KINDS", "KindCounts", "LoadSummary", "load_plant"]
@@ -113,6 +114,7 @@ class _Loader:
         self._downtime_reasons()
         self._scrap_reasons()
         self._checklists()
+        load_machines(self.session, self.plant, stations, self.changes)
         self.session.flush()
         return self.changes.summary(self.plant.site.code)
 
@@ -154,6 +156,8 @@ class _Loader:
                 "two_person_signatures": spec.two_person_signatures,
                 "spc_reaction": spec.spc_reaction,
                 "spc_baseline": spec.spc_baseline,
+                # A file without [uns] leaves the namespace as it is.
+                **({"uns_url": self.plant.uns.url, "uns_root": self.plant.uns.root} if self.plant.uns else {}),
             },
         )
         self.session.flush()

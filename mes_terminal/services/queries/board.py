@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, String, and_, bindparam, cast, func, select
+from sqlalchemy import Connection, Integer, Select, String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import aliased
 
 from mes_terminal.db.records import (
@@ -21,6 +21,8 @@ from mes_terminal.db.records import (
     Event,
     JobRun,
     Line,
+    MachineCount,
+    MachineSource,
     Material,
     RoutingOperation,
     StationSession,
@@ -127,6 +129,35 @@ def station_ids_by_code(connection: Connection, codes: Sequence[str]) -> dict[st
         return {}
     rows = connection.execute(select(Workstation.code, Workstation.id).where(Workstation.code.in_(list(codes))))
     return {code: id_ for code, id_ in rows}
+
+
+# A station's machine: online when every source of it answers, offline when one does not (None: none
+# has been connected yet); the parts it counted while no job ran (or a count rule refused them).
+_MACHINE_ONLINE = select(
+    MachineSource.workstation_id,
+    func.min(cast(MachineSource.online, Integer)).label("online"),
+).group_by(MachineSource.workstation_id)
+_UNASSIGNED = (
+    select(MachineCount.workstation_id, func.sum(MachineCount.good + MachineCount.scrap).label("parts"))
+    .where(MachineCount.count_id.is_(None))
+    .group_by(MachineCount.workstation_id)
+)
+
+
+def machines(connection: Connection, station_ids: Sequence[int] | None = None) -> dict[int, tuple[bool | None, Any]]:
+    """Per station with a machine: (online, unassigned parts)."""
+    online = {
+        r.workstation_id: r.online
+        for r in connection.execute(_only(_MACHINE_ONLINE, MachineSource.workstation_id, station_ids))
+    }
+    parts = {
+        r.workstation_id: r.parts
+        for r in connection.execute(_only(_UNASSIGNED, MachineCount.workstation_id, station_ids))
+    }
+    return {
+        sid: (None if online.get(sid) is None else bool(online[sid]), parts.get(sid) or 0)
+        for sid in set(online) | set(parts)
+    }
 
 
 def open_downtimes(connection: Connection, station_ids: Sequence[int] | None = None) -> dict[int, dict[str, Any]]:

@@ -12,9 +12,12 @@ from mes_terminal.domain.errors import UnknownEntity
 
 
 def open_stop(connection: Connection, station: str) -> dict[str, Any] | None:
-    station_id = connection.execute(select(Workstation.id).where(Workstation.code == station)).scalar_one_or_none()
-    if station_id is None:
+    found = connection.execute(
+        select(Workstation.id, Workstation.micro_stop_seconds).where(Workstation.code == station)
+    ).one_or_none()
+    if found is None:
         raise UnknownEntity(UNKNOWN_STATION.sentence(code=station), code=UNKNOWN_STATION)
+    station_id = found.id
     row = connection.execute(
         select(
             DowntimeEvent.id,
@@ -28,7 +31,7 @@ def open_stop(connection: Connection, station: str) -> dict[str, Any] | None:
         .outerjoin(DowntimeReason, DowntimeReason.id == DowntimeEvent.reason_id)
         .where(DowntimeEvent.workstation_id == station_id, DowntimeEvent.ended_at.is_(None))
     ).one_or_none()
-    return dict(row._mapping) if row else None
+    return {**row._mapping, "micro_stop_seconds": found.micro_stop_seconds} if row else None
 
 
 def reason_rows(connection: Connection) -> list[dict[str, Any]]:

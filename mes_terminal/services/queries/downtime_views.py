@@ -18,10 +18,19 @@ class DowntimeView:
     source: str  # operator | machine
     machine_state: str | None
     comment: str | None
+    micro_stop_seconds: int | None = None  # the station's threshold: a machine's shorter stop needs no reason
 
     @property
     def reason_needed(self) -> bool:
         return self.reason is None
+
+    def ask_for_reason(self, now: datetime) -> bool:
+        """Ask now? A machine's stop is asked about only once it outlasts a micro-stop (shorter: none needed)."""
+        if not self.reason_needed:
+            return False
+        if self.source != "machine" or not self.micro_stop_seconds:
+            return True
+        return (now - self.started_at).total_seconds() >= self.micro_stop_seconds
 
 
 @dataclass(frozen=True)

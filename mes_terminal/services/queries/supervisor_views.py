@@ -47,6 +47,8 @@ class BoardRow:
     andon_since: datetime | None = None
     andon_by: str | None = None
     checks_due: tuple[str, ...] = ()  # the running job's quality checks due now, in words
+    machine_online: bool | None = None  # its machine's signal source answers (None: no machine, or never seen)
+    machine_unassigned: Decimal = Decimal(0)  # parts its machine counted that no job took (yet)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from mes_terminal.db.records import (
     Count,
+    DowntimeEvent,
     DowntimeReason,
     Line,
     LineShift,
@@ -246,6 +247,30 @@ def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span)
         .order_by(scrap.desc(), ScrapReason.code)
     )
     return [{**row._mapping, "scrap": _dec(row.scrap)} for row in connection.execute(query)]
+
+
+def origins(connection: Connection, station_ids: Sequence[int], window: Span) -> dict[str, Any]:
+    """Which figures came from a machine: parts its counters reported, stops its states opened."""
+    machine = Count.source == "machine"
+    counted = connection.execute(
+        select(func.sum(case((machine, Count.good + Count.scrap), else_=0))).where(_counted_in(station_ids, window))
+    ).scalar()
+    stops = dict(
+        connection.execute(
+            select(DowntimeEvent.source, func.count())
+            .where(
+                DowntimeEvent.workstation_id.in_(station_ids),
+                DowntimeEvent.started_at < window.end,
+                (DowntimeEvent.ended_at.is_(None)) | (DowntimeEvent.ended_at > window.start),
+            )
+            .group_by(DowntimeEvent.source)
+        ).all()
+    )
+    return {
+        "machine_count": _dec(counted),
+        "machine_stops": int(stops.get("machine", 0)),
+        "operator_stops": int(stops.get("operator", 0)),
+    }
 
 
 def _counted_in(station_ids: Sequence[int], window: Span) -> ColumnElement[bool]:

@@ -89,6 +89,8 @@ class ReportService:
             covered, window, now = self._cover(connection, station, line, start, end)
             per_station = oee_report.measure(connection, covered, window, now)
             summary = oee_report.summary(oee_report.combined(per_station))
+            # Which of the figures a machine reported (its counters, its stops) and which a person did.
+            summary |= q.origins(connection, covered.station_ids(), window)
             rows = oee_report.breakdown(connection, covered, window, now, by, per_station) if by else []
             detail = oee_report.explanation(connection, covered, window, per_station) if explain else None
         columns = BY_COLUMNS.get(by or "", ())

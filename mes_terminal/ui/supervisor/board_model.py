@@ -162,7 +162,10 @@ class BoardModel(QAbstractTableModel):
             return f"{row.station} {row.station_name}"
         if column == STATE:
             since = self._since(row.state_since)
-            return f"{self._state_name(row.state)} {since}".strip()
+            text = f"{self._state_name(row.state)} {since}".strip()
+            if row.machine_online is False:
+                text += " · " + self.tr("machine offline")
+            return text
         if column == JOB:
             if row.work_order is None:
                 return ""
@@ -172,11 +175,15 @@ class BoardModel(QAbstractTableModel):
         if column == OPERATORS:
             return ", ".join(row.operators)
         if column == PROGRESS:
+            unassigned = ""
+            if row.machine_unassigned:
+                unassigned = self.tr("{count} unassigned").format(count=quantity(row.machine_unassigned))
             if row.target is None:
-                return ""
+                return unassigned
             done = row.good + row.scrap
             share = f" ({done / row.target * 100:.0f} %)" if row.target else ""
-            return f"{quantity(row.good)} + {quantity(row.scrap)} / {quantity(row.target)}{share}"
+            progress = f"{quantity(row.good)} + {quantity(row.scrap)} / {quantity(row.target)}{share}"
+            return f"{progress} · {unassigned}" if unassigned else progress
         if column == RATE:
             if row.ideal_cycle_seconds is None:
                 return ""

@@ -185,8 +185,9 @@ class TerminalViewModel(QObject):
                 self.checks_fell_due.emit(key, new)
 
     def _announce_reason_needed(self, downtime: DowntimeView | None) -> None:
-        """A stop without a reason (a machine stopped) says so once, in amber, while someone is signed in."""
-        if downtime is None or not downtime.reason_needed or self.active_badge is None:
+        """A stop without a reason (a machine stopped) says so once, in amber, while someone is signed in;
+        a machine's stop only once it lasts longer than a micro-stop (the next refresh asks again)."""
+        if downtime is None or not downtime.ask_for_reason(self.clock.now()) or self.active_badge is None:
             return
         if downtime.downtime_id == self._reason_asked_for:
             return

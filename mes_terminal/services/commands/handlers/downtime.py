@@ -16,6 +16,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import downtime as rules
 from mes_terminal.domain.error_codes import DOWNTIME_NOT_DOWN, DOWNTIME_OTHER_STATION, NOT_SIGNED_IN
 from mes_terminal.domain.errors import InvalidState, NotPermitted
+from mes_terminal.domain.machine_signals import is_micro_stop
 from mes_terminal.domain.roles import DOWNTIME_EDITORS, SHOP_FLOOR, require_role
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.results import DowntimeResult, DowntimeSplitResult, MachineStateResult
@@ -106,19 +107,23 @@ def split_downtime(cmd: c.SplitDowntime, uow: UnitOfWork) -> DowntimeSplitResult
 
 
 def machine_state(cmd: c.MachineState, uow: UnitOfWork) -> MachineStateResult:
-    """A machine (through its connector's account) says it runs, stopped or faulted.
+    """A machine (through its connector's account) says it runs, idles, is set up, or is down.
 
-    A stop opens an unclassified downtime unless the station is down already; running again ends a
-    stop that the machine opened (an operator's stop is the operator's to end).
+    A stop (down, stopped, faulted) opens an unclassified downtime unless the station is down already;
+    any other state ends a stop that the machine opened (an operator's stop is the operator's to end).
+    A machine's stop shorter than the station's `micro_stop_seconds` ends as a micro-stop: counted as a
+    performance loss, no reason asked.
     """
     station = uow.workstations.by_code(cmd.station)
     state = rules.machine_status(cmd.state)
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "report machine states")
     stops = Stops(uow.session)
     current = stops.open_at(station)
-    if state is rules.MachineStatus.RUNNING:
+    micro = False
+    if not state.stops:
         if current is not None and current.source == "machine":
-            _close(uow, stops, station, current, cmd.issued_at)
+            micro = is_micro_stop(current.started_at, cmd.issued_at, station.micro_stop_seconds)
+            _close(uow, stops, station, current, cmd.issued_at, micro=micro)
             current = None
     elif current is None:
         current = open_stop(uow, stops, station, cmd.issued_at, source="machine", person=person, machine=state)
@@ -130,6 +135,7 @@ def machine_state(cmd: c.MachineState, uow: UnitOfWork) -> MachineStateResult:
         station.code,
         state=state.value,
         downtime_id=current.id if current is not None else None,
+        **({"micro_stop": True} if micro else {}),
     )
     return {
         "station": station.code,
@@ -137,6 +143,7 @@ def machine_state(cmd: c.MachineState, uow: UnitOfWork) -> MachineStateResult:
         "down": current is not None,
         "downtime_id": current.id if current is not None else None,
         "reason_needed": current is not None and current.reason_id is None,
+        "micro_stop": micro,
     }
 
 
@@ -242,7 +249,9 @@ def stop_result(stop: DowntimeEvent, station: str, reason: str | None) -> Downti
 # --- steps ---------------------------------------------------------------------------------------
 
 
-def _close(uow: UnitOfWork, stops: Stops, station: Workstation, stop: DowntimeEvent, at: datetime) -> None:
+def _close(
+    uow: UnitOfWork, stops: Stops, station: Workstation, stop: DowntimeEvent, at: datetime, *, micro: bool = False
+) -> None:
     rules.check_end(stop.id, stop.started_at, at)
     stop.ended_at = at
     uow.events.add(
@@ -252,7 +261,8 @@ def _close(uow: UnitOfWork, stops: Stops, station: Workstation, stop: DowntimeEv
         downtime_id=stop.id,
         seconds=(at - stop.started_at).total_seconds(),
         reason=stops.code_of(stop.reason_id),
-        reason_needed=stop.reason_id is None,
+        reason_needed=stop.reason_id is None and not micro,
+        **({"micro_stop": True} if micro else {}),
     )
 
 

@@ -8,9 +8,10 @@ share a job and one person may be on several jobs at once without anything overl
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from mes_terminal.db.records import Count, JobRun, LabourEntry, WorkOrder, WorkOrderOperation, Workstation
+from mes_terminal.db.records import Count, JobRun, LabourEntry, ScrapReason, WorkOrder, WorkOrderOperation, Workstation
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
@@ -136,37 +137,59 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=False)
 
-    run = uow.jobs.open_run(operation) or uow.jobs.last_run(operation)
-    uow.session.add(
-        Count(
-            operation_id=operation.id,
-            workstation_id=station.id,
-            job_run_id=run.id if run else None,
-            user_id=person.id,
-            good=cmd.good,
-            scrap=cmd.scrap,
-            scrap_reason_id=reason.id if reason else None,
-            reported_at=cmd.issued_at,
-        )
+    _, output_lot = record_count(
+        uow, station, person, order, operation, cmd.good, cmd.scrap, reason, cmd.issued_at, source="operator"
     )
+    return {**_job_result(order, operation, station.code), "output_lot": output_lot}
+
+
+def record_count(
+    uow: UnitOfWork,
+    station: Workstation,
+    person: Person,
+    order: WorkOrder,
+    operation: WorkOrderOperation,
+    good: Decimal,
+    scrap: Decimal,
+    reason: ScrapReason | None,
+    at: datetime,
+    *,
+    source: str,
+) -> tuple[Count, str | None]:
+    """Book an allowed count on the operation (a person's or a machine's): the count and the output lot it made."""
+    site = uow.jobs.site_rules(station)
+    run = uow.jobs.open_run(operation) or uow.jobs.last_run(operation)
+    count = Count(
+        operation_id=operation.id,
+        workstation_id=station.id,
+        job_run_id=run.id if run else None,
+        user_id=person.id,
+        good=good,
+        scrap=scrap,
+        scrap_reason_id=reason.id if reason else None,
+        reported_at=at,
+        source=source,
+    )
+    uow.session.add(count)
     before = {"good": operation.good_quantity, "scrap": operation.scrap_quantity}
-    operation.good_quantity += cmd.good
-    operation.scrap_quantity += cmd.scrap
-    if cmd.good > 0 and rules.StartWhen(site.start_when) == rules.StartWhen.QUANTITY_AVAILABLE:
+    operation.good_quantity += good
+    operation.scrap_quantity += scrap
+    if good > 0 and rules.StartWhen(site.start_when) == rules.StartWhen.QUANTITY_AVAILABLE:
         _ready_following(uow, operation)  # good parts are work for the next operation
-    output_lot = output_lots.after_count(uow, order, operation, cmd.good)
+    output_lot = output_lots.after_count(uow, order, operation, good)
     uow.events.add(
         "CountReported",
         "operation",
         job_key(order, operation),
-        good=cmd.good,
-        scrap=cmd.scrap,
+        good=good,
+        scrap=scrap,
         scrap_reason=reason.code if reason else None,
         before=before,
         after={"good": operation.good_quantity, "scrap": operation.scrap_quantity},
         output_lot=output_lot,
+        **({"source": source} if source != "operator" else {}),
     )
-    return {**_job_result(order, operation, station.code), "output_lot": output_lot}
+    return count, output_lot
 
 
 def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:

@@ -1,0 +1,68 @@
+"""Every event to the plant's namespace: in order, with its id, under its station's topic; the station's
+state retained; the cursor in the database, so a restart resumes where the last run stopped."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from datetime import UTC, datetime
+
+import paho.mqtt.client as mqtt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mes_terminal.db.records import Event, PublishCursor
+from tests.integration.test_mqtt_connector import _online, start_job
+from tests.machine_helpers import Connector, load_machine_plant, publisher, send, wait_for
+
+
+class Listener:
+    def __init__(self, root: str) -> None:
+        self.messages: list[tuple[str, dict, bool]] = []
+        self._lock = threading.Lock()
+        self.client = publisher()
+        self.client.on_message = self._on_message
+        self.client.subscribe(f"{root}/#", qos=1)
+
+    def _on_message(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
+        with self._lock:
+            self.messages.append((message.topic, json.loads(message.payload), bool(message.retain)))
+
+    def events(self) -> list[tuple[str, dict]]:
+        with self._lock:
+            return [(topic, body) for topic, body, _ in self.messages if "/events/" in topic]
+
+
+def test_events_go_out_in_order_with_their_ids_and_a_restart_resumes(engine, tmp_path) -> None:
+    root, prefix = f"acme{uuid.uuid4().hex[:8]}", f"test/{uuid.uuid4().hex[:8]}/WS-01"
+    load_machine_plant(engine, datetime.now(UTC), prefix=prefix, uns="mqtt://127.0.0.1:1883", root=root)
+    listener = Listener(root)
+    start_job(engine)
+    machine = publisher()
+    with Connector(engine, tmp_path / "queue.sqlite"):
+        wait_for(lambda: _online(engine))
+        send(machine, f"{prefix}/state", "down")
+        wait_for(lambda: any(t.endswith("/events/DowntimeStarted") for t, _ in listener.events()))
+    with Session(engine) as session:
+        ids = session.scalars(select(Event.id).order_by(Event.id)).all()
+        cursor = session.scalar(select(PublishCursor.event_id))
+    published = [body["id"] for _, body in listener.events()]
+    assert published == ids and cursor == ids[-1]  # every event, in order, once
+    topics = dict((body["type"], topic) for topic, body in listener.events())
+    assert topics["DowntimeStarted"] == f"{root}/TEST/L1/WS-01/events/DowntimeStarted"
+    assert topics["WorkOrderCreated"] == f"{root}/TEST/events/WorkOrderCreated"  # no station: the site's
+
+    state_topic = f"{root}/TEST/L1/WS-01/state"
+    late = Listener(root)  # a subscriber that comes later still gets the station's state (retained)
+    state = wait_for(lambda: [body for topic, body, retained in late.messages if topic == state_topic and retained])
+    assert state[-1]["state"] == "down" and state[-1]["work_order"] == "WO-1"
+
+    with Connector(engine, tmp_path / "queue.sqlite"):  # resumes after the cursor
+        send(machine, f"{prefix}/state", "running")
+        wait_for(lambda: any(t.endswith("/events/DowntimeEnded") for t, _ in listener.events()))
+    with Session(engine) as session:
+        ids = session.scalars(select(Event.id).order_by(Event.id)).all()
+    assert [body["id"] for _, body in listener.events()] == ids
+    for client in (listener.client, late.client, machine):
+        client.loop_stop()
