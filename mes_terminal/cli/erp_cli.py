@@ -1,0 +1,50 @@
+"""`mes-terminal erp import|export`: the exchange with the ERP (B2MML V0600 / V0700 and CSV), docs/erp.md."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from mes_terminal.cli.common import EXIT_OK, EXIT_USAGE, application, print_json
+
+
+def register(sub: Any, data: argparse.ArgumentParser) -> None:
+    erp = sub.add_parser("erp", help="exchange with the ERP: work orders and lots in, production out").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    imp = erp.add_parser("import", parents=[data], help="apply B2MML (V0600/V0700) or CSV documents")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder: every *.xml and *.csv in it")
+    imp.add_argument("--map", metavar="FILE", help="a TOML [columns] table renaming the CSV columns")
+    imp.add_argument("--json", action="store_true", help="one JSON object a line per document")
+    imp.set_defaults(run=_cmd_import)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from mes_terminal.integration.csv_read import read_column_map
+    from mes_terminal.integration.importer import files_of, import_file
+
+    column_map = read_column_map(Path(args.map)) if args.map else None
+    files = files_of(args.paths)
+    app = application(args)
+    refused = 0
+    try:
+        for path in files:
+            outcome = import_file(app.engine, path, now=app.clock.now(), column_map=column_map)
+            refused += not outcome.ok
+            if args.json:
+                print_json(outcome.to_json())
+            else:
+                print(_said(outcome), flush=True)
+    finally:
+        app.close()
+    return EXIT_USAGE if refused else EXIT_OK
+
+
+def _said(outcome: Any) -> str:
+    if not outcome.ok:
+        return f"{outcome.file}: refused: {outcome.message}"
+    parts = [f"{o['number']} {o['action']}" for o in outcome.work_orders]
+    parts += [f"lot {lot['lot']} {lot['action']}" for lot in outcome.lots]
+    said = f"{outcome.file}: {', '.join(parts) or 'nothing to apply'}"
+    return f"{said}. {outcome.message}" if outcome.message else said
