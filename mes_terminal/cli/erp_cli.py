@@ -19,6 +19,20 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
     imp.add_argument("--json", action="store_true", help="one JSON object a line per document")
     imp.set_defaults(run=_cmd_import)
 
+    exp = erp.add_parser("export", parents=[data], help="production performance, validated against MESA's XSDs")
+    exp.add_argument(
+        "--from",
+        dest="start",
+        metavar="T",
+        help="start of the range (default: where the last export of this format ended, --since-last)",
+    )
+    exp.add_argument("--to", dest="end", metavar="T", help="end of the range, excluded (default: now)")
+    exp.add_argument("--since-last", action="store_true", help="start where the last export ended (the default)")
+    exp.add_argument("--format", required=True, choices=("b2mml-v0600", "b2mml-v0700", "csv"))
+    exp.add_argument("--out", required=True, metavar="DIR", help="the folder the documents are written to")
+    exp.add_argument("--json", action="store_true", help="what was written, as one JSON object")
+    exp.set_defaults(run=_cmd_export)
+
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from mes_terminal.integration.csv_read import read_column_map
@@ -39,6 +53,31 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         app.close()
     return EXIT_USAGE if refused else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from mes_terminal.domain.errors import InvalidInput
+    from mes_terminal.domain.values import parse_timestamp
+    from mes_terminal.integration.export import export
+
+    if args.start and args.since_last:
+        raise InvalidInput("Give --from or --since-last, not both.")
+    start = parse_timestamp(args.start, "--from") if args.start else None
+    app = application(args)
+    try:
+        now = app.clock.now()
+        end = parse_timestamp(args.end, "--to") if args.end else now
+        result = export(app.engine, args.format, Path(args.out), start=start, end=end, now=now)
+    finally:
+        app.close()
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(
+            f"{len(result.files)} file(s) written to {args.out}: {result.operations} operation(s) of "
+            f"{len(result.work_orders)} work order(s) from {result.to_json()['from']} to {result.to_json()['to']}"
+        )
+    return EXIT_OK
 
 
 def _said(outcome: Any) -> str:
