@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,23 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
     exp.add_argument("--out", required=True, metavar="DIR", help="the folder the documents are written to")
     exp.add_argument("--json", action="store_true", help="what was written, as one JSON object")
     exp.set_defaults(run=_cmd_export)
+
+    hot = erp.add_parser("watch", parents=[data], help="the hot folder: import what arrives, export on a schedule")
+    hot.add_argument("--inbox", required=True, metavar="DIR", help="documents from the ERP arrive here")
+    hot.add_argument("--outbox", required=True, metavar="DIR", help="exports are written here")
+    hot.add_argument("--export-every", type=float, metavar="MINUTES", help="export this often (default: never)")
+    hot.add_argument("--format", default="b2mml-v0600", choices=("b2mml-v0600", "b2mml-v0700", "csv"))
+    hot.add_argument("--poll", type=float, default=5.0, metavar="SECONDS", help="look at the inbox this often")
+    hot.add_argument("--map", metavar="FILE", help="a TOML [columns] table renaming the CSV columns")
+    hot.add_argument(
+        "--settle",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="leave a file until it has been unchanged this long (default 2)",
+    )
+    hot.add_argument("--once", action="store_true", help="sweep the inbox (and export) once, then exit")
+    hot.set_defaults(run=_cmd_watch)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -77,6 +95,53 @@ def _cmd_export(args: argparse.Namespace) -> int:
             f"{len(result.files)} file(s) written to {args.out}: {result.operations} operation(s) of "
             f"{len(result.work_orders)} work order(s) from {result.to_json()['from']} to {result.to_json()['to']}"
         )
+    return EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+    from datetime import timedelta
+
+    from mes_terminal.domain.errors import InvalidInput, MesError
+    from mes_terminal.integration.csv_read import read_column_map
+    from mes_terminal.integration.export import ExportResult
+    from mes_terminal.integration.hot_folder import watch
+
+    if args.export_every is not None and args.export_every <= 0:
+        raise InvalidInput("--export-every must be a number of minutes above zero.")
+    if args.poll <= 0 or args.settle < 0:
+        raise InvalidInput("--poll must be above zero and --settle not below zero (seconds).")
+    column_map = read_column_map(Path(args.map)) if args.map else None
+    stop = threading.Event()
+
+    def report(what: Any) -> None:
+        if isinstance(what, MesError):
+            print(f"mes-terminal: {what.message}", file=sys.stderr, flush=True)
+        elif isinstance(what, ExportResult):
+            print_json({"export": what.to_json()})
+        else:
+            print_json({**what.outcome.to_json(), "moved_to": str(what.path)})
+
+    app = application(args)
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        watch(
+            app.engine,
+            app.clock,
+            Path(args.inbox),
+            Path(args.outbox),
+            export_every=timedelta(minutes=args.export_every) if args.export_every else None,
+            export_format=args.format,
+            poll=args.poll,
+            stop=stop,
+            report=report,
+            column_map=column_map,
+            settle=args.settle,
+            once=args.once,
+        )
+    finally:
+        app.close()
     return EXIT_OK
 
 

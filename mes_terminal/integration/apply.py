@@ -20,7 +20,7 @@ from decimal import ROUND_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.engine import driver_message
@@ -44,7 +44,14 @@ from mes_terminal.domain.error_codes import (
     ERP_UNKNOWN_WORKSTATION,
     LOT_EXISTS,
 )
-from mes_terminal.domain.errors import Conflict, InvalidInput, InvalidState, MesError, UnknownEntity
+from mes_terminal.domain.errors import (
+    Conflict,
+    DatabaseUnavailable,
+    InvalidInput,
+    InvalidState,
+    MesError,
+    UnknownEntity,
+)
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import WorkOrderStatus
 from mes_terminal.domain.work_orders import describe
@@ -126,6 +133,18 @@ def apply_document(engine: Engine, document: ErpDocument, *, now: datetime) -> O
             document.file,
             document.kind,
             error,
+            now=now,
+            document=document.document,
+            content_hash=document.content_hash,
+        )
+    except (OperationalError, InterfaceError) as error:
+        # The database is away: nothing was said about the document; the hot folder keeps it for later.
+        away = DatabaseUnavailable(f"The database cannot be reached ({driver_message(error)}); nothing was saved.")
+        return refuse(
+            engine,
+            document.file,
+            document.kind,
+            away,
             now=now,
             document=document.document,
             content_hash=document.content_hash,
