@@ -19,7 +19,7 @@ from datetime import datetime
 from decimal import ROUND_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, String, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from mes_terminal.db.records import (
     RoutingOperation,
     RoutingOperationStation,
     WorkOrder,
+    WorkOrderOperation,
     Workstation,
 )
 from mes_terminal.db.uow import EventLog, UnitOfWork
@@ -68,8 +69,32 @@ DEFAULT_UNIT = "pcs"
 _CODE_LIMIT = 64
 _NAME_LIMIT = 200
 _SMALLEST_CYCLE = Decimal("0.000001")
+_BATCH = 500
+# Built once: thousands of orders of one schedule run them (building a statement costs more than running it).
+_ORDER_ID = select(WorkOrder.id).where(WorkOrder.number == bindparam("number")).scalar_subquery()
+_DELETE_SOURCE = delete(ErpOrderSource).where(ErpOrderSource.work_order_id == _ORDER_ID)
+_INSERT_SOURCE = insert(ErpOrderSource).from_select(
+    ["work_order_id", "document", "request", "content_hash"],
+    select(
+        WorkOrder.id,
+        bindparam("document", type_=String()),
+        bindparam("request", type_=String()),
+        bindparam("hash", type_=String()),
+    ).where(WorkOrder.number == bindparam("number")),
+)
 # An order the ERP may still change: nothing has run on it yet.
 _CHANGEABLE = (WorkOrderStatus.PLANNED, WorkOrderStatus.RELEASED, WorkOrderStatus.ON_HOLD)
+
+
+@dataclass(frozen=True)
+class _Existing:
+    """An order of the document already in the database (id 0: created earlier in this document)."""
+
+    id: int
+    status: WorkOrderStatus
+    product: str
+    content_hash: str | None
+    operations: list[int]
 
 
 @dataclass
@@ -217,11 +242,14 @@ class _Applier:
         self.session = uow.session
         self.document = document
         self.notes: list[str] = []
+        self.products: dict[str, tuple[Material | None, list[RoutingOperation]]] = {}
+        self.existing: dict[str, _Existing] = {}
 
     def run(self) -> Outcome:
         outcome = Outcome(
             file=_name(self.document.file), document=self.document.document, kind=self.document.kind, ok=True
         )
+        self._preload([spec.request for spec in self.document.orders])
         for spec in self.document.orders:
             outcome.work_orders.append(self._order(spec))
         for lot in self.document.lots:
@@ -232,50 +260,78 @@ class _Applier:
 
     # --- work orders ------------------------------------------------------------------------------
 
+    def _preload(self, numbers: list[str]) -> None:
+        """The orders of the document that exist already, with their source and operations: few statements."""
+        for first in range(0, len(numbers), _BATCH):
+            batch = numbers[first : first + _BATCH]
+            rows = self.session.execute(
+                select(WorkOrder.id, WorkOrder.number, WorkOrder.status, Material.code, ErpOrderSource.content_hash)
+                .join(Material, Material.id == WorkOrder.product_id)
+                .outerjoin(ErpOrderSource, ErpOrderSource.work_order_id == WorkOrder.id)
+                .where(WorkOrder.number.in_(batch))
+            ).all()
+            seqs: dict[int, list[int]] = {}
+            for order_id, seq in self.session.execute(
+                select(WorkOrderOperation.work_order_id, WorkOrderOperation.seq)
+                .where(WorkOrderOperation.work_order_id.in_([row.id for row in rows]))
+                .order_by(WorkOrderOperation.work_order_id, WorkOrderOperation.seq)
+            ):
+                seqs.setdefault(order_id, []).append(seq)
+            for row in rows:
+                self.existing[row.number] = _Existing(
+                    row.id, WorkOrderStatus(row.status), row.code, row.content_hash, seqs.get(row.id, [])
+                )
+
+    def _product(self, code: str) -> tuple[Material | None, list[RoutingOperation]]:
+        if code not in self.products:
+            product = self.session.scalars(select(Material).where(Material.code == code)).one_or_none()
+            self.products[code] = (product, self.uow.products.routing(product) if product is not None else [])
+        return self.products[code]
+
     def _order(self, spec: OrderSpec) -> dict[str, Any]:
         _check_code(spec.request, "ID", spec.line)
         _check_code(spec.product, "MaterialDefinitionID", spec.line)
-        order = self.session.scalars(select(WorkOrder).where(WorkOrder.number == spec.request)).one_or_none()
+        order = self.existing.get(spec.request)
         if order is None:
             return self._create(spec)
-        source = self.session.get(ErpOrderSource, order.id)
-        operations = [op.seq for op in order.operations]
-        if source is not None and source.content_hash == spec.content_hash:
-            return _line(spec, operations, "unchanged")
-        product = self.session.get(Material, order.product_id)
-        if (
-            self.uow.work_orders.work_started(self.uow.work_orders.lock(order.number))
-            or order.status not in _CHANGEABLE
-        ):
+        if order.content_hash == spec.content_hash:
+            return _line(spec, order.operations, "unchanged")
+        locked = self.uow.work_orders.lock(spec.request)
+        if self.uow.work_orders.work_started(locked) or locked.status not in _CHANGEABLE:
             raise InvalidState(
-                ERP_ORDER_STARTED.sentence(request=spec.request, number=order.number, status=describe(order.status)),
+                ERP_ORDER_STARTED.sentence(request=spec.request, number=locked.number, status=describe(locked.status)),
                 code=ERP_ORDER_STARTED,
             )
-        if product is not None and product.code != spec.product:
+        if order.product != spec.product:
             raise InvalidState(
                 Sentence(
                     "Request {request} now asks for product {product}, but work order {number} makes {made}; "
                     "a work order's product does not change. Cancel it and send a new request.",
                     request=spec.request,
                     product=spec.product,
-                    number=order.number,
-                    made=product.code,
+                    number=locked.number,
+                    made=order.product,
                 ),
                 code=ERP_ORDER_STARTED,
             )
-        edit_order(self.uow, order.number, None, quantity=spec.quantity, due=spec.due, priority=spec.priority)
-        if spec.released and order.status in (WorkOrderStatus.PLANNED, WorkOrderStatus.ON_HOLD):
-            release_order(self.uow, order.number, None, at=self.uow.now)
-        self._remember(order.id, spec, replace=source is not None)
-        return _line(spec, operations, "updated")
+        edit_order(self.uow, locked.number, None, quantity=spec.quantity, due=spec.due, priority=spec.priority)
+        if spec.released and locked.status in (WorkOrderStatus.PLANNED, WorkOrderStatus.ON_HOLD):
+            release_order(self.uow, locked.number, None, at=self.uow.now)
+        self._remember(spec, replace=order.content_hash is not None)
+        self.existing[spec.request] = _Existing(
+            order.id, locked.status, order.product, spec.content_hash, order.operations
+        )
+        return _line(spec, order.operations, "updated")
 
     def _create(self, spec: OrderSpec) -> dict[str, Any]:
-        product = self.session.scalars(select(Material).where(Material.code == spec.product)).one_or_none()
-        routing = self.uow.products.routing(product) if product is not None else []
+        product, routing = self._product(spec.product)
         if routing:
             self._match(spec, routing)
         else:
             product = self._define(spec, product)
+            self.products.pop(spec.product, None)
+            product, routing = self._product(spec.product)
+        assert product is not None  # _define made it
         created = add_work_order(
             self.uow,
             number=spec.request,
@@ -284,12 +340,15 @@ class _Applier:
             due=spec.due,
             priority=spec.priority,
             at=self.uow.now,
+            known=(product, routing),
         )
-        order_id = self.session.scalars(select(WorkOrder.id).where(WorkOrder.number == spec.request)).one()
         if spec.released:
             release_order(self.uow, spec.request, None, at=self.uow.now)
-        self._remember(order_id, spec, replace=False)
-        return _line(spec, [op["seq"] for op in created["operations"]], "created")
+        self._remember(spec, replace=False)
+        operations = [op["seq"] for op in created["operations"]]
+        # A request twice in one document: the second is compared with the first.
+        self.existing[spec.request] = _Existing(0, WorkOrderStatus.PLANNED, spec.product, spec.content_hash, operations)
+        return _line(spec, operations, "created")
 
     def _match(self, spec: OrderSpec, routing: list[RoutingOperation]) -> None:
         """The MES's routing applies; segments that match none of its operations are named."""
@@ -380,19 +439,17 @@ class _Applier:
             )
         return stations
 
-    def _remember(self, order_id: int, spec: OrderSpec, *, replace: bool) -> None:
+    def _remember(self, spec: OrderSpec, *, replace: bool) -> None:
+        values = {
+            "number": spec.request,
+            "document": (self.document.document or "")[:200],
+            "request": spec.request,
+            "hash": spec.content_hash,
+        }
+        connection = self.session.connection()
         if replace:
-            self.session.execute(delete(ErpOrderSource).where(ErpOrderSource.work_order_id == order_id))
-        self.session.execute(
-            insert(ErpOrderSource),
-            {
-                "work_order_id": order_id,
-                "document": (self.document.document or "")[:200],
-                "request": spec.request,
-                "content_hash": spec.content_hash,
-                "message_id": None,
-            },
-        )
+            connection.execute(_DELETE_SOURCE, values)
+        connection.execute(_INSERT_SOURCE, values)
 
     # --- lots ---------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class OrderSpec:
     released: bool = False
     segments: tuple[SegmentSpec, ...] = ()
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """What the request asks for, hashed: reformatting the file changes nothing, a new quantity does."""
         values = asdict(self)

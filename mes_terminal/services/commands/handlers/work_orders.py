@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import Material, RoutingOperation, WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.shared import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import PRODUCT_WITHOUT_ROUTING, WORK_ORDER_EXISTS
@@ -37,14 +37,23 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResu
 
 
 def add_work_order(
-    uow: UnitOfWork, *, number: str, product_code: str, quantity: Decimal, due: datetime, priority: int, at: datetime
+    uow: UnitOfWork,
+    *,
+    number: str,
+    product_code: str,
+    quantity: Decimal,
+    due: datetime,
+    priority: int,
+    at: datetime,
+    known: tuple[Material, list[RoutingOperation]] | None = None,
 ) -> NewWorkOrderResult:
     """A new planned order over its product's routing, and its event: the command's work once the actor may act.
 
-    The ERP import calls this too (integration/), so an order typed in and one from the ERP are made alike.
+    The ERP import calls this too (integration/), so an order typed in and one from the ERP are made alike;
+    it passes the product and routing it has read already (`known`) for the thousands of orders of a schedule.
     """
-    product = uow.products.by_code(product_code)
-    routing = uow.products.routing(product)
+    product = known[0] if known else uow.products.by_code(product_code)
+    routing = known[1] if known else uow.products.routing(product)
     if not routing:
         raise InvalidState(
             PRODUCT_WITHOUT_ROUTING.sentence(product=product.code),
