@@ -99,18 +99,30 @@ def memory(folder: Path) -> None:
         read_b2mml(path)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"  reading {count:>6} requests ({path.stat().st_size / 2**20:5.1f} MB): peak {peak / 2**20:6.1f} MB "
-              f"of Python allocations ({peak / count / 1024:.1f} KiB a request, the requests kept for the transaction)")
+        print(
+            f"  reading {count:>6} requests ({path.stat().st_size / 2**20:5.1f} MB): peak {peak / 2**20:6.1f} MB "
+            f"of Python allocations ({peak / count / 1024:.1f} KiB a request, the requests kept for the transaction)"
+        )
 
 
 def export_documents() -> None:
     day = NOW
     operations = [
         OperationPerformance(
-            work_order=f"WO-E{n // 2:05d}", product="BRACKET-A", unit="pcs", seq=10 * (n % 2 + 1), name="Cut",
-            status="completed", started_at=day + timedelta(minutes=n), completed_at=day + timedelta(minutes=n + 30),
-            good=Decimal(40), scrap=Decimal(1), output_lot=f"WO-E{n // 2:05d}-1", equipment=(f"WS-{n % 50:02d}",),
-            labour=(LabourTime("B1001", "Ada", Decimal("0.5")),), consumed=(),
+            work_order=f"WO-E{n // 2:05d}",
+            product="BRACKET-A",
+            unit="pcs",
+            seq=10 * (n % 2 + 1),
+            name="Cut",
+            status="completed",
+            started_at=day + timedelta(minutes=n),
+            completed_at=day + timedelta(minutes=n + 30),
+            good=Decimal(40),
+            scrap=Decimal(1),
+            output_lot=f"WO-E{n // 2:05d}-1",
+            equipment=(f"WS-{n % 50:02d}",),
+            labour=(LabourTime("B1001", "Ada", Decimal("0.5")),),
+            consumed=(),
         )
         for n in range(1000)
     ]
@@ -118,12 +130,15 @@ def export_documents() -> None:
         first_error(build_performance(fmt, "WO-X", operations[:2], start=day, end=day, now=day), fmt)  # load XSD
         started = time.perf_counter()
         for n in range(0, len(operations), 2):
-            document = build_performance(fmt, operations[n].work_order, operations[n : n + 2], start=day,
-                                         end=day + timedelta(days=1), now=day)
+            document = build_performance(
+                fmt, operations[n].work_order, operations[n : n + 2], start=day, end=day + timedelta(days=1), now=day
+            )
             assert first_error(document, fmt) is None
             etree.tostring(document)
-        print(f"  {fmt}: 500 documents, 1,000 operations built and validated in "
-              f"{(time.perf_counter() - started) * 1000:.0f} ms (budget: a day of 50 stations < 10 s)")
+        print(
+            f"  {fmt}: 500 documents, 1,000 operations built and validated in "
+            f"{(time.perf_counter() - started) * 1000:.0f} ms (budget: a day of 50 stations < 10 s)"
+        )
 
 
 def main() -> None:
@@ -159,8 +174,13 @@ def main() -> None:
             timed(f"read into requests, {label}", time.perf_counter() - started, args.orders, baselines[label])
         if not args.skip_sqlite:
             for label, paths in sets.items():
-                import_run(f"sqlite:///{folder / label.replace(' ', '_')}.sqlite", paths, args.orders,
-                           baselines[label], f"import on SQLite, {label}")
+                import_run(
+                    f"sqlite:///{folder / label.replace(' ', '_')}.sqlite",
+                    paths,
+                    args.orders,
+                    baselines[label],
+                    f"import on SQLite, {label}",
+                )
         if not args.skip_postgresql:
             for n, (label, paths) in enumerate(sets.items()):
                 name = f"mes_bench_erp_{n}"
