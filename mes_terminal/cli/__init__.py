@@ -17,6 +17,7 @@ from mes_terminal import __version__
 from mes_terminal.cli import (
     connect_cli,
     doctor_cli,
+    erp_cli,
     print_cli,
     report_cli,
     setup_cli,
@@ -301,4 +302,5 @@ def _parser() -> argparse.ArgumentParser:
     report_cli.register(sub, data)
     spc_cli.register(sub, data)
     print_cli.register(sub, data)
+    erp_cli.register(sub, data)
     return parser

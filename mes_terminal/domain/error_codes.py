@@ -482,6 +482,82 @@ PRINT_ERROR_REQUIRED = ErrorCode(
     "A failed print job needs the reason it failed.",
 )
 
+# The ERP exchange (mes-terminal erp): a document is refused whole, with the element and line it names.
+ERP_NOT_WELL_FORMED = ErrorCode(
+    "erp.not_well_formed",
+    "an ERP file that is not well-formed XML",
+    "{file} is not well-formed XML: {reason} (line {line}).",
+)
+ERP_UNSAFE = ErrorCode(
+    "erp.unsafe",
+    "an ERP file with a DTD or entity declarations (billion laughs, external entities): never expanded or fetched",
+    "{file} declares a DTD or entities (line {line}); ERP documents must not, and nothing of it was read further.",
+)
+ERP_TOO_LARGE = ErrorCode(
+    "erp.too_large",
+    "an ERP file above the size limit",
+    "{file} is {size} MB; the limit is {limit} MB.",
+)
+ERP_UNKNOWN_NAMESPACE = ErrorCode(
+    "erp.unknown_namespace",
+    "an XML file holding no element of B2MML V0600 or V0700",
+    "{file} holds no B2MML document: its root element <{element}> is in namespace '{namespace}' (line {line}).",
+)
+ERP_UNKNOWN_DOCUMENT = ErrorCode(
+    "erp.unknown_document",
+    "a B2MML document of a kind the import does not take",
+    "{file}: <{element}> (line {line}) is not a document the import takes; it takes ProductionSchedule, "
+    "OperationsSchedule (Production) and MaterialInformation.",
+)
+ERP_MISSING = ErrorCode(
+    "erp.missing",
+    "an ERP document without content the MES needs (an order's ID, its product, its quantity...)",
+    "<{element}> at line {line} has no {what}; the MES needs it.",
+)
+ERP_BAD_VALUE = ErrorCode(
+    "erp.bad_value",
+    "a quantity, time, priority or duration in an ERP document that cannot be read",
+    "<{element}> at line {line} holds '{value}', which is not {what}.",
+)
+ERP_UNKNOWN_PRODUCT = ErrorCode(
+    "erp.unknown_product",
+    "an order for a product the MES does not know (or without routing) and without segments that say where to make it",
+    "Request {request} (line {line}) is for product {product}, which the MES does not know or has no routing for, "
+    "and its segments name no equipment to make it on.",
+)
+ERP_UNKNOWN_WORKSTATION = ErrorCode(
+    "erp.unknown_workstation",
+    "a segment's equipment that is neither a workstation nor a line of the plant",
+    "Segment {segment} (line {line}) names equipment {equipment}, which is neither a workstation nor a line.",
+)
+ERP_ORDER_STARTED = ErrorCode(
+    "erp.order_started",
+    "a changed ERP request for a work order that has started",
+    "Request {request} changed, but work order {number} has started ({status}); the ERP's change is not applied. "
+    "Settle it with the shop floor and edit the order in the console.",
+)
+ERP_NOT_PRODUCTION = ErrorCode(
+    "erp.not_production",
+    "a V0700 OperationsSchedule whose OperationsType is not Production",
+    "<{element}> at line {line} is of OperationsType '{kind}'; the MES imports Production schedules only.",
+)
+ERP_CSV = ErrorCode(
+    "erp.csv",
+    "a CSV work-order file without a needed column, or with a row that cannot be read",
+    "{file}, row {row}: {reason}",
+)
+ERP_COLUMN_MAP = ErrorCode(
+    "erp.column_map",
+    "a --map file that cannot be read or names unknown columns",
+    "The column map {file} cannot be used: {reason}",
+)
+ERP_EXPORT_INVALID = ErrorCode(
+    "erp.export_invalid",
+    "an export document that does not validate against MESA's schema (nothing is written)",
+    "The {kind} document for {subject} does not validate against MESA's schema ({reason}, line {line}); "
+    "nothing was written.",
+)
+
 # Status transitions (domain.statuses): a record asked to move where its life does not go.
 _CANNOT_BECOME = "{subject} is {status}; it cannot become {target}."
 LOT_INVALID_TRANSITION = ErrorCode(

@@ -11,6 +11,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences", "--item {item} needs --checklist: item codes repeat from one checklist to the next."
     ),
+    QT_TRANSLATE_NOOP("Sentences", "<{element}> at line {line} has no {what}; the MES needs it."),
+    QT_TRANSLATE_NOOP("Sentences", "<{element}> at line {line} holds '{value}', which is not {what}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "<{element}> at line {line} is of OperationsType '{kind}'; the MES imports Production schedules only.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "A GS1 DataMatrix needs a GTIN, and material {material} has none."),
     QT_TRANSLATE_NOOP("Sentences", "A baseline needs at least 2 points (better {minimum} or more), not {size}."),
     QT_TRANSLATE_NOOP("Sentences", "A failed print job needs the reason it failed."),
@@ -91,7 +97,23 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Product {product} has no routing; add its operations to the plant file first."),
     QT_TRANSLATE_NOOP("Sentences", "Ready: {quantity} to make."),
     QT_TRANSLATE_NOOP("Sentences", "Report a good or a scrap quantity above zero."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Request {request} (line {line}) is for product {product}, which the MES does not know or has no routing for, and its segments name no equipment to make it on.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Request {request} changed, but work order {number} has started ({status}); the ERP's change is not applied. Settle it with the shop floor and edit the order in the console.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Request {request} now asks for product {product}, but work order {number} makes {made}; a work order's product does not change. Cancel it and send a new request.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Segment {segment} (line {line}) names equipment {equipment}, which is neither a workstation nor a line.",
+    ),
     QT_TRANSLATE_NOOP(
         "Sentences", "Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead."
     ),
@@ -99,11 +121,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Stop {stop_id} started at {time}; it cannot end before that ({time2})."),
     QT_TRANSLATE_NOOP("Sentences", "The barcode names no lot (AI 10); scan the lot label."),
     QT_TRANSLATE_NOOP("Sentences", "The barcode names no product (AI 01 GTIN); scan the lot label."),
+    QT_TRANSLATE_NOOP("Sentences", "The column map {file} cannot be used: {reason}"),
     QT_TRANSLATE_NOOP(
         "Sentences", "The command's time {time}Z lies in the future; check the clock of the machine that sent it."
     ),
     QT_TRANSLATE_NOOP("Sentences", "The database cannot be reached ({first_line})."),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "The {kind} document for {subject} does not validate against MESA's schema ({reason}, line {line}); nothing was written.",
+    ),
     QT_TRANSLATE_NOOP(
         "Sentences", "The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label."
     ),
@@ -167,6 +194,21 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{field} needs an answer, not {answer}."),
     QT_TRANSLATE_NOOP("Sentences", "{field} needs an answer."),
     QT_TRANSLATE_NOOP("Sentences", "{field}: the answer is longer than {limit} characters or not plain text."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{file} declares a DTD or entities (line {line}); ERP documents must not, and nothing of it was read further.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{file} holds no B2MML document: its root element <{element}> is in namespace '{namespace}' (line {line}).",
+    ),
+    QT_TRANSLATE_NOOP("Sentences", "{file} is not well-formed XML: {reason} (line {line})."),
+    QT_TRANSLATE_NOOP("Sentences", "{file} is {size} MB; the limit is {limit} MB."),
+    QT_TRANSLATE_NOOP("Sentences", "{file}, row {row}: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{file}: <{element}> (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production) and MaterialInformation.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "{good} good, {scrap} scrap of {quantity}"),
     QT_TRANSLATE_NOOP("Sentences", "{item} ({why})"),
     QT_TRANSLATE_NOOP("Sentences", "{job} cannot start: {reason}"),

@@ -1727,6 +1727,18 @@
         <translation>Eine Basis braucht mindestens 2 Punkte (besser {minimum} oder mehr), nicht {size}.</translation>
     </message>
     <message>
+        <source>&lt;{element}&gt; at line {line} has no {what}; the MES needs it.</source>
+        <translation>&lt;{element}&gt; in Zeile {line} hat kein(e) {what}; das MES braucht es.</translation>
+    </message>
+    <message>
+        <source>&lt;{element}&gt; at line {line} holds &apos;{value}&apos;, which is not {what}.</source>
+        <translation>&lt;{element}&gt; in Zeile {line} enthält &apos;{value}&apos;, und das ist nicht {what}.</translation>
+    </message>
+    <message>
+        <source>&lt;{element}&gt; at line {line} is of OperationsType &apos;{kind}&apos;; the MES imports Production schedules only.</source>
+        <translation>&lt;{element}&gt; in Zeile {line} hat den OperationsType &apos;{kind}&apos;; das MES übernimmt nur Produktionspläne (Production).</translation>
+    </message>
+    <message>
         <source>A failed print job needs the reason it failed.</source>
         <translation>Ein fehlgeschlagener Druckauftrag braucht den Grund, warum er fehlschlug.</translation>
     </message>
@@ -1775,8 +1787,32 @@
         <translation>Produkt {product} hat keinen Arbeitsplan; tragen Sie zuerst seine Arbeitsgänge in die Werksdatei ein.</translation>
     </message>
     <message>
+        <source>Request {request} (line {line}) is for product {product}, which the MES does not know or has no routing for, and its segments name no equipment to make it on.</source>
+        <translation>Anforderung {request} (Zeile {line}) gilt für Produkt {product}, das das MES nicht kennt oder für das es keinen Arbeitsplan hat, und ihre Segmente nennen keine Anlage, auf der es gefertigt wird.</translation>
+    </message>
+    <message>
+        <source>Request {request} changed, but work order {number} has started ({status}); the ERP&apos;s change is not applied. Settle it with the shop floor and edit the order in the console.</source>
+        <translation>Anforderung {request} wurde geändert, aber Auftrag {number} hat schon begonnen ({status}); die Änderung des ERP wird nicht übernommen. Klären Sie es mit der Fertigung und ändern Sie den Auftrag in der Leitstand-Konsole.</translation>
+    </message>
+    <message>
+        <source>Request {request} now asks for product {product}, but work order {number} makes {made}; a work order&apos;s product does not change. Cancel it and send a new request.</source>
+        <translation>Anforderung {request} verlangt jetzt Produkt {product}, aber Auftrag {number} fertigt {made}; das Produkt eines Auftrags ändert sich nicht. Stornieren Sie ihn und senden Sie eine neue Anforderung.</translation>
+    </message>
+    <message>
+        <source>Segment {segment} (line {line}) names equipment {equipment}, which is neither a workstation nor a line.</source>
+        <translation>Segment {segment} (Zeile {line}) nennt die Anlage {equipment}, die weder ein Arbeitsplatz noch eine Linie ist.</translation>
+    </message>
+    <message>
+        <source>The column map {file} cannot be used: {reason}</source>
+        <translation>Die Spaltenzuordnung {file} ist nicht verwendbar: {reason}</translation>
+    </message>
+    <message>
         <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>
         <translation>Die Zeit des Befehls {time}Z liegt in der Zukunft; prüfen Sie die Uhr des Rechners, der ihn gesendet hat.</translation>
+    </message>
+    <message>
+        <source>The {kind} document for {subject} does not validate against MESA&apos;s schema ({reason}, line {line}); nothing was written.</source>
+        <translation>Das {kind}-Dokument für {subject} ist nach dem Schema der MESA nicht gültig ({reason}, Zeile {line}); es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
@@ -1933,6 +1969,30 @@
     <message>
         <source>{field}: the answer is longer than {limit} characters or not plain text.</source>
         <translation>{field}: die Antwort ist länger als {limit} Zeichen oder kein einfacher Text.</translation>
+    </message>
+    <message>
+        <source>{file} declares a DTD or entities (line {line}); ERP documents must not, and nothing of it was read further.</source>
+        <translation>{file} deklariert eine DTD oder Entitäten (Zeile {line}); ERP-Dokumente dürfen das nicht, und es wurde nichts weiter davon gelesen.</translation>
+    </message>
+    <message>
+        <source>{file} holds no B2MML document: its root element &lt;{element}&gt; is in namespace &apos;{namespace}&apos; (line {line}).</source>
+        <translation>{file} enthält kein B2MML-Dokument: sein Wurzelelement &lt;{element}&gt; liegt im Namensraum &apos;{namespace}&apos; (Zeile {line}).</translation>
+    </message>
+    <message>
+        <source>{file} is not well-formed XML: {reason} (line {line}).</source>
+        <translation>{file} ist kein wohlgeformtes XML: {reason} (Zeile {line}).</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; the limit is {limit} MB.</source>
+        <translation>{file} ist {size} MB groß; die Grenze liegt bei {limit} MB.</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {reason}</source>
+        <translation>{file}, Zeile {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: &lt;{element}&gt; (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production) and MaterialInformation.</source>
+        <translation>{file}: &lt;{element}&gt; (Zeile {line}) ist kein Dokument, das der Import übernimmt; er übernimmt ProductionSchedule, OperationsSchedule (Production) und MaterialInformation.</translation>
     </message>
     <message>
         <source>{good} good, {scrap} scrap of {quantity}</source>

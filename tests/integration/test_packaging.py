@@ -56,3 +56,35 @@ def test_the_unpacked_wheel_migrates_a_database_on_its_own(wheel: Path, tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert "database at revision" in done.stdout
+
+
+def test_the_wheel_carries_mesas_schemas_and_validates_an_export_without_the_checkout(
+    wheel: Path, tmp_path: Path
+) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    schemas = "mes_terminal/integration/schemas"
+    assert {
+        f"{schemas}/README.md",
+        f"{schemas}/V0600/B2MML-V0600-ProductionPerformance.xsd",
+        f"{schemas}/V0700/B2MML-OperationsPerformance.xsd",
+        f"{schemas}/V0700/LICENSE",
+    } <= names
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    script = (
+        "from datetime import UTC, datetime\n"
+        "from decimal import Decimal\n"
+        "import mes_terminal.integration.schema_check as check\n"
+        "from mes_terminal.integration.export import build_performance\n"
+        "from mes_terminal.services.queries.erp_performance import OperationPerformance\n"
+        "t = datetime(2026, 3, 2, tzinfo=UTC)\n"
+        "op = OperationPerformance('WO-1', 'P', 'pcs', 10, 'Cut', 'completed', t, t, Decimal(3), Decimal(0),"
+        " 'L-1', ('WS-01',), (), ())\n"
+        "for fmt in ('b2mml-v0600', 'b2mml-v0700'):\n"
+        "    assert check.first_error(build_performance(fmt, 'WO-1', [op], start=t, end=t, now=t), fmt) is None\n"
+        "print(check.SCHEMAS)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(unpacked)}
+    ran = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip().startswith(str(unpacked))

@@ -32,6 +32,8 @@ class Material(Base):
     is_product: Mapped[bool] = mapped_column(Boolean, default=False)
     # For a product: its work order's output lot appears at the first good count, or at completion.
     output_lot_at: Mapped[str] = mapped_column(String(16), server_default="first_count")
+    # Where the definition came from when not the plant file: 'erp' for a product an ERP document created.
+    origin: Mapped[str | None] = mapped_column(String(16))
 
 
 class Lot(Base):

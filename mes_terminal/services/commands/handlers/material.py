@@ -6,7 +6,7 @@ produced lot, with the quantity), so that a recall can be traced both ways.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -59,7 +59,31 @@ LOT_DECIDERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 
 def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
     person = uow.users.acting(cmd.actor, SHOP_FLOOR, "receive material")
-    material = uow.products.material(cmd.material)
+    return add_received_lot(
+        uow,
+        lot_number=cmd.lot,
+        material_code=cmd.material,
+        quantity=cmd.quantity,
+        expires=cmd.expires,
+        supplier_lot=cmd.supplier_lot,
+        at=cmd.issued_at,
+        by=person.name,
+    )
+
+
+def add_received_lot(
+    uow: UnitOfWork,
+    *,
+    lot_number: str,
+    material_code: str,
+    quantity: Decimal,
+    expires: date | None,
+    supplier_lot: str | None,
+    at: datetime,
+    by: str,
+) -> LotResult:
+    """A received lot and its event: the command's work once the actor may act (the ERP import calls it too)."""
+    material = uow.products.material(material_code)
     if not material.lot_controlled:
         raise InvalidState(
             LOT_NOT_LOT_CONTROLLED.sentence(
@@ -67,29 +91,28 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
             ),
             code=LOT_NOT_LOT_CONTROLLED,
         )
-    if uow.lots.exists(cmd.lot):
-        raise Conflict(LOT_EXISTS.sentence(lot=cmd.lot), code=LOT_EXISTS)
-    today = site_date(cmd.issued_at, uow.lots.site().timezone)
-    expires = cmd.expires
+    if uow.lots.exists(lot_number):
+        raise Conflict(LOT_EXISTS.sentence(lot=lot_number), code=LOT_EXISTS)
+    today = site_date(at, uow.lots.site().timezone)
     if expires is None and material.shelf_life_days:
         expires = today + timedelta(days=material.shelf_life_days)
     if expires is not None and expires < today:
         raise InvalidState(
             Sentence(
                 "Lot {lot} expired on {date}; an expired lot is not received.",
-                lot=cmd.lot,
+                lot=lot_number,
                 date=expires.isoformat(),
             ),
             code=LOT_EXPIRED,
         )
     lot = Lot(
-        number=cmd.lot,
+        number=lot_number,
         material_id=material.id,
-        quantity=cmd.quantity,
+        quantity=quantity,
         status=LotStatus.AVAILABLE,
         expires_on=expires,
-        supplier_lot=cmd.supplier_lot,
-        created_at=cmd.issued_at,
+        supplier_lot=supplier_lot,
+        created_at=at,
     )
     uow.session.add(lot)
     uow.session.flush()
@@ -101,8 +124,8 @@ def receive_lot(cmd: c.ReceiveLot, uow: UnitOfWork) -> LotResult:
         quantity=lot.quantity,
         unit=material.unit,
         expires=expires,
-        supplier_lot=cmd.supplier_lot,
-        by=person.name,
+        supplier_lot=supplier_lot,
+        by=by,
     )
     return _lot_result(lot, material.code, material.unit)
 

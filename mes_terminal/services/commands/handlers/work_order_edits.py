@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
+
 from sqlalchemy import func, select
 
 from mes_terminal.db.records import WorkOrder, WorkOrderOperation
@@ -26,23 +29,36 @@ PRIORITY_LIMIT = 1_000_000
 
 def edit_work_order(cmd: EditWorkOrder, uow: UnitOfWork) -> WorkOrderEditResult:
     uow.users.acting(cmd.actor, PLANNERS, "edit work orders")
-    if cmd.quantity is None and cmd.due is None and cmd.priority is None:
+    return edit_order(uow, cmd.number, cmd.expected_version, quantity=cmd.quantity, due=cmd.due, priority=cmd.priority)
+
+
+def edit_order(
+    uow: UnitOfWork,
+    number: str,
+    expected_version: int | None,
+    *,
+    quantity: Decimal | None = None,
+    due: datetime | None = None,
+    priority: int | None = None,
+) -> WorkOrderEditResult:
+    """Change an open order's quantity, due time or priority (never below what was made) and record it."""
+    if quantity is None and due is None and priority is None:
         raise InvalidInput(EDIT_NOTHING.sentence(), code=EDIT_NOTHING)
-    if cmd.priority is not None and abs(cmd.priority) > PRIORITY_LIMIT:
+    if priority is not None and abs(priority) > PRIORITY_LIMIT:
         raise InvalidInput(EDIT_PRIORITY.sentence(limit=PRIORITY_LIMIT), code=EDIT_PRIORITY)
-    order = _locked(cmd.number, cmd.expected_version, uow)
+    order = _locked(number, expected_version, uow)
     if order.status not in OPEN_ORDER:
         raise InvalidState(f"Work order {order.number} is {describe(order.status)}; it cannot be edited.")
     current = uow.session.execute(
         select(WorkOrder.quantity, WorkOrder.due_at, WorkOrder.priority).where(WorkOrder.id == order.id)
     ).one()
-    wanted = {"quantity": cmd.quantity, "due_at": cmd.due, "priority": cmd.priority}
+    wanted = {"quantity": quantity, "due_at": due, "priority": priority}
     changes = {name: value for name, value in wanted.items() if value is not None and value != getattr(current, name)}
-    if cmd.quantity is not None:
+    if quantity is not None:
         made = uow.session.scalar(
             select(func.max(WorkOrderOperation.good_quantity)).where(WorkOrderOperation.work_order_id == order.id)
         )
-        if made and cmd.quantity < made:
+        if made and quantity < made:
             raise InvalidState(
                 EDIT_BELOW_MADE.sentence(number=order.number, made=f"{made.normalize():f}"),
                 code=EDIT_BELOW_MADE,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import Material, RoutingOperation, WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.shared import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import PRODUCT_WITHOUT_ROUTING, WORK_ORDER_EXISTS
@@ -23,23 +25,50 @@ from mes_terminal.services.commands.results import NewWorkOrderResult, WorkOrder
 
 def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "create work orders")
-    product = uow.products.by_code(cmd.product)
-    routing = uow.products.routing(product)
+    return add_work_order(
+        uow,
+        number=cmd.number,
+        product_code=cmd.product,
+        quantity=cmd.quantity,
+        due=cmd.due,
+        priority=cmd.priority,
+        at=cmd.issued_at,
+    )
+
+
+def add_work_order(
+    uow: UnitOfWork,
+    *,
+    number: str,
+    product_code: str,
+    quantity: Decimal,
+    due: datetime,
+    priority: int,
+    at: datetime,
+    known: tuple[Material, list[RoutingOperation]] | None = None,
+) -> NewWorkOrderResult:
+    """A new planned order over its product's routing, and its event: the command's work once the actor may act.
+
+    The ERP import calls this too (integration/), so an order typed in and one from the ERP are made alike;
+    it passes the product and routing it has read already (`known`) for the thousands of orders of a schedule.
+    """
+    product = known[0] if known else uow.products.by_code(product_code)
+    routing = known[1] if known else uow.products.routing(product)
     if not routing:
         raise InvalidState(
             PRODUCT_WITHOUT_ROUTING.sentence(product=product.code),
             code=PRODUCT_WITHOUT_ROUTING,
         )
-    if uow.work_orders.exists(cmd.number):
-        raise InvalidState(WORK_ORDER_EXISTS.sentence(number=cmd.number), code=WORK_ORDER_EXISTS)
+    if uow.work_orders.exists(number):
+        raise InvalidState(WORK_ORDER_EXISTS.sentence(number=number), code=WORK_ORDER_EXISTS)
     order = WorkOrder(
-        number=cmd.number,
+        number=number,
         product_id=product.id,
-        quantity=cmd.quantity,
-        due_at=cmd.due,
-        priority=cmd.priority,
+        quantity=quantity,
+        due_at=due,
+        priority=priority,
         status=WorkOrderStatus.PLANNED,
-        created_at=cmd.issued_at,
+        created_at=at,
         operations=[
             WorkOrderOperation(
                 seq=step.seq, name=step.name, routing_operation_id=step.id, status=OperationStatus.PENDING
@@ -73,14 +102,17 @@ def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResu
 
 def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
     uow.users.acting(cmd.actor, PLANNERS, "release work orders")
-    order = _locked(cmd.number, cmd.expected_version, uow)
+    return release_order(uow, cmd.number, cmd.expected_version, at=cmd.issued_at)
+
+
+def release_order(uow: UnitOfWork, number: str, expected_version: int | None, *, at: datetime) -> WorkOrderResult:
+    """Release a planned or held order (the first pending operation becomes ready) and record it."""
+    order = _locked(number, expected_version, uow)
     check_transition("release", order.number, order.status)
     started = uow.work_orders.work_started(order)
     if not started:
         uow.work_orders.ready_first_pending_operation(order)
-    changed = uow.work_orders.change(
-        order, status=release_target(started), released_at=order.released_at or cmd.issued_at
-    )
+    changed = uow.work_orders.change(order, status=release_target(started), released_at=order.released_at or at)
     return _changed(order, changed, "WorkOrderReleased", uow)
 
 

@@ -1,0 +1,74 @@
+"""What an ERP document asks of the MES, read from B2MML or CSV: plain values, nothing of XML left."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class SegmentSpec:
+    """A segment of a request, flattened: one operation when the segments define the routing."""
+
+    id: str
+    line: int
+    process_segment: str | None = None
+    description: str | None = None
+    equipment: str | None = None
+    duration_seconds: Decimal | None = None
+    setup_seconds: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class OrderSpec:
+    """One production request: becomes one work order."""
+
+    request: str
+    line: int
+    product: str
+    quantity: Decimal
+    due: datetime
+    unit: str | None = None
+    product_name: str | None = None
+    priority: int = 0
+    released: bool = False
+    segments: tuple[SegmentSpec, ...] = ()
+
+    @cached_property
+    def content_hash(self) -> str:
+        """What the request asks for, hashed: reformatting the file changes nothing, a new quantity does."""
+        values = asdict(self)
+        values.pop("line")
+        for segment in values["segments"]:
+            segment.pop("line")
+        text = json.dumps(values, default=str, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class LotSpec:
+    """A material lot the ERP says arrived."""
+
+    lot: str
+    line: int
+    material: str
+    quantity: Decimal
+    unit: str | None = None
+    expires: date | None = None
+    supplier_lot: str | None = None
+
+
+@dataclass
+class ErpDocument:
+    """One document: applied in one transaction, or refused whole."""
+
+    file: str
+    kind: str  # production_schedule, operations_schedule, material_information, csv_work_orders
+    document: str | None = None
+    content_hash: str = ""
+    orders: list[OrderSpec] = field(default_factory=list)
+    lots: list[LotSpec] = field(default_factory=list)

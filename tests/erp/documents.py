@@ -1,0 +1,222 @@
+"""B2MML documents for tests, built element by element and validated against MESA's official schemas
+(../shared/standards/b2mml, beside the checkout) before a test uses them: a test document the ERP
+could not have sent proves nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "b2mml"
+V0600 = "http://www.mesa.org/xml/B2MML-V0600"
+V0700 = "http://www.mesa.org/xml/B2MML"
+SCHEMAS = {
+    "ProductionSchedule": STANDARDS / "V0600" / "B2MML-V0600-ProductionSchedule.xsd",
+    "MaterialInformation-V0600": STANDARDS / "V0600" / "B2MML-V0600-Material.xsd",
+    "ProductionPerformance": STANDARDS / "V0600" / "B2MML-V0600-ProductionPerformance.xsd",
+    "OperationsSchedule": STANDARDS / "V0700" / "Schema" / "B2MML-OperationsSchedule.xsd",
+    "MaterialInformation-V0700": STANDARDS / "V0700" / "Schema" / "B2MML-Material.xsd",
+    "OperationsPerformance": STANDARDS / "V0700" / "Schema" / "B2MML-OperationsPerformance.xsd",
+}
+
+
+@cache
+def schema(name: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS[name])))
+
+
+def validated(data: bytes, name: str) -> bytes:
+    """`data` if it is valid against the official schema `name`; the first error otherwise."""
+    checker = schema(name)
+    document = etree.fromstring(data)
+    if not checker.validate(document):
+        raise AssertionError(f"not valid {name}: {checker.error_log.last_error}")
+    return data
+
+
+@dataclass
+class Segment:
+    id: str
+    equipment: str | None = None
+    duration: str | None = None  # xsd:duration
+    setup: str | None = None  # the SetupTime parameter's ValueString
+    setup_unit: str | None = None
+    process_segment: str | None = None
+    description: str | None = None
+    produced: tuple[str, str, str | None] | None = None  # material, QuantityString, unit
+    children: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Request:
+    id: str
+    end: str | None = "2026-12-20T14:00:00Z"
+    priority: str | None = None
+    state: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+
+
+def _sub(parent: Any, ns: str, name: str, text: str | None = None) -> Any:
+    element = etree.SubElement(parent, f"{{{ns}}}{name}")
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _quantity(parent: Any, ns: str, value: str, unit: str | None) -> None:
+    quantity = _sub(parent, ns, "Quantity")
+    _sub(quantity, ns, "QuantityString", value)
+    if unit:
+        _sub(quantity, ns, "UnitOfMeasure", unit)
+
+
+def _segment_v0600(parent: Any, segment: Segment, name: str = "SegmentRequirement") -> None:
+    ns = V0600
+    element = _sub(parent, ns, name)
+    _sub(element, ns, "ID", segment.id)
+    if segment.process_segment:
+        _sub(element, ns, "ProcessSegmentID", segment.process_segment)
+    if segment.description:
+        _sub(element, ns, "Description", segment.description)
+    if segment.duration:
+        _sub(element, ns, "Duration", segment.duration)
+    if segment.setup is not None:
+        parameter = _sub(_sub(element, ns, "ProductionParameter"), ns, "Parameter")
+        _sub(parameter, ns, "ID", "SetupTime")
+        value = _sub(parameter, ns, "Value")
+        _sub(value, ns, "ValueString", segment.setup)
+        if segment.setup_unit:
+            _sub(value, ns, "UnitOfMeasure", segment.setup_unit)
+    if segment.equipment:
+        _sub(_sub(element, ns, "EquipmentRequirement"), ns, "EquipmentID", segment.equipment)
+    if segment.produced:
+        material, quantity, unit = segment.produced
+        produced = _sub(element, ns, "MaterialProducedRequirement")
+        _sub(produced, ns, "MaterialDefinitionID", material)
+        _sub(produced, ns, "Description", f"{material} from the ERP")
+        _quantity(produced, ns, quantity, unit)
+    for child in segment.children:
+        _segment_v0600(element, child)
+
+
+def production_schedule(
+    requests: list[Request], *, schedule_id: str = "PS-1", bod: str | None = None, envelope: str | None = None
+) -> bytes:
+    """A V0600 ProductionSchedule, optionally inside a Process/Sync BOD and a foreign envelope."""
+    ns = V0600
+    schedule = etree.Element(f"{{{ns}}}ProductionSchedule", nsmap={None: ns})
+    _sub(schedule, ns, "ID", schedule_id)
+    for request in requests:
+        element = _sub(schedule, ns, "ProductionRequest")
+        _sub(element, ns, "ID", request.id)
+        if request.end:
+            _sub(element, ns, "EndTime", request.end)
+        if request.priority is not None:
+            _sub(element, ns, "Priority", request.priority)
+        for segment in request.segments:
+            _segment_v0600(element, segment)
+        if request.state:
+            _sub(element, ns, "RequestState", request.state)
+    validated(etree.tostring(schedule), "ProductionSchedule")
+    root = schedule
+    if bod:
+        root = etree.Element(f"{{{ns}}}{bod}ProductionSchedule", nsmap={None: ns}, releaseID="6.0")
+        area = _sub(root, ns, "ApplicationArea")
+        _sub(area, ns, "CreationDateTime", "2026-12-07T06:00:00Z")
+        _sub(area, ns, "BODID", f"BOD-{schedule_id}")
+        data = _sub(root, ns, "DataArea")
+        _sub(data, ns, bod)
+        data.append(schedule)
+        validated(etree.tostring(root), "ProductionSchedule")
+    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if envelope:
+        body = text.split(b"?>", 1)[1]
+        text = envelope.encode().replace(b"{}", body)
+    return text
+
+
+def _segment_v0700(parent: Any, segment: Segment, name: str = "SegmentRequirement") -> None:
+    ns = V0700
+    element = _sub(parent, ns, name)
+    _sub(element, ns, "ID", segment.id)
+    if segment.description:
+        _sub(element, ns, "Description", segment.description)
+    _sub(element, ns, "ProcessSegmentID", segment.process_segment or segment.id)
+    if segment.duration:
+        _sub(element, ns, "Duration", segment.duration)
+    _sub(element, ns, "OperationsDefinitionID", "DEF-1")
+    _sub(element, ns, "OperationsSegmentID", segment.id)
+    if segment.setup is not None:
+        parameter = _sub(element, ns, "SegmentParameter")
+        _sub(parameter, ns, "ID", "SetupTime")
+        value = _sub(parameter, ns, "Value")
+        _sub(value, ns, "ValueString", segment.setup)
+        if segment.setup_unit:
+            _sub(value, ns, "UnitOfMeasure", segment.setup_unit)
+    if segment.equipment:
+        requirement = _sub(element, ns, "EquipmentRequirement")
+        _sub(requirement, ns, "ID", f"EQ-{segment.id}")
+        _sub(requirement, ns, "EquipmentID", segment.equipment)
+    if segment.produced:
+        material, quantity, unit = segment.produced
+        produced = _sub(element, ns, "MaterialRequirement")
+        _sub(produced, ns, "ID", f"MR-{segment.id}")
+        _sub(produced, ns, "MaterialDefinitionID", material)
+        _sub(produced, ns, "Description", f"{material} from the ERP")
+        _sub(produced, ns, "MaterialUse", "Produced")
+        _quantity(produced, ns, quantity, unit)
+    for child in segment.children:
+        _segment_v0700(element, child, "SegmentRequirementChild")
+
+
+def operations_schedule(requests: list[Request], *, schedule_id: str = "OS-1", kind: str = "Production") -> bytes:
+    ns = V0700
+    schedule = etree.Element(f"{{{ns}}}OperationsSchedule", nsmap={None: ns})
+    _sub(schedule, ns, "ID", schedule_id)
+    _sub(schedule, ns, "OperationsType", kind)
+    for request in requests:
+        element = _sub(schedule, ns, "OperationsRequest")
+        _sub(element, ns, "ID", request.id)
+        if request.end:
+            _sub(element, ns, "EndTime", request.end)
+        if request.priority is not None:
+            _sub(element, ns, "Priority", request.priority)
+        if request.state:
+            _sub(element, ns, "RequestState", request.state)
+        for segment in request.segments:
+            _segment_v0700(element, segment)
+    data = etree.tostring(schedule, xml_declaration=True, encoding="UTF-8")
+    return validated(data, "OperationsSchedule")
+
+
+@dataclass
+class LotLine:
+    id: str
+    material: str
+    quantity: str
+    unit: str | None = "kg"
+    expires: str | None = None
+    supplier_lot: str | None = None
+
+
+def material_information(lots: list[LotLine], *, version: str = "V0600", info_id: str = "MI-1") -> bytes:
+    ns = V0600 if version == "V0600" else V0700
+    info = etree.Element(f"{{{ns}}}MaterialInformation", nsmap={None: ns})
+    _sub(info, ns, "ID", info_id)
+    for lot in lots:
+        element = _sub(info, ns, "MaterialLot")
+        _sub(element, ns, "ID", lot.id)
+        _sub(element, ns, "MaterialDefinitionID", lot.material)
+        for key, value in (("ExpirationDate", lot.expires), ("SupplierLotID", lot.supplier_lot)):
+            if value is None:
+                continue
+            prop = _sub(element, ns, "MaterialLotProperty")
+            _sub(prop, ns, "ID", key)
+            _sub(_sub(prop, ns, "Value"), ns, "ValueString", value)
+        _quantity(element, ns, lot.quantity, lot.unit)
+    data = etree.tostring(info, xml_declaration=True, encoding="UTF-8")
+    return validated(data, f"MaterialInformation-{version}")
