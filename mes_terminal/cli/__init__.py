@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mes_terminal import __version__
-from mes_terminal.cli import doctor_cli, print_cli, report_cli, setup_cli, spc_cli, supervisor_cli, trace_cli
+from mes_terminal.cli import (
+    doctor_cli,
+    print_cli,
+    report_cli,
+    schedule_cli,
+    setup_cli,
+    spc_cli,
+    supervisor_cli,
+    trace_cli,
+)
 from mes_terminal.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -291,4 +300,5 @@ def _parser() -> argparse.ArgumentParser:
     report_cli.register(sub, data)
     spc_cli.register(sub, data)
     print_cli.register(sub, data)
+    schedule_cli.register(sub, data)
     return parser

@@ -15,6 +15,7 @@ from mes_terminal.db.records.personnel import (
     UserQualification,
     UserRole,
 )
+from mes_terminal.db.records.planning import PlannedOperation
 from mes_terminal.db.records.product import BomLine, BomSubstitute, RoutingOperation, RoutingOperationStation
 from mes_terminal.db.records.quality import (
     ChecklistItem,
@@ -49,6 +50,7 @@ __all__ = [
     "Lot",
     "Material",
     "Nonconformance",
+    "PlannedOperation",
     "PrintJob",
     "ProcessedCommand",
     "RoutingOperation",
