@@ -52,6 +52,8 @@ class _Option:
     end: cp_model.IntVar
     interval: cp_model.IntervalVar
     op: Operation
+    minutes: int = 0  # working minutes it needs at this station
+    fixed_size: bool = True  # start to end is exactly `minutes` (no gap inside)
 
 
 @dataclass
@@ -72,7 +74,7 @@ def solve(problem: Problem, options: Options) -> Plan | None:
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
     stages = [name for name in options.objectives if name in built.objectives]
-    found = False
+    operations: tuple[PlannedOperation, ...] | None = None
     optimal = True
     bound: int | None = None
     for index, name in enumerate(stages):
@@ -82,18 +84,16 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         built.model.minimize(built.objectives[name])
         status = solver.solve(built.model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            if not found:
-                return None
-            break  # keep what the earlier stages found
-        found = True
+            optimal = False  # this stage found nothing in its time: keep what the earlier stages found
+            break
         optimal = optimal and status == cp_model.OPTIMAL
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
+        operations = _extract(problem, built, solver)  # now: a later stage that fails leaves no solution
         _keep(built, solver)
         built.model.add(built.objectives[name] <= value)
-    if not found:
+    if operations is None:
         return None
-    operations = _extract(problem, built, solver)
     return Plan(
         operations,
         figures(problem, operations),
@@ -145,6 +145,8 @@ def _build(problem: Problem) -> _Built:
             raise InvalidState(SCHEDULE_HORIZON.sentence(operation=op.key), code=SCHEDULE_HORIZON)
         if not single:
             model.add_exactly_one([o.present for o in made if not isinstance(o.present, int)])
+            if all(o.fixed_size for o in made):  # redundant, but it lets the choice of station propagate
+                model.add(op_end == op_start + sum(o.minutes * o.present for o in made))
         built.starts[op.key], built.ends[op.key], built.options[op.key] = op_start, op_end, made
     for job in problem.jobs:
         for before, after in itertools.pairwise(job.operations):
@@ -183,7 +185,7 @@ def _option(
             model.add_linear_expression_in_domain(start, domain)
         end = model.new_int_var(0, horizon, f"end {name}")
         interval = _interval(model, start, minutes, end, present, name)
-        return _Option(station.code, present, start, end, interval, op)
+        return _Option(station.code, present, start, end, interval, op, minutes)
     # Interruptible across several windows: end = start + minutes + the gaps between its windows.
     begins = [a for a, _ in windows]
     ends = [b for _, b in windows]
@@ -215,7 +217,7 @@ def _option(
         interval = model.new_interval_var(start, size, end, name)
     else:
         interval = model.new_optional_interval_var(start, size, end, present, name)
-    return _Option(station.code, present, start, end, interval, op)
+    return _Option(station.code, present, start, end, interval, op, minutes, fixed_size=False)
 
 
 def _interval(
