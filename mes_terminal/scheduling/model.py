@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 
 from mes_terminal.domain.error_codes import SCHEDULE_HORIZON
 from mes_terminal.domain.errors import InvalidState
+from mes_terminal.scheduling.calendar import earliest_start, finish
 from mes_terminal.scheduling.plan import Plan, figures
 from mes_terminal.scheduling.problem import (
     Operation,
@@ -54,6 +55,12 @@ class _Option:
     op: Operation
     minutes: int = 0  # working minutes it needs at this station
     fixed_size: bool = True  # start to end is exactly `minutes` (no gap inside)
+    # Interruptible over several windows: the windows, and the literals "starts / ends in window k".
+    windows: tuple[Window, ...] = ()
+    starts_in: tuple[cp_model.IntVar, ...] = ()
+    ends_in: tuple[cp_model.IntVar, ...] = ()
+    size: cp_model.IntVar | None = None
+    calendar: tuple[Window, ...] = ()  # the station's windows inside the horizon
 
 
 @dataclass
@@ -63,6 +70,11 @@ class _Built:
     ends: dict[str, cp_model.IntVar] = field(default_factory=dict)
     options: dict[str, list[_Option]] = field(default_factory=dict)
     objectives: dict[str, cp_model.LinearExpr] = field(default_factory=dict)
+    # Per station with changeovers: its options (node i + 1) and the circuit's arc literals.
+    circuits: list[tuple[list[_Option], dict[tuple[int, int], cp_model.IntVar]]] = field(default_factory=list)
+    tardy: list[tuple[cp_model.IntVar, int, str]] = field(default_factory=list)  # (var, due, last operation)
+    makespan: cp_model.IntVar | None = None
+    moved: dict[str, tuple[cp_model.IntVar, PlannedOperation]] = field(default_factory=dict)
 
 
 def solve(problem: Problem, options: Options) -> Plan | None:
@@ -73,6 +85,9 @@ def solve(problem: Problem, options: Options) -> Plan | None:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
+    # Probing in presolve costs seconds on a plant-sized model (tens of thousands of literals) and
+    # finds little here; the search gets that time instead.
+    solver.parameters.cp_model_probing_level = 0
     stages = [name for name in options.objectives if name in built.objectives]
     operations: tuple[PlannedOperation, ...] | None = None
     optimal = True
@@ -153,7 +168,7 @@ def _build(problem: Problem) -> _Built:
             if after.fixed is None:
                 model.add(built.starts[after.key] >= built.ends[before.key] + after.wait_before)
     for code, options in per_station.items():
-        _capacity(problem, model, stations[code], options)
+        _capacity(problem, built, stations[code], options)
     _objectives(problem, built)
     return built
 
@@ -185,39 +200,54 @@ def _option(
             model.add_linear_expression_in_domain(start, domain)
         end = model.new_int_var(0, horizon, f"end {name}")
         interval = _interval(model, start, minutes, end, present, name)
-        return _Option(station.code, present, start, end, interval, op, minutes)
-    # Interruptible across several windows: end = start + minutes + the gaps between its windows.
-    begins = [a for a, _ in windows]
-    ends = [b for _, b in windows]
-    gaps_before = [a - worked for a, worked in zip(begins, _worked_before(windows), strict=True)]
-    start_domain = cp_model.Domain.from_intervals([[a, b - 1] for a, b in windows])
-    end_domain = cp_model.Domain.from_intervals([[a + 1, b] for a, b in windows])
+        return _Option(station.code, present, start, end, interval, op, minutes, calendar=tuple(windows))
+    # Interruptible across several windows: one literal per window where it may start and one per
+    # window where it may end; end = start + minutes + the gap time between those two windows. Plain
+    # literals and ranges rather than element constraints over holey domains, which presolve slowly.
+    usable_windows = [(a, b) for a, b in windows if b > op.release]
+    gaps_before = [
+        a - worked
+        for (a, _), worked in zip(usable_windows, _worked_before(windows)[-len(usable_windows) :], strict=True)
+    ]
     if start is None:
-        start = model.new_int_var_from_domain(start_domain, f"start {name}")
-    else:
-        model.add_linear_expression_in_domain(start, start_domain)
-    end = model.new_int_var_from_domain(end_domain, f"end {name}")
-    first = model.new_int_var(0, len(windows) - 1, f"first window {name}")
-    last = model.new_int_var(0, len(windows) - 1, f"last window {name}")
-    model.add(last >= first)
-    for index_var, at, low, high in ((first, start, 0, 1), (last, end, 1, 0)):
-        begin = model.new_int_var(0, horizon, "")
-        finish = model.new_int_var(0, horizon, "")
-        model.add_element(index_var, begins, begin)
-        model.add_element(index_var, ends, finish)
-        model.add(at >= begin + low)  # a start lies in [begin, end); an end in (begin, end]
-        model.add(at <= finish - high)
-    gap_first = model.new_int_var(0, horizon, "")
-    gap_last = model.new_int_var(0, horizon, "")
-    model.add_element(first, gaps_before, gap_first)
-    model.add_element(last, gaps_before, gap_last)
-    model.add(end == start + minutes + gap_last - gap_first)
+        start = model.new_int_var(op.release, horizon, f"start {name}")
+    end = model.new_int_var(0, horizon, f"end {name}")
+    starts_in = [model.new_bool_var("") for _ in usable_windows]
+    ends_in = [model.new_bool_var("") for _ in usable_windows]
+    model.add_exactly_one(starts_in)
+    model.add_exactly_one(ends_in)
+    for (a, b), begins_here, ends_here in zip(usable_windows, starts_in, ends_in, strict=True):
+        model.add_linear_constraint(start, a, b - 1).only_enforce_if(begins_here)
+        model.add_linear_constraint(end, a + 1, b).only_enforce_if(ends_here)
+    index = range(len(usable_windows))
+    model.add(sum(k * ends_in[k] for k in index) >= sum(k * starts_in[k] for k in index))
+    model.add(
+        end
+        == start
+        + minutes
+        + sum(gaps_before[k] * ends_in[k] for k in index)
+        - sum(gaps_before[k] * starts_in[k] for k in index)
+    )
     size = model.new_int_var(minutes, horizon, f"span {name}")
     if isinstance(present, int):
         interval = model.new_interval_var(start, size, end, name)
     else:
         interval = model.new_optional_interval_var(start, size, end, present, name)
-    return _Option(station.code, present, start, end, interval, op, minutes, fixed_size=False)
+    return _Option(
+        station.code,
+        present,
+        start,
+        end,
+        interval,
+        op,
+        minutes,
+        fixed_size=False,
+        windows=tuple(usable_windows),
+        starts_in=tuple(starts_in),
+        ends_in=tuple(ends_in),
+        size=size,
+        calendar=tuple(windows),
+    )
 
 
 def _interval(
@@ -241,7 +271,8 @@ def _worked_before(windows: Sequence[Window]) -> list[int]:
     return result
 
 
-def _capacity(problem: Problem, model: cp_model.CpModel, station: Station, options: list[_Option]) -> None:
+def _capacity(problem: Problem, built: _Built, station: Station, options: list[_Option]) -> None:
+    model = built.model
     intervals = [o.interval for o in options]
     if station.capacity != 1:
         model.add_cumulative(intervals, [1] * len(intervals), station.capacity)
@@ -256,11 +287,13 @@ def _capacity(problem: Problem, model: cp_model.CpModel, station: Station, optio
         return
     # The station's sequence as a circuit through a depot (node 0); an arc i -> j puts j right after i.
     arcs: list[tuple[int, int, cp_model.LiteralT]] = []
+    named: dict[tuple[int, int], cp_model.IntVar] = {}
     for i, option in enumerate(options, start=1):
         present = option.present
         first = model.new_bool_var("")
         last = model.new_bool_var("")
         arcs += [(0, i, first), (i, 0, last)]
+        named[(0, i)], named[(i, 0)] = first, last
         if not isinstance(present, int):
             arcs.append((i, i, present.negated()))
         if firsts[i - 1] and option.op.fixed is None:
@@ -268,10 +301,13 @@ def _capacity(problem: Problem, model: cp_model.CpModel, station: Station, optio
     for (i, j), minutes in setups.items():
         follows = model.new_bool_var("")
         arcs.append((i + 1, j + 1, follows))
+        named[(i + 1, j + 1)] = follows
         model.add(options[j].start >= options[i].end + minutes).only_enforce_if(follows)
     if all(not isinstance(o.present, int) for o in options):
-        arcs.append((0, 0, model.new_bool_var("")))  # a station with nothing to do
+        named[(0, 0)] = model.new_bool_var("")
+        arcs.append((0, 0, named[(0, 0)]))  # a station with nothing to do
     model.add_circuit(arcs)
+    built.circuits.append((options, named))
 
 
 def _objectives(problem: Problem, built: _Built) -> None:
@@ -282,11 +318,13 @@ def _objectives(problem: Problem, built: _Built) -> None:
         for job in problem.jobs:
             if job.due is None or not job.operations:
                 continue
-            tardy = model.new_int_var(0, horizon, f"tardiness {job.code}")
+            tardy = model.new_int_var(0, horizon + max(0, -job.due), f"tardiness {job.code}")
             model.add(tardy >= built.ends[job.operations[-1].key] - job.due)
+            built.tardy.append((tardy, job.due, job.operations[-1].key))
             late.append(job.weight * tardy)
         built.objectives["tardiness"] = cp_model.LinearExpr.sum(late)
     makespan = model.new_int_var(0, horizon, "makespan")
+    built.makespan = makespan
     model.add_max_equality(makespan, list(built.ends.values()))
     built.objectives["makespan"] = makespan
     current = {p.key: p for p in problem.current}
@@ -297,6 +335,7 @@ def _objectives(problem: Problem, built: _Built) -> None:
             continue
         same = [o for o in options if o.station == was.station]
         changed = model.new_bool_var(f"moved {key}")
+        built.moved[key] = (changed, was)
         if not same:
             model.add(changed == 1)
         else:
@@ -310,19 +349,61 @@ def _objectives(problem: Problem, built: _Built) -> None:
 
 
 def _hint(built: _Built, plan: Sequence[PlannedOperation]) -> None:
+    """Every variable from a plan (a rule's, or the one in force), so the solver starts from a solution."""
+    model = built.model
+    where = {p.key: p for p in plan}
     for placed in plan:
         options = built.options.get(placed.key)
         if not options or any(o.op.fixed is not None for o in options):
             continue
         for option in options:
             if not isinstance(option.present, int):
-                built.model.add_hint(option.present, option.station == placed.station)
+                model.add_hint(option.present, option.station == placed.station)
             if option.station == placed.station:
-                built.model.add_hint(option.start, placed.start)
-                built.model.add_hint(option.end, placed.end)
+                begin, finish_at = placed.start, placed.end
+            else:  # absent, but its variables still need values that fit together
+                minutes, interruptible = option.minutes, option.op.interruptible or not option.fixed_size
+                windows = option.calendar
+                found = earliest_start(windows, option.op.release, minutes, interruptible)
+                if found is None:
+                    continue
+                begin, finish_at = found, finish(windows, found, minutes, interruptible) or found + minutes
+            model.add_hint(option.start, begin)
+            model.add_hint(option.end, finish_at)
+            if option.size is not None:
+                model.add_hint(option.size, finish_at - begin)
+            for (a, b), begins_here, ends_here in zip(option.windows, option.starts_in, option.ends_in, strict=True):
+                model.add_hint(begins_here, a <= begin < b)
+                model.add_hint(ends_here, a < finish_at <= b)
         if built.starts[placed.key] is not options[0].start:
-            built.model.add_hint(built.starts[placed.key], placed.start)
-        built.model.add_hint(built.ends[placed.key], placed.end)
+            model.add_hint(built.starts[placed.key], placed.start)
+        model.add_hint(built.ends[placed.key], placed.end)
+    ends = {key: where[key].end for key in where}
+    for key, options in built.options.items():
+        if any(o.op.fixed is not None for o in options):
+            fixed = options[0].op.fixed
+            assert fixed is not None
+            ends[key] = fixed.end
+    for tardy, due, last in built.tardy:
+        if last in ends:
+            model.add_hint(tardy, max(0, ends[last] - due))
+    if built.makespan is not None and len(ends) == len(built.options):
+        model.add_hint(built.makespan, max(ends.values(), default=0))
+    for key, (changed, was) in built.moved.items():
+        if key in where:
+            model.add_hint(changed, (where[key].station, where[key].start) != (was.station, was.start))
+    # The circuits too: without their arcs the hint is no complete solution and the solver starts afresh.
+    for options, arcs in built.circuits:
+        here = []
+        for index, option in enumerate(options, start=1):
+            if option.op.fixed is not None:
+                here.append((option.op.fixed.start, index))
+            elif option.op.key in where and where[option.op.key].station == option.station:
+                here.append((where[option.op.key].start, index))
+        order = [0] + [index for _, index in sorted(here)] + [0]
+        chosen = set(itertools.pairwise(order)) if here else {(0, 0)}
+        for pair, literal in arcs.items():
+            built.model.add_hint(literal, pair in chosen)
 
 
 def _keep(built: _Built, solver: cp_model.CpSolver) -> None:
