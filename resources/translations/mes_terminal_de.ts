@@ -509,10 +509,6 @@
         <translation>Priorität</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Stations</source>
         <translation>Arbeitsplätze</translation>
     </message>
@@ -1719,8 +1715,16 @@
         <translation>Für diesen Arbeitsplatz ist kein Etikettendrucker eingerichtet; ein Administrator richtet ihn in der Einrichtung des Arbeitsplatzes ein ([printer] label in der Einstellungsdatei).</translation>
     </message>
     <message>
+        <source>No station can do operation {operation}; nothing was planned.</source>
+        <translation>Keine Station kann Arbeitsgang {operation} ausführen; es wurde nichts geplant.</translation>
+    </message>
+    <message>
         <source>Nothing to change: give a new quantity, due date or priority.</source>
         <translation>Nichts zu ändern: Geben Sie eine neue Menge, einen Fälligkeitstermin oder eine Priorität an.</translation>
+    </message>
+    <message>
+        <source>Operation {operation} needs {minutes} minutes, more than any eligible station&apos;s planned time allows; nothing was planned.</source>
+        <translation>Arbeitsgang {operation} braucht {minutes} Minuten, mehr als die geplante Zeit jeder geeigneten Station erlaubt; es wurde nichts geplant.</translation>
     </message>
     <message>
         <source>Product {product} has no routing; add its operations to the plant file first.</source>
@@ -1729,6 +1733,10 @@
     <message>
         <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>
         <translation>Die Zeit des Befehls {time}Z liegt in der Zukunft; prüfen Sie die Uhr des Rechners, der ihn gesendet hat.</translation>
+    </message>
+    <message>
+        <source>The work does not fit in the planning horizon ({operation} would end after it); plan more days.</source>
+        <translation>Die Arbeit passt nicht in den Planungshorizont ({operation} würde danach enden); planen Sie mehr Tage.</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
