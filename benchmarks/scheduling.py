@@ -177,7 +177,7 @@ def plant(seed: int, time_limit: float, workers: int) -> None:
     busiest = max(f.utilisation, key=lambda code: f.utilisation[code])
     broken = replace(plant_problem(seed, down=(busiest, 8 * 60)), current=plan.operations)
     began = time.monotonic()
-    again = schedule(broken, Options(time_limit=4.0, workers=workers))  # rules and model built in the other second
+    again = schedule(broken, Options(time_limit=5.0, workers=workers))
     seconds = time.monotonic() - began
     g = again.plan.figures
     print(

@@ -16,6 +16,7 @@ from mes_terminal.scheduling.plan import Plan, figures
 from mes_terminal.scheduling.problem import Job, Operation, PlannedOperation, Problem, Station, setup_minutes
 
 RULES = ("edd", "spt", "cr")
+CURRENT = "current"  # the order of the plan in force: a repair that moves as little as it must
 
 
 @dataclass
@@ -27,8 +28,9 @@ class _Busy:
 
 def dispatch(problem: Problem, rule: str) -> Plan:
     """The plan one rule makes; raises `InvalidState` when something does not fit in the horizon."""
-    if rule not in RULES:
+    if rule not in (*RULES, CURRENT):
         raise ValueError(f"unknown dispatch rule {rule!r}")
+    planned = {p.key: p.start for p in problem.current}
     lanes: dict[str, list[list[_Busy]]] = {s.code: [[] for _ in range(s.capacity)] for s in problem.stations}
     placed: dict[str, PlannedOperation] = {}
     for _job, _i, op in problem.operations():  # kept operations first: everything else goes around them
@@ -44,9 +46,11 @@ def dispatch(problem: Problem, rule: str) -> Plan:
         ready = [job for job in problem.jobs if progress[job.code] < len(job.operations)]
         if not ready:
             break
-        job = min(ready, key=lambda j: (_priority(rule, j, progress[j.code], ready_at[j.code]), j.code))
+        job = min(ready, key=lambda j: (_priority(rule, j, progress[j.code], ready_at[j.code], planned), j.code))
         op = job.operations[progress[job.code]]
         at = max(op.release, ready_at[job.code] + op.wait_before if progress[job.code] else op.release)
+        if rule == CURRENT and op.key in planned:
+            at = max(at, planned[op.key])  # not earlier than planned: a repair, not a new plan
         if op.key not in placed:
             placed[op.key] = _place(problem, stations, lanes, op, at)
         ready_at[job.code] = placed[op.key].end
@@ -55,8 +59,10 @@ def dispatch(problem: Problem, rule: str) -> Plan:
     return Plan(operations, figures(problem, operations), rule)
 
 
-def _priority(rule: str, job: Job, index: int, ready: int) -> tuple[float, ...]:
+def _priority(rule: str, job: Job, index: int, ready: int, planned: dict[str, int]) -> tuple[float, ...]:
     op = job.operations[index]
+    if rule == CURRENT:  # planned operations at their planned start, the rest after them by due date
+        return (0, planned[op.key], 0) if op.key in planned else (1, job.due if job.due is not None else 10**9, ready)
     work = min(op.durations.values(), default=0)
     due = job.due if job.due is not None else 10**9
     if rule == "edd":

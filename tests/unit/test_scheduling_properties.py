@@ -16,6 +16,7 @@ from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.instances import read
 from mes_terminal.scheduling.model import Options
 from mes_terminal.scheduling.problem import Fixed, Job, Operation, Problem, Station
+from mes_terminal.scheduling.rules import RULES, dispatch
 from mes_terminal.scheduling.solve import schedule
 
 HORIZON = 4000
@@ -61,7 +62,19 @@ def problems(draw: st.DrawFn) -> Problem:
         due = draw(st.one_of(st.none(), st.integers(0, 600)))
         jobs.append(Job(f"J{j}", tuple(ops), due=due, weight=draw(st.integers(1, 5))))
     matrix = {("a", "b"): draw(st.integers(0, 20)), ("b", "a"): draw(st.integers(0, 20))}
-    return Problem(tuple(jobs), tuple(stations), HORIZON, changeover=matrix)
+    problem = Problem(tuple(jobs), tuple(stations), HORIZON, changeover=matrix)
+    if draw(st.booleans()):  # a plan in force (a rule's), with one station closed for a while since
+        current = dispatch(problem, draw(st.sampled_from(RULES))).operations
+        closed = draw(st.sampled_from(codes))
+        until = draw(st.integers(0, 300))
+        stations = [
+            Station(s.code, tuple((max(a, until), b) for a, b in s.windows if b > until), s.capacity, s.initial_family)
+            if s.code == closed
+            else s
+            for s in stations
+        ]
+        problem = Problem(tuple(jobs), tuple(stations), HORIZON, changeover=matrix, current=current)
+    return problem
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
