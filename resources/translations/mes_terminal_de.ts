@@ -652,6 +652,13 @@
     </message>
 </context>
 <context>
+    <name>GanttWidget</name>
+    <message>
+        <source>No stations</source>
+        <translation>Keine Stationen</translation>
+    </message>
+</context>
+<context>
     <name>GenealogyModel</name>
     <message>
         <source>Lot</source>
@@ -1438,6 +1445,21 @@
     <message>
         <source>Saved {path}.</source>
         <translation>{path} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Plan in force: {count} operations, {late} late. Shaded: off shift and breaks.</source>
+        <translation>Gültiger Plan: {count} Arbeitsgänge, {late} verspätet. Schattiert: außerhalb der Schichten und Pausen.</translation>
+    </message>
+    <message>
+        <source>No plan has been published yet: run &apos;mes-terminal schedule --apply&apos;.</source>
+        <translation>Es wurde noch kein Plan veröffentlicht: &apos;mes-terminal schedule --apply&apos; ausführen.</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +3002,10 @@
     <message>
         <source>Dispatch</source>
         <translation>Arbeitsvorrat</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Feinplanung</translation>
     </message>
     <message>
         <source>Quality</source>
