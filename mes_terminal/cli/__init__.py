@@ -20,6 +20,7 @@ from mes_terminal.cli import (
     erp_cli,
     print_cli,
     report_cli,
+    schedule_cli,
     setup_cli,
     spc_cli,
     supervisor_cli,
@@ -303,4 +304,5 @@ def _parser() -> argparse.ArgumentParser:
     spc_cli.register(sub, data)
     print_cli.register(sub, data)
     erp_cli.register(sub, data)
+    schedule_cli.register(sub, data)
     return parser

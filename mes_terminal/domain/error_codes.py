@@ -429,6 +429,23 @@ DISPATCH_OTHER_STATION = ErrorCode(
     "reordering an operation assigned to another station",
     "{job} is assigned to {station}; nothing was reordered.",
 )
+# Scheduling (mes-terminal schedule, the console's Schedule tab).
+SCHEDULE_NO_STATION = ErrorCode(
+    "schedule.no_station",
+    "planning an operation that no station can do",
+    "No station can do operation {operation}; nothing was planned.",
+)
+SCHEDULE_DOES_NOT_FIT = ErrorCode(
+    "schedule.does_not_fit",
+    "planning an operation longer than any station's planned time allows",
+    "Operation {operation} needs {minutes} minutes, more than any eligible station's planned time allows; "
+    "nothing was planned.",
+)
+SCHEDULE_HORIZON = ErrorCode(
+    "schedule.horizon",
+    "a plan that does not fit in the horizon asked for",
+    "The work does not fit in the planning horizon ({operation} would end after it); plan more days.",
+)
 ANDON_OTHER_STATION = ErrorCode(
     "andon.other_station",
     "answering a call for help from another station",

@@ -29,6 +29,7 @@ from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.results import SupervisorSignInResult
+from mes_terminal.services.planning.chart import PlanChart, plan_chart
 from mes_terminal.services.printing.service import PrintService
 from mes_terminal.services.printing.supervisor_printing import SupervisorPrinting
 from mes_terminal.services.queries import board as bq
@@ -234,6 +235,10 @@ class SupervisorService:
     def stations(self) -> list[str]:
         with read_connection(self._engine) as connection:
             return cq.station_codes(connection)
+
+    def plan_chart(self, days: int = 2) -> PlanChart:
+        """The published plan (mes-terminal schedule --apply) per station over the next days, for a Gantt."""
+        return plan_chart(self._engine, self._clock.now(), days)
 
     def dispatch_list(self, station: str) -> list[DispatchRow]:
         """The operations assigned to the station, then those open to it, in the terminal's order and with

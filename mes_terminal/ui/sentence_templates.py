@@ -83,6 +83,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "No material has the GTIN {gtin}."),
     QT_TRANSLATE_NOOP("Sentences", "No plant file has been loaded yet."),
+    QT_TRANSLATE_NOOP("Sentences", "No station can do operation {operation}; nothing was planned."),
     QT_TRANSLATE_NOOP("Sentences", "No user has badge {badge}."),
     QT_TRANSLATE_NOOP("Sentences", "Nobody signed in at {station} is qualified for {required}, which {job} needs."),
     QT_TRANSLATE_NOOP("Sentences", "Nonconformance {nc} is {status} already."),
@@ -92,6 +93,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences",
         "Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} cannot be returned.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Operation {operation} needs {minutes} minutes, more than any eligible station's planned time allows; nothing was planned.",
     ),
     QT_TRANSLATE_NOOP("Sentences", "Paused here: {progress}."),
     QT_TRANSLATE_NOOP("Sentences", "Product {product} has no routing; add its operations to the plant file first."),
@@ -127,6 +132,9 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "The database cannot be reached ({first_line})."),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "The work does not fit in the planning horizon ({operation} would end after it); plan more days."
+    ),
     QT_TRANSLATE_NOOP(
         "Sentences",
         "The {kind} document for {subject} does not validate against MESA's schema ({reason}, line {line}); nothing was written.",

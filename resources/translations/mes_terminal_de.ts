@@ -660,6 +660,13 @@
     </message>
 </context>
 <context>
+    <name>GanttWidget</name>
+    <message>
+        <source>No stations</source>
+        <translation>Keine Stationen</translation>
+    </message>
+</context>
+<context>
     <name>GenealogyModel</name>
     <message>
         <source>Lot</source>
@@ -1469,6 +1476,21 @@
     </message>
 </context>
 <context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Plan in force: {count} operations, {late} late. Shaded: off shift and breaks.</source>
+        <translation>Gültiger Plan: {count} Arbeitsgänge, {late} verspätet. Schattiert: außerhalb der Schichten und Pausen.</translation>
+    </message>
+    <message>
+        <source>No plan has been published yet: run &apos;mes-terminal schedule --apply&apos;.</source>
+        <translation>Es wurde noch kein Plan veröffentlicht: &apos;mes-terminal schedule --apply&apos; ausführen.</translation>
+    </message>
+</context>
+<context>
     <name>Sentences</name>
     <message>
         <source>Backflush needs {quantity} {unit} of {material}, but usable lots hold only {quantity2} {unit}. Receive or release material, then complete again.</source>
@@ -1779,8 +1801,16 @@
         <translation>Für diesen Arbeitsplatz ist kein Etikettendrucker eingerichtet; ein Administrator richtet ihn in der Einrichtung des Arbeitsplatzes ein ([printer] label in der Einstellungsdatei).</translation>
     </message>
     <message>
+        <source>No station can do operation {operation}; nothing was planned.</source>
+        <translation>Keine Station kann Arbeitsgang {operation} ausführen; es wurde nichts geplant.</translation>
+    </message>
+    <message>
         <source>Nothing to change: give a new quantity, due date or priority.</source>
         <translation>Nichts zu ändern: Geben Sie eine neue Menge, einen Fälligkeitstermin oder eine Priorität an.</translation>
+    </message>
+    <message>
+        <source>Operation {operation} needs {minutes} minutes, more than any eligible station&apos;s planned time allows; nothing was planned.</source>
+        <translation>Arbeitsgang {operation} braucht {minutes} Minuten, mehr als die geplante Zeit jeder geeigneten Station erlaubt; es wurde nichts geplant.</translation>
     </message>
     <message>
         <source>Product {product} has no routing; add its operations to the plant file first.</source>
@@ -1813,6 +1843,10 @@
     <message>
         <source>The {kind} document for {subject} does not validate against MESA&apos;s schema ({reason}, line {line}); nothing was written.</source>
         <translation>Das {kind}-Dokument für {subject} ist nach dem Schema der MESA nicht gültig ({reason}, Zeile {line}); es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The work does not fit in the planning horizon ({operation} would end after it); plan more days.</source>
+        <translation>Die Arbeit passt nicht in den Planungshorizont ({operation} würde danach enden); planen Sie mehr Tage.</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
@@ -3120,6 +3154,10 @@
     <message>
         <source>Dispatch</source>
         <translation>Arbeitsvorrat</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Feinplanung</translation>
     </message>
     <message>
         <source>Quality</source>

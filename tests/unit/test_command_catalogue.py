@@ -24,6 +24,7 @@ WORDED_ELSEWHERE = {
     "SignInConsole": "the supervisor's sign-in page (SupervisorService.sign_in): the console opens with the name",
     "PrintLabel": "the print dialogs: terminal wording.label_printed, supervisor PrintingViewModel",
     "PrintTraveler": "the supervisor's print dialog (PrintingViewModel)",
+    "PublishSchedule": "mes-terminal schedule --apply (cli/schedule_cli.py prints what it published)",
 }
 FROM_FILES_AND_MACHINES = {
     "ReceiveLot": "goods receipt from a replay file",

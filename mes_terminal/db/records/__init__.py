@@ -17,6 +17,7 @@ from mes_terminal.db.records.personnel import (
     UserQualification,
     UserRole,
 )
+from mes_terminal.db.records.planning import PlannedOperation
 from mes_terminal.db.records.product import BomLine, BomSubstitute, RoutingOperation, RoutingOperationStation
 from mes_terminal.db.records.quality import (
     ChecklistItem,
@@ -56,6 +57,7 @@ __all__ = [
     "MachineSource",
     "Material",
     "Nonconformance",
+    "PlannedOperation",
     "PrintJob",
     "ProcessedCommand",
     "PublishCursor",

@@ -19,6 +19,8 @@ CodeField = Annotated[str, "code"]
 Text = Annotated[str, "text"]
 Secret = Annotated[str, "secret"]
 PositiveQuantity = Annotated[Decimal, "positive"]
+# A published plan: one text line per operation (up to MAX_PLAN lines, more than an ordinary list).
+PlanLines = Annotated[tuple[str, ...], "plan"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -308,6 +310,15 @@ class AssignOperation(Command):
     work_order: CodeField
     operation: int
     station: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublishSchedule(Command):
+    """The plan in force, replacing the one before: one line per operation,
+    "WO-1/10 WS-01 2026-12-07T06:00:00Z 2026-12-07T07:30:00Z 15" (key, station, start, end in UTC,
+    changeover minutes). Waiting operations go to their planned station, in the order of their starts."""
+
+    operations: PlanLines
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from mes_terminal.services.commands.catalog import Command
 MAX_TEXT = 2000
 MAX_LINE_BYTES = 64 * 1024
 MAX_LIST = 100
+MAX_PLAN = 5000  # lines of a published plan (PublishSchedule)
 
 
 def decode_line(line: str | bytes, command_types: Mapping[str, type[Command]]) -> Command:
@@ -125,7 +126,7 @@ def _parser_for(hint: Any) -> Parser:
     if hint is date:
         return parse_date
     if typing.get_origin(hint) is tuple:
-        return _list_of(_parser_for(typing.get_args(hint)[0]))
+        return _list_of(_parser_for(typing.get_args(hint)[0]), MAX_PLAN if marker == "plan" else MAX_LIST)
     if hint is Decimal:
         return lambda value, name: parse_quantity(value, name, allow_zero=marker != "positive")
     if hint is bool:
@@ -141,12 +142,12 @@ def _parser_for(hint: Any) -> Parser:
     raise TypeError(f"no parser for {hint!r}")
 
 
-def _list_of(parse: Parser) -> Parser:
+def _list_of(parse: Parser, limit: int = MAX_LIST) -> Parser:
     def parse_list(value: object, name: str) -> tuple[Any, ...]:
         if not isinstance(value, list) or not value:
             raise InvalidInput(f"{name} must be a list with at least one entry.")
-        if len(value) > MAX_LIST:
-            raise InvalidInput(f"{name} has more than {MAX_LIST} entries.")
+        if len(value) > limit:
+            raise InvalidInput(f"{name} has more than {limit} entries.")
         return tuple(parse(item, f"{name}[{i}]") for i, item in enumerate(value))
 
     return parse_list

@@ -66,6 +66,11 @@ class DispatchOrderResult(TypedDict):
     operations: list[str]  # operation keys "WO-1/10", in the order given
 
 
+class ScheduleResult(TypedDict):
+    operations: int  # operations in the published plan
+    stations: list[str]  # the stations it plans, sorted
+
+
 class AssignmentResult(TypedDict):
     work_order: str
     operation: int

@@ -92,6 +92,9 @@ class Ui_SupervisorWindow:
         self.dispatchTab = QWidget()
         self.dispatchTab.setObjectName("dispatchTab")
         self.tabs.addTab(self.dispatchTab, "")
+        self.scheduleTab = QWidget()
+        self.scheduleTab.setObjectName("scheduleTab")
+        self.tabs.addTab(self.scheduleTab, "")
         self.qualityTab = QWidget()
         self.qualityTab.setObjectName("qualityTab")
         self.tabs.addTab(self.qualityTab, "")
@@ -127,6 +130,9 @@ class Ui_SupervisorWindow:
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.dispatchTab), QCoreApplication.translate("SupervisorWindow", "Dispatch", None)
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.scheduleTab), QCoreApplication.translate("SupervisorWindow", "Schedule", None)
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.qualityTab), QCoreApplication.translate("SupervisorWindow", "Quality", None)

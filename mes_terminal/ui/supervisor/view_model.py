@@ -47,6 +47,7 @@ class SupervisorViewModel(QObject):
     stations_changed = Signal(list)  # station codes
     products_changed = Signal(list)
     timeline_changed = Signal(object)  # StationTimeline
+    schedule_changed = Signal(object)  # PlanChart
     oee_changed = Signal(dict)
     audit_changed = Signal(list)  # list[AuditRow]
     master_changed = Signal(list)  # list[MasterSection]
@@ -256,6 +257,9 @@ class SupervisorViewModel(QObject):
             lambda answer: self.dispatch_changed.emit(*answer),
             self.on_read_failed,
         )
+
+    def load_schedule(self) -> None:
+        self._runner.submit(self.service.plan_chart, self.schedule_changed.emit, self.on_read_failed)
 
     def load_orders(self) -> None:
         self._runner.submit(self.service.work_orders, self.orders_changed.emit, self.on_read_failed)

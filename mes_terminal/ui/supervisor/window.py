@@ -20,6 +20,7 @@ from mes_terminal.ui.supervisor.quality_page import QualityPage
 from mes_terminal.ui.supervisor.quality_vm import QualityViewModel
 from mes_terminal.ui.supervisor.reports_page import ReportsPage
 from mes_terminal.ui.supervisor.reports_vm import ReportsViewModel
+from mes_terminal.ui.supervisor.schedule_page import SchedulePage
 from mes_terminal.ui.supervisor.sign_in_page import SignInPage
 from mes_terminal.ui.supervisor.view_model import DEFAULT_POLL_MS, SupervisorViewModel
 from mes_terminal.ui.widgets.banner import FeedbackBanner
@@ -51,6 +52,7 @@ class SupervisorWindow(QWidget):
         self.board = BoardPage(self.vm, self)
         self.orders = OrdersPage(self.vm, self)
         self.dispatch = DispatchPage(self.vm, self)
+        self.schedule = SchedulePage(self.vm, self)
         self.audit = AuditPage(self.vm, self)
         self.master = MasterPage(self.vm, self)
         self.genealogy = GenealogyPage(self.vm, self)
@@ -61,6 +63,7 @@ class SupervisorWindow(QWidget):
             (self.ui.boardTab, self.board),
             (self.ui.ordersTab, self.orders),
             (self.ui.dispatchTab, self.dispatch),
+            (self.ui.scheduleTab, self.schedule),
             (self.ui.qualityTab, self.quality),
             (self.ui.auditTab, self.audit),
             (self.ui.masterTab, self.master),
@@ -118,6 +121,8 @@ class SupervisorWindow(QWidget):
             self.quality_vm.load()
         elif page is self.ui.reportsTab:
             self.reports.open()
+        elif page is self.ui.scheduleTab:
+            self.schedule.open()
 
     def on_sign_out_clicked(self) -> None:
         self.vm.sign_out()

@@ -69,7 +69,7 @@ def assign_operation(cmd: AssignOperation, uow: UnitOfWork) -> AssignmentResult:
         op.workstation_id, op.dispatch_position = None, None
     else:
         station = _locked_station(uow, cmd.station)
-        if not _eligible(uow, op, station):
+        if not eligible(uow, op, station):
             raise InvalidState(
                 f"{label} cannot run at {station.code}; it stays where it was.", code=DISPATCH_NOT_ELIGIBLE
             )
@@ -115,12 +115,13 @@ def _operation_for(
             DISPATCH_OTHER_STATION.sentence(job=label, station=_station_code(uow, op.workstation_id)),
             code=DISPATCH_OTHER_STATION,
         )
-    if not _eligible(uow, op, station):
+    if not eligible(uow, op, station):
         raise InvalidState(f"{label} cannot run at {station.code}; nothing was reordered.", code=DISPATCH_NOT_ELIGIBLE)
     return order, op
 
 
-def _eligible(uow: UnitOfWork, op: WorkOrderOperation, station: Workstation) -> bool:
+def eligible(uow: UnitOfWork, op: WorkOrderOperation, station: Workstation) -> bool:
+    """Whether the routing lets the operation run at the station (publishing a plan asks too)."""
     return bool(
         uow.session.scalar(
             select(

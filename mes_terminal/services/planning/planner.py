@@ -1,0 +1,279 @@
+"""The plant's plan: released operations, stations and shift calendars in; a checked plan out.
+
+Reads through `services/queries/schedule.py` and the line calendars, builds the pure scheduler's
+`Problem` (minutes from the origin), solves it and turns the answer back into real time. What the
+database does not hold yet is taken as: one operation at a time per station, no transfer times, an
+operation may pause over a break, the product as the changeover family with the routing's setup
+minutes as the changeover into it, and a line without shifts working around the clock.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from mes_terminal.domain.shift_calendar import ShiftPattern, patterns_from
+from mes_terminal.domain.statuses import ACTIVE_OPERATION
+from mes_terminal.scheduling import problem as sp
+from mes_terminal.scheduling.check import violations
+from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.plan import Figures, Plan
+from mes_terminal.scheduling.solve import schedule
+from mes_terminal.scheduling.timeline import instant, minutes, windows
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus, Outcome
+from mes_terminal.services.queries import schedule as q
+from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.reports.queries import line_shifts
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    work_order: str
+    operation: int  # the routing sequence number
+    name: str
+    station: str
+    start: datetime  # UTC
+    end: datetime
+    setup_minutes: int
+    late: bool  # the order's last operation, ending after its due date
+    kept: bool  # running, or inside the frozen window: not moved
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    method: str  # "cp-sat" or the dispatch rule ("edd", "spt", "cr")
+    weighted_tardiness_minutes: int
+    late_orders: int
+    makespan_minutes: int
+    finish: datetime | None  # when the last operation ends
+    changes: int  # operations moved against the plan in force
+    utilisation: dict[str, float]  # station -> worked / planned time up to the finish
+    optimal: bool
+    seconds: float
+
+
+@dataclass(frozen=True)
+class PlantPlan:
+    origin: datetime
+    horizon_end: datetime
+    lines: tuple[PlanLine, ...]  # by station, then start
+    figures: PlanFigures
+    baseline: PlanFigures | None  # the best dispatch rule's plan
+    violations: tuple[str, ...]  # what the independent check found wrong (empty for a good plan)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the problem is built from (the queries' rows), so it can be built without a database."""
+
+    stations: tuple[q.StationRow, ...]
+    calendars: dict[int, list[ShiftPattern]]  # line id -> shift patterns
+    operations: tuple[q.OperationRow, ...]
+    current: tuple[q.CurrentRow, ...]
+
+
+def read_facts(engine: Engine) -> Facts:
+    with read_connection(engine) as connection:
+        stations = q.stations(connection)
+        line_ids = sorted({s.line_id for s in stations})
+        shifts = line_shifts(connection, line_ids) if line_ids else {}
+        return Facts(
+            tuple(stations),
+            {line_id: patterns_from(rows) for line_id, rows in shifts.items()},
+            tuple(q.open_operations(connection)),
+            tuple(q.current_plan(connection)),
+        )
+
+
+def plan_plant(
+    engine: Engine,
+    now: datetime,
+    *,
+    start: datetime | None = None,
+    horizon_days: int = 7,
+    time_limit: float = 10.0,
+    frozen_hours: float = 0.0,
+    workers: int = 1,
+    seed: int = 0,
+) -> PlantPlan:
+    """A plan of every open operation from `start` (else now); a `MesError` when it cannot be planned."""
+    origin = _whole_minute(start or now)
+    facts = read_facts(engine)
+    problem = build_problem(facts, origin, now, horizon_days, frozen_hours)
+    result = schedule(problem, Options(time_limit=time_limit, workers=workers, seed=seed))
+    names = {f"{row.work_order}/{row.seq}": row.name for row in facts.operations}
+    return _plant_plan(problem, origin, result.plan, result.baseline, names)
+
+
+def build_problem(facts: Facts, origin: datetime, now: datetime, horizon_days: int, frozen_hours: float) -> sp.Problem:
+    horizon = horizon_days * 24 * 60
+    stations = []
+    for row in facts.stations:
+        patterns = facts.calendars.get(row.line_id, [])
+        found = windows(patterns, ZoneInfo(row.timezone), origin, horizon) if patterns else ((0, horizon),)
+        stations.append(sp.Station(row.code, found))
+    frozen_until = origin + timedelta(hours=frozen_hours)
+    current = {(r.work_order, r.seq): r for r in facts.current}
+    by_order: dict[str, list[q.OperationRow]] = defaultdict(list)
+    for op_row in facts.operations:
+        by_order[op_row.work_order].append(op_row)
+    jobs = []
+    for number, rows in by_order.items():
+        operations = tuple(_operation(row, origin, now, horizon, current, frozen_until) for row in rows)
+        first = rows[0]
+        jobs.append(sp.Job(number, operations, due=minutes(origin, first.due_at), weight=max(1, 1 + first.priority)))
+    known = {op.key for job in jobs for op in job.operations}
+    plan_now = tuple(
+        sp.PlannedOperation(f"{r.work_order}/{r.seq}", r.station, minutes(origin, r.start), minutes(origin, r.end))
+        for r in facts.current
+        if f"{r.work_order}/{r.seq}" in known
+    )
+    return sp.Problem(tuple(jobs), tuple(stations), horizon, current=plan_now)
+
+
+def _operation(
+    row: q.OperationRow,
+    origin: datetime,
+    now: datetime,
+    horizon: int,
+    current: dict[tuple[str, int], q.CurrentRow],
+    frozen_until: datetime,
+) -> sp.Operation:
+    key = f"{row.work_order}/{row.seq}"
+    work = _work_minutes(row)
+    family, setup = row.product, math.ceil(row.setup_minutes)
+    if row.status in ACTIVE_OPERATION and row.station is not None:
+        begun = minutes(origin, row.started_at or now)
+        left = max(0, minutes(origin, now)) + work
+        fixed = sp.Fixed(row.station, min(begun, 0), min(horizon, max(left, 1)))
+        return sp.Operation(key, {row.station: work}, family=family, setup=setup, fixed=fixed)
+    planned = current.get((row.work_order, row.seq))
+    if planned is not None and origin <= planned.start < frozen_until and planned.station in row.eligible:
+        fixed = sp.Fixed(planned.station, minutes(origin, planned.start), minutes(origin, planned.end))
+        return sp.Operation(key, {planned.station: work}, family=family, setup=setup, fixed=fixed)
+    release = 0 if row.released_at is None else max(0, minutes(origin, row.released_at))
+    durations = {code: work for code in row.eligible} if row.cycle_seconds is not None else {}
+    return sp.Operation(key, durations, family=family, setup=setup, release=release)
+
+
+def _work_minutes(row: q.OperationRow) -> int:
+    """Minutes the rest of the operation needs: what is left to make at the routing's ideal cycle."""
+    if row.cycle_seconds is None:
+        return 1
+    left = max(row.quantity - row.good, Decimal(0))
+    return max(1, math.ceil(left * row.cycle_seconds / 60))
+
+
+def _plant_plan(
+    problem: sp.Problem, origin: datetime, plan: Plan, baseline: Plan | None, names: dict[str, str]
+) -> PlantPlan:
+    lasts = {job.operations[-1].key: job for job in problem.jobs if job.operations}
+    kept = {op.key for job in problem.jobs for op in job.operations if op.fixed is not None}
+    lines = []
+    for p in plan.operations:
+        number, _, seq = p.key.rpartition("/")
+        job = lasts.get(p.key)
+        late = job is not None and job.due is not None and p.end > job.due
+        lines.append(
+            PlanLine(
+                number,
+                int(seq),
+                names.get(p.key, ""),
+                p.station,
+                instant(origin, p.start),
+                instant(origin, p.end),
+                p.setup,
+                late,
+                p.key in kept,
+            )
+        )
+    return PlantPlan(
+        origin,
+        instant(origin, problem.horizon),
+        tuple(lines),
+        _figures(origin, plan.figures, plan),
+        _figures(origin, baseline.figures, baseline) if baseline else None,
+        tuple(violations(problem, plan.operations)),
+    )
+
+
+def _figures(origin: datetime, figures: Figures, plan: Plan) -> PlanFigures:
+    return PlanFigures(
+        method=plan.method,
+        weighted_tardiness_minutes=figures.weighted_tardiness,
+        late_orders=figures.late_jobs,
+        makespan_minutes=figures.makespan,
+        finish=instant(origin, figures.makespan) if plan.operations else None,
+        changes=figures.changes,
+        utilisation=figures.utilisation,
+        optimal=plan.optimal,
+        seconds=plan.seconds,
+    )
+
+
+def _whole_minute(at: datetime) -> datetime:
+    at = at.astimezone(UTC)
+    rounded = at.replace(second=0, microsecond=0)
+    return rounded if rounded == at else rounded + timedelta(minutes=1)
+
+
+def plan_lines(plan: PlantPlan) -> tuple[str, ...]:
+    """The plan as the lines of a `PublishSchedule` command."""
+    return tuple(
+        " ".join((f"{x.work_order}/{x.operation}", x.station, _stamp(x.start), _stamp(x.end), str(x.setup_minutes)))
+        for x in plan.lines
+    )
+
+
+def publish(bus: CommandBus, plan: PlantPlan, actor: str, issued_at: datetime) -> Outcome:
+    """Store the plan as the plan in force (one audited command); the dispatch lists follow it."""
+    return bus.execute(
+        c.PublishSchedule(command_id=uuid.uuid4(), actor=actor, issued_at=issued_at, operations=plan_lines(plan))
+    )
+
+
+def plan_json(plan: PlantPlan) -> dict[str, object]:
+    """The JSON of INTERFACES.md §3: operations, figures and the rule baseline's figures; times RFC 3339 UTC."""
+    return {
+        "operations": [
+            {
+                "work_order": line.work_order,
+                "operation": line.operation,
+                "station": line.station,
+                "start": _stamp(line.start),
+                "end": _stamp(line.end),
+                "setup_minutes": line.setup_minutes,
+            }
+            for line in plan.lines
+        ],
+        "figures": _figures_json(plan.figures),
+        "baseline": _figures_json(plan.baseline) if plan.baseline else None,
+        "from": _stamp(plan.origin),
+        "until": _stamp(plan.horizon_end),
+    }
+
+
+def _figures_json(figures: PlanFigures) -> dict[str, object]:
+    return {
+        "method": figures.method,
+        "weighted_tardiness_minutes": figures.weighted_tardiness_minutes,
+        "late_orders": figures.late_orders,
+        "makespan_minutes": figures.makespan_minutes,
+        "finish": _stamp(figures.finish) if figures.finish else None,
+        "changes": figures.changes,
+        "utilisation": figures.utilisation,
+        "optimal": figures.optimal,
+        "seconds": figures.seconds,
+    }
+
+
+def _stamp(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,53 @@
+"""The console's Schedule tab: the published plan as a Gantt per station (real QApplication, both databases)."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from decimal import Decimal
+
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.planning.planner import plan_plant, publish
+from tests.helpers import SUPERVISOR, command
+
+
+def sign_in(window, qtbot) -> None:
+    window.sign_in_page.ui.badgeEdit.setText(SUPERVISOR)
+    window.sign_in_page.ui.pinEdit.setText("1234")
+    with qtbot.waitSignal(window.vm.board_changed, timeout=10_000):
+        window.sign_in_page.ui.signInButton.click()
+    qtbot.waitUntil(lambda: not window.vm.busy, timeout=10_000)
+
+
+def open_schedule(window, qtbot) -> None:
+    with qtbot.waitSignal(window.vm.schedule_changed, timeout=10_000):
+        window.ui.tabs.setCurrentWidget(window.ui.scheduleTab)
+
+
+def test_without_a_published_plan_the_tab_says_how_to_make_one(console, qtbot) -> None:
+    sign_in(console, qtbot)
+    open_schedule(console, qtbot)
+    assert "mes-terminal schedule --apply" in console.schedule.summary.text()
+    assert [lane.station for lane in console.schedule.gantt.chart.lanes] == ["WS-01", "WS-02"]
+
+
+def test_the_published_plan_is_drawn_per_station_with_late_work_counted(console, qtbot, plant, bus, clock) -> None:
+    now = clock.now()
+    for number, hours in (("WO-1", 2), ("WO-2", 40)):  # WO-1 cannot be done in two hours: late
+        due = now + timedelta(hours=hours)
+        bus.execute(command(c.CreateWorkOrder, now, number=number, product="BRACKET-A", quantity=Decimal(600), due=due))
+        bus.execute(command(c.ReleaseWorkOrder, now, number=number))
+    publish(bus, plan_plant(plant, now, time_limit=2.0), SUPERVISOR, now)
+    sign_in(console, qtbot)
+    open_schedule(console, qtbot)
+    chart = console.schedule.gantt.chart
+    bars = {(bar.work_order, bar.operation): bar for lane in chart.lanes for bar in lane.bars}
+    assert set(bars) == {("WO-1", 10), ("WO-1", 20), ("WO-2", 10), ("WO-2", 20)}
+    assert bars[("WO-1", 20)].late and not bars[("WO-2", 20)].late
+    assert all(lane.working for lane in chart.lanes)  # the EARLY shift is drawn
+    assert "4 operations, 1 late" in console.schedule.summary.text()
+    picture = console.grab()
+    assert not picture.isNull()
+    if os.environ.get("MES_SCREENSHOT_DIR"):  # for looking at it by eye
+        console.resize(1280, 800)
+        console.grab().save(os.path.join(os.environ["MES_SCREENSHOT_DIR"], "schedule_tab.png"))
