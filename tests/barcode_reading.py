@@ -37,9 +37,13 @@ def pdf_to_images(pdf: bytes, dpi: int = 300) -> list[Image.Image]:
         return [Image.open(page).copy() for page in pages]
 
 
-def read_barcodes(image: Image.Image) -> list[Read]:
-    """Every barcode zxing finds in the image, top to bottom."""
-    results = zxingcpp.read_barcodes(image, text_mode=zxingcpp.TextMode.Plain)
+def read_barcodes(image: Image.Image, only: zxingcpp.BarcodeFormat | None = None) -> list[Read]:
+    """Every barcode zxing finds in the image, top to bottom (`only`: of that symbology, as a scanner
+    configured for it reads; without it, zxing now and then also sees a stray 1D code in the bars)."""
+    if only is None:
+        results = zxingcpp.read_barcodes(image, text_mode=zxingcpp.TextMode.Plain)
+    else:
+        results = zxingcpp.read_barcodes(image, formats=only, text_mode=zxingcpp.TextMode.Plain)
     ordered = sorted(results, key=lambda r: (r.position.top_left.y, r.position.top_left.x))
     return [Read(r.format.name, r.symbology_identifier, r.text) for r in ordered]
 
