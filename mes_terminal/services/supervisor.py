@@ -24,6 +24,7 @@ from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
+from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
@@ -126,6 +127,7 @@ class SupervisorService:
             people = bq.people(connection, ids)
             calls = bq.open_calls(connection, now - ANDON_HORIZON)
             due = checks_due(connection, [job["id"] for job in jobs], now)
+            short = bq.without_material(connection, [f"{job['work_order']}/{job['seq']}" for job in jobs])
         # Grouped once, so that shaping 200 rows stays linear.
         jobs_at: dict[int, list[dict[str, Any]]] = {}
         for job in jobs:
@@ -136,7 +138,7 @@ class SupervisorService:
         first_call: dict[str, dict[str, Any]] = {}
         for call in calls:
             first_call.setdefault(call["station"], call)
-        return [_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, now) for info in infos]
+        return [_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, short, now) for info in infos]
 
     def last_event_id(self) -> int:
         with read_connection(self._engine) as connection:
@@ -315,6 +317,7 @@ def _board_row(
     people: dict[int, list[str]],
     first_call: dict[str, dict[str, Any]],
     due: dict[int, tuple[str, ...]],
+    short: dict[str, list[dict[str, Any]]],
     now: datetime,
 ) -> BoardRow:
     station_id = info["id"]
@@ -359,6 +362,10 @@ def _board_row(
         ideal_cycle_seconds=job["ideal_cycle_seconds"],
         actual_cycle_seconds=actual,
         checks_due=due.get(job["id"], ()),
+        without_material=tuple(
+            f"{m['material']} {format_quantity(Decimal(str(m['missing'])))} {m['unit']}"
+            for m in short.get(f"{job['work_order']}/{job['seq']}", ())
+        ),
     )
 
 

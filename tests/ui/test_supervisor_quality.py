@@ -226,7 +226,7 @@ def test_the_board_shows_the_checks_due_and_follows_them(running, bus, clock, co
     sign_in(console, qtbot)
     model = console.board.model
     qtmodeltester.check(model)
-    assert model.headerData(CHECKS, Qt.Orientation.Horizontal) == "Checks due"
+    assert model.headerData(CHECKS, Qt.Orientation.Horizontal) == "Checks / exceptions"
     assert model.index(0, CHECKS).data() == "Guard closed and interlocked (at start)"
     assert model.index(0, CHECKS).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#e3b341"
     assert model.index(1, CHECKS).data() == ""

@@ -97,6 +97,7 @@ class PauseResult(JobResult):
 
 class CountResult(JobResult):
     output_lot: str | None
+    warning: str | None  # reported without material (the site's material_check is warn); a `Sentence`
 
 
 class CompletionResult(JobResult):
@@ -104,6 +105,7 @@ class CompletionResult(JobResult):
     order_status: str
     output_lot: str | None
     backflushed: list[LotQuantity]
+    warning: str | None  # completed without material (the site's material_check is warn); a `Sentence`
 
 
 class SupervisorCallResult(TypedDict):

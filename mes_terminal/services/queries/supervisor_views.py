@@ -47,6 +47,8 @@ class BoardRow:
     andon_since: datetime | None = None
     andon_by: str | None = None
     checks_due: tuple[str, ...] = ()  # the running job's quality checks due now, in words
+    # The job's latest "reported without material" exception: each missing line, "STEEL-2MM 22.95 kg".
+    without_material: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
