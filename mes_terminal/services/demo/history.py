@@ -5,8 +5,9 @@ gets a work order run through its four operations: starts, hourly counts (a litt
 changeover, breakdowns and jams with reasons, machine micro-stops, a stop left for someone to
 classify. Material is taken as a plant records it: each order's lots are received before its shift,
 every count is preceded by a scan of what it needs of each lot-controlled BOM line, and backflushed
-lines are taken at completion, so that a trace of any finished lot names all of them. Everything goes through the command bus at its past time, exactly as terminals would
-have sent it; the same day gives the same history (seeded by the date).
+lines are taken at completion, so that a trace of any finished lot names all of them. Everything goes
+through the command bus at its past time, exactly as terminals would have sent it; the same day gives
+the same history (seeded by the date).
 """
 
 from __future__ import annotations
