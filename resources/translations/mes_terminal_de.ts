@@ -809,16 +809,28 @@
         <translation>Entnommen</translation>
     </message>
     <message>
-        <source>Needed so far</source>
-        <translation>Bisher benötigt</translation>
-    </message>
-    <message>
-        <source>Left to take</source>
-        <translation>Noch zu entnehmen</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Benötigt</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Needed for what is reported so far</source>
+        <translation>Benötigt für das bisher Gemeldete</translation>
+    </message>
+    <message>
+        <source>Taken from lots so far</source>
+        <translation>Bisher aus Chargen entnommen</translation>
+    </message>
+    <message>
+        <source>Left to take for the planned quantity</source>
+        <translation>Noch zu entnehmen für die geplante Menge</translation>
     </message>
     <message>
         <source>to scan</source>

@@ -133,6 +133,7 @@ def test_a_count_without_material_goes_through_in_amber_and_its_line_turns_short
         window.station_screen.ui.materialsButton.click()
     screen = window.station_screen
     assert cells(screen.materials, 0)[1:] == ["1.4 kg", "0 kg", "3.5 kg", "short\n100 kg on hand"]
-    assert screen.materials.index(0, mm.STATE).data(mm.Qt.ItemDataRole.BackgroundRole).color().name() == (
-        mm.STATE_COLOURS["short"]
+    assert (
+        screen.materials.index(0, mm.STATE).data(mm.Qt.ItemDataRole.BackgroundRole).color().name()
+        == (mm.STATE_COLOURS["short"])
     )

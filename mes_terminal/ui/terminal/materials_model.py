@@ -27,13 +27,17 @@ class MaterialsModel(RowTableModel):
         self._scanned: str | None = None  # the BOM material of the last successful scan
 
     def titles(self) -> tuple[str, ...]:
-        return (
-            self.tr("Material"),
-            self.tr("Needed so far"),
-            self.tr("Taken"),
-            self.tr("Left to take"),
-            self.tr("State"),
-        )
+        return (self.tr("Material"), self.tr("Needed"), self.tr("Taken"), self.tr("Left"), self.tr("State"))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tips = {
+                NEEDED: self.tr("Needed for what is reported so far"),
+                TAKEN: self.tr("Taken from lots so far"),
+                LEFT: self.tr("Left to take for the planned quantity"),
+            }
+            return tips.get(section)
+        return super().headerData(section, orientation, role)
 
     def key(self, row: MaterialLineView) -> str:
         return row.material
