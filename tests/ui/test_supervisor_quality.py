@@ -233,6 +233,6 @@ def test_the_board_shows_the_checks_due_and_follows_them(running, bus, clock, co
     check(bus, clock, "GUARD", "pass")
     poll(console, qtbot)
     assert model.index(0, CHECKS).data() == ""
-    bus.execute(command(c.ReportCount, clock.now(), good=Decimal(1), **JOB))
+    bus.execute(command(c.ReportCount, clock.now(), good=Decimal(1), **JOB))  # no steel scanned: an exception too
     poll(console, qtbot)
-    assert model.index(0, CHECKS).data() == "Length (first piece)"
+    assert model.index(0, CHECKS).data() == "Length (first piece); Reported without material: STEEL-2MM 0.35 kg"
