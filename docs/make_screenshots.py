@@ -88,7 +88,11 @@ def oldest_lot(service: TerminalService, material: str) -> str:
 
     with Session(service._engine) as session:
         return session.scalars(
-            select(Lot.number).join(Material).where(Material.code == material).order_by(Lot.number).limit(1)
+            select(Lot.number)
+            .join(Material)
+            .where(Material.code == material)
+            .order_by(Lot.created_at, Lot.number)
+            .limit(1)
         ).one()
 
 

@@ -228,6 +228,12 @@ COUNT_TOO_MANY = ErrorCode(
 COUNT_SCRAP_REASON_NEEDED = ErrorCode(
     "count.scrap_reason_needed", "scrap without a scrap reason", "Choose a scrap reason for the scrap quantity."
 )
+JOB_MATERIAL_NOT_TAKEN = ErrorCode(
+    "job.material_not_taken",
+    "a count or completion needing more lot-controlled material than the job has taken, where the site's "
+    "material_check is block",
+    "{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.",
+)
 
 # Lots and material.
 _UNUSABLE_WHEN = "using, holding or merging into a lot that is "

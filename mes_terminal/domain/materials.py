@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from mes_terminal.domain.error_codes import (
+    JOB_MATERIAL_NOT_TAKEN,
     LOT_EMPTY,
     LOT_EXPIRED,
     LOT_NOT_ENOUGH,
@@ -33,6 +34,13 @@ class Picking(StrEnum):
 class PickingRule(StrEnum):
     WARN = "warn"
     BLOCK = "block"
+
+
+class MaterialCheck(StrEnum):
+    """The site's `material_check`: what a count or completion needing material not yet taken does."""
+
+    WARN = "warn"  # goes through, with an amber banner and a ReportedWithoutMaterial exception
+    BLOCK = "block"  # refused, naming the material and the missing quantity
 
 
 @dataclass(frozen=True)
@@ -131,15 +139,9 @@ def bom_line_for(lot: LotFacts, lines: Sequence[BomNeed], work_order: str, seq: 
 
 
 def default_quantity(line: BomNeed, reported: Decimal, planned: Decimal, lot: LotFacts) -> Decimal:
-    """What a scan takes when nobody types a quantity.
-
-    What the bill of materials still needs for the quantity reported so far; when that is already
-    covered (typically before the first count), what the rest of the planned quantity needs. Never more
-    than the lot holds.
-    """
-    need = line.outstanding(reported)
-    if need <= 0:
-        need = line.outstanding(max(planned, reported))
+    """What a scan takes when nobody types a quantity: what the job still needs for its planned quantity
+    (or for what was reported, when more was), never more than the lot holds."""
+    need = line.outstanding(max(planned, reported))
     if need <= 0:
         raise InvalidState(
             LOT_NOT_NEEDED.sentence(material=line.material),
@@ -217,3 +219,94 @@ def shortage(lines: Sequence[tuple[BomNeed, Decimal]], quantity: Decimal) -> Sen
     if not short:
         return None
     return Sentence("Material short: {lines}.", lines=joined(short, "; "))
+
+
+class Coverage(StrEnum):
+    """A BOM line of a running job on the Materials panel: has what was taken kept up with the work?"""
+
+    TO_SCAN = "to_scan"  # what is reported is covered, more is to be taken for the planned quantity
+    COVERED = "covered"  # what was taken covers the planned quantity
+    SHORT = "short"  # less was taken than what is reported needs
+    FLOOR_STOCK = "floor_stock"  # not scanned: floor stock, or backflushed at completion
+
+
+@dataclass(frozen=True)
+class LineCoverage:
+    line: BomNeed
+    needed: Decimal  # for what is reported so far
+    taken: Decimal  # net of returns, substitutes included
+    left: Decimal  # still to be taken for the planned quantity
+    state: Coverage
+
+
+def coverage(line: BomNeed, reported: Decimal, planned: Decimal) -> LineCoverage:
+    """Where a BOM line stands for a job with `reported` units reported of `planned`."""
+    needed = line.required(reported)
+    left = line.outstanding(max(planned, reported))
+    if not line.lot_controlled or line.backflush:
+        state = Coverage.FLOOR_STOCK
+    elif line.consumed < needed:
+        state = Coverage.SHORT
+    elif left > 0:
+        state = Coverage.TO_SCAN
+    else:
+        state = Coverage.COVERED
+    return LineCoverage(line, needed, line.consumed, left, state)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A lot-controlled BOM line that reported work needs more of than the job has taken."""
+
+    material: str
+    unit: str
+    needed: Decimal
+    taken: Decimal
+
+    @property
+    def quantity(self) -> Decimal:
+        return self.needed - self.taken
+
+    @property
+    def sentence(self) -> Sentence:
+        return Sentence(
+            "{material} {missing} {unit} missing ({taken} of {needed} {unit} taken)",
+            material=self.material,
+            missing=_n(self.quantity),
+            unit=self.unit,
+            taken=_n(self.taken),
+            needed=_n(self.needed),
+        )
+
+
+def not_taken(lines: Sequence[BomNeed], reported: Decimal) -> list[Missing]:
+    """The scanned lines (lot-controlled, not backflushed) that `reported` units need more of than was taken.
+
+    Backflushed lines are left out: completion takes them, or refuses when stock does not cover them.
+    """
+    return [
+        Missing(line.material, line.unit, line.required(reported), line.consumed)
+        for line in lines
+        if line.lot_controlled and not line.backflush and line.consumed < line.required(reported)
+    ]
+
+
+def check_taken(
+    job: Sentence, missing: Sequence[Missing], reported: Decimal, unit: str, rule: MaterialCheck
+) -> Sentence | None:
+    """The site's material check for `reported` units: refuse under `block`, else the warning (None: all taken)."""
+    if not missing:
+        return None
+    lines = joined([m.sentence for m in missing], "; ")
+    if rule == MaterialCheck.BLOCK:
+        raise InvalidState(
+            JOB_MATERIAL_NOT_TAKEN.sentence(job=job, reported=_n(reported), unit=unit, missing=lines),
+            code=JOB_MATERIAL_NOT_TAKEN,
+        )
+    return Sentence(
+        "Reported without material: {job} has not taken the material for {reported} {unit}: {missing}.",
+        job=job,
+        reported=_n(reported),
+        unit=unit,
+        missing=lines,
+    )

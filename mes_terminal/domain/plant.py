@@ -45,6 +45,7 @@ START_WHEN = ("quantity_available", "previous_finished")
 LABOUR_SPLIT = ("equal", "quantity")
 PICKING = ("fefo", "fifo")
 PICKING_RULE = ("warn", "block")
+MATERIAL_CHECK = ("warn", "block")
 OUTPUT_LOT_AT = ("first_count", "completion")
 CHECKS_BLOCK = ("counts", "completion")
 SPC_REACTIONS = ("none", "remeasure", "hold", "call_quality")
@@ -65,6 +66,9 @@ class SiteSpec:
     # is a warning, or refused.
     picking: str = "fefo"
     picking_rule: str = "warn"
+    # A count or completion needing more lot-controlled material than the job has taken: an exception
+    # event and an amber banner ("warn"), or a refusal ("block").
+    material_check: str = "warn"
     # Quality rules (docs/quality.md): a failed check holds the job's output lot; a due required check
     # blocks counts too ("counts") or only completion; signatures need a second person; what an SPC
     # rule violation asks for; how many first values of a characteristic set its control limits.
@@ -260,6 +264,7 @@ SITE_KEYS = (
     "labour_split",
     "picking",
     "picking_rule",
+    "material_check",
     *QUALITY_SITE_KEYS,
 )
 AREA_KEYS = ("code", "name")
@@ -336,6 +341,7 @@ def _site(t: Table) -> SiteSpec:
         labour_split=t.get("labour_split", one_of(LABOUR_SPLIT), "equal"),
         picking=t.get("picking", one_of(PICKING), "fefo"),
         picking_rule=t.get("picking_rule", one_of(PICKING_RULE), "warn"),
+        material_check=t.get("material_check", one_of(MATERIAL_CHECK), "warn"),
         hold_on_failed_check=t.get("hold_on_failed_check", flag, False),
         checks_block=t.get("checks_block", one_of(CHECKS_BLOCK), "completion"),
         two_person_signatures=t.get("two_person_signatures", flag, False),

@@ -22,6 +22,7 @@ from mes_terminal.domain.error_codes import (
 )
 from mes_terminal.domain.errors import InvalidState, MesError, NotPermitted
 from mes_terminal.domain.execution import OperationFacts, StartWhen, available, format_quantity
+from mes_terminal.domain.materials import MaterialCheck
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import ACTIVE_OPERATION, OperationStatus, WorkOrderStatus
 
@@ -49,18 +50,12 @@ _STATES = frozenset(Readiness)
 LOT_ON_HOLD = "lot_on_hold"
 
 
-class MaterialCheck(StrEnum):
-    WARN = "warn"
-    BLOCK = "block"
-
-
 @dataclass(frozen=True)
 class SiteRules:
     """The site's rules that readiness depends on."""
 
     start_when: StartWhen = StartWhen.QUANTITY_AVAILABLE
-    # The plant file's `material_check` (INTERFACES.md, wave 2). Until the site record carries it a
-    # shortage is advice: StartJob has never refused one, the scan and backflush guard the stock.
+    # The plant file's `material_check`: under `block` a stock shortage also refuses Start.
     material_check: MaterialCheck = MaterialCheck.WARN
 
 

@@ -25,6 +25,7 @@ from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
+from mes_terminal.domain.execution import format_quantity
 from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
@@ -129,6 +130,7 @@ class SupervisorService:
             calls = bq.open_calls(connection, now - ANDON_HORIZON)
             due = checks_due(connection, [job["id"] for job in jobs], now)
             machines = bq.machines(connection, ids)
+            short = bq.without_material(connection, [f"{job['work_order']}/{job['seq']}" for job in jobs])
         # Grouped once, so that shaping 200 rows stays linear.
         jobs_at: dict[int, list[dict[str, Any]]] = {}
         for job in jobs:
@@ -140,7 +142,9 @@ class SupervisorService:
         for call in calls:
             first_call.setdefault(call["station"], call)
         return [
-            _with_machine(_board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, now), machines, info)
+            _with_machine(
+                _board_row(info, downtimes, jobs_at, runs_of, people, first_call, due, short, now), machines, info
+            )
             for info in infos
         ]
 
@@ -325,6 +329,7 @@ def _board_row(
     people: dict[int, list[str]],
     first_call: dict[str, dict[str, Any]],
     due: dict[int, tuple[str, ...]],
+    short: dict[str, list[dict[str, Any]]],
     now: datetime,
 ) -> BoardRow:
     station_id = info["id"]
@@ -369,6 +374,10 @@ def _board_row(
         ideal_cycle_seconds=job["ideal_cycle_seconds"],
         actual_cycle_seconds=actual,
         checks_due=due.get(job["id"], ()),
+        without_material=tuple(
+            f"{m['material']} {format_quantity(Decimal(str(m['missing'])))} {m['unit']}"
+            for m in short.get(f"{job['work_order']}/{job['seq']}", ())
+        ),
     )
 
 

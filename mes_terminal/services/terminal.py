@@ -97,7 +97,8 @@ class TerminalService:
             return [line.item for line in station_dispatch(connection, code, self._clock.now())]
 
     def materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView]:
-        """The Materials panel of a job: its BOM lines with what was taken and what is on hand."""
+        """The Materials panel of a job: per BOM line what the reported work needs, what was taken, what is
+        left to take for the planned quantity, and whether taking kept up (`domain.materials.coverage`)."""
         with read_connection(self._engine) as connection:
             info = q.station(connection, code)
             site = q.site_rules(connection, info["id"])
@@ -105,20 +106,21 @@ class TerminalService:
             lines = mq.bom_with_stock(connection, [job.ref], self._today(site["timezone"]))[job.ref.operation_id]
         views = []
         for line, on_hand in lines:
-            state, remaining = m.line_state(line, job.target, on_hand)
+            where = m.coverage(line, job.reported, job.planned)
             views.append(
                 MaterialLineView(
                     material=line.material,
                     name=line.name,
                     unit=line.unit,
-                    required=line.required(job.target),
-                    consumed=line.consumed,
-                    remaining=remaining,
+                    needed=where.needed,
+                    taken=where.taken,
+                    left=where.left,
                     on_hand=on_hand,
-                    state=state.value,
+                    state=where.state.value,
                     backflush=line.backflush,
                     substitutes=line.substitutes,
                     lot_controlled=line.lot_controlled,
+                    required=line.required(max(job.planned, job.reported)),
                 )
             )
         return views

@@ -103,6 +103,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Ready: {quantity} to make."),
     QT_TRANSLATE_NOOP("Sentences", "Report a good or a scrap quantity above zero."),
     QT_TRANSLATE_NOOP(
+        "Sentences", "Reported without material: {job} has not taken the material for {reported} {unit}: {missing}."
+    ),
+    QT_TRANSLATE_NOOP(
         "Sentences",
         "Request {request} (line {line}) is for product {product}, which the MES does not know or has no routing for, and its segments name no equipment to make it on.",
     ),
@@ -222,6 +225,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{job} cannot start: {reason}"),
     QT_TRANSLATE_NOOP("Sentences", "{job} does not run at {station}."),
     QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sentences", "{job} has {reported} of {target} reported. Report the rest, or complete it with a short close."
     ),
     QT_TRANSLATE_NOOP("Sentences", "{job} is already running here."),
@@ -245,6 +252,7 @@ TEMPLATES = (
         "Sentences", "{material} is not lot controlled; it is taken from floor stock, not received by lot."
     ),
     QT_TRANSLATE_NOOP("Sentences", "{material} needs {quantity} {unit}, {on_hand} {unit} usable on hand"),
+    QT_TRANSLATE_NOOP("Sentences", "{material} {missing} {unit} missing ({taken} of {needed} {unit} taken)"),
     QT_TRANSLATE_NOOP("Sentences", "{order} operation {seq} ({operation_name}) is not running here."),
     QT_TRANSLATE_NOOP("Sentences", "{person} ({badge}) is deactivated and may not {action}."),
     QT_TRANSLATE_NOOP("Sentences", "{person} has already answered the call from {origin}."),

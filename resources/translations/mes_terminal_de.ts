@@ -253,8 +253,8 @@
         <translation>Auftrag</translation>
     </message>
     <message>
-        <source>Checks due</source>
-        <translation>Fällige Prüfungen</translation>
+        <source>Checks / exceptions</source>
+        <translation>Prüfungen / Ausnahmen</translation>
     </message>
     <message>
         <source>Operators</source>
@@ -295,6 +295,10 @@
     <message>
         <source>{name} calls · {since}</source>
         <translation>{name} ruft · {since}</translation>
+    </message>
+    <message>
+        <source>Reported without material: {missing}</source>
+        <translation>Ohne Material gemeldet: {missing}</translation>
     </message>
     <message>
         <source>The stop has no reason yet.</source>
@@ -816,36 +820,48 @@
         <translation>Material</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>Bedarf</translation>
-    </message>
-    <message>
         <source>Taken</source>
         <translation>Entnommen</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>Offen</translation>
     </message>
     <message>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
+        <source>Needed</source>
+        <translation>Benötigt</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Needed for what is reported so far</source>
+        <translation>Benötigt für das bisher Gemeldete</translation>
+    </message>
+    <message>
+        <source>Taken from lots so far</source>
+        <translation>Bisher aus Chargen entnommen</translation>
+    </message>
+    <message>
+        <source>Left to take for the planned quantity</source>
+        <translation>Noch zu entnehmen für die geplante Menge</translation>
+    </message>
+    <message>
+        <source>to scan</source>
+        <translation>zu scannen</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>gedeckt</translation>
+    </message>
+    <message>
         <source>floor stock</source>
         <translation>Handlager</translation>
     </message>
     <message>
-        <source>ready</source>
-        <translation>bereit</translation>
-    </message>
-    <message>
         <source>short</source>
-        <translation>knapp</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>fehlt</translation>
+        <translation>Unterdeckung</translation>
     </message>
     <message>
         <source>taken at completion</source>
@@ -1837,6 +1853,10 @@
         <translation>Die Spaltenzuordnung {file} ist nicht verwendbar: {reason}</translation>
     </message>
     <message>
+        <source>Reported without material: {job} has not taken the material for {reported} {unit}: {missing}.</source>
+        <translation>Ohne Material gemeldet: Für {job} wurde das Material für {reported} {unit} nicht entnommen: {missing}.</translation>
+    </message>
+    <message>
         <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>
         <translation>Die Zeit des Befehls {time}Z liegt in der Zukunft; prüfen Sie die Uhr des Rechners, der ihn gesendet hat.</translation>
     </message>
@@ -2045,6 +2065,10 @@
         <translation>{job} läuft nicht an {station}.</translation>
     </message>
     <message>
+        <source>{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.</source>
+        <translation>Für {job} wurde das Material für {reported} {unit} nicht entnommen: {missing}. Chargen scannen, dann erneut melden.</translation>
+    </message>
+    <message>
         <source>{job} has {reported} of {target} reported. Report the rest, or complete it with a short close.</source>
         <translation>Für {job} sind {reported} von {target} gemeldet. Melden Sie den Rest oder schließen Sie mit Mindermenge ab.</translation>
     </message>
@@ -2115,6 +2139,10 @@
     <message>
         <source>{material} needs {quantity} {unit}, {on_hand} {unit} usable on hand</source>
         <translation>{material} braucht {quantity} {unit}, {on_hand} {unit} verwendbar vorhanden</translation>
+    </message>
+    <message>
+        <source>{material} {missing} {unit} missing ({taken} of {needed} {unit} taken)</source>
+        <translation>{material}: {missing} {unit} fehlen ({taken} von {needed} {unit} entnommen)</translation>
     </message>
     <message>
         <source>{order} operation {seq} ({operation_name}) is not running here.</source>

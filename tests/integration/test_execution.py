@@ -69,6 +69,8 @@ def _operation(engine, seq: int) -> WorkOrderOperation:
 def test_a_full_job_from_start_to_completion(bus: CommandBus, plant, clock, released) -> None:
     sign_in(bus, clock)
     assert act(bus, clock, c.StartJob)["status"] == "running"
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(50)))
+    assert act(bus, clock, c.ConsumeLot, lot="S-1")["consumed"] == "35"  # what 100 brackets need
     later(clock, 10)
     act(bus, clock, c.ReportCount, good=Decimal(40))
     later(clock, 5)
@@ -91,10 +93,13 @@ def test_a_full_job_from_start_to_completion(bus: CommandBus, plant, clock, rele
         "order_status": "in_progress",
         "output_lot": WO,  # the order's lot appeared at the first good count
         "backflushed": [],
+        "warning": None,
     }
     types = [e.type for e in read_events(plant)]
-    assert types[-10:] == [
+    assert types[-12:] == [
         "JobStarted",
+        "LotReceived",
+        "LotConsumed",
         "LotProduced",
         "CountReported",
         "CountReported",

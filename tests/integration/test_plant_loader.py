@@ -451,3 +451,16 @@ def test_an_unreachable_database_is_reported_in_words(clock: FixedClock) -> None
             load(engine, DEMO, clock.now())
     finally:
         engine.dispose()
+
+
+def test_the_site_material_check_is_stored_warn_unless_the_file_says_block(engine: Engine, clock: FixedClock) -> None:
+    load(engine, DEMO, clock.now())
+    with Session(engine) as session:
+        assert session.scalars(select(Site.material_check)).one() == "warn"  # the documented default
+    load(
+        engine,
+        DEMO.replace('timezone = "Europe/Berlin"', 'timezone = "Europe/Berlin"\nmaterial_check = "block"', 1),
+        clock.now(),
+    )
+    with Session(engine) as session:
+        assert session.scalars(select(Site.material_check)).one() == "block"

@@ -132,21 +132,25 @@ def test_a_job_whose_material_is_not_on_hand_is_material_short(terminal: Termina
     assert item.reason == "Material short: STEEL-2MM needs 17.5 kg, 10 kg usable on hand."
 
 
-def test_the_materials_panel_shows_required_consumed_and_on_hand(terminal: TerminalService, bus, clock) -> None:
+def test_the_materials_panel_shows_needed_taken_left_and_whether_taking_kept_up(
+    terminal: TerminalService, bus, clock
+) -> None:
     _orders(bus, clock)
     bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
-    _job(bus, clock, c.StartJob, "WO-LOW")
+    _job(bus, clock, c.StartJob, "WO-LOW")  # 50 brackets at 0.35 kg: 17.5 kg
+
+    def panel() -> tuple:
+        (line,) = terminal.materials("WS-01", "WO-LOW", 10)
+        return (line.material, line.unit, line.needed, line.taken, line.left, line.on_hand, line.state)
+
+    # Untouched: in stock, but nothing taken. Never "ready", never green.
+    assert panel() == ("STEEL-2MM", "kg", 0, 0, Decimal("17.5"), Decimal(1000), "to_scan")
     _job(bus, clock, c.ConsumeLot, "WO-LOW", lot="S-1", quantity=Decimal(5))
-    (line,) = terminal.materials("WS-01", "WO-LOW", 10)
-    assert (line.material, line.unit, line.required, line.consumed, line.remaining, line.on_hand, line.state) == (
-        "STEEL-2MM",
-        "kg",
-        Decimal("17.5"),
-        Decimal(5),
-        Decimal("12.5"),
-        Decimal(995),
-        "ready",
-    )
+    assert panel() == ("STEEL-2MM", "kg", 0, Decimal(5), Decimal("12.5"), Decimal(995), "to_scan")
+    _job(bus, clock, c.ReportCount, "WO-LOW", good=Decimal(20))  # 7 kg needed, 5 taken
+    assert panel() == ("STEEL-2MM", "kg", Decimal(7), Decimal(5), Decimal("12.5"), Decimal(995), "short")
+    _job(bus, clock, c.ConsumeLot, "WO-LOW", lot="S-1")
+    assert panel() == ("STEEL-2MM", "kg", Decimal(7), Decimal("17.5"), 0, Decimal("982.5"), "covered")
     assert terminal.materials("WS-02", "WO-LOW", 20) == []
 
 
@@ -213,7 +217,7 @@ def test_a_lot_label_scan_is_taken_into_the_job_in_one_call(steel_job: TerminalS
     # Sent again with the same id (a retry after a lost answer): the first result, nothing taken twice.
     again = _scan_lot(steel_job, clock, "LOT:S-1", command_id)
     assert again.outcome is not None and again.outcome.replayed
-    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].consumed == Decimal("17.5")
+    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].taken == Decimal("17.5")
 
 
 def test_a_gs1_label_scan_names_the_lot_by_gtin_and_batch_and_takes_it(steel_job: TerminalService, clock) -> None:
@@ -229,7 +233,7 @@ def test_a_gs1_label_naming_no_lot_raises_and_sends_nothing(steel_job: TerminalS
         _scan_lot(steel_job, clock, "]C1010950600013435310MILL-9")
     with pytest.raises(UnknownEntity, match="There is no lot OTHER-1 of GTIN"):
         _scan_lot(steel_job, clock, "]C1010950600013435210OTHER-1")
-    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].consumed == 0
+    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].taken == 0
 
 
 def test_our_label_of_an_unknown_lot_is_refused_by_consume_lot(steel_job: TerminalService, clock) -> None:

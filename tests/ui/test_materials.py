@@ -39,8 +39,9 @@ def test_scanning_a_lot_takes_what_the_job_needs_and_fills_its_line_green(qtbot,
     assert window.banner.text() == "Lot S-1: 3.5 kg of STEEL-2MM taken into WO-1 operation 10."
     assert window.sounds.played[-1] == "ok"
     assert screen.showing_materials() and screen.ui.materialsButton.isChecked()
-    qtbot.waitUntil(lambda: screen.materials.rowCount() == 1 and screen.materials.row(0).consumed == Decimal("3.5"))
-    assert cells(screen.materials, 0)[:4] == ["STEEL-2MM\nSteel sheet 2 mm", "3.5 kg", "3.5 kg", "0 kg"]
+    qtbot.waitUntil(lambda: screen.materials.rowCount() == 1 and screen.materials.row(0).taken == Decimal("3.5"))
+    # Nothing reported yet: nothing needed so far, the ten planned brackets' 3.5 kg taken, nothing left.
+    assert cells(screen.materials, 0) == ["STEEL-2MM\nSteel sheet 2 mm", "0 kg", "3.5 kg", "0 kg", "covered"]
     assert screen.materials.index(0, mm.MATERIAL).data(mm.Qt.ItemDataRole.BackgroundRole).color().name() == (
         mm.JUST_SCANNED
     )
@@ -56,7 +57,7 @@ def test_a_lot_of_the_wrong_material_is_refused_in_red_and_nothing_is_taken(qtbo
     assert (label.property("result"), label.text()) == ("error", sentence)
     assert window.sounds.played[-1] == "error"
     qtbot.waitUntil(lambda: window.station_screen.materials.rowCount() == 1)
-    assert window.station_screen.materials.row(0).consumed == 0
+    assert window.station_screen.materials.row(0).taken == 0
 
 
 def test_an_unknown_lot_and_a_bad_gs1_label_say_why(qtbot, running, window) -> None:
@@ -82,7 +83,10 @@ def test_the_materials_button_shows_the_bom_before_the_job_starts(qtbot, work_or
     with qtbot.waitSignal(window.vm.materials_changed, timeout=10_000):
         screen.ui.materialsButton.click()
     assert screen.ui.materialsCaption.text() == "Materials · WO-1 operation 10"
-    assert cells(screen.materials, 0)[1:] == ["3.5 kg", "0 kg", "3.5 kg", "ready\n100 kg on hand"]
+    # In stock but untouched: to scan, not a green "ready".
+    assert cells(screen.materials, 0)[1:] == ["0 kg", "0 kg", "3.5 kg", "to scan\n100 kg on hand"]
+    state = screen.materials.index(0, mm.STATE).data(mm.Qt.ItemDataRole.BackgroundRole).color().name()
+    assert state == mm.STATE_COLOURS["to_scan"] != mm.STATE_COLOURS["covered"]
     qtmodeltester.check(screen.materials)
     screen.ui.materialsButton.click()
     assert not screen.showing_materials()
@@ -110,4 +114,26 @@ def test_scanning_a_lot_the_job_has_enough_of_asks_how_much_more(qtbot, running,
     qtbot.waitUntil(lambda: not window.vm.busy)
     assert answers.asked == ["How much of lot S-1?"]
     assert window.banner.text() == "Lot S-1: 1.5 kg of STEEL-2MM taken into WO-1 operation 10."
-    qtbot.waitUntil(lambda: window.station_screen.materials.row(0).consumed == 5)
+    qtbot.waitUntil(lambda: window.station_screen.materials.row(0).taken == 5)
+
+
+def test_a_count_without_material_goes_through_in_amber_and_its_line_turns_short(qtbot, running, window) -> None:
+    from mes_terminal.ui.terminal.scan_decisions import JobKey
+
+    key = JobKey(running, 10)
+    with qtbot.waitSignal(window.vm.command_succeeded, timeout=10_000):
+        window.vm.report(key, good=Decimal(4))
+    qtbot.waitUntil(lambda: not window.vm.busy)
+    assert window.banner.kind == "warn"
+    assert window.banner.text() == (
+        "Reported 4 good and 0 scrap. Now 4 good, 0 scrap. Reported without material: WO-1 operation 10 (Cut) "
+        "has not taken the material for 4 pcs: STEEL-2MM 1.4 kg missing (0 of 1.4 kg taken)."
+    )
+    with qtbot.waitSignal(window.vm.materials_changed, timeout=10_000):
+        window.station_screen.ui.materialsButton.click()
+    screen = window.station_screen
+    assert cells(screen.materials, 0)[1:] == ["1.4 kg", "0 kg", "3.5 kg", "short\n100 kg on hand"]
+    assert (
+        screen.materials.index(0, mm.STATE).data(mm.Qt.ItemDataRole.BackgroundRole).color().name()
+        == (mm.STATE_COLOURS["short"])
+    )

@@ -103,6 +103,12 @@ def test_an_operator_runs_a_job_from_badge_scan_to_completion(qtbot, window, wor
     assert ui.jobTitleValue.text() == "WO-1 · 10 Cut"
     assert ui.targetValue.text() == "10 pcs"
 
+    # The steel for the ten brackets, scanned before the work is reported.
+    with qtbot.waitSignal(window.vm.lot_scan_result, timeout=10_000):
+        window.scan_router.route("LOT:S-1")
+    qtbot.waitUntil(lambda: not window.vm.busy)
+    assert window.banner.text() == "Lot S-1: 3.5 kg of STEEL-2MM taken into WO-1 operation 10."
+
     # Two partial counts, with scrap in between.
     clock.advance(timedelta(minutes=10))
     answers.quantities = [Decimal(5)]
@@ -141,6 +147,7 @@ def test_an_operator_runs_a_job_from_badge_scan_to_completion(qtbot, window, wor
     assert [e.type for e in events] == [
         "SignedIn",
         "JobStarted",
+        "LotConsumed",
         "LotProduced",  # the order's lot, at its first good count
         "CountReported",
         "CountReported",

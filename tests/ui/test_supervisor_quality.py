@@ -226,13 +226,13 @@ def test_the_board_shows_the_checks_due_and_follows_them(running, bus, clock, co
     sign_in(console, qtbot)
     model = console.board.model
     qtmodeltester.check(model)
-    assert model.headerData(CHECKS, Qt.Orientation.Horizontal) == "Checks due"
+    assert model.headerData(CHECKS, Qt.Orientation.Horizontal) == "Checks / exceptions"
     assert model.index(0, CHECKS).data() == "Guard closed and interlocked (at start)"
     assert model.index(0, CHECKS).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#e3b341"
     assert model.index(1, CHECKS).data() == ""
     check(bus, clock, "GUARD", "pass")
     poll(console, qtbot)
     assert model.index(0, CHECKS).data() == ""
-    bus.execute(command(c.ReportCount, clock.now(), good=Decimal(1), **JOB))
+    bus.execute(command(c.ReportCount, clock.now(), good=Decimal(1), **JOB))  # no steel scanned: an exception too
     poll(console, qtbot)
-    assert model.index(0, CHECKS).data() == "Length (first piece)"
+    assert model.index(0, CHECKS).data() == "Length (first piece); Reported without material: STEEL-2MM 0.35 kg"

@@ -232,6 +232,14 @@ def test_a_small_file_gets_the_documented_defaults() -> None:
     assert (plant.users, plant.scrap_reasons, plant.areas) == ((), (), ())
 
 
+def test_the_site_material_check_is_warn_unless_the_file_says_block() -> None:
+    assert demo().site.material_check == "warn"
+    blocking = edited('timezone = "Europe/Berlin"', 'timezone = "Europe/Berlin"\nmaterial_check = "block"')
+    assert parse_plant(blocking).site.material_check == "block"
+    message = refusal(edited('timezone = "Europe/Berlin"', 'timezone = "Europe/Berlin"\nmaterial_check = "stop"'))
+    assert "site.material_check" in message and "warn" in message and "block" in message
+
+
 def test_the_same_plant_written_by_another_tool_reads_the_same() -> None:
     rewritten = tomli_w.dumps(tomllib.loads(DEMO))
     assert parse_plant(rewritten, source="demo.toml") == demo()

@@ -4,8 +4,8 @@ from mes_terminal.db.records.documents import PrintJob
 from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
 from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
 from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason
-from mes_terminal.db.records.machines import MachineCount, MachineCounter, MachineSource, PublishCursor
 from mes_terminal.db.records.integration import ErpMessage, ErpOrderSource
+from mes_terminal.db.records.machines import MachineCount, MachineCounter, MachineSource, PublishCursor
 from mes_terminal.db.records.material import GenealogyLink, Lot, Material
 from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
 from mes_terminal.db.records.personnel import (

@@ -21,6 +21,7 @@ class Site(Base):
         CheckConstraint("checks_block IN ('counts', 'completion')", name="known_checks_block"),
         CheckConstraint("spc_reaction IN ('none', 'remeasure', 'hold', 'call_quality')", name="known_spc_reaction"),
         CheckConstraint("spc_baseline >= 8", name="spc_baseline_enough"),
+        CheckConstraint("material_check IN ('warn', 'block')", name="known_material_check"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +36,9 @@ class Site(Base):
     # scanning another one is a warning or refused.
     picking: Mapped[str] = mapped_column(String(8), server_default="fefo")
     picking_rule: Mapped[str] = mapped_column(String(8), server_default="warn")
+    # A count or completion needing more lot-controlled material than the job has taken: let it
+    # through with an exception event (warn) or refuse it (block).
+    material_check: Mapped[str] = mapped_column(String(8), server_default="warn")
     # Quality rules (plant file [site], docs/quality.md): a failed check holds the job's output lot; a
     # due required check blocks counts as well as completion; signatures need a second person; what
     # an SPC rule violation asks for; how many first values of a characteristic set its control limits.

@@ -102,6 +102,7 @@ class PauseResult(JobResult):
 
 class CountResult(JobResult):
     output_lot: str | None
+    warning: str | None  # reported without material (the site's material_check is warn); a `Sentence`
 
 
 class CompletionResult(JobResult):
@@ -109,6 +110,7 @@ class CompletionResult(JobResult):
     order_status: str
     output_lot: str | None
     backflushed: list[LotQuantity]
+    warning: str | None  # completed without material (the site's material_check is warn); a `Sentence`
 
 
 class SupervisorCallResult(TypedDict):

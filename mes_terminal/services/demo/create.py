@@ -32,9 +32,10 @@ from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderSt
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.demo.history import create_history
+from mes_terminal.services.demo.history import create_history, scanned_lines
 from mes_terminal.services.demo.inspector import pass_due_checks
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.queries.read_only import read_connection
 
 # (quantity, due in days, priority, what happens after creation)
 _ORDERS = [
@@ -123,18 +124,28 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
         ).one()
     job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
     bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
-    for lot in _lots_for(engine, order, seq)[:1]:  # the oldest lot of the job's first lot-controlled material
+    good, scrap = Decimal(120), Decimal(3)
+    with read_connection(engine) as connection:
+        product = connection.scalar(
+            select(Material.code).join(WorkOrder, WorkOrder.product_id == Material.id).where(WorkOrder.number == order)
+        )
+        scanned = scanned_lines(connection, str(product)).get(seq, [])
+    for material, per in scanned:  # the oldest lot of each scanned material, as much as the counts below need
         bus.execute(
             c.ConsumeLot(
-                command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=44), lot=lot, quantity=Decimal(100), **job
+                command_id=uuid.uuid4(),
+                issued_at=now - timedelta(minutes=44),
+                lot=_lots_for(engine, order, seq, material)[0],
+                quantity=per * (good + scrap),
+                **job,
             )
         )
     bus.execute(
         c.ReportCount(
             command_id=uuid.uuid4(),
             issued_at=now - timedelta(minutes=20),
-            good=Decimal(120),
-            scrap=Decimal(3),
+            good=good,
+            scrap=scrap,
             scrap_reason=scrap_reason,
             **job,
         )
@@ -179,15 +190,21 @@ def _do(bus: CommandBus, cls: Callable[..., c.Command], actor: str, at, number: 
     return str(outcome.result["status"])
 
 
-def _lots_for(engine: Engine, order: str, seq: int) -> list[str]:
-    """Available lots of what the order's product takes at this operation, oldest first."""
+def _lots_for(engine: Engine, order: str, seq: int, material: str) -> list[str]:
+    """Available lots of `material`, which the order's product takes at this operation, oldest first."""
     with Session(engine) as session:
         product = select(WorkOrder.product_id).where(WorkOrder.number == order).scalar_subquery()
         return list(
             session.scalars(
                 select(Lot.number)
                 .join(BomLine, BomLine.component_id == Lot.material_id)
-                .where(BomLine.product_id == product, BomLine.operation_seq == seq, Lot.status == LotStatus.AVAILABLE)
+                .join(Material, Material.id == Lot.material_id)
+                .where(
+                    BomLine.product_id == product,
+                    BomLine.operation_seq == seq,
+                    Material.code == material,
+                    Lot.status == LotStatus.AVAILABLE,
+                )
                 .order_by(Lot.created_at, Lot.number)
             )
         )

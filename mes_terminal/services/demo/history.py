@@ -3,8 +3,11 @@
 Every past shift of the bracket line (WS-01 > WS-02 > WS-03 > WS-06) on the last weekdays before today
 gets a work order run through its four operations: starts, hourly counts (a little scrap), a
 changeover, breakdowns and jams with reasons, machine micro-stops, a stop left for someone to
-classify. Everything goes through the command bus at its past time, exactly as terminals would
-have sent it; the same day gives the same history (seeded by the date).
+classify. Material is taken as a plant records it: each order's lots are received before its shift,
+every count is preceded by a scan of what it needs of each lot-controlled BOM line, and backflushed
+lines are taken at completion, so that a trace of any finished lot names all of them. Everything goes
+through the command bus at its past time, exactly as terminals would have sent it; the same day gives
+the same history (seeded by the date).
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, select
 
+from mes_terminal.db.records import BomLine, Material
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.intervals import Span
 from mes_terminal.domain.shift_calendar import occurrences, patterns_from
@@ -55,6 +59,7 @@ def create_history(engine: Engine, bus: CommandBus, clock: Clock, actor: str) ->
             return "History: the demo plant has no line L1; no history was made."
         zone = ZoneInfo(stations[0].timezone)
         patterns = patterns_from(q.line_shifts(connection, [stations[0].line_id])[stations[0].line_id])
+        scanned = scanned_lines(connection, PRODUCT)
     today = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     first = today - timedelta(days=1)
     while sum(1 for d in range((today - first).days) if (first + timedelta(days=d)).weekday() < 5) < DAYS:
@@ -66,7 +71,7 @@ def create_history(engine: Engine, bus: CommandBus, clock: Clock, actor: str) ->
     if not shifts:
         return "History: no past shift to fill."
 
-    run = _Runner(bus, actor)
+    run = _Runner(bus, actor, scanned)
     run.send(c.ReceiveLot, shifts[0].span.start - timedelta(hours=1), lot=WIRE_LOT, material="WIRE-G3SI1",
              quantity=Decimal(500))  # fmt: skip
     actions: list[_Action] = []
@@ -87,6 +92,7 @@ def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random
     start = span.start
     hours = int(span.length.total_seconds() // 3600)
     actions = [_Action(start - timedelta(minutes=20), 0, "order", {"number": order})]
+    actions.append(_Action(start - timedelta(minutes=50), 0, "receive", {"number": order}))
     for index, (seq, station, ideal) in enumerate(ROUTE):
         # Each later operation starts once the one before has reported its first good parts.
         begin = start if index == 0 else start + timedelta(hours=index, minutes=3 + 3 * index)
@@ -120,8 +126,9 @@ def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random
 class _Runner:
     """Executes the actions in time order, tracking what each operation may still report."""
 
-    def __init__(self, bus: CommandBus, actor: str) -> None:
+    def __init__(self, bus: CommandBus, actor: str, scanned: dict[int, list[tuple[str, Decimal]]]) -> None:
         self.bus, self.actor = bus, actor
+        self.scanned = scanned  # per operation: the lot-controlled BOM lines scanned there, with their quantity
         self.commands = self.stops = self.unclassified = 0
         self.good = self.scrap = Decimal(0)
         self._good: dict[tuple[str, int], Decimal] = {}  # per order and operation
@@ -138,6 +145,11 @@ class _Runner:
             self.send(c.CreateWorkOrder, at, number=data["number"], product=PRODUCT, quantity=ORDER_QUANTITY,
                       due=at + timedelta(days=1))  # fmt: skip
             self.send(c.ReleaseWorkOrder, at, number=data["number"])
+        elif action.kind == "receive":  # the order's material, staged for it: enough for its whole quantity
+            for lines in self.scanned.values():
+                for material, per in lines:
+                    self.send(c.ReceiveLot, at, lot=_lot(data["number"], material), material=material,
+                              quantity=per * ORDER_QUANTITY, supplier_lot=f"S-{data['number'][5:]}")  # fmt: skip
         elif action.kind == "start":
             self.send(c.StartJob, at, **data["job"])
             self._last[self._key(data["job"])] = at
@@ -173,6 +185,8 @@ class _Runner:
             return
         scrap = Decimal(int(total * Decimal("0.03") + Decimal("0.5"))) if job["operation"] in (10, 30) else Decimal(0)
         reason = SCRAP[(job["operation"] // 10 + at.hour) % len(SCRAP)] if scrap else None
+        for material, per in self.scanned.get(job["operation"], ()):  # the lots these parts need, scanned first
+            self.send(c.ConsumeLot, at, **job, lot=_lot(job["work_order"], material), quantity=per * total)
         self.send(c.ReportCount, at, **job, good=total - scrap, scrap=scrap, scrap_reason=reason)
         self._good[key] = self._good.get(key, Decimal(0)) + total - scrap
         self._reported[key] = self._reported.get(key, Decimal(0)) + total
@@ -183,3 +197,26 @@ class _Runner:
     @staticmethod
     def _key(job: dict) -> tuple[str, int]:
         return (job["work_order"], job["operation"])
+
+
+def scanned_lines(connection: Connection, product: str) -> dict[int, list[tuple[str, Decimal]]]:
+    """The product's lot-controlled BOM lines that are scanned (not backflushed), by operation."""
+    rows = connection.execute(
+        select(BomLine.operation_seq, Material.code, BomLine.quantity_per)
+        .join(Material, Material.id == BomLine.component_id)
+        .where(
+            BomLine.product_id == select(Material.id).where(Material.code == product).scalar_subquery(),
+            Material.lot_controlled,
+            ~BomLine.backflush,
+        )
+        .order_by(BomLine.operation_seq, Material.code)
+    )
+    lines: dict[int, list[tuple[str, Decimal]]] = {}
+    for seq, material, per in rows:
+        lines.setdefault(seq, []).append((material, Decimal(per)))
+    return lines
+
+
+def _lot(order: str, material: str) -> str:
+    """The lot staged for an order: "WO-H1203-E" and STEEL-2MM make "H1203-E-STEEL-2MM"."""
+    return f"{order[3:]}-{material}"

@@ -151,6 +151,7 @@ class _Loader:
                 "labour_split": spec.labour_split,
                 "picking": spec.picking,
                 "picking_rule": spec.picking_rule,
+                "material_check": spec.material_check,
                 "hold_on_failed_check": spec.hold_on_failed_check,
                 "checks_block": spec.checks_block,
                 "two_person_signatures": spec.two_person_signatures,

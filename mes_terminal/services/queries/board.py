@@ -35,6 +35,7 @@ from mes_terminal.domain.statuses import ACTIVE_OPERATION
 
 ops = WorkOrderOperation
 CALLED, ANSWERED = "SupervisorCalled", "AndonAcknowledged"
+WITHOUT_MATERIAL = "ReportedWithoutMaterial"  # a count or completion let through short of material
 
 _prior = aliased(WorkOrderOperation)
 _PRIOR_GOOD = (
@@ -184,6 +185,19 @@ def people(connection: Connection, station_ids: Sequence[int] | None = None) -> 
 def open_calls(connection: Connection, since: datetime) -> list[dict[str, Any]]:
     """Calls for help (andon) since `since` that no one has answered yet, oldest first."""
     return [dict(r._mapping) for r in connection.execute(_OPEN_CALLS, {"since": since})]
+
+
+def without_material(connection: Connection, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """For the jobs "WO/seq" given: the missing material of each one's latest ReportedWithoutMaterial."""
+    if not keys:
+        return {}
+    latest = (
+        select(func.max(Event.id))
+        .where(Event.entity == "operation", Event.entity_id.in_(list(keys)), Event.type == WITHOUT_MATERIAL)
+        .group_by(Event.entity_id)
+    )
+    rows = connection.execute(select(Event.entity_id, Event.payload).where(Event.id.in_(latest)))
+    return {row.entity_id: list(row.payload.get("missing", ())) for row in rows}
 
 
 def last_event_id(connection: Connection) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, StartWhen, available
+from mes_terminal.domain.materials import MaterialCheck
 from mes_terminal.domain.readiness import Qualification, SiteRules, readiness
 from mes_terminal.services.queries import checklists as quality
 from mes_terminal.services.queries import materials as mq
@@ -45,7 +46,7 @@ def station_dispatch(connection: Connection, code: str, now: datetime) -> list[D
     at_start = quality.checks_at_start(connection, [row["operation_id"] for row in rows])
     held_here = q.qualifications_here(connection, info["id"])
     held_lots = q.held_lots(connection, {row["work_order"] for row in rows})
-    rules = SiteRules(StartWhen(site["start_when"]))
+    rules = SiteRules(StartWhen(site["start_when"]), MaterialCheck(site["material_check"]))
     lines = []
     for row in rows:
         facts = _facts(row)

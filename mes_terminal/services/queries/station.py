@@ -58,7 +58,7 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
 def site_rules(connection: Connection, station_id: int) -> dict[str, Any]:
     """The site's `start_when` rule and time zone, for the station's line."""
     row = connection.execute(
-        select(Site.start_when, Site.timezone)
+        select(Site.start_when, Site.material_check, Site.timezone)
         .join(Line, Line.site_id == Site.id)
         .join(Workstation, Workstation.line_id == Line.id)
         .where(Workstation.id == station_id)
@@ -248,11 +248,15 @@ def open_downtime(connection: Connection, station_id: int) -> dict[str, Any] | N
 class JobTarget:
     ref: OperationRef
     target: Decimal  # what the operation can make: its predecessor's good quantity, or the order quantity
+    planned: Decimal = Decimal(0)  # the order quantity
+    reported: Decimal = Decimal(0)  # good and scrap reported at the operation so far
 
 
 def operation_ref(connection: Connection, work_order: str, seq: int) -> JobTarget:
     row = connection.execute(
-        select(ops.id, ops.work_order_id, WorkOrder.product_id, WorkOrder.quantity)
+        select(
+            ops.id, ops.work_order_id, WorkOrder.product_id, WorkOrder.quantity, ops.good_quantity, ops.scrap_quantity
+        )
         .join(WorkOrder, WorkOrder.id == ops.work_order_id)
         .where(WorkOrder.number == work_order, ops.seq == seq)
     ).one_or_none()
@@ -265,4 +269,5 @@ def operation_ref(connection: Connection, work_order: str, seq: int) -> JobTarge
         .limit(1)
     ).scalar_one_or_none()
     target = row.quantity if previous_good is None else Decimal(previous_good)
-    return JobTarget(OperationRef(row.id, row.product_id, seq), target)
+    reported = Decimal(row.good_quantity) + Decimal(row.scrap_quantity)
+    return JobTarget(OperationRef(row.id, row.product_id, seq), target, Decimal(row.quantity), reported)

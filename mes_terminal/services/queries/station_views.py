@@ -91,19 +91,20 @@ class ReasonView:
 
 @dataclass(frozen=True)
 class MaterialLineView:
-    """One BOM line of a job as the Materials panel shows it."""
+    """One BOM line of a job as the Materials panel shows it: has what was taken kept up with the work?"""
 
     material: str
     name: str
     unit: str
-    required: Decimal  # for the job's target quantity
-    consumed: Decimal  # taken so far, net of returns (substitutes included)
-    remaining: Decimal
+    needed: Decimal  # for what is reported so far (good and scrap)
+    taken: Decimal  # taken so far, net of returns (substitutes included)
+    left: Decimal  # still to be taken for the planned quantity (what a scan takes, capped by the lot)
     on_hand: Decimal  # in usable lots (available, not expired) of the material and its substitutes
-    state: str  # a domain.materials.MaterialState value: ready | short | missing
+    state: str  # a domain.materials.Coverage value: to_scan | covered | short | floor_stock
     backflush: bool  # taken automatically at completion
     substitutes: tuple[str, ...] = ()
     lot_controlled: bool = True  # floor stock is not scanned by lot
+    required: Decimal = Decimal(0)  # for the planned quantity
 
 
 @dataclass(frozen=True)

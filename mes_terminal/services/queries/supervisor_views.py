@@ -49,6 +49,8 @@ class BoardRow:
     checks_due: tuple[str, ...] = ()  # the running job's quality checks due now, in words
     machine_online: bool | None = None  # its machine's signal source answers (None: no machine, or never seen)
     machine_unassigned: Decimal = Decimal(0)  # parts its machine counted that no job took (yet)
+    # The job's latest "reported without material" exception: each missing line, "STEEL-2MM 22.95 kg".
+    without_material: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

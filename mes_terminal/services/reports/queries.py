@@ -18,6 +18,7 @@ from mes_terminal.db.records import (
     Count,
     DowntimeEvent,
     DowntimeReason,
+    Event,
     Line,
     LineShift,
     Material,
@@ -223,6 +224,25 @@ def production_rows(connection: Connection, station_ids: Sequence[int], window: 
         .order_by(Workstation.code, WorkOrder.number, WorkOrderOperation.seq)
     )
     return [{**row._mapping, "good": _dec(row.good), "scrap": _dec(row.scrap)} for row in connection.execute(query)]
+
+
+def without_material_counts(
+    connection: Connection, station_codes: Sequence[str], window: Span
+) -> dict[tuple[str, str], int]:
+    """How often each job ("WO/seq") at each station was reported without its material in the window."""
+    if not station_codes:
+        return {}
+    query = (
+        select(Event.station, Event.entity_id, func.count())
+        .where(
+            Event.type == "ReportedWithoutMaterial",
+            Event.station.in_(list(station_codes)),
+            Event.occurred_at >= window.start,
+            Event.occurred_at < window.end,
+        )
+        .group_by(Event.station, Event.entity_id)
+    )
+    return {(str(station), key): int(n) for station, key, n in connection.execute(query)}
 
 
 def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:

@@ -122,6 +122,9 @@ class ReportService:
         with read_connection(self._engine) as connection:
             covered, window, _ = self._cover(connection, station, line, start, end)
             rows = q.production_rows(connection, covered.station_ids(), window)
+            exceptions = q.without_material_counts(connection, [s.code for s in covered.stations], window)
+        for row in rows:  # counts or completions let through short of lot-controlled material
+            row["without_material"] = exceptions.get((row["station"], f"{row['work_order']}/{row['operation']}"), 0)
         totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"good": Decimal(0), "scrap": Decimal(0)})
         for row in rows:
             totals[row["unit"]]["good"] += row["good"]
@@ -136,8 +139,12 @@ class ReportService:
             "good",
             "scrap",
         )
-        columns += ("reports", "first_report", "last_report")
-        summary = {"reports": sum(r["reports"] for r in rows), "totals_by_unit": dict(totals)}
+        columns += ("reports", "first_report", "last_report", "without_material")
+        summary = {
+            "reports": sum(r["reports"] for r in rows),
+            "totals_by_unit": dict(totals),
+            "reported_without_material": sum(exceptions.values()),
+        }
         return self._report("production", "Production", covered, window, summary, columns, rows)
 
     def scrap(

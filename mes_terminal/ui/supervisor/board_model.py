@@ -60,7 +60,7 @@ class BoardModel(QAbstractTableModel):
             self.tr("Station"),
             self.tr("State"),
             self.tr("Job"),
-            self.tr("Checks due"),
+            self.tr("Checks / exceptions"),
             self.tr("Operators"),
             self.tr("Progress"),
             self.tr("Cycle actual / ideal"),
@@ -88,8 +88,8 @@ class BoardModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == CHECKS and row.checks_due:
-                return "\n".join(row.checks_due)
+            if column == CHECKS and (row.checks_due or row.without_material):
+                return "\n".join(self._attention(row))
             return self._tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PROGRESS, OEE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,7 +171,7 @@ class BoardModel(QAbstractTableModel):
                 return ""
             return f"{row.work_order}/{row.operation} {row.operation_name} · {row.product}"
         if column == CHECKS:
-            return "; ".join(row.checks_due)
+            return "; ".join(self._attention(row))
         if column == OPERATORS:
             return ", ".join(row.operators)
         if column == PROGRESS:
@@ -207,11 +207,18 @@ class BoardModel(QAbstractTableModel):
             return COLOURS.get(row.state)
         if column == ANDON and row.andon_call_id is not None:
             return ANDON_COLOURS
-        if column == CHECKS and row.checks_due:
+        if column == CHECKS and (row.checks_due or row.without_material):
             return CHECK_COLOURS
         if column == DOWNTIME and row.downtime_since is not None:
             return COLOURS["down"]
         return None
+
+    def _attention(self, row: BoardRow) -> list[str]:
+        """The job's checks due, then its exception: reported without material."""
+        said = list(row.checks_due)
+        if row.without_material:
+            said.append(self.tr("Reported without material: {missing}").format(missing=", ".join(row.without_material)))
+        return said
 
     def _tooltip(self, row: BoardRow) -> str:
         if row.state == "down" and not row.downtime_reason:

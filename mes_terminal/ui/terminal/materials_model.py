@@ -13,8 +13,9 @@ from mes_terminal.ui.widgets.row_table import RowTableModel
 if TYPE_CHECKING:
     from mes_terminal.services.queries.station_views import MaterialLineView
 
-MATERIAL, REQUIRED, CONSUMED, REMAINING, STATE = range(5)
-STATE_COLOURS = {"ready": "#116329", "short": "#9a6700", "missing": "#8e1519"}
+MATERIAL, NEEDED, TAKEN, LEFT, STATE = range(5)
+# Green only where what was taken covers the job: an untouched line is "to scan", never green.
+STATE_COLOURS = {"covered": "#116329", "to_scan": "#0a4a8f", "short": "#8e1519", "floor_stock": "#57606a"}
 JUST_SCANNED = "#1a7f37"  # the line a lot was just taken into: filled green
 
 
@@ -26,7 +27,17 @@ class MaterialsModel(RowTableModel):
         self._scanned: str | None = None  # the BOM material of the last successful scan
 
     def titles(self) -> tuple[str, ...]:
-        return (self.tr("Material"), self.tr("Required"), self.tr("Taken"), self.tr("Left"), self.tr("State"))
+        return (self.tr("Material"), self.tr("Needed"), self.tr("Taken"), self.tr("Left"), self.tr("State"))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tips = {
+                NEEDED: self.tr("Needed for what is reported so far"),
+                TAKEN: self.tr("Taken from lots so far"),
+                LEFT: self.tr("Left to take for the planned quantity"),
+            }
+            return tips.get(section)
+        return super().headerData(section, orientation, role)
 
     def key(self, row: MaterialLineView) -> str:
         return row.material
@@ -45,7 +56,7 @@ class MaterialsModel(RowTableModel):
                 return QBrush(QColor(STATE_COLOURS.get(line.state, "#30363d")))
         if role == Qt.ItemDataRole.ForegroundRole and (column == STATE or line.material == self._scanned):
             return QBrush(QColor("#ffffff"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (REQUIRED, CONSUMED, REMAINING):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NEEDED, TAKEN, LEFT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -59,18 +70,21 @@ class MaterialsModel(RowTableModel):
         if column == MATERIAL:
             extra = f"\n{self.tr('or')} {', '.join(line.substitutes)}" if line.substitutes else ""
             return f"{line.material}\n{line.name}{extra}"
-        if column == REQUIRED:
-            return f"{quantity(line.required)} {line.unit}"
-        if column == CONSUMED:
-            return f"{quantity(line.consumed)} {line.unit}"
-        if column == REMAINING:
-            return f"{quantity(line.remaining)} {line.unit}"
-        if not line.lot_controlled:
-            return self.tr("floor stock")
-        states = {"ready": self.tr("ready"), "short": self.tr("short"), "missing": self.tr("missing")}
+        if column == NEEDED:
+            return f"{quantity(line.needed)} {line.unit}"
+        if column == TAKEN:
+            return f"{quantity(line.taken)} {line.unit}"
+        if column == LEFT:
+            return f"{quantity(line.left)} {line.unit}"
+        states = {
+            "to_scan": self.tr("to scan"),
+            "covered": self.tr("covered"),
+            "short": self.tr("short"),
+            "floor_stock": self.tr("floor stock"),
+        }
         text = states.get(line.state, line.state)
-        if line.backflush:
+        if line.backflush and line.lot_controlled:
             return text + "\n" + self.tr("taken at completion")
-        if line.state != "ready" or line.remaining > 0:
+        if line.state in ("to_scan", "short"):
             text += "\n" + self.tr("{on_hand} {unit} on hand").format(on_hand=quantity(line.on_hand), unit=line.unit)
         return text

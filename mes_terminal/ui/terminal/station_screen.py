@@ -68,7 +68,7 @@ class StationScreen(QWidget):
         materials_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         materials_header = materials_view.horizontalHeader()
         materials_header.setSectionResizeMode(mm.MATERIAL, QHeaderView.ResizeMode.Interactive)
-        for column in (mm.REQUIRED, mm.CONSUMED, mm.REMAINING):
+        for column in (mm.NEEDED, mm.TAKEN, mm.LEFT):
             materials_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         materials_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         materials_view.viewport().installEventFilter(self)

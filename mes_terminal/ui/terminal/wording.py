@@ -80,16 +80,20 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
         return tr("Resumed {work_order} operation {operation}.").format(**job)
     if isinstance(command, c.ReportCount):
         counted = cast("r.CountResult", result)
-        return tr("Reported {good} good and {scrap} scrap. Now {total_good} good, {total_scrap} scrap.").format(
+        reported = tr("Reported {good} good and {scrap} scrap. Now {total_good} good, {total_scrap} scrap.").format(
             good=quantity(command.good),
             scrap=quantity(command.scrap),
             total_good=quantity(counted.get("good", 0)),
             total_scrap=quantity(counted.get("scrap", 0)),
         )
+        return _with_warning(reported, counted.get("warning"))
     if isinstance(command, c.CompleteJob):
-        if cast("r.CompletionResult", result).get("short_closed"):
-            return tr("Completed {work_order} operation {operation} with a short close.").format(**job)
-        return tr("Completed {work_order} operation {operation}.").format(**job)
+        completed = cast("r.CompletionResult", result)
+        if completed.get("short_closed"):
+            done = tr("Completed {work_order} operation {operation} with a short close.").format(**job)
+        else:
+            done = tr("Completed {work_order} operation {operation}.").format(**job)
+        return _with_warning(done, completed.get("warning"))
     if isinstance(command, c.CallSupervisor):
         return tr("A supervisor has been called to this station.")
     if isinstance(command, c.ConsumeLot):
@@ -110,6 +114,11 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
         )
         return f"{recorded} {checked['warning']}" if checked.get("warning") else recorded
     return tr("Done.")
+
+
+def _with_warning(said: str, warning: str | None) -> str:
+    """What was done, then what the operator must know about it (reported without material)."""
+    return f"{said} {sentence(warning)}" if warning else said
 
 
 def describe(command: c.Command) -> str:

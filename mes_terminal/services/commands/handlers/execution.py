@@ -11,11 +11,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from mes_terminal.db.records import Count, JobRun, LabourEntry, ScrapReason, WorkOrder, WorkOrderOperation, Workstation
+from mes_terminal.db.records import (
+    Count,
+    JobRun,
+    LabourEntry,
+    ScrapReason,
+    Site,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
-from mes_terminal.domain import readiness
+from mes_terminal.domain import materials, readiness
 from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.error_codes import (
     COUNT_SCRAP_REASON_NEEDED,
@@ -136,11 +145,12 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     site = uow.jobs.site_rules(station)
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=False)
+    warning = _material_check(uow, order, operation, facts, facts.reported + cmd.good + cmd.scrap, site, "count")
 
     _, output_lot = record_count(
         uow, station, person, order, operation, cmd.good, cmd.scrap, reason, cmd.issued_at, source="operator"
     )
-    return {**_job_result(order, operation, station.code), "output_lot": output_lot}
+    return {**_job_result(order, operation, station.code), "output_lot": output_lot, "warning": warning}
 
 
 def record_count(
@@ -203,6 +213,8 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
         )
     rules.check_complete(facts, cmd.short_close)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=True)
+    site = uow.jobs.site_rules(station)
+    warning = _material_check(uow, order, operation, facts, facts.reported, site, "completion")
     run = uow.jobs.open_run(operation)
     if run is not None:
         _close_run(uow, run, cmd, OperationStatus.COMPLETED)
@@ -230,6 +242,7 @@ def complete_job(cmd: c.CompleteJob, uow: UnitOfWork) -> CompletionResult:
         "order_status": order.status,
         "output_lot": operation.output_lot or output_lots.output_lot_number(uow, order),
         "backflushed": backflushed,
+        "warning": warning,
     }
 
 
@@ -319,13 +332,44 @@ def start_readiness(
     return readiness.readiness(
         facts,
         station.code,
-        readiness.SiteRules(rules.StartWhen(site.start_when)),
+        readiness.SiteRules(rules.StartWhen(site.start_when), materials.MaterialCheck(site.material_check)),
         eligible=uow.jobs.eligible(operation, station),
         qualification=qualification,
         bom=mq.bom_with_stock(connection, [ref], site_date(at, site.timezone))[operation.id],
         checks_at_start=checklists.checks_at_start(connection, [operation.id]).get(operation.id, ()),
         held_lots=sq.held_lots(connection, [order.number]).get(order.number, ()),
     )
+
+
+def _material_check(
+    uow: UnitOfWork,
+    order: WorkOrder,
+    operation: WorkOrderOperation,
+    facts: rules.OperationFacts,
+    reported: Decimal,
+    site: Site,
+    during: str,
+) -> Sentence | None:
+    """The site's material check for `reported` units: refuses under `block`; under `warn` records the
+    exception (ReportedWithoutMaterial) and returns the warning the terminal shows in amber."""
+    missing = materials.not_taken(uow.lots.bom_needs(order, operation), reported)
+    if not missing:
+        return None
+    unit = uow.jobs.product(order).unit
+    warning = materials.check_taken(facts.label, missing, reported, unit, materials.MaterialCheck(site.material_check))
+    uow.events.add(
+        "ReportedWithoutMaterial",
+        "operation",
+        job_key(order, operation),
+        during=during,
+        reported=reported,
+        unit=unit,
+        missing=[
+            {"material": m.material, "unit": m.unit, "needed": m.needed, "taken": m.taken, "missing": m.quantity}
+            for m in missing
+        ],
+    )
+    return warning
 
 
 def _qualification(
