@@ -92,7 +92,7 @@ class QualityPage(QWidget):
         nc = self.selected_nonconformance()
         if nc is None:
             return
-        signed = DispositionDialog.ask(self, nc, self.two_person)
+        signed = DispositionDialog.ask(self, nc, self.two_person, self.quality.vm.site_zone())
         if signed is not None:
             self.quality.dispose(
                 nc.number,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
-from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.clock import Clock, site_time
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -288,7 +288,7 @@ class TerminalWindow(QWidget):
         self.inactivity.start()
 
     def on_clock_tick(self) -> None:
-        self.ui.clockLabel.setText(self.vm.clock.now().astimezone().strftime("%H:%M:%S"))
+        self.ui.clockLabel.setText(site_time(self.vm.clock.now(), self.vm.site_zone(), "clock"))
         if self._station_screen is not None:
             self._station_screen.tick()
 
