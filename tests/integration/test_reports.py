@@ -28,6 +28,7 @@ from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.services.reports import output as report_output
 from mes_terminal.services.reports.service import ReportService
+from mes_terminal.services.terminal import TerminalService
 from tests.helpers import DATA, command
 
 OPERATOR, SUPERVISOR = "B1001", "B2001"
@@ -276,3 +277,13 @@ def test_the_demo_history_fills_the_reports(engine: Engine) -> None:
     reasons = {row["reason"] for row in pareto.rows}
     assert {"CHANGEOVER", None} <= reasons and len(reasons) >= 4
     assert service.scrap(line="L1", start="2026-11-20", end="2026-11-25").rows
+    # Speeds a real line could run at: no station makes parts faster than its ideal cycle.
+    running = summary.split("Running at ")[1].split(":")[0]
+    job = TerminalService(engine, CommandBus(engine, clock), clock).station(running).jobs[0]
+    assert job.actual_cycle_seconds is not None
+    assert job.ideal_cycle_seconds <= job.actual_cycle_seconds <= 2 * job.ideal_cycle_seconds
+    for by in ("station", "shift"):
+        figures = service.oee(line="L1", start="2026-11-18", end="2026-11-26", by=by)
+        speeds = [row["performance"] for row in figures.rows if row["total_count"]]
+        assert speeds and all(Decimal("0.5") < speed <= 1 for speed in speeds), (by, speeds)
+        assert not any("performance above 100 %" in note for note in figures.notes)
