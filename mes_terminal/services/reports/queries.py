@@ -12,8 +12,9 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, or_, select, union_all
 
+from mes_terminal.db.base import UtcDateTime
 from mes_terminal.db.records import (
     Count,
     DowntimeReason,
@@ -194,9 +195,10 @@ def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Spa
 def released_work(
     connection: Connection, station_ids: Sequence[int], window: Span, now: datetime
 ) -> dict[int, list[Span]]:
-    """When each station had work released to it, inside `window`: from the release of a work order to
-    the completion of its operation that the station may run (up to now while the order is open), and
-    every job run there. One statement for all stations; the spans may overlap (the caller unites them)."""
+    """When each station had work released to it, inside `window`, as sorted disjoint spans: from the
+    release of a work order to the completion of its operation that the station may run (up to now while
+    the order is open), and every job run there. One statement for all stations; the database joins
+    overlapping spans (gaps and islands), so a year of orders comes back as a few rows a station."""
     if not station_ids:
         return {}
     wo, op = WorkOrder, WorkOrderOperation
@@ -221,15 +223,27 @@ def released_work(
         JobRun.started_at < window.end,
         or_(JobRun.ended_at.is_(None), JobRun.ended_at > window.start),
     )
+    both = union_all(released, runs).subquery("work")
+    until = func.coalesce(both.c.e, literal(now, UtcDateTime()))
+    order = (both.c.s, until)
+    # A span opens an island unless it starts before the latest end of the spans before it.
+    reach = func.max(until).over(partition_by=both.c.station, order_by=order, rows=(None, -1))
+    marked = select(both.c.station, both.c.s, until.label("e"), reach.label("reach")).subquery("marked")
+    opens = case((marked.c.reach >= marked.c.s, 0), else_=1)
+    island = func.sum(opens).over(partition_by=marked.c.station, order_by=(marked.c.s, marked.c.e), rows=(None, 0))
+    numbered = select(marked.c.station, marked.c.s, marked.c.e, island.label("island")).subquery("numbered")
+    islands = select(numbered.c.station, func.min(numbered.c.s), func.max(numbered.c.e)).group_by(
+        numbered.c.station, numbered.c.island
+    )
     spans: dict[int, list[Span]] = {}
     station: int
     start: datetime
-    stop: datetime | None
-    for station, start, stop in connection.execute(union_all(released, runs)).tuples():
-        begin, until = max(start, window.start), min(stop or now, window.end)
-        if begin < until:
-            spans.setdefault(station, []).append(Span(begin, until))
-    return spans
+    stop: datetime
+    for station, start, stop in connection.execute(islands):
+        begin, end = max(start, window.start), min(stop, window.end)
+        if begin < end:
+            spans.setdefault(station, []).append(Span(begin, end))
+    return {key: sorted(value) for key, value in spans.items()}
 
 
 def production_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:
