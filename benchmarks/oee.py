@@ -157,21 +157,24 @@ _REASONS = [
     ("JAM", "Jam", "MINOR", None, None),
 ]
 
-# One year of raw records, generated in the database. Times are UTC; the site is one hour ahead in
+# One year of raw records, generated in the database. Each week's order is released at the week's start
+# and its operations complete at its end, so every station has released work from 2026-01-05 on (the
+# OEE counts shift time only while it does: 1 and 2 January are left out). Times are UTC; the site is one hour ahead in
 # winter, so the shifts run 05:00-21:00 UTC in winter (and an hour earlier in summer: some stops then
 # fall outside the shifts, which is what the calendar clipping is for).
 _GENERATE = [
     """
-    INSERT INTO work_orders (number, product_id, quantity, due_at, priority, status, created_at, version)
+    INSERT INTO work_orders (number, product_id, quantity, due_at, priority, status, created_at, released_at,
+                             version)
     SELECT 'W' || m.code || '-' || w, m.id, 1000000, :start + make_interval(weeks => w + 1), 0, 'completed',
-           :start + make_interval(weeks => w), 1
+           :start + make_interval(weeks => w), :start + make_interval(weeks => w), 1
     FROM materials m CROSS JOIN generate_series(0, 51) AS w
     WHERE m.id IN (SELECT product_id FROM routing_operations)
     """,
     """
     INSERT INTO work_order_operations (work_order_id, routing_operation_id, seq, name, status, workstation_id,
-                                       good_quantity, scrap_quantity, short_closed, version)
-    SELECT wo.id, ro.id, ro.seq, ro.name, 'completed', ros.workstation_id, 0, 0, false, 1
+                                       good_quantity, scrap_quantity, short_closed, completed_at, version)
+    SELECT wo.id, ro.id, ro.seq, ro.name, 'completed', ros.workstation_id, 0, 0, false, wo.due_at, 1
     FROM work_orders wo
     JOIN routing_operations ro ON ro.product_id = wo.product_id
     JOIN routing_operation_stations ros ON ros.routing_operation_id = ro.id

@@ -50,6 +50,6 @@ class Traveler:
     due: str  # local time: "2026-03-09 14:00"
     priority: int
     status: str
-    printed: str  # local time of printing, shown in the footer
+    printed: str  # local time of printing with its zone ("2026-03-09 14:00 CET"), shown in the footer
     materials: tuple[TravelerMaterial, ...]
     operations: tuple[TravelerOperation, ...]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import DOWNTIME_ENDS_BEFORE_START, DOWNTIME_SPLIT_OUTSIDE
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.sentences import Sentence
@@ -62,34 +63,36 @@ def loss_class(category: str | None, loss: str | None, micro: bool) -> LossClass
     return LossClass.AVAILABILITY
 
 
-def check_end(stop_id: int, started_at: datetime, at: datetime) -> None:
+def check_end(stop_id: int, started_at: datetime, at: datetime, timezone: str = "UTC") -> None:
     if at < started_at:
         raise InvalidState(
             DOWNTIME_ENDS_BEFORE_START.sentence(
                 stop_id=stop_id,
-                time=_hm(started_at),
-                time2=_hm(at),
+                time=_hm(started_at, timezone),
+                time2=_hm(at, timezone),
             ),
             code=DOWNTIME_ENDS_BEFORE_START,
         )
 
 
-def check_split(stop_id: int, started_at: datetime, ended_at: datetime | None, at: datetime, now: datetime) -> None:
+def check_split(
+    stop_id: int, started_at: datetime, ended_at: datetime | None, at: datetime, now: datetime, timezone: str = "UTC"
+) -> None:
     """A split lies strictly inside the stop (an open stop: after its start and not after `now`)."""
     last = ended_at if ended_at is not None else now
     inside = started_at < at < last if ended_at is not None else started_at < at <= last
     if not inside:
-        until = _hm(ended_at) if ended_at is not None else "now"
+        until = _hm(ended_at, timezone) if ended_at is not None else "now"
         raise InvalidState(
             DOWNTIME_SPLIT_OUTSIDE.sentence(
-                time=_hm(at),
+                time=_hm(at, timezone),
                 stop_id=stop_id,
-                time2=_hm(started_at),
+                time2=_hm(started_at, timezone),
                 until=until,
             ),
             code=DOWNTIME_SPLIT_OUTSIDE,
         )
 
 
-def _hm(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+def _hm(moment: datetime, timezone: str) -> str:
+    return site_time(moment, timezone, "zoned_seconds")

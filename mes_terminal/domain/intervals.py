@@ -68,6 +68,21 @@ def subtract(spans: Iterable[Span], holes: Iterable[Span]) -> list[Span]:
     return result
 
 
+def intersect(spans: Iterable[Span], others: Iterable[Span]) -> list[Span]:
+    """The time that lies in both `spans` and `others`."""
+    a, b = union(spans), union(others)
+    result: list[Span] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if (part := a[i].overlap(b[j])) is not None:
+            result.append(part)
+        if a[i].end <= b[j].end:
+            i += 1
+        else:
+            j += 1
+    return result
+
+
 def clip(spans: Iterable[Span], window: Span) -> list[Span]:
     """The parts of `spans` inside `window`."""
     return [part for span in union(spans) if (part := span.overlap(window)) is not None]

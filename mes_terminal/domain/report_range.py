@@ -13,6 +13,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.intervals import Span
 from mes_terminal.domain.values import parse_timestamp
@@ -62,4 +63,4 @@ def parse_range(start: object, end: object, zone: ZoneInfo) -> Span:
 
 
 def _show(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    return site_time(moment, zone.key, "zoned")

@@ -22,7 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Engine
 
 from mes_terminal.documents.trace_report import recall_pdf, trace_pdf
-from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.clock import Clock, site_time
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.domain.execution import format_quantity
@@ -34,6 +34,7 @@ from mes_terminal.services.planning.chart import PlanChart, plan_chart
 from mes_terminal.services.printing.service import PrintService
 from mes_terminal.services.printing.supervisor_printing import SupervisorPrinting
 from mes_terminal.services.queries import board as bq
+from mes_terminal.services.queries import documents as documents_q
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
@@ -80,6 +81,7 @@ class SupervisorService:
         self._engine = engine
         self._bus = bus
         self._clock = clock
+        self._zone: str | None = None
         self.reports = SupervisorReports(engine, clock)
         self.quality = SupervisorQuality(engine)
         self.printing = SupervisorPrinting(
@@ -94,12 +96,21 @@ class SupervisorService:
     def clock(self) -> Clock:
         return self._clock
 
+    @property
+    def site_timezone(self) -> str:
+        """The site's IANA zone, in which every time on the console is shown (read once, at sign-in)."""
+        if self._zone is None:
+            with read_connection(self._engine) as connection:
+                self._zone = documents_q.site_timezone(connection)
+        return self._zone
+
     # --- acting --------------------------------------------------------------------------------
 
     def sign_in(self, badge: str, pin: str) -> SupervisorUser:
         """The console's user; `AuthenticationFailed` or `NotPermitted` (operators) with one sentence."""
         outcome = self.execute(c.SignInConsole(**self._common(badge), badge=badge, pin=pin))
         user = cast(SupervisorSignInResult, outcome.result)
+        self.site_timezone  # noqa: B018  # read here, on the worker thread, not when a table first paints
         return SupervisorUser(user["badge"], user["name"], tuple(user["roles"]))
 
     def execute(self, command: c.Command) -> Outcome:
@@ -309,7 +320,7 @@ class SupervisorService:
 
     def save_genealogy_pdf(self, kind: str, answer: dict[str, Any], path: str) -> str:
         """Write a trace or recall shown on screen as PDF; returns the path written."""
-        generated = self._clock.now().strftime("%Y-%m-%d %H:%M UTC")
+        generated = site_time(self._clock.now(), self.site_timezone, "zoned")
         if kind == "trace":
             pdf = trace_pdf(answer, title=f"Genealogy of lot {answer['tree']['lot']}", generated=generated)
         else:

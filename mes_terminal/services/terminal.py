@@ -89,6 +89,7 @@ class TerminalService:
             jobs=views,
             open_downtime_reason=None if downtime is None else (downtime["reason"] or ""),
             badge_only=info["badge_only"],
+            timezone=info["timezone"],
         )
 
     def dispatch_list(self, code: str) -> list[DispatchItem]:

@@ -151,7 +151,7 @@ def test_tpm_book_example_with_a_stop_classified_later(plant_url: str, capsys, t
             _line("StartDowntime", "12:00", station="M-C"),  # the reason is given later
             _line("EndDowntime", "12:12", station="M-C"),
             _line("ReportCount", "20:00", **job, good=203),
-            _line("CompleteJob", "20:05", **job),
+            _line("CompleteJob", "20:10", **job),  # at the shift's end: work was released all shift long
         ],
     )
     code, out, err = _run(

@@ -314,7 +314,8 @@ def test_a_lines_shifts_and_a_shifts_breaks_follow_the_file(demo: Engine, clock:
 def test_a_changed_routing_and_bill_of_materials_replace_the_stored_ones(demo: Engine, clock: FixedClock) -> None:
     text = edited(
         '[[products.routing]]\noperation = 40\nname = "Powder coat and cure"\nworkstations = ["WS-06"]\n'
-        'ideal_cycle_seconds = 20\nsetup_minutes = 30\nchecklist = "COAT"\n\n',
+        "ideal_cycle_seconds = 48           # the hook conveyor's pitch\n"
+        'setup_minutes = 30\nchecklist = "COAT"\n\n',
         "",
     )
     text = edited('[[products.bom]]\nmaterial = "POWDER-9005"\nquantity = "0.04"\noperation = 40\n\n', "", text)
@@ -418,7 +419,8 @@ def test_an_operation_in_use_cannot_leave_the_routing_and_nothing_is_written(dem
     text = edited('[[products.bom]]\nmaterial = "POWDER-9005"\nquantity = "0.04"\noperation = 40\n\n', "", text)
     text = edited(
         '[[products.routing]]\noperation = 40\nname = "Powder coat and cure"\nworkstations = ["WS-06"]\n'
-        'ideal_cycle_seconds = 20\nsetup_minutes = 30\nchecklist = "COAT"\n\n',
+        "ideal_cycle_seconds = 48           # the hook conveyor's pitch\n"
+        'setup_minutes = 30\nchecklist = "COAT"\n\n',
         "",
         text,
     )

@@ -179,7 +179,9 @@ def test_a_reprint_needs_a_reason_and_is_recorded_as_one(
     with pytest.raises(InvalidInput) as refused:
         service.print_label(label(clock, str(tmp_path / "b.pdf")))
     assert refused.value.code == "print.reason_required"
-    assert refused.value.message == "Lot R-17 was printed before on 2026-03-02 06:00 UTC; a reprint needs a reason."
+    assert (
+        refused.value.message == "Lot R-17 was printed before on 2026-03-02 07:00 CET; a reprint needs a reason."
+    )  # the site's time
     assert not (tmp_path / "b.pdf").exists()
     outcome = service.print_label(label(clock, str(tmp_path / "b.pdf"), reason="Label torn off the bin"))
     assert outcome.reprint

@@ -28,6 +28,7 @@ from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.services.reports import output as report_output
 from mes_terminal.services.reports.service import ReportService
+from mes_terminal.services.terminal import TerminalService
 from tests.helpers import DATA, command
 
 OPERATOR, SUPERVISOR = "B1001", "B2001"
@@ -45,7 +46,16 @@ DAY_SHIFT = ShiftPattern(
 
 @pytest.fixture
 def plant(engine: Engine, clock: FixedClock) -> Engine:
+    """The OEE test plant with work released to every station from a week before MONDAY on: shift time
+    without released work is not planned production time, and these tests measure the shifts whole."""
     load_plant(engine, read_plant_file(DATA / "oee_plant.toml"), now=clock.now())
+    released = MONDAY - timedelta(days=7)
+    standing = CommandBus(engine, FixedClock(released))
+    for product in ("WIDGET", "PART-B", "PART-C"):
+        number = f"WO-STANDING-{product}"
+        at(standing, released, c.CreateWorkOrder, SUPERVISOR, number=number, product=product,
+           quantity=Decimal(100_000), due=released + timedelta(days=90))  # fmt: skip
+        at(standing, released, c.ReleaseWorkOrder, SUPERVISOR, number=number)
     clock.set(MONDAY + timedelta(days=30))
     return engine
 
@@ -99,6 +109,32 @@ def test_a_night_shift_over_the_spring_change_by_shift_and_by_day(bus, plant, cl
     by_day = ReportService(plant, clock).oee(line="L-N", start="2026-03-28", end="2026-03-30", by="day")
     assert [(r["day"], r["planned_seconds"]) for r in by_day.rows] == [("2026-03-28", 7200), ("2026-03-29", 16200)]
     assert report.summary["planned_seconds"] == 14 * 3600
+
+
+def test_shift_time_without_released_work_is_not_planned_and_the_report_says_so(engine, clock) -> None:
+    # No standing orders here: one order, released at Monday's shift start and done at its end.
+    load_plant(engine, read_plant_file(DATA / "oee_plant.toml"), now=clock.now())
+    clock.set(MONDAY + timedelta(days=30))
+    bus = CommandBus(engine, clock)
+    at(bus, MONDAY, c.CreateWorkOrder, SUPERVISOR, number="WO-1", product="WIDGET", quantity=Decimal(40000),
+       due=MONDAY + timedelta(days=1))  # fmt: skip
+    at(bus, MONDAY, c.ReleaseWorkOrder, SUPERVISOR, number="WO-1")
+    job = {"station": "M-A", "work_order": "WO-1", "operation": 10}
+    at(bus, MONDAY, c.StartJob, SUPERVISOR, **job)
+    at(bus, MONDAY + timedelta(hours=4), c.ReportCount, SUPERVISOR, **job, good=Decimal(30000))
+    at(bus, MONDAY + timedelta(hours=8), c.CompleteJob, SUPERVISOR, **job, short_close=True)
+
+    # Sunday (no shift), Monday (worked) and Tuesday (a shift, nothing released) in Berlin.
+    report = ReportService(engine, clock).oee(station="M-A", start="2026-03-01", end="2026-03-04")
+    assert report.summary["planned_seconds"] == 420 * 60  # Monday's shift less its breaks, not Tuesday's too
+    assert report.excluded == {"days_without_shifts": 1, "seconds_without_released_work": 420 * 60}
+    assert "Excluded from planned production time: 1 day without shifts, 7 h of shift time without released work." in (
+        report.notes
+    )
+    # 30,000 parts of an ideal second in 7 hours of running is more than the machine can: flagged.
+    assert report.summary["performance"] > 1
+    assert "Performance above 100 % at M-A (119 %): check the ideal cycle time." in report.notes
+    assert json.loads(report_output.to_json(report))["notes"] == list(report.notes)
 
 
 def test_production_scrap_and_oee_by_station(bus, plant, clock) -> None:
@@ -241,3 +277,13 @@ def test_the_demo_history_fills_the_reports(engine: Engine) -> None:
     reasons = {row["reason"] for row in pareto.rows}
     assert {"CHANGEOVER", None} <= reasons and len(reasons) >= 4
     assert service.scrap(line="L1", start="2026-11-20", end="2026-11-25").rows
+    # Speeds a real line could run at: no station makes parts faster than its ideal cycle.
+    running = summary.split("Running at ")[1].split(":")[0]
+    job = TerminalService(engine, CommandBus(engine, clock), clock).station(running).jobs[0]
+    assert job.actual_cycle_seconds is not None
+    assert job.ideal_cycle_seconds <= job.actual_cycle_seconds <= 2 * job.ideal_cycle_seconds
+    for by in ("station", "shift"):
+        figures = service.oee(line="L1", start="2026-11-18", end="2026-11-26", by=by)
+        speeds = [row["performance"] for row in figures.rows if row["total_count"]]
+        assert speeds and all(Decimal("0.5") < speed <= 1 for speed in speeds), (by, speeds)
+        assert not any("performance above 100 %" in note for note in figures.notes)

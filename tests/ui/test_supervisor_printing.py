@@ -22,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def answer_print(monkeypatch, seen: list[PrintPreview], **choice) -> None:
     """The print dialog answered with `choice`, read by the dialog's own form reader; previews kept."""
 
-    def ask(cls, parent, preview, printers):
+    def ask(cls, parent, preview, printers, zone="UTC"):
         seen.append(preview)
         return read_print_form(preview, size=preview.default, copies=1, **choice)
 

@@ -39,8 +39,11 @@ def expected_ws01() -> dict[str, Decimal]:
 def shift(bus, clock) -> None:
     """A day's work at WS-01 as described above; the clock ends the next morning."""
     now = clock.now()  # 06:00 UTC
-    bus.execute(command(c.CreateWorkOrder, now, number="WO-1", product="BRACKET-A", quantity=Decimal(5000), due=now))
-    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
+    released = now - timedelta(hours=1)  # at the shift's start: the whole shift is planned production time
+    bus.execute(
+        command(c.CreateWorkOrder, released, number="WO-1", product="BRACKET-A", quantity=Decimal(5000), due=now)
+    )
+    bus.execute(command(c.ReleaseWorkOrder, released, number="WO-1"))
     bus.execute(command(c.ReceiveLot, now, lot="S-1", material="STEEL-2MM", quantity=Decimal(5000)))
     job = {"actor": OPERATOR, "station": "WS-01", "work_order": "WO-1", "operation": 10}
     bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Line, Site, Workstation
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import (
     DOWNTIME_ALREADY_DOWN,
     DOWNTIME_OVERLAPS_LATER,
@@ -79,20 +80,23 @@ class Stops:
         ).first()
         if clash is None:
             return
+        timezone = self._session.scalars(  # the refusal is worded in the site's time
+            select(Site.timezone).join(Line, Line.site_id == Site.id).where(Line.id == station.line_id)
+        ).one()
+        since = site_time(clash.started_at, timezone, "zoned")
         if clash.ended_at is None:
             raise InvalidState(
-                f"{station.code} is already down (stop {clash.id}, since {clash.started_at:%Y-%m-%d %H:%M} UTC); "
-                "end that stop first.",
+                f"{station.code} is already down (stop {clash.id}, since {since}); end that stop first.",
                 code=DOWNTIME_ALREADY_DOWN,
             )
         if clash.started_at <= at:
             raise InvalidState(
                 f"{station.code} was already down at that time (stop {clash.id}, "
-                f"{clash.started_at:%H:%M} to {clash.ended_at:%H:%M} UTC).",
+                f"from {since} to {site_time(clash.ended_at, timezone, 'time')}).",
                 code=DOWNTIME_ALREADY_DOWN,
             )
         raise InvalidState(
-            f"{station.code} has a later stop recorded (stop {clash.id} from {clash.started_at:%Y-%m-%d %H:%M} UTC); "
+            f"{station.code} has a later stop recorded (stop {clash.id} from {since}); "
             "a stop cannot start before it without overlapping it.",
             code=DOWNTIME_OVERLAPS_LATER,
         )

@@ -103,7 +103,10 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
 
 
 def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:
-    """Start the first released order's first operation 45 minutes ago, with counts, so stations show work."""
+    """Start the first released order's first operation 45 minutes ago, with counts, so stations show work.
+
+    The counts are what the job's ideal cycle allows at a believable speed (about 85 % of it), so the
+    terminal's actual cycle and the OEE's performance read like a real line's."""
     with Session(engine) as session:
         order, seq, station, scrap_reason = session.execute(
             select(
@@ -124,7 +127,12 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
         ).one()
     job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
     bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
-    good, scrap = Decimal(120), Decimal(3)
+    ideal = _ideal_cycle_seconds(engine, order, seq)
+    # Two reports: 25 and 17 minutes of running at 88 % and 85 % of the ideal speed, one part scrapped.
+    reports = [
+        (minutes_ago, int(Decimal(minutes * 60) / ideal * speed), scrap)
+        for minutes_ago, minutes, speed, scrap in ((20, 25, Decimal("0.88"), 1), (3, 17, Decimal("0.85"), 0))
+    ]
     with read_connection(engine) as connection:
         product = connection.scalar(
             select(Material.code).join(WorkOrder, WorkOrder.product_id == Material.id).where(WorkOrder.number == order)
@@ -136,24 +144,46 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
                 command_id=uuid.uuid4(),
                 issued_at=now - timedelta(minutes=44),
                 lot=_lots_for(engine, order, seq, material)[0],
-                quantity=per * (good + scrap),
+                quantity=per * sum(parts for _, parts, _ in reports),
                 **job,
             )
         )
-    bus.execute(
-        c.ReportCount(
-            command_id=uuid.uuid4(),
-            issued_at=now - timedelta(minutes=20),
-            good=good,
-            scrap=scrap,
-            scrap_reason=scrap_reason,
-            **job,
+    made = {"good": Decimal(0), "scrap": Decimal(0)}
+    for minutes_ago, parts, scrap in reports:
+        bus.execute(
+            c.ReportCount(
+                command_id=uuid.uuid4(),
+                issued_at=now - timedelta(minutes=minutes_ago),
+                good=Decimal(parts - scrap),
+                scrap=Decimal(scrap),
+                scrap_reason=scrap_reason if scrap else None,
+                **job,
+            )
         )
+        made["good"] += parts - scrap
+        made["scrap"] += scrap
+        if minutes_ago == 20:
+            # The first piece was inspected and passed (so the terminal opens without a check due).
+            checked_at = now - timedelta(minutes=19)
+            pass_due_checks(
+                bus, supervisor, checked_at, station=station, work_order=order, operation=seq, completing=False
+            )
+    return (
+        f"Running at {station}: {order} operation {seq}, started 45 minutes ago, "
+        f"{made['good']} good and {made['scrap']} scrap so far."
     )
-    # The first piece was inspected and passed (so the terminal opens without a check due).
-    checked_at = now - timedelta(minutes=19)
-    pass_due_checks(bus, supervisor, checked_at, station=station, work_order=order, operation=seq, completing=False)
-    return f"Running at {station}: {order} operation {seq}, started 45 minutes ago, 120 good and 3 scrap so far."
+
+
+def _ideal_cycle_seconds(engine: Engine, order: str, seq: int) -> Decimal:
+    with Session(engine) as session:
+        return Decimal(
+            session.execute(
+                select(RoutingOperation.ideal_cycle_seconds)
+                .join(WorkOrderOperation, WorkOrderOperation.routing_operation_id == RoutingOperation.id)
+                .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
+                .where(WorkOrder.number == order, WorkOrderOperation.seq == seq)
+            ).scalar_one()
+        )
 
 
 def _receive_stock(engine: Engine, bus: CommandBus, supervisor: str, now: datetime) -> str:

@@ -24,7 +24,8 @@ from sqlalchemy import Connection, Engine, select
 
 from mes_terminal.db.records import BomLine, Material
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.intervals import Span
+from mes_terminal.domain.intervals import Span, subtract
+from mes_terminal.domain.intervals import total as total_time
 from mes_terminal.domain.shift_calendar import occurrences, patterns_from
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
@@ -34,7 +35,9 @@ from mes_terminal.services.reports import queries as q
 
 LINE = "L1"
 PRODUCT = "BRACKET-A"
-ROUTE = [(10, "WS-01", 45), (20, "WS-02", 30), (30, "WS-03", 90), (40, "WS-06", 20)]  # op, station, ideal s
+# Operation, station and ideal cycle (s) as in demo.toml: a balanced line, each step a little slower than the
+# one before, so a station does not stand starved (which a real line avoids too) once parts have arrived.
+ROUTE = [(10, "WS-01", 40), (20, "WS-02", 42), (30, "WS-03", 45), (40, "WS-06", 48)]
 DAYS = 3
 ORDER_QUANTITY = Decimal(2000)
 STOPS = [("MECH", 12, 40), ("ELEC", 6, 25), ("TOOL", 10, 30), ("MAT-LATE", 5, 20), ("JAM", 3, 8), ("SENSOR", 3, 6)]
@@ -94,8 +97,9 @@ def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random
     actions = [_Action(start - timedelta(minutes=20), 0, "order", {"number": order})]
     actions.append(_Action(start - timedelta(minutes=50), 0, "receive", {"number": order}))
     for index, (seq, station, ideal) in enumerate(ROUTE):
-        # Each later operation starts once the one before has reported its first good parts.
-        begin = start if index == 0 else start + timedelta(hours=index, minutes=3 + 3 * index)
+        # Each later operation starts 25 minutes after the one before, which reports its first parts just
+        # before (the start needs them), past its changeover.
+        begin = start + timedelta(minutes=25 * index)
         job = {"station": station, "work_order": order, "operation": seq}
         actions.append(_Action(begin, 1, "start", {"job": job}))
         changeover = {"station": station, "reason": "CHANGEOVER", "minutes": rng.randint(8, 15)}
@@ -113,11 +117,21 @@ def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random
             if rng.random() < 0.25:  # given without a reason; a lead classifies some of them later
                 stop.update(reason=None, classify_as=reason if rng.random() < 0.5 else None)
             actions.append(_Action(at, 2, "stop", stop))
+        if index < len(ROUTE) - 1:
+            first_parts = begin + timedelta(minutes=23)
+            actions.append(
+                _Action(first_parts, 3, "count", {"job": job, "ideal": ideal, "rate": 0.8, "breaks": breaks})
+            )
         for hour in range(1, hours + 1):
             report = min(start + timedelta(hours=hour, minutes=2 + 3 * index), span.end - timedelta(minutes=3))
             if report > begin:
                 actions.append(
-                    _Action(report, 3, "count", {"job": job, "ideal": ideal, "rate": rng.uniform(0.7, 0.95)})
+                    _Action(
+                        report,
+                        3,
+                        "count",
+                        {"job": job, "ideal": ideal, "rate": rng.uniform(0.7, 0.95), "breaks": breaks},
+                    )
                 )
         actions.append(_Action(span.end - timedelta(minutes=2), 4 + index, "complete", {"job": job}))
     return actions
@@ -134,6 +148,7 @@ class _Runner:
         self._good: dict[tuple[str, int], Decimal] = {}  # per order and operation
         self._reported: dict[tuple[str, int], Decimal] = {}
         self._last: dict[tuple[str, int], datetime] = {}
+        self._stopped: dict[str, list[Span]] = {}  # per station: its stops so far, micro-stops included
 
     def send(self, cls: Callable[..., c.Command], at: datetime, **fields: object) -> dict:
         self.commands += 1
@@ -161,10 +176,12 @@ class _Runner:
         elif action.kind == "micro":
             self.send(c.MachineState, at, station=data["station"], state="stopped")
             self.send(c.MachineState, at + timedelta(seconds=data["seconds"]), station=data["station"], state="running")
+            self._stopped.setdefault(data["station"], []).append(Span(at, at + timedelta(seconds=data["seconds"])))
         else:
             stop = self.send(c.StartDowntime, at, station=data["station"], reason=data["reason"])
             end = at + timedelta(minutes=data["minutes"])
             self.send(c.EndDowntime, end, station=data["station"])
+            self._stopped.setdefault(data["station"], []).append(Span(at, end))
             self.stops += 1
             if data.get("classify_as"):
                 self.send(c.ClassifyDowntime, end + timedelta(minutes=20), downtime_id=stop["downtime_id"],
@@ -175,9 +192,13 @@ class _Runner:
     def _count(self, at: datetime, data: dict) -> None:
         job = data["job"]
         key = self._key(job)
-        seconds = (at - self._last[key]).total_seconds()
+        since = Span(self._last[key], at)
         self._last[key] = at
-        wanted = Decimal(int(seconds / data["ideal"] * data["rate"]))
+        # Parts come from running time: the stretch since the last report less its stops and breaks,
+        # at a share (`rate`) of the ideal speed, so performance stays below 100 % as on a real line.
+        idle = [*self._stopped.get(job["station"], []), *data["breaks"]]
+        running = total_time(subtract([since], idle)).total_seconds()
+        wanted = Decimal(int(running / data["ideal"] * data["rate"]))
         # An operation works on what the one before has made good (the first on the order quantity).
         supply = self._good.get((job["work_order"], job["operation"] - 10), ORDER_QUANTITY)
         total = min(wanted, supply - self._reported.get(key, Decimal(0)))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from mes_terminal.documents.label_templates import LabelTemplate, assign_elements
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.documents.traveler import Traveler, TravelerCheck, TravelerMaterial, TravelerOperation
+from mes_terminal.domain.clock import site_date, site_time
 from mes_terminal.domain.error_codes import PRINT_LOT_GONE, PRINT_NO_GTIN
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
@@ -46,7 +46,7 @@ def lot_label(
     """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>."""
     if lot.status in GONE_LOT:
         raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code=PRINT_LOT_GONE)
-    produced = lot.created_at.astimezone(ZoneInfo(timezone)).date() if lot.produced else None
+    produced = site_date(lot.created_at, timezone) if lot.produced else None
     if lot.gtin:
         barcodes, element_string = _gs1_barcodes(lot, produced, template, dictionary, today)
     else:
@@ -101,17 +101,16 @@ def _gs1_barcodes(
 
 
 def traveler(order: OrderForTraveler, *, timezone: str, printed_at: datetime) -> Traveler:
-    zone = ZoneInfo(timezone)
     return Traveler(
         work_order=order.number,
         barcode=f"WO:{order.number}",
         product=order.product_code,
         product_name=order.product_name,
         quantity=quantity_text(order.quantity, order.unit),
-        due=f"{order.due_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        due=site_time(order.due_at, timezone),
         priority=order.priority,
         status=order.status,
-        printed=f"{printed_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        printed=site_time(printed_at, timezone, "zoned"),  # the footer says which zone the times are in
         materials=tuple(
             TravelerMaterial(
                 code=line.code,

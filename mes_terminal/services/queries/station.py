@@ -46,8 +46,10 @@ def station(connection: Connection, code: str) -> dict[str, Any]:
             Workstation.badge_only,
             Line.code.label("line_code"),
             Line.name.label("line_name"),
+            Site.timezone,
         )
         .join(Line, Line.id == Workstation.line_id)
+        .join(Site, Site.id == Line.site_id)
         .where(Workstation.code == code)
     ).one_or_none()
     if row is None:

@@ -80,6 +80,7 @@ class StationView:
     jobs: tuple[JobView, ...]
     open_downtime_reason: str | None  # name of the reason of an open downtime, "" when not yet classified
     badge_only: bool = False  # operators sign in here with their badge alone, without a PIN
+    timezone: str = "UTC"  # the site's IANA zone: every time on the terminal is written in it
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """OEE from the stored raw records: the calendar, the stops and the counts of a scope and range.
 
-Per station: planned = calendar - planned stops; run = planned - availability stops (micro-stops and
-performance or quality stops stay in run time); ideal time = sum of ideal cycle time x total count.
+Per station: calendar = its line's shifts less their breaks, and less the time the station had no
+released work (planned production time, as the OEE standard defines it: a plant without orders is not
+losing availability); planned = calendar - planned stops; run = planned - availability stops
+(micro-stops and performance or quality stops stay in run time); ideal time = sum of ideal cycle time x
+total count. The report says what it left out (`exclusions`), and flags a performance above 100 %.
 A line or the plant adds its stations' inputs up, then computes the figures once (never an average of
 percentages).
 """
@@ -9,7 +12,7 @@ percentages).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -18,7 +21,7 @@ from sqlalchemy import Connection
 
 from mes_terminal.domain import oee
 from mes_terminal.domain.downtime import LossClass, loss_class
-from mes_terminal.domain.intervals import Span, clip, seconds, total
+from mes_terminal.domain.intervals import Span, clip, seconds, total, union
 from mes_terminal.domain.shift_calendar import local_days
 from mes_terminal.services.reports import queries as q
 from mes_terminal.services.reports import stop_totals
@@ -35,6 +38,7 @@ class StationInputs:
     # Stop time inside the calendar by loss class, for the explanation.
     stops: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     without_ideal: Decimal = Decimal(0)
+    shift_seconds: Decimal = Decimal(0)  # the shifts' time, before the time without released work came off
 
 
 def measure(
@@ -78,7 +82,51 @@ def measure(
             good_count=count.good if count else Decimal(0),
         )
         station.without_ideal = count.without_ideal if count else Decimal(0)
+        station.shift_seconds = cals.shift_seconds[info.id]
     return result
+
+
+def with_released_work(connection: Connection, covered: Coverage, window: Span, now: datetime) -> Coverage:
+    """The coverage with each station's released work over `window`: what the OEE counts as planned."""
+    return replace(covered, work=q.released_work(connection, covered.station_ids(), window, now))
+
+
+def exclusions(covered: Coverage, window: Span, per_station: dict[int, StationInputs]) -> dict[str, Any]:
+    """What the range held that is not planned production time: local days without any shift of the
+    scope's lines, and shift time in which a station had no released work (summed over stations)."""
+    lines = {tuple(covered.patterns.get(s.line_id, [])): s.line_id for s in covered.stations}  # once a calendar
+    shifts = union(span for line_id in lines.values() for span in covered.planned(window, line_id))
+    days = local_days(covered.zone, window)
+    worked, i = 0, 0
+    for day in days:  # both lists are sorted: one pass
+        while i < len(shifts) and shifts[i].end <= day.start:
+            i += 1
+        worked += i < len(shifts) and shifts[i].start < day.end
+    without_work = sum((p.shift_seconds - p.inputs.calendar_seconds for p in per_station.values()), Decimal(0))
+    return {"days_without_shifts": len(days) - worked, "seconds_without_released_work": without_work}
+
+
+def notes(covered: Coverage, excluded: dict[str, Any], per_station: dict[int, StationInputs]) -> tuple[str, ...]:
+    """Sentences for the reader of the report: what was left out of planned time, and figures to doubt."""
+    said = []
+    parts = []
+    if excluded["days_without_shifts"]:
+        days = excluded["days_without_shifts"]
+        parts.append(f"{days} day{'s' if days != 1 else ''} without shifts")
+    if excluded["seconds_without_released_work"]:
+        parts.append(f"{_hours(excluded['seconds_without_released_work'])} of shift time without released work")
+    if parts:
+        said.append(f"Excluded from planned production time: {', '.join(parts)}.")
+    for info in covered.stations:
+        speed = oee.compute(per_station[info.id].inputs).performance.value
+        if speed is not None and speed > 1:
+            said.append(f"Performance above 100 % at {info.code} ({speed * 100:.0f} %): check the ideal cycle time.")
+    return tuple(said)
+
+
+def _hours(value: Decimal) -> str:
+    hours = value / 3600
+    return f"{hours:.0f} h" if hours >= 10 else f"{hours:.1f} h".replace(".0 h", " h")
 
 
 def summary(inputs: oee.OeeInputs) -> dict[str, Any]:
@@ -197,7 +245,9 @@ def explanation(connection: Connection, covered: Coverage, window: Span, per_sta
         "shifts": shifts[:MAX_LISTED_SHIFTS],
         "shifts_not_listed": max(len(shifts) - MAX_LISTED_SHIFTS, 0),
         "rules": [
-            "calendar_seconds: the line's shifts minus their breaks, in the site's local time, inside the range",
+            "calendar_seconds: the line's shifts minus their breaks, in the site's local time, inside the range, "
+            "while the station had released work (from an order's release to its operation's completion, "
+            "and every job run): shift time without work is not planned production time",
             "planned stops (reason category planned) come off the calendar: planned_seconds",
             "unplanned stops with loss availability, and stops without a reason yet, come off planned time: "
             "run_seconds",

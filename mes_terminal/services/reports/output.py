@@ -1,7 +1,8 @@
 """A report as JSON, CSV or a PDF document model: the shapes scripts and people read.
 
 JSON numbers are numbers (seconds, counts, fractions 0..1), times are RFC 3339 in UTC with Z, a
-figure that is not defined is null. CSV has one header line and one line a row; with `explain` it
+figure that is not defined is null. The PDF is for people: its times are the site's wall clock
+(`domain.clock.site_time`), and its header names the zone. CSV has one header line and one line a row; with `explain` it
 lists each figure with its formula and inputs instead.
 """
 
@@ -15,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from mes_terminal.documents.report_pdf import ReportDocument
+from mes_terminal.domain.clock import site_time
 from mes_terminal.services.reports.service import Report
 
 
@@ -55,14 +57,16 @@ def to_csv(report: Report, explain: bool = False) -> str:
 def to_document(report: Report) -> ReportDocument:
     scope = report.scope
     where = "the whole plant" if scope["kind"] == "plant" else f"{scope['kind']} {scope['code']}"
+    zone = report.timezone
     lines = [
         f"Scope: {where} ({len(scope['stations'])} stations)",
-        f"Range: {_cell(report.window.start)} to {_cell(report.window.end)} (time zone {report.timezone})",
+        f"Range: {site_time(report.window.start, zone)} to {site_time(report.window.end, zone)} (times in {zone})",
     ]
     if report.until < report.window.end:
-        lines.append(f"Measured until {_cell(report.until)} (now).")
+        lines.append(f"Measured until {site_time(report.until, zone)} (now).")
+    lines.extend(report.notes)
     figures = tuple(pair for key, value in report.summary.items() for pair in _flatten(key, value))
-    rows = tuple(tuple(_cell(row.get(c)) for c in report.columns) for row in report.rows)
+    rows = tuple(tuple(_shown(row.get(c), zone) for c in report.columns) for row in report.rows)
     notes: tuple[str, ...] = ()
     if report.explain is not None:
         notes = tuple(
@@ -79,6 +83,11 @@ def _flatten(label: str, value: Any) -> list[tuple[str, str]]:
     if isinstance(value, dict):
         return [pair for key, inner in value.items() for pair in _flatten(f"{label} {key}", inner)]
     return [(label, _cell(value))]
+
+
+def _shown(value: Any, zone: str) -> str:
+    """A cell of the PDF: a time as the site's wall clock, anything else as in the CSV."""
+    return site_time(value, zone) if isinstance(value, datetime) else _cell(value)
 
 
 def _cell(value: Any) -> str:

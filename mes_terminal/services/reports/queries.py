@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, or_, select, union_all
 
+from mes_terminal.db.base import UtcDateTime
 from mes_terminal.db.records import (
     Count,
     DowntimeEvent,
     DowntimeReason,
     Event,
+    JobRun,
     Line,
     LineShift,
     Material,
     RoutingOperation,
+    RoutingOperationStation,
     ScrapReason,
     Shift,
     ShiftBreak,
@@ -34,6 +37,7 @@ from mes_terminal.db.records import (
 from mes_terminal.domain.error_codes import UNKNOWN_LINE, UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
 from mes_terminal.domain.intervals import Span
+from mes_terminal.domain.statuses import DISPATCHED_ORDER
 
 ZERO = Decimal(0)
 
@@ -190,6 +194,60 @@ def ideal_detail(connection: Connection, station_ids: Sequence[int], window: Spa
     ]
 
 
+def released_work(
+    connection: Connection, station_ids: Sequence[int], window: Span, now: datetime
+) -> dict[int, list[Span]]:
+    """When each station had work released to it, inside `window`, as sorted disjoint spans: from the
+    release of a work order to the completion of its operation that the station may run (up to now while
+    the order is open), and every job run there. One statement for all stations; the database joins
+    overlapping spans (gaps and islands), so a year of orders comes back as a few rows a station."""
+    if not station_ids:
+        return {}
+    wo, op = WorkOrder, WorkOrderOperation
+    open_or_done = or_(op.completed_at > window.start, and_(op.completed_at.is_(None), wo.status.in_(DISPATCHED_ORDER)))
+    released = (
+        select(
+            RoutingOperationStation.workstation_id.label("station"),
+            wo.released_at.label("s"),
+            op.completed_at.label("e"),
+        )
+        .join(op, op.routing_operation_id == RoutingOperationStation.routing_operation_id)
+        .join(wo, wo.id == op.work_order_id)
+        .where(
+            RoutingOperationStation.workstation_id.in_(station_ids),
+            wo.released_at.is_not(None),
+            wo.released_at < window.end,
+            open_or_done,
+        )
+    )
+    runs = select(JobRun.workstation_id, JobRun.started_at, JobRun.ended_at).where(
+        JobRun.workstation_id.in_(station_ids),
+        JobRun.started_at < window.end,
+        or_(JobRun.ended_at.is_(None), JobRun.ended_at > window.start),
+    )
+    both = union_all(released, runs).subquery("work")
+    until = func.coalesce(both.c.e, literal(now, UtcDateTime()))
+    order = (both.c.s, until)
+    # A span opens an island unless it starts before the latest end of the spans before it.
+    reach = func.max(until).over(partition_by=both.c.station, order_by=order, rows=(None, -1))
+    marked = select(both.c.station, both.c.s, until.label("e"), reach.label("reach")).subquery("marked")
+    opens = case((marked.c.reach >= marked.c.s, 0), else_=1)
+    island = func.sum(opens).over(partition_by=marked.c.station, order_by=(marked.c.s, marked.c.e), rows=(None, 0))
+    numbered = select(marked.c.station, marked.c.s, marked.c.e, island.label("island")).subquery("numbered")
+    islands = select(numbered.c.station, func.min(numbered.c.s), func.max(numbered.c.e)).group_by(
+        numbered.c.station, numbered.c.island
+    )
+    spans: dict[int, list[Span]] = {}
+    station: int
+    start: datetime
+    stop: datetime
+    for station, start, stop in connection.execute(islands):
+        begin, end = max(start, window.start), min(stop, window.end)
+        if begin < end:
+            spans.setdefault(station, []).append(Span(begin, end))
+    return {key: sorted(value) for key, value in spans.items()}
+
+
 def production_rows(connection: Connection, station_ids: Sequence[int], window: Span) -> list[dict[str, Any]]:
     """Good and scrap per station, work order and operation reported in the window."""
     if not station_ids:
@@ -207,6 +265,7 @@ def production_rows(connection: Connection, station_ids: Sequence[int], window: 
             func.count().label("reports"),
             func.min(Count.reported_at).label("first_report"),
             func.max(Count.reported_at).label("last_report"),
+            WorkOrder.due_at.label("due"),
         )
         .join(Workstation, Workstation.id == Count.workstation_id)
         .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
@@ -220,6 +279,7 @@ def production_rows(connection: Connection, station_ids: Sequence[int], window: 
             WorkOrderOperation.name,
             Material.code,
             Material.unit,
+            WorkOrder.due_at,
         )
         .order_by(Workstation.code, WorkOrder.number, WorkOrderOperation.seq)
     )

@@ -11,7 +11,7 @@ figure. Reports only read; an unknown station or line, or a range that ends befo
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -51,6 +51,8 @@ class Report:
     columns: tuple[str, ...]
     rows: list[dict[str, Any]] = field(default_factory=list)
     explain: dict[str, Any] | None = None
+    notes: tuple[str, ...] = ()  # sentences for the reader: what the figures left out, and why
+    excluded: dict[str, Any] | None = None  # OEE: what was not planned production time (`oee.exclusions`)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -63,6 +65,10 @@ class Report:
             **self.summary,
             "rows": self.rows,
         }
+        if self.excluded is not None:
+            out["excluded"] = self.excluded
+        if self.notes:
+            out["notes"] = list(self.notes)
         if self.explain is not None:
             out["explain"] = self.explain
         return out
@@ -87,16 +93,19 @@ class ReportService:
             raise InvalidInput(f"--by must be one of {', '.join(oee_report.BREAKDOWNS)}, not {by[:40]!r}.")
         with read_connection(self._engine) as connection:
             covered, window, now = self._cover(connection, station, line, start, end)
+            covered = oee_report.with_released_work(connection, covered, window, now)
             per_station = oee_report.measure(connection, covered, window, now)
             summary = oee_report.summary(oee_report.combined(per_station))
             # Which of the figures a machine reported (its counters, its stops) and which a person did.
             summary |= q.origins(connection, covered.station_ids(), window)
             rows = oee_report.breakdown(connection, covered, window, now, by, per_station) if by else []
             detail = oee_report.explanation(connection, covered, window, per_station) if explain else None
+        excluded = oee_report.exclusions(covered, window, per_station)
         columns = BY_COLUMNS.get(by or "", ())
-        return self._report(
+        report = self._report(
             "oee", "OEE", covered, window, summary, (*columns, *oee_report.summary_columns()), rows, detail
         )
+        return replace(report, excluded=excluded, notes=oee_report.notes(covered, excluded, per_station))
 
     def downtime(
         self, *, start: str | datetime, end: str | datetime, station: str | None = None, line: str | None = None
@@ -139,7 +148,7 @@ class ReportService:
             "good",
             "scrap",
         )
-        columns += ("reports", "first_report", "last_report", "without_material")
+        columns += ("reports", "first_report", "last_report", "without_material", "due")
         summary = {
             "reports": sum(r["reports"] for r in rows),
             "totals_by_unit": dict(totals),

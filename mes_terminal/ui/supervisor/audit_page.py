@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import cast
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
+from mes_terminal.domain.clock import from_site_wall_clock, site_wall_clock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.services.queries.supervisor_views import AuditFilter, AuditRow
 from mes_terminal.services.reports.audit_export import write_csv
@@ -32,25 +33,31 @@ class AuditPage(QWidget):
         self.vm = vm
         self.ui = Ui_SupervisorAudit()
         self.ui.setupUi(self)
-        self.model = AuditModel(self)
+        self.model = AuditModel(self, vm.site_zone)
         self.ui.auditView.setModel(self.model)
         self.ui.auditView.verticalHeader().hide()
-        now = QDateTime(vm.service.clock.now().astimezone())  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
-        self.ui.fromEdit.setDateTime(now.addDays(-1))
-        self.ui.toEdit.setDateTime(now.addSecs(3600))
+        vm.user_changed.connect(self.on_user_changed)
         vm.audit_changed.connect(self.on_audit_changed)
         self.ui.searchButton.clicked.connect(self.on_search_clicked)
         self.ui.exportButton.clicked.connect(self.on_export_clicked)
         for edit in (self.ui.userEdit, self.ui.stationEdit, self.ui.entityEdit):
             edit.returnPressed.connect(self.on_search_clicked)
 
+    def on_user_changed(self, user: object) -> None:
+        """The range offered after signing in: the last day, in the site's wall-clock time."""
+        if user is None:
+            return
+        now = QDateTime(site_wall_clock(self.vm.service.clock.now(), self.vm.site_zone()))  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
+        self.ui.fromEdit.setDateTime(now.addDays(-1))
+        self.ui.toEdit.setDateTime(now.addSecs(3600))
+
     def wanted(self) -> AuditFilter:
         return AuditFilter(
             user=self.ui.userEdit.text(),
             station=self.ui.stationEdit.text(),
             entity=self.ui.entityEdit.text(),
-            start=_utc(self.ui.fromEdit.dateTime()) if self.ui.fromCheck.isChecked() else None,
-            end=_utc(self.ui.toEdit.dateTime()) if self.ui.toCheck.isChecked() else None,
+            start=self._utc(self.ui.fromEdit.dateTime()) if self.ui.fromCheck.isChecked() else None,
+            end=self._utc(self.ui.toEdit.dateTime()) if self.ui.toCheck.isChecked() else None,
         )
 
     def on_search_clicked(self) -> None:
@@ -74,6 +81,6 @@ class AuditPage(QWidget):
             return
         self.vm.feedback.emit(OK, self.tr("CSV written to {path} ({count} rows).").format(path=path, count=written))
 
-
-def _utc(moment: QDateTime) -> datetime:
-    return cast(datetime, moment.toPython()).astimezone().astimezone(UTC)  # the stubs say only "object"
+    def _utc(self, moment: QDateTime) -> datetime:
+        """What was typed is the site's wall clock (the stubs say only "object" for `toPython`)."""
+        return from_site_wall_clock(cast(datetime, moment.toPython()), self.vm.site_zone())

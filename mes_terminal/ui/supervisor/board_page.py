@@ -68,7 +68,7 @@ class BoardPage(QWidget):
         self.ui.andonList.clear()
         for call in calls:
             text = self.tr("{station}: {name} at {time}").format(
-                station=call.station, name=call.called_by, time=local_time(call.called_at)
+                station=call.station, name=call.called_by, time=local_time(call.called_at, self.vm.site_zone())
             )
             if call.message:
                 text += f" — {call.message}"
@@ -84,10 +84,12 @@ class BoardPage(QWidget):
     def on_timeline_changed(self, timeline: StationTimeline) -> None:
         if timeline.station != self.selected_station():
             return
-        self.ui.timeline.set_timeline(timeline, self.vm.service.clock.now())
+        self.ui.timeline.set_timeline(timeline, self.vm.service.clock.now(), self.vm.site_zone())
         self.ui.stationLabel.setText(
             self.tr("{station}: {start} – {end}").format(
-                station=timeline.station, start=local_time(timeline.start), end=local_time(timeline.end)
+                station=timeline.station,
+                start=local_time(timeline.start, self.vm.site_zone()),
+                end=local_time(timeline.end, self.vm.site_zone()),
             )
         )
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mes_terminal.services.queries.supervisor_views import DispatchRow
-from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.supervisor.formatting import ZoneSource, local_time, quantity, utc_zone
 from mes_terminal.ui.terminal.dispatch_model import every_reason
 from mes_terminal.ui.terminal.wording import sentence
 from mes_terminal.ui.widgets.readiness import background, foreground
@@ -30,6 +30,10 @@ COLUMNS = 8
 class DispatchModel(RowTableModel):
     reordered = Signal(list)  # the operation keys ("WO-1/10") in their new order
     column_count = COLUMNS
+
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
+        super().__init__(parent)
+        self.site_zone = site_zone  # times are written in the site's zone
 
     def titles(self) -> tuple[str, ...]:
         return (
@@ -126,7 +130,7 @@ class DispatchModel(RowTableModel):
         if column == DONE:
             return f"{quantity(row.good)} / {quantity(row.quantity)}"
         if column == DUE:
-            return local_time(row.due_at, with_date=True)
+            return local_time(row.due_at, self.site_zone(), with_date=True)
         if column == PRIORITY:
             return str(row.priority)
         if column == READINESS:

@@ -19,7 +19,7 @@ class DispatchPage(QWidget):
         self.vm = vm
         self.ui = Ui_SupervisorDispatch()
         self.ui.setupUi(self)
-        self.model = DispatchModel(self)
+        self.model = DispatchModel(self, vm.site_zone)
         self.ui.dispatchView.setModel(self.model)
         self.ui.dispatchView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.dispatchView.horizontalHeader().setSectionResizeMode(JOB, QHeaderView.ResizeMode.Stretch)

@@ -70,11 +70,12 @@ def read_disposition_form(decision: str, quantity_text: str, comment: str, badge
 
 
 class DispositionDialog(QDialog):
-    def __init__(self, parent: QWidget | None, nc: NonconformanceView, two_person: bool) -> None:
+    def __init__(self, parent: QWidget | None, nc: NonconformanceView, two_person: bool, zone: str = "UTC") -> None:
         super().__init__(parent)
         self.setObjectName("dispositionDialog")
         self.setWindowTitle(self.tr("Dispose of {number}").format(number=nc.number))
         self.value: DispositionInput | None = None
+        self.zone = zone  # the site's: when the nonconformance was raised is written in it
         layout = QVBoxLayout(self)
         what = QLabel(self._summary(nc), self)
         what.setWordWrap(True)
@@ -161,7 +162,9 @@ class DispositionDialog(QDialog):
         if nc.job:
             parts.append(self.tr("Job {job}").format(job=nc.job))
         parts.append(
-            self.tr("Raised by {name} at {time}").format(name=nc.raised_by, time=local_time(nc.raised_at, True))
+            self.tr("Raised by {name} at {time}").format(
+                name=nc.raised_by, time=local_time(nc.raised_at, self.zone, True)
+            )
         )
         return "<br>".join(_escape(p) if i else p for i, p in enumerate(parts))
 
@@ -190,9 +193,11 @@ class DispositionDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, nc: NonconformanceView, two_person: bool) -> DispositionInput | None:
+    def ask(
+        cls, parent: QWidget | None, nc: NonconformanceView, two_person: bool, zone: str = "UTC"
+    ) -> DispositionInput | None:
         """Show the form and wait; what was signed when confirmed, None when cancelled. Tests replace this."""
-        dialog = cls(parent, nc, two_person)
+        dialog = cls(parent, nc, two_person, zone)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

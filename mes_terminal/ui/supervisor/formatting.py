@@ -1,15 +1,26 @@
-"""How the console writes times, durations and quantities (local time; no trailing zeros)."""
+"""How the console writes times, durations and quantities (the site's time; no trailing zeros)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
+from mes_terminal.domain.clock import site_time
 
-def local_time(moment: datetime | None, with_date: bool = False) -> str:
+# Where a model learns the site's zone (`SupervisorViewModel.site_zone`); UTC until it is told.
+ZoneSource = Callable[[], str]
+
+
+def utc_zone() -> str:
+    return "UTC"
+
+
+def local_time(moment: datetime | None, zone: str, with_date: bool = False) -> str:
+    """An instant as the site's wall-clock time (`domain.clock.site_time`), never the computer's zone."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+    return site_time(moment, zone, "date_time" if with_date else "time")
 
 
 def duration(seconds: float) -> str:

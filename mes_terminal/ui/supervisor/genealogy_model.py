@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from mes_terminal.domain.clock import site_time
+from mes_terminal.ui.supervisor.formatting import ZoneSource, utc_zone
 
 Node = Mapping[str, Any]
 COLUMNS = ("lot", "material", "quantity", "work_order", "operation", "station", "operator", "linked_at", "status")
@@ -22,8 +26,9 @@ class _Item:
 
 
 class GenealogyModel(QAbstractItemModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
         super().__init__(parent)
+        self.site_zone = site_zone  # link times are written in the site's zone
         self._roots: list[_Item] = []
 
     def set_nodes(self, nodes: Sequence[Node]) -> None:
@@ -77,7 +82,7 @@ class GenealogyModel(QAbstractItemModel):
         node = index.internalPointer().node
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(node, key)
+            return _text(node, key, self.site_zone())
         if role == Qt.ItemDataRole.ToolTipRole and key == "material":
             return node.get("material_name")
         if role == Qt.ItemDataRole.ForegroundRole and key == "status" and node.get("status") == "on_hold":
@@ -88,13 +93,13 @@ class GenealogyModel(QAbstractItemModel):
         return parent.internalPointer().children if parent.isValid() else self._roots
 
 
-def _text(node: Node, key: str) -> str:
+def _text(node: Node, key: str, zone: str = "UTC") -> str:
     value = node.get(key)
     if key == "quantity":
         quantity = node.get("quantity", node.get("on_hand"))
         return "" if quantity is None else f"{quantity} {node.get('unit', '')}"
     if key == "linked_at":
-        return "" if not value else str(value)[:16].replace("T", " ")
+        return "" if not value else site_time(datetime.fromisoformat(str(value).replace("Z", "+00:00")), zone)
     if key == "lot" and node.get("cycle"):
         return f"{value} ↺"
     if key == "status":

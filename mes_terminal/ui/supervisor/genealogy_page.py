@@ -29,7 +29,7 @@ class GenealogyPage(QWidget):
         self.vm = vm
         self.ui = Ui_SupervisorGenealogy()
         self.ui.setupUi(self)
-        self.model = GenealogyModel(self)
+        self.model = GenealogyModel(self, vm.site_zone)
         self.ui.treeView.setModel(self.model)
         self.ui.treeView.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shown: tuple[str, dict[str, Any]] | None = None  # ("trace" | "recall", the service's answer)

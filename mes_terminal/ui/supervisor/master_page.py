@@ -17,7 +17,7 @@ class MasterPage(QWidget):
         self.sections: list[MasterSection] = []
         self.ui = Ui_SupervisorMaster()
         self.ui.setupUi(self)
-        self.model = TableModel(self)
+        self.model = TableModel(self, vm.site_zone)
         self.ui.masterView.setModel(self.model)
         self.ui.masterView.verticalHeader().hide()
         vm.master_changed.connect(self.on_master_changed)

@@ -7,7 +7,7 @@ sentence under the fields and the dialog stays open with everything still typed 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import cast
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mes_terminal.domain.clock import from_site_wall_clock, site_wall_clock
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.values import parse_code, parse_quantity
 from mes_terminal.services.queries.supervisor_views import WorkOrderRow
@@ -64,11 +65,14 @@ def read_order_form(number: str, product: str, quantity_text: str, due: datetime
 
 
 class OrderDialog(QDialog):
-    def __init__(self, parent: QWidget | None, products: list[str], order: WorkOrderRow | None) -> None:
+    def __init__(
+        self, parent: QWidget | None, products: list[str], order: WorkOrderRow | None, zone: str = "UTC"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("orderDialog")
         self.setWindowTitle(self.tr("Edit work order") if order else self.tr("New work order"))
         self.value: OrderInput | None = None
+        self.zone = zone  # the due time is typed and shown as the site's wall clock
         form = QFormLayout(self)
         self.number_edit = QLineEdit(self)
         self.number_edit.setMaxLength(64)
@@ -100,14 +104,16 @@ class OrderDialog(QDialog):
             self.product_combo.setCurrentText(order.product)
             self.product_combo.setEnabled(False)
             self.quantity_edit.setText(quantity(order.quantity))
-            self.due_edit.setDateTime(QDateTime(order.due_at.astimezone()))  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
+            self.due_edit.setDateTime(QDateTime(site_wall_clock(order.due_at, zone)))  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
             self.priority_spin.setValue(max(min(order.priority, PRIORITY_RANGE[1]), PRIORITY_RANGE[0]))
         else:
-            self.due_edit.setDateTime(QDateTime.currentDateTime().addDays(1))
+            tomorrow = site_wall_clock(datetime.now(UTC), zone).replace(second=0, microsecond=0) + timedelta(days=1)
+            self.due_edit.setDateTime(QDateTime(tomorrow))  # type: ignore[call-overload]  # PySide6 takes a Python datetime; its stubs omit that
         self.resize(480, 300)
 
     def on_ok_clicked(self) -> None:
-        due = cast(datetime, self.due_edit.dateTime().toPython()).astimezone()  # the stubs say only "object"
+        typed = cast(datetime, self.due_edit.dateTime().toPython())  # the stubs say only "object"
+        due = from_site_wall_clock(typed, self.zone)
         try:
             self.value = read_order_form(
                 self.number_edit.text(),
@@ -122,9 +128,11 @@ class OrderDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, products: list[str], order: WorkOrderRow | None = None) -> OrderInput | None:
+    def ask(
+        cls, parent: QWidget | None, products: list[str], order: WorkOrderRow | None = None, zone: str = "UTC"
+    ) -> OrderInput | None:
         """Show the form and wait; the values when confirmed, None when cancelled. Tests replace this."""
-        dialog = cls(parent, products, order)
+        dialog = cls(parent, products, order, zone)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from mes_terminal.services.queries.supervisor_views import WorkOrderRow
-from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.supervisor.formatting import ZoneSource, local_time, quantity, utc_zone
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the WorkOrderRow
@@ -35,6 +35,10 @@ STATUS_COLOURS = {
 
 class OrdersModel(RowTableModel):
     column_count = COLUMNS
+
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
+        super().__init__(parent)
+        self.site_zone = site_zone  # times are written in the site's zone
 
     def titles(self) -> tuple[str, ...]:
         return (
@@ -68,7 +72,8 @@ class OrdersModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.late and column in (NUMBER, DUE):
             return QBrush(QColor(LATE[1]))
         if role == Qt.ItemDataRole.ToolTipRole and row.late:
-            return self.tr("Late: due {due} and not finished.").format(due=local_time(row.due_at, with_date=True))
+            due = local_time(row.due_at, self.site_zone(), with_date=True)
+            return self.tr("Late: due {due} and not finished.").format(due=due)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (QUANTITY, MADE, PRIORITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowRole:
@@ -96,7 +101,7 @@ class OrdersModel(RowTableModel):
         if column == MADE:
             return quantity(row.made)
         if column == DUE:
-            return local_time(row.due_at, with_date=True) + (" ⚠" if row.late else "")
+            return local_time(row.due_at, self.site_zone(), with_date=True) + (" ⚠" if row.late else "")
         if column == PRIORITY:
             return str(row.priority)
         if column == STATUS:

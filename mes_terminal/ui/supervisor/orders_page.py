@@ -36,7 +36,7 @@ class OrdersPage(QWidget):
         self.products: list[str] = []
         self.ui = Ui_SupervisorOrders()
         self.ui.setupUi(self)
-        self.model = OrdersModel(self)
+        self.model = OrdersModel(self, vm.site_zone)
         self.proxy = OrdersFilter(self)
         self.proxy.setSourceModel(self.model)
         self.ui.ordersView.setModel(self.proxy)
@@ -109,7 +109,7 @@ class OrdersPage(QWidget):
     # --- actions ---------------------------------------------------------------------------------
 
     def on_new_clicked(self) -> None:
-        value = OrderDialog.ask(self, self.products)
+        value = OrderDialog.ask(self, self.products, None, self.vm.site_zone())
         if value is not None:
             self.vm.act(
                 c.CreateWorkOrder,
@@ -124,7 +124,7 @@ class OrdersPage(QWidget):
         order = self.selected()
         if order is None:
             return
-        value = OrderDialog.ask(self, self.products, order)
+        value = OrderDialog.ask(self, self.products, order, self.vm.site_zone())
         if value is None:
             return
         changes: dict[str, Any] = {

@@ -30,6 +30,6 @@ class PrintActions(QObject):
         self.printing.preview(LOT_LABEL, lot)
 
     def on_preview_ready(self, preview: PrintPreview) -> None:
-        request = PrintDialog.ask(self.window, preview, self.printers())
+        request = PrintDialog.ask(self.window, preview, self.printers(), self.printing.vm.site_zone())
         if request is not None:
             self.printing.print(request)

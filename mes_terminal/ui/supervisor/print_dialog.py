@@ -74,7 +74,7 @@ def read_print_form(
 
 
 class PrintDialog(QDialog):
-    def __init__(self, parent: QWidget | None, preview: PrintPreview, printers: list[str]) -> None:
+    def __init__(self, parent: QWidget | None, preview: PrintPreview, printers: list[str], zone: str = "UTC") -> None:
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.preview_data = preview
@@ -128,7 +128,7 @@ class PrintDialog(QDialog):
         if preview.printed_before is not None:
             notice = QLabel(
                 self.tr("Printed before on {time}: this is a reprint. Say why.").format(
-                    time=local_time(preview.printed_before, with_date=True)
+                    time=local_time(preview.printed_before, zone, with_date=True)
                 ),
                 self,
             )
@@ -188,9 +188,11 @@ class PrintDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, preview: PrintPreview, printers: list[str]) -> PrintRequest | None:
+    def ask(
+        cls, parent: QWidget | None, preview: PrintPreview, printers: list[str], zone: str = "UTC"
+    ) -> PrintRequest | None:
         """Show the preview and the choices; what to print when confirmed, None when cancelled. Tests replace this."""
-        dialog = cls(parent, preview, printers)
+        dialog = cls(parent, preview, printers, zone)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

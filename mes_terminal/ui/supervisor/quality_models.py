@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mes_terminal.services.queries.supervisor_quality import HeldLotView, NonconformanceView
-from mes_terminal.ui.supervisor.formatting import quantity
+from mes_terminal.ui.supervisor.formatting import ZoneSource, quantity, utc_zone
 from mes_terminal.ui.supervisor.simple_models import TableModel
 
 
 class NonconformanceModel(TableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
+        super().__init__(parent, site_zone)
         self.items: list[NonconformanceView] = []
 
     def set_nonconformances(self, items: Sequence[NonconformanceView]) -> None:
@@ -49,8 +49,8 @@ class NonconformanceModel(TableModel):
 
 
 class HeldLotsModel(TableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
+        super().__init__(parent, site_zone)
         self.items: list[HeldLotView] = []
 
     def set_lots(self, items: Sequence[HeldLotView]) -> None:

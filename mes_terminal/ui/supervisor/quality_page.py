@@ -24,8 +24,8 @@ class QualityPage(QWidget):
         self.two_person = False
         self.ui = Ui_SupervisorQuality()
         self.ui.setupUi(self)
-        self.nc_model = NonconformanceModel(self)
-        self.held_model = HeldLotsModel(self)
+        self.nc_model = NonconformanceModel(self, quality.vm.site_zone)
+        self.held_model = HeldLotsModel(self, quality.vm.site_zone)
         for view, model in ((self.ui.ncView, self.nc_model), (self.ui.heldView, self.held_model)):
             view.setModel(model)
             view.verticalHeader().hide()
@@ -92,7 +92,7 @@ class QualityPage(QWidget):
         nc = self.selected_nonconformance()
         if nc is None:
             return
-        signed = DispositionDialog.ask(self, nc, self.two_person)
+        signed = DispositionDialog.ask(self, nc, self.two_person, self.quality.vm.site_zone())
         if signed is not None:
             self.quality.dispose(
                 nc.number,

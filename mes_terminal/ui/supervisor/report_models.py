@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import OeeRow
 from mes_terminal.ui.supervisor.formatting import duration, quantity
@@ -21,10 +20,6 @@ WHERE, SHIFT, DAY, SPAN, PLANNED, RUN, MADE, GOOD, AVAILABILITY, PERFORMANCE, QU
 COLUMNS = 12
 FIGURES = (AVAILABILITY, PERFORMANCE, QUALITY, OEE)
 TOTAL_BACKGROUND = "#eaeef2"
-
-
-def site_time(moment: datetime, zone: str) -> str:
-    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def percent_1(value: Decimal | None) -> str:

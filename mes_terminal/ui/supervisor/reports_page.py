@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QItemSelection
 from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
+from mes_terminal.domain.clock import site_date
 from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports.scope import Scope
 from mes_terminal.services.reports.service import Report
@@ -51,8 +52,8 @@ class ReportsPage(QWidget):
         self.ui.oeeView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.explain_model = QStandardItemModel(self)
         self.ui.explainView.setModel(self.explain_model)
-        self.downtime_model = TableModel(self)
-        self.scrap_model = TableModel(self)
+        self.downtime_model = TableModel(self, reports.vm.site_zone)
+        self.scrap_model = TableModel(self, reports.vm.site_zone)
         for view, model in ((self.ui.downtimeView, self.downtime_model), (self.ui.scrapView, self.scrap_model)):
             view.setModel(model)
             view.verticalHeader().hide()
@@ -68,10 +69,8 @@ class ReportsPage(QWidget):
         # Starting sizes, in proportion: the chart and the table get the room, the lists beside them less.
         self.ui.spcSplitter.setSizes([3000, 1000])
         self.ui.oeeSplitter.setSizes([3000, 2000])
-        today = reports.vm.service.clock.now().astimezone().date()
-        first = today - timedelta(days=DEFAULT_DAYS - 1)
-        self.ui.toEdit.setDate(QDate(today.year, today.month, today.day))
-        self.ui.fromEdit.setDate(QDate(first.year, first.month, first.day))
+        self.on_user_changed(None)
+        reports.vm.user_changed.connect(self.on_user_changed)
         self.ui.scopeCombo.addItem(self.tr("Whole plant"), Scope("plant"))
         self.shown: dict[str, Report] = {}  # what Export writes: "oee", "downtime", "scrap"
         self.asked = False
@@ -136,6 +135,14 @@ class ReportsPage(QWidget):
 
     # --- showing ---------------------------------------------------------------------------------
 
+    def on_user_changed(self, user: object) -> None:
+        """The range offered: the last days up to the site's today (once signed in, the site's zone is known)."""
+        zone = "UTC" if user is None else self.reports.vm.site_zone()
+        today = site_date(self.reports.vm.service.clock.now(), zone)
+        first = today - timedelta(days=DEFAULT_DAYS - 1)
+        self.ui.toEdit.setDate(QDate(today.year, today.month, today.day))
+        self.ui.fromEdit.setDate(QDate(first.year, first.month, first.day))
+
     def on_lines_changed(self, lines: list[LineChoice]) -> None:
         combo = self.ui.scopeCombo
         current = self.scope()
@@ -171,15 +178,15 @@ class ReportsPage(QWidget):
         sentence = self.tr("{where}, {stations} stations, {start} to {end} ({zone}).")
         if report.until < report.window.end:
             sentence += " " + self.tr("Measured until now.")
-        self.ui.summaryLabel.setText(
-            sentence.format(
-                where=_scope_name(self, table.scope),
-                stations=stations,
-                start=self.ui.fromEdit.date().toString("yyyy-MM-dd"),
-                end=self.ui.toEdit.date().toString("yyyy-MM-dd"),
-                zone=report.timezone,
-            )
+        said = sentence.format(
+            where=_scope_name(self, table.scope),
+            stations=stations,
+            start=self.ui.fromEdit.date().toString("yyyy-MM-dd"),
+            end=self.ui.toEdit.date().toString("yyyy-MM-dd"),
+            zone=report.timezone,
         )
+        # What the figures left out (days without shifts, time without released work) and what to doubt.
+        self.ui.summaryLabel.setText(" ".join((said, *report.notes)))
         if self.oee_model.rowCount():
             self.ui.oeeView.selectRow(0)
         self._render_exports()

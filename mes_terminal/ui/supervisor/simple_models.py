@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mes_terminal.services.queries.supervisor_views import AuditRow
-from mes_terminal.ui.supervisor.formatting import local_time, quantity
+from mes_terminal.ui.supervisor.formatting import ZoneSource, local_time, quantity, utc_zone
 
 
-def cell(value: Any) -> str:
+def cell(value: Any, zone: str = "UTC") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -22,15 +22,16 @@ def cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return quantity(value)
     if isinstance(value, datetime):
-        return local_time(value, with_date=True)
+        return local_time(value, zone, with_date=True)
     return str(value)
 
 
 class TableModel(QAbstractTableModel):
     """Columns (titles) and rows (tuples); a new set of rows resets the model (a new search)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, site_zone: ZoneSource = utc_zone) -> None:
         super().__init__(parent)
+        self.site_zone = site_zone
         self._columns: tuple[str, ...] = ()
         self._rows: list[tuple[Any, ...]] = []
 
@@ -51,7 +52,7 @@ class TableModel(QAbstractTableModel):
         if not 0 <= index.column() < len(self._columns):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell(self._rows[index.row()][index.column()])
+            return cell(self._rows[index.row()][index.column()], self.site_zone())
         return None
 
     def set_table(self, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.services.queries.supervisor_views import StationTimeline
 
 RUN, STOP, TICK, GRID = QColor("#1a7f37"), QColor("#cf222e"), QColor("#0969da"), QColor("#8c959f")
@@ -18,10 +19,11 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.timeline: StationTimeline | None = None
         self.now: datetime | None = None
+        self.zone = "UTC"  # the site's: the strip's ends are written in its wall-clock time
         self.setMinimumHeight(120)
 
-    def set_timeline(self, timeline: StationTimeline | None, now: datetime | None = None) -> None:
-        self.timeline, self.now = timeline, now
+    def set_timeline(self, timeline: StationTimeline | None, now: datetime | None = None, zone: str = "UTC") -> None:
+        self.timeline, self.now, self.zone = timeline, now, zone
         self.setToolTip(self._summary())
         self.update()
 
@@ -59,5 +61,5 @@ class TimelineWidget(QWidget):
             painter.drawLine(int(x(count.at)), int(area.bottom()), int(x(count.at)), int(area.bottom() + 6))
         painter.setPen(self.palette().windowText().color())
         labels = QRectF(area.left(), area.bottom() + 6, area.width(), 16)
-        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, timeline.start.astimezone().strftime("%H:%M"))
-        painter.drawText(labels, Qt.AlignmentFlag.AlignRight, timeline.end.astimezone().strftime("%H:%M"))
+        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, site_time(timeline.start, self.zone, "time"))
+        painter.drawText(labels, Qt.AlignmentFlag.AlignRight, site_time(timeline.end, self.zone, "time"))

@@ -90,6 +90,10 @@ class SupervisorViewModel(QObject):
         self._oee_timer.timeout.connect(self.load_oee)
         self._oee_timer.timeout.connect(self.refresh_board)  # checks fall due with time, not only with events
 
+    def site_zone(self) -> str:
+        """The site's zone: every time on the console is written in it (`formatting.local_time`)."""
+        return self.service.site_timezone
+
     @property
     def busy(self) -> bool:
         return self._runner.pending > 0

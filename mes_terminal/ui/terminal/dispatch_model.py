@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.ui.terminal.wording import quantity, sentence
 from mes_terminal.ui.widgets.readiness import background, foreground
 from mes_terminal.ui.widgets.row_table import RowTableModel
@@ -22,6 +24,10 @@ JOB, PROGRESS, DUE, READINESS = range(4)
 
 class DispatchModel(RowTableModel):
     column_count = 4
+
+    def __init__(self, parent=None, site_zone: Callable[[], str] = lambda: "UTC") -> None:
+        super().__init__(parent)
+        self.site_zone = site_zone  # the due time is written in the site's zone
 
     def titles(self) -> tuple[str, ...]:
         return (self.tr("Job"), self.tr("Done"), self.tr("Due"), self.tr("Readiness"))
@@ -62,7 +68,7 @@ class DispatchModel(RowTableModel):
         if column == PROGRESS:
             return f"{quantity(item.good + item.scrap)} / {quantity(item.available)}"
         if column == DUE:
-            return item.due_at.astimezone().strftime("%d.%m. %H:%M")
+            return site_time(item.due_at, self.site_zone(), "day_time")
         return sentence(item.reason)
 
 

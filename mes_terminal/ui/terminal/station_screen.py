@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import CHECK_DUE, JOB_SHORT, LOT_NOT_NEEDED
 from mes_terminal.domain.errors import MesError
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -48,7 +49,7 @@ class StationScreen(QWidget):
         self.vm = vm
         self.ui = Ui_StationScreen()
         self.ui.setupUi(self)
-        self.model = dm.DispatchModel(self)
+        self.model = dm.DispatchModel(self, vm.site_zone)
         view = self.ui.dispatchView
         view.setModel(self.model)
         header = view.horizontalHeader()
@@ -387,7 +388,7 @@ class StationScreen(QWidget):
         downtime = self.vm.downtime
         if downtime is None or not downtime.reason_needed:
             return
-        since = downtime.started_at.astimezone().strftime("%H:%M")
+        since = site_time(downtime.started_at, self.vm.site_zone(), "time")
         hint = (
             self.tr("The machine stopped at {time}.").format(time=since)
             if downtime.source == "machine"

@@ -122,6 +122,10 @@ class TerminalViewModel(QObject):
         self._timer.stop()
         self._runner.shutdown()
 
+    def site_zone(self) -> str:
+        """The site's zone, read with the station: every time on the terminal is written in it."""
+        return self.station.timezone if self.station is not None else "UTC"
+
     @property
     def busy(self) -> bool:
         return self._runner.pending > 0

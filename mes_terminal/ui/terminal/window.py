@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
-from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.clock import Clock, site_time
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -233,6 +233,7 @@ class TerminalWindow(QWidget):
 
     def on_station_changed(self, station: StationView) -> None:
         self.ui.stationLabel.setText(f"{station.code} · {station.name}")
+        self._render_clock()  # the site's zone comes with the station: the clock shows it at once
         self.ui.lineLabel.setText(f"{station.line_code} · {station.line_name}")
         self._render_operators()
         if not station.operators:
@@ -288,9 +289,12 @@ class TerminalWindow(QWidget):
         self.inactivity.start()
 
     def on_clock_tick(self) -> None:
-        self.ui.clockLabel.setText(self.vm.clock.now().astimezone().strftime("%H:%M:%S"))
+        self._render_clock()
         if self._station_screen is not None:
             self._station_screen.tick()
+
+    def _render_clock(self) -> None:
+        self.ui.clockLabel.setText(site_time(self.vm.clock.now(), self.vm.site_zone(), "clock"))
 
     # --- scans -----------------------------------------------------------------------------------
 

@@ -60,7 +60,8 @@ def split_downtime(cmd: c.SplitDowntime, uow: UnitOfWork) -> DowntimeSplitResult
     stop = stops.for_update(cmd.downtime_id)
     station = _station_of(cmd, stops, stop)
     person = _person_at(cmd, uow, station, "split downtime")
-    rules.check_split(stop.id, stop.started_at, stop.ended_at, cmd.split_at, cmd.issued_at)
+    zone = uow.jobs.site_rules(station).timezone
+    rules.check_split(stop.id, stop.started_at, stop.ended_at, cmd.split_at, cmd.issued_at, zone)
     before = stops.leaf_reason(cmd.reason_before) if cmd.reason_before else None
     after = stops.leaf_reason(cmd.reason_after) if cmd.reason_after else None
 
@@ -252,7 +253,9 @@ def stop_result(stop: DowntimeEvent, station: str, reason: str | None) -> Downti
 def _close(
     uow: UnitOfWork, stops: Stops, station: Workstation, stop: DowntimeEvent, at: datetime, *, micro: bool = False
 ) -> None:
-    rules.check_end(stop.id, stop.started_at, at)
+    # The site's zone is read only to word a refusal: closing a stop stays one lock and one update.
+    zone = uow.jobs.site_rules(station).timezone if at < stop.started_at else "UTC"
+    rules.check_end(stop.id, stop.started_at, at, zone)
     stop.ended_at = at
     uow.events.add(
         "DowntimeEnded",

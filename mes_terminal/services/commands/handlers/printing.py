@@ -16,6 +16,7 @@ from mes_terminal.db.records import Lot, PrintJob, WorkOrder
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.documents.label_formats import DPIS, SIZES
 from mes_terminal.documents.traveler_pdf import PAGE_SIZES
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import (
     PRINT_ALREADY_FINISHED,
     PRINT_ERROR_REQUIRED,
@@ -67,7 +68,8 @@ def _queue(
     reprint = cmd.reprint or before is not None
     reason = (cmd.reason or "").strip() or None
     if reprint and reason is None:
-        printed = f" on {before.requested_at:%Y-%m-%d %H:%M} UTC" if before is not None else ""
+        zone = uow.lots.site().timezone
+        printed = f" on {site_time(before.requested_at, zone, 'zoned')}" if before is not None else ""
         what = _WHAT[document].format(subject)
         raise InvalidInput(
             PRINT_REASON_REQUIRED.sentence(what=what[:1].upper() + what[1:], printed=printed),
