@@ -10,8 +10,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.records import Count, DowntimeEvent, Event, MachineCount, MachineSource, WorkOrderOperation
-from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.db.records import (
+    Count,
+    DowntimeEvent,
+    Event,
+    MachineCount,
+    MachineSource,
+    WorkOrderOperation,
+    Workstation,
+)
+from mes_terminal.domain.errors import AuthenticationFailed, UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.reports.service import ReportService
@@ -179,3 +187,12 @@ def test_the_oee_report_says_which_figures_came_from_the_machine(bus, engine, cl
         1,
         0,
     )
+
+
+def test_the_connectors_account_never_signs_in_at_a_terminal(bus, engine, clock) -> None:
+    with Session(engine) as session:
+        station = session.scalars(select(Workstation).where(Workstation.code == STATION)).one()
+        station.badge_only = True  # where a typed badge alone would open a session
+        session.commit()
+    with pytest.raises(AuthenticationFailed, match="not recognised"):
+        bus.execute(command(c.SignIn, clock.now(), actor=MACHINE, station=STATION, badge=MACHINE))

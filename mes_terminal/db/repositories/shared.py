@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import (
     Count,
+    MachineSource,
     Material,
     RoutingOperation,
     StationSession,
@@ -31,6 +32,7 @@ from mes_terminal.domain.error_codes import (
     UNKNOWN_WORK_ORDER,
 )
 from mes_terminal.domain.errors import Conflict, NotPermitted, UnknownEntity
+from mes_terminal.domain.plant_machines import DEFAULT_BADGE as MACHINE_BADGE
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
@@ -128,6 +130,12 @@ class Users:
         first = rows[0]
         roles = tuple(sorted(row.role for row in rows if row.role))
         return Person(first.id, first.badge, first.name, first.active, roles, first.pin_hash)
+
+    def is_machine_account(self, badge: str) -> bool:
+        """Whether connectors act under this badge: such an account is not a person and never signs in."""
+        if badge == MACHINE_BADGE:
+            return True
+        return self._session.scalar(select(exists().where(MachineSource.badge == badge))) or False
 
     def acting(self, badge: str, allowed: frozenset[Role], action: str) -> Person:
         """The active user behind `badge`, if one of their roles allows `action`."""

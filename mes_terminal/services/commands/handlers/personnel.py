@@ -24,6 +24,8 @@ def sign_in(cmd: SignIn, uow: UnitOfWork) -> SignInResult:
         user = uow.users.by_badge(cmd.badge)
     except UnknownEntity:
         raise AuthenticationFailed(_NOT_RECOGNISED) from None
+    if uow.users.is_machine_account(user.badge):  # typed in at a badge-only station, it must not open a session
+        raise AuthenticationFailed(_NOT_RECOGNISED)
     if cmd.pin is None:
         if not station.badge_only:
             raise AuthenticationFailed(PIN_REQUIRED.sentence(station=station.code), code=PIN_REQUIRED)
