@@ -131,6 +131,84 @@ def test_recall_finds_every_finished_lot_holding_a_supplier_lot(day: str, capsys
     assert "Recall: supplier lot MILL-2" in text and "WO-8" in text and "FRAME-C Frame C" in text
 
 
+def replay(capsys, database_url: str, tmp_path: Path, commands: list[tuple[str, str, dict[str, Any]]]) -> None:
+    lines = [
+        json.dumps(
+            {
+                "type": kind,
+                "command_id": str(uuid.uuid4()),
+                "issued_at": f"2026-03-02T12:{i:02d}:00Z",
+                "actor": actor,
+                **fields,
+            }
+        )
+        for i, (kind, actor, fields) in enumerate(commands)
+    ]
+    path = tmp_path / f"more-{uuid.uuid4().hex}.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    code, out, err = cli(capsys, "replay", str(path), "--database-url", database_url)
+    assert code == 0, out + err
+
+
+SCANNED_TWICE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "CreateWorkOrder",
+        SUPERVISOR,
+        {"number": "WO-9", "product": "BRACKET-A", "quantity": 2, "due": "2026-03-09T00:00:00Z"},
+    ),
+    ("ReleaseWorkOrder", SUPERVISOR, {"number": "WO-9"}),
+    ("StartJob", OPERATOR, {"station": "WS-01", "work_order": "WO-9", "operation": 10}),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-9", "operation": 10, "lot": "S-2", "quantity": "0.5"},
+    ),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-9", "operation": 10, "lot": "S-2", "quantity": "0.25"},
+    ),
+    ("ReportCount", OPERATOR, {"station": "WS-01", "work_order": "WO-9", "operation": 10, "good": 2}),
+]
+
+
+def test_a_forward_link_is_counted_in_the_consumed_materials_unit(day: str, capsys) -> None:
+    code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--database-url", day)
+    assert code == 0
+    answer = json.loads(out)
+    assert (answer["quantity"], answer["unit"]) == ("48", "kg")  # the root: what the lot holds
+    brackets = answer["children"][0]
+    # 2 kg of steel went into WO-7, which holds pieces; 10 pieces of it went into WO-8.
+    assert (brackets["lot"], brackets["quantity"], brackets["unit"]) == ("WO-7", "2", "kg")
+    assert (brackets["on_hand"], brackets["on_hand_unit"]) == ("0", "pcs")  # all of it went into WO-8
+    assert [(link["quantity"], link["unit"], link["station"]) for link in brackets["links"]] == [("2", "kg", "WS-01")]
+    frame = brackets["children"][0]
+    assert (frame["lot"], frame["quantity"], frame["unit"]) == ("WO-8", "10", "pcs")
+
+
+def test_a_lot_scanned_twice_is_one_node_with_both_links(day: str, capsys, tmp_path: Path) -> None:
+    replay(capsys, day, tmp_path, SCANNED_TWICE)
+    code, out, _ = cli(capsys, "trace", "WO-9", "--database-url", day)
+    assert code == 0
+    backward = json.loads(out)
+    assert shape(backward)[2] == (("S-2", "0.75", ()),)
+    steel = backward["children"][0]
+    assert steel["unit"] == "kg"
+    assert [
+        (link["linked_at"], link["operation"], link["station"], link["operator"], link["quantity"], link["unit"])
+        for link in steel["links"]
+    ] == [
+        ("2026-03-02T12:03:00Z", 10, "WS-01", "Ada Lovelace", "0.5", "kg"),
+        ("2026-03-02T12:04:00Z", 10, "WS-01", "Ada Lovelace", "0.25", "kg"),
+    ]
+    code, out, _ = cli(capsys, "trace", "S-2", "--forward", "--database-url", day)
+    forward = json.loads(out)
+    made = {child["lot"]: child for child in forward["children"]}
+    assert sorted(made) == ["WO-7", "WO-9"]  # WO-9 once, not once per scan
+    assert (made["WO-9"]["quantity"], made["WO-9"]["unit"], len(made["WO-9"]["links"])) == ("0.75", "kg", 2)
+    assert (made["WO-7"]["quantity"], made["WO-7"]["unit"]) == ("1.5", "kg")
+
+
 def test_recall_lists_a_finished_lot_and_its_supplier_lot_once(day: str, capsys, tmp_path: Path) -> None:
     job = {"station": "WS-01", "work_order": "WO-9", "operation": 10}
     more = [

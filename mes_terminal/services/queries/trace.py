@@ -24,7 +24,7 @@ def trace(engine: Engine, lot: str, *, forward: bool = False, depth: int = DEFAU
         raise InvalidInput(f"The depth must be between 1 and {MAX_DEPTH}, not {depth}.")
     with engine.connect() as connection:
         rows = genealogy.walk(connection, lot, forward=forward, depth=depth)
-    return {"direction": "forward" if forward else "backward", "depth": depth, "tree": _tree(rows)}
+    return {"direction": "forward" if forward else "backward", "depth": depth, "tree": _tree(rows, forward=forward)}
 
 
 def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
@@ -47,44 +47,82 @@ def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
     }
 
 
-def _tree(rows: list[TraceRow]) -> dict[str, Any]:
-    children: dict[tuple[int, int], dict[int, TraceRow]] = defaultdict(dict)
+def _tree(rows: list[TraceRow], *, forward: bool) -> dict[str, Any]:
+    # Below a node, one child per lot: a lot scanned twice into the same order is one child with the
+    # summed quantity and both links. The walk repeats a lot's subtree once per link reaching it; the
+    # link ids make those repeats one.
+    children: dict[tuple[int, int], dict[int, dict[int, TraceRow]]] = defaultdict(dict)
+    units = {row.lot_id: row.unit for row in rows}
     for row in rows:
         if row.parent_id is not None and row.link_id is not None:
-            children[(row.parent_id, row.depth - 1)][row.link_id] = row
+            children[(row.parent_id, row.depth - 1)].setdefault(row.lot_id, {})[row.link_id] = row
 
-    def node(row: TraceRow, ancestors: frozenset[int]) -> dict[str, Any]:
-        out = _node(row)
+    def consumed_unit(row: TraceRow) -> str:
+        # Backward the lot reached is the one consumed; forward it is the lot it was made from.
+        return units[row.parent_id] if forward and row.parent_id is not None else row.unit
+
+    def node(links: list[TraceRow], ancestors: frozenset[int]) -> dict[str, Any]:
+        row = links[0]
+        out = _node(links, consumed_unit(row))
         if row.lot_id in ancestors:  # lots split and merged back into each other: stop, say so
             out["cycle"] = True
             return out
         below = ancestors | {row.lot_id}
-        out["children"] = [node(child, below) for child in children[(row.lot_id, row.depth)].values()]
+        out["children"] = [node(_in_order(reached), below) for reached in children[(row.lot_id, row.depth)].values()]
         return out
 
-    return node(rows[0], frozenset())
+    return node([rows[0]], frozenset())
 
 
-def _node(row: TraceRow) -> dict[str, Any]:
+def _in_order(links: dict[int, TraceRow]) -> list[TraceRow]:
+    if len(links) == 1:
+        return list(links.values())
+    return sorted(links.values(), key=lambda row: (row.linked_at is None, row.linked_at, row.link_id))
+
+
+def _node(links: list[TraceRow], unit: str) -> dict[str, Any]:
+    """A lot and the links that reached it; `unit` is the consumed material's, the unit of every link."""
     # Built by hand rather than through jsonable(): a recall tree has thousands of nodes.
+    row = links[0]
     linked = row.link_quantity is not None
+    if not linked:  # the lot traced: what it holds
+        quantity: Decimal | None = row.on_hand
+    elif len(links) == 1:
+        quantity = row.link_quantity
+    else:
+        quantity = sum((link.link_quantity or Decimal(0) for link in links), Decimal(0))
     return {
         "lot": row.lot,
         "material": row.material,
         "material_name": row.material_name,
-        # Below the root: the quantity that went along this link; at the root: what the lot holds.
-        "quantity": _quantity(row.link_quantity if linked else row.on_hand),
-        "unit": row.unit,
+        # Below the root: the summed quantity of its links, in the consumed material's unit; at the
+        # root: what the lot holds.
+        "quantity": _quantity(quantity),
+        "unit": unit,
         "work_order": row.work_order,
         "status": row.status,
         "on_hand": _quantity(row.on_hand),
+        "on_hand_unit": row.unit,
         "expires": None if row.expires is None else row.expires.isoformat(),
         "supplier_lot": row.supplier_lot,
+        # The first link's; every link is in `links`.
         "operation": row.operation,
         "station": row.station,
         "operator": row.operator,
         "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        "links": [_link(link, unit) for link in links] if linked else [],
         "children": [],
+    }
+
+
+def _link(row: TraceRow, unit: str) -> dict[str, Any]:
+    return {
+        "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        "operation": row.operation,
+        "station": row.station,
+        "operator": row.operator,
+        "quantity": _quantity(row.link_quantity),
+        "unit": unit,
     }
 
 
@@ -96,7 +134,19 @@ def _finished(rows: list[TraceRow]) -> list[dict[str, Any]]:
     """Products reached going forward that nothing was made from yet: the lots a recall must find."""
     parents = {row.parent_id for row in rows if row.parent_id is not None}
     return [
-        {k: v for k, v in _node(row).items() if k not in ("children", "quantity", "operation", "operator")}
+        {
+            "lot": row.lot,
+            "material": row.material,
+            "material_name": row.material_name,
+            "unit": row.unit,  # of what the lot holds
+            "work_order": row.work_order,
+            "status": row.status,
+            "on_hand": _quantity(row.on_hand),
+            "expires": None if row.expires is None else row.expires.isoformat(),
+            "supplier_lot": row.supplier_lot,
+            "station": row.station,
+            "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        }
         for row in rows
         if row.is_product and row.lot_id not in parents and row.depth > 0
     ]
