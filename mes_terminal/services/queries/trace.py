@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -49,55 +50,63 @@ def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
 
 def _tree(rows: list[TraceRow], *, forward: bool) -> dict[str, Any]:
     # Below a node, one child per lot: a lot scanned twice into the same order is one child with the
-    # summed quantity and both links. The walk repeats a lot's subtree once per link reaching it; the
-    # link ids make those repeats one.
-    children: dict[tuple[int, int], dict[int, dict[int, TraceRow]]] = defaultdict(dict)
-    units = {row.lot_id: row.unit for row in rows}
+    # summed quantity and both links. The walk repeats a lot's subtree once per link reaching it; a
+    # link id seen twice under the same parent is such a repeat.
+    children: dict[tuple[int, int], dict[int, list[TraceRow]]] = {}
     for row in rows:
-        if row.parent_id is not None and row.link_id is not None:
-            children[(row.parent_id, row.depth - 1)].setdefault(row.lot_id, {})[row.link_id] = row
-
-    def consumed_unit(row: TraceRow) -> str:
-        # Backward the lot reached is the one consumed; forward it is the lot it was made from.
-        return units[row.parent_id] if forward and row.parent_id is not None else row.unit
+        if row.parent_id is None or row.link_id is None:
+            continue
+        key = (row.parent_id, row.depth - 1)
+        below = children.get(key)
+        if below is None:
+            children[key] = {row.lot_id: [row]}
+            continue
+        links = below.get(row.lot_id)
+        if links is None:
+            below[row.lot_id] = [row]
+        elif all(link.link_id != row.link_id for link in links):
+            links.append(row)
+    # Backward the lot reached is the one consumed; forward it is the one it was made from.
+    units = {row.lot_id: row.unit for row in rows} if forward else None
+    none: dict[int, list[TraceRow]] = {}
 
     def node(links: list[TraceRow], ancestors: frozenset[int]) -> dict[str, Any]:
         row = links[0]
-        out = _node(links, consumed_unit(row))
+        unit = units[row.parent_id] if units is not None and row.parent_id is not None else row.unit
+        out = _node(links, unit)
         if row.lot_id in ancestors:  # lots split and merged back into each other: stop, say so
             out["cycle"] = True
             return out
         below = ancestors | {row.lot_id}
-        out["children"] = [node(_in_order(reached), below) for reached in children[(row.lot_id, row.depth)].values()]
+        out["children"] = [node(reached, below) for reached in children.get((row.lot_id, row.depth), none).values()]
         return out
 
     return node([rows[0]], frozenset())
 
 
-def _in_order(links: dict[int, TraceRow]) -> list[TraceRow]:
-    if len(links) == 1:
-        return list(links.values())
-    return sorted(links.values(), key=lambda row: (row.linked_at is None, row.linked_at, row.link_id))
-
-
 def _node(links: list[TraceRow], unit: str) -> dict[str, Any]:
     """A lot and the links that reached it; `unit` is the consumed material's, the unit of every link."""
     # Built by hand rather than through jsonable(): a recall tree has thousands of nodes.
+    if len(links) > 1:
+        links = sorted(links, key=lambda link: (link.linked_at is None, link.linked_at, link.link_id))
     row = links[0]
-    linked = row.link_quantity is not None
-    if not linked:  # the lot traced: what it holds
-        quantity: Decimal | None = row.on_hand
+    when = _when(row.linked_at)
+    if row.link_id is None:  # the lot traced: what it holds
+        quantity = _quantity(row.on_hand)
+        reached: list[dict[str, Any]] = []
     elif len(links) == 1:
-        quantity = row.link_quantity
+        quantity = _quantity(row.link_quantity)
+        reached = [_link(row, unit, quantity, when)]
     else:
-        quantity = sum((link.link_quantity or Decimal(0) for link in links), Decimal(0))
+        quantity = _quantity(sum((link.link_quantity or Decimal(0) for link in links), Decimal(0)))
+        reached = [_link(link, unit, _quantity(link.link_quantity), _when(link.linked_at)) for link in links]
     return {
         "lot": row.lot,
         "material": row.material,
         "material_name": row.material_name,
         # Below the root: the summed quantity of its links, in the consumed material's unit; at the
         # root: what the lot holds.
-        "quantity": _quantity(quantity),
+        "quantity": quantity,
         "unit": unit,
         "work_order": row.work_order,
         "status": row.status,
@@ -109,23 +118,29 @@ def _node(links: list[TraceRow], unit: str) -> dict[str, Any]:
         "operation": row.operation,
         "station": row.station,
         "operator": row.operator,
-        "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
-        "links": [_link(link, unit) for link in links] if linked else [],
+        "linked_at": when,
+        "links": reached,
         "children": [],
     }
 
 
-def _link(row: TraceRow, unit: str) -> dict[str, Any]:
+def _link(row: TraceRow, unit: str, quantity: str | None, when: str | None) -> dict[str, Any]:
     return {
-        "linked_at": None if row.linked_at is None else jsonable(row.linked_at),
+        "linked_at": when,
         "operation": row.operation,
         "station": row.station,
         "operator": row.operator,
-        "quantity": _quantity(row.link_quantity),
+        "quantity": quantity,
         "unit": unit,
     }
 
 
+def _when(moment: datetime | None) -> str | None:
+    # What jsonable() makes of a time, without its chain of type tests (a tree has thousands).
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+
+@functools.lru_cache(maxsize=4096)  # a few quantities recur across thousands of nodes (0, 1, a pack size)
 def _quantity(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 
