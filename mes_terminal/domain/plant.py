@@ -1,8 +1,10 @@
 """The plant file: master data as TOML, read into frozen values (see docs/plant-file.md).
 
-`parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` whose one sentence names
-the file, the key path and the line. It checks everything that can be checked without a database:
-types, ranges, unknown keys, repeated codes, and every reference between sections. Writing the result
+`parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` naming every mistake
+found (up to a limit), each with the file, the key path and the line. It checks everything that can be
+checked without a database: types, ranges, unknown keys, repeated codes, and every reference between
+sections. References are compared once every value could be read (a code that could not be read would
+make each reference to it a second, misleading complaint). Writing the result
 to the database is `services.plant.loader.load_plant`.
 """
 
@@ -315,7 +317,9 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
         scrap_reasons=tuple(_scrap_reason(t) for t in root.tables("scrap_reasons", SCRAP_KEYS)),
         checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
     )
+    document.check()
     plant_rules.check_references(document, plant)
+    document.check()
     return plant
 
 
@@ -353,8 +357,10 @@ def _shift(t: Table) -> ShiftSpec:
         end=t.get("end", time_of_day),
         breaks=tuple(_break(b) for b in t.tables("breaks", BREAK_KEYS)),
     )
+    if not t.intact:
+        return shift  # a time or break that could not be read: nothing to compare
     if shift.start == shift.end:
-        t.fail("end", "is the same as start; a shift must have a length (end before start runs past midnight).")
+        t.note("end", "is the same as start; a shift must have a length (end before start runs past midnight).")
     plant_rules.check_breaks(t, shift)
     return shift
 
@@ -453,6 +459,8 @@ def _downtime_reasons(tables: list[Table]) -> tuple[DowntimeReasonSpec, ...]:
         )
         for t in tables
     ]
+    if not all(t.intact for t in tables):
+        return tuple(unresolved)  # the tree is resolved once every reason could be read
     return plant_rules.resolve_reason_tree(tables, unresolved)
 
 
@@ -487,7 +495,8 @@ def _checklist_item(t: Table) -> ChecklistItemSpec:
         every_n=t.get("every_n", whole(1), None),
         every_minutes=t.get("every_minutes", whole(1, 7 * 24 * 60), None),
     )
-    plant_rules.check_item(t, item)
+    if t.intact:
+        plant_rules.check_item(t, item)
     return item
 
 
