@@ -228,6 +228,12 @@ COUNT_TOO_MANY = ErrorCode(
 COUNT_SCRAP_REASON_NEEDED = ErrorCode(
     "count.scrap_reason_needed", "scrap without a scrap reason", "Choose a scrap reason for the scrap quantity."
 )
+COUNT_SCRAP_REASON_ELSEWHERE = ErrorCode(
+    "count.scrap_reason_elsewhere",
+    "a scrap reason the plant file scopes to other lines, stations or operations",
+    "Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the "
+    "terminal offers for {job}.",
+)
 
 # Lots and material.
 _UNUSABLE_WHEN = "using, holding or merging into a lot that is "

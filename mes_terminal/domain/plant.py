@@ -192,8 +192,13 @@ class DowntimeReasonSpec:
 
 @dataclass(frozen=True)
 class ScrapReasonSpec:
+    """A scrap reason; with lines, stations or operations it is offered only there (else everywhere)."""
+
     code: str
     name: str
+    lines: tuple[str, ...] = ()
+    stations: tuple[str, ...] = ()
+    operations: tuple[tuple[str, int], ...] = ()  # (product code, routing operation number)
 
 
 @dataclass(frozen=True)
@@ -279,7 +284,8 @@ ROUTING_KEYS = (
 )
 BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
 REASON_KEYS = ("code", "name", "parent", "category", "loss")
-SCRAP_KEYS = ("code", "name")
+SCRAP_KEYS = ("code", "name", "lines", "stations", "operations")
+SCRAP_OPERATION_KEYS = ("product", "operation")
 CHECKLIST_KEYS = ("code", "version", "name", "items")
 ITEM_KEYS = (
     "code",
@@ -465,7 +471,21 @@ def _downtime_reasons(tables: list[Table]) -> tuple[DowntimeReasonSpec, ...]:
 
 
 def _scrap_reason(t: Table) -> ScrapReasonSpec:
-    return ScrapReasonSpec(code=t.get("code", code), name=t.get("name", name))
+    lines = t.get_list("lines", code)
+    stations = t.get_list("stations", code)
+    operations = t.tables("operations", SCRAP_OPERATION_KEYS)
+    scoped = tuple((o.get("product", code), o.get("operation", whole(1))) for o in operations)
+    document = t.document
+    plant_rules.refuse_repeats(document, [(t.at("lines", i), c) for i, c in enumerate(lines)], "line")
+    plant_rules.refuse_repeats(document, [(t.at("stations", i), c) for i, c in enumerate(stations)], "workstation")
+    plant_rules.refuse_repeats(
+        document,
+        [(o.at("operation"), f"{p} operation {n}") for o, (p, n) in zip(operations, scoped, strict=True)],
+        "operation",
+    )
+    return ScrapReasonSpec(
+        code=t.get("code", code), name=t.get("name", name), lines=lines, stations=stations, operations=scoped
+    )
 
 
 def _checklist(t: Table) -> ChecklistSpec:

@@ -155,6 +155,7 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
     refuse_repeats(document, _paths("users", "badge", (u.badge for u in plant.users)), "badge")
     _check_materials(document, plant)
     refuse_repeats(document, _paths("scrap_reasons", "code", (r.code for r in plant.scrap_reasons)), "scrap reason")
+    _check_scrap_scopes(document, plant)
     refuse_repeats(
         document,
         _paths("checklists", "version", (f"{c.code} version {c.version}" for c in plant.checklists)),
@@ -164,6 +165,28 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
         _check_routing(document, plant, i, product)
         _check_bom(document, plant, i, product)
     _refuse_bom_loops(document, plant.products)
+
+
+def _check_scrap_scopes(document: TomlDocument, plant: PlantDefinition) -> None:
+    """The lines, stations and operations a scrap reason is scoped to are those of this file."""
+    lines = {line.code for line in plant.lines}
+    stations = {ws.code for line in plant.lines for ws in line.workstations}
+    routings = {p.code: {op.operation for op in p.routing} for p in plant.products}
+    for i, reason in enumerate(plant.scrap_reasons):
+        for j, line in enumerate(reason.lines):
+            if line not in lines:
+                document.note(("scrap_reasons", i, "lines", j), f"names {line}, which is not a line in this file.")
+        for j, station in enumerate(reason.stations):
+            if station not in stations:
+                document.note(
+                    ("scrap_reasons", i, "stations", j), f"names {station}, which is not a workstation in this file."
+                )
+        for j, (product, number) in enumerate(reason.operations):
+            at = ("scrap_reasons", i, "operations", j)
+            if product not in routings:
+                document.note((*at, "product"), f"names {product}, which is not a product in this file.")
+            elif number not in routings[product]:
+                document.note((*at, "operation"), f"is {number}, which is not an operation of {product}'s routing.")
 
 
 def _paths(section: str, key: str, values: Iterable[object]) -> list[tuple[KeyPath, object]]:

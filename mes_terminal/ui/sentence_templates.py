@@ -87,6 +87,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Report a good or a scrap quantity above zero."),
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
     QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the terminal offers for {job}.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sentences", "Several lots of GTIN {gtin} carry the supplier lot {batch}; scan our own lot label instead."
     ),
     QT_TRANSLATE_NOOP("Sentences", "Stop {id} is at {station}, not at {station2}."),

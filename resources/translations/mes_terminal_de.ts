@@ -509,10 +509,6 @@
         <translation>Priorität</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Stations</source>
         <translation>Arbeitsplätze</translation>
     </message>
@@ -1725,6 +1721,10 @@
     <message>
         <source>Product {product} has no routing; add its operations to the plant file first.</source>
         <translation>Produkt {product} hat keinen Arbeitsplan; tragen Sie zuerst seine Arbeitsgänge in die Werksdatei ein.</translation>
+    </message>
+    <message>
+        <source>Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the terminal offers for {job}.</source>
+        <translation>Ausschussgrund {name} ({code}) gehört nicht zu {station}: er gilt an {scope}. Wählen Sie einen Grund, den das Terminal für {job} anbietet.</translation>
     </message>
     <message>
         <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>

@@ -766,3 +766,29 @@ def test_the_demo_with_several_values_changed_names_each_mistake_in_words(change
         for problem in exc.problems:
             assert "\n" not in problem and problem.endswith((".", "?")), problem
             assert re.match(r"fuzz\.toml, line \d+: ", problem) or problem.startswith("fuzz.toml: site is missing")
+
+
+def test_a_scrap_reason_may_be_scoped_to_lines_stations_and_operations() -> None:
+    text = edited(
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\n',
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\nlines = ["L2"]\nstations = ["WS-02"]\n'
+        'operations = [{ product = "BRACKET-A", operation = 40 }]\n',
+    )
+    damage = next(r for r in parse_plant(text).scrap_reasons if r.code == "DAMAGE")
+    assert (damage.lines, damage.stations, damage.operations) == (("L2",), ("WS-02",), (("BRACKET-A", 40),))
+    assert next(r for r in demo().scrap_reasons if r.code == "WELD-PORE").stations == ("WS-03",)
+
+
+def test_a_scrap_reason_scoped_to_something_undefined_names_each() -> None:
+    text = edited(
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\n',
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\nlines = ["L9"]\nstations = ["WS-99"]\n'
+        'operations = [{ product = "BRACKET-A", operation = 45 }, { product = "BOLT", operation = 10 }]\n',
+    )
+    problems = refusals(text)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "scrap_reasons[7].lines[0] names L9, which is not a line in this file.",
+        "scrap_reasons[7].stations[0] names WS-99, which is not a workstation in this file.",
+        "scrap_reasons[7].operations[0].operation is 45, which is not an operation of BRACKET-A's routing.",
+        "scrap_reasons[7].operations[1].product names BOLT, which is not a product in this file.",
+    ]
