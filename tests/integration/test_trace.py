@@ -265,3 +265,34 @@ def test_bad_trace_requests_say_why_with_exit_2(day: str, capsys, argv: tuple[st
     code, out, err = cli(capsys, *argv, "--database-url", day)
     assert (code, out) == (2, "")
     assert err.strip() == f"mes-terminal: {sentence}"
+
+
+def test_a_lot_merged_back_into_its_own_source_is_shown_once_more_as_a_cycle() -> None:
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from mes_terminal.services.queries.genealogy import TraceRow
+    from mes_terminal.services.queries.trace import _tree
+
+    def row(lot_id: int, parent: int | None, link: int | None, depth: int) -> TraceRow:
+        linked = datetime(2026, 3, 2, 8, depth, tzinfo=UTC) if link else None
+        return TraceRow(
+            lot_id, parent, link, depth, f"L-{lot_id}", "STEEL-2MM", "Steel", "kg", "available", Decimal("5.000000"),
+            None, None, None, False, Decimal("2.500000") if link else None, None, None, None, linked,
+        )  # fmt: skip
+
+    # L-1 was split into L-2, which was merged back into L-1: the walk stops at L-1 the second time.
+    tree = _tree([row(1, None, None, 0), row(2, 1, 11, 1), row(1, 2, 12, 2)], forward=False)
+    assert shape(tree) == ("L-1", "5", (("L-2", "2.5", (("L-1", "2.5", ()),)),))
+    again = tree["children"][0]["children"][0]
+    assert again.get("cycle") is True and "cycle" not in tree and "cycle" not in tree["children"][0]
+    assert again["links"] == [
+        {
+            "linked_at": "2026-03-02T08:02:00Z",
+            "operation": None,
+            "station": None,
+            "operator": None,
+            "quantity": "2.5",
+            "unit": "kg",
+        }
+    ]

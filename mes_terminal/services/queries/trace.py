@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -70,18 +69,22 @@ def _tree(rows: list[TraceRow], *, forward: bool) -> dict[str, Any]:
     units = {row.lot_id: row.unit for row in rows} if forward else None
     none: dict[int, list[TraceRow]] = {}
 
-    def node(links: list[TraceRow], ancestors: frozenset[int]) -> dict[str, Any]:
+    ancestors: set[int] = set()  # the lots on the way down to the node being built
+
+    def node(links: list[TraceRow]) -> dict[str, Any]:
         row = links[0]
         unit = units[row.parent_id] if units is not None and row.parent_id is not None else row.unit
         out = _node(links, unit)
-        if row.lot_id in ancestors:  # lots split and merged back into each other: stop, say so
+        lot_id = row.lot_id
+        if lot_id in ancestors:  # lots split and merged back into each other: stop, say so
             out["cycle"] = True
             return out
-        below = ancestors | {row.lot_id}
-        out["children"] = [node(reached, below) for reached in children.get((row.lot_id, row.depth), none).values()]
+        ancestors.add(lot_id)
+        out["children"] = [node(reached) for reached in children.get((lot_id, row.depth), none).values()]
+        ancestors.remove(lot_id)
         return out
 
-    return node([rows[0]], frozenset())
+    return node([rows[0]])
 
 
 def _node(links: list[TraceRow], unit: str) -> dict[str, Any]:
@@ -96,7 +99,16 @@ def _node(links: list[TraceRow], unit: str) -> dict[str, Any]:
         reached: list[dict[str, Any]] = []
     elif len(links) == 1:
         quantity = _quantity(row.link_quantity)
-        reached = [_link(row, unit, quantity, when)]
+        reached = [
+            {
+                "linked_at": when,
+                "operation": row.operation,
+                "station": row.station,
+                "operator": row.operator,
+                "quantity": quantity,
+                "unit": unit,
+            }
+        ]
     else:
         quantity = _quantity(sum((link.link_quantity or Decimal(0) for link in links), Decimal(0)))
         reached = [_link(link, unit, _quantity(link.link_quantity), _when(link.linked_at)) for link in links]
@@ -140,9 +152,14 @@ def _when(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat().replace("+00:00", "Z")
 
 
-@functools.lru_cache(maxsize=4096)  # a few quantities recur across thousands of nodes (0, 1, a pack size)
 def _quantity(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
+    """What jsonable() makes of a quantity (3.500000 reads 3.5), by trimming the text: twice as fast."""
+    if value is None:
+        return None
+    text = str(value)
+    if "E" in text:  # an exponent (not what a NUMERIC column returns): the general way
+        return format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _finished(rows: list[TraceRow]) -> list[dict[str, Any]]:
