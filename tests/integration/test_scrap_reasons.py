@@ -103,3 +103,16 @@ def test_loading_the_scopes_again_changes_nothing_and_a_changed_scope_is_written
     with Session(scoped) as session:
         crack = session.scalars(select(ScrapReason).where(ScrapReason.code == "CRACK")).one()
         assert crack.scopes == []  # now offered everywhere
+
+
+def test_the_consoles_master_data_says_where_each_reason_applies(scoped, bus, clock) -> None:
+    from mes_terminal.services.supervisor import SupervisorService
+
+    section = next(s for s in SupervisorService(scoped, bus, clock).master_data() if s.name == "scrap_reasons")
+    assert section.columns == ("code", "name", "applies_at", "active")
+    assert [row[::2] for row in section.rows] == [
+        ("BURR", "everywhere"),
+        ("CRACK", "WS-02"),
+        ("DROP", "line L1"),
+        ("KERF", "BRACKET-A operation 10"),
+    ]
