@@ -354,7 +354,7 @@ def _area(t: Table) -> AreaSpec:
 def _shift(t: Table) -> ShiftSpec:
     shift_code = t.get("code", code)
     days = t.get_list("days", one_of(DAYS), required=True)
-    plant_rules.refuse_repeats(t.document, [(t.at("days", i), day) for i, day in enumerate(days)], "day")
+    plant_rules.refuse_repeated_elements(t, "days", days, "day")
     shift = ShiftSpec(
         code=shift_code,
         name=t.get("name", name, shift_code),
@@ -396,11 +396,9 @@ def _workstation(t: Table) -> WorkstationSpec:
 
 def _user(t: Table) -> UserSpec:
     roles = t.get_list("roles", one_of(ROLES), required=True)
-    plant_rules.refuse_repeats(t.document, [(t.at("roles", i), role) for i, role in enumerate(roles)], "role")
+    plant_rules.refuse_repeated_elements(t, "roles", roles, "role")
     skills = t.get_list("qualifications", code)
-    plant_rules.refuse_repeats(
-        t.document, [(t.at("qualifications", i), skill) for i, skill in enumerate(skills)], "qualification"
-    )
+    plant_rules.refuse_repeated_elements(t, "qualifications", skills, "qualification")
     return UserSpec(
         badge=t.get("badge", code),
         name=t.get("name", name),
@@ -475,14 +473,14 @@ def _scrap_reason(t: Table) -> ScrapReasonSpec:
     stations = t.get_list("stations", code)
     operations = t.tables("operations", SCRAP_OPERATION_KEYS)
     scoped = tuple((o.get("product", code), o.get("operation", whole(1))) for o in operations)
-    document = t.document
-    plant_rules.refuse_repeats(document, [(t.at("lines", i), c) for i, c in enumerate(lines)], "line")
-    plant_rules.refuse_repeats(document, [(t.at("stations", i), c) for i, c in enumerate(stations)], "workstation")
-    plant_rules.refuse_repeats(
-        document,
-        [(o.at("operation"), f"{p} operation {n}") for o, (p, n) in zip(operations, scoped, strict=True)],
-        "operation",
-    )
+    plant_rules.refuse_repeated_elements(t, "lines", lines, "line")
+    plant_rules.refuse_repeated_elements(t, "stations", stations, "workstation")
+    if t.document.intact(t.at("operations")):
+        plant_rules.refuse_repeats(
+            t.document,
+            [(o.at("operation"), f"{p} operation {n}") for o, (p, n) in zip(operations, scoped, strict=True)],
+            "operation",
+        )
     return ScrapReasonSpec(
         code=t.get("code", code), name=t.get("name", name), lines=lines, stations=stations, operations=scoped
     )

@@ -43,6 +43,13 @@ def refuse_repeats(document: TomlDocument, entries: Iterable[tuple[KeyPath, obje
             first[value] = path
 
 
+def refuse_repeated_elements(t: Table, key: str, values: Sequence[object], what: str) -> None:
+    """Refuse a value given twice in the list `key` of `t`, once every element of it could be read
+    (an unreadable element is left out of `values`, so positions would no longer match)."""
+    if t.document.intact(t.at(key)):
+        refuse_repeats(t.document, [(t.at(key, i), value) for i, value in enumerate(values)], what)
+
+
 def shift_minutes(start: time, end: time) -> int:
     """The length of a shift in minutes; an end at or before the start is on the next day."""
     length = (_minute_of_day(end) - _minute_of_day(start)) % DAY_MINUTES
