@@ -75,7 +75,9 @@ def run_a_job(service: TerminalService, clock: FixedClock) -> None:
         do(c.StartJob, actor="B1001", **job)
     clock.advance(timedelta(minutes=38))
     do(c.ReportCount, actor="B1001", good=Decimal(24), **job)
-    scrap = service.scrap_reasons()[0].code
+    station = service.station("WS-01")
+    job_view = next(j for j in station.jobs if (j.work_order, j.operation) == (item.work_order, item.operation))
+    scrap = next(r for r in service.scrap_reasons() if r.applies_to(station, job_view)).code
     do(c.ReportCount, actor="B1001", scrap=Decimal(3), scrap_reason=scrap, **job)
     clock.advance(timedelta(minutes=4, seconds=17))
 
@@ -160,7 +162,9 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     keypad.show()
     save(keypad, "keypad")
     keypad.close()
-    scrap = ReasonDialog(window, "Why are 3 pcs scrap?", window.vm.scrap_reasons)
+    job = window.vm.current_job()
+    offered = window.vm.scrap_reasons_for(job) if job is not None else window.vm.scrap_reasons
+    scrap = ReasonDialog(window, "Why are 3 pcs scrap?", offered)
     scrap.show()
     save(scrap, "scrap-reasons")
     scrap.close()

@@ -22,3 +22,26 @@ def load_small_plant(engine: Engine, now: datetime) -> None:
 
 def command(cls: type[c.Command], at: datetime, actor: str = SUPERVISOR, **fields: Any) -> Any:
     return cls(command_id=uuid.uuid4(), actor=actor, issued_at=at, **fields)
+
+
+# The small plant with scrap reasons scoped to a station, an operation and a line.
+SCOPED = """
+[[scrap_reasons]]
+code = "CRACK"
+name = "Crack at bend"
+stations = ["WS-02"]
+
+[[scrap_reasons]]
+code = "KERF"
+name = "Kerf too wide"
+operations = [{ product = "BRACKET-A", operation = 10 }]
+
+[[scrap_reasons]]
+code = "DROP"
+name = "Dropped on the line"
+lines = ["L1"]
+"""
+
+
+def scoped_plant(extra: str = SCOPED) -> str:
+    return (DATA / "small_plant.toml").read_text(encoding="utf-8") + extra

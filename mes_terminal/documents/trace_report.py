@@ -29,7 +29,7 @@ TRACE_COLUMNS = ("Lot", "Material", "Quantity", "Work order", "Operation", "Stat
 def trace_pdf(trace: Mapping[str, Any], *, title: str, generated: str) -> bytes:
     """`trace` as returned by services.trace.trace (JSON-safe values)."""
     direction = "made from it (forward)" if trace["direction"] == "forward" else "that went into it (backward)"
-    rows = [list(TRACE_COLUMNS), *(_trace_row(node, level) for node, level in _walk(trace["tree"], 0))]
+    rows = [list(TRACE_COLUMNS), *(row for node, level in _walk(trace["tree"], 0) for row in _trace_rows(node, level))]
     story = [
         Paragraph(title, _STYLES["Title"]),
         Paragraph(f"Lot {trace['tree']['lot']} and every lot {direction}. Generated {generated}.", _STYLES["Normal"]),
@@ -73,18 +73,34 @@ def _walk(node: Mapping[str, Any], level: int) -> Iterator[tuple[Mapping[str, An
         yield from _walk(child, level + 1)
 
 
-def _trace_row(node: Mapping[str, Any], level: int) -> list[str]:
+def _trace_rows(node: Mapping[str, Any], level: int) -> list[list[str]]:
+    """The node's row (the summed quantity); when several links reached it, one row per link below it."""
     marker = "\u21ba " if node.get("cycle") else ""  # a lot that is already above: the walk stops there
-    return [
+    links = node.get("links", ())
+    where = _where(node) if len(links) <= 1 else ["", "", "", ""]
+    first = [
         f"{'    ' * level}{marker}{node['lot']}",
         node["material"],
         f"{node['quantity']} {node['unit']}",
         node["work_order"] or "",
-        "" if node["operation"] is None else str(node["operation"]),
-        node["station"] or "",
-        node["operator"] or "",
-        (node["linked_at"] or "")[:16].replace("T", " "),
+        *where,
         node["status"].replace("_", " "),
+    ]
+    if len(links) <= 1:
+        return [first]
+    indent = "    " * (level + 1)
+    return [
+        first,
+        *([f"{indent}\u00b7 link", "", f"{link['quantity']} {link['unit']}", "", *_where(link), ""] for link in links),
+    ]
+
+
+def _where(link: Mapping[str, Any]) -> list[str]:
+    return [
+        "" if link["operation"] is None else str(link["operation"]),
+        link["station"] or "",
+        link["operator"] or "",
+        (link["linked_at"] or "")[:16].replace("T", " "),
     ]
 
 

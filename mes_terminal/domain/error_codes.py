@@ -234,6 +234,12 @@ JOB_MATERIAL_NOT_TAKEN = ErrorCode(
     "material_check is block",
     "{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.",
 )
+COUNT_SCRAP_REASON_ELSEWHERE = ErrorCode(
+    "count.scrap_reason_elsewhere",
+    "a scrap reason the plant file scopes to other lines, stations or operations",
+    "Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the "
+    "terminal offers for {job}.",
+)
 
 # Lots and material.
 _UNUSABLE_WHEN = "using, holding or merging into a lot that is "

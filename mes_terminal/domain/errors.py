@@ -68,9 +68,20 @@ class ConfigurationError(MesError):
 
 
 class PlantFileError(MesError):
-    """A plant file that cannot be loaded; nothing of it was written."""
+    """A plant file that cannot be loaded; nothing of it was written.
+
+    `problems` holds one sentence per mistake found (each naming its line and key where it can);
+    `more` counts those left out beyond the limit. The message is the one sentence, or all of them.
+    """
 
     code: str = codes.PLANT_FILE
+
+    def __init__(
+        self, message: str, *, problems: tuple[str, ...] | list[str] = (), more: int = 0, code: str | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        self.problems = tuple(problems) or (message,)
+        self.more = more
 
 
 class DatabaseUnavailable(MesError):

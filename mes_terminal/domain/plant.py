@@ -1,8 +1,10 @@
 """The plant file: master data as TOML, read into frozen values (see docs/plant-file.md).
 
-`parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` whose one sentence names
-the file, the key path and the line. It checks everything that can be checked without a database:
-types, ranges, unknown keys, repeated codes, and every reference between sections. Writing the result
+`parse_plant` is pure: text in, a `PlantDefinition` out, or a `PlantFileError` naming every mistake
+found (up to a limit), each with the file, the key path and the line. It checks everything that can be
+checked without a database: types, ranges, unknown keys, repeated codes, and every reference between
+sections. References are compared once every value could be read (a code that could not be read would
+make each reference to it a second, misleading complaint). Writing the result
 to the database is `services.plant.loader.load_plant`.
 """
 
@@ -195,8 +197,13 @@ class DowntimeReasonSpec:
 
 @dataclass(frozen=True)
 class ScrapReasonSpec:
+    """A scrap reason; with lines, stations or operations it is offered only there (else everywhere)."""
+
     code: str
     name: str
+    lines: tuple[str, ...] = ()
+    stations: tuple[str, ...] = ()
+    operations: tuple[tuple[str, int], ...] = ()  # (product code, routing operation number)
 
 
 @dataclass(frozen=True)
@@ -287,7 +294,8 @@ ROUTING_KEYS = (
 )
 BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
 REASON_KEYS = ("code", "name", "parent", "category", "loss")
-SCRAP_KEYS = ("code", "name")
+SCRAP_KEYS = ("code", "name", "lines", "stations", "operations")
+SCRAP_OPERATION_KEYS = ("product", "operation")
 CHECKLIST_KEYS = ("code", "version", "name", "items")
 ITEM_KEYS = (
     "code",
@@ -327,7 +335,9 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
         machines=tuple(parse_machine(t) for t in root.tables("machines", MACHINE_KEYS)),
         uns=parse_uns(root.table("uns", UNS_KEYS)) if "uns" in root else None,
     )
+    document.check()
     plant_rules.check_references(document, plant)
+    document.check()
     return plant
 
 
@@ -357,7 +367,7 @@ def _area(t: Table) -> AreaSpec:
 def _shift(t: Table) -> ShiftSpec:
     shift_code = t.get("code", code)
     days = t.get_list("days", one_of(DAYS), required=True)
-    plant_rules.refuse_repeats(t.document, [(t.at("days", i), day) for i, day in enumerate(days)], "day")
+    plant_rules.refuse_repeated_elements(t, "days", days, "day")
     shift = ShiftSpec(
         code=shift_code,
         name=t.get("name", name, shift_code),
@@ -366,8 +376,10 @@ def _shift(t: Table) -> ShiftSpec:
         end=t.get("end", time_of_day),
         breaks=tuple(_break(b) for b in t.tables("breaks", BREAK_KEYS)),
     )
+    if not t.intact:
+        return shift  # a time or break that could not be read: nothing to compare
     if shift.start == shift.end:
-        t.fail("end", "is the same as start; a shift must have a length (end before start runs past midnight).")
+        t.note("end", "is the same as start; a shift must have a length (end before start runs past midnight).")
     plant_rules.check_breaks(t, shift)
     return shift
 
@@ -397,11 +409,9 @@ def _workstation(t: Table) -> WorkstationSpec:
 
 def _user(t: Table) -> UserSpec:
     roles = t.get_list("roles", one_of(ROLES), required=True)
-    plant_rules.refuse_repeats(t.document, [(t.at("roles", i), role) for i, role in enumerate(roles)], "role")
+    plant_rules.refuse_repeated_elements(t, "roles", roles, "role")
     skills = t.get_list("qualifications", code)
-    plant_rules.refuse_repeats(
-        t.document, [(t.at("qualifications", i), skill) for i, skill in enumerate(skills)], "qualification"
-    )
+    plant_rules.refuse_repeated_elements(t, "qualifications", skills, "qualification")
     return UserSpec(
         badge=t.get("badge", code),
         name=t.get("name", name),
@@ -466,11 +476,27 @@ def _downtime_reasons(tables: list[Table]) -> tuple[DowntimeReasonSpec, ...]:
         )
         for t in tables
     ]
+    if not all(t.intact for t in tables):
+        return tuple(unresolved)  # the tree is resolved once every reason could be read
     return plant_rules.resolve_reason_tree(tables, unresolved)
 
 
 def _scrap_reason(t: Table) -> ScrapReasonSpec:
-    return ScrapReasonSpec(code=t.get("code", code), name=t.get("name", name))
+    lines = t.get_list("lines", code)
+    stations = t.get_list("stations", code)
+    operations = t.tables("operations", SCRAP_OPERATION_KEYS)
+    scoped = tuple((o.get("product", code), o.get("operation", whole(1))) for o in operations)
+    plant_rules.refuse_repeated_elements(t, "lines", lines, "line")
+    plant_rules.refuse_repeated_elements(t, "stations", stations, "workstation")
+    if t.document.intact(t.at("operations")):
+        plant_rules.refuse_repeats(
+            t.document,
+            [(o.at("operation"), f"{p} operation {n}") for o, (p, n) in zip(operations, scoped, strict=True)],
+            "operation",
+        )
+    return ScrapReasonSpec(
+        code=t.get("code", code), name=t.get("name", name), lines=lines, stations=stations, operations=scoped
+    )
 
 
 def _checklist(t: Table) -> ChecklistSpec:
@@ -500,7 +526,8 @@ def _checklist_item(t: Table) -> ChecklistItemSpec:
         every_n=t.get("every_n", whole(1), None),
         every_minutes=t.get("every_minutes", whole(1, 7 * 24 * 60), None),
     )
-    plant_rules.check_item(t, item)
+    if t.intact:
+        plant_rules.check_item(t, item)
     return item
 
 

@@ -1,11 +1,13 @@
 """The rules a plant file must keep beyond the type of each value: unique codes, references that name
 something defined, shifts and breaks that fit, trees and bills of materials without loops.
 
-Each rule raises through the document, so the message names the key path and the line.
+Each rule notes its problems through the document, so every message names the key path and the line,
+and reading goes on: one run names every mistake.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -37,8 +39,16 @@ def refuse_repeats(document: TomlDocument, entries: Iterable[tuple[KeyPath, obje
         if value in first:
             earlier = document.line_of(first[value])
             where = f"line {earlier}" if earlier is not None else dotted(first[value])
-            document.fail(path, f"repeats the {what} {value}, already given at {where}.")
-        first[value] = path
+            document.note(path, f"repeats the {what} {value}, already given at {where}.")
+        else:
+            first[value] = path
+
+
+def refuse_repeated_elements(t: Table, key: str, values: Sequence[object], what: str) -> None:
+    """Refuse a value given twice in the list `key` of `t`, once every element of it could be read
+    (an unreadable element is left out of `values`, so positions would no longer match)."""
+    if t.document.intact(t.at(key)):
+        refuse_repeats(t.document, [(t.at(key, i), value) for i, value in enumerate(values)], what)
 
 
 def shift_minutes(start: time, end: time) -> int:
@@ -53,7 +63,7 @@ def check_breaks(t: Table, shift: ShiftSpec) -> None:
     for i, pause in enumerate(shift.breaks):
         offset = (_minute_of_day(pause.start) - _minute_of_day(shift.start)) % DAY_MINUTES
         if offset + pause.minutes > shift.minutes:
-            t.fail(
+            t.note(
                 ("breaks", i),
                 f"at {pause.start:%H:%M} for {pause.minutes} minutes does not lie inside the shift "
                 f"{shift.start:%H:%M}-{shift.end:%H:%M}.",
@@ -62,7 +72,7 @@ def check_breaks(t: Table, shift: ShiftSpec) -> None:
     placed.sort()
     for (offset, _, earlier), (next_offset, i, pause) in itertools.pairwise(placed):
         if offset + earlier.minutes > next_offset:
-            t.fail(("breaks", i), f"at {pause.start:%H:%M} overlaps the break at {earlier.start:%H:%M}.")
+            t.note(("breaks", i), f"at {pause.start:%H:%M} overlaps the break at {earlier.start:%H:%M}.")
 
 
 def resolve_reason_tree(
@@ -78,7 +88,7 @@ def resolve_reason_tree(
     refuse_repeats(document, [(t.at("code"), r.code) for t, r in zip(tables, reasons, strict=True)], "reason code")
     by_code = {r.code: r for r in reasons}
     for t, reason in zip(tables, reasons, strict=True):
-        _check_parent(t, reason, by_code)
+        document.attempt(functools.partial(_check_parent, t, reason, by_code))
     for t, reason in zip(tables, reasons, strict=True):
         if reason.parent is None:
             for key, options in (
@@ -86,7 +96,9 @@ def resolve_reason_tree(
                 ("loss", "availability, performance or quality"),
             ):
                 if not getattr(reason, key):
-                    t.fail(key, f"is missing; a reason without a parent needs one ({options}).")
+                    t.note(key, f"is missing; a reason without a parent needs one ({options}).")
+    if not document.intact(("downtime_reasons",)):
+        return tuple(reasons)  # not resolved: a parent is missing or loops (the file is refused anyway)
     return tuple(
         replace(r, category=_inherited(r, by_code, "category"), loss=_inherited(r, by_code, "loss")) for r in reasons
     )
@@ -122,19 +134,19 @@ def check_item(t: Table, item: ChecklistItemSpec) -> None:
     if item.kind != "numeric":
         for key in ("unit", "lower", "target", "upper"):
             if key in t:
-                t.fail(key, f"is only for numeric items; this item is {item.kind}.")
+                t.note(key, f"is only for numeric items; this item is {item.kind}.")
     if item.kind != "choice" and "choices" in t:
-        t.fail("choices", f"is only for choice items; this item is {item.kind}.")
+        t.note("choices", f"is only for choice items; this item is {item.kind}.")
     if item.kind == "choice":
         if len(item.choices) < 2:
-            t.fail("choices", "must list at least two answers for a choice item.")
+            t.note("choices", "must list at least two answers for a choice item.")
         refuse_repeats(t.document, [(t.at("choices", i), c) for i, c in enumerate(item.choices)], "answer")
     _check_limits_order(t, item)
     for trigger in ("every_n", "every_minutes"):
         if item.when == trigger and getattr(item, trigger) is None:
-            t.fail(trigger, f'is missing; when = "{trigger}" needs it.')
+            t.note(trigger, f'is missing; when = "{trigger}" needs it.')
         if item.when != trigger and trigger in t:
-            t.fail(trigger, f'is only for when = "{trigger}"; this item is checked at {item.when}.')
+            t.note(trigger, f'is only for when = "{trigger}"; this item is checked at {item.when}.')
 
 
 def _check_limits_order(t: Table, item: ChecklistItemSpec) -> None:
@@ -142,7 +154,7 @@ def _check_limits_order(t: Table, item: ChecklistItemSpec) -> None:
     given = [(key, value) for key, value in values if value is not None]
     for (low_key, low), (high_key, high) in itertools.pairwise(given):
         if low > high:
-            t.fail(high_key, f"({high}) is below {low_key} ({low}).")
+            t.note(high_key, f"({high}) is below {low_key} ({low}).")
 
 
 def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
@@ -151,6 +163,7 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
     refuse_repeats(document, _paths("users", "badge", (u.badge for u in plant.users)), "badge")
     _check_materials(document, plant)
     refuse_repeats(document, _paths("scrap_reasons", "code", (r.code for r in plant.scrap_reasons)), "scrap reason")
+    _check_scrap_scopes(document, plant)
     refuse_repeats(
         document,
         _paths("checklists", "version", (f"{c.code} version {c.version}" for c in plant.checklists)),
@@ -161,6 +174,28 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
         _check_bom(document, plant, i, product)
     _refuse_bom_loops(document, plant.products)
     _check_machines(document, plant)
+
+
+def _check_scrap_scopes(document: TomlDocument, plant: PlantDefinition) -> None:
+    """The lines, stations and operations a scrap reason is scoped to are those of this file."""
+    lines = {line.code for line in plant.lines}
+    stations = {ws.code for line in plant.lines for ws in line.workstations}
+    routings = {p.code: {op.operation for op in p.routing} for p in plant.products}
+    for i, reason in enumerate(plant.scrap_reasons):
+        for j, line in enumerate(reason.lines):
+            if line not in lines:
+                document.note(("scrap_reasons", i, "lines", j), f"names {line}, which is not a line in this file.")
+        for j, station in enumerate(reason.stations):
+            if station not in stations:
+                document.note(
+                    ("scrap_reasons", i, "stations", j), f"names {station}, which is not a workstation in this file."
+                )
+        for j, (product, number) in enumerate(reason.operations):
+            at = ("scrap_reasons", i, "operations", j)
+            if product not in routings:
+                document.note((*at, "product"), f"names {product}, which is not a product in this file.")
+            elif number not in routings[product]:
+                document.note((*at, "operation"), f"is {number}, which is not an operation of {product}'s routing.")
 
 
 def _paths(section: str, key: str, values: Iterable[object]) -> list[tuple[KeyPath, object]]:
@@ -181,11 +216,11 @@ def _check_equipment(document: TomlDocument, plant: PlantDefinition) -> None:
     shifts = {s.code: s for s in plant.shifts}
     for i, line in enumerate(plant.lines):
         if line.area is not None and line.area not in areas:
-            document.fail(("lines", i, "area"), f"names {line.area}, which is not an area in this file.")
+            document.note(("lines", i, "area"), f"names {line.area}, which is not an area in this file.")
         refuse_repeats(document, [(("lines", i, "shifts", j), s) for j, s in enumerate(line.shifts)], "shift")
         for j, shift_code in enumerate(line.shifts):
             if shift_code not in shifts:
-                document.fail(("lines", i, "shifts", j), f"names {shift_code}, which is not a shift in this file.")
+                document.note(("lines", i, "shifts", j), f"names {shift_code}, which is not a shift in this file.")
         _refuse_overlapping_shifts(document, i, line, shifts)
 
 
@@ -193,9 +228,11 @@ def _refuse_overlapping_shifts(document: TomlDocument, i: int, line: LineSpec, s
     """A line works one shift at a time; otherwise its planned time would count twice."""
     for j, later in enumerate(line.shifts):
         for earlier in line.shifts[:j]:
+            if later not in shifts or earlier not in shifts:
+                continue  # noted already: not a shift in this file
             day = _first_overlap(shifts[earlier], shifts[later])
             if day is not None:
-                document.fail(
+                document.note(
                     ("lines", i, "shifts", j), f"{later} overlaps {earlier} on {day}; a line works one shift at a time."
                 )
 
@@ -243,9 +280,9 @@ def _check_routing(document: TomlDocument, plant: PlantDefinition, i: int, produ
         )
         for k, station in enumerate(op.workstations):
             if station not in stations:
-                document.fail((*at, j, "workstations", k), f"names {station}, which is not a workstation in this file.")
+                document.note((*at, j, "workstations", k), f"names {station}, which is not a workstation in this file.")
         if op.checklist is not None and op.checklist not in checklists:
-            document.fail((*at, j, "checklist"), f"names {op.checklist}, which is not a checklist in this file.")
+            document.note((*at, j, "checklist"), f"names {op.checklist}, which is not a checklist in this file.")
 
 
 def _check_bom(document: TomlDocument, plant: PlantDefinition, i: int, product: ProductSpec) -> None:
@@ -265,16 +302,16 @@ def _check_bom(document: TomlDocument, plant: PlantDefinition, i: int, product: 
             ((*at, j, "substitutes", k), s) for k, s in enumerate(line.substitutes)
         ]:
             if code not in materials:
-                document.fail(path, f"names {code}, which is not a material or product in this file.")
+                document.note(path, f"names {code}, which is not a material or product in this file.")
             if code == product.code:
-                document.fail(path, f"names the product {code} itself.")
+                document.note(path, f"names the product {code} itself.")
         if line.operation not in operations:
-            document.fail(
+            document.note(
                 (*at, j, "operation"), f"is {line.operation}, which is not an operation of {product.code}'s routing."
             )
         if line.material in line.substitutes:
             k = line.substitutes.index(line.material)
-            document.fail((*at, j, "substitutes", k), f"names the component {line.material} itself.")
+            document.note((*at, j, "substitutes", k), f"names the component {line.material} itself.")
         refuse_repeats(
             document, [((*at, j, "substitutes", k), s) for k, s in enumerate(line.substitutes)], "substitute"
         )
@@ -288,7 +325,7 @@ def _refuse_bom_loops(document: TomlDocument, products: Sequence[ProductSpec]) -
             path = _path_back(components, line.material, product.code)
             if path is not None:
                 loop = " > ".join([product.code, *path])
-                document.fail(("products", i, "bom", j, "material"), f"makes a loop in the bills of materials: {loop}.")
+                document.note(("products", i, "bom", j, "material"), f"makes a loop in the bills of materials: {loop}.")
 
 
 def _path_back(components: dict[str, list[str]], start: str, goal: str) -> list[str] | None:

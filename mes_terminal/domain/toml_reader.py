@@ -4,6 +4,11 @@ A person who mistypes a plant file must be told where: `demo.toml, line 14: line
 is missing.` tomllib reports the line of a syntax error itself; for everything found wrong later, the
 line is looked up by `key_lines`, a small scanner that maps each table header and key of the (already
 valid) text to the line it stands on.
+
+A file is read to its end: every problem is noted (`TomlDocument.note`) and reading goes on with the
+next key, so that one run names every mistake (up to `MAX_PROBLEMS`). A value that could not be read
+stands as None (or its default); the table holding it is no longer `intact`, and rules that would
+compare such values ask that first. `TomlDocument.check()` raises the document's error with them all.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn, TypeVar, overload
 
-from mes_terminal.domain.errors import InvalidInput, MesError
+from mes_terminal.domain.errors import InvalidInput, PlantFileError
 
 KeyPath = tuple[str | int, ...]
 T = TypeVar("T")
@@ -24,6 +29,15 @@ D = TypeVar("D")
 Reader = Callable[[object, str], T]
 
 _REQUIRED: Any = object()
+MAX_PROBLEMS = 50  # a file with more is most likely not a plant file at all: say how many more
+
+
+class Abandoned(Exception):
+    """Raised by `fail` after noting a problem: the rest of the table or rule being read is skipped.
+
+    Caught by `TomlDocument.attempt`; never leaves the reader (see `TomlDocument.check`)."""
+
+
 # tomllib's words for the most common slip, in words a plant engineer recognises.
 _PLAINER_REASONS = {"illegal character '\\n'": "a text in quotes is not closed before the end of the line"}
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
@@ -49,23 +63,73 @@ def show(value: object) -> str:
 class TomlDocument:
     """A parsed TOML text that can say where any key path stands in it."""
 
-    def __init__(self, text: str, source: str, error: type[MesError]) -> None:
+    def __init__(self, text: str, source: str, error: type[PlantFileError]) -> None:
         self.source = source
         self._text = text
         self._error = error
         self._lines: dict[KeyPath, int] | None = None
+        self._problems: list[tuple[int, int, str]] = []  # (line or a big number, order found, sentence)
+        self._paths: list[KeyPath] = []
+        self._more = 0
         self.data = self._load()
 
     def root(self, keys: Iterable[str]) -> Table:
         return Table(self, (), self.data, keys)
 
-    def fail(self, path: KeyPath, problem: str) -> NoReturn:
-        """Raise the document's error: `<file>, line N: <key path> <problem>`."""
-        raise self._error(f"{self._where(path)}: {dotted(path)} {problem}")
+    def note(self, path: KeyPath, problem: str) -> None:
+        """Note `<file>, line N: <key path> <problem>`; a second problem at the same key is left out
+        (it follows from the first)."""
+        self._add(path, f"{dotted(path)} {problem}")
 
-    def refuse(self, path: KeyPath, error: InvalidInput) -> NoReturn:
-        """Raise the document's error for a reader's refusal, whose message already names the key."""
-        raise self._error(f"{self._where(path)}: {error.message}")
+    def fail(self, path: KeyPath, problem: str) -> NoReturn:
+        """Note the problem and abandon what is being read (up to the nearest `attempt`)."""
+        self.note(path, problem)
+        raise Abandoned
+
+    def refuse(self, path: KeyPath, error: InvalidInput) -> None:
+        """Note a reader's refusal, whose message already names the key."""
+        self._add(path, error.message)
+
+    def attempt(self, read: Callable[[], T]) -> T | None:
+        """`read()`, or None when it was abandoned (its problem is noted)."""
+        try:
+            return read()
+        except Abandoned:
+            return None
+
+    def intact(self, path: KeyPath) -> bool:
+        """No problem was noted at `path` or below it."""
+        size = len(path)
+        return not any(noted[:size] == path for noted in self._paths)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem noted so far, in the order of the lines they stand on."""
+        return [sentence for _, _, sentence in sorted(self._problems)]
+
+    def check(self) -> None:
+        """Raise the document's error naming every problem noted, if there is any."""
+        problems = self.problems
+        if not problems:
+            return
+        if len(problems) == 1 and not self._more:
+            raise self._error(problems[0])
+        count = len(problems) + self._more
+        lines = [f"{self.source} has {count} errors; nothing of it was loaded:", *(f"  {p}" for p in problems)]
+        if self._more:
+            lines.append(f"  ... and {self._more} more.")
+        raise self._error("\n".join(lines), problems=problems, more=self._more)
+
+    def _add(self, path: KeyPath, sentence: str) -> None:
+        if any(noted == path[: len(noted)] for noted in self._paths):
+            return  # already wrong at this key or the table holding it
+        self._paths.append(path)
+        if len(self._problems) >= MAX_PROBLEMS:
+            self._more += 1
+            return
+        line = self.line_of(path)
+        where = self.source if line is None else f"{self.source}, line {line}"
+        self._problems.append((line if line is not None else 1 << 30, len(self._problems), f"{where}: {sentence}"))
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of `path`, or of its nearest enclosing key or table when it is not written out."""
@@ -76,10 +140,6 @@ class TomlDocument:
             if line is not None:
                 return line
         return None
-
-    def _where(self, path: KeyPath) -> str:
-        line = self.line_of(path)
-        return self.source if line is None else f"{self.source}, line {line}"
 
     def _load(self) -> dict[str, Any]:
         try:
@@ -101,12 +161,26 @@ class TomlDocument:
 class Table:
     """One TOML table being read. Keys it does not know are refused before any value is read."""
 
-    def __init__(self, document: TomlDocument, path: KeyPath, data: Mapping[str, Any], keys: Iterable[str]) -> None:
+    def __init__(
+        self,
+        document: TomlDocument,
+        path: KeyPath,
+        data: Mapping[str, Any],
+        keys: Iterable[str],
+        *,
+        hollow: bool = False,
+    ) -> None:
         self.document = document
         self.path = path
         self._data = data
         self._keys = tuple(keys)
+        self._hollow = hollow  # stands in for a table that is missing or not a table (already noted)
         self._refuse_unknown_keys()
+
+    @property
+    def intact(self) -> bool:
+        """Every value of this table (and the tables in it) was read without a problem."""
+        return not self._hollow and self.document.intact(self.path)
 
     def __contains__(self, key: str) -> bool:
         return key in self._data
@@ -115,9 +189,15 @@ class Table:
         return self.path + parts
 
     def fail(self, parts: str | int | Sequence[str | int], problem: str) -> NoReturn:
-        """Raise the document's error for the key (or key path) below this table."""
-        tail = tuple(parts) if isinstance(parts, list | tuple) else (parts,)
-        self.document.fail(self.path + tail, problem)
+        """Note the problem at the key (or key path) below this table, and abandon the table."""
+        self.document.fail(self._below(parts), problem)
+
+    def note(self, parts: str | int | Sequence[str | int], problem: str) -> None:
+        """Note the problem at the key (or key path) below this table, and read on."""
+        self.document.note(self._below(parts), problem)
+
+    def _below(self, parts: str | int | Sequence[str | int]) -> KeyPath:
+        return self.path + (tuple(parts) if isinstance(parts, list | tuple) else (parts,))
 
     @overload
     def get(self, key: str, read: Reader[T]) -> T: ...
@@ -126,53 +206,72 @@ class Table:
     def get(self, key: str, read: Reader[T], default: D) -> T | D: ...
 
     def get(self, key: str, read: Reader[T], default: Any = _REQUIRED) -> Any:
-        """The value of `key` read by `read`; `default` when absent, or an error when there is none."""
+        """The value of `key` read by `read`; `default` when absent (a problem when there is none).
+
+        A value that is missing or cannot be read is noted and stands as None (or the default)."""
+        fallback = None if default is _REQUIRED else default
         if key not in self._data:
-            if default is _REQUIRED:
-                self.fail(key, "is missing.")
-            return default
-        return self._read(self.at(key), self._data[key], read)
+            if default is _REQUIRED and not self._hollow:
+                self.note(key, "is missing.")
+            return fallback
+        ok, value = self._read(self.at(key), self._data[key], read)
+        return value if ok else fallback
 
     def get_list(self, key: str, read: Reader[T], *, required: bool = False) -> tuple[T, ...]:
-        """A list of values each read by `read`; an empty tuple when absent and not required."""
+        """A list of values each read by `read`; an empty tuple when absent and not required.
+
+        Elements that cannot be read are noted and left out."""
         raw = self._raw_list(key, required=required, what='a list such as ["A", "B"]')
-        return tuple(self._read(self.at(key, i), item, read) for i, item in enumerate(raw))
+        values: list[T] = []
+        for i, item in enumerate(raw):
+            ok, value = self._read(self.at(key, i), item, read)
+            if ok:
+                values.append(value)
+        return tuple(values)
 
     def table(self, key: str, keys: Iterable[str]) -> Table:
-        """A required sub-table, written `[key]`."""
+        """A required sub-table, written `[key]`; a hollow stand-in (noted) when it is not there."""
+        raw = self._data.get(key)
         if key not in self._data:
-            self.fail(key, f"is missing; add a [{dotted(self.at(key))}] table.")
-        raw = self._data[key]
-        if not isinstance(raw, dict):
-            self.fail(key, f"must be a table written [{dotted(self.at(key))}], not {show(raw)}.")
-        return Table(self.document, self.at(key), raw, keys)
+            self.note(key, f"is missing; add a [{dotted(self.at(key))}] table.")
+        elif not isinstance(raw, dict):
+            self.note(key, f"must be a table written [{dotted(self.at(key))}], not {show(raw)}.")
+        else:
+            return Table(self.document, self.at(key), raw, keys)
+        return Table(self.document, self.at(key), {}, keys, hollow=True)
 
     def tables(self, key: str, keys: Iterable[str], *, required: bool = False) -> list[Table]:
-        """An array of tables, written `[[key]]` (or as a list of inline tables)."""
+        """An array of tables, written `[[key]]` (or as a list of inline tables); elements that are
+        not tables are noted and left out."""
         what = f"a list of tables written [[{dotted(self._named_path(key))}]]"
         raw = self._raw_list(key, required=required, what=what)
+        found = []
         for i, item in enumerate(raw):
-            if not isinstance(item, dict):
-                self.fail((key, i), f"must be a table, not {show(item)}.")
-        return [Table(self.document, self.at(key, i), item, keys) for i, item in enumerate(raw)]
+            if isinstance(item, dict):
+                found.append(Table(self.document, self.at(key, i), item, keys))
+            else:
+                self.note((key, i), f"must be a table, not {show(item)}.")
+        return found
 
     def _raw_list(self, key: str, *, required: bool, what: str) -> list[Any]:
         if key not in self._data:
-            if required:
-                self.fail(key, f"is missing; it must be {what}.")
+            if required and not self._hollow:
+                self.note(key, f"is missing; it must be {what}.")
             return []
         raw = self._data[key]
         if not isinstance(raw, list):
-            self.fail(key, f"must be {what}, not {show(raw)}.")
+            self.note(key, f"must be {what}, not {show(raw)}.")
+            return []
         if required and not raw:
-            self.fail(key, "may not be empty.")
+            self.note(key, "may not be empty.")
         return raw
 
-    def _read(self, path: KeyPath, raw: object, read: Reader[T]) -> T:
+    def _read(self, path: KeyPath, raw: object, read: Reader[T]) -> tuple[bool, Any]:
         try:
-            return read(raw, dotted(path))
+            return True, read(raw, dotted(path))
         except InvalidInput as exc:
             self.document.refuse(path, exc)
+            return False, None
 
     def _named_path(self, key: str) -> tuple[str, ...]:
         # `[[lines.workstations]]` names the array without the element indices.
@@ -184,9 +283,9 @@ class Table:
                 continue
             close = difflib.get_close_matches(key, self._keys, n=1)
             if close:
-                self.fail(key, f"is not a known key; did you mean {close[0]}?")
-            known = ", ".join(self._keys)
-            self.fail(key, f"is not a known key here; the known keys are {known}.")
+                self.note(key, f"is not a known key; did you mean {close[0]}?")
+            else:
+                self.note(key, f"is not a known key here; the known keys are {', '.join(self._keys)}.")
 
 
 # --- where each key stands -------------------------------------------------------------------------

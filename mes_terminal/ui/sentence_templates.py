@@ -120,6 +120,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
     QT_TRANSLATE_NOOP(
         "Sentences",
+        "Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the terminal offers for {job}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
         "Segment {segment} (line {line}) names equipment {equipment}, which is neither a workstation nor a line.",
     ),
     QT_TRANSLATE_NOOP(

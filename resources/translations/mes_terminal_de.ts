@@ -1857,6 +1857,10 @@
         <translation>Ohne Material gemeldet: Für {job} wurde das Material für {reported} {unit} nicht entnommen: {missing}.</translation>
     </message>
     <message>
+        <source>Scrap reason {name} ({code}) is not one of {station}: it applies at {scope}. Choose a reason the terminal offers for {job}.</source>
+        <translation>Ausschussgrund {name} ({code}) gehört nicht zu {station}: er gilt an {scope}. Wählen Sie einen Grund, den das Terminal für {job} anbietet.</translation>
+    </message>
+    <message>
         <source>The command&apos;s time {time}Z lies in the future; check the clock of the machine that sent it.</source>
         <translation>Die Zeit des Befehls {time}Z liegt in der Zukunft; prüfen Sie die Uhr des Rechners, der ihn gesendet hat.</translation>
     </message>

@@ -109,6 +109,31 @@ def test_a_bad_plant_file_writes_nothing(capsys, database_url: str, tmp_path: Pa
     assert run(capsys, "events", "--database-url", database_url)[1] == ""
 
 
+def test_a_plant_file_with_several_mistakes_names_each_with_its_line(capsys, database_url: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    text = Path(SMALL_PLANT).read_text(encoding="utf-8")
+    for old, new in (
+        ('timezone = "Europe/Berlin"', 'timezone = "Mars/Olympus"'),
+        ('days = ["mon", "tue", "wed", "thu", "fri"]', 'days = ["mon", "tue", "funday"]'),
+        ('name = "Laser cutter"', 'name = "Laser cutter"\ncolor = "grey"'),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    bad.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "plant", "load", str(bad), "--database-url", database_url)
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == f"mes-terminal: {bad} has 3 errors; nothing of it was loaded:"
+    assert [line.split(": ", 1)[1].split(" ", 1)[0] for line in lines[1:]] == [
+        "site.timezone",
+        "shifts[0].days[2]",
+        "lines[0].workstations[0].color",
+    ]
+    assert all(line.startswith(f"  {bad}, line ") for line in lines[1:])
+    assert "Traceback" not in err
+    assert run(capsys, "events", "--database-url", database_url)[1] == ""
+
+
 def test_replay_runs_every_line_and_again_changes_nothing(capsys, loaded: str, tmp_path: Path) -> None:
     commands = tmp_path / "orders.jsonl"
     commands.write_text(

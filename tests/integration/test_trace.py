@@ -131,6 +131,84 @@ def test_recall_finds_every_finished_lot_holding_a_supplier_lot(day: str, capsys
     assert "Recall: supplier lot MILL-2" in text and "WO-8" in text and "FRAME-C Frame C" in text
 
 
+def replay(capsys, database_url: str, tmp_path: Path, commands: list[tuple[str, str, dict[str, Any]]]) -> None:
+    lines = [
+        json.dumps(
+            {
+                "type": kind,
+                "command_id": str(uuid.uuid4()),
+                "issued_at": f"2026-03-02T12:{i:02d}:00Z",
+                "actor": actor,
+                **fields,
+            }
+        )
+        for i, (kind, actor, fields) in enumerate(commands)
+    ]
+    path = tmp_path / f"more-{uuid.uuid4().hex}.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    code, out, err = cli(capsys, "replay", str(path), "--database-url", database_url)
+    assert code == 0, out + err
+
+
+SCANNED_TWICE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "CreateWorkOrder",
+        SUPERVISOR,
+        {"number": "WO-9", "product": "BRACKET-A", "quantity": 2, "due": "2026-03-09T00:00:00Z"},
+    ),
+    ("ReleaseWorkOrder", SUPERVISOR, {"number": "WO-9"}),
+    ("StartJob", OPERATOR, {"station": "WS-01", "work_order": "WO-9", "operation": 10}),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-9", "operation": 10, "lot": "S-2", "quantity": "0.5"},
+    ),
+    (
+        "ConsumeLot",
+        OPERATOR,
+        {"station": "WS-01", "work_order": "WO-9", "operation": 10, "lot": "S-2", "quantity": "0.25"},
+    ),
+    ("ReportCount", OPERATOR, {"station": "WS-01", "work_order": "WO-9", "operation": 10, "good": 2}),
+]
+
+
+def test_a_forward_link_is_counted_in_the_consumed_materials_unit(day: str, capsys) -> None:
+    code, out, _ = cli(capsys, "trace", "S-1", "--forward", "--database-url", day)
+    assert code == 0
+    answer = json.loads(out)
+    assert (answer["quantity"], answer["unit"]) == ("48", "kg")  # the root: what the lot holds
+    brackets = answer["children"][0]
+    # 2 kg of steel went into WO-7, which holds pieces; 10 pieces of it went into WO-8.
+    assert (brackets["lot"], brackets["quantity"], brackets["unit"]) == ("WO-7", "2", "kg")
+    assert (brackets["on_hand"], brackets["on_hand_unit"]) == ("0", "pcs")  # all of it went into WO-8
+    assert [(link["quantity"], link["unit"], link["station"]) for link in brackets["links"]] == [("2", "kg", "WS-01")]
+    frame = brackets["children"][0]
+    assert (frame["lot"], frame["quantity"], frame["unit"]) == ("WO-8", "10", "pcs")
+
+
+def test_a_lot_scanned_twice_is_one_node_with_both_links(day: str, capsys, tmp_path: Path) -> None:
+    replay(capsys, day, tmp_path, SCANNED_TWICE)
+    code, out, _ = cli(capsys, "trace", "WO-9", "--database-url", day)
+    assert code == 0
+    backward = json.loads(out)
+    assert shape(backward)[2] == (("S-2", "0.75", ()),)
+    steel = backward["children"][0]
+    assert steel["unit"] == "kg"
+    assert [
+        (link["linked_at"], link["operation"], link["station"], link["operator"], link["quantity"], link["unit"])
+        for link in steel["links"]
+    ] == [
+        ("2026-03-02T12:03:00Z", 10, "WS-01", "Ada Lovelace", "0.5", "kg"),
+        ("2026-03-02T12:04:00Z", 10, "WS-01", "Ada Lovelace", "0.25", "kg"),
+    ]
+    code, out, _ = cli(capsys, "trace", "S-2", "--forward", "--database-url", day)
+    forward = json.loads(out)
+    made = {child["lot"]: child for child in forward["children"]}
+    assert sorted(made) == ["WO-7", "WO-9"]  # WO-9 once, not once per scan
+    assert (made["WO-9"]["quantity"], made["WO-9"]["unit"], len(made["WO-9"]["links"])) == ("0.75", "kg", 2)
+    assert (made["WO-7"]["quantity"], made["WO-7"]["unit"]) == ("1.5", "kg")
+
+
 def test_recall_lists_a_finished_lot_and_its_supplier_lot_once(day: str, capsys, tmp_path: Path) -> None:
     job = {"station": "WS-01", "work_order": "WO-9", "operation": 10}
     more = [
@@ -187,3 +265,34 @@ def test_bad_trace_requests_say_why_with_exit_2(day: str, capsys, argv: tuple[st
     code, out, err = cli(capsys, *argv, "--database-url", day)
     assert (code, out) == (2, "")
     assert err.strip() == f"mes-terminal: {sentence}"
+
+
+def test_a_lot_merged_back_into_its_own_source_is_shown_once_more_as_a_cycle() -> None:
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from mes_terminal.services.queries.genealogy import TraceRow
+    from mes_terminal.services.queries.trace import _tree
+
+    def row(lot_id: int, parent: int | None, link: int | None, depth: int) -> TraceRow:
+        linked = datetime(2026, 3, 2, 8, depth, tzinfo=UTC) if link else None
+        return TraceRow(
+            lot_id, parent, link, depth, f"L-{lot_id}", "STEEL-2MM", "Steel", "kg", "available", Decimal("5.000000"),
+            None, None, None, False, Decimal("2.500000") if link else None, None, None, None, linked,
+        )  # fmt: skip
+
+    # L-1 was split into L-2, which was merged back into L-1: the walk stops at L-1 the second time.
+    tree = _tree([row(1, None, None, 0), row(2, 1, 11, 1), row(1, 2, 12, 2)], forward=False)
+    assert shape(tree) == ("L-1", "5", (("L-2", "2.5", (("L-1", "2.5", ()),)),))
+    again = tree["children"][0]["children"][0]
+    assert again.get("cycle") is True and "cycle" not in tree and "cycle" not in tree["children"][0]
+    assert again["links"] == [
+        {
+            "linked_at": "2026-03-02T08:02:00Z",
+            "operation": None,
+            "station": None,
+            "operator": None,
+            "quantity": "2.5",
+            "unit": "kg",
+        }
+    ]

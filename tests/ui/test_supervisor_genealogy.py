@@ -75,3 +75,38 @@ def test_a_recall_lists_the_finished_lots_and_an_unknown_lot_says_so(made, conso
     with qtbot.waitSignal(console.vm.feedback, timeout=10_000):
         page.ui.traceButton.click()
     assert "There is no lot NOPE." in console.banner.text()
+
+
+def test_a_lot_scanned_twice_is_one_row_with_its_links_on_screen_and_in_the_pdf(
+    made, bus, clock, console, qtbot, qtmodeltester, tmp_path, monkeypatch
+):
+    job = {"actor": OPERATOR, "station": "WS-01", "work_order": "WO-G", "operation": 10}
+    bus.execute(command(c.ConsumeLot, clock.now(), lot="S-1", quantity=Decimal("1.5"), **job))  # the second scan
+    sign_in(console, qtbot)
+    page = console.genealogy
+    page.ui.lotEdit.setText("S-1")
+    page.ui.forwardRadio.setChecked(True)
+    with qtbot.waitSignal(console.vm.trace_changed, timeout=10_000):
+        page.ui.traceButton.click()
+    model = page.model
+    qtmodeltester.check(model)
+    root = model.index(0, 0)
+    assert model.rowCount(root) == 1  # WO-G once, not once per scan
+    made_lot = model.index(0, 0, root)
+    # 3.5 kg of steel went into the brackets: the sum, in the steel's unit, and each scan below it.
+    assert [model.index(0, column, root).data() for column in (0, 1, 2, 5)] == ["WO-G", "BRACKET-A", "3.5 kg", ""]
+    assert [[model.index(i, column, made_lot).data() for column in (0, 2, 5, 6)] for i in range(2)] == [
+        ["\u21b3", "2 kg", "WS-01", "Ada Lovelace"],
+        ["\u21b3", "1.5 kg", "WS-01", "Ada Lovelace"],
+    ]
+    assert page.ui.summaryLabel.text() == "Lots made from lot S-1 (STEEL-2MM): 1."
+
+    target = tmp_path / "forward.pdf"
+    monkeypatch.setattr(genealogy_page.PdfFileDialog, "ask", classmethod(lambda cls, parent, suggested: str(target)))
+    with qtbot.waitSignal(console.vm.feedback, timeout=10_000):
+        page.ui.pdfButton.click()
+    settle(console, qtbot)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line.split() for line in text.splitlines()]
+    assert next(line[:5] for line in lines if line[:1] == ["WO-G"]) == ["WO-G", "BRACKET-A", "3.5", "kg", "WO-G"]
+    assert [line[2:4] for line in lines if line[:2] == ["\u00b7", "link"]] == [["2", "kg"], ["1.5", "kg"]]

@@ -97,12 +97,18 @@ def demo() -> PlantDefinition:
     return parse_plant(DEMO, source="demo.toml")
 
 
-def refusal(text: str, source: str = "demo.toml") -> str:
+def refusals(text: str, source: str = "demo.toml") -> tuple[str, ...]:
+    """Every problem named, by line; each is one sentence."""
     with pytest.raises(PlantFileError) as caught:
         parse_plant(text, source=source)
-    message = caught.value.message
-    assert "\n" not in message and message.endswith((".", "?"))
-    return message
+    problems = caught.value.problems
+    assert all("\n" not in problem and problem.endswith((".", "?")) for problem in problems), problems
+    return problems
+
+
+def refusal(text: str, source: str = "demo.toml") -> str:
+    """The first problem named (by line)."""
+    return refusals(text, source)[0]
 
 
 def edited(old: str, new: str, text: str = DEMO) -> str:
@@ -546,10 +552,9 @@ MISTAKES = [
 )
 def test_a_mistake_is_refused_with_its_key_path_and_line(old: str, new: str, path: str, where: str, words: str) -> None:
     text = edited(old, new)
-    message = refusal(text)
+    problems = refusals(text)
     line = line_of(text, where)
-    assert message.startswith(f"demo.toml, line {line}: {path} "), message
-    assert words in message
+    assert any(p.startswith(f"demo.toml, line {line}: {path} ") and words in p for p in problems), problems
 
 
 def test_a_value_instead_of_a_table_is_refused() -> None:
@@ -706,4 +711,92 @@ def test_the_demo_with_any_one_value_changed_is_parsed_or_refused_in_words(path:
         parse_plant(tomli_w.dumps(document), source="fuzz.toml")
     except PlantFileError as exc:
         # Every key of the demo stands on a line, so every refusal can say which (but a missing [site]).
-        assert re.match(r"fuzz\.toml, line \d+: ", exc.message) or exc.message.startswith("fuzz.toml: site is missing")
+        for problem in exc.problems:
+            assert re.match(r"fuzz\.toml, line \d+: ", problem) or problem.startswith("fuzz.toml: site is missing")
+
+
+# --- every mistake at once -------------------------------------------------------------------------
+
+
+def test_every_mistake_of_a_file_is_named_with_its_line_not_only_the_first() -> None:
+    text = edited("micro_stop_seconds = 120", 'micro_stop_seconds = "2 min"')
+    text = edited('gtin = "09506000134352"', 'gtin = "09506000134353"', text)
+    text = edited('code = "WELD-PORE"', 'code = "WELD-PORE"\ncolour = "red"', text)
+    with pytest.raises(PlantFileError) as caught:
+        parse_plant(text, source="demo.toml")
+    problems = caught.value.problems
+    assert [re.match(r"demo\.toml, line (\d+): (\S+)", p).groups() for p in problems] == [  # type: ignore[union-attr]
+        (str(line_of(text, '"2 min"')), "lines[0].workstations[0].micro_stop_seconds"),
+        (str(line_of(text, '"09506000134353"')), "materials[0].gtin"),
+        (str(line_of(text, 'colour = "red"')), "scrap_reasons[4].colour"),
+    ]
+    assert caught.value.message.splitlines()[0] == "demo.toml has 3 errors; nothing of it was loaded:"
+    assert caught.value.message.splitlines()[1:] == [f"  {p}" for p in problems]
+
+
+def test_every_reference_to_something_undefined_is_named() -> None:
+    text = edited('shifts = ["EARLY", "LATE", "NIGHT"]', 'shifts = ["EARLY", "LATER", "NIGHT"]')
+    text = edited('workstations = ["WS-06"]', 'workstations = ["WS-60"]', text)
+    problems = refusals(text)
+    assert len(problems) == 2, problems
+    assert "lines[0].shifts[1] names LATER, which is not a shift in this file." in problems[0]
+    assert "workstations[0] names WS-60, which is not a workstation in this file." in problems[1]
+
+
+def test_a_file_with_very_many_mistakes_names_fifty_and_counts_the_rest() -> None:
+    text = DEMO.replace("[site]\n", "[site]\n" + "".join(f"typo_{i} = 1\n" for i in range(60)), 1)
+    with pytest.raises(PlantFileError) as caught:
+        parse_plant(text, source="demo.toml")
+    assert (len(caught.value.problems), caught.value.more) == (50, 10)
+    assert caught.value.message.splitlines()[0] == "demo.toml has 60 errors; nothing of it was loaded:"
+    assert caught.value.message.splitlines()[-1] == "  ... and 10 more."
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_DEMO_PATHS), st.one_of(st.none(), _VALUES)), min_size=2, max_size=6))
+def test_the_demo_with_several_values_changed_names_each_mistake_in_words(changes: list[tuple[Any, Any]]) -> None:
+    document = tomllib.loads(DEMO)
+    for path, value in changes:
+        parent: Any = document
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            if value is None:
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed or replaced what this one would change
+    try:
+        parse_plant(tomli_w.dumps(document), source="fuzz.toml")
+    except PlantFileError as exc:
+        assert 1 <= len(exc.problems) <= 50
+        for problem in exc.problems:
+            assert "\n" not in problem and problem.endswith((".", "?")), problem
+            assert re.match(r"fuzz\.toml, line \d+: ", problem) or problem.startswith("fuzz.toml: site is missing")
+
+
+def test_a_scrap_reason_may_be_scoped_to_lines_stations_and_operations() -> None:
+    text = edited(
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\n',
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\nlines = ["L2"]\nstations = ["WS-02"]\n'
+        'operations = [{ product = "BRACKET-A", operation = 40 }]\n',
+    )
+    damage = next(r for r in parse_plant(text).scrap_reasons if r.code == "DAMAGE")
+    assert (damage.lines, damage.stations, damage.operations) == (("L2",), ("WS-02",), (("BRACKET-A", 40),))
+    assert next(r for r in demo().scrap_reasons if r.code == "WELD-PORE").stations == ("WS-03",)
+
+
+def test_a_scrap_reason_scoped_to_something_undefined_names_each() -> None:
+    text = edited(
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\n',
+        'code = "DAMAGE"\nname = "Scratches or handling damage"\nlines = ["L9"]\nstations = ["WS-99"]\n'
+        'operations = [{ product = "BRACKET-A", operation = 45 }, { product = "BOLT", operation = 10 }]\n',
+    )
+    problems = refusals(text)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "scrap_reasons[7].lines[0] names L9, which is not a line in this file.",
+        "scrap_reasons[7].stations[0] names WS-99, which is not a workstation in this file.",
+        "scrap_reasons[7].operations[0].operation is 45, which is not an operation of BRACKET-A's routing.",
+        "scrap_reasons[7].operations[1].product names BOLT, which is not a product in this file.",
+    ]

@@ -3,7 +3,7 @@
 from mes_terminal.db.records.documents import PrintJob
 from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
 from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
-from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason
+from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason, ScrapReasonScope
 from mes_terminal.db.records.integration import ErpMessage, ErpOrderSource
 from mes_terminal.db.records.machines import MachineCount, MachineCounter, MachineSource, PublishCursor
 from mes_terminal.db.records.material import GenealogyLink, Lot, Material
@@ -64,6 +64,7 @@ __all__ = [
     "RoutingOperation",
     "RoutingOperationStation",
     "ScrapReason",
+    "ScrapReasonScope",
     "Shift",
     "ShiftBreak",
     "Signature",

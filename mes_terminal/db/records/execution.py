@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mes_terminal.db.base import QUANTITY, Base, Code, Name, UtcDateTime
 
@@ -60,6 +60,27 @@ class ScrapReason(Base):
     code: Mapped[Code] = mapped_column(unique=True)
     name: Mapped[Name]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # None: the reason applies everywhere (domain.scrap_scope).
+    scopes: Mapped[list[ScrapReasonScope]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class ScrapReasonScope(Base):
+    """A line, station or routing operation a scrap reason is offered at, by code as the plant file names it."""
+
+    __tablename__ = "scrap_reason_scopes"
+    __table_args__ = (
+        CheckConstraint("kind IN ('line', 'station', 'operation')", name="known_kind"),
+        # An operation is a product's routing operation number; a line or station has none (0).
+        CheckConstraint(
+            "(kind = 'operation' AND operation > 0) OR (kind <> 'operation' AND operation = 0)",
+            name="operation_only_for_operations",
+        ),
+    )
+
+    scrap_reason_id: Mapped[int] = mapped_column(ForeignKey("scrap_reasons.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    code: Mapped[Code] = mapped_column(primary_key=True)  # the line, the station, or the product
+    operation: Mapped[int] = mapped_column(primary_key=True, default=0, autoincrement=False)
 
 
 class Count(Base):

@@ -27,6 +27,7 @@ from mes_terminal.db.records import (
     Line,
     LineShift,
     ScrapReason,
+    ScrapReasonScope,
     Shift,
     ShiftBreak,
     Site,
@@ -42,6 +43,7 @@ from mes_terminal.domain.plant import (
     ChecklistItemSpec,
     ChecklistSpec,
     PlantDefinition,
+    ScrapReasonSpec,
     ShiftSpec,
     UserSpec,
     parse_plant,
@@ -316,8 +318,20 @@ class _Loader:
     def _scrap_reasons(self) -> None:
         stored = self._by_code(ScrapReason, (r.code for r in self.plant.scrap_reasons))
         for spec in self.plant.scrap_reasons:
-            new = ScrapReason(code=spec.code)
-            self._upsert("scrap_reason", spec.code, stored.get(spec.code), new, {"name": spec.name})
+            reason = stored.get(spec.code)
+            after = {"name": spec.name, "scope": _scope_rows(spec)}
+            before = None
+            if reason is not None:
+                before = {
+                    "name": reason.name,
+                    "scope": sorted([scope.kind, scope.code, scope.operation] for scope in reason.scopes),
+                }
+            if self.changes.record("scrap_reason", spec.code, before, after):
+                if reason is None:
+                    reason = ScrapReason(code=spec.code)
+                    self.session.add(reason)
+                reason.name = spec.name
+                reason.scopes = [ScrapReasonScope(kind=k, code=c, operation=n) for k, c, n in after["scope"]]
         self.session.flush()
 
     def _checklists(self) -> None:
@@ -366,6 +380,13 @@ def _shift_spec_values(spec: ShiftSpec) -> Values:
         "end": spec.end,
         "breaks": sorted(breaks, key=lambda b: b["start"]),
     }
+
+
+def _scope_rows(spec: ScrapReasonSpec) -> list[list[Any]]:
+    """The scope of a scrap reason as sorted rows (kind, code, operation), as the database holds it."""
+    rows = [["line", code, 0] for code in spec.lines] + [["station", code, 0] for code in spec.stations]
+    rows += [["operation", product, number] for product, number in spec.operations]
+    return sorted(rows)
 
 
 def _pin_state(spec: UserSpec, user: User | None) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from mes_terminal.domain.scrap_scope import EVERYWHERE, ScrapScope
 from mes_terminal.domain.spc import NO_MEASUREMENTS
 
 
@@ -88,6 +89,13 @@ class ReasonView:
     code: str
     name: str
     parent: str | None = None
+    scope: ScrapScope = EVERYWHERE  # of a scrap reason: where it is offered
+
+    def applies_to(self, station: StationView, job: JobView) -> bool:
+        """A scrap reason the terminal offers for `job` at `station` (domain.scrap_scope)."""
+        return self.scope.applies(
+            line=station.line_code, station=station.code, product=job.product, operation=job.operation
+        )
 
 
 @dataclass(frozen=True)

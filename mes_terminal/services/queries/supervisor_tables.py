@@ -17,6 +17,7 @@ from mes_terminal.db.records import (
     RoutingOperation,
     RoutingOperationStation,
     ScrapReason,
+    ScrapReasonScope,
     Shift,
     Site,
     User,
@@ -25,6 +26,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.domain.scrap_scope import ScrapScope
 from mes_terminal.domain.statuses import OperationStatus
 
 ops = WorkOrderOperation
@@ -134,6 +136,13 @@ def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], Sequ
     for user_id, role in role_rows:
         role_names.setdefault(user_id, []).append(role)
     users = connection.execute(select(User.id, User.badge, User.name, User.active).order_by(User.badge)).all()
+    scopes: dict[int, list[tuple[str, str, int]]] = {}
+    for reason_id, kind, code, number in connection.execute(
+        select(
+            ScrapReasonScope.scrap_reason_id, ScrapReasonScope.kind, ScrapReasonScope.code, ScrapReasonScope.operation
+        )
+    ):
+        scopes.setdefault(reason_id, []).append((kind, code, number))
     stations_of = eligible_stations(connection, list(connection.scalars(select(RoutingOperation.id))))
     product = Material.__table__.alias("product")
     component = Material.__table__.alias("component")
@@ -221,9 +230,14 @@ def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], Sequ
             ).all(),
         ),
         "scrap_reasons": (
-            ("code", "name", "active"),
-            connection.execute(
-                select(ScrapReason.code, ScrapReason.name, ScrapReason.active).order_by(ScrapReason.code)
-            ).all(),
+            ("code", "name", "applies_at", "active"),
+            [
+                (code, name, ScrapScope.of_rows(scopes.get(reason_id, ())).describe(), active)
+                for reason_id, code, name, active in connection.execute(
+                    select(ScrapReason.id, ScrapReason.code, ScrapReason.name, ScrapReason.active).order_by(
+                        ScrapReason.code
+                    )
+                )
+            ],
         ),
     }

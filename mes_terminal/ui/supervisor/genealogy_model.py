@@ -15,6 +15,7 @@ from mes_terminal.ui.supervisor.formatting import ZoneSource, utc_zone
 Node = Mapping[str, Any]
 COLUMNS = ("lot", "material", "quantity", "work_order", "operation", "station", "operator", "linked_at", "status")
 HELD = "#9a6700"  # a lot on hold stands out in a recall
+WHERE = ("operation", "station", "operator", "linked_at")  # of a link: for several, on the link rows
 
 
 class _Item:
@@ -22,7 +23,10 @@ class _Item:
 
     def __init__(self, node: Node, parent: _Item | None, row: int) -> None:
         self.node, self.parent, self.row = node, parent, row
-        self.children = [_Item(child, self, i) for i, child in enumerate(node.get("children", ()))]
+        # A lot reached by several links (scanned twice): its row holds the sum, a row per link below it.
+        links = node.get("links", ())
+        below = [{**link, "link": True} for link in links] if len(links) > 1 else []
+        self.children = [_Item(child, self, i) for i, child in enumerate([*below, *node.get("children", ())])]
 
 
 class GenealogyModel(QAbstractItemModel):
@@ -95,6 +99,10 @@ class GenealogyModel(QAbstractItemModel):
 
 def _text(node: Node, key: str, zone: str = "UTC") -> str:
     value = node.get(key)
+    if node.get("link") and key == "lot":
+        return "\u21b3"
+    if key in WHERE and len(node.get("links", ())) > 1:
+        return ""
     if key == "quantity":
         quantity = node.get("quantity", node.get("on_hand"))
         return "" if quantity is None else f"{quantity} {node.get('unit', '')}"

@@ -457,7 +457,7 @@ class StationScreen(QWidget):
         reason = ReasonDialog.ask(
             self.window(),
             self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=job.unit),
-            self.vm.scrap_reasons,
+            self.vm.scrap_reasons_for(job),
         )
         if reason is not None:
             self.vm.report(JobKey(job.work_order, job.operation), scrap=scrap, reason=reason.code)

@@ -251,6 +251,13 @@ class TerminalViewModel(QObject):
                 return item
         return None
 
+    def scrap_reasons_for(self, job: JobView) -> list[ReasonView]:
+        """The scrap reasons offered for `job`: those the plant file lets apply at this station to it."""
+        station = self.station
+        if station is None:
+            return list(self.scrap_reasons)
+        return [reason for reason in self.scrap_reasons if reason.applies_to(station, job)]
+
     def current_job(self) -> JobView | None:
         """The job the buttons act on: the selected one if it runs or pauses here, else the first running."""
         if self.station is None or not self.station.jobs:

@@ -27,6 +27,7 @@ from mes_terminal.domain import execution as rules
 from mes_terminal.domain import materials, readiness
 from mes_terminal.domain.clock import site_date
 from mes_terminal.domain.error_codes import (
+    COUNT_SCRAP_REASON_ELSEWHERE,
     COUNT_SCRAP_REASON_NEEDED,
     JOB_NOT_ON_IT,
     JOB_NOT_PAUSED,
@@ -36,6 +37,7 @@ from mes_terminal.domain.error_codes import (
 )
 from mes_terminal.domain.errors import InvalidState, NotPermitted
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
+from mes_terminal.domain.scrap_scope import ScrapScope
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import (
     ACTIVE_OPERATION,
@@ -130,6 +132,20 @@ def resume_job(cmd: c.ResumeJob, uow: UnitOfWork) -> JobResult:
     return _job_result(order, operation, station.code)
 
 
+def _refuse_scrap_reason_elsewhere(
+    reason: ScrapReason, station: Workstation, product: str, operation: int, job: Sentence
+) -> None:
+    """The plant file scopes some reasons to lines, stations or operations: the terminal offers only those."""
+    scope = ScrapScope.of_rows((s.kind, s.code, s.operation) for s in reason.scopes)
+    if not scope.applies(line=station.line.code, station=station.code, product=product, operation=operation):
+        raise InvalidState(
+            COUNT_SCRAP_REASON_ELSEWHERE.sentence(
+                name=reason.name, code=reason.code, station=station.code, scope=scope.describe(), job=job
+            ),
+            code=COUNT_SCRAP_REASON_ELSEWHERE,
+        )
+
+
 def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     station, person, _ = at_station(cmd, uow, "report quantities")
     order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
@@ -142,6 +158,8 @@ def report_count(cmd: c.ReportCount, uow: UnitOfWork) -> CountResult:
     if cmd.scrap > 0 and not cmd.scrap_reason:
         raise InvalidState(COUNT_SCRAP_REASON_NEEDED.sentence(), code=COUNT_SCRAP_REASON_NEEDED)
     reason = uow.jobs.scrap_reason(cmd.scrap_reason) if cmd.scrap_reason and cmd.scrap > 0 else None
+    if reason is not None:
+        _refuse_scrap_reason_elsewhere(reason, station, uow.jobs.product(order).code, operation.seq, facts.label)
     site = uow.jobs.site_rules(station)
     rules.check_count(facts, cmd.good, cmd.scrap, site.overrun_percent)
     check_gate.refuse_if_checks_due(uow, station, order, operation, cmd.issued_at, completing=False)
