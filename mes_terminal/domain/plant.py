@@ -332,13 +332,19 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
         downtime_reasons=_downtime_reasons(root.tables("downtime_reasons", REASON_KEYS)),
         scrap_reasons=tuple(_scrap_reason(t) for t in root.tables("scrap_reasons", SCRAP_KEYS)),
         checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
-        machines=tuple(parse_machine(t) for t in root.tables("machines", MACHINE_KEYS)),
-        uns=parse_uns(root.table("uns", UNS_KEYS)) if "uns" in root else None,
+        machines=_machines(document, root),
+        uns=document.attempt(lambda: parse_uns(root.table("uns", UNS_KEYS))) if "uns" in root else None,
     )
     document.check()
     plant_rules.check_references(document, plant)
     document.check()
     return plant
+
+
+def _machines(document: TomlDocument, root: Table) -> tuple[MachineSpec, ...]:
+    # A machine whose url cannot be read is left out; its problems are noted and refuse the file.
+    read = (document.attempt(lambda t=t: parse_machine(t)) for t in root.tables("machines", MACHINE_KEYS))
+    return tuple(machine for machine in read if machine is not None)
 
 
 def _site(t: Table) -> SiteSpec:

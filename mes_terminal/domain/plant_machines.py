@@ -77,7 +77,10 @@ def source_address(value: object, field: str, schemes: tuple[str, ...] = tuple(S
 
 
 def parse_machine(t: Table) -> MachineSpec:
+    """One `[[machines]]` table; abandoned (its problems noted) when its url cannot be read."""
     address = t.get("url", source_address)
+    if address is None:  # its problem is noted already; the signals' keys depend on the scheme
+        t.fail("url", "is needed to read the signals.")
     key = SCHEMES[address.scheme][0]
     signals = tuple(_signal(t.table(kind, SIGNAL_KEYS), kind, key) for kind in SIGNAL_KINDS if kind in t)
     if not signals:
@@ -92,10 +95,12 @@ def parse_machine(t: Table) -> MachineSpec:
 
 
 def parse_uns(t: Table) -> UnsSpec:
-    return UnsSpec(
-        url=t.get("url", lambda v, f: source_address(v, f, ("mqtt",))).url,
-        root=t.get("root", _root),
-    )
+    """The `[uns]` table; abandoned (its problems noted) when its url cannot be read."""
+    address = t.get("url", lambda v, f: source_address(v, f, ("mqtt",)))
+    root = t.get("root", _root)
+    if address is None:
+        t.fail("url", "is needed to publish.")
+    return UnsSpec(url=address.url, root=root)
 
 
 def _signal(t: Table, kind: str, key: str) -> SignalSpec:

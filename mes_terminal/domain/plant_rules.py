@@ -354,13 +354,13 @@ def _check_machines(document: TomlDocument, plant: PlantDefinition) -> None:
     seen: dict[tuple[str, str], int] = {}
     for i, machine in enumerate(plant.machines):
         if machine.station not in stations:
-            document.fail(("machines", i, "station"), f"names {machine.station}, which is no workstation of the file.")
+            document.note(("machines", i, "station"), f"names {machine.station}, which is no workstation of the file.")
         if machine.badge != DEFAULT_BADGE and machine.badge not in badges:
-            document.fail(("machines", i, "badge"), f"names {machine.badge}, which is no user of the file.")
+            document.note(("machines", i, "badge"), f"names {machine.badge}, which is no user of the file.")
         for signal in machine.signals:
             first = seen.setdefault((machine.station, signal.kind), i)
             if first != i:
-                document.fail(
+                document.note(
                     ("machines", i, signal.kind),
                     f"repeats the {signal.kind} signal of {machine.station} (already in machines[{first}]).",
                 )

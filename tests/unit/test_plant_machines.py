@@ -58,3 +58,12 @@ def test_a_machine_at_a_station_the_file_does_not_have_is_refused() -> None:
     text = machine_plant().replace('station = "WS-01"\nurl', 'station = "WS-99"\nurl')
     with pytest.raises(PlantFileError, match="WS-99, which is no workstation"):
         parse_plant(text)
+
+
+def test_a_machine_and_a_namespace_without_a_readable_url_are_named_with_every_other_mistake() -> None:
+    text = machine_plant(uns="mqtt://127.0.0.1:1883").replace('url = "mqtt://', 'url = "ftp://')
+    text = text.replace('station = "WS-01"\nurl', 'station = "WS-99"\nurl')
+    with pytest.raises(PlantFileError) as refused:
+        parse_plant(text)
+    message = str(refused.value)
+    assert "machines[0].url" in message and "uns.url" in message
