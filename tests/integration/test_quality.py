@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -205,6 +206,11 @@ def _raised_and_held(bus, clock, plant) -> str:
     ).result
     assert result["held_lot"] == "S-9"
     assert result["signed_by"] == "Rosalind Franklin" and result["meaning"] == "reported"
+    # The signature record and the result's signed_at keep UTC; the manifestation reads in Berlin.
+    signed_at = datetime.fromisoformat(result["signed_at"])
+    assert signed_at.utcoffset() == timedelta(0)
+    berlin = signed_at.astimezone(ZoneInfo("Europe/Berlin"))
+    assert result["signature"] == f"Rosalind Franklin, reported, {berlin:%Y-%m-%d %H:%M:%S %Z}"
     return result["nonconformance"]
 
 
