@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
@@ -122,7 +123,7 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
             .order_by(Workstation.code, WorkOrder.priority.desc(), WorkOrder.number)
             .limit(1)
         ).one()
-    job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
+    job: dict[str, Any] = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
     bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
     ideal = _ideal_cycle_seconds(engine, order, seq)
     with read_connection(engine) as connection:
