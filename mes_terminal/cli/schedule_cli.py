@@ -15,9 +15,9 @@ import argparse
 import os
 from itertools import groupby
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from mes_terminal.cli.common import EXIT_FAILURE, EXIT_OK, application, print_json, say
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.values import parse_timestamp
 
@@ -65,7 +65,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         if args.json:
             print_json(plan_json(plan))
         else:
-            _print(plan)
+            _print(plan, _site_timezone(app.engine))
         if plan.violations:
             say(f"The plan breaks a rule ({plan.violations[0]}); it was not stored.")
             return EXIT_FAILURE
@@ -79,9 +79,17 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print(plan: Any) -> None:
-    zone = ZoneInfo("UTC")
-    print(f"Plan from {plan.origin:%Y-%m-%d %H:%M} to {plan.horizon_end:%Y-%m-%d %H:%M} UTC")
+def _site_timezone(engine: Any) -> str:
+    from mes_terminal.services.queries.documents import site_timezone
+    from mes_terminal.services.queries.read_only import read_connection
+
+    with read_connection(engine) as connection:
+        return site_timezone(connection)
+
+
+def _print(plan: Any, zone: str) -> None:
+    """The plan for people: every time the site's wall clock, the header naming the zone."""
+    print(f"Plan from {site_time(plan.origin, zone, 'zoned')} to {site_time(plan.horizon_end, zone, 'zoned')}")
     for station, lines in groupby(plan.lines, key=lambda line: line.station):
         print(f"\n{station}  (utilisation {plan.figures.utilisation.get(station, 0.0):.0%})")
         for line in lines:
@@ -89,16 +97,16 @@ def _print(plan: Any) -> None:
             flags += " kept" if line.kept else ""
             setup = f" setup {line.setup_minutes} min" if line.setup_minutes else ""
             print(
-                f"  {line.start.astimezone(zone):%a %d %H:%M} - {line.end.astimezone(zone):%a %d %H:%M}  "
+                f"  {site_time(line.start, zone, 'week_time')} - {site_time(line.end, zone, 'week_time')}  "
                 f"{line.work_order}/{line.operation} {line.name}{setup}{flags}"
             )
     print()
     for label, figures in (("plan", plan.figures), ("best rule", plan.baseline)):
         if figures is None:
             continue
-        finish = f"{figures.finish:%Y-%m-%d %H:%M}" if figures.finish else "-"
+        finish = site_time(figures.finish, zone, "zoned") if figures.finish else "-"
         print(
             f"{label:<10} {figures.method:<7} weighted tardiness {figures.weighted_tardiness_minutes} min, "
-            f"late orders {figures.late_orders}, makespan {figures.makespan_minutes} min (ends {finish} UTC)"
+            f"late orders {figures.late_orders}, makespan {figures.makespan_minutes} min (ends {finish})"
             + (f", changes {figures.changes}" if label == "plan" else "")
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from mes_terminal.cli.common import EXIT_OK, application, write_output
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.errors import InvalidInput
 
 
@@ -34,10 +34,10 @@ def _output(parser: argparse.ArgumentParser) -> None:
 def _cmd_trace(args: argparse.Namespace) -> int:
     from mes_terminal.services.queries.trace import trace
 
-    def render(result: dict[str, Any]) -> bytes:
+    def render(result: dict[str, Any], timezone: str, generated: str) -> bytes:
         from mes_terminal.documents.trace_report import trace_pdf
 
-        return trace_pdf(result, title=f"Genealogy of lot {args.lot}", generated=_now())
+        return trace_pdf(result, title=f"Genealogy of lot {args.lot}", generated=generated, timezone=timezone)
 
     return _run(
         args,
@@ -55,10 +55,10 @@ def _root_on_top(result: dict[str, Any]) -> dict[str, Any]:
 def _cmd_recall(args: argparse.Namespace) -> int:
     from mes_terminal.services.queries.trace import recall
 
-    def render(result: dict[str, Any]) -> bytes:
+    def render(result: dict[str, Any], timezone: str, generated: str) -> bytes:
         from mes_terminal.documents.trace_report import recall_pdf
 
-        return recall_pdf(result, generated=_now())
+        return recall_pdf(result, generated=generated)
 
     return _run(args, lambda engine: recall(engine, args.supplier_lot), render)
 
@@ -66,7 +66,7 @@ def _cmd_recall(args: argparse.Namespace) -> int:
 def _run(
     args: argparse.Namespace,
     compute: Callable[[Any], dict[str, Any]],
-    pdf: Callable[[dict], bytes],
+    pdf: Callable[[dict, str, str], bytes],
     as_json: Callable[[dict[str, Any]], dict[str, Any]] = lambda result: result,
 ) -> int:
     if args.format == "pdf" and not args.out:
@@ -74,10 +74,12 @@ def _run(
     app = application(args)
     try:
         result = compute(app.engine)
+        timezone = _site_timezone(app.engine) if args.format == "pdf" else "UTC"
+        generated = site_time(app.clock.now(), timezone, "zoned")
     finally:
         app.close()
     payload = (
-        pdf(result)
+        pdf(result, timezone, generated)
         if args.format == "pdf"
         else (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode()
     )
@@ -85,5 +87,9 @@ def _run(
     return EXIT_OK
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def _site_timezone(engine: Any) -> str:
+    from mes_terminal.services.queries.documents import site_timezone
+    from mes_terminal.services.queries.read_only import read_connection
+
+    with read_connection(engine) as connection:
+        return site_timezone(connection)

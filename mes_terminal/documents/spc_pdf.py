@@ -8,6 +8,7 @@ Pure: the JSON-ready dict of services.reports.spc in (one characteristic, or a r
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -16,6 +17,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from mes_terminal.domain.clock import site_time
 
 CHART_WIDTH, CHART_HEIGHT = 250 * mm, 95 * mm
 KINDS = {"i-mr": "I-MR", "xbar-r": "X-bar/R", "xbar-s": "X-bar/S"}
@@ -185,7 +188,13 @@ def _range(report: dict[str, Any]) -> str:
         if not scope
         else ("the whole plant · " if scope["kind"] == "plant" else f"{scope['kind']} {scope['code']} · ")
     )
-    return f"{where}from {span['from'] or 'the first value'} to {span['to'] or 'the last value'}"
+    zone = report.get("timezone") or "UTC"
+
+    def moment(bound: str | None, otherwise: str) -> str:
+        # The report's range is RFC 3339 UTC; a reader of the page judges it by the site's wall clock.
+        return otherwise if bound is None else site_time(datetime.fromisoformat(bound), zone, "zoned")
+
+    return f"{where}from {moment(span['from'], 'the first value')} to {moment(span['to'], 'the last value')}"
 
 
 def _scope(chart: dict[str, Any], report: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib import colors
@@ -11,6 +12,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from mes_terminal.domain.clock import site_time
 
 _STYLES = getSampleStyleSheet()
 _GRID = TableStyle(
@@ -26,13 +29,19 @@ _GRID = TableStyle(
 TRACE_COLUMNS = ("Lot", "Material", "Quantity", "Work order", "Operation", "Station", "Operator", "When", "Status")
 
 
-def trace_pdf(trace: Mapping[str, Any], *, title: str, generated: str) -> bytes:
-    """`trace` as returned by services.trace.trace (JSON-safe values)."""
+def trace_pdf(trace: Mapping[str, Any], *, title: str, generated: str, timezone: str) -> bytes:
+    """`trace` as returned by services.trace.trace (JSON-safe values); link times in the site's `timezone`."""
     direction = "made from it (forward)" if trace["direction"] == "forward" else "that went into it (backward)"
-    rows = [list(TRACE_COLUMNS), *(row for node, level in _walk(trace["tree"], 0) for row in _trace_rows(node, level))]
+    rows = [
+        list(TRACE_COLUMNS),
+        *(row for node, level in _walk(trace["tree"], 0) for row in _trace_rows(node, level, timezone)),
+    ]
     story = [
         Paragraph(title, _STYLES["Title"]),
-        Paragraph(f"Lot {trace['tree']['lot']} and every lot {direction}. Generated {generated}.", _STYLES["Normal"]),
+        Paragraph(
+            f"Lot {trace['tree']['lot']} and every lot {direction}. Times in {timezone}. Generated {generated}.",
+            _STYLES["Normal"],
+        ),
         Spacer(1, 4 * mm),
         _table(rows, (60, 40, 25, 28, 18, 20, 32, 32, 20)),
     ]
@@ -73,11 +82,11 @@ def _walk(node: Mapping[str, Any], level: int) -> Iterator[tuple[Mapping[str, An
         yield from _walk(child, level + 1)
 
 
-def _trace_rows(node: Mapping[str, Any], level: int) -> list[list[str]]:
+def _trace_rows(node: Mapping[str, Any], level: int, timezone: str) -> list[list[str]]:
     """The node's row (the summed quantity); when several links reached it, one row per link below it."""
     marker = "\u21ba " if node.get("cycle") else ""  # a lot that is already above: the walk stops there
     links = node.get("links", ())
-    where = _where(node) if len(links) <= 1 else ["", "", "", ""]
+    where = _where(node, timezone) if len(links) <= 1 else ["", "", "", ""]
     first = [
         f"{'    ' * level}{marker}{node['lot']}",
         node["material"],
@@ -91,16 +100,20 @@ def _trace_rows(node: Mapping[str, Any], level: int) -> list[list[str]]:
     indent = "    " * (level + 1)
     return [
         first,
-        *([f"{indent}\u00b7 link", "", f"{link['quantity']} {link['unit']}", "", *_where(link), ""] for link in links),
+        *(
+            [f"{indent}\u00b7 link", "", f"{link['quantity']} {link['unit']}", "", *_where(link, timezone), ""]
+            for link in links
+        ),
     ]
 
 
-def _where(link: Mapping[str, Any]) -> list[str]:
+def _where(link: Mapping[str, Any], timezone: str) -> list[str]:
+    linked_at = link["linked_at"]
     return [
         "" if link["operation"] is None else str(link["operation"]),
         link["station"] or "",
         link["operator"] or "",
-        (link["linked_at"] or "")[:16].replace("T", " "),
+        "" if not linked_at else site_time(datetime.fromisoformat(linked_at), timezone),
     ]
 
 

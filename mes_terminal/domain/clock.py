@@ -43,10 +43,11 @@ def site_date(moment: datetime, timezone: str) -> date:
 
 # How a UTC instant is written for people, by purpose. The database keeps UTC; every screen, report and
 # document writes the site's wall-clock time through `site_time`, so the same instant reads the same everywhere.
-TimeStyle = Literal["date_time", "day_time", "time", "clock", "zoned", "zoned_seconds"]
+TimeStyle = Literal["date_time", "day_time", "week_time", "time", "clock", "zoned", "zoned_seconds"]
 TIME_STYLES: dict[TimeStyle, str] = {
     "date_time": "%Y-%m-%d %H:%M",  # tables, documents, report cells
     "day_time": "%d.%m. %H:%M",  # narrow terminal lists
+    "week_time": "%a %d %H:%M",  # a plan over the coming days, under a header that names the zone
     "time": "%H:%M",  # within a shift: board, timelines, banners
     "clock": "%H:%M:%S",  # the terminal's header clock
     "zoned": "%Y-%m-%d %H:%M %Z",  # where a reader could doubt the zone: report headers, printed documents

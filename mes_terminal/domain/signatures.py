@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import SIGNATURE_COMMENT_NEEDED, SIGNATURE_TWO_PERSON
 from mes_terminal.domain.errors import InvalidInput, NotPermitted
 
@@ -46,14 +47,16 @@ class SignatureRule:
 
 @dataclass(frozen=True)
 class Manifestation:
-    """What a signature shows wherever the signed record is shown (§11.50)."""
+    """What a signature shows wherever the signed record is shown (§11.50): the date and time of signing
+    as the signer's wall clock read it, with its zone; the signature record itself keeps UTC."""
 
     name: str
     meaning: str
     signed_at: datetime
+    timezone: str  # the site's IANA zone
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.meaning}, {self.signed_at:%Y-%m-%d %H:%M:%S} UTC"
+        return f"{self.name}, {self.meaning}, {site_time(self.signed_at, self.timezone, 'zoned_seconds')}"
 
 
 def parse_meaning(value: str, rule: SignatureRule) -> Meaning:

@@ -322,7 +322,12 @@ class SupervisorService:
         """Write a trace or recall shown on screen as PDF; returns the path written."""
         generated = site_time(self._clock.now(), self.site_timezone, "zoned")
         if kind == "trace":
-            pdf = trace_pdf(answer, title=f"Genealogy of lot {answer['tree']['lot']}", generated=generated)
+            pdf = trace_pdf(
+                answer,
+                title=f"Genealogy of lot {answer['tree']['lot']}",
+                generated=generated,
+                timezone=self.site_timezone,
+            )
         else:
             pdf = recall_pdf(answer, generated=generated)
         try:

@@ -9,12 +9,23 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from mes_terminal.db.records import BomLine, Lot, Material, WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import (
+    BomLine,
+    Count,
+    Lot,
+    Material,
+    ScrapReason,
+    WorkOrder,
+    WorkOrderOperation,
+    Workstation,
+)
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.statuses import WorkOrderStatus
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.demo.create import create_demo
 from mes_terminal.services.queries.event_feed import read_events
+from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.reasons import scrap_reasons
 from mes_terminal.services.queries.trace import trace
 
 
@@ -49,3 +60,28 @@ def test_every_completed_demo_order_traces_back_to_lots_of_every_lot_controlled_
         root = answer.get("tree", answer)  # the root's fields stand at the top level, or under "tree"
         assert wanted and wanted <= materials_below(root), (order, lot, wanted)
     assert not [e for e in read_events(engine, 0, limit=100_000) if e.type == "ReportedWithoutMaterial"]
+    _scrap_reasons_apply_where_they_were_counted(engine)
+
+
+def _scrap_reasons_apply_where_they_were_counted(engine: Engine) -> None:
+    """A crack at a bend happens at the press brake: the laser cutter is not offered it, and the history
+    names for every scrap count a reason the terminal would have offered at its station."""
+    with read_connection(engine) as connection:
+        scopes = {reason.code: reason.scope for reason in scrap_reasons(connection)}
+        counted = connection.execute(
+            select(Workstation.code, WorkOrderOperation.seq, ScrapReason.code)
+            .select_from(Count)
+            .join(Workstation, Workstation.id == Count.workstation_id)
+            .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
+            .join(ScrapReason, ScrapReason.id == Count.scrap_reason_id)
+            .where(Count.scrap > 0)
+        ).all()
+    bend = scopes["BEND-CRACK"]
+    assert bend.applies(line="L1", station="WS-02", product="BRACKET-A", operation=20)
+    assert not bend.applies(line="L1", station="WS-01", product="BRACKET-A", operation=10)
+    assert counted, "the history scraps a little"
+    for station, operation, reason in counted:
+        assert scopes[reason].applies(line="L1", station=station, product="BRACKET-A", operation=operation), (
+            station,
+            reason,
+        )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import subprocess
+from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -204,6 +206,11 @@ def _raised_and_held(bus, clock, plant) -> str:
     ).result
     assert result["held_lot"] == "S-9"
     assert result["signed_by"] == "Rosalind Franklin" and result["meaning"] == "reported"
+    # The signature record and the result's signed_at keep UTC; the manifestation reads in Berlin.
+    signed_at = datetime.fromisoformat(result["signed_at"])
+    assert signed_at.utcoffset() == timedelta(0)
+    berlin = signed_at.astimezone(ZoneInfo("Europe/Berlin"))
+    assert result["signature"] == f"Rosalind Franklin, reported, {berlin:%Y-%m-%d %H:%M:%S %Z}"
     return result["nonconformance"]
 
 
@@ -336,7 +343,7 @@ def test_the_spc_chart_has_limits_from_the_baseline_capability_and_the_violation
     assert chart.upper_control is not None and chart.upper_control < 100.45
     assert chart.cp is not None and chart.cpk is not None and chart.cpk <= chart.cp
     assert [p.rules for p in chart.points][8:] == [(1,), ()]
-    assert chart.violations[0].startswith("point 9 (WO-1, 2026-03-02 06:00): Nelson rule 1")
+    assert chart.violations[0].startswith("point 9 (WO-1, 2026-03-02 07:00): Nelson rule 1")
 
 
 def test_mes_terminal_spc_writes_json_and_pdf(bus, clock, job, plant, database_url, capsys, tmp_path) -> None:
@@ -348,7 +355,7 @@ def test_mes_terminal_spc_writes_json_and_pdf(bus, clock, job, plant, database_u
     assert main(["spc", "CUT-FAI", "LEN", "--database-url", database_url]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["chart"] == "i-mr" and len(out["points"]) == 9 and out["points"][-1]["rules"] == [1]
-    assert out["range"] == {"from": None, "to": None}
+    assert out["range"] == {"from": None, "to": None} and out["timezone"] == "Europe/Berlin"
     target = tmp_path / "spc.pdf"
     assert main(["spc", "CUT-FAI", "LEN", "--format", "pdf", "--out", str(target), "--database-url", database_url]) == 0
     assert target.read_bytes().startswith(b"%PDF")
@@ -374,9 +381,10 @@ def test_a_baseline_outlier_is_judged_excluded_from_the_limits_and_out_of_spec(b
     # The limits are those of the seven other baseline values: the outlier does not widen them.
     assert chart.center == pytest.approx((100.0 + 100.02 + 99.98 + 100.0 + 100.02 + 99.98 + 100.01) / 7)
     assert chart.upper_control is not None and chart.upper_control < 100.5
-    assert chart.violations == ("point 4 (WO-1, 2026-03-02 06:00): Nelson rule 1: one point more than 3 sigma "
+    # Recorded at 06:00 UTC: the sentence is read at the site, in Berlin (CET).
+    assert chart.violations == ("point 4 (WO-1, 2026-03-02 07:00): Nelson rule 1: one point more than 3 sigma "
                                 "from the center line",)  # fmt: skip
-    assert chart.spec_violations == ("point 4 (WO-1, 2026-03-02 06:00): 101 mm above the upper spec limit 100.5 mm",)
+    assert chart.spec_violations == ("point 4 (WO-1, 2026-03-02 07:00): 101 mm above the upper spec limit 100.5 mm",)
     assert [(s.index, s.kind, s.rule, s.limit) for s in chart.signals] == [
         (3, "control", 1, None),
         (3, "spec", None, "USL"),
@@ -422,7 +430,10 @@ def test_report_spc_lists_every_characteristic_of_a_station_with_its_violations(
     assert len(lines) == 1 + len(WITH_OUTLIER) and lines[4].split(",")[8:12] == ["yes", "yes", "1", "USL"]
     target = tmp_path / "spc.pdf"
     assert main(["report", "spc", "--station", "WS-01", "--format", "pdf", "--out", str(target), *scope]) == 0
-    assert target.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    # The range is the site's days (midnight in Berlin), not the UTC instants the JSON carries.
+    assert "from 2026-03-02 00:00 CET to 2026-03-03 00:00 CET" in text and "T23:00:00Z" not in text
+    assert "(WO-1, 2026-03-02 07:00)" in text
     assert main(["report", "spc", "--item", "LEN", *scope]) == 2
     assert "--item LEN needs --checklist" in capsys.readouterr().err
 

@@ -126,3 +126,6 @@ def test_the_command_line_prints_json_and_applies(
     assert main([*args, "--apply", "--actor", SUPERVISOR]) == 0
     out = capsys.readouterr().out
     assert "WS-01" in out and "weighted tardiness" in out and "Published: 6 operations on 2 stations." in out
+    # 06:00 UTC is 07:00 in Berlin (CET): the printed plan reads the site's wall clock and names its zone.
+    assert out.startswith("Plan from 2026-03-02 07:00 CET to ") and "UTC" not in out
+    assert "Mon 02 07:" in out

@@ -252,6 +252,20 @@ def test_the_trace_pdf_lists_the_tree(day: str, capsys, tmp_path: Path) -> None:
         assert expected in text
 
 
+def test_the_trace_pdf_writes_link_times_in_the_sites_zone(day: str, capsys, tmp_path: Path) -> None:
+    _, out, _ = cli(capsys, "trace", "WO-8", "--database-url", day)
+    linked_utc = json.loads(out)["children"][0]["links"][0]["linked_at"]
+    pdf = tmp_path / "trace.pdf"
+    assert cli(capsys, "trace", "WO-8", "--format", "pdf", "--out", str(pdf), "--database-url", day)[0] == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # The plant is in Europe/Berlin (CET in March): the JSON keeps UTC, the PDF shows the wall clock an hour on.
+    from datetime import datetime, timedelta
+
+    berlin = (datetime.fromisoformat(linked_utc) + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+    assert berlin in text and linked_utc[:16].replace("T", " ") not in text
+    assert "Times in Europe/Berlin" in text and "UTC" not in text
+
+
 @pytest.mark.parametrize(
     ("argv", "sentence"),
     [

@@ -785,6 +785,7 @@ def test_a_scrap_reason_may_be_scoped_to_lines_stations_and_operations() -> None
     damage = next(r for r in parse_plant(text).scrap_reasons if r.code == "DAMAGE")
     assert (damage.lines, damage.stations, damage.operations) == (("L2",), ("WS-02",), (("BRACKET-A", 40),))
     assert next(r for r in demo().scrap_reasons if r.code == "WELD-PORE").stations == ("WS-03",)
+    assert next(r for r in demo().scrap_reasons if r.code == "BEND-CRACK").stations == ("WS-02",)  # press brake
 
 
 def test_a_scrap_reason_scoped_to_something_undefined_names_each() -> None:

@@ -29,9 +29,12 @@ def test_the_two_person_rule_applies_only_where_configured() -> None:
     sig.check_two_person(8, 7, "Rosalind Franklin", "nonconformance NC-00001", required=True)
 
 
-def test_the_manifestation_shows_name_meaning_and_time() -> None:
-    shown = sig.Manifestation("Kaoru Ishikawa", "approved", datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
-    assert str(shown) == "Kaoru Ishikawa, approved, 2026-03-02 09:30:00 UTC"
+def test_the_manifestation_shows_name_meaning_and_the_site_time_with_its_zone() -> None:
+    # Part 11 asks for the date and time of signing where a person reads it: the site's wall clock, zone named.
+    winter = sig.Manifestation("Kaoru Ishikawa", "approved", datetime(2026, 3, 2, 9, 30, tzinfo=UTC), "Europe/Berlin")
+    assert str(winter) == "Kaoru Ishikawa, approved, 2026-03-02 10:30:00 CET"
+    summer = sig.Manifestation("Kaoru Ishikawa", "approved", datetime(2026, 7, 2, 9, 30, tzinfo=UTC), "Europe/Berlin")
+    assert str(summer) == "Kaoru Ishikawa, approved, 2026-07-02 11:30:00 CEST"
 
 
 @given(st.text(max_size=50))

@@ -13,6 +13,7 @@ SUMMER = datetime(2026, 7, 1, 22, 5, 9, tzinfo=UTC)
 def test_an_instant_is_written_in_the_sites_zone_whatever_the_style() -> None:
     assert site_time(WINTER, "Europe/Berlin") == "2026-12-08 00:26"
     assert site_time(WINTER, "Europe/Berlin", "day_time") == "08.12. 00:26"
+    assert site_time(WINTER, "Europe/Berlin", "week_time") == "Tue 08 00:26"  # the next day in Berlin
     assert site_time(WINTER, "Europe/Berlin", "zoned") == "2026-12-08 00:26 CET"
     assert site_time(SUMMER, "Europe/Berlin", "clock") == "00:05:09"
     assert site_time(SUMMER, "Europe/Berlin", "zoned_seconds") == "2026-07-02 00:05:09 CEST"

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
@@ -14,11 +15,11 @@ from mes_terminal.db import migrate
 from mes_terminal.db.engine import safe_url
 from mes_terminal.db.records import (
     BomLine,
+    Line,
     Lot,
     Material,
     RoutingOperation,
     RoutingOperationStation,
-    ScrapReason,
     Site,
     User,
     UserRole,
@@ -36,6 +37,7 @@ from mes_terminal.services.demo.history import create_history, scanned_lines
 from mes_terminal.services.demo.inspector import pass_due_checks
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.reasons import scrap_reasons
 
 # (quantity, due in days, priority, what happens after creation)
 _ORDERS = [
@@ -108,36 +110,42 @@ def _job_in_progress(engine: Engine, bus: CommandBus, supervisor: str, now: date
     The counts are what the job's ideal cycle allows at a believable speed (about 85 % of it), so the
     terminal's actual cycle and the OEE's performance read like a real line's."""
     with Session(engine) as session:
-        order, seq, station, scrap_reason = session.execute(
-            select(
-                WorkOrder.number,
-                WorkOrderOperation.seq,
-                Workstation.code,
-                select(ScrapReason.code).order_by(ScrapReason.code).limit(1).scalar_subquery(),
-            )
+        order, seq, station, line = session.execute(
+            select(WorkOrder.number, WorkOrderOperation.seq, Workstation.code, Line.code)
             .join(WorkOrderOperation, WorkOrderOperation.work_order_id == WorkOrder.id)
             .join(
                 RoutingOperationStation,
                 RoutingOperationStation.routing_operation_id == WorkOrderOperation.routing_operation_id,
             )
             .join(Workstation, Workstation.id == RoutingOperationStation.workstation_id)
+            .join(Line, Line.id == Workstation.line_id)
             .where(WorkOrder.status == WorkOrderStatus.RELEASED, WorkOrderOperation.status == OperationStatus.READY)
             .order_by(Workstation.code, WorkOrder.priority.desc(), WorkOrder.number)
             .limit(1)
         ).one()
-    job = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
+    job: dict[str, Any] = {"actor": supervisor, "station": station, "work_order": order, "operation": seq}
     bus.execute(c.StartJob(command_id=uuid.uuid4(), issued_at=now - timedelta(minutes=45), **job))
     ideal = _ideal_cycle_seconds(engine, order, seq)
-    # Two reports: 25 and 17 minutes of running at 88 % and 85 % of the ideal speed, one part scrapped.
-    reports = [
-        (minutes_ago, int(Decimal(minutes * 60) / ideal * speed), scrap)
-        for minutes_ago, minutes, speed, scrap in ((20, 25, Decimal("0.88"), 1), (3, 17, Decimal("0.85"), 0))
-    ]
     with read_connection(engine) as connection:
         product = connection.scalar(
             select(Material.code).join(WorkOrder, WorkOrder.product_id == Material.id).where(WorkOrder.number == order)
         )
         scanned = scanned_lines(connection, str(product)).get(seq, [])
+        # The first reason (by code) the terminal would offer for this job at its station (domain.scrap_scope).
+        scrap_reason = min(
+            (
+                reason.code
+                for reason in scrap_reasons(connection)
+                if reason.scope.applies(line=line, station=station, product=str(product), operation=seq)
+            ),
+            default=None,
+        )
+    # Two reports: 25 and 17 minutes of running at 88 % and 85 % of the ideal speed, one part scrapped
+    # (where a reason applies).
+    reports = [
+        (minutes_ago, int(Decimal(minutes * 60) / ideal * speed), scrap if scrap_reason else 0)
+        for minutes_ago, minutes, speed, scrap in ((20, 25, Decimal("0.88"), 1), (3, 17, Decimal("0.85"), 0))
+    ]
     for material, per in scanned:  # the oldest lot of each scanned material, as much as the counts below need
         bus.execute(
             c.ConsumeLot(

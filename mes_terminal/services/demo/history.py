@@ -26,11 +26,13 @@ from mes_terminal.db.records import BomLine, Material
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.intervals import Span, subtract
 from mes_terminal.domain.intervals import total as total_time
+from mes_terminal.domain.scrap_scope import ScrapScope
 from mes_terminal.domain.shift_calendar import occurrences, patterns_from
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.demo.inspector import pass_due_checks
 from mes_terminal.services.queries.read_only import read_connection
+from mes_terminal.services.queries.reasons import scrap_reasons
 from mes_terminal.services.reports import queries as q
 
 LINE = "L1"
@@ -41,7 +43,9 @@ ROUTE = [(10, "WS-01", 40), (20, "WS-02", 42), (30, "WS-03", 45), (40, "WS-06", 
 DAYS = 3
 ORDER_QUANTITY = Decimal(2000)
 STOPS = [("MECH", 12, 40), ("ELEC", 6, 25), ("TOOL", 10, 30), ("MAT-LATE", 5, 20), ("JAM", 3, 8), ("SENSOR", 3, 6)]
-SCRAP = ["SETUP", "BURR", "DIM", "BEND-CRACK"]
+# The scrap reasons the history names, in turn, among those that apply at the count's station (a plant file
+# scopes some, as "Crack at bend" to the press brake): the rule of domain.scrap_scope, as the terminal's.
+SCRAP = ["SETUP", "BURR", "DIM", "BEND-CRACK", "WELD-PORE", "WELD-MISS"]
 WIRE_LOT = "DEMO-WIRE-001"  # welding wire, backflushed at the robot cell
 
 
@@ -63,6 +67,7 @@ def create_history(engine: Engine, bus: CommandBus, clock: Clock, actor: str) ->
         zone = ZoneInfo(stations[0].timezone)
         patterns = patterns_from(q.line_shifts(connection, [stations[0].line_id])[stations[0].line_id])
         scanned = scanned_lines(connection, PRODUCT)
+        scopes = {reason.code: reason.scope for reason in scrap_reasons(connection)}
     today = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     first = today - timedelta(days=1)
     while sum(1 for d in range((today - first).days) if (first + timedelta(days=d)).weekday() < 5) < DAYS:
@@ -74,7 +79,7 @@ def create_history(engine: Engine, bus: CommandBus, clock: Clock, actor: str) ->
     if not shifts:
         return "History: no past shift to fill."
 
-    run = _Runner(bus, actor, scanned)
+    run = _Runner(bus, actor, scanned, scopes)
     run.send(c.ReceiveLot, shifts[0].span.start - timedelta(hours=1), lot=WIRE_LOT, material="WIRE-G3SI1",
              quantity=Decimal(500))  # fmt: skip
     actions: list[_Action] = []
@@ -140,8 +145,15 @@ def _shift_actions(order: str, span: Span, breaks: tuple[Span, ...], rng: random
 class _Runner:
     """Executes the actions in time order, tracking what each operation may still report."""
 
-    def __init__(self, bus: CommandBus, actor: str, scanned: dict[int, list[tuple[str, Decimal]]]) -> None:
+    def __init__(
+        self,
+        bus: CommandBus,
+        actor: str,
+        scanned: dict[int, list[tuple[str, Decimal]]],
+        scopes: dict[str, ScrapScope],
+    ) -> None:
         self.bus, self.actor = bus, actor
+        self.scopes = scopes  # the plant's active scrap reasons, with where each applies
         self.scanned = scanned  # per operation: the lot-controlled BOM lines scanned there, with their quantity
         self.commands = self.stops = self.unclassified = 0
         self.good = self.scrap = Decimal(0)
@@ -204,8 +216,13 @@ class _Runner:
         total = min(wanted, supply - self._reported.get(key, Decimal(0)))
         if total <= 0:
             return
-        scrap = Decimal(int(total * Decimal("0.03") + Decimal("0.5"))) if job["operation"] in (10, 30) else Decimal(0)
-        reason = SCRAP[(job["operation"] // 10 + at.hour) % len(SCRAP)] if scrap else None
+        reasons = self._scrap_reasons(job)
+        scrap = (
+            Decimal(int(total * Decimal("0.03") + Decimal("0.5")))
+            if job["operation"] in (10, 30) and reasons
+            else Decimal(0)
+        )
+        reason = reasons[(job["operation"] // 10 + at.hour) % len(reasons)] if scrap else None
         for material, per in self.scanned.get(job["operation"], ()):  # the lots these parts need, scanned first
             self.send(c.ConsumeLot, at, **job, lot=_lot(job["work_order"], material), quantity=per * total)
         self.send(c.ReportCount, at, **job, good=total - scrap, scrap=scrap, scrap_reason=reason)
@@ -214,6 +231,17 @@ class _Runner:
         if job["operation"] == ROUTE[-1][0]:
             self.good += total - scrap
             self.scrap += scrap
+
+    def _scrap_reasons(self, job: dict) -> list[str]:
+        """The history's reasons the terminal would offer for this job at its station."""
+        return [
+            code
+            for code in SCRAP
+            if code in self.scopes
+            and self.scopes[code].applies(
+                line=LINE, station=job["station"], product=PRODUCT, operation=job["operation"]
+            )
+        ]
 
     @staticmethod
     def _key(job: dict) -> tuple[str, int]:

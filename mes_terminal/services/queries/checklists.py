@@ -13,10 +13,12 @@ from sqlalchemy import Connection, select
 
 from mes_terminal.db.records import ChecklistItem, ChecklistResult, RoutingOperation, WorkOrder, WorkOrderOperation
 from mes_terminal.domain import checks, spc
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.error_codes import CHECK_NO_CHECKLIST, SPC_UNKNOWN_ITEM, UNKNOWN_OPERATION
 from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
 from mes_terminal.domain.execution import OperationFacts, PreviousOperation, expected
 from mes_terminal.services.queries import quality as qq
+from mes_terminal.services.queries.documents import site_timezone
 from mes_terminal.services.queries.station_views import (
     CheckItemView,
     ChecklistView,
@@ -199,6 +201,7 @@ def spc_chart(
             code=SPC_UNKNOWN_ITEM,
         )
     rows = qq.measurements(connection, checklist, item, start, end, station, stations=stations)
+    zone = site_timezone(connection)
     asked = baseline or qq.site_quality_rules(connection).spc_baseline
     lower, upper = _f(definition.lower), _f(definition.upper)
     chart = spc.analyse([float(m.value) for m in rows], asked, subgroup=subgroup, lower_spec=lower, upper_spec=upper)
@@ -206,10 +209,10 @@ def spc_chart(
     anchors = rows if subgroup == 1 else [rows[i * subgroup + subgroup - 1] for i in range(len(chart.points))]
     breaches = {b.index: b for b in chart.spec}
     signals = sorted(
-        [_signal(v.index, anchors[v.index], "control", int(v.rule), None, chart.points[v.index], v.text)
+        [_signal(v.index, anchors[v.index], "control", int(v.rule), None, chart.points[v.index], v.text, zone)
          for v in chart.violations]
         + [_signal(b.index, anchors[b.index], "spec", None, b.side, b.value,
-                   _spec_text(b, lower, upper, definition.unit)) for b in chart.spec],
+                   _spec_text(b, lower, upper, definition.unit), zone) for b in chart.spec],
         key=lambda s: (s.index, s.kind != "control"),
     )  # fmt: skip
     limits = chart.limits
@@ -258,9 +261,17 @@ def spc_chart(
 
 
 def _signal(
-    index: int, at: qq.Measurement, kind: str, rule: int | None, limit: str | None, value: float, text: str
+    index: int,
+    at: qq.Measurement,
+    kind: str,
+    rule: int | None,
+    limit: str | None,
+    value: float,
+    text: str,
+    timezone: str,
 ) -> SpcSignal:
-    return SpcSignal(index, at.recorded_at, kind, rule, limit, value, f"point {index + 1} ({_where(at)}): {text}")
+    where = _where(at, timezone)
+    return SpcSignal(index, at.recorded_at, kind, rule, limit, value, f"point {index + 1} ({where}): {text}")
 
 
 def _spec_text(breach: spc.SpecBreach, lower: float | None, upper: float | None, unit: str | None) -> str:
@@ -270,8 +281,9 @@ def _spec_text(breach: spc.SpecBreach, lower: float | None, upper: float | None,
     return f"{breach.value:g}{suffix} {side} spec limit {limit:g}{suffix}"
 
 
-def _where(point: qq.Measurement) -> str:
-    return f"{point.work_order}, {point.recorded_at:%Y-%m-%d %H:%M}"
+def _where(point: qq.Measurement, timezone: str) -> str:
+    """Work order and site time of a point: the sentence is read beside the site's wall clock."""
+    return f"{point.work_order}, {site_time(point.recorded_at, timezone)}"
 
 
 def _f(value: Decimal | None) -> float | None:

@@ -53,7 +53,12 @@ def spc_report(
         view = spc_chart(
             connection, checklist, item, start=since, end=until, station=station, baseline=baseline, subgroup=subgroup
         )
-    return {**chart_json(view), "range": {"from": _iso(since), "to": _iso(until)}, "created_at": _iso(clock.now())}
+    return {
+        **chart_json(view),
+        "range": {"from": _iso(since), "to": _iso(until)},
+        "timezone": zone.key,
+        "created_at": _iso(clock.now()),
+    }
 
 
 def spc_scope_report(

@@ -68,5 +68,5 @@ def sign(
         comment=text,
         signed_at=cmd.issued_at,
     )
-    shown = Manifestation(signer.name, meaning.value, cmd.issued_at)
+    shown = Manifestation(signer.name, meaning.value, cmd.issued_at, uow.lots.site().timezone)
     return {"signed_by": signer.name, "meaning": meaning.value, "signed_at": cmd.issued_at, "signature": str(shown)}
