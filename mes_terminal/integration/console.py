@@ -85,8 +85,19 @@ class ErpConsole:
         return outcome
 
     def document_text(self, message_id: int) -> str:
-        """The message's file as text (XML or CSV), for reading; `InvalidInput` when it is gone or too large."""
-        path = self._file(self._message(message_id))
+        """The message's file as text (XML or CSV; an export's documents one after the other), for reading;
+        `InvalidInput` when it is gone or too large."""
+        row = self._message(message_id)
+        if row.direction == "out":
+            folder = Path(row.file)
+            return "\n".join(f"<!-- {name} -->\n{self._text(folder / name, row)}" for name in row.files)
+        return self._text(self._file(row), row)
+
+    def _text(self, path: Path, row: q.ErpMessageRow) -> str:
+        if not path.is_file():
+            raise InvalidInput(
+                Sentence("The file of {document} is no longer at {file}.", document=row.document, file=str(path))
+            )
         try:
             size = path.stat().st_size
             if size > MAX_SHOWN_BYTES:

@@ -13,6 +13,7 @@ from mes_terminal.db.records import ErpMessage, Event, WorkOrder
 from mes_terminal.domain import error_codes as codes
 from mes_terminal.domain.errors import NotPermitted
 from mes_terminal.integration.console import ErpConsole
+from mes_terminal.integration.export import export
 from mes_terminal.integration.hot_folder import sweep
 from mes_terminal.integration.importer import import_file
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
@@ -123,6 +124,10 @@ def test_a_retry_is_for_planners_and_for_refused_inbound_documents_only(plant, c
     assert [m.id for m in erp.messages()] == sorted((m.id for m in erp.messages()), reverse=True)
     assert [m.status for m in erp.messages(direction="in", status="refused")] == ["refused"]
     assert erp.messages(direction="out") == []
+    export(plant, "b2mml-v0600", tmp_path / "out", start=None, end=clock.now(), now=clock.now())
+    (written,) = erp.messages(direction="out")
+    # nothing progressed: an export without documents, so nothing to open and nothing to retry
+    assert (written.status, written.files, written.has_text, written.retryable) == ("written", (), False, False)
     assert len(erp.messages(limit=1)) == 1
 
     with pytest.raises(NotPermitted):
@@ -136,4 +141,4 @@ def test_a_retry_is_for_planners_and_for_refused_inbound_documents_only(plant, c
         erp.document_text(refused.id)
     assert getattr(gone.value, "code", None) == codes.INVALID_INPUT and "no longer at" in str(gone.value)
     with plant.connect() as connection:
-        assert connection.execute(select(ErpMessage.id)).all().__len__() == 2  # nothing recorded by a refusal
+        assert len(connection.execute(select(ErpMessage.id)).all()) == 3  # a refused retry records nothing

@@ -30,6 +30,12 @@ class ErpMessageRow:
     status: str  # applied | unchanged | refused | written
     code: str | None
     sentence: str | None  # the refusal's sentence, or a note of an applied document
+    # An export's documents, written into the folder `file` (an import's file is the document itself).
+    files: tuple[str, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.file) and (self.direction == "in" or bool(self.files))
 
     @property
     def retryable(self) -> bool:
@@ -65,6 +71,10 @@ def erp_message(connection: Connection, zone: str, message_id: int) -> ErpMessag
 def _row(row: dict[str, Any], zone: str) -> ErpMessageRow:
     file = str(row["file"] or "")
     name = file.replace("\\", "/").rsplit("/", 1)[-1]
+    files: tuple[str, ...] = ()
+    if row["direction"] == "out":
+        files = tuple(str(f) for f in (row["summary"] or {}).get("files", ()))
+        name = files[0] if len(files) == 1 else f"{files[0]} (+{len(files) - 1})" if files else ""
     return ErpMessageRow(
         id=int(row["id"]),
         recorded_at=row["recorded_at"],
@@ -76,4 +86,5 @@ def _row(row: dict[str, Any], zone: str) -> ErpMessageRow:
         status=row["status"],
         code=row["code"],
         sentence=row["message"],
+        files=files,
     )

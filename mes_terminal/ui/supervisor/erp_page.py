@@ -145,7 +145,7 @@ class ErpPage(QWidget):
     def update_buttons(self) -> None:
         message = self.selected()
         self.retryButton.setEnabled(message is not None and message.retryable)
-        self.xmlButton.setEnabled(message is not None and bool(message.file))
+        self.xmlButton.setEnabled(message is not None and message.has_text)
 
     def on_filter_changed(self) -> None:
         self.erp_vm.direction = self.directionBox.currentData()
@@ -172,7 +172,7 @@ class ErpPage(QWidget):
 
     def on_xml_clicked(self) -> None:
         message = self.selected()
-        if message is not None:
+        if message is not None and message.has_text:
             self.erp_vm.open_text(message.id, message.document)
 
     def show_text(self, title: str, text: str) -> None:
