@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.exc import DBAPIError
 
+from mes_terminal.db.records import ErpMessage
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import DATABASE_UNAVAILABLE, SCHEMA_NOT_AT_HEAD
 from mes_terminal.domain.errors import MesError
@@ -79,8 +81,23 @@ def sweep(
                 f"{outcome.code}\n{outcome.message}\n", encoding="utf-8"
             )
         os.replace(path, target)
+        _moved(engine, path, target)
         swept.append(Swept(target, outcome))
     return swept
+
+
+def _moved(engine: Engine, before: Path, after: Path) -> None:
+    """Point the file's newest message at where the file now lies, so the console can show it and retry it."""
+    newest = (
+        select(func.max(ErpMessage.id))
+        .where(ErpMessage.direction == "in", ErpMessage.file == str(before)[-1000:])
+        .scalar_subquery()
+    )
+    try:
+        with engine.begin() as connection:
+            connection.execute(update(ErpMessage).where(ErpMessage.id == newest).values(file=str(after)[-1000:]))
+    except DBAPIError:  # the file is moved and its outcome recorded: only the console's link is stale
+        log.warning("could not record that %s moved to %s", before, after, exc_info=True)
 
 
 def _free_name(folder: Path, name: str) -> Path:

@@ -33,6 +33,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "Badge or PIN not recognised; nothing was signed."),
     QT_TRANSLATE_NOOP("Sentences", "Call {call} came from {origin}, not from {station}."),
+    QT_TRANSLATE_NOOP("Sentences", "Cannot read {file}: {reason}."),
     QT_TRANSLATE_NOOP("Sentences", "Check due at start: {checks}."),
     QT_TRANSLATE_NOOP("Sentences", "Checklist {checklist} version {version} has no item {item}."),
     QT_TRANSLATE_NOOP("Sentences", "Choose a scrap reason for the scrap quantity."),
@@ -91,6 +92,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Nothing to change: give a new quantity, due date or priority."),
     QT_TRANSLATE_NOOP("Sentences", "Only a lot can be put on hold: name the lot."),
     QT_TRANSLATE_NOOP(
+        "Sentences", "Only a refused document from the ERP can be applied again; {document} is {status}."
+    ),
+    QT_TRANSLATE_NOOP(
         "Sentences",
         "Only {quantity} {unit} of lot {lot} went into {order} operation {operation}; {quantity2} cannot be returned.",
     ),
@@ -138,6 +142,7 @@ TEMPLATES = (
         "Sentences", "The command's time {time}Z lies in the future; check the clock of the machine that sent it."
     ),
     QT_TRANSLATE_NOOP("Sentences", "The database cannot be reached ({first_line})."),
+    QT_TRANSLATE_NOOP("Sentences", "The file of {document} is no longer at {file}."),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
     QT_TRANSLATE_NOOP(
         "Sentences", "The work does not fit in the planning horizon ({operation} would end after it); plan more days."
@@ -150,6 +155,7 @@ TEMPLATES = (
         "Sentences", "The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label."
     ),
     QT_TRANSLATE_NOOP("Sentences", "There are no commands in {file}."),
+    QT_TRANSLATE_NOOP("Sentences", "There is no ERP message {id}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no call for help number {call}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no downtime reason {code}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no line {line}."),
@@ -218,6 +224,7 @@ TEMPLATES = (
         "{file} holds no B2MML document: its root element <{element}> is in namespace '{namespace}' (line {line}).",
     ),
     QT_TRANSLATE_NOOP("Sentences", "{file} is not well-formed XML: {reason} (line {line})."),
+    QT_TRANSLATE_NOOP("Sentences", "{file} is {size} MB, too large to show here; open it with an editor."),
     QT_TRANSLATE_NOOP("Sentences", "{file} is {size} MB; the limit is {limit} MB."),
     QT_TRANSLATE_NOOP("Sentences", "{file}, row {row}: {reason}"),
     QT_TRANSLATE_NOOP(

@@ -664,6 +664,131 @@
     </message>
 </context>
 <context>
+    <name>ErpModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>ErpPage</name>
+    <message>
+        <source>In and out</source>
+        <translation>Ein und aus</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut anwenden</translation>
+    </message>
+    <message>
+        <source>Apply a refused document from the ERP again, once its cause is fixed.</source>
+        <translation>Ein abgelehntes Dokument aus dem ERP erneut anwenden, sobald die Ursache behoben ist.</translation>
+    </message>
+    <message>
+        <source>Open XML</source>
+        <translation>XML öffnen</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Messages: {count}</source>
+        <translation>Nachrichten: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ErpViewModel</name>
+    <message>
+        <source>{document} applied.</source>
+        <translation>{document} angewendet.</translation>
+    </message>
+    <message>
+        <source>{document} refused again: {sentence}</source>
+        <translation>{document} erneut abgelehnt: {sentence}</translation>
+    </message>
+</context>
+<context>
     <name>GanttWidget</name>
     <message>
         <source>No stations</source>
@@ -1873,12 +1998,28 @@
         <translation>Die Arbeit passt nicht in den Planungshorizont ({operation} würde danach enden); planen Sie mehr Tage.</translation>
     </message>
     <message>
+        <source>Cannot read {file}: {reason}.</source>
+        <translation>{file} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Only a refused document from the ERP can be applied again; {document} is {status}.</source>
+        <translation>Nur ein abgelehntes Dokument aus dem ERP kann erneut angewendet werden; {document} ist {status}.</translation>
+    </message>
+    <message>
+        <source>The file of {document} is no longer at {file}.</source>
+        <translation>Die Datei von {document} liegt nicht mehr unter {file}.</translation>
+    </message>
+    <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
         <translation>{what} {text} passt nicht in lesbarer Größe auf das Etikett; kürzen Sie den Text oder nehmen Sie ein breiteres Etikett.</translation>
     </message>
     <message>
         <source>There are no commands in {file}.</source>
         <translation>In {file} stehen keine Befehle.</translation>
+    </message>
+    <message>
+        <source>There is no ERP message {id}.</source>
+        <translation>Es gibt keine ERP-Nachricht {id}.</translation>
     </message>
     <message>
         <source>There is no call for help number {call}.</source>
@@ -2039,6 +2180,10 @@
     <message>
         <source>{file} is not well-formed XML: {reason} (line {line}).</source>
         <translation>{file} ist kein wohlgeformtes XML: {reason} (Zeile {line}).</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB, too large to show here; open it with an editor.</source>
+        <translation>{file} ist {size} MB groß, zu groß für die Anzeige hier; öffnen Sie sie mit einem Editor.</translation>
     </message>
     <message>
         <source>{file} is {size} MB; the limit is {limit} MB.</source>
@@ -3210,6 +3355,10 @@
     <message>
         <source>Reports</source>
         <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>ERP</source>
+        <translation>ERP</translation>
     </message>
     <message>
         <source>{name} ({roles})</source>

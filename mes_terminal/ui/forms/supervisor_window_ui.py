@@ -110,6 +110,9 @@ class Ui_SupervisorWindow:
         self.reportsTab = QWidget()
         self.reportsTab.setObjectName("reportsTab")
         self.tabs.addTab(self.reportsTab, "")
+        self.erpTab = QWidget()
+        self.erpTab.setObjectName("erpTab")
+        self.tabs.addTab(self.erpTab, "")
         self.screens.addWidget(self.tabs)
 
         self.windowLayout.addWidget(self.screens)
@@ -148,6 +151,9 @@ class Ui_SupervisorWindow:
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.reportsTab), QCoreApplication.translate("SupervisorWindow", "Reports", None)
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.erpTab), QCoreApplication.translate("SupervisorWindow", "ERP", None)
         )
 
     # retranslateUi

@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from mes_terminal.integration.console import ErpConsole
 from mes_terminal.services.queries.supervisor_views import AndonCall, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.ui.forms.supervisor_window_ui import Ui_SupervisorWindow
 from mes_terminal.ui.supervisor.audit_page import AuditPage
 from mes_terminal.ui.supervisor.board_page import BoardPage
 from mes_terminal.ui.supervisor.dispatch_page import DispatchPage
+from mes_terminal.ui.supervisor.erp_page import ErpPage
+from mes_terminal.ui.supervisor.erp_vm import ErpViewModel
 from mes_terminal.ui.supervisor.genealogy_page import GenealogyPage
 from mes_terminal.ui.supervisor.master_page import MasterPage
 from mes_terminal.ui.supervisor.orders_page import OrdersPage
@@ -35,8 +38,10 @@ class SupervisorWindow(QWidget):
         poll_ms: int = DEFAULT_POLL_MS,
         oee_ms: int = 60_000,
         listen: bool = True,
+        erp: ErpConsole | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`erp`: the ERP tab's exchange (by default over the service's database, without a CSV column map)."""
         super().__init__(parent)
         self.ui = Ui_SupervisorWindow()
         self.ui.setupUi(self)
@@ -45,6 +50,9 @@ class SupervisorWindow(QWidget):
         self.quality_vm = QualityViewModel(self.vm)
         self.printing_vm = PrintingViewModel(self.vm)
         self.print_actions = PrintActions(self.printing_vm, self)
+        self.erp_vm = ErpViewModel(
+            self.vm, erp or ErpConsole(service.engine, service.clock.now, lambda: service.site_timezone)
+        )
         self.banner = FeedbackBanner(self)
         self.banner.setMinimumHeight(32)
         self.ui.windowLayout.insertWidget(1, self.banner)
@@ -58,6 +66,7 @@ class SupervisorWindow(QWidget):
         self.genealogy = GenealogyPage(self.vm, self)
         self.quality = QualityPage(self.quality_vm, self)
         self.reports = ReportsPage(self.reports_vm, self)
+        self.erp = ErpPage(self.erp_vm, self)
         for holder, page in (
             (self.ui.signInPage, self.sign_in_page),
             (self.ui.boardTab, self.board),
@@ -69,6 +78,7 @@ class SupervisorWindow(QWidget):
             (self.ui.masterTab, self.master),
             (self.ui.genealogyTab, self.genealogy),
             (self.ui.reportsTab, self.reports),
+            (self.ui.erpTab, self.erp),
         ):
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(8, 8, 8, 8)
@@ -123,6 +133,8 @@ class SupervisorWindow(QWidget):
             self.reports.open()
         elif page is self.ui.scheduleTab:
             self.schedule.open()
+        elif page is self.ui.erpTab:
+            self.erp.open()
 
     def on_sign_out_clicked(self) -> None:
         self.vm.sign_out()
