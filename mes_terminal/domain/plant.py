@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal
+from functools import partial
 
 from mes_terminal.domain import plant_rules
 from mes_terminal.domain.errors import PlantFileError
@@ -343,7 +344,7 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
 
 def _machines(document: TomlDocument, root: Table) -> tuple[MachineSpec, ...]:
     # A machine whose url cannot be read is left out; its problems are noted and refuse the file.
-    read = (document.attempt(lambda t=t: parse_machine(t)) for t in root.tables("machines", MACHINE_KEYS))
+    read = (document.attempt(partial(parse_machine, t)) for t in root.tables("machines", MACHINE_KEYS))
     return tuple(machine for machine in read if machine is not None)
 
 
