@@ -169,6 +169,9 @@ def shoot(service: SupervisorService) -> None:
         if tab is window.ui.masterTab:
             window.master.ui.sectionList.setCurrentRow(5)
             settle(window)
+        if tab is window.ui.dispatchTab:  # the assembly bench: a ready job beside one on hold
+            window.dispatch.ui.stationCombo.setCurrentText("WS-04")
+            settle(window)
         save(window, name)
     # The genealogy of the order running at WS-01: its output lot and the steel that went into it.
     window.ui.tabs.setCurrentWidget(window.ui.genealogyTab)
