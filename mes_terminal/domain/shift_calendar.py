@@ -90,7 +90,9 @@ def _occurrence(pattern: ShiftPattern, day: date, zone: ZoneInfo) -> ShiftOccurr
     start_minute = _minute(pattern.start)
     length = (_minute(pattern.end) - start_minute) % (24 * 60) or 24 * 60
     local_start = datetime.combine(day, pattern.start)
-    span = Span(_attach(local_start, zone), _attach(local_start + timedelta(minutes=length), zone))
+    begins, ends = _attach(local_start, zone), _attach(local_start + timedelta(minutes=length), zone)
+    # A shift lying wholly in the hour the clocks skip in spring never happens: an empty span, not a reversed one.
+    span = Span(min(begins, ends), ends)
     breaks = []
     for pause in pattern.breaks:
         offset = (_minute(pause.start) - start_minute) % (24 * 60)

@@ -138,3 +138,10 @@ def test_buckets_measure_any_span_like_the_set_operations(pattern, window, zone,
             rows, (stop.start - window.start).total_seconds()
         )
         assert abs(measured - float(seconds(inside))) < 1e-3
+
+
+def test_a_shift_inside_the_skipped_spring_hour_plans_nothing() -> None:
+    new_york = ZoneInfo("America/New_York")  # 2025-03-09: 02:00 local jumps to 03:00
+    pattern = ShiftPattern("S", ("sun",), time(2, 1), time(3, 0), ())
+    window = Span(utc(2025, 3, 9), utc(2025, 3, 9) + timedelta(hours=24))
+    assert total(planned_spans([pattern], new_york, window)) == timedelta()
