@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
 
 DATA = Path(__file__).parent / "data"
@@ -22,6 +24,17 @@ def load_small_plant(engine: Engine, now: datetime) -> None:
 
 def command(cls: type[c.Command], at: datetime, actor: str = SUPERVISOR, **fields: Any) -> Any:
     return cls(command_id=uuid.uuid4(), actor=actor, issued_at=at, **fields)
+
+
+def run_first_job(bus: CommandBus, now: datetime, quantity: int = 10) -> None:
+    """WO-1 (BRACKET-A) released, the operator signed in at WS-01 and operation 10 running there."""
+    due = now + timedelta(days=1)
+    bus.execute(
+        command(c.CreateWorkOrder, now, number="WO-1", product="BRACKET-A", quantity=Decimal(quantity), due=due)
+    )
+    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
+    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    bus.execute(command(c.StartJob, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
 
 
 # The small plant with scrap reasons scoped to a station, an operation and a line.

@@ -25,7 +25,7 @@ from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.reports.service import ReportService
 from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.services.terminal import TerminalService
-from tests.helpers import OPERATOR, command
+from tests.helpers import OPERATOR, command, run_first_job
 from tests.machine_helpers import load_machine_plant
 
 MACHINE = "MACHINE"
@@ -39,20 +39,7 @@ def bus(engine, clock) -> CommandBus:
 
 
 def start_job(bus: CommandBus, clock, quantity: int = 100) -> None:
-    now = clock.now()
-    bus.execute(
-        command(
-            c.CreateWorkOrder,
-            now,
-            number="WO-1",
-            product="BRACKET-A",
-            quantity=Decimal(quantity),
-            due=now + timedelta(days=1),
-        )
-    )
-    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
-    bus.execute(command(c.SignIn, now, actor=OPERATOR, station=STATION, badge=OPERATOR, pin="4711"))
-    bus.execute(command(c.StartJob, now, actor=OPERATOR, station=STATION, work_order="WO-1", operation=10))
+    run_first_job(bus, clock.now(), quantity)
 
 
 def machine(bus: CommandBus, clock, cls: type[c.Command], **fields: object) -> dict:

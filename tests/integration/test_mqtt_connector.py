@@ -17,9 +17,8 @@ from mes_terminal.connectors.forwarder import Forwarder
 from mes_terminal.connectors.store import NewReading, SignalStore
 from mes_terminal.db.records import Count, DowntimeEvent, Event, MachineCount, MachineSource, WorkOrderOperation
 from mes_terminal.domain.clock import SystemClock
-from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from tests.helpers import OPERATOR, command
+from tests.helpers import run_first_job
 from tests.machine_helpers import Broker, Connector, load_machine_plant, publisher, send, wait_for
 
 
@@ -30,19 +29,7 @@ def prefix() -> str:
 
 def start_job(engine) -> None:
     bus, now = CommandBus(engine, SystemClock()), datetime.now(UTC)
-    bus.execute(
-        command(
-            c.CreateWorkOrder,
-            now,
-            number="WO-1",
-            product="BRACKET-A",
-            quantity=Decimal(100),
-            due=now + timedelta(days=1),
-        )
-    )
-    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
-    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
-    bus.execute(command(c.StartJob, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    run_first_job(bus, now, 100)
 
 
 def good(engine) -> Decimal:

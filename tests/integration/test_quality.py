@@ -17,7 +17,7 @@ from mes_terminal.domain.errors import AuthenticationFailed, InvalidInput, Inval
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
-from tests.helpers import DATA, OPERATOR, SUPERVISOR, command
+from tests.helpers import DATA, OPERATOR, SUPERVISOR, command, run_first_job
 
 QUALITY, QUALITY_2 = "B3001", "B3002"
 
@@ -33,19 +33,7 @@ def plant(engine: Engine, clock) -> Engine:
 def job(bus: CommandBus, clock) -> str:
     """WO-1 (10 brackets) released, Ada signed in at WS-01 and operation 10 running."""
     now = clock.now()
-    bus.execute(
-        command(
-            c.CreateWorkOrder,
-            now,
-            number="WO-1",
-            product="BRACKET-A",
-            quantity=Decimal(10),
-            due=now + timedelta(days=1),
-        )
-    )
-    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
-    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
-    bus.execute(command(c.StartJob, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    run_first_job(bus, now)
     return "WO-1"
 
 

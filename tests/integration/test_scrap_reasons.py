@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,26 +16,14 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.terminal import TerminalService
-from tests.helpers import OPERATOR, SCOPED, command, scoped_plant
+from tests.helpers import OPERATOR, SCOPED, command, run_first_job, scoped_plant
 
 
 @pytest.fixture
 def scoped(bus: CommandBus, plant: Engine, clock) -> Engine:
     load_plant(plant, parse_plant(scoped_plant(), "small_plant.toml"), now=clock.now())
     now = clock.now()
-    bus.execute(
-        command(
-            c.CreateWorkOrder,
-            now,
-            number="WO-1",
-            product="BRACKET-A",
-            quantity=Decimal(10),
-            due=now + timedelta(days=1),
-        )
-    )
-    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-1"))
-    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
-    bus.execute(command(c.StartJob, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    run_first_job(bus, now)
     return plant
 
 
