@@ -37,7 +37,7 @@ from mes_terminal.domain.intervals import Span
 from mes_terminal.domain.shift_calendar import BreakPattern, ShiftPattern
 from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.instances import read
-from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.problem import Job, Operation, Problem, Station
 from mes_terminal.scheduling.solve import schedule
 from mes_terminal.scheduling.timeline import instant, windows

@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from mes_terminal.domain.error_codes import SCHEDULE_HORIZON
 from mes_terminal.domain.errors import InvalidState
 from mes_terminal.scheduling.calendar import earliest_start, finish
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.plan import Plan, figures
 from mes_terminal.scheduling.problem import (
     Operation,
@@ -32,17 +33,7 @@ from mes_terminal.scheduling.problem import (
     usable,
 )
 
-OBJECTIVES = ("tardiness", "makespan", "changes")
 _SHARE = {"tardiness": 5, "makespan": 3, "changes": 2}  # of the time limit, among the stages that apply
-
-
-@dataclass(frozen=True)
-class Options:
-    time_limit: float = 10.0  # seconds, all stages together
-    workers: int = 1
-    seed: int = 0
-    objectives: tuple[str, ...] = OBJECTIVES  # lexicographic order
-    hint: tuple[PlannedOperation, ...] = ()  # a plan to start from (the current one, or the best rule's)
 
 
 @dataclass

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, replace
 
 from mes_terminal.domain.errors import MesError
-from mes_terminal.scheduling.model import Options, solve
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.plan import Plan
 from mes_terminal.scheduling.problem import Problem, validate
 from mes_terminal.scheduling.rules import CURRENT, RULES, dispatch
@@ -43,6 +43,9 @@ def schedule(problem: Problem, options: Options | None = None, *, use_rules: boo
     # in force itself may no longer fit (a station went down).
     hint = baseline.operations if baseline else problem.current
     left = max(0.5, options.time_limit - (time.monotonic() - began))  # the time limit covers the rules too
+    # OR-Tools (and numpy with it) loads when a plan is solved, not when the console starts.
+    from mes_terminal.scheduling.model import solve
+
     found = solve(problem, replace(options, hint=hint, time_limit=left))
     if found is None or (
         baseline is not None and _rank(baseline, options.objectives) < _rank(found, options.objectives)

@@ -7,6 +7,7 @@ no settings, a fresh home directory.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -114,6 +115,31 @@ def test_the_terminal_and_the_supervisor_start_from_the_bundle(bundle: Path, hom
     run(home, "demo", "--no-window", "--database-url", url)
     run(home, "terminal", "--station", "WS-01", "--windowed", "--exit-when-ready", "--database-url", url)
     run(home, "supervisor", "--exit-when-ready", "--database-url", url)
+
+
+def test_the_schedule_and_the_erp_export_run_from_the_bundle(bundle: Path, home: Path) -> None:
+    # OR-Tools with numpy, the shipped XSDs and lxml: loaded only by these commands, never at start
+    url = f"sqlite:///{home / 'demo.sqlite'}"
+    run(home, "demo", "--no-window", "--database-url", url)
+    plan = json.loads(run(home, "schedule", "--time-limit", "2", "--json", "--database-url", url).stdout)
+    assert plan["operations"]
+    out = home / "erp-out"
+    written = run(
+        home,
+        "erp",
+        "export",
+        "--format",
+        "b2mml-v0600",
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--out",
+        str(out),
+        "--json",
+        "--database-url",
+        url,
+    )
+    assert json.loads(written.stdout)["files"] > 0
+    assert list(out.glob("*.xml"))
 
 
 def test_the_bundle_migrates_postgresql(bundle: Path, home: Path) -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from mes_terminal.domain.shift_calendar import DAYS, BreakPattern, ShiftPattern
 from mes_terminal.scheduling.check import violations
-from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.solve import schedule
 from mes_terminal.services.planning.planner import Facts, build_problem
 from mes_terminal.services.queries.schedule import CurrentRow, OperationRow, StationRow

@@ -18,7 +18,7 @@ from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.shift_calendar import DAYS, BreakPattern, ShiftPattern
 from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.instances import read
-from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.problem import Fixed, Job, Operation, PlannedOperation, Problem, Station
 from mes_terminal.scheduling.rules import RULES, dispatch
 from mes_terminal.scheduling.solve import Result, schedule

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.instances import read
-from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.problem import Fixed, Job, Operation, Problem, Station
 from mes_terminal.scheduling.rules import RULES, dispatch
 from mes_terminal.scheduling.solve import schedule

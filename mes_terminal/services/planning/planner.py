@@ -23,7 +23,7 @@ from mes_terminal.domain.shift_calendar import ShiftPattern, patterns_from
 from mes_terminal.domain.statuses import ACTIVE_OPERATION
 from mes_terminal.scheduling import problem as sp
 from mes_terminal.scheduling.check import violations
-from mes_terminal.scheduling.model import Options
+from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.plan import Figures, Plan
 from mes_terminal.scheduling.solve import schedule
 from mes_terminal.scheduling.timeline import instant, minutes, windows
