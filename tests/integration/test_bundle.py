@@ -138,7 +138,7 @@ def test_the_schedule_and_the_erp_export_run_from_the_bundle(bundle: Path, home:
         "--database-url",
         url,
     )
-    assert json.loads(written.stdout)["files"] > 0
+    assert json.loads(written.stdout)["files"]
     assert list(out.glob("*.xml"))
 
 
