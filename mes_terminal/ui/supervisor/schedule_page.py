@@ -8,12 +8,12 @@ built yet (docs/scheduling.md).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.services.planning.chart import PlanChart
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 
@@ -94,7 +94,7 @@ class GanttWidget(QWidget):
         while tick <= chart.end:
             at = x(tick)
             painter.drawLine(int(at), AXIS - 4, int(at), bottom)
-            when = tick.astimezone(ZoneInfo(chart.timezone)).strftime("%a %H:%M")
+            when = site_time(tick, chart.timezone, "week_time")
             painter.drawText(QRectF(at + 2, 2, 90, AXIS - 4), Qt.AlignmentFlag.AlignLeft, when)
             tick += timedelta(hours=6)
 
