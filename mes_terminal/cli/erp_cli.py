@@ -25,9 +25,14 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
         "--from",
         dest="start",
         metavar="T",
-        help="start of the range (default: where the last export of this format ended, --since-last)",
+        help=(
+            "start of the range: a date (the site's midnight), a site time or an RFC 3339 time "
+            "(default: where the last export of this format ended, --since-last)"
+        ),
     )
-    exp.add_argument("--to", dest="end", metavar="T", help="end of the range, excluded (default: now)")
+    exp.add_argument(
+        "--to", dest="end", metavar="T", help="end of the range (excluded), like --from; default now"
+    )
     exp.add_argument("--since-last", action="store_true", help="start where the last export ended (the default)")
     exp.add_argument("--format", required=True, choices=("b2mml-v0600", "b2mml-v0700", "csv"))
     exp.add_argument("--out", required=True, metavar="DIR", help="the folder the documents are written to")
@@ -74,17 +79,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
     from mes_terminal.domain.errors import InvalidInput
-    from mes_terminal.domain.values import parse_timestamp
+    from mes_terminal.domain.report_range import parse_bound
     from mes_terminal.integration.export import export
+    from mes_terminal.services.reports.queries import site_timezone
 
     if args.start and args.since_last:
         raise InvalidInput("Give --from or --since-last, not both.")
-    start = parse_timestamp(args.start, "--from") if args.start else None
     app = application(args)
     try:
+        # --from and --to read as the reports read them: a date is the site's midnight
+        with app.engine.connect() as connection:
+            zone = ZoneInfo(site_timezone(connection) or "UTC")
+        start = parse_bound(args.start, "--from", zone) if args.start else None
         now = app.clock.now()
-        end = parse_timestamp(args.end, "--to") if args.end else now
+        end = parse_bound(args.end, "--to", zone) if args.end else now
         result = export(app.engine, args.format, Path(args.out), start=start, end=end, now=now)
     finally:
         app.close()

@@ -6,14 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from lxml import etree
+from sqlalchemy import select
 
 from mes_terminal.cli import main
+from mes_terminal.db.records import Site
 from mes_terminal.domain import error_codes as codes
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.integration import export as export_module
@@ -174,3 +177,14 @@ def test_export_on_the_command_line(produced, database_url: str, tmp_path: Path,
     )
     shown = json.loads(capsys.readouterr().out)
     assert code == 0 and shown["work_orders"] == ["WO-RT-1"] and len(shown["files"]) == 1
+
+
+def test_export_range_may_be_given_as_dates_like_a_report(produced, database_url: str, tmp_path: Path, capsys) -> None:
+    with produced.connect() as connection:
+        zone = ZoneInfo(connection.execute(select(Site.timezone)).scalar_one())
+    argv = ["erp", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--format", "csv"]
+    code = main([*argv, "--out", str(tmp_path / "out"), "--json", "--database-url", database_url])
+    shown = json.loads(capsys.readouterr().out)
+    site_midnight = datetime(2026, 3, 2, tzinfo=zone).astimezone(UTC)
+    assert code == 0 and shown["from"] == f"{site_midnight:%Y-%m-%dT%H:%M:%SZ}"
+    assert shown["work_orders"] == ["WO-RT-1"]
