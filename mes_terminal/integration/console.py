@@ -8,7 +8,7 @@
 A message row keeps the path of its file, not its bytes: the import reads documents as a stream (up to
 256 MB), and the hot folder moves a file to inbox/processed/ or inbox/failed/ and points its row there.
 A retry therefore reads the file where it now lies, through the same `import_file` as `erp import`, and
-records a new message; the refused one stays as it was, for the audit.
+records a new message; the refused one stays as it was, for the audit, and is shown as applied again.
 """
 
 from __future__ import annotations
@@ -60,6 +60,15 @@ class ErpConsole:
             events = EventLog(occurred_at=now, recorded_at=now, actor=actor, station=None, command_id=None)
             UnitOfWork(session, events, now).users.acting(actor, PLANNERS, "apply ERP documents again")
         row = self._message(message_id)
+        if row.applied_again is not None:
+            raise Conflict(
+                Sentence(
+                    "{document} was applied again at {time} by {actor}; nothing is left to retry.",
+                    document=row.document,
+                    time=row.applied_again,
+                    actor=row.applied_again_by or "",
+                )
+            )
         if not row.retryable:
             raise Conflict(
                 Sentence(

@@ -204,6 +204,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "value must be 0 or more, not {value}."),
     QT_TRANSLATE_NOOP("Sentences", "{checklist}/{item} is not a numeric item of a loaded checklist."),
     QT_TRANSLATE_NOOP("Sentences", "{check} and {more} more"),
+    QT_TRANSLATE_NOOP("Sentences", "{document} was applied again at {time} by {actor}; nothing is left to retry."),
     QT_TRANSLATE_NOOP("Sentences", "{field} has more than six decimal places ({answer})."),
     QT_TRANSLATE_NOOP("Sentences", "{field} is too large to be a measurement ({answer})."),
     QT_TRANSLATE_NOOP("Sentences", "{field} must be a number, not {answer}."),

@@ -713,6 +713,10 @@
         <source>written</source>
         <translation>geschrieben</translation>
     </message>
+    <message>
+        <source>refused, applied again %1 by %2</source>
+        <translation>abgelehnt, erneut angewendet %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>ErpPage</name>
@@ -2136,6 +2140,10 @@
     <message>
         <source>{check} and {more} more</source>
         <translation>{check} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>{document} was applied again at {time} by {actor}; nothing is left to retry.</source>
+        <translation>{document} wurde am {time} von {actor} erneut angewendet; es ist nichts mehr zu wiederholen.</translation>
     </message>
     <message>
         <source>{field} has more than six decimal places ({answer}).</source>

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from mes_terminal.db.records import ErpMessage, Event, WorkOrder
 from mes_terminal.domain import error_codes as codes
-from mes_terminal.domain.errors import NotPermitted
+from mes_terminal.domain.errors import Conflict, NotPermitted
 from mes_terminal.integration.console import ErpConsole
 from mes_terminal.integration.export import export
 from mes_terminal.integration.hot_folder import sweep
@@ -99,6 +99,14 @@ def test_the_erp_tab_lists_retries_and_shows_the_xml(console, qtbot, plant, cloc
     newest = console.erp.model.messages[0]
     assert (newest.document, newest.status) == (refused.document, "applied")
     assert [m.status for m in console.erp.model.messages].count("refused") == 2  # the first refusals stay
+    first = next(m for m in console.erp.model.messages if m.id == refused.id)
+    assert (first.applied_again_by, first.retryable) == (SUPERVISOR, False)
+    row = console.erp.model.messages.index(first)
+    assert console.erp.model.index(row, 4).data() == f"refused, applied again {first.applied_again} by {SUPERVISOR}"
+    select_message(console, refused.id)
+    assert not console.erp.retryButton.isEnabled()
+    with pytest.raises(Conflict, match="was applied again at"):
+        ErpConsole(plant, clock.now, lambda: "Europe/Berlin").retry(refused.id, actor=SUPERVISOR)
     with plant.connect() as connection:
         assert connection.execute(select(WorkOrder.number).where(WorkOrder.number == "WO-ERP-2")).scalar_one()
         retried = connection.execute(

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from mes_terminal.db.records import ErpMessage
+from mes_terminal.db.records import ErpMessage, Event
 from mes_terminal.domain.clock import site_time
 
 DIRECTIONS = ("in", "out")
@@ -32,6 +32,9 @@ class ErpMessageRow:
     sentence: str | None  # the refusal's sentence, or a note of an applied document
     # An export's documents, written into the folder `file` (an import's file is the document itself).
     files: tuple[str, ...] = ()
+    # A refused document applied again from the console: when (site time) and by whom.
+    applied_again: str | None = None
+    applied_again_by: str | None = None
 
     @property
     def has_text(self) -> bool:
@@ -40,7 +43,7 @@ class ErpMessageRow:
     @property
     def retryable(self) -> bool:
         """Only a refused document from the ERP can be applied again; an export is written anew."""
-        return self.direction == "in" and self.status == "refused"
+        return self.direction == "in" and self.status == "refused" and self.applied_again is None
 
 
 def erp_messages(
@@ -60,15 +63,37 @@ def erp_messages(
         query = query.where(ErpMessage.status == status)
     if before_id is not None:
         query = query.where(ErpMessage.id < before_id)
-    return [_row(dict(row), zone) for row in connection.execute(query).mappings()]
+    rows = [dict(row) for row in connection.execute(query).mappings()]
+    again = _applied_again(connection, [row["id"] for row in rows if row["status"] == "refused"])
+    return [_row(row, zone, again.get(row["id"])) for row in rows]
 
 
 def erp_message(connection: Connection, zone: str, message_id: int) -> ErpMessageRow | None:
     row = connection.execute(select(*_COLUMNS).where(ErpMessage.id == message_id)).mappings().one_or_none()
-    return None if row is None else _row(dict(row), zone)
+    return None if row is None else _row(dict(row), zone, _applied_again(connection, [message_id]).get(message_id))
 
 
-def _row(row: dict[str, Any], zone: str) -> ErpMessageRow:
+def _applied_again(connection: Connection, refused: list[int]) -> dict[int, tuple[datetime, str]]:
+    """For refused messages, the first retry that applied the document (the row itself stays refused, for the audit)."""
+    if not refused:
+        return {}
+    retries = connection.execute(
+        select(Event.entity_id, Event.recorded_at, Event.actor, Event.payload)
+        .where(
+            Event.type == "ErpMessageRetried",
+            Event.entity == "erp_message",
+            Event.entity_id.in_([str(i) for i in refused]),
+        )
+        .order_by(Event.id)
+    ).all()
+    found: dict[int, tuple[datetime, str]] = {}
+    for entity_id, at, actor, payload in retries:
+        if (payload or {}).get("ok"):
+            found.setdefault(int(entity_id), (at, actor))
+    return found
+
+
+def _row(row: dict[str, Any], zone: str, again: tuple[datetime, str] | None = None) -> ErpMessageRow:
     file = str(row["file"] or "")
     name = file.replace("\\", "/").rsplit("/", 1)[-1]
     files: tuple[str, ...] = ()
@@ -87,4 +112,6 @@ def _row(row: dict[str, Any], zone: str) -> ErpMessageRow:
         code=row["code"],
         sentence=row["message"],
         files=files,
+        applied_again=site_time(again[0], zone) if again else None,
+        applied_again_by=again[1] if again else None,
     )

@@ -50,7 +50,11 @@ class ErpModel(TableModel):
                 directions.get(m.direction, m.direction),
                 m.kind,
                 m.document,
-                statuses.get(m.status, m.status),
+                statuses.get(m.status, m.status)
+                if m.applied_again is None
+                else self.tr("refused, applied again %1 by %2")
+                .replace("%1", m.applied_again)
+                .replace("%2", m.applied_again_by or ""),
                 m.sentence or "",
             )
             for m in self.messages
