@@ -42,9 +42,11 @@ setup: system-deps $(STAMP)
 run: setup
 	$(VENV)/bin/mes-terminal demo
 
-# Offscreen unless the caller chose a platform: the suite needs no display.
+# Offscreen unless the caller chose a platform: the suite needs no display. One worker per core, a test
+# module on one worker (its module fixtures built once); PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= auto
 test: setup
-	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(VENV)/bin/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # All of them run, so one report shows every problem.
 lint: $(STAMP)
