@@ -466,7 +466,7 @@ SCHEDULE_MOVE_REFUSED = ErrorCode(
 SCHEDULE_PLAN_FAULT = ErrorCode(
     "schedule.plan_fault",
     "publishing or keeping a plan that breaks a rule",
-    "The plan breaks a rule ({rule}); it was not {what}. Reschedule first.",
+    "The plan breaks a rule ({rule}); nothing was changed. Reschedule first.",
 )
 ANDON_OTHER_STATION = ErrorCode(
     "andon.other_station",

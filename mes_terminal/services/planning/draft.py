@@ -159,7 +159,7 @@ def reschedule(
         problem, result.plan.operations, lambda m: site_time(instant(origin, m), _zone(facts), "week_time")
     )
     if faults:
-        raise InvalidState(SCHEDULE_PLAN_FAULT.sentence(rule=faults[0], what="kept"), code=SCHEDULE_PLAN_FAULT)
+        raise InvalidState(SCHEDULE_PLAN_FAULT.sentence(rule=faults[0]), code=SCHEDULE_PLAN_FAULT)
     locked = frozenset(key for key in draft.locked if key in known)
     return Draft(
         facts,
@@ -217,7 +217,7 @@ def publishable(draft: Draft) -> tuple[str, ...]:
     """The draft as the lines of a `PublishSchedule`; refused with a sentence while it breaks a rule."""
     faults = draft.faults()
     if faults:
-        raise InvalidState(SCHEDULE_PLAN_FAULT.sentence(rule=faults[0], what="published"), code=SCHEDULE_PLAN_FAULT)
+        raise InvalidState(SCHEDULE_PLAN_FAULT.sentence(rule=faults[0]), code=SCHEDULE_PLAN_FAULT)
     return plan_lines(plant_plan(draft))
 
 
