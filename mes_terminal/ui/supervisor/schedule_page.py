@@ -135,6 +135,10 @@ class GanttWidget(QWidget):
 
     # --- the mouse ---------------------------------------------------------------------------------
 
+    def select(self, key: str | None) -> None:
+        """Select the bar of `key` (what "Lock" acts on), as a click on it does."""
+        self._select(self.bar(key))
+
     def _select(self, bar: ChartBar | None) -> None:
         self.selected = bar.key if bar else None
         self.selection_changed.emit(bar)
@@ -352,14 +356,20 @@ class SchedulePage(QWidget):
         self.gantt.lock_requested.connect(self.model.set_locked)
         self.gantt.selection_changed.connect(self.on_selection_changed)
         self.model.draft_changed.connect(self.show_draft)
-        self.model.refused.connect(self.notice.setText)
+        self.model.refused.connect(self.say)
+        self.notice.hide()
         self.model.solving_changed.connect(self.on_solving_changed)
 
     def open(self) -> None:
         self.model.load()
 
+    def say(self, sentence: str) -> None:
+        """The last refusal, under the buttons (the banner says it too, for a while)."""
+        self.notice.setText(sentence)
+        self.notice.setVisible(bool(sentence))
+
     def on_moved(self, key: str, station: str, start: datetime) -> None:
-        self.notice.setText("")
+        self.say("")
         self.model.move(key, station, start)
 
     def on_lock_clicked(self) -> None:
