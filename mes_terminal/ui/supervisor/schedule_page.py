@@ -11,6 +11,7 @@ until a moment. "Publish" puts the draft in force (docs/scheduling.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QPointF, QRectF, Qt, Signal
@@ -60,8 +61,8 @@ class GanttWidget(QWidget):
         self.selected: str | None = None  # operation key
         self._drag: tuple[ChartBar, int, QPointF] | None = None  # bar, its lane, where it was pressed
         self._ghost: tuple[int, datetime, datetime] | None = None  # lane, start, end while dragging
+        self.eligible: Callable[[str], tuple[str, ...]] | None = None  # operation key -> stations that can do it
         self.setMinimumHeight(200)
-        self.setMouseTracking(False)
 
     def set_chart(self, chart: PlanChart | None) -> None:
         self.chart = chart
@@ -217,6 +218,11 @@ class GanttWidget(QWidget):
             painter.drawText(QRectF(4, top, LABELS - 8, LANE - 6), Qt.AlignmentFlag.AlignVCenter, lane.station)
             for bar in lane.bars:
                 self._draw_bar(painter, row, lane.working, bar)
+        if self._ghost is not None and self._drag is not None and self.eligible is not None:
+            can = self.eligible(self._drag[0].key)  # while dragging, the stations that cannot do it are greyed
+            for row, lane in enumerate(chart.lanes):
+                if lane.station not in can:
+                    painter.fillRect(QRectF(LABELS, AXIS + row * LANE, width, LANE - 6), QColor(87, 96, 106, 90))
         if self._ghost is not None:
             row, start, end = self._ghost
             painter.setPen(QPen(LOCK, 1, Qt.PenStyle.DashLine))
@@ -334,6 +340,7 @@ class SchedulePage(QWidget):
         self.publish_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.gantt = GanttWidget(self)
+        self.gantt.eligible = lambda key: self.model.draft.eligible(key) if self.model.draft else ()
         self.stops = QWidget(self)
         self.stops_layout = QVBoxLayout(self.stops)
         self.stops_layout.setContentsMargins(0, 0, 0, 0)
