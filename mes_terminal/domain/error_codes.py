@@ -458,6 +458,16 @@ SCHEDULE_HORIZON = ErrorCode(
     "a plan that does not fit in the horizon asked for",
     "The work does not fit in the planning horizon ({operation} would end after it); plan more days.",
 )
+SCHEDULE_MOVE_REFUSED = ErrorCode(
+    "schedule.move_refused",
+    "moving an operation in the console's draft plan where it would break a rule",
+    "{operation} cannot go there: {rule}. It stays where it was.",
+)
+SCHEDULE_PLAN_FAULT = ErrorCode(
+    "schedule.plan_fault",
+    "publishing or keeping a plan that breaks a rule",
+    "The plan breaks a rule ({rule}); nothing was changed. Reschedule first.",
+)
 ANDON_OTHER_STATION = ErrorCode(
     "andon.other_station",
     "answering a call for help from another station",

@@ -8,12 +8,14 @@ make; the command line runs it before a plan is stored.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mes_terminal.scheduling.problem import Operation, PlannedOperation, Problem, Station
 
 
-def violations(problem: Problem, plan: Sequence[PlannedOperation]) -> list[str]:
+def violations(problem: Problem, plan: Sequence[PlannedOperation], at: Callable[[int], str] = str) -> list[str]:
+    """Every rule `plan` breaks, as a sentence; `at` writes a minute of the problem (the console writes
+    the site's wall-clock time, tests and the command line the minute itself)."""
     found: list[str] = []
     by_key: dict[str, PlannedOperation] = {}
     for entry in plan:
@@ -31,10 +33,11 @@ def violations(problem: Problem, plan: Sequence[PlannedOperation]) -> list[str]:
                 found.append(f"{op.key} is not planned")
                 previous = None
                 continue
-            found += _operation(problem, stations, op, placed)
+            found += _operation(problem, stations, op, placed, at)
             if previous is not None and op.fixed is None and placed.start < previous.end + op.wait_before:
                 found.append(
-                    f"{op.key} starts at {placed.start}, before {previous.key} ends ({previous.end}) and its wait"
+                    f"{op.key} starts at {at(placed.start)}, before {previous.key} ends ({at(previous.end)})"
+                    + (" and its wait" if op.wait_before else "")
                 )
             previous = placed
     found += [f"{key} is not an operation of the problem" for key in by_key if key not in ops]
@@ -43,49 +46,57 @@ def violations(problem: Problem, plan: Sequence[PlannedOperation]) -> list[str]:
         lists[entry.station].append(entry)
     for code, placed_here in lists.items():
         if code in stations:
-            found += _station(problem, stations[code], sorted(placed_here, key=lambda p: (p.start, p.end)), ops)
+            found += _station(problem, stations[code], sorted(placed_here, key=lambda p: (p.start, p.end)), ops, at)
     return found
 
 
-def _operation(problem: Problem, stations: dict[str, Station], op: Operation, placed: PlannedOperation) -> list[str]:
+def _operation(
+    problem: Problem, stations: dict[str, Station], op: Operation, placed: PlannedOperation, at: Callable[[int], str]
+) -> list[str]:
     if op.fixed is not None:
         f = op.fixed
         if (placed.station, placed.start, placed.end) != (f.station, f.start, f.end):
-            where = f"{placed.station} {placed.start}-{placed.end}"
-            return [f"{op.key} was to stay at {f.station} {f.start}-{f.end}, is at {where}"]
+            where = f"{placed.station} {at(placed.start)}-{at(placed.end)}"
+            return [f"{op.key} was to stay at {f.station} {at(f.start)}-{at(f.end)}, is at {where}"]
         return []
     problems = []
     station = stations.get(placed.station)
     if station is None or placed.station not in op.durations:
         return [f"{op.key} is at {placed.station}, which cannot do it"]
     if placed.start < op.release:
-        problems.append(f"{op.key} starts at {placed.start}, before its release at {op.release}")
+        problems.append(f"{op.key} starts at {at(placed.start)}, before its release at {at(op.release)}")
     if placed.end > problem.horizon or placed.start < 0:
-        problems.append(f"{op.key} lies outside the horizon 0-{problem.horizon}")
+        problems.append(f"{op.key} lies outside the horizon {at(0)}-{at(problem.horizon)}")
     needed = op.durations[placed.station]
     inside = [(a, b) for a, b in station.windows if a <= placed.start < b]
     if not inside:
-        problems.append(f"{op.key} starts at {placed.start}, outside the planned time of {placed.station}")
+        problems.append(f"{op.key} starts at {at(placed.start)}, outside the planned time of {placed.station}")
     worked = sum(max(0, min(b, placed.end) - max(a, placed.start)) for a, b in station.windows)
     if worked != needed:
         problems.append(f"{op.key} gets {worked} planned minutes at {placed.station}, needs {needed}")
     if not any(a < placed.end <= b for a, b in station.windows):
-        problems.append(f"{op.key} ends at {placed.end}, outside the planned time of {placed.station}")
+        problems.append(f"{op.key} ends at {at(placed.end)}, outside the planned time of {placed.station}")
     if not op.interruptible and inside and placed.end > inside[0][1]:
-        problems.append(f"{op.key} may not be interrupted but spans a break at {inside[0][1]}")
+        problems.append(f"{op.key} may not be interrupted but spans a break at {at(inside[0][1])}")
     return problems
 
 
 def _station(
-    problem: Problem, station: Station, placed: list[PlannedOperation], ops: dict[str, Operation]
+    problem: Problem,
+    station: Station,
+    placed: list[PlannedOperation],
+    ops: dict[str, Operation],
+    at: Callable[[int], str],
 ) -> list[str]:
     problems = []
     events = sorted([(p.start, 1) for p in placed] + [(p.end, -1) for p in placed], key=lambda e: (e[0], e[1]))
     running = 0
-    for at, step in events:
+    for moment, step in events:
         running += step
         if running > station.capacity:
-            problems.append(f"{station.code} runs {running} operations at {at}, its capacity is {station.capacity}")
+            problems.append(
+                f"{station.code} runs {running} operations at {at(moment)}, its capacity is {station.capacity}"
+            )
             break
     if station.capacity == 1:
         family = station.initial_family

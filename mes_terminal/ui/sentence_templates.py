@@ -143,6 +143,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "The database cannot be reached ({first_line})."),
     QT_TRANSLATE_NOOP("Sentences", "The file of {document} is no longer at {file}."),
+    QT_TRANSLATE_NOOP("Sentences", "The plan breaks a rule ({rule}); nothing was changed. Reschedule first."),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
     QT_TRANSLATE_NOOP(
         "Sentences", "The work does not fit in the planning horizon ({operation} would end after it); plan more days."
@@ -265,6 +266,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "{material} needs {quantity} {unit}, {on_hand} {unit} usable on hand"),
     QT_TRANSLATE_NOOP("Sentences", "{material} {missing} {unit} missing ({taken} of {needed} {unit} taken)"),
+    QT_TRANSLATE_NOOP("Sentences", "{operation} cannot go there: {rule}. It stays where it was."),
     QT_TRANSLATE_NOOP("Sentences", "{order} operation {seq} ({operation_name}) is not running here."),
     QT_TRANSLATE_NOOP("Sentences", "{person} ({badge}) is deactivated and may not {action}."),
     QT_TRANSLATE_NOOP("Sentences", "{person} has already answered the call from {origin}."),

@@ -795,6 +795,14 @@
 <context>
     <name>GanttWidget</name>
     <message>
+        <source>Unlock {key}</source>
+        <translation>{key} entsperren</translation>
+    </message>
+    <message>
+        <source>Lock {key} where it is</source>
+        <translation>{key} an dieser Stelle sperren</translation>
+    </message>
+    <message>
         <source>No stations</source>
         <translation>Keine Stationen</translation>
     </message>
@@ -1623,16 +1631,59 @@
 <context>
     <name>SchedulePage</name>
     <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Neu planen</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Plan in force: {count} operations, {late} late. Shaded: off shift and breaks.</source>
-        <translation>Gültiger Plan: {count} Arbeitsgänge, {late} verspätet. Schattiert: außerhalb der Schichten und Pausen.</translation>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
     </message>
     <message>
-        <source>No plan has been published yet: run &apos;mes-terminal schedule --apply&apos;.</source>
-        <translation>Es wurde noch kein Plan veröffentlicht: &apos;mes-terminal schedule --apply&apos; ausführen.</translation>
+        <source>Planning…</source>
+        <translation>Plane…</translation>
+    </message>
+    <message>
+        <source>Draft, not in force until published: {count} operations; late orders: {late}.</source>
+        <translation>Entwurf, erst nach dem Freigeben gültig: {count} Arbeitsgänge; verspätete Aufträge: {late}.</translation>
+    </message>
+    <message>
+        <source>Plan in force: {count} operations; late orders: {late}.</source>
+        <translation>Gültiger Plan: {count} Arbeitsgänge; verspätete Aufträge: {late}.</translation>
+    </message>
+    <message>
+        <source>No plan is in force yet: Reschedule makes a draft, Publish puts it in force (or run &apos;mes-terminal schedule --apply&apos;).</source>
+        <translation>Noch kein Plan gültig: „Neu planen“ erstellt einen Entwurf, „Freigeben“ setzt ihn in Kraft (oder &apos;mes-terminal schedule --apply&apos; ausführen).</translation>
+    </message>
+    <message>
+        <source>{count} open operations are not planned: Reschedule.</source>
+        <translation>{count} offene Arbeitsgänge sind nicht eingeplant: neu planen.</translation>
+    </message>
+    <message>
+        <source>Planned without: {stations}.</source>
+        <translation>Geplant ohne: {stations}.</translation>
+    </message>
+    <message>
+        <source>Shaded: off shift and breaks; hatched: changeovers; outlined: locked.</source>
+        <translation>Schattiert: außerhalb der Schichten und Pausen; schraffiert: Rüsten; umrandet: gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleViewModel</name>
+    <message>
+        <source>The plan is in force: {count} operations; the dispatch lists follow it.</source>
+        <translation>Der Plan ist gültig: {count} Arbeitsgänge; die Arbeitslisten folgen ihm.</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1887,10 @@
     <message>
         <source>The database cannot be reached ({first_line}).</source>
         <translation>Die Datenbank ist nicht erreichbar ({first_line}).</translation>
+    </message>
+    <message>
+        <source>The plan breaks a rule ({rule}); nothing was changed. Reschedule first.</source>
+        <translation>Der Plan verletzt eine Regel ({rule}); nichts wurde geändert. Zuerst neu planen.</translation>
     </message>
     <message>
         <source>The split time {time} lies outside stop {stop_id} ({time2} to {until}).</source>
@@ -2300,6 +2355,10 @@
     <message>
         <source>{material} {missing} {unit} missing ({taken} of {needed} {unit} taken)</source>
         <translation>{material}: {missing} {unit} fehlen ({taken} von {needed} {unit} entnommen)</translation>
+    </message>
+    <message>
+        <source>{operation} cannot go there: {rule}. It stays where it was.</source>
+        <translation>{operation} kann nicht dorthin: {rule}. Er bleibt, wo er war.</translation>
     </message>
     <message>
         <source>{order} operation {seq} ({operation_name}) is not running here.</source>
@@ -2898,6 +2957,21 @@
     <message>
         <source>Sign out {name}?</source>
         <translation>{name} abmelden?</translation>
+    </message>
+</context>
+<context>
+    <name>StopOffer</name>
+    <message>
+        <source>no reason yet</source>
+        <translation>noch ohne Grund</translation>
+    </message>
+    <message>
+        <source>{station} is down since {since} ({reason}).</source>
+        <translation>{station} steht seit {since} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Reschedule without {station} until</source>
+        <translation>Neu planen ohne {station} bis</translation>
     </message>
 </context>
 <context>

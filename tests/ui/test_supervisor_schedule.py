@@ -20,7 +20,7 @@ def sign_in(window, qtbot) -> None:
 
 
 def open_schedule(window, qtbot) -> None:
-    with qtbot.waitSignal(window.vm.schedule_changed, timeout=10_000):
+    with qtbot.waitSignal(window.schedule.model.draft_changed, timeout=10_000):
         window.ui.tabs.setCurrentWidget(window.ui.scheduleTab)
 
 
@@ -45,7 +45,7 @@ def test_the_published_plan_is_drawn_per_station_with_late_work_counted(console,
     assert set(bars) == {("WO-1", 10), ("WO-1", 20), ("WO-2", 10), ("WO-2", 20)}
     assert bars[("WO-1", 20)].late and not bars[("WO-2", 20)].late
     assert all(lane.working for lane in chart.lanes)  # the EARLY shift is drawn
-    assert "4 operations, 1 late" in console.schedule.summary.text()
+    assert "Plan in force: 4 operations; late orders: 1." in console.schedule.summary.text()
     picture = console.grab()
     assert not picture.isNull()
     if os.environ.get("MES_SCREENSHOT_DIR"):  # for looking at it by eye

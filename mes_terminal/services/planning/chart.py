@@ -1,4 +1,4 @@
-"""The published plan as a chart: per station its planned time and its planned operations, for a Gantt."""
+"""The plan in force (or a draft: `draft.chart`) per station: planned time and operations, for a Gantt."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ class ChartBar:
     end: datetime
     setup_minutes: int  # the changeover just before start
     late: bool  # the order's last open operation, ending after its due date
+    locked: bool = False  # kept where it is when the draft is rescheduled
+    kept: bool = False  # running, or fixed: the scheduler does not move it
+
+    @property
+    def key(self) -> str:
+        return f"{self.work_order}/{self.operation}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class ChartLane:
     station: str
     working: tuple[tuple[datetime, datetime], ...]  # planned time (shifts without breaks) in the chart
     bars: tuple[ChartBar, ...]
+    down: tuple[datetime, datetime] | None = None  # planned without this station over this span
 
 
 @dataclass(frozen=True)

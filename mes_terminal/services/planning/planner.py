@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from mes_terminal.domain.intervals import Span
 from mes_terminal.domain.shift_calendar import ShiftPattern, patterns_from
 from mes_terminal.domain.statuses import ACTIVE_OPERATION
 from mes_terminal.scheduling import problem as sp
@@ -113,12 +115,28 @@ def plan_plant(
     return _plant_plan(problem, origin, result.plan, result.baseline, names)
 
 
-def build_problem(facts: Facts, origin: datetime, now: datetime, horizon_days: int, frozen_hours: float) -> sp.Problem:
+def build_problem(
+    facts: Facts,
+    origin: datetime,
+    now: datetime,
+    horizon_days: int,
+    frozen_hours: float,
+    *,
+    down_until: Mapping[str, datetime] | None = None,
+) -> sp.Problem:
+    """The scheduler's problem; a station in `down_until` does no work before that moment (a breakdown
+    planned around like a maintenance window), and what runs there goes on after it."""
     horizon = horizon_days * 24 * 60
+    down_until = down_until or {}
+    down = {code: max(0, minutes(origin, until)) for code, until in down_until.items()}
     stations = []
     for row in facts.stations:
         patterns = facts.calendars.get(row.line_id, [])
-        found = windows(patterns, ZoneInfo(row.timezone), origin, horizon) if patterns else ((0, horizon),)
+        closed = [Span(origin, down_until[row.code])] if row.code in down and down[row.code] > 0 else []
+        if patterns:
+            found = windows(patterns, ZoneInfo(row.timezone), origin, horizon, closed)
+        else:
+            found = ((down.get(row.code, 0), horizon),) if down.get(row.code, 0) < horizon else ()
         stations.append(sp.Station(row.code, found))
     frozen_until = origin + timedelta(hours=frozen_hours)
     current = {(r.work_order, r.seq): r for r in facts.current}
@@ -127,7 +145,7 @@ def build_problem(facts: Facts, origin: datetime, now: datetime, horizon_days: i
         by_order[op_row.work_order].append(op_row)
     jobs = []
     for number, rows in by_order.items():
-        operations = tuple(_operation(row, origin, now, horizon, current, frozen_until) for row in rows)
+        operations = tuple(_operation(row, origin, now, horizon, current, frozen_until, down) for row in rows)
         first = rows[0]
         jobs.append(sp.Job(number, operations, due=minutes(origin, first.due_at), weight=max(1, 1 + first.priority)))
     known = {op.key for job in jobs for op in job.operations}
@@ -146,13 +164,15 @@ def _operation(
     horizon: int,
     current: dict[tuple[str, int], q.CurrentRow],
     frozen_until: datetime,
+    down: Mapping[str, int],
 ) -> sp.Operation:
     key = f"{row.work_order}/{row.seq}"
     work = _work_minutes(row)
     family, setup = row.product, math.ceil(row.setup_minutes)
     if row.status in ACTIVE_OPERATION and row.station is not None:
         begun = minutes(origin, row.started_at or now)
-        left = max(0, minutes(origin, now)) + work
+        # Work on a station that is down goes on when it is up again.
+        left = max(0, minutes(origin, now), down.get(row.station, 0)) + work
         fixed = sp.Fixed(row.station, min(begun, 0), min(horizon, max(left, 1)))
         return sp.Operation(key, {row.station: work}, family=family, setup=setup, fixed=fixed)
     planned = current.get((row.work_order, row.seq))

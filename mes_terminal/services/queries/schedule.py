@@ -13,6 +13,8 @@ from decimal import Decimal
 from sqlalchemy import Connection, select
 
 from mes_terminal.db.records import (
+    DowntimeEvent,
+    DowntimeReason,
     Line,
     Material,
     PlannedOperation,
@@ -65,6 +67,16 @@ class CurrentRow:
     start: datetime
     end: datetime
     setup_minutes: int
+
+
+@dataclass(frozen=True)
+class StopRow:
+    """An open downtime: the station is down now (its machine, or an operator, said so)."""
+
+    station: str
+    since: datetime
+    source: str  # "operator" or "machine"
+    reason: str | None  # None while the stop has no reason yet
 
 
 def stations(connection: Connection) -> list[StationRow]:
@@ -155,3 +167,15 @@ def current_plan(connection: Connection) -> list[CurrentRow]:
         .order_by(Workstation.code, PlannedOperation.planned_start)
     )
     return [CurrentRow(r.number, r.seq, r.code, r.planned_start, r.planned_end, r.setup_minutes) for r in rows]
+
+
+def open_stops(connection: Connection) -> list[StopRow]:
+    """The open downtimes of active stations, by station."""
+    rows = connection.execute(
+        select(Workstation.code, DowntimeEvent.started_at, DowntimeEvent.source, DowntimeReason.name)
+        .join(Workstation, Workstation.id == DowntimeEvent.workstation_id)
+        .outerjoin(DowntimeReason, DowntimeReason.id == DowntimeEvent.reason_id)
+        .where(DowntimeEvent.ended_at.is_(None), Workstation.active.is_(True))
+        .order_by(Workstation.code)
+    )
+    return [StopRow(r.code, r.started_at, r.source, r.name) for r in rows]

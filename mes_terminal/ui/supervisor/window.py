@@ -141,6 +141,7 @@ class SupervisorWindow(QWidget):
 
     def shutdown(self) -> None:
         self.board.stop()
+        self.schedule.model.shutdown()  # a solve still running is waited for, its answer dropped
         self.vm.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
