@@ -30,9 +30,7 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
             "(default: where the last export of this format ended, --since-last)"
         ),
     )
-    exp.add_argument(
-        "--to", dest="end", metavar="T", help="end of the range (excluded), like --from; default now"
-    )
+    exp.add_argument("--to", dest="end", metavar="T", help="end of the range (excluded), like --from; default now")
     exp.add_argument("--since-last", action="store_true", help="start where the last export ended (the default)")
     exp.add_argument("--format", required=True, choices=("b2mml-v0600", "b2mml-v0700", "csv"))
     exp.add_argument("--out", required=True, metavar="DIR", help="the folder the documents are written to")
