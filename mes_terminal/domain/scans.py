@@ -20,7 +20,11 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
   carry only the number.
 - GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3` symbology identifiers, a GS separator, or AI 01 with a
   GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
-  `gs1_data` for the GS1 element-string parser.
+  `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
+- So are GS1 Digital Link URIs (`https://id.gs1.org/01/09506000134352/10/ABC?17=270531`, any domain,
+  `http` or `https` in any case, a `]Q1` or `]d1` identifier in front dropped): an http(s) address
+  whose path holds an "/AI/value" pair. Any other web address, and other URI schemes (`javascript:`,
+  `data:`, `file:`, ...), are UNKNOWN with a sentence saying so: nothing is ever fetched.
 - Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
 """
 
@@ -34,6 +38,7 @@ from enum import StrEnum
 from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.gs1_digital_link import is_web_address, looks_like_digital_link, uri_scheme, without_symbology
 from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
@@ -50,6 +55,8 @@ _GS = "\x1d"
 # AI 01 followed by the fourteen digits of a GTIN: how a GS1 label scanned without identifier begins.
 _GS1_GTIN_START = re.compile(r"^01[0-9]{14}")
 _SEQUENCE = re.compile(r"^[0-9]{1,10}$")
+# URI schemes a scan may carry that are never ours: named in the refusal rather than "not a code".
+_FOREIGN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "ftp", "mailto", "tel", "sms", "urn", "blob"})
 
 # Names for the C0 control characters, so that a banner shows <GS> rather than an invisible character.
 # fmt: off
@@ -96,6 +103,14 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
     shown = for_display(text)
     if not text:
         return _unknown(shown, "The scan looks cut off: nothing came through")
+    uri = without_symbology(text)
+    if is_web_address(uri):
+        if looks_like_digital_link(uri):
+            # Kept whole: domain.gs1.parse_gs1_scan reads it where the lot is looked up.
+            return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=uri)
+        return _unknown(
+            shown, f"Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path"
+        )
     if _looks_like_gs1(text):
         # Kept whole: the GS1 parser (domain.gs1) reads it where the lot is looked up.
         return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
@@ -107,6 +122,9 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
         if not colon or not rest.strip():
             return _unknown(shown, f"The scan looks cut off: {shown}")
         return _PREFIXED[prefix](rest, shown)
+    scheme = uri_scheme(text)
+    if scheme is not None and (scheme in _FOREIGN_SCHEMES or rest.startswith("//")):
+        return _unknown(shown, f"Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)")
     if _code(text) is not None and pattern.fullmatch(text):
         return Scan(ScanKind.BADGE, shown, badge=text)
     return _not_ours(shown)
