@@ -38,9 +38,9 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _AI_SEGMENT = re.compile(r"^[0-9]{2,4}$")
 
 
-# AIM symbology identifiers of QR Code and DataMatrix symbols that carry plain text (a URI), not GS1
-# element strings; a scanner configured to send identifiers puts one in front of a Digital Link.
-URI_SYMBOLOGIES = ("]Q0", "]Q1", "]d1")
+# AIM symbology identifiers of QR Code, DataMatrix and DotCode symbols that carry plain text (a URI), not
+# GS1 element strings; a scanner configured to send identifiers puts one in front of a Digital Link.
+URI_SYMBOLOGIES = ("]Q0", "]Q1", "]d1", "]J0")
 
 
 def without_symbology(text: str) -> str:

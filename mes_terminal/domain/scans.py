@@ -18,11 +18,11 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
   The operation is the routing step's whole number (10, 20, ...), 1 to 2**31 - 1.
 - A bare code matching the badge pattern (default `^B\\d{3,10}$`) is a badge too: badge cards often
   carry only the number.
-- GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3` symbology identifiers, a GS separator, or AI 01 with a
+- GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3`, `]J1` symbology identifiers, a GS separator, or AI 01 with a
   GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
   `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
 - So are GS1 Digital Link URIs (`https://id.gs1.org/01/09506000134352/10/ABC?17=270531`, any domain,
-  `http` or `https` in any case, a `]Q1` or `]d1` identifier in front dropped): an http(s) address
+  `http` or `https` in any case, a `]Q1`, `]d1` or `]J0` identifier in front dropped): an http(s) address
   whose path holds an "/AI/value" pair. Any other web address, and other URI schemes (`javascript:`,
   `data:`, `file:`, ...), are UNKNOWN with a sentence saying so: nothing is ever fetched.
 - Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
@@ -38,6 +38,7 @@ from enum import StrEnum
 from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.gs1 import SYMBOLOGY_IDENTIFIERS
 from mes_terminal.domain.gs1_digital_link import is_web_address, looks_like_digital_link, uri_scheme, without_symbology
 from mes_terminal.domain.values import INT_MAX, parse_code
 
@@ -48,9 +49,9 @@ DISPLAY_LIMIT = 60
 # (\x1c-\x1f count as whitespace to Python), and a GS at either end of a GS1 scan is data.
 _TRIM = " \t\r\n\v\f"
 
-# AIM symbology identifiers that a scanner prefixes to GS1 symbols when told to: GS1-128, GS1 DataBar,
-# GS1 DataMatrix, GS1 QR Code.
-_GS1_SYMBOLOGIES = ("]C1", "]e0", "]d2", "]Q3")
+# AIM symbology identifiers that a scanner prefixes to GS1 symbols when told to (GS1-128, GS1 DataBar,
+# GS1 DataMatrix, GS1 QR Code, GS1 DotCode): the GS1 parser's own list.
+_GS1_SYMBOLOGIES = tuple(SYMBOLOGY_IDENTIFIERS)
 _GS = "\x1d"
 # AI 01 followed by the fourteen digits of a GTIN: how a GS1 label scanned without identifier begins.
 _GS1_GTIN_START = re.compile(r"^01[0-9]{14}")

@@ -290,3 +290,49 @@ def test_an_element_string_scan_is_unchanged(gs1: Gs1Dictionary) -> None:
     raw = "]C1010950600013435210ABC"
     assert parse_gs1_scan(raw, gs1, today=TODAY) == parse_element_string(raw, gs1, today=TODAY)
     assert isinstance(parse_gs1_scan(raw, gs1, today=TODAY), ElementString)
+
+
+# --- scan data as GS1's syntax engine reads it: the symbology identifier says what follows -------------------
+
+SCAN_DATA = [
+    # GS1 symbols: element strings, FNC1 as GS
+    ("]Q3011231231231233310ABC123\x1d99TESTING", [("01", "12312312312333"), ("10", "ABC123"), ("99", "TESTING")]),
+    ("]d2011231231231233310ABC123\x1d99TESTING", [("01", "12312312312333"), ("10", "ABC123"), ("99", "TESTING")]),
+    ("]J1011231231231233310ABC123\x1d99TESTING", [("01", "12312312312333"), ("10", "ABC123"), ("99", "TESTING")]),
+    ("]C1011231231231233310ABC123\x1d99TESTING", [("01", "12312312312333"), ("10", "ABC123"), ("99", "TESTING")]),
+    (
+        "]e0011231231231233310ABC123\x1d99TESTING\x1d98XYZ",
+        [("01", "12312312312333"), ("10", "ABC123"), ("99", "TESTING"), ("98", "XYZ")],
+    ),
+    (
+        "]e0011231231231233310ABC123\x1d1199122598TESTING\x1d97XYZ",
+        [("01", "12312312312333"), ("10", "ABC123"), ("11", "991225"), ("98", "TESTING"), ("97", "XYZ")],
+    ),
+    # plain-text symbols carrying a Digital Link
+    ("]Q1https://example.com/01/12312312312333?99=TEST", [("01", "12312312312333"), ("99", "TEST")]),
+    ("]Q1HTTPS://example.com/01/12312312312333?99=TEST", [("01", "12312312312333"), ("99", "TEST")]),
+    ("]d1https://example.com/01/12312312312333?99=TEST", [("01", "12312312312333"), ("99", "TEST")]),
+    ("]J0https://example.com/01/12312312312333?99=TEST", [("01", "12312312312333"), ("99", "TEST")]),
+    # we accept more: the mixed-case scheme the engine does not take as a Digital Link
+    ("]Q1HtTps://example.com/01/12312312312333?99=TEST", [("01", "12312312312333"), ("99", "TEST")]),
+]
+
+
+@pytest.mark.parametrize(("raw", "pairs"), SCAN_DATA)
+def test_scan_data_the_syntax_engine_reads_as_gs1(gs1: Gs1Dictionary, raw: str, pairs: list[tuple[str, str]]) -> None:
+    scan = classify_scan(raw)
+    assert (scan.kind, scan.gs1) == (ScanKind.LOT, True)
+    assert list(parse_gs1_scan(scan.gs1_data or "", gs1, today=TODAY).pairs) == pairs
+
+
+@pytest.mark.parametrize("raw", ["]Q3", "]d2", "]J1", "]e0", "]C1"])
+def test_a_gs1_symbol_without_data_is_refused(gs1: Gs1Dictionary, raw: str) -> None:
+    scan = classify_scan(raw)
+    assert scan.kind is ScanKind.LOT and scan.gs1
+    with pytest.raises(Gs1Error, match="holds no GS1 data"):
+        parse_gs1_scan(scan.gs1_data or "", gs1, today=TODAY)
+
+
+@pytest.mark.parametrize("raw", ["]Q1TESTING", "]d1TESTING", "]XX", "]X"])
+def test_plain_text_symbols_that_are_no_digital_link_are_not_gs1(raw: str) -> None:
+    assert classify_scan(raw).kind is ScanKind.UNKNOWN
