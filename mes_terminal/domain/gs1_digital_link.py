@@ -78,6 +78,17 @@ def looks_like_digital_link(text: str) -> bool:
     return any(_AI_SEGMENT.match(a) and b for a, b in pairwise(segments))
 
 
+def names_a_gs1_key(text: str, dictionary: Gs1Dictionary) -> bool:
+    """True for an http(s) URI whose path, read back from its end in "/AI/value" pairs, reaches a GS1
+    primary key: a Digital Link, or one that `parse_digital_link` refuses for what its values hold.
+    "https://news.example/2024/05/story" is not one (no AI (05) exists), though it has number segments."""
+    if not looks_like_digital_link(text):
+        return False
+    path = text.split("//", 1)[1].partition("/")[2]
+    path = path.split("#", 1)[0].split("?", 1)[0].removesuffix("/")
+    return _primary_key_position(path.split("/"), dictionary) is not None
+
+
 def parse_digital_link(uri: str, dictionary: Gs1Dictionary, today: date) -> list[tuple[str, str]]:
     """The (AI, value) pairs of a GS1 Digital Link URI: the path's key and qualifiers, then the query's
     data attributes in their order. Refuses anything else with a `Gs1Error` an operator can read.

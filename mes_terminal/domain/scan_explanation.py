@@ -28,7 +28,7 @@ def explain_scan(
     """One scan explained: {"raw", "ok", "kind", "badge", "lot", "work_order", "operation", "gtin", "gs1",
     "message"}. `gs1` is the list of [AI, value] pairs of GS1 data, else None; for a GS1 label `lot` is its
     (10) batch and `gtin` its (01). Never raises for a str."""
-    scan = classify_scan(raw, badge_pattern=badge_pattern)
+    scan = classify_scan(raw, badge_pattern=badge_pattern, gs1_dictionary=dictionary)
     answer: dict[str, Any] = dict.fromkeys(FIELDS)
     answer.update(raw=raw, ok=scan.kind is not ScanKind.UNKNOWN, kind=scan.kind.value)
     answer.update(badge=scan.badge, lot=scan.lot, work_order=scan.work_order, operation=scan.operation)

@@ -23,7 +23,7 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
   `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
 - So are GS1 Digital Link URIs (`https://id.gs1.org/01/09506000134352/10/ABC?17=270531`, any domain,
   `http` or `https` in any case, a `]Q1`, `]d1` or `]J0` identifier in front dropped): an http(s) address
-  whose path holds an "/AI/value" pair. Any other web address, and other URI schemes (`javascript:`,
+  whose path reaches a GS1 primary key (given GS1's dictionary; without it, any "/AI/value" pair). Any other web address, and other URI schemes (`javascript:`,
   `data:`, `file:`, ...), are UNKNOWN with a sentence saying so: nothing is ever fetched.
 - Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
 """
@@ -39,7 +39,14 @@ from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
 from mes_terminal.domain.gs1 import SYMBOLOGY_IDENTIFIERS
-from mes_terminal.domain.gs1_digital_link import is_web_address, looks_like_digital_link, uri_scheme, without_symbology
+from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
+from mes_terminal.domain.gs1_digital_link import (
+    is_web_address,
+    looks_like_digital_link,
+    names_a_gs1_key,
+    uri_scheme,
+    without_symbology,
+)
 from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
@@ -97,8 +104,16 @@ class Scan:
     reason: str | None = None
 
 
-def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN) -> Scan:
-    """Classify one scan. Never raises for a str; an unusable `badge_pattern` raises ConfigurationError."""
+def classify_scan(
+    raw: str,
+    *,
+    badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN,
+    gs1_dictionary: Gs1Dictionary | None = None,
+) -> Scan:
+    """Classify one scan. Never raises for a str; an unusable `badge_pattern` raises ConfigurationError.
+
+    With GS1's dictionary a web address is a Digital Link only when its path reaches a GS1 primary key
+    (/01/, /00/, /414/, ...); without it, any "/digits/value" pair in its path makes it one."""
     pattern = compile_badge_pattern(badge_pattern)
     text = raw.strip(_TRIM)
     shown = for_display(text)
@@ -106,7 +121,7 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
         return _unknown(shown, "The scan looks cut off: nothing came through")
     uri = without_symbology(text)
     if is_web_address(uri):
-        if looks_like_digital_link(uri):
+        if names_a_gs1_key(uri, gs1_dictionary) if gs1_dictionary else looks_like_digital_link(uri):
             # Kept whole: domain.gs1.parse_gs1_scan reads it where the lot is looked up.
             return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=uri)
         return _unknown(

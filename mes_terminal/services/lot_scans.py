@@ -43,7 +43,7 @@ def lot_number_for_scan(engine: Engine, scan: Scan, today: date) -> str:
 
 def lot_number_for_text(engine: Engine, text: str, today: date) -> str:
     """What a lot field holds (typed or scanned): a lot label's lot, else the text itself as a lot number."""
-    scan = classify_scan(text)
+    scan = classify_scan(text, gs1_dictionary=default_gs1_dictionary())
     if scan.kind == ScanKind.LOT:
         return lot_number_for_scan(engine, scan, today)
     return text.strip()
@@ -51,7 +51,7 @@ def lot_number_for_text(engine: Engine, text: str, today: date) -> str:
 
 def supplier_lot_for_text(text: str, today: date) -> str:
     """A supplier's lot from a supplier lot field: the (10) batch of a GS1 scan, else the text itself."""
-    scan = classify_scan(text)
+    scan = classify_scan(text, gs1_dictionary=default_gs1_dictionary())
     if scan.kind == ScanKind.LOT and scan.gs1:
         data = gs1.parse_gs1_scan(scan.gs1_data or "", default_gs1_dictionary(), today=today)
         if data.lot is None:

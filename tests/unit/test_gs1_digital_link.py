@@ -336,3 +336,25 @@ def test_a_gs1_symbol_without_data_is_refused(gs1: Gs1Dictionary, raw: str) -> N
 @pytest.mark.parametrize("raw", ["]Q1TESTING", "]d1TESTING", "]XX", "]X"])
 def test_plain_text_symbols_that_are_no_digital_link_are_not_gs1(raw: str) -> None:
     assert classify_scan(raw).kind is ScanKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["https://news.example/2024/05/story", "https://shop.example/p/123/45?x=1", "http://a/99/ABC", "https://a/01/"],
+)
+def test_with_gs1s_dictionary_only_a_path_reaching_a_gs1_key_is_a_digital_link(gs1: Gs1Dictionary, raw: str) -> None:
+    scan = classify_scan(raw, gs1_dictionary=gs1)
+    assert scan.kind is ScanKind.UNKNOWN
+    assert scan.reason is not None and "is a web address with no GS1 key" in scan.reason
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://a/01/09506000134353",  # a key, with a wrong check digit: read, then refused with its reason
+        "https://brand.example/x/00/006141411234567890/",
+        "https://a/01/09506000134352/10/L?17=270531#top",
+    ],
+)
+def test_with_gs1s_dictionary_a_path_reaching_a_key_is_a_lot_scan(gs1: Gs1Dictionary, raw: str) -> None:
+    assert classify_scan(raw, gs1_dictionary=gs1).kind is ScanKind.LOT

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
 from mes_terminal.domain.clock import Clock, site_time
-from mes_terminal.domain.errors import MesError
+from mes_terminal.domain.errors import ConfigurationError, MesError
+from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
 from mes_terminal.domain.scans import Scan
+from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
@@ -78,7 +80,7 @@ class TerminalWindow(QWidget):
         self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.sounds = FeedbackSounds(self, enabled=self.options.sounds)
         self.languages = LanguageSwitcher(self)
-        self.scan_router = ScanRouter(self)
+        self.scan_router = ScanRouter(self, gs1_dictionary=_gs1_dictionary())
         self.sign_in_screen = SignInScreen(
             PinThrottle(self.options.pin_attempts, self.options.pin_lockout_seconds),
             self,
@@ -405,3 +407,13 @@ class TerminalWindow(QWidget):
             if self.vm.station is not None:
                 self.on_station_changed(self.vm.station)
         super().changeEvent(event)
+
+
+def _gs1_dictionary() -> Gs1Dictionary | None:
+    """GS1's dictionary for telling Digital Links from other web addresses; without it (a broken
+    installation, which GS1 lot scans then report) any web address with an "/AI/value" shape is tried."""
+    try:
+        return default_gs1_dictionary()
+    except ConfigurationError:
+        log.warning("the GS1 dictionary cannot be read; web addresses are classified by their shape")
+        return None
