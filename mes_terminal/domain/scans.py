@@ -23,8 +23,9 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
   `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
 - So are GS1 Digital Link URIs (`https://id.gs1.org/01/09506000134352/10/ABC?17=270531`, any domain,
   `http` or `https` in any case, a `]Q1`, `]d1` or `]J0` identifier in front dropped): an http(s) address
-  whose path reaches a GS1 primary key (given GS1's dictionary; without it, any "/AI/value" pair). Any other web address, and other URI schemes (`javascript:`,
-  `data:`, `file:`, ...), are UNKNOWN with a sentence saying so: nothing is ever fetched.
+  whose path reaches a GS1 primary key (given GS1's dictionary; without it, any "/AI/value" pair).
+  Any other web address, and other URI schemes (`javascript:`, `data:`, `file:`, ...), are UNKNOWN
+  with a sentence saying so: nothing is ever fetched.
 - Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
 """
 

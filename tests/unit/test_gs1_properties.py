@@ -228,3 +228,11 @@ def test_damaged_digital_links_are_read_or_refused_with_a_gs1_error(
     position = data.draw(st.integers(0, len(text)))
     character = data.draw(st.sampled_from(["0", "/", "?", "&", "=", "%", "%2", "#", " ", "é", "\x00"]))
     _link_parses_or_refuses(text[:position] + character + text[position + 1 :])
+
+
+@given(st.one_of(st.text(), st.builds(lambda rest: "https://a/" + rest, uri_text)))
+def test_the_classifier_with_gs1s_dictionary_never_raises(raw: str) -> None:
+    from mes_terminal.domain.scans import ScanKind, classify_scan
+
+    scan = classify_scan(raw, gs1_dictionary=DICTIONARY)
+    assert scan.kind is not ScanKind.UNKNOWN or scan.reason
