@@ -47,6 +47,10 @@ def main() -> None:
         pictures = {
             "lot-label-4x6.png": (service.render_label("WO-1042", datamatrix=True).data, 150),
             "lot-label-4x2.png": (service.render_label("S-2603-001", size="4x2").data, 200),
+            "lot-label-4x2-digital-link.png": (
+                service.render_label("S-2603-001", size="4x2", digital_link=True).data,
+                200,
+            ),
             "lot-label-100x50.png": (service.render_label("P-17", size="100x50").data, 200),
             "traveler-page-1.png": (service.render_traveler("WO-1042").data, 90),
         }

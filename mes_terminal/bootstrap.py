@@ -101,5 +101,11 @@ def terminal_service(app: Application) -> TerminalService:
     from mes_terminal.services.printing.station_labels import StationLabels
     from mes_terminal.services.terminal import TerminalService
 
-    labels = StationLabels(app.engine, print_service(app), app.clock, target=app.settings.printer.get("label"))
+    labels = StationLabels(
+        app.engine,
+        print_service(app),
+        app.clock,
+        target=app.settings.printer.get("label"),
+        digital_link=bool(app.settings.terminal.get("label_digital_link", False)),
+    )
     return TerminalService(app.engine, app.bus, app.clock, labels=labels)

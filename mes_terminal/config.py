@@ -15,6 +15,8 @@
         scanner_terminator = "CR"               # the scanner's suffix: CR, LF, CRLF, TAB or ETX
         sounds = true
         print_label_on_complete = false         # print the output lot's label when the last operation completes
+        label_digital_link = false              # lot labels printed here carry a GS1 Digital Link QR code
+        camera = false                          # a Camera button: the station's camera reads barcodes
 
         [printer]
         label = "tcp://10.1.2.3:9100"           # pdf:FOLDER, printer:NAME (system spooler) or tcp://HOST:9100
@@ -55,6 +57,8 @@ TERMINAL_KEYS: dict[str, tuple[type, float | None, float | None]] = {
     "scanner_terminator": (str, None, None),
     "sounds": (bool, None, None),
     "print_label_on_complete": (bool, None, None),
+    "label_digital_link": (bool, None, None),
+    "camera": (bool, None, None),
 }
 # [printer] keys; each a target as `parse_printer_target` reads it
 PRINTER_KEYS = ("label",)

@@ -1,10 +1,12 @@
 """A small ZPL II interpreter for tests: draws what a thermal printer would print, as an image.
 
-It knows the commands our labels use (^PW ^LL ^FO ^FT ^A0 ^BY ^BC ^FB ^FH ^FD ^FS ^PQ) and implements
+It knows the commands our labels use (^PW ^LL ^FO ^FT ^A0 ^BY ^BC ^BQ ^FB ^FH ^FD ^FS ^PQ) and implements
 ^BC in no-mode from the ZPL manual: start codes >9 >: >;, switches >5 >6 >7, FNC1 >8, >< for ">",
 digit pairs in code set C. The bar patterns are Code 128's width table, written out here and not taken
 from the encoder, so a symbol that zxing reads off this image is what a printer would have made of
-our ZPL. Text is drawn with Pillow's own font, for pictures only.
+our ZPL. ^BQ (QR Code, model 2) takes its field data as the manual says: error correction and input
+mode first ("MA," is level M, automatic), then the data; the symbol itself is made by reportlab's QR
+encoder, standing in for the printer's. Text is drawn with Pillow's own font, for pictures only.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.graphics.barcode import qrencoder
 
 # Code 128 symbol character widths (bar, space, bar, space, bar, space), values 0 to 105; then STOP.
 _WIDTH_TABLE = (
@@ -38,6 +41,8 @@ class ZplLabel:
     copies: int = 1
     # (x, y, module dots, height dots, codewords with check character)
     barcodes: list[tuple[int, int, int, int, list[int]]] = field(default_factory=list)
+    # (x, y, module dots, field data after "MA,")
+    qr_codes: list[tuple[int, int, int, str]] = field(default_factory=list)
     # (x, y, is_baseline, height dots, block width or 0, text)
     texts: list[tuple[int, int, bool, int, int, str]] = field(default_factory=list)
 
@@ -48,6 +53,7 @@ def parse_zpl(data: bytes) -> ZplLabel:
     assert text.count("^XA") == 1 and text.rstrip().endswith("^XZ"), "one label format expected"
     label = ZplLabel()
     module, origin, baseline, font, block, pending_barcode, escape = 2, (0, 0), False, 30, 0, None, None
+    pending_qr: int | None = None
     for command in re.split(r"\^", text)[1:]:
         command = command.rstrip("\n")
         name, args = command[:2], command[2:]
@@ -68,17 +74,24 @@ def parse_zpl(data: bytes) -> ZplLabel:
             parts = args.split(",")
             assert parts[0] == "N" and parts[5] == "N", "no-mode ^BC expected"
             pending_barcode = int(parts[1])
+        elif name == "BQ":
+            parts = args.split(",")
+            assert parts[:2] == ["N", "2"], "^BQ in normal orientation, model 2 expected"
+            pending_qr = int(parts[2])
         elif name == "FH":
             escape = args or "_"
         elif name == "FD":
             value = unhex(args, escape) if escape else args
-            if pending_barcode is not None:
+            if pending_qr is not None:
+                assert value.startswith("MA,"), "error correction M with automatic input mode expected"
+                label.qr_codes.append((origin[0], origin[1], pending_qr, value[3:]))
+            elif pending_barcode is not None:
                 codewords = bc_codewords(value)
                 label.barcodes.append((origin[0], origin[1], module, pending_barcode, codewords))
             else:
                 label.texts.append((origin[0], origin[1], baseline, font, block, value))
         elif name == "FS":
-            pending_barcode, escape, block = None, None, 0
+            pending_barcode, pending_qr, escape, block = None, None, None, 0
         elif name == "PQ":
             label.copies = int(args.split(",")[0])
     return label
@@ -123,6 +136,15 @@ def render(label: ZplLabel, *, text: bool = True) -> Image.Image:
             if bar:
                 draw.rectangle((position, y, position + span - 1, y + height - 1), fill=0)
             position, bar = position + span, not bar
+    for x, y, module, data in label.qr_codes:
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(data)
+        code.make()
+        for row in range(code.getModuleCount()):
+            for column in range(code.getModuleCount()):
+                if code.isDark(row, column):
+                    left, top = x + column * module, y + row * module
+                    draw.rectangle((left, top, left + module - 1, top + module - 1), fill=0)
     if text:
         for x, y, is_baseline, height, block, value in label.texts:
             font = ImageFont.load_default(size=max(height, 8))

@@ -20,6 +20,7 @@ from mes_terminal.cli import (
     erp_cli,
     print_cli,
     report_cli,
+    scan_cli,
     schedule_cli,
     setup_cli,
     spc_cli,
@@ -299,6 +300,7 @@ def _parser() -> argparse.ArgumentParser:
     doctor_cli.register(sub, data)
     setup_cli.register(sub, data)
     trace_cli.register(sub, data)
+    scan_cli.register(sub, data)
     connect_cli.register(sub, data)
     report_cli.register(sub, data)
     spc_cli.register(sub, data)

@@ -2,6 +2,7 @@
 
     mes-terminal print label --lot L-1042 --to tcp://10.1.2.3:9100 --actor B1001
     mes-terminal print label --lot L-1042 --to lot.pdf --size 4x2 --datamatrix --actor B1001
+    mes-terminal print label --lot L-1042 --to tcp://10.1.2.3:9100 --digital-link --actor B1001
     mes-terminal print traveler --work-order WO-1042 --to printer:Office --actor B2001
     mes-terminal print label --lot L-1042 --to serial:/dev/ttyUSB0 --reprint --reason "label torn" --actor B4001
 
@@ -44,6 +45,9 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
     label.add_argument("--size", choices=SIZES, default=DEFAULT_SIZE, help=f"label size (default {DEFAULT_SIZE})")
     label.add_argument("--dpi", type=int, choices=DPIS, default=DPIS[0], help="thermal printer resolution (ZPL)")
     label.add_argument("--datamatrix", action="store_true", help="add a GS1 DataMatrix (PDF labels)")
+    label.add_argument(
+        "--digital-link", action="store_true", help="add a QR code of the GS1 Digital Link instead (PDF labels)"
+    )
     label.set_defaults(run=_run_label)
 
     traveler = printing.add_parser("traveler", parents=[common], help="a work-order traveler (PDF)")
@@ -58,7 +62,14 @@ def _run_label(args: argparse.Namespace) -> int:
     return _print(
         args,
         "label",
-        lambda common: PrintLabel(lot=args.lot, size=args.size, dpi=args.dpi, datamatrix=args.datamatrix, **common),
+        lambda common: PrintLabel(
+            lot=args.lot,
+            size=args.size,
+            dpi=args.dpi,
+            datamatrix=args.datamatrix,
+            digital_link=args.digital_link,
+            **common,
+        ),
     )
 
 

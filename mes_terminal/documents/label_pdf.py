@@ -12,6 +12,7 @@ from mes_terminal.documents.fitting import POINTS_PER_MM
 from mes_terminal.documents.label_templates import LabelTemplate, SquareBox, TextLine
 from mes_terminal.documents.lot_label import LabelSymbol, LotLabel, Symbology
 from mes_terminal.documents.pdf_drawing import PageDrawer, mm
+from mes_terminal.documents.qr import QrSymbol, qr_code
 from mes_terminal.domain.error_codes import PRINT_BARCODE_TOO_LONG
 from mes_terminal.domain.errors import InvalidInput
 
@@ -22,9 +23,16 @@ DATAMATRIX_GAP_MM = 2.0
 def render_label_pdf(label: LotLabel, template: LabelTemplate, *, copies: int = 1) -> bytes:
     """The label as PDF bytes, `copies` identical pages. Refuses data that would not print readably."""
     symbols = label_symbols(label, template)
-    matrix = gs1_datamatrix(label.datamatrix) if label.datamatrix else None
+    if label.datamatrix and label.digital_link:
+        raise InvalidInput("A label has one place for a 2D code: a GS1 DataMatrix or a Digital Link QR code, not both.")
+    matrix: DataMatrixSymbol | QrSymbol | None = None
+    if label.datamatrix:
+        matrix = gs1_datamatrix(label.datamatrix)
+    elif label.digital_link:
+        matrix = qr_code(label.digital_link)
     if matrix is not None and template.datamatrix is None:
-        raise InvalidInput(f"The {template.title} label has no place for a DataMatrix.")
+        kind = "DataMatrix" if isinstance(matrix, DataMatrixSymbol) else "QR code"
+        raise InvalidInput(f"The {template.title} label has no place for a {kind}.")
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(mm(template.width), mm(template.height)), invariant=True, pageCompression=0)
     canvas.setTitle(f"Lot {label.lot}")
@@ -58,7 +66,7 @@ def _draw(
     label: LotLabel,
     template: LabelTemplate,
     symbols: list[tuple[LabelSymbol, Code128Symbol]],
-    matrix: DataMatrixSymbol | None,
+    matrix: DataMatrixSymbol | QrSymbol | None,
 ) -> None:
     values = label.fields()
     box = template.datamatrix if matrix is not None else None
@@ -86,8 +94,10 @@ def _draw(
             hri_size=place.hri_size,
             what=f"for lot {label.lot}",
         )
-    if matrix is not None and box is not None:
+    if isinstance(matrix, DataMatrixSymbol) and box is not None:
         page.datamatrix(matrix, box.x, box.y, box.size)
+    elif isinstance(matrix, QrSymbol) and box is not None:
+        page.qr_code(matrix, box.x, box.y, box.size)
 
 
 def text_width(line: TextLine, datamatrix: SquareBox | None) -> float:

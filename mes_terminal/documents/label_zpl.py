@@ -5,7 +5,8 @@ code sets spelled out as ZPL invocation codes: `>;` start C, `>:` start B, `>9` 
 switch to C/B/A, `>8` FNC1. The printer thus makes exactly the symbol we chose, and GS1-128 gets its
 FNC1 after the start and at every separator. The printer's own interpretation line is off; the
 human-readable line is ours, as on the PDF. Text goes through `^FH` hex escapes, so `^`, `~` and
-characters outside ASCII (as UTF-8, `^CI28`) cannot break the format.
+characters outside ASCII (as UTF-8, `^CI28`) cannot break the format. A GS1 Digital Link, when the
+label carries one, is a `^BQ` QR code in the template's square place.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mes_terminal.documents.label_pdf import label_symbols, text_width
 from mes_terminal.documents.label_templates import LabelTemplate
 from mes_terminal.documents.lot_label import LotLabel
 from mes_terminal.documents.pdf_drawing import BOLD, CAP_HEIGHT, FONT, HRI_GAP_MM
+from mes_terminal.documents.qr import qr_code
 from mes_terminal.domain.errors import InvalidInput
 
 _START = {START_A: (">9", "A"), START_B: (">:", "B"), START_C: (">;", "C")}
@@ -81,9 +83,27 @@ def render_label_zpl(label: LotLabel, template: LabelTemplate, *, dpi: int = 203
             f"^FO{centre - block // 2},{dots(baseline - size_mm * 0.9)}^A0N,{dots(size_mm)},{dots(size_mm)}"
             f"^FB{block},1,0,C^FH_^FD{_escape(barcode.human_readable)}^FS"
         )
+    if label.digital_link:
+        lines.append(_qr_code(label.digital_link, template, dots))
     lines.append(f"^PQ{copies},0,1,Y")
     lines.append("^XZ")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _qr_code(link: str, template: LabelTemplate, dots: _Dots) -> str:
+    """`^BQ` of the Digital Link in the template's square place: model 2, error correction M, as large
+    as whole dots per module allow with a quiet zone of two modules inside the square."""
+    box = template.datamatrix
+    if box is None:
+        raise InvalidInput(f"The {template.title} label has no place for a QR code.")
+    modules = qr_code(link).size  # the symbol the printer makes: same data, same error correction
+    module = dots(box.size) // (modules + 4)
+    if module < 1:
+        raise InvalidInput(f"The Digital Link is too long for the QR code place of the {template.title} label.")
+    module = min(module, 10)  # ^BQ magnifies 1 to 10 dots per module
+    left = dots(box.x) + (dots(box.size) - modules * module) // 2
+    top = dots(box.y) + (dots(box.size) - modules * module) // 2
+    return f"^FO{left},{top}^BQN,2,{module}^FH_^FDMA,{_escape(link)}^FS"
 
 
 def bc_field_data(symbol: Code128Symbol) -> str:

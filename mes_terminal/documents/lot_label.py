@@ -45,6 +45,9 @@ class LotLabel:
     barcodes: tuple[LabelSymbol, ...]
     # A GS1 element string of every field, printed as a GS1 DataMatrix when given (PDF labels).
     datamatrix: str | None = None
+    # A GS1 Digital Link URI of every field, printed as a QR code when given (PDF labels); it takes the
+    # template's square place, so a label carries a DataMatrix or a Digital Link QR, not both.
+    digital_link: str | None = None
 
     def __post_init__(self) -> None:
         if not self.barcodes:

@@ -7,6 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 from mes_terminal.documents.code128 import QUIET_ZONE_MODULES, Code128Symbol, bar_runs
 from mes_terminal.documents.datamatrix import DataMatrixSymbol
 from mes_terminal.documents.fitting import POINTS_PER_MM, fit_text, module_mm, shrink_to_fit
+from mes_terminal.documents.qr import QrSymbol
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 # How far below the bars the human-readable line's top sits, mm.
@@ -101,9 +102,18 @@ class PageDrawer:
 
     def datamatrix(self, symbol: DataMatrixSymbol, x: float, top: float, size: float) -> None:
         """The symbol scaled to `size` mm square, a quiet zone of one module inside that square."""
-        module = size / (symbol.size + 2)
+        self.modules(symbol.rows, x, top, size, quiet=1)
+
+    def qr_code(self, symbol: QrSymbol, x: float, top: float, size: float) -> None:
+        """The symbol scaled to `size` mm square, a quiet zone of two modules inside that square (the
+        label's margin around the square adds to it)."""
+        self.modules(symbol.rows, x, top, size, quiet=2)
+
+    def modules(self, rows: tuple[tuple[int, ...], ...], x: float, top: float, size: float, *, quiet: int) -> None:
+        """A square grid of modules (1 dark) scaled to `size` mm, `quiet` modules of white inside it."""
+        module = size / (len(rows) + 2 * quiet)
         path = self.canvas.beginPath()
-        for r, row in enumerate(symbol.rows):
+        for r, row in enumerate(rows):
             c = 0
             while c < len(row):
                 if row[c]:
@@ -111,7 +121,10 @@ class PageDrawer:
                     while run < len(row) and row[run]:
                         run += 1
                     path.rect(
-                        mm(x + (c + 1) * module), self.y(top + (r + 2) * module), mm((run - c) * module), mm(module)
+                        mm(x + (c + quiet) * module),
+                        self.y(top + (r + quiet + 1) * module),
+                        mm((run - c) * module),
+                        mm(module),
                     )
                     c = run
                 else:

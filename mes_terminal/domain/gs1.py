@@ -21,6 +21,12 @@ from datetime import date
 from decimal import Decimal
 
 from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
+from mes_terminal.domain.gs1_digital_link import (
+    encode_digital_link,
+    is_web_address,
+    parse_digital_link,
+    without_symbology,
+)
 from mes_terminal.domain.gs1_reading import read_bracketed, read_scanned, shown
 from mes_terminal.domain.gs1_rules import (
     GS,
@@ -40,12 +46,14 @@ __all__ = [
     "Gs1Dictionary",
     "Gs1Error",
     "check_digit",
+    "encode_digital_link",
     "encode_element_string",
     "format_gs1_date",
     "human_readable",
     "is_valid_gtin",
     "order_for_encoding",
     "parse_element_string",
+    "parse_gs1_scan",
 ]
 
 GTIN_LENGTH = 14
@@ -75,12 +83,13 @@ class ElementString:
     """The (AI, value) pairs of one GS1 barcode, in the order they were read, all valid.
 
     `read_on` is the date two-digit years were placed from; `symbology` the scanner's identifier
-    ("]d2"), if it sent one.
+    ("]d2"), if it sent one; `digital_link` True when the pairs came from a GS1 Digital Link URI.
     """
 
     pairs: tuple[tuple[str, str], ...]
     read_on: date
     symbology: str | None = None
+    digital_link: bool = False
 
     def get(self, ai: str) -> str | None:
         """The value of `ai`, or None when the barcode does not hold it."""
@@ -154,6 +163,17 @@ def parse_element_string(
         pairs = read_scanned(text, dictionary, today, explain=True)
     check_together(pairs, dictionary, requisites=requisites)
     return ElementString(tuple(pairs), today, symbology)
+
+
+def parse_gs1_scan(raw: str, dictionary: Gs1Dictionary, *, today: date | None = None) -> ElementString:
+    """Read any scan that carries GS1 data: an element string (`parse_element_string`) or a GS1 Digital
+    Link URI (`gs1_digital_link.parse_digital_link`). Both give the same pairs for the same data and
+    refuse the same values with the same message."""
+    text = without_symbology(raw.strip(_TRIM))
+    today = today or date.today()
+    if is_web_address(text):
+        return ElementString(tuple(parse_digital_link(text, dictionary, today)), today, digital_link=True)
+    return parse_element_string(text, dictionary, today=today)
 
 
 def encode_element_string(

@@ -13,6 +13,10 @@ Each entry line reads
   checks (`csum` check digit, `yymmd0` date, ...);
 - `req=01+21,02` means "needs (01) with (21), or (02)"; `ex=310n` means "may not appear with any AI
   matching 310n" (an `n` stands for any digit). Several `req=` attributes must all hold.
+- GS1 Digital Link: the `?` flag marks an AI allowed as a data attribute (in the URI's query);
+  `dlpkey=22,10,21|235` makes the AI a primary key (in the URI's path) whose key qualifiers may follow
+  it in that order, any of them left out, from one alternative ("22,10,21" or "235"); a bare `dlpkey`
+  is a primary key without qualifiers.
 """
 
 from __future__ import annotations
@@ -51,6 +55,13 @@ class AiDefinition:
     # One entry per `req=` attribute: its alternatives, each a group of AI patterns that must all be present.
     requires: tuple[tuple[tuple[str, ...], ...], ...] = ()
     excludes: tuple[str, ...] = ()
+    # GS1 Digital Link: None unless a primary key; else its qualifier sequences (one empty one for `dlpkey`).
+    dl_qualifiers: tuple[tuple[str, ...], ...] | None = None
+    dl_attribute: bool = False  # may be a data attribute in a Digital Link's query
+
+    @property
+    def dl_primary_key(self) -> bool:
+        return self.dl_qualifiers is not None
 
     @property
     def label(self) -> str:
@@ -149,14 +160,27 @@ def _parse_entry(line: str) -> list[AiDefinition]:
         raise ValueError(f"AI ({tokens[0]}) is marked predefined-length but its length varies")
     requires: list[tuple[tuple[str, ...], ...]] = []
     excludes: list[str] = []
+    qualifiers: tuple[tuple[str, ...], ...] | None = None
     for attribute in rest:
         key, _, value = attribute.partition("=")
         if key == "req":
             requires.append(tuple(tuple(group.split("+")) for group in value.split(",")))
         elif key == "ex":
             excludes.extend(value.split(","))
+        elif key == "dlpkey":
+            qualifiers = tuple(tuple(seq.split(",")) for seq in value.split("|")) if value else ((),)
     return [
-        AiDefinition(ai, title.strip(), tuple(components), "*" in flags, tuple(requires), tuple(excludes)) for ai in ais
+        AiDefinition(
+            ai,
+            title.strip(),
+            tuple(components),
+            "*" in flags,
+            tuple(requires),
+            tuple(excludes),
+            dl_qualifiers=qualifiers,
+            dl_attribute="?" in flags,
+        )
+        for ai in ais
     ]
 
 

@@ -18,9 +18,14 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
   The operation is the routing step's whole number (10, 20, ...), 1 to 2**31 - 1.
 - A bare code matching the badge pattern (default `^B\\d{3,10}$`) is a badge too: badge cards often
   carry only the number.
-- GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3` symbology identifiers, a GS separator, or AI 01 with a
+- GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3`, `]J1` symbology identifiers, a GS separator, or AI 01 with a
   GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
-  `gs1_data` for the GS1 element-string parser.
+  `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
+- So are GS1 Digital Link URIs (`https://id.gs1.org/01/09506000134352/10/ABC?17=270531`, any domain,
+  `http` or `https` in any case, a `]Q1`, `]d1` or `]J0` identifier in front dropped): an http(s) address
+  whose path reaches a GS1 primary key (given GS1's dictionary; without it, any "/AI/value" pair).
+  Any other web address, and other URI schemes (`javascript:`, `data:`, `file:`, ...), are UNKNOWN
+  with a sentence saying so: nothing is ever fetched.
 - Surrounding spaces and a trailing CR, LF or Tab (the scanner's suffix) are removed first.
 """
 
@@ -34,6 +39,15 @@ from enum import StrEnum
 from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.gs1 import SYMBOLOGY_IDENTIFIERS
+from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
+from mes_terminal.domain.gs1_digital_link import (
+    is_web_address,
+    looks_like_digital_link,
+    names_a_gs1_key,
+    uri_scheme,
+    without_symbology,
+)
 from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
@@ -43,13 +57,15 @@ DISPLAY_LIMIT = 60
 # (\x1c-\x1f count as whitespace to Python), and a GS at either end of a GS1 scan is data.
 _TRIM = " \t\r\n\v\f"
 
-# AIM symbology identifiers that a scanner prefixes to GS1 symbols when told to: GS1-128, GS1 DataBar,
-# GS1 DataMatrix, GS1 QR Code.
-_GS1_SYMBOLOGIES = ("]C1", "]e0", "]d2", "]Q3")
+# AIM symbology identifiers that a scanner prefixes to GS1 symbols when told to (GS1-128, GS1 DataBar,
+# GS1 DataMatrix, GS1 QR Code, GS1 DotCode): the GS1 parser's own list.
+_GS1_SYMBOLOGIES = tuple(SYMBOLOGY_IDENTIFIERS)
 _GS = "\x1d"
 # AI 01 followed by the fourteen digits of a GTIN: how a GS1 label scanned without identifier begins.
 _GS1_GTIN_START = re.compile(r"^01[0-9]{14}")
 _SEQUENCE = re.compile(r"^[0-9]{1,10}$")
+# URI schemes a scan may carry that are never ours: named in the refusal rather than "not a code".
+_FOREIGN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "ftp", "mailto", "tel", "sms", "urn", "blob"})
 
 # Names for the C0 control characters, so that a banner shows <GS> rather than an invisible character.
 # fmt: off
@@ -89,13 +105,29 @@ class Scan:
     reason: str | None = None
 
 
-def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN) -> Scan:
-    """Classify one scan. Never raises for a str; an unusable `badge_pattern` raises ConfigurationError."""
+def classify_scan(
+    raw: str,
+    *,
+    badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN,
+    gs1_dictionary: Gs1Dictionary | None = None,
+) -> Scan:
+    """Classify one scan. Never raises for a str; an unusable `badge_pattern` raises ConfigurationError.
+
+    With GS1's dictionary a web address is a Digital Link only when its path reaches a GS1 primary key
+    (/01/, /00/, /414/, ...); without it, any "/digits/value" pair in its path makes it one."""
     pattern = compile_badge_pattern(badge_pattern)
     text = raw.strip(_TRIM)
     shown = for_display(text)
     if not text:
         return _unknown(shown, "The scan looks cut off: nothing came through")
+    uri = without_symbology(text)
+    if is_web_address(uri):
+        if names_a_gs1_key(uri, gs1_dictionary) if gs1_dictionary else looks_like_digital_link(uri):
+            # Kept whole: domain.gs1.parse_gs1_scan reads it where the lot is looked up.
+            return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=uri)
+        return _unknown(
+            shown, f"Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path"
+        )
     if _looks_like_gs1(text):
         # Kept whole: the GS1 parser (domain.gs1) reads it where the lot is looked up.
         return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
@@ -107,6 +139,9 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
         if not colon or not rest.strip():
             return _unknown(shown, f"The scan looks cut off: {shown}")
         return _PREFIXED[prefix](rest, shown)
+    scheme = uri_scheme(text)
+    if scheme is not None and (scheme in _FOREIGN_SCHEMES or rest.startswith("//")):
+        return _unknown(shown, f"Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)")
     if _code(text) is not None and pattern.fullmatch(text):
         return Scan(ScanKind.BADGE, shown, badge=text)
     return _not_ours(shown)

@@ -30,6 +30,7 @@ from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.results import SupervisorSignInResult
+from mes_terminal.services.lot_scans import lot_number_for_text, supplier_lot_for_text
 from mes_terminal.services.planning.chart import PlanChart, plan_chart
 from mes_terminal.services.printing.service import PrintService
 from mes_terminal.services.printing.supervisor_printing import SupervisorPrinting
@@ -313,10 +314,13 @@ class SupervisorService:
     # --- genealogy -------------------------------------------------------------------------------
 
     def trace(self, lot: str, *, forward: bool, depth: int) -> dict[str, Any]:
-        return trace.trace(self._engine, lot, forward=forward, depth=depth)
+        """The genealogy of a lot typed or scanned (our label, a GS1-128, DataMatrix or Digital Link)."""
+        number = lot_number_for_text(self._engine, lot, self._clock.now().date())
+        return trace.trace(self._engine, number, forward=forward, depth=depth)
 
     def recall(self, supplier_lot: str) -> dict[str, Any]:
-        return trace.recall(self._engine, supplier_lot)
+        """A recall of a supplier lot typed, or scanned from the supplier's GS1 label (its (10) batch)."""
+        return trace.recall(self._engine, supplier_lot_for_text(supplier_lot, self._clock.now().date()))
 
     def save_genealogy_pdf(self, kind: str, answer: dict[str, Any], path: str) -> str:
         """Write a trace or recall shown on screen as PDF; returns the path written."""

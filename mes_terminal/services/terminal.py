@@ -12,19 +12,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from mes_terminal.db.repositories.lots import Lots
-from mes_terminal.domain import gs1
 from mes_terminal.domain import materials as m
 from mes_terminal.domain.clock import Clock, site_date
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.scans import Scan
-from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.catalog import Command, ConsumeLot
-from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+from mes_terminal.services.lot_scans import lot_number_for_scan
 from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.queries import checklists as quality
 from mes_terminal.services.queries import downtime as dq
@@ -127,17 +123,9 @@ class TerminalService:
         return views
 
     def lot_for_scan(self, scan: Scan) -> str:
-        """Our lot number for a lot scan: our own label, or a GS1 (01) GTIN + (10) batch pair."""
-        if not scan.gs1:
-            assert scan.lot is not None
-            return scan.lot
-        data = gs1.parse_element_string(scan.gs1_data or "", default_gs1_dictionary(), today=self._clock.now().date())
-        if data.lot is None:
-            raise gs1.Gs1Error(Sentence("The barcode names no lot (AI 10); scan the lot label."))
-        if data.gtin is None:
-            raise gs1.Gs1Error(Sentence("The barcode names no product (AI 01 GTIN); scan the lot label."))
-        with read_connection(self._engine) as connection, Session(bind=connection) as session:
-            return Lots(session).number_for_gs1(data.gtin, data.lot)
+        """Our lot number for a lot scan: our own label, or GS1 (01) GTIN + (10) batch from a GS1-128,
+        a GS1 DataMatrix or a GS1 Digital Link (`services.lot_scans`)."""
+        return lot_number_for_scan(self._engine, scan, self._clock.now().date())
 
     def consume_scanned_lot(
         self,

@@ -377,6 +377,29 @@
     </message>
 </context>
 <context>
+    <name>CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
+    </message>
+    <message>
+        <source>Hold the barcode in front of the camera.</source>
+        <translation>Halten Sie den Barcode vor die Kamera.</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>Erneut scannen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Read: {scan}</source>
+        <translation>Gelesen: {scan}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Checklist</source>
@@ -3464,6 +3487,14 @@
     <message>
         <source>MES Terminal</source>
         <translation>MES-Terminal</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
     </message>
     <message>
         <source>Switch the language</source>

@@ -367,3 +367,50 @@ def test_a_replayed_request_is_checked_like_a_printed_one(
     with pytest.raises(InvalidInput, match=message):
         bus.execute(command(cls, clock.now(), **{"target": "pdf:/srv/labels", **fields}))
     assert jobs(plant_with_lots) == []
+
+
+# --- the GS1 Digital Link QR code: asked for by the print request or by the station's setting -------------
+
+
+def test_a_label_with_a_digital_link_qr_reads_back_as_the_same_lot(
+    service: PrintService, clock: FixedClock, plant_with_lots: Engine, tmp_path: Path
+) -> None:
+    from mes_terminal.domain.gs1 import parse_gs1_scan
+    from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
+
+    path = tmp_path / "r17-dl.pdf"
+    service.print_label(label(clock, str(path), size="4x2", digital_link=True))
+    [page] = pdf_barcodes(path.read_bytes())
+    link = f"https://id.gs1.org/01/{STEEL_GTIN}/10/R-17?17=270302&3101=000125"
+    assert Read("QRCode", "]Q1", link) in page
+    assert Read("Code128", "]C1", f"01{STEEL_GTIN}10R-17") in page
+    read = parse_gs1_scan(link, default_gs1_dictionary(), today=clock.now().date())
+    assert (read.gtin, read.lot, read.net_weight_kg) == (STEEL_GTIN, "R-17", Decimal("12.5"))
+    [job] = jobs(plant_with_lots)
+    assert job.status == "printed"
+
+
+def test_the_stations_setting_adds_the_digital_link_to_labels_of_materials_with_a_gtin(
+    plant_with_lots: Engine, bus: CommandBus, clock: FixedClock, tmp_path: Path
+) -> None:
+    from mes_terminal.services.printing.station_labels import StationLabels
+
+    printing = PrintService(
+        plant_with_lots, bus, clock, open_transport=lambda target: open_transport(target, now=clock.now)
+    )
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    labels = StationLabels(plant_with_lots, printing, clock, target=f"pdf:{folder}", digital_link=True)
+    bus.execute(command(c.ReleaseWorkOrder, clock.now(), number="WO-1"))
+    outcome = labels.print_output_label("WS-02", OPERATOR, "WO-1")
+    [page] = pdf_barcodes(Path(outcome.sent_to).read_bytes())
+    assert any(
+        read.format == "QRCode" and read.text.startswith(f"https://id.gs1.org/01/{BRACKET_GTIN}/10/WO-1")
+        for read in page
+    )
+    # A material without a GTIN keeps its own LOT: label, with no QR code and no refusal.
+    with plant_with_lots.begin() as connection:
+        connection.execute(update(Material).where(Material.code == "BRACKET-A").values(gtin=None))
+    outcome = labels.print_output_label("WS-02", OPERATOR, "WO-1", reason="Label damaged")
+    [page] = pdf_barcodes(Path(outcome.sent_to).read_bytes())
+    assert page == [Read("Code128", "]C0", "LOT:WO-1")]

@@ -275,3 +275,49 @@ def test_master_data_shows_what_the_plant_file_loaded_without_pins(service) -> N
     assert ("B2001", "Grace Hopper", "supervisor", True) in sections["users"].rows
     assert "pin" not in " ".join(sections["users"].columns)
     assert sections["routing"].rows[0][:4] == ("BRACKET-A", 10, "Cut", "WS-01")
+
+
+# --- genealogy: a lot label scanned into the search fields -------------------------------------------------
+
+
+@pytest.fixture
+def gs1_steel(plant, bus: CommandBus, clock) -> None:
+    """Lot S-7 of steel from the supplier's batch MILL-9; the steel carries a GTIN."""
+    from sqlalchemy import update
+
+    from mes_terminal.db.records import Material
+
+    bus.execute(
+        command(c.ReceiveLot, clock.now(), lot="S-7", material="STEEL-2MM", quantity=Decimal(5), supplier_lot="MILL-9")
+    )
+    with plant.begin() as connection:
+        connection.execute(update(Material).where(Material.code == "STEEL-2MM").values(gtin="09506000134352"))
+
+
+@pytest.mark.parametrize(
+    "scanned",
+    [
+        "S-7",
+        "LOT:S-7",
+        "]C1010950600013435210MILL-9",
+        "https://id.gs1.org/01/09506000134352/10/MILL-9?17=301231",
+        "]Q1http://steel.example/01/09506000134352/10/MILL-9/",
+    ],
+)
+def test_a_trace_takes_a_lot_typed_or_scanned_from_any_of_its_labels(
+    service: SupervisorService, gs1_steel: None, scanned: str
+) -> None:
+    assert service.trace(scanned, forward=True, depth=5)["tree"]["lot"] == "S-7"
+
+
+def test_a_recall_takes_the_supplier_lot_from_the_suppliers_digital_link(service: SupervisorService, gs1_steel) -> None:
+    typed = service.recall("MILL-9")
+    assert service.recall("https://steel.example/01/09506000134352/10/MILL-9") == typed
+    assert typed["received_lots"] == ["S-7"]
+
+
+def test_a_bad_digital_link_in_the_trace_field_says_why(service: SupervisorService, gs1_steel) -> None:
+    from mes_terminal.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="check digit"):
+        service.trace("https://id.gs1.org/01/09506000134353/10/MILL-9", forward=False, depth=5)

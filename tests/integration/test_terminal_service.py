@@ -264,3 +264,26 @@ def test_an_unreachable_database_keeps_the_command_of_our_own_label(clock) -> No
             _scan_lot(offline, clock, "]C1010950600013435210MILL-9")
     finally:
         unreachable.dispose()
+
+
+# --- a GS1 Digital Link (a QR code on the supplier's label) names the same lot ---------------------------------
+
+
+def test_a_digital_link_scan_names_the_lot_by_gtin_and_batch_and_takes_it(steel_job: TerminalService, clock) -> None:
+    answer = _scan_lot(steel_job, clock, "HTTPS://steel.example/p/01/09506000134352/10/MILL-9/?17=301231&utm=qr\r\n")
+    assert answer.refusal is None and answer.command.lot == "S-7"
+    assert answer.outcome is not None and answer.outcome.result["consumed"] == "5"
+
+
+def test_a_digital_link_is_checked_like_the_element_string_and_sends_nothing(steel_job: TerminalService, clock) -> None:
+    from mes_terminal.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="The GTIN check digit in AI \\(01\\) is wrong"):
+        _scan_lot(steel_job, clock, "https://id.gs1.org/01/09506000134353/10/MILL-9")
+    with pytest.raises(InvalidInput, match="names no lot"):
+        _scan_lot(steel_job, clock, "https://id.gs1.org/01/09506000134352/21/SN-1")
+    with pytest.raises(InvalidInput, match="belongs in the path"):
+        _scan_lot(steel_job, clock, "https://id.gs1.org/01/09506000134352?10=MILL-9")
+    with pytest.raises(UnknownEntity, match="There is no lot OTHER-1 of GTIN"):
+        _scan_lot(steel_job, clock, "https://id.gs1.org/01/09506000134352/10/OTHER-1")
+    assert steel_job.materials("WS-01", "WO-LOW", 10)[0].taken == 0

@@ -58,3 +58,16 @@ def test_the_router_never_raises(qapp, raw):
     router = ScanRouter()
     scan = router.route(raw)
     assert scan.kind in set(ScanKind)
+
+
+def test_a_web_address_that_is_no_digital_link_is_refused_at_once_naming_it(window):
+    scan = window.scan_router.route("https://news.example/2024/05/story")
+    assert scan.kind == ScanKind.UNKNOWN
+    assert window.banner.kind == "error"
+    assert "https://news.example/2024/05/story is a web address with no GS1 key" in window.banner.text()
+
+
+def test_a_digital_link_is_a_lot_scan_that_asks_for_a_signed_in_operator_first(window):
+    scan = window.scan_router.route("https://id.gs1.org/01/09506000134352/10/S-1?17=270531")
+    assert (scan.kind, scan.gs1) == (ScanKind.LOT, True)
+    assert window.banner.kind == "error"  # no one is signed in: the lot is not looked up

@@ -110,3 +110,25 @@ def test_a_lot_scanned_twice_is_one_row_with_its_links_on_screen_and_in_the_pdf(
     lines = [line.split() for line in text.splitlines()]
     assert next(line[:5] for line in lines if line[:1] == ["WO-G"]) == ["WO-G", "BRACKET-A", "3.5", "kg", "WO-G"]
     assert [line[2:4] for line in lines if line[:2] == ["\u00b7", "link"]] == [["2", "kg"], ["1.5", "kg"]]
+
+
+def test_the_suppliers_digital_link_scanned_into_the_lot_field_traces_its_lot(made, plant, console, qtbot):
+    from sqlalchemy import update
+
+    from mes_terminal.db.records import Material
+
+    with plant.begin() as connection:
+        connection.execute(update(Material).where(Material.code == "STEEL-2MM").values(gtin="09506000134352"))
+    sign_in(console, qtbot)
+    page = console.genealogy
+    console.ui.tabs.setCurrentWidget(console.ui.genealogyTab)
+    page.ui.lotEdit.setText("https://steel.example/01/09506000134352/10/MILL-1?17=301231")
+    page.ui.forwardRadio.setChecked(True)
+    with qtbot.waitSignal(console.vm.trace_changed, timeout=10_000):
+        page.ui.traceButton.click()
+    assert page.model.index(0, 0).data() == "S-1"
+    assert page.ui.summaryLabel.text() == "Lots made from lot S-1 (STEEL-2MM): 1."
+    page.ui.supplierLotEdit.setText("https://steel.example/01/09506000134352/10/MILL-1")
+    with qtbot.waitSignal(console.vm.recall_changed, timeout=10_000):
+        page.ui.recallButton.click()
+    assert "supplier lot MILL-1 (received as S-1)" in page.ui.summaryLabel.text()

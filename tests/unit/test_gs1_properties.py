@@ -13,12 +13,15 @@ from mes_terminal.domain.gs1 import (
     ElementString,
     Gs1Error,
     check_digit,
+    encode_digital_link,
     encode_element_string,
     format_gs1_date,
     human_readable,
     order_for_encoding,
     parse_element_string,
+    parse_gs1_scan,
 )
+from mes_terminal.domain.gs1_digital_link import parse_digital_link
 from mes_terminal.domain.gs1_rules import CSET_82
 from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 
@@ -139,3 +142,97 @@ def test_damaged_labels_are_read_or_refused_with_a_gs1_error(pairs: list[tuple[s
     else:
         text = text[:position] + character + text[position + 1 :]
     _reads_back_when_accepted(_parses_or_refuses(text))
+
+
+# --- GS1 Digital Link: the same pairs as the element string, whichever symbol carries them ------------------
+
+domains = st.from_regex(r"\A[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\.[a-z]{2,6}){0,2}\Z")
+stems = st.builds(
+    lambda scheme, domain, path: f"{scheme}://{domain}{path}",
+    st.sampled_from(["https", "http", "HTTPS", "Https"]),
+    domains,
+    st.sampled_from(["", "/p", "/shop/item", "/00/faux"]),
+)
+sscc = st.text("0123456789", min_size=17, max_size=17).map(lambda digits: digits + str(check_digit(digits)))
+gln = st.text("0123456789", min_size=12, max_size=12).map(lambda digits: digits + str(check_digit(digits)))
+
+
+@st.composite
+def keyed_pairs(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """A lot label's pairs, or an SSCC with its content, or a location (414) with its extension (254)."""
+    kind = draw(st.sampled_from(["gtin", "sscc", "gln"]))
+    if kind == "gtin":
+        return draw(lot_label_pairs())
+    if kind == "sscc":
+        pairs = [("00", draw(sscc))]
+        if draw(st.booleans()):  # a pallet of one trade item: (02) GTIN of its content, (37) count, (10) lot
+            pairs += [("02", draw(gtins)), ("37", str(draw(st.integers(0, 99_999_999)))), ("10", draw(lots))]
+        return pairs
+    pairs = [("414", draw(gln))]
+    if draw(st.booleans()):
+        pairs.append(("254", draw(st.text(CSET_82_TEXT, min_size=1, max_size=20))))
+    return pairs
+
+
+@given(keyed_pairs(), stems)
+def test_pairs_written_as_a_digital_link_read_back_the_same(pairs: list[tuple[str, str]], stem: str) -> None:
+    uri = encode_digital_link(pairs, DICTIONARY, today=TODAY, stem=stem)
+    read = parse_gs1_scan(uri, DICTIONARY, today=TODAY)
+    assert read.digital_link and sorted(read.pairs) == sorted(pairs)
+    # ... and the same as the element string of those pairs reads
+    element_string = parse_element_string(
+        encode_element_string(pairs, DICTIONARY, today=TODAY), DICTIONARY, today=TODAY
+    )
+    assert sorted(element_string.pairs) == sorted(read.pairs)
+    assert (read.gtin, read.lot, read.expiry_date) == (
+        element_string.gtin,
+        element_string.lot,
+        element_string.expiry_date,
+    )
+
+
+def _link_parses_or_refuses(raw: str) -> None:
+    try:
+        pairs = parse_digital_link(raw, DICTIONARY, TODAY)
+    except Gs1Error as error:
+        assert error.message and error.code == "gs1_invalid"
+        return
+    # Anything read is valid GS1 data: it can be written as an element string and reads back the same.
+    data = encode_element_string(pairs, DICTIONARY, today=TODAY)
+    assert sorted(parse_element_string(data, DICTIONARY, today=TODAY).pairs) == sorted(pairs)
+
+
+uri_text = st.text("0123456789/?&=%+#:.-_~!$'()*,;@[]AaBbFfz\x00 é", max_size=80)
+
+
+@given(st.sampled_from(["https://a/", "http://id.gs1.org/01/09506000134352/", "HTTPS://x/00/", ""]), uri_text)
+@example("https://a/", "01/09506000134352/10/%")
+@example("https://a/", "01/09506000134352/10/%zz")
+@example("https://a/", "01/09506000134352?17=%3")
+@example("", "javascript:alert(1)")
+@example("", "data:text/html,<script>")
+def test_any_uri_is_read_or_refused_with_a_gs1_error(start: str, rest: str) -> None:
+    _link_parses_or_refuses(start + rest)
+
+
+@given(st.text())
+def test_any_text_as_a_digital_link_is_read_or_refused_with_a_gs1_error(raw: str) -> None:
+    _link_parses_or_refuses(raw)
+
+
+@given(keyed_pairs(), st.data())
+def test_damaged_digital_links_are_read_or_refused_with_a_gs1_error(
+    pairs: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text = encode_digital_link(pairs, DICTIONARY, today=TODAY)
+    position = data.draw(st.integers(0, len(text)))
+    character = data.draw(st.sampled_from(["0", "/", "?", "&", "=", "%", "%2", "#", " ", "é", "\x00"]))
+    _link_parses_or_refuses(text[:position] + character + text[position + 1 :])
+
+
+@given(st.one_of(st.text(), st.builds(lambda rest: "https://a/" + rest, uri_text)))
+def test_the_classifier_with_gs1s_dictionary_never_raises(raw: str) -> None:
+    from mes_terminal.domain.scans import ScanKind, classify_scan
+
+    scan = classify_scan(raw, gs1_dictionary=DICTIONARY)
+    assert scan.kind is not ScanKind.UNKNOWN or scan.reason

@@ -109,3 +109,23 @@ def test_a_label_needs_no_more_barcodes_than_its_template_has_places() -> None:
     three = (*lot_label_.barcodes, LabelSymbol(Symbology.CODE_128, "LOT:X", "LOT:X"))
     with pytest.raises(InvalidInput, match="needs 3 barcodes and the 4 x 2 in label has room for 2"):
         render_label_zpl(dataclasses.replace(lot_label_, barcodes=three), template)
+
+
+# --- the GS1 Digital Link QR code -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+@pytest.mark.parametrize("size", SIZES)
+def test_the_digital_link_qr_code_prints_in_its_square_and_reads_back(size: str, dpi: int) -> None:
+    template = load_template(size, TEMPLATES)
+    lot_label_ = lot_label(
+        MADE, template, default_gs1_dictionary(), timezone="Europe/Berlin", today=TODAY, digital_link=True
+    )
+    printed = parse_zpl(render_label_zpl(lot_label_, template, dpi=dpi))
+    [(x, _, module, data)] = printed.qr_codes
+    assert data == "https://id.gs1.org/01/09506000134352/10/L-2026-0302?11=260302&17=270302&30=250"
+    assert module >= 2  # at least two dots a module: a thermal printer's dot does not blur a module away
+    box, per_mm = template.datamatrix, dpi / 25.4
+    assert box is not None and x >= box.x * per_mm - 1 and x + 37 * module <= (box.x + box.size) * per_mm + 1
+    reads = read_barcodes(render(printed, text=False).resize((printed.width * 2, printed.height * 2)))
+    assert Read("QRCode", "]Q1", data) in reads

@@ -55,10 +55,18 @@ RECEIVED = dataclasses.replace(
 )
 
 
-def label_pdf(lot: LotForLabel, size: str = "4x6", *, datamatrix: bool = False, copies: int = 1) -> bytes:
+def label_pdf(
+    lot: LotForLabel, size: str = "4x6", *, datamatrix: bool = False, digital_link: bool = False, copies: int = 1
+) -> bytes:
     template = load_template(size, TEMPLATES)
     label = lot_label(
-        lot, template, default_gs1_dictionary(), timezone="Europe/Berlin", today=TODAY, datamatrix=datamatrix
+        lot,
+        template,
+        default_gs1_dictionary(),
+        timezone="Europe/Berlin",
+        today=TODAY,
+        datamatrix=datamatrix,
+        digital_link=digital_link,
     )
     return render_label_pdf(label, template, copies=copies)
 
@@ -188,3 +196,36 @@ def test_what_a_scanner_reads_parses_field_by_field_under_gs1s_rules() -> None:
     ]
     assert [p.symbology for p in parts] == ["]C1", "]C1"]
     assert sorted(pair for p in parts for pair in p.pairs) == sorted(whole.pairs)
+
+
+# --- the GS1 Digital Link QR code beside the GS1-128 -----------------------------------------------------
+
+LINK = "https://id.gs1.org/01/09506000134352/10/L-2026-0302?11=260302&17=270302&30=250"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_digital_link_qr_code_carries_every_field_as_a_web_address(size: str) -> None:
+    [page] = pdf_barcodes(label_pdf(MADE, size, digital_link=True))
+    assert Read("QRCode", "]Q1", LINK) in page
+    assert [read.format for read in page].count("Code128") == 2  # the GS1-128 symbols stay
+
+
+def test_a_scanned_digital_link_reads_as_the_labels_gs1_128_and_datamatrix() -> None:
+    from mes_terminal.domain.gs1 import parse_gs1_scan
+
+    dictionary = default_gs1_dictionary()
+    [with_qr] = pdf_barcodes(label_pdf(MADE, "4x6", digital_link=True))
+    [with_matrix] = pdf_barcodes(label_pdf(MADE, "4x6", datamatrix=True))
+    qr = next(read for read in with_qr if read.format == "QRCode")
+    matrix = next(read for read in with_matrix if read.format == "DataMatrix")
+    from_qr = parse_gs1_scan(qr.symbology + qr.text, dictionary, today=TODAY)
+    from_matrix = parse_gs1_scan(matrix.symbology + matrix.text, dictionary, today=TODAY)
+    assert sorted(from_qr.pairs) == sorted(from_matrix.pairs)
+    assert (from_qr.gtin, from_qr.lot, from_qr.expiry_date) == ("09506000134352", "L-2026-0302", date(2027, 3, 2))
+
+
+def test_one_place_for_a_2d_code_and_a_digital_link_needs_a_gtin() -> None:
+    with pytest.raises(InvalidInput, match="one place for a 2D code"):
+        label_pdf(MADE, datamatrix=True, digital_link=True)
+    with pytest.raises(InvalidInput, match="needs a GTIN, and material STEEL-2MM has none"):
+        label_pdf(dataclasses.replace(RECEIVED, gtin=None), digital_link=True)

@@ -346,6 +346,7 @@ class PrintLabel(_PrintCommand):
     size: CodeField = "4x6"  # 4x6, 4x2 or 100x50 (resources/labels/lot-SIZE.toml)
     dpi: int = 203  # thermal printers (ZPL): 203 or 300
     datamatrix: bool = False  # a GS1 DataMatrix besides the GS1-128 (PDF labels)
+    digital_link: bool = False  # or a QR code of the GS1 Digital Link in its place (PDF labels)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,7 +15,14 @@ from mes_terminal.documents.traveler import Traveler, TravelerCheck, TravelerMat
 from mes_terminal.domain.clock import site_date, site_time
 from mes_terminal.domain.error_codes import PRINT_LOT_GONE, PRINT_NO_GTIN
 from mes_terminal.domain.errors import InvalidInput, InvalidState
-from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
+from mes_terminal.domain.gs1 import (
+    Gs1Dictionary,
+    Gs1Error,
+    encode_digital_link,
+    encode_element_string,
+    human_readable,
+    order_for_encoding,
+)
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
 from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
@@ -42,15 +49,22 @@ def lot_label(
     timezone: str,
     today: date,
     datamatrix: bool = False,
+    digital_link: bool = False,
 ) -> LotLabel:
-    """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>."""
+    """The label of a lot: GS1 barcodes when its material has a GTIN, else our own LOT:<number>.
+
+    `datamatrix` adds a GS1 DataMatrix of every field, `digital_link` a QR code of the same fields as a
+    GS1 Digital Link URI (https://id.gs1.org/01/{GTIN}/10/{lot}?...); both need a GTIN."""
     if lot.status in GONE_LOT:
         raise InvalidState(f"Lot {lot.number} is {lot.status}; there is nothing left to label.", code=PRINT_LOT_GONE)
     produced = site_date(lot.created_at, timezone) if lot.produced else None
+    link = None
     if lot.gtin:
         barcodes, element_string = _gs1_barcodes(lot, produced, template, dictionary, today)
+        if digital_link:
+            link = encode_digital_link(_label_pairs(lot, produced), dictionary, today=today)
     else:
-        if datamatrix:
+        if datamatrix or digital_link:
             raise InvalidInput(
                 PRINT_NO_GTIN.sentence(material=lot.material_code),
                 code=PRINT_NO_GTIN,
@@ -68,21 +82,14 @@ def lot_label(
         station=lot.station,
         barcodes=barcodes,
         datamatrix=element_string if datamatrix else None,
+        digital_link=link,
     )
 
 
 def _gs1_barcodes(
     lot: LotForLabel, produced: date | None, template: LabelTemplate, dictionary: Gs1Dictionary, today: date
 ) -> tuple[tuple[LabelSymbol, ...], str]:
-    assert lot.gtin is not None
-    pairs = lot_label_elements(
-        gtin=lot.gtin,
-        lot=lot.number,
-        produced=produced,
-        expires=lot.expires_on,
-        quantity=lot.quantity,
-        unit=lot.unit,
-    )
+    pairs = _label_pairs(lot, produced)
     try:
         # The whole label is checked as one (a lot needs its GTIN); each symbol then carries its share.
         whole = encode_element_string(order_for_encoding(pairs, dictionary), dictionary, today=today)
@@ -98,6 +105,18 @@ def _gs1_barcodes(
             f"The label of lot {lot.number} cannot be printed: {error.message}{advice}", ai=error.ai
         ) from None
     return tuple(symbols), whole
+
+
+def _label_pairs(lot: LotForLabel, produced: date | None) -> list[tuple[str, str]]:
+    assert lot.gtin is not None
+    return lot_label_elements(
+        gtin=lot.gtin,
+        lot=lot.number,
+        produced=produced,
+        expires=lot.expires_on,
+        quantity=lot.quantity,
+        unit=lot.unit,
+    )
 
 
 def traveler(order: OrderForTraveler, *, timezone: str, printed_at: datetime) -> Traveler:

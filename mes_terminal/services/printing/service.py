@@ -102,6 +102,7 @@ class PrintService:
         size: str = DEFAULT_SIZE,
         dpi: int = 203,
         datamatrix: bool = False,
+        digital_link: bool = False,
         copies: int = 1,
     ) -> Rendered:
         template = load_template(size, self._templates)
@@ -110,7 +111,13 @@ class PrintService:
             timezone = queries.site_timezone(connection)
         today = site_date(self._clock.now(), timezone)
         label = document_builders.lot_label(
-            facts, template, self._dictionary(), timezone=timezone, today=today, datamatrix=datamatrix
+            facts,
+            template,
+            self._dictionary(),
+            timezone=timezone,
+            today=today,
+            datamatrix=datamatrix,
+            digital_link=digital_link,
         )
         if format is DocumentFormat.ZPL:
             data = render_label_zpl(label, template, dpi=dpi, copies=copies)
@@ -145,6 +152,7 @@ class PrintService:
             size=cmd.size,
             dpi=cmd.dpi,
             datamatrix=cmd.datamatrix,
+            digital_link=cmd.digital_link,
             copies=parse_copies(cmd.copies),
         )
         return self._print(cmd, target, document)

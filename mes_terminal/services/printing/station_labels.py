@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 
-from mes_terminal.db.records import Lot, WorkOrder, WorkOrderOperation
+from mes_terminal.db.records import Lot, Material, WorkOrder, WorkOrderOperation
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import PRINT_NO_LABEL_PRINTER, PRINT_NO_OUTPUT_LOT, UNKNOWN_WORK_ORDER
 from mes_terminal.domain.errors import ConfigurationError, InvalidState, UnknownEntity
@@ -36,13 +36,19 @@ def no_label_printer() -> ConfigurationError:
 
 
 class StationLabels:
-    """Prints output-lot labels to one target (the settings' `[printer] label`); None means not set up."""
+    """Prints output-lot labels to one target (the settings' `[printer] label`); None means not set up.
 
-    def __init__(self, engine: Engine, printing: PrintService, clock: Clock, *, target: str | None) -> None:
+    `digital_link` (the settings' `[terminal] label_digital_link`) adds a GS1 Digital Link QR code to
+    labels of materials with a GTIN."""
+
+    def __init__(
+        self, engine: Engine, printing: PrintService, clock: Clock, *, target: str | None, digital_link: bool = False
+    ) -> None:
         self._engine = engine
         self._printing = printing
         self._clock = clock
         self.target = target
+        self.digital_link = digital_link
 
     def output_lot(self, work_order: str) -> str:
         """The number of the work order's output lot; `InvalidState` in plain words when there is none yet."""
@@ -68,6 +74,14 @@ class StationLabels:
                 code=PRINT_NO_OUTPUT_LOT,
             )
         return lot
+
+    def _has_gtin(self, lot: str) -> bool:
+        """Only a material with a GTIN has GS1 data to link; others keep their own LOT: label."""
+        with read_connection(self._engine) as connection:
+            gtin = connection.execute(
+                select(Material.gtin).join(Lot, Lot.material_id == Material.id).where(Lot.number == lot)
+            ).scalar_one_or_none()
+        return bool(gtin)
 
     def print_output_label(
         self,
@@ -96,5 +110,6 @@ class StationLabels:
                 lot=lot,
                 target=self.target,
                 reason=reason,
+                digital_link=self.digital_link and self._has_gtin(lot),
             )
         )

@@ -69,6 +69,13 @@ class Ui_TerminalWindow:
 
         self.headerLayout.addWidget(self.connectionLabel)
 
+        self.cameraButton = QPushButton(self.header)
+        self.cameraButton.setObjectName("cameraButton")
+        self.cameraButton.setVisible(False)
+        self.cameraButton.setProperty("role", "flat")
+
+        self.headerLayout.addWidget(self.cameraButton)
+
         self.languageButton = QPushButton(self.header)
         self.languageButton.setObjectName("languageButton")
         self.languageButton.setText("DE")
@@ -101,6 +108,10 @@ class Ui_TerminalWindow:
 
     def retranslateUi(self, TerminalWindow):
         TerminalWindow.setWindowTitle(QCoreApplication.translate("TerminalWindow", "MES Terminal", None))
+        # if QT_CONFIG(tooltip)
+        self.cameraButton.setToolTip(QCoreApplication.translate("TerminalWindow", "Scan with the camera", None))
+        # endif // QT_CONFIG(tooltip)
+        self.cameraButton.setText(QCoreApplication.translate("TerminalWindow", "Camera", None))
         # if QT_CONFIG(tooltip)
         self.languageButton.setToolTip(QCoreApplication.translate("TerminalWindow", "Switch the language", None))
 

@@ -18,4 +18,6 @@ class TerminalOptions:
     scanner_terminator: str = "CR"  # the serial scanner's suffix: CR, LF, CRLF, TAB or ETX
     sounds: bool = True
     print_label_on_complete: bool = False  # the output lot's label, on the label printer, when the order completes
+    label_digital_link: bool = False  # labels printed here carry a GS1 Digital Link QR code (bootstrap's StationLabels)
+    camera: bool = False  # a Camera button: the station's camera reads barcodes like a scanner
     language: str = "en"  # "en" or "de"

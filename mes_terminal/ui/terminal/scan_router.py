@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
 from mes_terminal.domain.scans import DEFAULT_BADGE_PATTERN, Scan, ScanKind, classify_scan, for_display
 
 log = logging.getLogger(__name__)
@@ -21,13 +22,20 @@ class ScanRouter(QObject):
     unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
     routed = Signal(object)  # every Scan, after its intention signal
 
-    def __init__(self, parent: QObject | None = None, *, badge_pattern: str = DEFAULT_BADGE_PATTERN) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        badge_pattern: str = DEFAULT_BADGE_PATTERN,
+        gs1_dictionary: Gs1Dictionary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.badge_pattern = badge_pattern
+        self.gs1_dictionary = gs1_dictionary  # tells a GS1 Digital Link from other web addresses
 
     def route(self, raw: str) -> Scan:
         try:
-            scan = classify_scan(raw, badge_pattern=self.badge_pattern)
+            scan = classify_scan(raw, badge_pattern=self.badge_pattern, gs1_dictionary=self.gs1_dictionary)
         except Exception:  # classify_scan promises not to raise; a scanner must never crash the terminal
             log.exception("a scan could not be classified")
             scan = Scan(ScanKind.UNKNOWN, for_display(raw), reason=f"Not a code MES Terminal knows: {for_display(raw)}")

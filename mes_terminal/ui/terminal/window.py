@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -13,12 +14,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
 from mes_terminal.domain.clock import Clock, site_time
-from mes_terminal.domain.errors import MesError
+from mes_terminal.domain.errors import ConfigurationError, MesError
+from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
 from mes_terminal.domain.scans import Scan
+from mes_terminal.services.gs1_dictionary import default_gs1_dictionary
 from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
 from mes_terminal.ui.terminal import scan_decisions as decide
+from mes_terminal.ui.terminal.camera_scan import CameraDevice, CameraScanDialog, QtCamera
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
@@ -76,7 +80,7 @@ class TerminalWindow(QWidget):
         self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.sounds = FeedbackSounds(self, enabled=self.options.sounds)
         self.languages = LanguageSwitcher(self)
-        self.scan_router = ScanRouter(self)
+        self.scan_router = ScanRouter(self, gs1_dictionary=_gs1_dictionary())
         self.sign_in_screen = SignInScreen(
             PinThrottle(self.options.pin_attempts, self.options.pin_lockout_seconds),
             self,
@@ -89,6 +93,10 @@ class TerminalWindow(QWidget):
         self._adding_operator = False
         self._wedge: WedgeKeyFilter | None = None
         self._serial: SerialScanInput | None = None
+        # The camera as a scanner (options.camera): the device and its check, replaceable in tests.
+        self.camera_device: Callable[[], CameraDevice] = lambda: QtCamera(self)
+        self.camera_unavailable: Callable[[], str | None] = QtCamera.unavailable
+        self.camera_dialog: CameraScanDialog | None = None
         self.inactivity = InactivityWatch(self.options.inactivity_minutes, self)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -105,6 +113,8 @@ class TerminalWindow(QWidget):
         self.sign_in_screen.sign_in_requested.connect(self.on_sign_in_requested)
         self.sign_in_screen.back_requested.connect(self.on_sign_in_back)
         self.ui.languageButton.clicked.connect(self.on_language_button_clicked)
+        self.ui.cameraButton.setVisible(self.options.camera)
+        self.ui.cameraButton.clicked.connect(self.on_camera_button_clicked)
         self.inactivity.expired.connect(self.on_inactivity_expired)
         # Scans go straight to the view-model, which decides; what it asks of the screen comes back here.
         router = self.scan_router
@@ -180,6 +190,8 @@ class TerminalWindow(QWidget):
         if self._serial is not None:
             self._serial.stop()
             self._serial = None
+        if self.camera_dialog is not None:
+            self.camera_dialog.reject()  # stops the camera and its decoder
         self._clock_timer.stop()
         self.inactivity.stop()
         self.vm.shutdown()
@@ -278,6 +290,27 @@ class TerminalWindow(QWidget):
         self._adding_operator = True
         self.show_sign_in()
 
+    def on_camera_button_clicked(self) -> None:
+        """Open the viewfinder: what the camera reads is routed like a scan from a scanner."""
+        reason = self.camera_unavailable()
+        if reason is not None:
+            self.on_feedback("error", reason)
+            return
+        if self.camera_dialog is not None:
+            self.camera_dialog.raise_()
+            return
+        dialog = CameraScanDialog(self.camera_device(), self)
+        dialog.scanned.connect(self.scan_router.route)
+        dialog.finished.connect(self.on_camera_dialog_closed)
+        self.camera_dialog = dialog
+        dialog.open()
+        dialog.start()
+
+    def on_camera_dialog_closed(self, _result: int) -> None:
+        if self.camera_dialog is not None:
+            self.camera_dialog.deleteLater()
+        self.camera_dialog = None
+
     def on_language_button_clicked(self) -> None:
         self.languages.switch(self.languages.next_language())
         self._render_language_button()
@@ -374,3 +407,13 @@ class TerminalWindow(QWidget):
             if self.vm.station is not None:
                 self.on_station_changed(self.vm.station)
         super().changeEvent(event)
+
+
+def _gs1_dictionary() -> Gs1Dictionary | None:
+    """GS1's dictionary for telling Digital Links from other web addresses; without it (a broken
+    installation, which GS1 lot scans then report) any web address with an "/AI/value" shape is tried."""
+    try:
+        return default_gs1_dictionary()
+    except ConfigurationError:
+        log.warning("the GS1 dictionary cannot be read; web addresses are classified by their shape")
+        return None

@@ -45,7 +45,7 @@ def print_label(cmd: PrintLabel, uow: UnitOfWork) -> PrintJobResult:
         raise InvalidInput(f"Thermal printers here print at {' or '.join(map(str, DPIS))} dpi, not {cmd.dpi}.")
     if uow.session.scalar(select(Lot.id).where(Lot.number == cmd.lot)) is None:
         raise UnknownEntity(UNKNOWN_LOT.sentence(number=cmd.lot), code=UNKNOWN_LOT)
-    options = {"size": cmd.size, "dpi": cmd.dpi, "datamatrix": cmd.datamatrix}
+    options = {"size": cmd.size, "dpi": cmd.dpi, "datamatrix": cmd.datamatrix, "digital_link": cmd.digital_link}
     return _queue(cmd, LOT_LABEL, cmd.lot, "print lot labels", options, uow)
 
 
