@@ -90,6 +90,17 @@ def test_every_qt_module_the_code_imports_is_in_the_bundle(bundle: Path) -> None
     assert used <= bundled, f"left out of the bundle: {sorted(used - bundled)}"
 
 
+def test_the_optional_parts_are_in_the_bundle(bundle: Path) -> None:
+    # Imported only when a plant uses them: the machine connectors, the camera's decoder and its backend
+    archive = (ROOT / "build" / "pyinstaller" / "mes-terminal" / "PYZ-00.toc").read_text(encoding="utf-8")
+    for module in ("paho.mqtt.client", "asyncua", "pymodbus.client", "mes_terminal.ui.terminal.camera_scan"):
+        assert f"'{module}'" in archive, f"{module} is not in the bundle"
+    internal = bundle / "_internal"
+    assert list(internal.glob("zxingcpp*")), "zxing-cpp (the camera's decoder) is not in the bundle"
+    if sys.platform.startswith("linux"):
+        assert list(internal.rglob("libffmpegmediaplugin.so")), "the camera's media backend is not in the bundle"
+
+
 def test_version_upgrade_check_and_doctor_run_from_the_bundle(bundle: Path, home: Path) -> None:
     assert run(home, "--version").stdout.strip() == "mes-terminal 0.1.0"
     url = f"sqlite:///{home / 'throwaway.sqlite'}"
