@@ -254,7 +254,7 @@ def test_without_a_job_the_station_goes_down_and_end_downtime_brings_it_back(
     assert operator.asked[0]["hint"] == "The station is down until you tap End downtime."
     assert window.banner.text() == "The station is down: Cleaning. Tap End downtime when it runs again."
     assert (ui.stateLabel.text(), ui.stateDetailLabel.text()) == ("DOWN", "Cleaning")
-    assert ui.downtimeButton.text() == "End downtime" and ui.downtimeButton.property("role") == "go"
+    assert ui.downtimeButton.text() == "End downtime" and ui.downtimeButton.property("role") == "end"
 
     clock.advance(timedelta(minutes=12))
     tap(qtbot, window, ui.downtimeButton)

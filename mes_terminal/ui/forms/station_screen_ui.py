@@ -287,7 +287,7 @@ class Ui_StationScreen:
         self.buttonGrid = QGridLayout()
         self.buttonGrid.setObjectName("buttonGrid")
         self.buttonGrid.setHorizontalSpacing(8)
-        self.buttonGrid.setVerticalSpacing(8)
+        self.buttonGrid.setVerticalSpacing(6)
         self.startButton = QPushButton(StationScreen)
         self.startButton.setObjectName("startButton")
         sizePolicy.setHeightForWidth(self.startButton.sizePolicy().hasHeightForWidth())
@@ -318,28 +318,28 @@ class Ui_StationScreen:
         self.downtimeButton.setSizePolicy(sizePolicy)
         self.downtimeButton.setProperty("role", "stop")
 
-        self.buttonGrid.addWidget(self.downtimeButton, 1, 1, 1, 1)
+        self.buttonGrid.addWidget(self.downtimeButton, 5, 0, 1, 1)
 
         self.reportGoodButton = QPushButton(StationScreen)
         self.reportGoodButton.setObjectName("reportGoodButton")
         sizePolicy.setHeightForWidth(self.reportGoodButton.sizePolicy().hasHeightForWidth())
         self.reportGoodButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.reportGoodButton, 2, 0, 1, 1)
+        self.buttonGrid.addWidget(self.reportGoodButton, 1, 1, 1, 1)
 
         self.reportScrapButton = QPushButton(StationScreen)
         self.reportScrapButton.setObjectName("reportScrapButton")
         sizePolicy.setHeightForWidth(self.reportScrapButton.sizePolicy().hasHeightForWidth())
         self.reportScrapButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.reportScrapButton, 2, 1, 1, 1)
+        self.buttonGrid.addWidget(self.reportScrapButton, 2, 0, 1, 1)
 
         self.completeButton = QPushButton(StationScreen)
         self.completeButton.setObjectName("completeButton")
         sizePolicy.setHeightForWidth(self.completeButton.sizePolicy().hasHeightForWidth())
         self.completeButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.completeButton, 3, 0, 1, 1)
+        self.buttonGrid.addWidget(self.completeButton, 2, 1, 1, 1)
 
         self.callSupervisorButton = QPushButton(StationScreen)
         self.callSupervisorButton.setObjectName("callSupervisorButton")
@@ -347,7 +347,7 @@ class Ui_StationScreen:
         self.callSupervisorButton.setSizePolicy(sizePolicy)
         self.callSupervisorButton.setProperty("role", "alarm")
 
-        self.buttonGrid.addWidget(self.callSupervisorButton, 3, 1, 1, 1)
+        self.buttonGrid.addWidget(self.callSupervisorButton, 5, 1, 1, 1)
 
         self.checklistButton = QPushButton(StationScreen)
         self.checklistButton.setObjectName("checklistButton")
@@ -355,7 +355,7 @@ class Ui_StationScreen:
         self.checklistButton.setSizePolicy(sizePolicy)
         self.checklistButton.setEnabled(False)
 
-        self.buttonGrid.addWidget(self.checklistButton, 4, 0, 1, 1)
+        self.buttonGrid.addWidget(self.checklistButton, 3, 0, 1, 1)
 
         self.materialsButton = QPushButton(StationScreen)
         self.materialsButton.setObjectName("materialsButton")
@@ -363,7 +363,7 @@ class Ui_StationScreen:
         self.materialsButton.setSizePolicy(sizePolicy)
         self.materialsButton.setCheckable(True)
 
-        self.buttonGrid.addWidget(self.materialsButton, 4, 1, 1, 1)
+        self.buttonGrid.addWidget(self.materialsButton, 3, 1, 1, 1)
 
         self.printLabelButton = QPushButton(StationScreen)
         self.printLabelButton.setObjectName("printLabelButton")
@@ -371,14 +371,14 @@ class Ui_StationScreen:
         self.printLabelButton.setSizePolicy(sizePolicy)
         self.printLabelButton.setEnabled(False)
 
-        self.buttonGrid.addWidget(self.printLabelButton, 5, 0, 1, 1)
+        self.buttonGrid.addWidget(self.printLabelButton, 4, 0, 1, 1)
 
         self.addOperatorButton = QPushButton(StationScreen)
         self.addOperatorButton.setObjectName("addOperatorButton")
         sizePolicy.setHeightForWidth(self.addOperatorButton.sizePolicy().hasHeightForWidth())
         self.addOperatorButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.addOperatorButton, 5, 1, 1, 1)
+        self.buttonGrid.addWidget(self.addOperatorButton, 4, 1, 1, 1)
 
         self.signOutButton = QPushButton(StationScreen)
         self.signOutButton.setObjectName("signOutButton")
@@ -416,7 +416,7 @@ class Ui_StationScreen:
             QCoreApplication.translate("StationScreen", "Scan a lot label to take its material into the job.", None)
         )
         self.startButton.setText(QCoreApplication.translate("StationScreen", "Start", None))
-        self.resumeButton.setText(QCoreApplication.translate("StationScreen", "Resume", None))
+        self.resumeButton.setText(QCoreApplication.translate("StationScreen", "Resume job", None))
         self.pauseButton.setText(QCoreApplication.translate("StationScreen", "Pause", None))
         self.downtimeButton.setText(QCoreApplication.translate("StationScreen", "Downtime", None))
         self.reportGoodButton.setText(QCoreApplication.translate("StationScreen", "Report good", None))

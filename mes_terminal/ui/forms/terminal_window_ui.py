@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 
@@ -23,7 +24,7 @@ class Ui_TerminalWindow:
             TerminalWindow.setObjectName("TerminalWindow")
         TerminalWindow.resize(1024, 768)
         self.windowLayout = QVBoxLayout(TerminalWindow)
-        self.windowLayout.setSpacing(6)
+        self.windowLayout.setSpacing(0)
         self.windowLayout.setObjectName("windowLayout")
         self.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.header = QFrame(TerminalWindow)
@@ -85,13 +86,23 @@ class Ui_TerminalWindow:
 
         self.windowLayout.addWidget(self.header)
 
+        self.bannerStrip = QWidget(TerminalWindow)
+        self.bannerStrip.setObjectName("bannerStrip")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.bannerStrip.sizePolicy().hasHeightForWidth())
+        self.bannerStrip.setSizePolicy(sizePolicy1)
+
+        self.windowLayout.addWidget(self.bannerStrip)
+
         self.screens = QStackedWidget(TerminalWindow)
         self.screens.setObjectName("screens")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy1.setHorizontalStretch(0)
-        sizePolicy1.setVerticalStretch(1)
-        sizePolicy1.setHeightForWidth(self.screens.sizePolicy().hasHeightForWidth())
-        self.screens.setSizePolicy(sizePolicy1)
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.screens.sizePolicy().hasHeightForWidth())
+        self.screens.setSizePolicy(sizePolicy2)
 
         self.windowLayout.addWidget(self.screens)
 

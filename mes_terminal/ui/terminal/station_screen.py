@@ -22,7 +22,8 @@ from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.terminal.view_model import TerminalViewModel
-from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence
+from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence, timer, unit_name
+from mes_terminal.ui.widgets.button_hint import ButtonHint
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
@@ -74,6 +75,8 @@ class StationScreen(QWidget):
         materials_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         materials_view.viewport().installEventFilter(self)
         QScroller.grabGesture(materials_view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.resume_hint = ButtonHint(self.ui.resumeButton)
+        self.downtime_hint = ButtonHint(self.ui.downtimeButton)
         self._materials_key: JobKey | None = None
         self._fetched_at: datetime | None = None
         self.ui.resendFrame.hide()
@@ -123,7 +126,7 @@ class StationScreen(QWidget):
         self._render_state_timer()
         job = self.vm.current_job()
         if job is not None:
-            self.ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+            self.ui.runTimeValue.setText(timer(self._run_seconds(job)))
 
     def _render_state(self) -> None:
         station = self.vm.station
@@ -166,8 +169,12 @@ class StationScreen(QWidget):
         if station is None or station.state_since is None:
             self.ui.stateTimerLabel.setText("")
             return
-        seconds = (self.vm.clock.now() - station.state_since).total_seconds()
-        self.ui.stateTimerLabel.setText(_duration(seconds))
+        job = self.vm.current_job()
+        if station.state == "running" and job is not None and job.status == "running":
+            seconds = self._run_seconds(job)  # the job's run time so far, not the minutes since Resume
+        else:
+            seconds = (self.vm.clock.now() - station.state_since).total_seconds()
+        self.ui.stateTimerLabel.setText(timer(seconds))
 
     def _render_job(self, job: JobView | None) -> None:
         ui = self.ui
@@ -190,6 +197,15 @@ class StationScreen(QWidget):
             widget.setVisible(shown)
         ui.noJobLabel.setVisible(not shown)
         if job is None:
+            if self.vm.dispatch:
+                ui.noJobLabel.setText(self.tr("No job is running here. Choose a ready job in the list and tap Start."))
+            else:
+                ui.noJobLabel.setText(
+                    self.tr(
+                        "There is no work for this station: no job is dispatched here. "
+                        "Call your supervisor to release or dispatch a job to this station."
+                    )
+                )
             return
         title = f"{job.work_order} · {job.operation} {job.operation_name}"
         if job.status == "paused":
@@ -204,7 +220,7 @@ class StationScreen(QWidget):
         ui.progressBar.setMaximum(top)
         ui.progressBar.setValue(min(int(done), top))
         ui.progressBar.setFormat(self.tr("{done} of {target}").format(done=quantity(done), target=quantity(job.target)))
-        ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+        ui.runTimeValue.setText(timer(self._run_seconds(job)))
         actual = "–" if job.actual_cycle_seconds is None else f"{quantity(job.actual_cycle_seconds)} s"
         ui.cycleValue.setText(f"{actual} · {quantity(job.ideal_cycle_seconds)} s")
 
@@ -242,9 +258,24 @@ class StationScreen(QWidget):
             "end_downtime": self.tr("End downtime"),
         }
         button.setText(texts[mode])
-        set_style_property(button, "role", "go" if mode == "end_downtime" else "stop")
+        set_style_property(button, "role", "end" if mode == "end_downtime" else "stop")
         button.setProperty("mode", mode)
         button.setEnabled(mode in actions)
+        self._render_hints(mode)
+
+    def _render_hints(self, downtime_mode: str) -> None:
+        """What each of the two buttons does to the job and to the stop, in one line under its words."""
+        job = self.vm.current_job()
+        paused = job is not None and job.status == "paused"
+        if downtime_mode == "downtime":
+            downtime = self.tr("job pauses, station down") if job is not None and not paused else self.tr("station down")
+        elif downtime_mode == "reason_needed":
+            downtime = self.tr("say why it stopped")
+        else:
+            downtime = self.tr("stop ends, job stays paused") if paused else self.tr("stop ends")
+        self.downtime_hint.set_hint(downtime)
+        down = downtime_mode != "downtime"
+        self.resume_hint.set_hint(self.tr("job runs, stop ends") if down else self.tr("job runs again"))
 
     def _run_seconds(self, job: JobView) -> float:
         extra = 0.0
@@ -466,6 +497,25 @@ class StationScreen(QWidget):
         job = self.vm.current_job()
         if job is None:
             return
+        done = job.good + job.scrap
+        if done < job.target:  # asked once, naming the shortfall; the service is told it is a short close
+            if ConfirmDialog.ask(
+                self.window(),
+                self.tr("Complete with a short close?"),
+                self.tr("{work_order} operation {operation} {name}: {done} of {target} {unit}: {short} short.").format(
+                    work_order=job.work_order,
+                    operation=job.operation,
+                    name=job.operation_name,
+                    done=quantity(done),
+                    target=quantity(job.target),
+                    unit=unit_name(job.unit),
+                    short=quantity(job.target - done),
+                ),
+                self.tr("Complete with short close"),
+                self.tr("Keep the job open"),
+            ):
+                self.vm.complete_job(JobKey(job.work_order, job.operation), short_close=True)
+            return
         if ConfirmDialog.ask(
             self.window(),
             self.tr("Complete the job?"),
@@ -573,8 +623,3 @@ def _name_of(station: StationView | None, badge: str) -> str:
             return operator.name
     return badge
 
-
-def _duration(seconds: float | Decimal) -> str:
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"

@@ -7,8 +7,8 @@ import html
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
@@ -42,6 +42,8 @@ else:  # loaded with the service stack on the worker thread, not before the firs
 log = logging.getLogger(__name__)
 
 LOAD_AT_LATEST_MS = 1000  # after `start`, whether or not the window was painted
+BANNER_STRIP_LINES = 2  # the strip kept for the banner holds this many lines of its type
+BANNER_GAP = 4  # pixels between the banner and the header above, the screen below, the window's sides
 
 
 class TerminalWindow(QWidget):
@@ -71,8 +73,12 @@ class TerminalWindow(QWidget):
             print_label_on_complete=self.options.print_label_on_complete,
             parent=self,
         )
+        # The banner floats over a strip of fixed height kept for it under the header: a message coming
+        # or going never moves a button (a longer one reaches down over the screen, never pushes it).
         self.banner = FeedbackBanner(self)
-        self.ui.windowLayout.insertWidget(1, self.banner)
+        self.banner.banner_changed.connect(self._place_banner)
+        self.ui.bannerStrip.setFixedHeight(self._banner_strip_height())
+        self.ui.bannerStrip.installEventFilter(self)
         self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.sounds = FeedbackSounds(self, enabled=self.options.sounds)
         self.languages = LanguageSwitcher(self)
@@ -224,6 +230,35 @@ class TerminalWindow(QWidget):
         if self.ui.screens.currentWidget() is not widget:
             self.ui.screens.setCurrentWidget(widget)
             self.screen_changed.emit(name)
+
+    def _banner_strip_height(self) -> int:
+        """Two lines of the banner's type and its padding: most messages fit in the strip."""
+        self.banner.ensurePolished()
+        lines = QFontMetrics(self.banner.font()).lineSpacing() * BANNER_STRIP_LINES
+        margins = self.banner.contentsMargins()
+        banner = max(self.banner.minimumHeight(), lines + margins.top() + margins.bottom())
+        return banner + 2 * BANNER_GAP
+
+    def _place_banner(self) -> None:
+        strip = self.ui.bannerStrip
+        width = max(strip.width() - 2 * BANNER_GAP, 1)
+        height = max(strip.height() - 2 * BANNER_GAP, self.banner.heightForWidth(width))
+        top = strip.y() + BANNER_GAP
+        self.banner.setGeometry(strip.x() + BANNER_GAP, top, width, min(height, max(self.height() - top, 1)))
+        self.banner.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_banner()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.bannerStrip and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_banner()
+        return super().eventFilter(watched, event)
 
     # --- from the view-model ---------------------------------------------------------------------
 

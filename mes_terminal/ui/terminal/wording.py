@@ -46,6 +46,33 @@ def quantity(value: Decimal | str | int | float) -> str:
     return text
 
 
+def unit_name(unit: str) -> str:
+    """A unit of measure as the operator's language writes it: pcs is "Stk" in German; kg, m, l stay."""
+    names = {"pcs": tr("pcs"), "pc": tr("pcs"), "ea": tr("pcs"), "pieces": tr("pcs")}
+    return names.get(unit, unit)
+
+
+def duration(seconds: float) -> str:
+    """A length of time in words, to the second below a minute: "12 s", "6 min 42 s", "47 min", "2 h 05 min"."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return tr("{seconds} s").format(seconds=whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes < 10 and secs:
+        return tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+    if minutes < 60:
+        return tr("{minutes} min").format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    return tr("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+
+
+def timer(seconds: float) -> str:
+    """A running timer: 00:06:42."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
 def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str = "") -> str:
     """The green banner after `command` went through; `reason_name` names a downtime reason's code.
 
@@ -73,7 +100,7 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
             )
         return tr("The station is down; the reason is still needed.")
     if isinstance(command, c.EndDowntime):
-        return tr("Downtime ended after {minutes} min.").format(minutes=_minutes(cast("r.DowntimeResult", result)))
+        return tr("Downtime ended after {duration}.").format(duration=_stop_length(cast("r.DowntimeResult", result)))
     if isinstance(command, c.ClassifyDowntime):
         return tr("The stop now has its reason: {reason}.").format(reason=reason_name or command.reason)
     if isinstance(command, c.ResumeJob):
@@ -155,15 +182,14 @@ def describe(command: c.Command) -> str:
     return command.type
 
 
-def _minutes(result: r.DowntimeResult) -> str:
-    """Whole minutes of a stop from its result's RFC 3339 times (at least 1 once it has begun)."""
+def _stop_length(result: r.DowntimeResult) -> str:
+    """How long a stop lasted, from its result's RFC 3339 times: "12 s", "6 min 42 s"."""
     try:
         started = datetime.fromisoformat(str(result["started_at"]).replace("Z", "+00:00"))
         ended = datetime.fromisoformat(str(result["ended_at"]).replace("Z", "+00:00"))
     except (KeyError, ValueError):
         return "–"
-    seconds = (ended - started).total_seconds()
-    return str(max(1, round(seconds / 60))) if seconds > 0 else "0"
+    return duration((ended - started).total_seconds())
 
 
 def reason_needed(source: str) -> str:
