@@ -125,7 +125,7 @@ def save(widget: QWidget, name: str) -> None:
 
 def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> None:
     # Sign-in: a station nobody is signed in at, a badge just scanned.
-    window = window_for(service, clock, "WS-03", (1024, 768))
+    window = window_for(service, clock, "WS-03", (1280, 800))
     save(window, "sign-in")
     window.scan_router.route("BADGE:B1003")
     window.sign_in_screen.ui.pinEdit.setText("10")
@@ -133,12 +133,12 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     window.close()
 
     # The station with a running job, at both sizes.
-    window = window_for(service, clock, "WS-01", (1024, 768))
+    window = window_for(service, clock, "WS-01", (1280, 800))
     save(window, "station-running")
     window.resize(1920, 1080)
     settle(window)
     save(window, "station-running-1920")
-    window.resize(1024, 768)
+    window.resize(1280, 800)
     settle(window)
 
     # A lot label scanned into the running job: the Materials panel with its line filled green.
@@ -208,7 +208,7 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
             command_id=uuid.uuid4(), actor="B1004", issued_at=clock.now(), station="WS-04", badge="B1004", pin="1004"
         )
     )
-    window = window_for(service, clock, "WS-04", (1024, 768))
+    window = window_for(service, clock, "WS-04", (1280, 800))
     save(window, "dispatch-list")
     window.languages.switch("de")  # the same list in German: readiness reasons translated too
     settle(window)

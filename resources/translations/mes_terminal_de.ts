@@ -986,7 +986,7 @@
     </message>
     <message>
         <source>short</source>
-        <translation>Unterdeckung</translation>
+        <translation>zu wenig</translation>
     </message>
     <message>
         <source>taken at completion</source>

@@ -26,6 +26,8 @@ from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sent
 from mes_terminal.ui.widgets.button_hint import ButtonHint
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
+from mes_terminal.ui.widgets.fit_text import fit_text
+from mes_terminal.ui.widgets.icons import set_icon
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
 from mes_terminal.ui.widgets.style import set_style_property
 from mes_terminal.ui.widgets.text_dialog import TextDialog
@@ -37,8 +39,10 @@ else:  # loaded with the service stack on the worker thread, not before the firs
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
+ACTION_BUTTON_SHARE = 0.19  # of the screen's width, on wider screens
+ACTION_BUTTON_MAX_WIDTH = 270
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
-MATERIAL_COLUMN_SHARE = 0.28  # of the materials table's width; the state takes what the quantities leave
+MATERIAL_COLUMN_SHARE = 0.32  # of the materials table's width; the state takes what the quantities leave
 NARROW_WIDTH = 1280  # below this window width the dispatch list leaves out the due date
 
 
@@ -58,16 +62,33 @@ class StationScreen(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(dm.JOB, QHeaderView.ResizeMode.Interactive)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for button in self.findChildren(QPushButton):
-            if button.parent() is self:
-                button.setMinimumWidth(ACTION_BUTTON_WIDTH)
+        self.action_buttons = [button for button in self.findChildren(QPushButton) if button.parent() is self]
+        for button, name in (
+            (self.ui.startButton, "start"),
+            (self.ui.resumeButton, "resume"),
+            (self.ui.pauseButton, "pause"),
+            (self.ui.downtimeButton, "downtime"),
+            (self.ui.reportGoodButton, "report_good"),
+            (self.ui.reportScrapButton, "report_scrap"),
+            (self.ui.completeButton, "complete"),
+            (self.ui.callSupervisorButton, "call_supervisor"),
+            (self.ui.checklistButton, "checklist"),
+            (self.ui.materialsButton, "materials"),
+            (self.ui.printLabelButton, "print_label"),
+            (self.ui.addOperatorButton, "add_operator"),
+            (self.ui.signOutButton, "sign_out"),
+        ):
+            set_icon(button, name)
+        for button in self.action_buttons:
+            button.setMinimumWidth(ACTION_BUTTON_WIDTH)
+            fit_text(button)
         view.viewport().installEventFilter(self)
         QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.materials = mm.MaterialsModel(self)
         materials_view = self.ui.materialsView
         materials_view.setModel(self.materials)
-        materials_view.setWordWrap(False)  # names are elided, not wrapped into tall rows
-        materials_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        materials_view.setWordWrap(True)  # long names wrap onto more lines of their row, never elided
+        materials_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         materials_header = materials_view.horizontalHeader()
         materials_header.setSectionResizeMode(mm.MATERIAL, QHeaderView.ResizeMode.Interactive)
         for column in (mm.NEEDED, mm.TAKEN, mm.LEFT):
@@ -257,7 +278,8 @@ class StationScreen(QWidget):
             "reason_needed": self.tr("Reason needed"),
             "end_downtime": self.tr("End downtime"),
         }
-        button.setText(texts[mode])
+        set_icon(button, mode)
+        fit_text(button, texts[mode])
         set_style_property(button, "role", "end" if mode == "end_downtime" else "stop")
         button.setProperty("mode", mode)
         button.setEnabled(mode in actions)
@@ -268,14 +290,14 @@ class StationScreen(QWidget):
         job = self.vm.current_job()
         paused = job is not None and job.status == "paused"
         if downtime_mode == "downtime":
-            downtime = self.tr("job pauses, station down") if job is not None and not paused else self.tr("station down")
+            downtime = self.tr("pauses the job") if job is not None and not paused else self.tr("station stops")
         elif downtime_mode == "reason_needed":
             downtime = self.tr("say why it stopped")
         else:
-            downtime = self.tr("stop ends, job stays paused") if paused else self.tr("stop ends")
+            downtime = self.tr("job stays paused") if paused else self.tr("station runs again")
         self.downtime_hint.set_hint(downtime)
         down = downtime_mode != "downtime"
-        self.resume_hint.set_hint(self.tr("job runs, stop ends") if down else self.tr("job runs again"))
+        self.resume_hint.set_hint(self.tr("ends the stop too") if down else self.tr("job runs again"))
 
     def _run_seconds(self, job: JobView) -> float:
         extra = 0.0
@@ -594,6 +616,11 @@ class StationScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.ui.dispatchView.setColumnHidden(dm.DUE, self.width() < NARROW_WIDTH)
+        # The buttons take a share of a wider screen, so that their words stay on one line where they can.
+        width = min(max(ACTION_BUTTON_WIDTH, int(self.width() * ACTION_BUTTON_SHARE)), ACTION_BUTTON_MAX_WIDTH)
+        for button in self.action_buttons:
+            if button is not self.ui.signOutButton:
+                button.setMinimumWidth(width)
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -608,6 +635,8 @@ class StationScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            for button in self.action_buttons:
+                fit_text(button, button.text())
             self.redraw()
             self.on_pending_changed(self.vm.pending)
         super().changeEvent(event)
