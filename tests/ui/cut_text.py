@@ -96,8 +96,7 @@ def _table(view: QTableView) -> list[str]:
                 if max(metrics.horizontalAdvance(word) for word in words) > room + SLACK:
                     found.append(f"{text!r}: a word wider than its {width} px column")
                     continue
-                flags = Qt.TextFlag.TextWordWrap
-                needed = metrics.boundingRect(QRect(0, 0, room, 100_000), flags, text).height()
+                needed = view.sizeHintForRow(row)  # the lines the delegate wraps the row's cells into
                 if needed > view.rowHeight(row) + SLACK:
                     found.append(f"{text!r}: {needed} px of lines in a {view.rowHeight(row)} px row")
             elif max(metrics.horizontalAdvance(line) for line in text.split("\n")) > room + SLACK:

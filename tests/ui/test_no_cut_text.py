@@ -56,6 +56,8 @@ def check_at_every_size(qtbot, window: TerminalWindow, screen: str) -> None:
             window.resize(*size)
             qtbot.waitUntil(lambda size=size: window.size().width() == size[0])
             cut = cut_texts(window)
+            if cut:
+                window.grab().save(f"/tmp/wt-term-shots/cut-{screen}-{language}-{size[0]}.png")
             assert not cut, f"{screen} at {size[0]}x{size[1]} ({language}) cuts off: {cut}"
     window.languages.switch("en")
 

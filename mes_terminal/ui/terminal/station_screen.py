@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
@@ -627,9 +627,11 @@ class StationScreen(QWidget):
         if watched is self.ui.dispatchView.viewport() and event.type() == QEvent.Type.Resize:
             width = self.ui.dispatchView.viewport().width()
             self.ui.dispatchView.horizontalHeader().resizeSection(dm.JOB, int(width * JOB_COLUMN_SHARE))
+            QTimer.singleShot(0, self.ui.dispatchView, self.ui.dispatchView.resizeRowsToContents)  # wrapped anew
         if watched is self.ui.materialsView.viewport() and event.type() == QEvent.Type.Resize:
             width = self.ui.materialsView.viewport().width()
             self.ui.materialsView.horizontalHeader().resizeSection(mm.MATERIAL, int(width * MATERIAL_COLUMN_SHARE))
+            QTimer.singleShot(0, self.ui.materialsView, self.ui.materialsView.resizeRowsToContents)
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -638,6 +640,9 @@ class StationScreen(QWidget):
             for button in self.action_buttons:
                 fit_text(button, button.text())
             self.redraw()
+            for view in (self.ui.dispatchView, self.ui.materialsView):  # the words are new: so are their lines
+                view.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, view.model().columnCount() - 1)
+                QTimer.singleShot(0, view, view.resizeRowsToContents)
             self.on_pending_changed(self.vm.pending)
         super().changeEvent(event)
 
