@@ -17,7 +17,8 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
 - Codes follow `domain.values.parse_code`: letters, digits and `. _ / -`, at most 64 characters.
   The operation is the routing step's whole number (10, 20, ...), 1 to 2**31 - 1.
 - A bare code matching the badge pattern (default `^B\\d{3,10}$`) is a badge too: badge cards often
-  carry only the number.
+  carry only the number. Any other bare code (`R-2612-04A`, a supplier's plain lot label) is UNKNOWN
+  with its `code` kept: it is a lot number when such a lot exists, which the terminal asks the lots.
 - GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3` symbology identifiers, a GS separator, or AI 01 with a
   GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
   `gs1_data` for the GS1 element-string parser.
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -87,6 +88,9 @@ class Scan:
     gs1: bool = False
     gs1_data: str | None = None
     reason: str | None = None
+    # UNKNOWN only: a bare code of our characters (`R-2612-04A`), which names a lot if such a lot exists;
+    # only the lot list can tell, so the terminal asks it before saying the scan is not ours.
+    code: str | None = None
 
 
 def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BADGE_PATTERN) -> Scan:
@@ -107,8 +111,11 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
         if not colon or not rest.strip():
             return _unknown(shown, f"The scan looks cut off: {shown}")
         return _PREFIXED[prefix](rest, shown)
-    if _code(text) is not None and pattern.fullmatch(text):
+    code = _code(text)
+    if code is not None and pattern.fullmatch(text):
         return Scan(ScanKind.BADGE, shown, badge=text)
+    if code is not None:
+        return replace(_not_ours(shown), code=code)
     return _not_ours(shown)
 
 

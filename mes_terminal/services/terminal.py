@@ -139,6 +139,11 @@ class TerminalService:
         with read_connection(self._engine) as connection, Session(bind=connection) as session:
             return Lots(session).number_for_gs1(data.gtin, data.lot)
 
+    def lot_named(self, code: str) -> str | None:
+        """The lot whose number is `code` (a bare code scanned or typed), or None: no such lot."""
+        with read_connection(self._engine) as connection, Session(bind=connection) as session:
+            return Lots(session).number_if_exists(code)
+
     def consume_scanned_lot(
         self,
         station: str,
@@ -165,6 +170,7 @@ class TerminalService:
             work_order=work_order,
             operation=operation,
             lot=self.lot_for_scan(scan),
+            entry=m.LotEntry.SCANNED,
         )
         try:
             return ScannedLot(command, outcome=self._bus.execute(command))

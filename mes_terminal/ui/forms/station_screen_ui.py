@@ -242,11 +242,24 @@ class Ui_StationScreen:
         self.materialsPageLayout.setSpacing(6)
         self.materialsPageLayout.setObjectName("materialsPageLayout")
         self.materialsPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.materialsTopLayout = QHBoxLayout()
+        self.materialsTopLayout.setSpacing(8)
+        self.materialsTopLayout.setObjectName("materialsTopLayout")
         self.materialsCaption = QLabel(self.materialsPage)
         self.materialsCaption.setObjectName("materialsCaption")
+        self.materialsCaption.setWordWrap(True)
         self.materialsCaption.setProperty("role", "caption")
 
-        self.materialsPageLayout.addWidget(self.materialsCaption)
+        self.materialsTopLayout.addWidget(self.materialsCaption)
+
+        self.keyLotButton = QPushButton(self.materialsPage)
+        self.keyLotButton.setObjectName("keyLotButton")
+
+        self.materialsTopLayout.addWidget(self.keyLotButton)
+
+        self.materialsTopLayout.setStretch(0, 1)
+
+        self.materialsPageLayout.addLayout(self.materialsTopLayout)
 
         self.materialsView = QTableView(self.materialsPage)
         self.materialsView.setObjectName("materialsView")
@@ -412,6 +425,16 @@ class Ui_StationScreen:
         self.resendButton.setText(QCoreApplication.translate("StationScreen", "Send again", None))
         self.dispatchCaption.setText(QCoreApplication.translate("StationScreen", "Dispatch list", None))
         self.materialsCaption.setText(QCoreApplication.translate("StationScreen", "Materials", None))
+        self.keyLotButton.setText(QCoreApplication.translate("StationScreen", "Key in a lot number", None))
+        # if QT_CONFIG(tooltip)
+        self.keyLotButton.setToolTip(
+            QCoreApplication.translate(
+                "StationScreen",
+                "For a label that cannot be scanned: type the lot number; it is recorded as keyed, not scanned.",
+                None,
+            )
+        )
+        # endif // QT_CONFIG(tooltip)
         self.materialsHintLabel.setText(
             QCoreApplication.translate("StationScreen", "Scan a lot label to take its material into the job.", None)
         )

@@ -19,6 +19,7 @@ class ScanRouter(QObject):
     lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
     station_scanned = Signal(str)
     unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
+    code_scanned = Signal(object)  # a bare code (the Scan): a lot number if such a lot exists, else not ours
     routed = Signal(object)  # every Scan, after its intention signal
 
     def __init__(self, parent: QObject | None = None, *, badge_pattern: str = DEFAULT_BADGE_PATTERN) -> None:
@@ -41,6 +42,8 @@ class ScanRouter(QObject):
             self.lot_scanned.emit(scan)
         elif scan.kind == ScanKind.STATION and scan.station:
             self.station_scanned.emit(scan.station)
+        elif scan.code:
+            self.code_scanned.emit(scan)
         else:
             self.unknown_scanned.emit(scan.reason or scan.raw)
         self.routed.emit(scan)

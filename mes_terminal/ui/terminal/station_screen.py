@@ -43,6 +43,7 @@ ACTION_BUTTON_SHARE = 0.19  # of the screen's width, on wider screens
 ACTION_BUTTON_MAX_WIDTH = 270
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
 MATERIAL_COLUMN_SHARE = 0.32  # of the materials table's width; the state takes what the quantities leave
+LOT_NUMBER_LENGTH = 64  # the longest code (domain.values.parse_code)
 NARROW_WIDTH = 1280  # below this window width the dispatch list leaves out the due date
 
 
@@ -79,6 +80,8 @@ class StationScreen(QWidget):
             (self.ui.signOutButton, "sign_out"),
         ):
             set_icon(button, name)
+        set_icon(self.ui.keyLotButton, "keyboard")
+        fit_text(self.ui.keyLotButton)
         for button in self.action_buttons:
             button.setMinimumWidth(ACTION_BUTTON_WIDTH)
             fit_text(button)
@@ -115,6 +118,7 @@ class StationScreen(QWidget):
         ui.materialsButton.toggled.connect(self.on_materials_toggled)
         ui.checklistButton.clicked.connect(self.on_checklist_clicked)
         ui.printLabelButton.clicked.connect(self.on_print_label_clicked)
+        ui.keyLotButton.clicked.connect(self.on_key_lot_clicked)
         ui.addOperatorButton.clicked.connect(self.add_operator_requested)
         ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         ui.resendButton.clicked.connect(self.on_resend_clicked)
@@ -262,6 +266,7 @@ class StationScreen(QWidget):
         ):
             button.setEnabled(name in actions)
         ui.materialsButton.setEnabled(self._materials_job() is not None)
+        ui.keyLotButton.setEnabled("pause" in actions)  # a running job takes material
         self._render_downtime_button(actions)
 
     def _render_downtime_button(self, actions: frozenset[str]) -> None:
@@ -389,7 +394,7 @@ class StationScreen(QWidget):
             decimals=unit not in ("pcs", "pc", "ea"),
         )
         if taken is not None:
-            self.vm.consume_lot(JobKey(command.work_order, command.operation), command.lot, taken)
+            self.vm.consume_lot(JobKey(command.work_order, command.operation), command.lot, taken, command.entry)
 
     # --- the operator's taps ---------------------------------------------------------------------
 
@@ -581,6 +586,19 @@ class StationScreen(QWidget):
             self.ui.materialsHintLabel.show()
             self.materials.mark_scanned(None)
 
+    def on_key_lot_clicked(self) -> None:
+        """A torn label: the lot number typed on the on-screen keyboard, taken as a scan is, recorded as keyed."""
+        number = TextDialog.ask(
+            self.window(),
+            self.tr("Key in the lot number"),
+            hint=self.tr("For a label that cannot be scanned. The lot is recorded as keyed, not scanned."),
+            confirm=self.tr("Take the lot"),
+            capitals=True,
+            max_length=LOT_NUMBER_LENGTH,
+        )
+        if number:
+            self.vm.consume_keyed_lot(number)
+
     def show_materials(self) -> None:
         self.ui.materialsButton.setChecked(True)
 
@@ -637,7 +655,7 @@ class StationScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
-            for button in self.action_buttons:
+            for button in (*self.action_buttons, self.ui.keyLotButton):
                 fit_text(button, button.text())
             self.redraw()
             for view in (self.ui.dispatchView, self.ui.materialsView):  # the words are new: so are their lines

@@ -120,6 +120,7 @@ class TerminalWindow(QWidget):
         router.lot_scanned.connect(vm.consume_scan)
         router.station_scanned.connect(vm.on_station_scanned)
         router.unknown_scanned.connect(vm.on_unknown_scanned)
+        router.code_scanned.connect(vm.on_code_scanned)
         router.routed.connect(self.on_scan_routed)
         vm.scan_intention.connect(self.on_scan_intention)
         self._render_connection(None)
