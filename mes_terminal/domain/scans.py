@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from mes_terminal.domain.errors import ConfigurationError, InvalidInput
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
@@ -99,17 +100,17 @@ def classify_scan(raw: str, *, badge_pattern: str | re.Pattern[str] = DEFAULT_BA
     text = raw.strip(_TRIM)
     shown = for_display(text)
     if not text:
-        return _unknown(shown, "The scan looks cut off: nothing came through")
+        return _unknown(shown, Sentence("The scan looks cut off: nothing came through"))
     if _looks_like_gs1(text):
         # Kept whole: the GS1 parser (domain.gs1) reads it where the lot is looked up.
         return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
     if any(_is_control(ch) for ch in text):
-        return _unknown(shown, f"The scan contains control characters: {shown}")
+        return _unknown(shown, Sentence("The scan contains control characters: {shown}", shown=shown))
     prefix, colon, rest = text.partition(":")
     prefix = prefix.strip().upper()
     if prefix in _PREFIXED:
         if not colon or not rest.strip():
-            return _unknown(shown, f"The scan looks cut off: {shown}")
+            return _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
         return _PREFIXED[prefix](rest, shown)
     code = _code(text)
     if code is not None and pattern.fullmatch(text):
@@ -159,7 +160,7 @@ def _one_code(kind: ScanKind, field: str) -> Callable[[str, str], Scan]:
 def _operation(rest: str, shown: str) -> Scan:
     work_order, colon, sequence = rest.partition(":")
     if not colon or not sequence.strip():
-        return _unknown(shown, f"The scan looks cut off: {shown}")
+        return _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
     code = _code(work_order)
     sequence = sequence.strip()
     if code is None or not _SEQUENCE.match(sequence) or not 1 <= int(sequence) <= INT_MAX:
@@ -212,4 +213,4 @@ def _unknown(shown: str, reason: str) -> Scan:
 
 
 def _not_ours(shown: str) -> Scan:
-    return _unknown(shown, f"Not a code MES Terminal knows: {shown}")
+    return _unknown(shown, Sentence("Not a code MES Terminal knows: {shown}", shown=shown))

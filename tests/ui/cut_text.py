@@ -6,10 +6,9 @@ longest word (and, where the view wraps, as tall as its wrapped lines); a header
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, Qt as GuiQt
-
-mightBeRichText = GuiQt.mightBeRichText
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+mightBeRichText = GuiQt.mightBeRichText
 CELL_PADDING = 8  # the item delegate's margins around a cell's text (both sides)
 SLACK = 1  # rounding between QFontMetrics and the painter
 
@@ -49,7 +49,7 @@ def cut_texts(root: QWidget) -> list[str]:
 
 def _label(label: QLabel) -> list[str]:
     text = label.text()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return []
     room = label.contentsRect()
     margin = label.margin() * 2 + label.indent() if label.indent() > 0 else label.margin() * 2

@@ -16,8 +16,8 @@ from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.queries.downtime_views import ReasonNode
 from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeChoice, DowntimeDialog
-from mes_terminal.ui.widgets.keyboard import SHIFT, SPACE_NAME
 from mes_terminal.ui.widgets.fit_text import words_of
+from mes_terminal.ui.widgets.keyboard import SHIFT, SPACE_NAME
 from tests.helpers import DATA, OPERATOR, command
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -18,7 +18,26 @@ from tests.helpers import OPERATOR, command
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 ONE_LINE = "Started WO-1 operation 10."
-WORDS = "Lot R-2612-04A is on hold: it cannot be taken into WO-1 operation 10. Scan another lot of steel.".split()
+WORDS = [
+    "Lot",
+    "R-2612-04A",
+    "is",
+    "on",
+    "hold:",
+    "it",
+    "cannot",
+    "be",
+    "taken",
+    "into",
+    "WO-1",
+    "operation",
+    "10.",
+    "Scan",
+    "another",
+    "lot",
+    "of",
+    "steel.",
+]
 LONGER = (
     "Lot R-2612-04A is on hold until quality releases it: it cannot be taken into WO-1 operation 10. "
     "Scan another lot of Steel sheet 2 mm, or call quality to look at the lot that is on hold."

@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from mes_terminal.domain.scans import DEFAULT_BADGE_PATTERN, Scan, ScanKind, classify_scan, for_display
+from mes_terminal.domain.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +19,7 @@ class ScanRouter(QObject):
     work_order_scanned = Signal(str)
     lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
     station_scanned = Signal(str)
-    unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
+    unknown_scanned = Signal(object)  # what to tell the operator, naming what was scanned (a Sentence)
     code_scanned = Signal(object)  # a bare code (the Scan): a lot number if such a lot exists, else not ours
     routed = Signal(object)  # every Scan, after its intention signal
 
@@ -31,7 +32,8 @@ class ScanRouter(QObject):
             scan = classify_scan(raw, badge_pattern=self.badge_pattern)
         except Exception:  # classify_scan promises not to raise; a scanner must never crash the terminal
             log.exception("a scan could not be classified")
-            scan = Scan(ScanKind.UNKNOWN, for_display(raw), reason=f"Not a code MES Terminal knows: {for_display(raw)}")
+            shown = for_display(raw)
+            scan = Scan(ScanKind.UNKNOWN, shown, reason=Sentence("Not a code MES Terminal knows: {shown}", shown=shown))
         if scan.kind == ScanKind.BADGE and scan.badge:
             self.badge_scanned.emit(scan.badge)
         elif scan.kind == ScanKind.OPERATION and scan.work_order and scan.operation is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -22,7 +21,7 @@ from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.terminal.view_model import TerminalViewModel
-from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence, timer, unit_name
+from mes_terminal.ui.terminal.wording import again, check_due, describe, quantity, sentence, timer, unit_name
 from mes_terminal.ui.widgets.button_hint import ButtonHint
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
@@ -85,6 +84,11 @@ class StationScreen(QWidget):
         for button in self.action_buttons:
             button.setMinimumWidth(ACTION_BUTTON_WIDTH)
             fit_text(button)
+        grid = self.ui.buttonGrid
+        for row in range(grid.rowCount()):  # rows of one height: words on two lines (German) move nothing
+            grid.setRowStretch(row, 1)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 1)
         view.viewport().installEventFilter(self)
         QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.materials = mm.MaterialsModel(self)
@@ -102,6 +106,7 @@ class StationScreen(QWidget):
         self.resume_hint = ButtonHint(self.ui.resumeButton)
         self.downtime_hint = ButtonHint(self.ui.downtimeButton)
         self._materials_key: JobKey | None = None
+        self._scan_result = ""  # the scan strip's sentence, to word again when the language switches
         self._fetched_at: datetime | None = None
         self.ui.resendFrame.hide()
         self.ui.scanResultLabel.hide()
@@ -239,7 +244,7 @@ class StationScreen(QWidget):
         ui.productValue.setText(f"{job.product} · {job.product_name}")
         ui.goodValue.setText(quantity(job.good))
         ui.scrapValue.setText(quantity(job.scrap))
-        ui.targetValue.setText(f"{quantity(job.target)} {job.unit}")
+        ui.targetValue.setText(f"{quantity(job.target)} {unit_name(job.unit)}")
         done = job.good + job.scrap
         top = max(int(job.target), 1)
         ui.progressBar.setMaximum(top)
@@ -355,6 +360,7 @@ class StationScreen(QWidget):
         self.show_materials()
         label = self.ui.scanResultLabel
         set_style_property(label, "result", kind)
+        self._scan_result = sentence
         label.setText(sentence)
         label.show()
         self.ui.materialsHintLabel.hide()
@@ -389,7 +395,7 @@ class StationScreen(QWidget):
         taken = QuantityDialog.ask(
             self.window(),
             self.tr("How much of lot {lot}?").format(lot=command.lot),
-            unit,
+            unit_name(unit),
             hint=why,
             decimals=unit not in ("pcs", "pc", "ea"),
         )
@@ -490,7 +496,7 @@ class StationScreen(QWidget):
         good = QuantityDialog.ask(
             self.window(),
             self.tr("Good parts"),
-            job.unit,
+            unit_name(job.unit),
             hint=self.tr("{work_order} operation {operation}: how many good parts since the last report?").format(
                 work_order=job.work_order, operation=job.operation
             ),
@@ -506,7 +512,7 @@ class StationScreen(QWidget):
         scrap = QuantityDialog.ask(
             self.window(),
             self.tr("Scrap"),
-            job.unit,
+            unit_name(job.unit),
             hint=self.tr("How many parts are scrap? Then choose why."),
             decimals=job.unit not in ("pcs", "pc", "ea"),
         )
@@ -514,7 +520,7 @@ class StationScreen(QWidget):
             return
         reason = ReasonDialog.ask(
             self.window(),
-            self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=job.unit),
+            self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=unit_name(job.unit)),
             self.vm.scrap_reasons_for(job),
         )
         if reason is not None:
@@ -658,6 +664,8 @@ class StationScreen(QWidget):
             for button in (*self.action_buttons, self.ui.keyLotButton):
                 fit_text(button, button.text())
             self.redraw()
+            if self.ui.scanResultLabel.text():
+                self.ui.scanResultLabel.setText(again(self._scan_result))
             for view in (self.ui.dispatchView, self.ui.materialsView):  # the words are new: so are their lines
                 view.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, view.model().columnCount() - 1)
                 QTimer.singleShot(0, view, view.resizeRowsToContents)
@@ -674,4 +682,3 @@ def _name_of(station: StationView | None, badge: str) -> str:
         if operator.badge == badge:
             return operator.name
     return badge
-

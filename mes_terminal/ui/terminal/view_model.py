@@ -59,7 +59,8 @@ class TerminalViewModel(QObject):
     dispatch_changed = Signal(list)  # list[DispatchItem]
     reasons_changed = Signal()
     connection_changed = Signal(bool)  # True: the database answers
-    feedback = Signal(str, str)  # banner kind ("ok", "warn", "error", "info"), text
+    feedback = Signal(str, object)  # banner kind ("ok", "warn", "error", "info"), text (a wording.Said: worded again
+    # when the language switches)
     command_succeeded = Signal(object, object)  # command, result mapping
     command_refused = Signal(object, object)  # command, MesError
     command_unsent = Signal(object)  # command kept because the database could not be reached
@@ -68,7 +69,7 @@ class TerminalViewModel(QObject):
     selection_changed = Signal(object)  # JobKey or None
     settled = Signal()  # no service call is running or waiting
     materials_changed = Signal(object, list)  # JobKey, list[MaterialLineView]
-    lot_scan_result = Signal(str, str, object)  # banner kind, sentence, the BOM material it went to (or None)
+    lot_scan_result = Signal(str, object, object)  # banner kind, sentence, the BOM material it went to (or None)
     checklist_loaded = Signal(object, bool)  # ChecklistView, whether it pops up because a check fell due
     checks_fell_due = Signal(object, tuple)  # JobKey, the checks newly due on it (in words)
     reason_needed = Signal(object)  # DowntimeView: a stop without a reason appeared (announced once)

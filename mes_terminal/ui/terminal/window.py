@@ -19,6 +19,7 @@ from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
 from mes_terminal.ui.terminal import scan_decisions as decide
+from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
@@ -320,7 +321,7 @@ class TerminalWindow(QWidget):
 
     def on_inactivity_expired(self) -> None:
         if self.vm.station and self.vm.station.operators:
-            self.on_feedback(INFO, self.tr("Nobody used the terminal for a while: everyone is signed out."))
+            self.on_feedback(INFO, wording.everyone_signed_out())
             self.vm.sign_out_everyone()
         self.inactivity.start()
 
@@ -407,6 +408,7 @@ class TerminalWindow(QWidget):
             self._render_connection(self.vm.online)
             self._render_operators()
             self._render_language_button()
+            self.banner.say_again(wording.again)  # the message on show, in the new language
             if self.vm.station is not None:
                 self.on_station_changed(self.vm.station)
         super().changeEvent(event)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton
 
 
-
 class _Fitter(QObject):
     def __init__(self, button: QPushButton) -> None:
         super().__init__(button)
@@ -30,7 +29,9 @@ class _Fitter(QObject):
             parts = self.words.split(" ")
             splits = [(" ".join(parts[:i]), " ".join(parts[i:])) for i in range(1, len(parts))]
             metrics = button.fontMetrics()
-            first, second = min(splits, key=lambda s: max(metrics.horizontalAdvance(s[0]), metrics.horizontalAdvance(s[1])))
+            first, second = min(
+                splits, key=lambda s: max(metrics.horizontalAdvance(s[0]), metrics.horizontalAdvance(s[1]))
+            )
             button.setText(f"{first}\n{second}")
         finally:
             self._fitting = False
