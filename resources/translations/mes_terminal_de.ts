@@ -3484,6 +3484,10 @@
         <translation>Sprache wechseln</translation>
     </message>
     <message>
+        <source>Scan a badge, a traveler or a lot label at any time; messages appear here.</source>
+        <translation>Ausweis, Laufkarte oder Chargenetikett jederzeit scannen; Meldungen erscheinen hier.</translation>
+    </message>
+    <message>
         <source>Sign out?</source>
         <translation>Abmelden?</translation>
     </message>

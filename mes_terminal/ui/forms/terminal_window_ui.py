@@ -93,6 +93,15 @@ class Ui_TerminalWindow:
         sizePolicy1.setVerticalStretch(0)
         sizePolicy1.setHeightForWidth(self.bannerStrip.sizePolicy().hasHeightForWidth())
         self.bannerStrip.setSizePolicy(sizePolicy1)
+        self.bannerStripLayout = QHBoxLayout(self.bannerStrip)
+        self.bannerStripLayout.setObjectName("bannerStripLayout")
+        self.bannerStripLayout.setContentsMargins(18, 4, 18, 4)
+        self.stripHint = QLabel(self.bannerStrip)
+        self.stripHint.setObjectName("stripHint")
+        self.stripHint.setWordWrap(True)
+        self.stripHint.setProperty("role", "hint")
+
+        self.bannerStripLayout.addWidget(self.stripHint)
 
         self.windowLayout.addWidget(self.bannerStrip)
 
@@ -114,7 +123,11 @@ class Ui_TerminalWindow:
         TerminalWindow.setWindowTitle(QCoreApplication.translate("TerminalWindow", "MES Terminal", None))
         # if QT_CONFIG(tooltip)
         self.languageButton.setToolTip(QCoreApplication.translate("TerminalWindow", "Switch the language", None))
+        # endif // QT_CONFIG(tooltip)
+        self.stripHint.setText(
+            QCoreApplication.translate(
+                "TerminalWindow", "Scan a badge, a traveler or a lot label at any time; messages appear here.", None
+            )
+        )
 
-
-# endif // QT_CONFIG(tooltip)
-# retranslateUi
+    # retranslateUi

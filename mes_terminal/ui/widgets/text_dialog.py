@@ -57,6 +57,8 @@ class TextDialog(QDialog):
         layout.addWidget(self.error_label)
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.key_pressed.connect(self.on_key_pressed)
+        if capitals:
+            self.keyboard.show_capitals()
         layout.addWidget(self.keyboard, 1)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
