@@ -32,13 +32,13 @@ from mes_terminal.services.commands import catalog as c  # noqa: E402
 from mes_terminal.services.demo.create import create_demo  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
+from mes_terminal.ui.terminal import wording  # noqa: E402
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog  # noqa: E402
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog  # noqa: E402
 from mes_terminal.ui.terminal.options import TerminalOptions  # noqa: E402
-from mes_terminal.ui.terminal import wording  # noqa: E402
 from mes_terminal.ui.terminal.window import TerminalWindow  # noqa: E402
-from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog  # noqa: E402
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog  # noqa: E402
+from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog  # noqa: E402
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog  # noqa: E402
 from mes_terminal.ui.widgets.text_dialog import TextDialog  # noqa: E402
 

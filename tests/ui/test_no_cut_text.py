@@ -98,3 +98,28 @@ def test_an_empty_station_says_there_is_no_work_in_words_that_fit(qtbot, bus, cl
     window = open_window("WS-02")
     assert "no work for this station" in window.station_screen.ui.noJobLabel.text()
     check_at_every_size(qtbot, window, "empty station")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_checklist_shows_every_word_whole(qtbot, themed_app, size) -> None:
+    """The checklist over the terminal: its header, item, limits and keypad whole, in English and German."""
+    from mes_terminal.ui.i18n import LanguageSwitcher
+    from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
+    from tests.ui.test_checklist import length_view
+
+    languages = LanguageSwitcher(None)
+    dialog = ChecklistDialog(None, length_view())
+    qtbot.addWidget(dialog)
+    dialog.resize(min(900, size[0] - 40), min(700, size[1] - 60))
+    dialog.show()
+    try:
+        for language in ("en", "de"):
+            languages.switch(language)
+            for position in range(len(dialog.checklist.items)):
+                dialog.position = position
+                dialog.redraw()
+                cut = cut_texts(dialog)
+                assert not cut, f"checklist item {position + 1} at {size} ({language}) cuts off: {cut}"
+    finally:
+        languages.switch("en")
+        dialog.close()
