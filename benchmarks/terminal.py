@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/terminal.py [--scans 300] [--starts 5]
 
 1. Scan -> banner painted, on the real window over a SQLite demo database:
-   - an unknown scan (decided on the GUI thread, red banner);
+   - an unknown scan that is no code at all (decided on the GUI thread, red banner; a bare code is first
+     looked up among the lots on the worker thread);
    - a badge scan at a badge-only station (a SignIn command through the service on the worker thread,
      then the green banner);
    - a lot label scan at WS-01 with a job running (the lot resolved and a ConsumeLot executed through
@@ -180,8 +181,8 @@ def _scan_to_banner(url: str, count: int) -> None:
     window.start()
     freeze_startup_objects()  # as run_terminal does
     until_settled(window.vm, lambda: window.vm.station is not None)
-    unknown = [
-        until_painted(window.banner, lambda n=n: window.scan_router.route(f"NONSENSE-{n}")) for n in range(count)
+    unknown = [  # "NONSENSE 1" is no code at all: decided at once, no lot looked up
+        until_painted(window.banner, lambda n=n: window.scan_router.route(f"NONSENSE {n}")) for n in range(count)
     ]
 
     sign_ins = []

@@ -4,7 +4,8 @@
 
 Builds a temporary SQLite demo database with the migrations and the demo plant, signs an operator in
 and runs a job through the service (so that the screens have content), then grabs each screen at
-1024x768 (the station screen also at 1920x1080). The clock is fixed, so the pictures are repeatable.
+1280x800 (the station screen also at 1024x768 and 1920x1080, and in German). The clock is fixed, so the
+pictures are repeatable.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ from mes_terminal.services.commands import catalog as c  # noqa: E402
 from mes_terminal.services.demo.create import create_demo  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
+from mes_terminal.ui.terminal import wording  # noqa: E402
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog  # noqa: E402
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog  # noqa: E402
 from mes_terminal.ui.terminal.options import TerminalOptions  # noqa: E402
 from mes_terminal.ui.terminal.window import TerminalWindow  # noqa: E402
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog  # noqa: E402
+from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog  # noqa: E402
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog  # noqa: E402
 from mes_terminal.ui.widgets.text_dialog import TextDialog  # noqa: E402
 
@@ -125,7 +128,7 @@ def save(widget: QWidget, name: str) -> None:
 
 def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> None:
     # Sign-in: a station nobody is signed in at, a badge just scanned.
-    window = window_for(service, clock, "WS-03", (1024, 768))
+    window = window_for(service, clock, "WS-03", (1280, 800))
     save(window, "sign-in")
     window.scan_router.route("BADGE:B1003")
     window.sign_in_screen.ui.pinEdit.setText("10")
@@ -133,22 +136,45 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     window.close()
 
     # The station with a running job, at both sizes.
-    window = window_for(service, clock, "WS-01", (1024, 768))
+    window = window_for(service, clock, "WS-01", (1280, 800))
     save(window, "station-running")
     window.resize(1920, 1080)
     settle(window)
     save(window, "station-running-1920")
     window.resize(1024, 768)
     settle(window)
+    save(window, "station-running-1024")
+    window.resize(1280, 800)
+    settle(window)
+    window.languages.switch("de")  # the same screen in German: words, units (Stk), the message on show
+    window.on_feedback(
+        "ok",
+        wording.succeeded(
+            c.ResumeJob(
+                command_id=uuid.uuid4(),
+                actor="B1001",
+                issued_at=clock.now(),
+                station="WS-01",
+                work_order=window.vm.station.jobs[0].work_order,
+                operation=window.vm.station.jobs[0].operation,
+            ),
+            {},
+        ),
+    )
+    settle(window)
+    save(window, "station-running-de")
+    window.languages.switch("en")
+    settle(window)
 
     # A lot label scanned into the running job: the Materials panel with its line filled green.
-    window.scan_router.route(f"LOT:{oldest_lot(service, 'STEEL-2MM')}")
+    window.scan_router.route(oldest_lot(service, "STEEL-2MM"))  # a plain lot number, as suppliers print it
     settle(window)
     save(window, "materials-scanned")
     window.station_screen.ui.materialsButton.setChecked(False)
     settle(window)
 
     shoot_checklist(window, service)
+    shoot_short_close_and_keyed_lot(window)
 
     # Dialogs over the station screen.
     keypad = QuantityDialog(
@@ -208,7 +234,7 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
             command_id=uuid.uuid4(), actor="B1004", issued_at=clock.now(), station="WS-04", badge="B1004", pin="1004"
         )
     )
-    window = window_for(service, clock, "WS-04", (1024, 768))
+    window = window_for(service, clock, "WS-04", (1280, 800))
     save(window, "dispatch-list")
     window.languages.switch("de")  # the same list in German: readiness reasons translated too
     settle(window)
@@ -226,6 +252,36 @@ def shoot(app: QApplication, service: TerminalService, clock: FixedClock) -> Non
     window.on_clock_tick()
     save(window, "station-reason-needed")
     window.close()
+
+
+def shoot_short_close_and_keyed_lot(window: TerminalWindow) -> None:
+    """Complete short of the target: one question, naming the shortfall; a torn label's lot number keyed in."""
+    job = window.vm.current_job()
+    done = job.good + job.scrap
+    confirm = ConfirmDialog(
+        window,
+        "Complete with a short close?",
+        f"{job.work_order} operation {job.operation} {job.operation_name}: "
+        f"{wording.quantity(done)} of {wording.quantity(job.target)} pcs: {wording.quantity(job.target - done)} short.",
+        "Complete with short close",
+        "Keep the job open",
+    )
+    confirm.show()
+    save(confirm, "short-close")
+    confirm.close()
+    keyed = TextDialog(
+        window,
+        "Key in the lot number",
+        hint="For a label that cannot be scanned. The lot is recorded as keyed, not scanned.",
+        confirm="Take the lot",
+        capitals=True,
+        max_length=64,
+    )
+    for key in "r-2603-04a":
+        keyed.keyboard.buttons[key].click()
+    keyed.show()
+    save(keyed, "lot-keyed")
+    keyed.close()
 
 
 def shoot_downtime_dialog(window: TerminalWindow) -> None:

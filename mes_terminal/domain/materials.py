@@ -36,6 +36,14 @@ class PickingRule(StrEnum):
     BLOCK = "block"
 
 
+class LotEntry(StrEnum):
+    """How a lot number reached a consumption: read off its label by a scanner, or keyed in by hand (a torn
+    label). Recorded on the LotConsumed event, so that a recall can weigh a keyed number."""
+
+    SCANNED = "scanned"
+    KEYED = "keyed"
+
+
 class MaterialCheck(StrEnum):
     """The site's `material_check`: what a count or completion needing material not yet taken does."""
 

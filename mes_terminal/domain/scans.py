@@ -17,7 +17,8 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
 - Codes follow `domain.values.parse_code`: letters, digits and `. _ / -`, at most 64 characters.
   The operation is the routing step's whole number (10, 20, ...), 1 to 2**31 - 1.
 - A bare code matching the badge pattern (default `^B\\d{3,10}$`) is a badge too: badge cards often
-  carry only the number.
+  carry only the number. Any other bare code (`R-2612-04A`, a supplier's plain lot label) is UNKNOWN
+  with its `code` kept: it is a lot number when such a lot exists, which the terminal asks the lots.
 - GS1 lot labels (`]C1`, `]e0`, `]d2`, `]Q3`, `]J1` symbology identifiers, a GS separator, or AI 01 with a
   GTIN-14 at the start) are recognised as lots with `gs1=True`; their content is kept whole in
   `gs1_data` for the GS1 parser (`domain.gs1.parse_gs1_scan`).
@@ -34,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -48,6 +49,7 @@ from mes_terminal.domain.gs1_digital_link import (
     uri_scheme,
     without_symbology,
 )
+from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.values import INT_MAX, parse_code
 
 DEFAULT_BADGE_PATTERN = r"^B\d{3,10}$"
@@ -103,6 +105,9 @@ class Scan:
     gs1: bool = False
     gs1_data: str | None = None
     reason: str | None = None
+    # UNKNOWN only: a bare code of our characters (`R-2612-04A`), which names a lot if such a lot exists;
+    # only the lot list can tell, so the terminal asks it before saying the scan is not ours.
+    code: str | None = None
 
 
 def classify_scan(
@@ -119,31 +124,43 @@ def classify_scan(
     text = raw.strip(_TRIM)
     shown = for_display(text)
     if not text:
-        return _unknown(shown, "The scan looks cut off: nothing came through")
+        return _unknown(shown, Sentence("The scan looks cut off: nothing came through"))
     uri = without_symbology(text)
     if is_web_address(uri):
         if names_a_gs1_key(uri, gs1_dictionary) if gs1_dictionary else looks_like_digital_link(uri):
             # Kept whole: domain.gs1.parse_gs1_scan reads it where the lot is looked up.
             return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=uri)
         return _unknown(
-            shown, f"Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path"
+            shown,
+            Sentence(
+                "Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path",
+                shown=shown,
+            ),
         )
     if _looks_like_gs1(text):
         # Kept whole: the GS1 parser (domain.gs1) reads it where the lot is looked up.
         return Scan(ScanKind.LOT, shown, gs1=True, gs1_data=text)
     if any(_is_control(ch) for ch in text):
-        return _unknown(shown, f"The scan contains control characters: {shown}")
+        return _unknown(shown, Sentence("The scan contains control characters: {shown}", shown=shown))
     prefix, colon, rest = text.partition(":")
     prefix = prefix.strip().upper()
     if prefix in _PREFIXED:
         if not colon or not rest.strip():
-            return _unknown(shown, f"The scan looks cut off: {shown}")
+            return _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
         return _PREFIXED[prefix](rest, shown)
     scheme = uri_scheme(text)
     if scheme is not None and (scheme in _FOREIGN_SCHEMES or rest.startswith("//")):
-        return _unknown(shown, f"Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)")
-    if _code(text) is not None and pattern.fullmatch(text):
+        return _unknown(
+            shown,
+            Sentence(
+                "Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)", shown=shown, scheme=scheme
+            ),
+        )
+    code = _code(text)
+    if code is not None and pattern.fullmatch(text):
         return Scan(ScanKind.BADGE, shown, badge=text)
+    if code is not None:
+        return replace(_not_ours(shown), code=code)
     return _not_ours(shown)
 
 
@@ -187,7 +204,7 @@ def _one_code(kind: ScanKind, field: str) -> Callable[[str, str], Scan]:
 def _operation(rest: str, shown: str) -> Scan:
     work_order, colon, sequence = rest.partition(":")
     if not colon or not sequence.strip():
-        return _unknown(shown, f"The scan looks cut off: {shown}")
+        return _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
     code = _code(work_order)
     sequence = sequence.strip()
     if code is None or not _SEQUENCE.match(sequence) or not 1 <= int(sequence) <= INT_MAX:
@@ -240,4 +257,4 @@ def _unknown(shown: str, reason: str) -> Scan:
 
 
 def _not_ours(shown: str) -> Scan:
-    return _unknown(shown, f"Not a code MES Terminal knows: {shown}")
+    return _unknown(shown, Sentence("Not a code MES Terminal knows: {shown}", shown=shown))

@@ -127,6 +127,11 @@ class TerminalService:
         a GS1 DataMatrix or a GS1 Digital Link (`services.lot_scans`)."""
         return lot_number_for_scan(self._engine, scan, self._clock.now().date())
 
+    def lot_named(self, code: str) -> str | None:
+        """The lot whose number is `code` (a bare code scanned or typed), or None: no such lot."""
+        with read_connection(self._engine) as connection, Session(bind=connection) as session:
+            return Lots(session).number_if_exists(code)
+
     def consume_scanned_lot(
         self,
         station: str,
@@ -153,6 +158,7 @@ class TerminalService:
             work_order=work_order,
             operation=operation,
             lot=self.lot_for_scan(scan),
+            entry=m.LotEntry.SCANNED,
         )
         try:
             return ScannedLot(command, outcome=self._bus.execute(command))

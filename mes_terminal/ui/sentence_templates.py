@@ -89,6 +89,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Nobody signed in at {station} is qualified for {required}, which {job} needs."),
     QT_TRANSLATE_NOOP("Sentences", "Nonconformance {nc} is {status} already."),
     QT_TRANSLATE_NOOP("Sentences", "Nonconformance {nc} names no lot; only a lot can be scrapped or returned."),
+    QT_TRANSLATE_NOOP("Sentences", "Not a code MES Terminal knows: {shown}"),
+    QT_TRANSLATE_NOOP("Sentences", "Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)"),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path"
+    ),
     QT_TRANSLATE_NOOP("Sentences", "Nothing to change: give a new quantity, due date or priority."),
     QT_TRANSLATE_NOOP("Sentences", "Only a lot can be put on hold: name the lot."),
     QT_TRANSLATE_NOOP(
@@ -144,6 +149,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "The database cannot be reached ({first_line})."),
     QT_TRANSLATE_NOOP("Sentences", "The file of {document} is no longer at {file}."),
     QT_TRANSLATE_NOOP("Sentences", "The plan breaks a rule ({rule}); nothing was changed. Reschedule first."),
+    QT_TRANSLATE_NOOP("Sentences", "The scan contains control characters: {shown}"),
+    QT_TRANSLATE_NOOP("Sentences", "The scan looks cut off: nothing came through"),
+    QT_TRANSLATE_NOOP("Sentences", "The scan looks cut off: {shown}"),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
     QT_TRANSLATE_NOOP(
         "Sentences", "The work does not fit in the planning horizon ({operation} would end after it); plan more days."

@@ -32,8 +32,28 @@
         <translation>Der Arbeitsplatz steht; der Grund fehlt noch.</translation>
     </message>
     <message>
-        <source>Downtime ended after {minutes} min.</source>
-        <translation>Stillstand nach {minutes} min beendet.</translation>
+        <source>pcs</source>
+        <translation>Stk</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Downtime ended after {duration}.</source>
+        <translation>Stillstand nach {duration} beendet.</translation>
     </message>
     <message>
         <source>The stop now has its reason: {reason}.</source>
@@ -158,6 +178,10 @@
     <message>
         <source>The database is reachable again.</source>
         <translation>Die Datenbank ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <source>Nobody used the terminal for a while: everyone is signed out.</source>
+        <translation>Das Terminal wurde länger nicht benutzt: Alle wurden abgemeldet.</translation>
     </message>
     <message>
         <source>Sign in first: scan your badge.</source>
@@ -1021,7 +1045,7 @@
     </message>
     <message>
         <source>short</source>
-        <translation>Unterdeckung</translation>
+        <translation>zu wenig</translation>
     </message>
     <message>
         <source>taken at completion</source>
@@ -2084,12 +2108,36 @@
         <translation>{file} kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
+        <source>Not a code MES Terminal knows: {shown}</source>
+        <translation>Kein Code, den MES Terminal kennt: {shown}</translation>
+    </message>
+    <message>
+        <source>Not a code MES Terminal knows: {shown} ({scheme}: links are never opened)</source>
+        <translation>Kein Code, den MES Terminal kennt: {shown} ({scheme}:-Links werden nie geöffnet)</translation>
+    </message>
+    <message>
+        <source>Not a code MES Terminal knows: {shown} is a web address with no GS1 key such as /01/ in its path</source>
+        <translation>Kein Code, den MES Terminal kennt: {shown} ist eine Webadresse ohne GS1-Schlüssel wie /01/ im Pfad</translation>
+    </message>
+    <message>
         <source>Only a refused document from the ERP can be applied again; {document} is {status}.</source>
         <translation>Nur ein abgelehntes Dokument aus dem ERP kann erneut angewendet werden; {document} ist {status}.</translation>
     </message>
     <message>
         <source>The file of {document} is no longer at {file}.</source>
         <translation>Die Datei von {document} liegt nicht mehr unter {file}.</translation>
+    </message>
+    <message>
+        <source>The scan contains control characters: {shown}</source>
+        <translation>Der Scan enthält Steuerzeichen: {shown}</translation>
+    </message>
+    <message>
+        <source>The scan looks cut off: nothing came through</source>
+        <translation>Der Scan scheint abgeschnitten: Es kam nichts an</translation>
+    </message>
+    <message>
+        <source>The scan looks cut off: {shown}</source>
+        <translation>Der Scan scheint abgeschnitten: {shown}</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
@@ -2774,6 +2822,14 @@
         <translation>Arbeitsvorrat</translation>
     </message>
     <message>
+        <source>Key in a lot number</source>
+        <translation>Chargennummer eintippen</translation>
+    </message>
+    <message>
+        <source>For a label that cannot be scanned: type the lot number; it is recorded as keyed, not scanned.</source>
+        <translation>Für ein Etikett, das sich nicht scannen lässt: Chargennummer eintippen; sie wird als eingetippt erfasst, nicht als gescannt.</translation>
+    </message>
+    <message>
         <source>Scan a lot label to take its material into the job.</source>
         <translation>Chargenetikett scannen, um das Material dem Auftrag zuzubuchen.</translation>
     </message>
@@ -2782,8 +2838,8 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
+        <source>Resume job</source>
+        <translation>Auftrag fortsetzen</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2858,6 +2914,10 @@
         <translation>Maschine steht · Grund fehlt</translation>
     </message>
     <message>
+        <source>There is no work for this station: no job is dispatched here. Call your supervisor to release or dispatch a job to this station.</source>
+        <translation>Für diesen Arbeitsplatz gibt es keine Arbeit: Hier ist kein Auftrag eingeplant. Rufen Sie Ihren Meister, damit er einen Auftrag freigibt oder diesem Arbeitsplatz zuteilt.</translation>
+    </message>
+    <message>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
@@ -2868,6 +2928,34 @@
     <message>
         <source>End downtime</source>
         <translation>Stillstand beenden</translation>
+    </message>
+    <message>
+        <source>pauses the job</source>
+        <translation>unterbricht Auftrag</translation>
+    </message>
+    <message>
+        <source>station stops</source>
+        <translation>Arbeitsplatz steht</translation>
+    </message>
+    <message>
+        <source>say why it stopped</source>
+        <translation>Grund angeben</translation>
+    </message>
+    <message>
+        <source>job stays paused</source>
+        <translation>Auftrag bleibt pausiert</translation>
+    </message>
+    <message>
+        <source>station runs again</source>
+        <translation>Arbeitsplatz läuft</translation>
+    </message>
+    <message>
+        <source>ends the stop too</source>
+        <translation>beendet den Stillstand</translation>
+    </message>
+    <message>
+        <source>job runs again</source>
+        <translation>Auftrag läuft weiter</translation>
     </message>
     <message>
         <source>Materials · {work_order} operation {operation}</source>
@@ -2966,12 +3054,28 @@
         <translation>Warum sind {scrap} {unit} Ausschuss?</translation>
     </message>
     <message>
+        <source>{work_order} operation {operation} {name}: {done} of {target} {unit}: {short} short.</source>
+        <translation>{work_order} Arbeitsgang {operation} {name}: {done} von {target} {unit}: {short} fehlen.</translation>
+    </message>
+    <message>
         <source>Complete the job?</source>
         <translation>Auftrag abschließen?</translation>
     </message>
     <message>
         <source>{work_order} operation {operation} {name}: {good} good and {scrap} scrap of {target}.</source>
         <translation>{work_order} Arbeitsgang {operation} {name}: {good} gut und {scrap} Ausschuss von {target}.</translation>
+    </message>
+    <message>
+        <source>Key in the lot number</source>
+        <translation>Chargennummer eintippen</translation>
+    </message>
+    <message>
+        <source>For a label that cannot be scanned. The lot is recorded as keyed, not scanned.</source>
+        <translation>Für ein Etikett, das sich nicht scannen lässt. Die Charge wird als eingetippt erfasst, nicht als gescannt.</translation>
+    </message>
+    <message>
+        <source>Take the lot</source>
+        <translation>Charge buchen</translation>
     </message>
     <message>
         <source>Sign out?</source>
@@ -3501,8 +3605,8 @@
         <translation>Sprache wechseln</translation>
     </message>
     <message>
-        <source>Nobody used the terminal for a while: everyone is signed out.</source>
-        <translation>Das Terminal wurde länger nicht benutzt: Alle wurden abgemeldet.</translation>
+        <source>Scan a badge, a traveler or a lot label at any time; messages appear here.</source>
+        <translation>Ausweis, Laufkarte oder Chargenetikett jederzeit scannen; Meldungen erscheinen hier.</translation>
     </message>
     <message>
         <source>Sign out?</source>

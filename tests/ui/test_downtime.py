@@ -16,6 +16,7 @@ from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.queries.downtime_views import ReasonNode
 from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeChoice, DowntimeDialog
+from mes_terminal.ui.widgets.fit_text import words_of
 from mes_terminal.ui.widgets.keyboard import SHIFT, SPACE_NAME
 from tests.helpers import DATA, OPERATOR, command
 
@@ -216,7 +217,7 @@ def test_a_stop_with_a_comment_pauses_the_job_and_the_banner_shows_down_the_reas
     ui = window.station_screen.ui
     bus.execute(command(c.StartJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
     refresh(qtbot, window)
-    assert ui.stateLabel.text() == "RUNNING" and ui.downtimeButton.text() == "Downtime"
+    assert ui.stateLabel.text() == "RUNNING" and words_of(ui.downtimeButton) == "Downtime"
 
     operator.choices = [("BEARING", "noisy since the morning")]
     tap(qtbot, window, ui.downtimeButton)
@@ -231,7 +232,7 @@ def test_a_stop_with_a_comment_pauses_the_job_and_the_banner_shows_down_the_reas
     clock.advance(timedelta(minutes=3, seconds=5))
     window.on_clock_tick()  # the window's one-second timer, driven by hand
     assert ui.stateTimerLabel.text() == "00:03:05"
-    assert ui.resumeButton.isEnabled() and ui.downtimeButton.text() == "End downtime"
+    assert ui.resumeButton.isEnabled() and words_of(ui.downtimeButton) == "End downtime"
     # Down, with a two-line message above: the screen still fits 1024x768.
     window.on_feedback("ok", "Lot S-1: 3.5 kg of STEEL-2MM taken into WO-1 operation 10. " * 3)
     assert window.minimumSizeHint().height() <= 768
@@ -254,12 +255,12 @@ def test_without_a_job_the_station_goes_down_and_end_downtime_brings_it_back(
     assert operator.asked[0]["hint"] == "The station is down until you tap End downtime."
     assert window.banner.text() == "The station is down: Cleaning. Tap End downtime when it runs again."
     assert (ui.stateLabel.text(), ui.stateDetailLabel.text()) == ("DOWN", "Cleaning")
-    assert ui.downtimeButton.text() == "End downtime" and ui.downtimeButton.property("role") == "go"
+    assert words_of(ui.downtimeButton) == "End downtime" and ui.downtimeButton.property("role") == "end"
 
     clock.advance(timedelta(minutes=12))
     tap(qtbot, window, ui.downtimeButton)
     assert window.banner.text() == "Downtime ended after 12 min."
-    assert ui.stateLabel.text() == "IDLE" and ui.downtimeButton.text() == "Downtime"
+    assert ui.stateLabel.text() == "IDLE" and words_of(ui.downtimeButton) == "Downtime"
     assert stops(plant) == [("CLEANING", None, True, OPERATOR)]
     types = [e.type for e in read_events(plant) if e.type.startswith("Downtime")]
     assert types == ["DowntimeStarted", "DowntimeEnded"]
@@ -277,7 +278,7 @@ def test_a_machine_stop_asks_for_its_reason_and_the_terminal_classifies_it(
     assert window.banner.kind == "warn"
     assert window.banner.text() == "The machine stopped: tap Reason needed and choose why."
     assert (ui.stateLabel.text(), ui.stateDetailLabel.text()) == ("DOWN", "Machine stopped · reason needed")
-    assert ui.downtimeButton.text() == "Reason needed" and ui.downtimeButton.isEnabled()
+    assert words_of(ui.downtimeButton) == "Reason needed" and ui.downtimeButton.isEnabled()
 
     refresh(qtbot, window)  # announced once: the next reading does not say it again
     assert window.sounds.played.count("warn") == 1
@@ -289,7 +290,7 @@ def test_a_machine_stop_asks_for_its_reason_and_the_terminal_classifies_it(
     assert asked["hint"].startswith("The machine stopped at ")
     assert window.banner.text() == "The stop now has its reason: Electrical."
     assert (ui.stateLabel.text(), ui.stateDetailLabel.text()) == ("DOWN", "Electrical")
-    assert ui.downtimeButton.text() == "End downtime"  # given its reason, the stop can be ended
+    assert words_of(ui.downtimeButton) == "End downtime"  # given its reason, the stop can be ended
     assert stops(plant) == [("ELEC", None, False, OPERATOR)]
     classified = next(e for e in read_events(plant) if e.type == "DowntimeClassified")
     assert (classified.actor, classified.payload["after"]) == (OPERATOR, {"reason": "ELEC"})

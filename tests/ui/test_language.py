@@ -27,12 +27,38 @@ def test_the_language_button_switches_to_german_and_back(qtbot, window):
         assert window.station_screen.model.headerData(3, ui.dispatchView.horizontalHeader().orientation()) == (
             "Bereitschaft"
         )
-        window.scan_router.route("NONSENSE")
-        assert window.banner.text().startswith("Scan nicht erkannt.")
+        with qtbot.waitSignal(window.vm.feedback, timeout=10_000):  # no lot is called NONSENSE
+            window.scan_router.route("NONSENSE")
+        assert window.banner.text() == "Scan nicht erkannt. Kein Code, den MES Terminal kennt: NONSENSE"
     finally:
         window.ui.languageButton.click()
     qtbot.waitUntil(lambda: ui.startButton.text() == "Start")
     assert window.languages.language == "en"
+    # The message on show is said again in the language switched to.
+    assert window.banner.text() == "Scan not recognised. Not a code MES Terminal knows: NONSENSE"
+
+
+def test_a_switch_of_language_moves_no_button_and_units_are_german(qtbot, bus, clock, work_order, window) -> None:
+    from mes_terminal.services.commands import catalog as c
+    from tests.helpers import OPERATOR, command
+    from tests.ui.test_steady_layout import buttons_on_screen
+
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    bus.execute(command(c.StartJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    with qtbot.waitSignal(window.vm.settled, timeout=10_000):
+        window.vm.refresh()
+    window.resize(1280, 800)
+    ui = window.station_screen.ui
+    window.on_feedback("ok", "Started WO-1 operation 10.")
+    before = buttons_on_screen(window)
+    assert ui.targetValue.text() == "10 pcs"
+    window.languages.switch("de")
+    qtbot.waitUntil(lambda: ui.startButton.text() == "Starten")
+    try:
+        assert buttons_on_screen(window) == before
+        assert ui.targetValue.text() == "10 Stk"
+    finally:
+        window.languages.switch("en")
 
 
 def test_the_services_sentences_are_shown_in_german(qtbot, window, work_order):

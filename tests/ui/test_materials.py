@@ -137,3 +137,65 @@ def test_a_count_without_material_goes_through_in_amber_and_its_line_turns_short
         screen.materials.index(0, mm.STATE).data(mm.Qt.ItemDataRole.BackgroundRole).color().name()
         == (mm.STATE_COLOURS["short"])
     )
+
+
+# --- a plain lot number, scanned or keyed in -----------------------------------------------------------
+
+
+def consumed_entries(plant) -> list[tuple[str, str | None]]:
+    from mes_terminal.services.queries.event_feed import read_events
+
+    return [(e.entity_id, e.payload.get("entry")) for e in read_events(plant) if e.type == "LotConsumed"]
+
+
+def test_a_plain_lot_number_is_recognised_when_such_a_lot_exists(qtbot, bus, clock, running, window, plant) -> None:
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="R-2612-04A", material="STEEL-2MM", quantity=Decimal(50)))
+    scan(qtbot, window, "R-2612-04A")  # a supplier's label: the bare number, no LOT: prefix
+    assert window.banner.kind == "ok"
+    assert window.banner.text() == "Lot R-2612-04A: 3.5 kg of STEEL-2MM taken into WO-1 operation 10."
+    assert consumed_entries(plant) == [("R-2612-04A", "scanned")]
+
+
+def test_a_plain_code_that_names_no_lot_is_not_recognised(qtbot, running, window) -> None:
+    with qtbot.waitSignal(window.vm.feedback, timeout=10_000):
+        window.scan_router.route("R-0000-00X")
+    assert (window.banner.kind, window.banner.text()) == (
+        "error",
+        "Scan not recognised. Not a code MES Terminal knows: R-0000-00X",
+    )
+
+
+def test_a_torn_label_is_keyed_in_on_the_keyboard_and_recorded_as_keyed(
+    qtbot, bus, clock, running, window, plant, monkeypatch
+) -> None:
+    from mes_terminal.ui.widgets.text_dialog import TextDialog
+
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="R-2612-04A", material="STEEL-2MM", quantity=Decimal(50)))
+    asked = []
+
+    def type_it(cls, parent, title, **kwargs):
+        # The real dialog, typed on its keys: lower-case taps come out in capitals.
+        dialog = cls(parent, title, **kwargs)
+        for key in "r-2612-04a":
+            dialog.keyboard.buttons[key].click()
+        asked.append((title, kwargs.get("hint"), dialog.text()))
+        text = dialog.text()
+        dialog.deleteLater()
+        return text
+
+    monkeypatch.setattr(TextDialog, "ask", classmethod(type_it))
+    screen = window.station_screen
+    screen.ui.materialsButton.click()
+    assert screen.ui.keyLotButton.isEnabled()
+    with qtbot.waitSignal(window.vm.lot_scan_result, timeout=10_000):
+        screen.ui.keyLotButton.click()
+    qtbot.waitUntil(lambda: not window.vm.busy)
+    assert asked == [
+        (
+            "Key in the lot number",
+            "For a label that cannot be scanned. The lot is recorded as keyed, not scanned.",
+            "R-2612-04A",
+        )
+    ]
+    assert window.banner.text() == "Lot R-2612-04A: 3.5 kg of STEEL-2MM taken into WO-1 operation 10."
+    assert consumed_entries(plant) == [("R-2612-04A", "keyed")]

@@ -148,3 +148,17 @@ def test_random_objects_give_a_command_or_invalid_input(obj: dict, kind: str) ->
 def test_random_bytes_never_escape_as_anything_but_invalid_input(raw: bytes) -> None:
     with contextlib.suppress(InvalidInput):
         decode_line(raw, COMMAND_TYPES)
+
+
+@pytest.mark.parametrize("entry", ["scanned", "keyed"])
+def test_a_consumption_says_how_its_lot_number_was_entered(entry: str) -> None:
+    fields = {"type": "ConsumeLot", "station": "WS-01", "work_order": "WO-1", "operation": 10, "lot": "R-1"}
+    assert decode_line(_line(**fields, entry=entry), COMMAND_TYPES).entry == entry
+    assert decode_line(_line(**fields), COMMAND_TYPES).entry is None  # older lines keep working
+
+
+@given(st.text(max_size=20).filter(lambda text: text not in ("scanned", "keyed")))
+def test_any_other_entry_is_refused_with_a_sentence(entry: str) -> None:
+    fields = {"type": "ConsumeLot", "station": "WS-01", "work_order": "WO-1", "operation": 10, "lot": "R-1"}
+    with pytest.raises(InvalidInput, match='entry must be "scanned" or "keyed"'):
+        decode_line(_line(**fields, entry=entry), COMMAND_TYPES)

@@ -197,3 +197,21 @@ def test_every_valid_code_comes_back_unchanged(code: str, prefix: str, upper: li
 def test_every_traveler_operation_comes_back_unchanged(work_order: str, operation: int) -> None:
     scan = classify_scan(f"OP:{work_order}:{operation}")
     assert (scan.kind, scan.work_order, scan.operation) == (ScanKind.OPERATION, work_order, operation)
+
+
+@given(code=CODES, suffix=st.sampled_from(["", "\r", "\n", "\r\n", "\t"]))
+def test_a_bare_code_keeps_its_code_for_the_lots_to_recognise(code: str, suffix: str) -> None:
+    """`R-2612-04A` as a plain label: not ours by its form, kept whole so that a lot with that number is found."""
+    scan = classify_scan(code + suffix)
+    if scan.kind is ScanKind.BADGE:
+        assert re.fullmatch(r"B\d{3,10}", code)
+    elif scan.kind is ScanKind.UNKNOWN:
+        assert scan.code == code and scan.reason is not None
+    else:  # a code that happens to read as something of ours (a GS1 GTIN start)
+        assert scan.kind is ScanKind.LOT and scan.gs1
+
+
+def test_a_plain_lot_number_is_kept_and_prose_is_not() -> None:
+    assert classify_scan("R-2612-04A").code == "R-2612-04A"
+    assert classify_scan("hello world").code is None
+    assert classify_scan("LOT:R-2612-04A").code is None  # ours: a lot already

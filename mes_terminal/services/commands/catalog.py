@@ -19,6 +19,7 @@ CodeField = Annotated[str, "code"]
 Text = Annotated[str, "text"]
 Secret = Annotated[str, "secret"]
 PositiveQuantity = Annotated[Decimal, "positive"]
+LotEntryField = Annotated[str, "lot_entry"]  # domain.materials.LotEntry: scanned | keyed
 # A published plan: one text line per operation (up to MAX_PLAN lines, more than an ordinary list).
 PlanLines = Annotated[tuple[str, ...], "plan"]
 
@@ -167,6 +168,8 @@ class ConsumeLot(_JobCommand):
     lot: CodeField
     # Without a quantity: what the bill of materials still needs for what has been reported so far.
     quantity: PositiveQuantity | None = None
+    # How the lot number was entered: "scanned" or "keyed" (typed by hand); absent: not said.
+    entry: LotEntryField | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

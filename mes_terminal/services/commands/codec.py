@@ -15,6 +15,7 @@ from typing import Any
 
 from mes_terminal.domain.error_codes import UNKNOWN_COMMAND
 from mes_terminal.domain.errors import InvalidInput
+from mes_terminal.domain.materials import LotEntry
 from mes_terminal.domain.values import parse_code, parse_date, parse_quantity, parse_timestamp, parse_uuid
 from mes_terminal.services.commands.catalog import Command
 
@@ -137,6 +138,8 @@ def _parser_for(hint: Any) -> Parser:
         return parse_code
     if hint is str and marker == "answer":
         return _parse_answer
+    if hint is str and marker == "lot_entry":
+        return _parse_lot_entry
     if hint is str:
         return _parse_text
     raise TypeError(f"no parser for {hint!r}")
@@ -165,6 +168,14 @@ def _parse_int(value: object, name: str) -> int:
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and abs(value) < 2**31:
         return int(value)
     raise InvalidInput(f"{name} must be a whole number, not {value!r:.40}.")
+
+
+def _parse_lot_entry(value: object, name: str) -> str:
+    """How a lot number was entered: one of domain.materials.LotEntry."""
+    if isinstance(value, str) and value in tuple(LotEntry):
+        return value
+    choices = " or ".join(f'"{entry}"' for entry in LotEntry)
+    raise InvalidInput(f"{name} must be {choices}, not {value!r:.40}.")
 
 
 def _parse_answer(value: object, name: str) -> str:

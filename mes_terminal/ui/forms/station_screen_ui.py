@@ -242,11 +242,24 @@ class Ui_StationScreen:
         self.materialsPageLayout.setSpacing(6)
         self.materialsPageLayout.setObjectName("materialsPageLayout")
         self.materialsPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.materialsTopLayout = QHBoxLayout()
+        self.materialsTopLayout.setSpacing(8)
+        self.materialsTopLayout.setObjectName("materialsTopLayout")
         self.materialsCaption = QLabel(self.materialsPage)
         self.materialsCaption.setObjectName("materialsCaption")
+        self.materialsCaption.setWordWrap(True)
         self.materialsCaption.setProperty("role", "caption")
 
-        self.materialsPageLayout.addWidget(self.materialsCaption)
+        self.materialsTopLayout.addWidget(self.materialsCaption)
+
+        self.keyLotButton = QPushButton(self.materialsPage)
+        self.keyLotButton.setObjectName("keyLotButton")
+
+        self.materialsTopLayout.addWidget(self.keyLotButton)
+
+        self.materialsTopLayout.setStretch(0, 1)
+
+        self.materialsPageLayout.addLayout(self.materialsTopLayout)
 
         self.materialsView = QTableView(self.materialsPage)
         self.materialsView.setObjectName("materialsView")
@@ -287,7 +300,7 @@ class Ui_StationScreen:
         self.buttonGrid = QGridLayout()
         self.buttonGrid.setObjectName("buttonGrid")
         self.buttonGrid.setHorizontalSpacing(8)
-        self.buttonGrid.setVerticalSpacing(8)
+        self.buttonGrid.setVerticalSpacing(6)
         self.startButton = QPushButton(StationScreen)
         self.startButton.setObjectName("startButton")
         sizePolicy.setHeightForWidth(self.startButton.sizePolicy().hasHeightForWidth())
@@ -318,28 +331,28 @@ class Ui_StationScreen:
         self.downtimeButton.setSizePolicy(sizePolicy)
         self.downtimeButton.setProperty("role", "stop")
 
-        self.buttonGrid.addWidget(self.downtimeButton, 1, 1, 1, 1)
+        self.buttonGrid.addWidget(self.downtimeButton, 5, 0, 1, 1)
 
         self.reportGoodButton = QPushButton(StationScreen)
         self.reportGoodButton.setObjectName("reportGoodButton")
         sizePolicy.setHeightForWidth(self.reportGoodButton.sizePolicy().hasHeightForWidth())
         self.reportGoodButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.reportGoodButton, 2, 0, 1, 1)
+        self.buttonGrid.addWidget(self.reportGoodButton, 1, 1, 1, 1)
 
         self.reportScrapButton = QPushButton(StationScreen)
         self.reportScrapButton.setObjectName("reportScrapButton")
         sizePolicy.setHeightForWidth(self.reportScrapButton.sizePolicy().hasHeightForWidth())
         self.reportScrapButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.reportScrapButton, 2, 1, 1, 1)
+        self.buttonGrid.addWidget(self.reportScrapButton, 2, 0, 1, 1)
 
         self.completeButton = QPushButton(StationScreen)
         self.completeButton.setObjectName("completeButton")
         sizePolicy.setHeightForWidth(self.completeButton.sizePolicy().hasHeightForWidth())
         self.completeButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.completeButton, 3, 0, 1, 1)
+        self.buttonGrid.addWidget(self.completeButton, 2, 1, 1, 1)
 
         self.callSupervisorButton = QPushButton(StationScreen)
         self.callSupervisorButton.setObjectName("callSupervisorButton")
@@ -347,7 +360,7 @@ class Ui_StationScreen:
         self.callSupervisorButton.setSizePolicy(sizePolicy)
         self.callSupervisorButton.setProperty("role", "alarm")
 
-        self.buttonGrid.addWidget(self.callSupervisorButton, 3, 1, 1, 1)
+        self.buttonGrid.addWidget(self.callSupervisorButton, 5, 1, 1, 1)
 
         self.checklistButton = QPushButton(StationScreen)
         self.checklistButton.setObjectName("checklistButton")
@@ -355,7 +368,7 @@ class Ui_StationScreen:
         self.checklistButton.setSizePolicy(sizePolicy)
         self.checklistButton.setEnabled(False)
 
-        self.buttonGrid.addWidget(self.checklistButton, 4, 0, 1, 1)
+        self.buttonGrid.addWidget(self.checklistButton, 3, 0, 1, 1)
 
         self.materialsButton = QPushButton(StationScreen)
         self.materialsButton.setObjectName("materialsButton")
@@ -363,7 +376,7 @@ class Ui_StationScreen:
         self.materialsButton.setSizePolicy(sizePolicy)
         self.materialsButton.setCheckable(True)
 
-        self.buttonGrid.addWidget(self.materialsButton, 4, 1, 1, 1)
+        self.buttonGrid.addWidget(self.materialsButton, 3, 1, 1, 1)
 
         self.printLabelButton = QPushButton(StationScreen)
         self.printLabelButton.setObjectName("printLabelButton")
@@ -371,14 +384,14 @@ class Ui_StationScreen:
         self.printLabelButton.setSizePolicy(sizePolicy)
         self.printLabelButton.setEnabled(False)
 
-        self.buttonGrid.addWidget(self.printLabelButton, 5, 0, 1, 1)
+        self.buttonGrid.addWidget(self.printLabelButton, 4, 0, 1, 1)
 
         self.addOperatorButton = QPushButton(StationScreen)
         self.addOperatorButton.setObjectName("addOperatorButton")
         sizePolicy.setHeightForWidth(self.addOperatorButton.sizePolicy().hasHeightForWidth())
         self.addOperatorButton.setSizePolicy(sizePolicy)
 
-        self.buttonGrid.addWidget(self.addOperatorButton, 5, 1, 1, 1)
+        self.buttonGrid.addWidget(self.addOperatorButton, 4, 1, 1, 1)
 
         self.signOutButton = QPushButton(StationScreen)
         self.signOutButton.setObjectName("signOutButton")
@@ -412,11 +425,21 @@ class Ui_StationScreen:
         self.resendButton.setText(QCoreApplication.translate("StationScreen", "Send again", None))
         self.dispatchCaption.setText(QCoreApplication.translate("StationScreen", "Dispatch list", None))
         self.materialsCaption.setText(QCoreApplication.translate("StationScreen", "Materials", None))
+        self.keyLotButton.setText(QCoreApplication.translate("StationScreen", "Key in a lot number", None))
+        # if QT_CONFIG(tooltip)
+        self.keyLotButton.setToolTip(
+            QCoreApplication.translate(
+                "StationScreen",
+                "For a label that cannot be scanned: type the lot number; it is recorded as keyed, not scanned.",
+                None,
+            )
+        )
+        # endif // QT_CONFIG(tooltip)
         self.materialsHintLabel.setText(
             QCoreApplication.translate("StationScreen", "Scan a lot label to take its material into the job.", None)
         )
         self.startButton.setText(QCoreApplication.translate("StationScreen", "Start", None))
-        self.resumeButton.setText(QCoreApplication.translate("StationScreen", "Resume", None))
+        self.resumeButton.setText(QCoreApplication.translate("StationScreen", "Resume job", None))
         self.pauseButton.setText(QCoreApplication.translate("StationScreen", "Pause", None))
         self.downtimeButton.setText(QCoreApplication.translate("StationScreen", "Downtime", None))
         self.reportGoodButton.setText(QCoreApplication.translate("StationScreen", "Report good", None))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 
@@ -23,7 +24,7 @@ class Ui_TerminalWindow:
             TerminalWindow.setObjectName("TerminalWindow")
         TerminalWindow.resize(1024, 768)
         self.windowLayout = QVBoxLayout(TerminalWindow)
-        self.windowLayout.setSpacing(6)
+        self.windowLayout.setSpacing(0)
         self.windowLayout.setObjectName("windowLayout")
         self.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.header = QFrame(TerminalWindow)
@@ -92,13 +93,32 @@ class Ui_TerminalWindow:
 
         self.windowLayout.addWidget(self.header)
 
+        self.bannerStrip = QWidget(TerminalWindow)
+        self.bannerStrip.setObjectName("bannerStrip")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.bannerStrip.sizePolicy().hasHeightForWidth())
+        self.bannerStrip.setSizePolicy(sizePolicy1)
+        self.bannerStripLayout = QHBoxLayout(self.bannerStrip)
+        self.bannerStripLayout.setObjectName("bannerStripLayout")
+        self.bannerStripLayout.setContentsMargins(18, 4, 18, 4)
+        self.stripHint = QLabel(self.bannerStrip)
+        self.stripHint.setObjectName("stripHint")
+        self.stripHint.setWordWrap(True)
+        self.stripHint.setProperty("role", "hint")
+
+        self.bannerStripLayout.addWidget(self.stripHint)
+
+        self.windowLayout.addWidget(self.bannerStrip)
+
         self.screens = QStackedWidget(TerminalWindow)
         self.screens.setObjectName("screens")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy1.setHorizontalStretch(0)
-        sizePolicy1.setVerticalStretch(1)
-        sizePolicy1.setHeightForWidth(self.screens.sizePolicy().hasHeightForWidth())
-        self.screens.setSizePolicy(sizePolicy1)
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.screens.sizePolicy().hasHeightForWidth())
+        self.screens.setSizePolicy(sizePolicy2)
 
         self.windowLayout.addWidget(self.screens)
 
@@ -114,7 +134,11 @@ class Ui_TerminalWindow:
         self.cameraButton.setText(QCoreApplication.translate("TerminalWindow", "Camera", None))
         # if QT_CONFIG(tooltip)
         self.languageButton.setToolTip(QCoreApplication.translate("TerminalWindow", "Switch the language", None))
+        # endif // QT_CONFIG(tooltip)
+        self.stripHint.setText(
+            QCoreApplication.translate(
+                "TerminalWindow", "Scan a badge, a traveler or a lot label at any time; messages appear here.", None
+            )
+        )
 
-
-# endif // QT_CONFIG(tooltip)
-# retranslateUi
+    # retranslateUi

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mes_terminal.ui.terminal.wording import quantity
+from mes_terminal.ui.terminal.wording import quantity, unit_name
 from mes_terminal.ui.widgets.row_table import RowTableModel
 
 if TYPE_CHECKING:
@@ -71,11 +71,11 @@ class MaterialsModel(RowTableModel):
             extra = f"\n{self.tr('or')} {', '.join(line.substitutes)}" if line.substitutes else ""
             return f"{line.material}\n{line.name}{extra}"
         if column == NEEDED:
-            return f"{quantity(line.needed)} {line.unit}"
+            return f"{quantity(line.needed)} {unit_name(line.unit)}"
         if column == TAKEN:
-            return f"{quantity(line.taken)} {line.unit}"
+            return f"{quantity(line.taken)} {unit_name(line.unit)}"
         if column == LEFT:
-            return f"{quantity(line.left)} {line.unit}"
+            return f"{quantity(line.left)} {unit_name(line.unit)}"
         states = {
             "to_scan": self.tr("to scan"),
             "covered": self.tr("covered"),
@@ -86,5 +86,7 @@ class MaterialsModel(RowTableModel):
         if line.backflush and line.lot_controlled:
             return text + "\n" + self.tr("taken at completion")
         if line.state in ("to_scan", "short"):
-            text += "\n" + self.tr("{on_hand} {unit} on hand").format(on_hand=quantity(line.on_hand), unit=line.unit)
+            text += "\n" + self.tr("{on_hand} {unit} on hand").format(
+                on_hand=quantity(line.on_hand), unit=unit_name(line.unit)
+            )
         return text

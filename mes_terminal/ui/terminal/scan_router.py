@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
 from mes_terminal.domain.scans import DEFAULT_BADGE_PATTERN, Scan, ScanKind, classify_scan, for_display
+from mes_terminal.domain.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,8 @@ class ScanRouter(QObject):
     work_order_scanned = Signal(str)
     lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
     station_scanned = Signal(str)
-    unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
+    unknown_scanned = Signal(object)  # what to tell the operator, naming what was scanned (a Sentence)
+    code_scanned = Signal(object)  # a bare code (the Scan): a lot number if such a lot exists, else not ours
     routed = Signal(object)  # every Scan, after its intention signal
 
     def __init__(
@@ -38,7 +40,8 @@ class ScanRouter(QObject):
             scan = classify_scan(raw, badge_pattern=self.badge_pattern, gs1_dictionary=self.gs1_dictionary)
         except Exception:  # classify_scan promises not to raise; a scanner must never crash the terminal
             log.exception("a scan could not be classified")
-            scan = Scan(ScanKind.UNKNOWN, for_display(raw), reason=f"Not a code MES Terminal knows: {for_display(raw)}")
+            shown = for_display(raw)
+            scan = Scan(ScanKind.UNKNOWN, shown, reason=Sentence("Not a code MES Terminal knows: {shown}", shown=shown))
         if scan.kind == ScanKind.BADGE and scan.badge:
             self.badge_scanned.emit(scan.badge)
         elif scan.kind == ScanKind.OPERATION and scan.work_order and scan.operation is not None:
@@ -49,6 +52,8 @@ class ScanRouter(QObject):
             self.lot_scanned.emit(scan)
         elif scan.kind == ScanKind.STATION and scan.station:
             self.station_scanned.emit(scan.station)
+        elif scan.code:
+            self.code_scanned.emit(scan)
         else:
             self.unknown_scanned.emit(scan.reason or scan.raw)
         self.routed.emit(scan)

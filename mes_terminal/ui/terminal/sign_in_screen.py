@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from mes_terminal.ui.forms.sign_in_screen_ui import Ui_SignInScreen
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
+from mes_terminal.ui.widgets.icons import set_icon
 from mes_terminal.ui.widgets.keypad import BACK, CLEAR, NumericKeypad, apply_key
 
 # Codes of refusals that count as a wrong PIN (the service says the same for a wrong badge).
@@ -38,6 +40,8 @@ class SignInScreen(QWidget):
         self.ui.backButton.clicked.connect(self.back_requested)
         self.ui.badgeEdit.returnPressed.connect(self.on_badge_entered)
         self.ui.pinEdit.returnPressed.connect(self.on_sign_in_clicked)
+        set_icon(self.ui.signInButton, "sign_in")
+        set_icon(self.ui.backButton, "back")
         self.set_back_allowed(False)
 
     # --- what the window tells it ----------------------------------------------------------------
@@ -112,10 +116,20 @@ class SignInScreen(QWidget):
             self._field = watched
         return super().eventFilter(watched, event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """The hint wraps onto as many lines as its width asks (a box layout gives a wrapped label one less)."""
+        hint = self.ui.hintLabel
+        hint.setMinimumHeight(hint.heightForWidth(hint.width()))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self.keypad.retranslate()
+            self._fit_hint()
             self._show_lockout()
         super().changeEvent(event)
 

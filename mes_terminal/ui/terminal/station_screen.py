@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QScroller, QWidget
 
@@ -22,9 +21,12 @@ from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.terminal.view_model import TerminalViewModel
-from mes_terminal.ui.terminal.wording import check_due, describe, quantity, sentence
+from mes_terminal.ui.terminal.wording import again, check_due, describe, quantity, sentence, timer, unit_name
+from mes_terminal.ui.widgets.button_hint import ButtonHint
 from mes_terminal.ui.widgets.choice_dialog import ReasonDialog
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
+from mes_terminal.ui.widgets.fit_text import fit_text
+from mes_terminal.ui.widgets.icons import set_icon
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
 from mes_terminal.ui.widgets.style import set_style_property
 from mes_terminal.ui.widgets.text_dialog import TextDialog
@@ -36,8 +38,11 @@ else:  # loaded with the service stack on the worker thread, not before the firs
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
 ACTION_BUTTON_WIDTH = 180  # two columns of these fit beside the job card at 1024 px
+ACTION_BUTTON_SHARE = 0.19  # of the screen's width, on wider screens
+ACTION_BUTTON_MAX_WIDTH = 270
 JOB_COLUMN_SHARE = 0.42  # of the dispatch list's width; the readiness reason takes what is left
-MATERIAL_COLUMN_SHARE = 0.28  # of the materials table's width; the state takes what the quantities leave
+MATERIAL_COLUMN_SHARE = 0.32  # of the materials table's width; the state takes what the quantities leave
+LOT_NUMBER_LENGTH = 64  # the longest code (domain.values.parse_code)
 NARROW_WIDTH = 1280  # below this window width the dispatch list leaves out the due date
 
 
@@ -57,16 +62,40 @@ class StationScreen(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(dm.JOB, QHeaderView.ResizeMode.Interactive)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for button in self.findChildren(QPushButton):
-            if button.parent() is self:
-                button.setMinimumWidth(ACTION_BUTTON_WIDTH)
+        self.action_buttons = [button for button in self.findChildren(QPushButton) if button.parent() is self]
+        for button, name in (
+            (self.ui.startButton, "start"),
+            (self.ui.resumeButton, "resume"),
+            (self.ui.pauseButton, "pause"),
+            (self.ui.downtimeButton, "downtime"),
+            (self.ui.reportGoodButton, "report_good"),
+            (self.ui.reportScrapButton, "report_scrap"),
+            (self.ui.completeButton, "complete"),
+            (self.ui.callSupervisorButton, "call_supervisor"),
+            (self.ui.checklistButton, "checklist"),
+            (self.ui.materialsButton, "materials"),
+            (self.ui.printLabelButton, "print_label"),
+            (self.ui.addOperatorButton, "add_operator"),
+            (self.ui.signOutButton, "sign_out"),
+        ):
+            set_icon(button, name)
+        set_icon(self.ui.keyLotButton, "keyboard")
+        fit_text(self.ui.keyLotButton)
+        for button in self.action_buttons:
+            button.setMinimumWidth(ACTION_BUTTON_WIDTH)
+            fit_text(button)
+        grid = self.ui.buttonGrid
+        for row in range(grid.rowCount()):  # rows of one height: words on two lines (German) move nothing
+            grid.setRowStretch(row, 1)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 1)
         view.viewport().installEventFilter(self)
         QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.materials = mm.MaterialsModel(self)
         materials_view = self.ui.materialsView
         materials_view.setModel(self.materials)
-        materials_view.setWordWrap(False)  # names are elided, not wrapped into tall rows
-        materials_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        materials_view.setWordWrap(True)  # long names wrap onto more lines of their row, never elided
+        materials_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         materials_header = materials_view.horizontalHeader()
         materials_header.setSectionResizeMode(mm.MATERIAL, QHeaderView.ResizeMode.Interactive)
         for column in (mm.NEEDED, mm.TAKEN, mm.LEFT):
@@ -74,7 +103,10 @@ class StationScreen(QWidget):
         materials_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         materials_view.viewport().installEventFilter(self)
         QScroller.grabGesture(materials_view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.resume_hint = ButtonHint(self.ui.resumeButton)
+        self.downtime_hint = ButtonHint(self.ui.downtimeButton)
         self._materials_key: JobKey | None = None
+        self._scan_result = ""  # the scan strip's sentence, to word again when the language switches
         self._fetched_at: datetime | None = None
         self.ui.resendFrame.hide()
         self.ui.scanResultLabel.hide()
@@ -91,6 +123,7 @@ class StationScreen(QWidget):
         ui.materialsButton.toggled.connect(self.on_materials_toggled)
         ui.checklistButton.clicked.connect(self.on_checklist_clicked)
         ui.printLabelButton.clicked.connect(self.on_print_label_clicked)
+        ui.keyLotButton.clicked.connect(self.on_key_lot_clicked)
         ui.addOperatorButton.clicked.connect(self.add_operator_requested)
         ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         ui.resendButton.clicked.connect(self.on_resend_clicked)
@@ -123,7 +156,7 @@ class StationScreen(QWidget):
         self._render_state_timer()
         job = self.vm.current_job()
         if job is not None:
-            self.ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+            self.ui.runTimeValue.setText(timer(self._run_seconds(job)))
 
     def _render_state(self) -> None:
         station = self.vm.station
@@ -166,8 +199,12 @@ class StationScreen(QWidget):
         if station is None or station.state_since is None:
             self.ui.stateTimerLabel.setText("")
             return
-        seconds = (self.vm.clock.now() - station.state_since).total_seconds()
-        self.ui.stateTimerLabel.setText(_duration(seconds))
+        job = self.vm.current_job()
+        if station.state == "running" and job is not None and job.status == "running":
+            seconds = self._run_seconds(job)  # the job's run time so far, not the minutes since Resume
+        else:
+            seconds = (self.vm.clock.now() - station.state_since).total_seconds()
+        self.ui.stateTimerLabel.setText(timer(seconds))
 
     def _render_job(self, job: JobView | None) -> None:
         ui = self.ui
@@ -190,6 +227,15 @@ class StationScreen(QWidget):
             widget.setVisible(shown)
         ui.noJobLabel.setVisible(not shown)
         if job is None:
+            if self.vm.dispatch:
+                ui.noJobLabel.setText(self.tr("No job is running here. Choose a ready job in the list and tap Start."))
+            else:
+                ui.noJobLabel.setText(
+                    self.tr(
+                        "There is no work for this station: no job is dispatched here. "
+                        "Call your supervisor to release or dispatch a job to this station."
+                    )
+                )
             return
         title = f"{job.work_order} · {job.operation} {job.operation_name}"
         if job.status == "paused":
@@ -198,13 +244,13 @@ class StationScreen(QWidget):
         ui.productValue.setText(f"{job.product} · {job.product_name}")
         ui.goodValue.setText(quantity(job.good))
         ui.scrapValue.setText(quantity(job.scrap))
-        ui.targetValue.setText(f"{quantity(job.target)} {job.unit}")
+        ui.targetValue.setText(f"{quantity(job.target)} {unit_name(job.unit)}")
         done = job.good + job.scrap
         top = max(int(job.target), 1)
         ui.progressBar.setMaximum(top)
         ui.progressBar.setValue(min(int(done), top))
         ui.progressBar.setFormat(self.tr("{done} of {target}").format(done=quantity(done), target=quantity(job.target)))
-        ui.runTimeValue.setText(_duration(self._run_seconds(job)))
+        ui.runTimeValue.setText(timer(self._run_seconds(job)))
         actual = "–" if job.actual_cycle_seconds is None else f"{quantity(job.actual_cycle_seconds)} s"
         ui.cycleValue.setText(f"{actual} · {quantity(job.ideal_cycle_seconds)} s")
 
@@ -225,6 +271,7 @@ class StationScreen(QWidget):
         ):
             button.setEnabled(name in actions)
         ui.materialsButton.setEnabled(self._materials_job() is not None)
+        ui.keyLotButton.setEnabled("pause" in actions)  # a running job takes material
         self._render_downtime_button(actions)
 
     def _render_downtime_button(self, actions: frozenset[str]) -> None:
@@ -241,10 +288,26 @@ class StationScreen(QWidget):
             "reason_needed": self.tr("Reason needed"),
             "end_downtime": self.tr("End downtime"),
         }
-        button.setText(texts[mode])
-        set_style_property(button, "role", "go" if mode == "end_downtime" else "stop")
+        set_icon(button, mode)
+        fit_text(button, texts[mode])
+        set_style_property(button, "role", "end" if mode == "end_downtime" else "stop")
         button.setProperty("mode", mode)
         button.setEnabled(mode in actions)
+        self._render_hints(mode)
+
+    def _render_hints(self, downtime_mode: str) -> None:
+        """What each of the two buttons does to the job and to the stop, in one line under its words."""
+        job = self.vm.current_job()
+        paused = job is not None and job.status == "paused"
+        if downtime_mode == "downtime":
+            downtime = self.tr("pauses the job") if job is not None and not paused else self.tr("station stops")
+        elif downtime_mode == "reason_needed":
+            downtime = self.tr("say why it stopped")
+        else:
+            downtime = self.tr("job stays paused") if paused else self.tr("station runs again")
+        self.downtime_hint.set_hint(downtime)
+        down = downtime_mode != "downtime"
+        self.resume_hint.set_hint(self.tr("ends the stop too") if down else self.tr("job runs again"))
 
     def _run_seconds(self, job: JobView) -> float:
         extra = 0.0
@@ -297,6 +360,7 @@ class StationScreen(QWidget):
         self.show_materials()
         label = self.ui.scanResultLabel
         set_style_property(label, "result", kind)
+        self._scan_result = sentence
         label.setText(sentence)
         label.show()
         self.ui.materialsHintLabel.hide()
@@ -331,12 +395,12 @@ class StationScreen(QWidget):
         taken = QuantityDialog.ask(
             self.window(),
             self.tr("How much of lot {lot}?").format(lot=command.lot),
-            unit,
+            unit_name(unit),
             hint=why,
             decimals=unit not in ("pcs", "pc", "ea"),
         )
         if taken is not None:
-            self.vm.consume_lot(JobKey(command.work_order, command.operation), command.lot, taken)
+            self.vm.consume_lot(JobKey(command.work_order, command.operation), command.lot, taken, command.entry)
 
     # --- the operator's taps ---------------------------------------------------------------------
 
@@ -432,7 +496,7 @@ class StationScreen(QWidget):
         good = QuantityDialog.ask(
             self.window(),
             self.tr("Good parts"),
-            job.unit,
+            unit_name(job.unit),
             hint=self.tr("{work_order} operation {operation}: how many good parts since the last report?").format(
                 work_order=job.work_order, operation=job.operation
             ),
@@ -448,7 +512,7 @@ class StationScreen(QWidget):
         scrap = QuantityDialog.ask(
             self.window(),
             self.tr("Scrap"),
-            job.unit,
+            unit_name(job.unit),
             hint=self.tr("How many parts are scrap? Then choose why."),
             decimals=job.unit not in ("pcs", "pc", "ea"),
         )
@@ -456,7 +520,7 @@ class StationScreen(QWidget):
             return
         reason = ReasonDialog.ask(
             self.window(),
-            self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=job.unit),
+            self.tr("Why are {scrap} {unit} scrap?").format(scrap=quantity(scrap), unit=unit_name(job.unit)),
             self.vm.scrap_reasons_for(job),
         )
         if reason is not None:
@@ -465,6 +529,25 @@ class StationScreen(QWidget):
     def on_complete_clicked(self) -> None:
         job = self.vm.current_job()
         if job is None:
+            return
+        done = job.good + job.scrap
+        if done < job.target:  # asked once, naming the shortfall; the service is told it is a short close
+            if ConfirmDialog.ask(
+                self.window(),
+                self.tr("Complete with a short close?"),
+                self.tr("{work_order} operation {operation} {name}: {done} of {target} {unit}: {short} short.").format(
+                    work_order=job.work_order,
+                    operation=job.operation,
+                    name=job.operation_name,
+                    done=quantity(done),
+                    target=quantity(job.target),
+                    unit=unit_name(job.unit),
+                    short=quantity(job.target - done),
+                ),
+                self.tr("Complete with short close"),
+                self.tr("Keep the job open"),
+            ):
+                self.vm.complete_job(JobKey(job.work_order, job.operation), short_close=True)
             return
         if ConfirmDialog.ask(
             self.window(),
@@ -509,6 +592,19 @@ class StationScreen(QWidget):
             self.ui.materialsHintLabel.show()
             self.materials.mark_scanned(None)
 
+    def on_key_lot_clicked(self) -> None:
+        """A torn label: the lot number typed on the on-screen keyboard, taken as a scan is, recorded as keyed."""
+        number = TextDialog.ask(
+            self.window(),
+            self.tr("Key in the lot number"),
+            hint=self.tr("For a label that cannot be scanned. The lot is recorded as keyed, not scanned."),
+            confirm=self.tr("Take the lot"),
+            capitals=True,
+            max_length=LOT_NUMBER_LENGTH,
+        )
+        if number:
+            self.vm.consume_keyed_lot(number)
+
     def show_materials(self) -> None:
         self.ui.materialsButton.setChecked(True)
 
@@ -544,21 +640,35 @@ class StationScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.ui.dispatchView.setColumnHidden(dm.DUE, self.width() < NARROW_WIDTH)
+        # The buttons take a share of a wider screen, so that their words stay on one line where they can.
+        width = min(max(ACTION_BUTTON_WIDTH, int(self.width() * ACTION_BUTTON_SHARE)), ACTION_BUTTON_MAX_WIDTH)
+        for button in self.action_buttons:
+            if button is not self.ui.signOutButton:
+                button.setMinimumWidth(width)
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.ui.dispatchView.viewport() and event.type() == QEvent.Type.Resize:
             width = self.ui.dispatchView.viewport().width()
             self.ui.dispatchView.horizontalHeader().resizeSection(dm.JOB, int(width * JOB_COLUMN_SHARE))
+            QTimer.singleShot(0, self.ui.dispatchView, self.ui.dispatchView.resizeRowsToContents)  # wrapped anew
         if watched is self.ui.materialsView.viewport() and event.type() == QEvent.Type.Resize:
             width = self.ui.materialsView.viewport().width()
             self.ui.materialsView.horizontalHeader().resizeSection(mm.MATERIAL, int(width * MATERIAL_COLUMN_SHARE))
+            QTimer.singleShot(0, self.ui.materialsView, self.ui.materialsView.resizeRowsToContents)
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            for button in (*self.action_buttons, self.ui.keyLotButton):
+                fit_text(button, button.text())
             self.redraw()
+            if self.ui.scanResultLabel.text():
+                self.ui.scanResultLabel.setText(again(self._scan_result))
+            for view in (self.ui.dispatchView, self.ui.materialsView):  # the words are new: so are their lines
+                view.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, view.model().columnCount() - 1)
+                QTimer.singleShot(0, view, view.resizeRowsToContents)
             self.on_pending_changed(self.vm.pending)
         super().changeEvent(event)
 
@@ -572,9 +682,3 @@ def _name_of(station: StationView | None, badge: str) -> str:
         if operator.badge == badge:
             return operator.name
     return badge
-
-
-def _duration(seconds: float | Decimal) -> str:
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"

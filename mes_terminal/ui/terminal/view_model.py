@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import PRINT_REASON_REQUIRED, UNEXPECTED
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
-from mes_terminal.domain.scans import Scan
+from mes_terminal.domain.scans import Scan, ScanKind
 from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.terminal import scan_decisions as decide
 from mes_terminal.ui.terminal import wording
@@ -59,7 +59,8 @@ class TerminalViewModel(QObject):
     dispatch_changed = Signal(list)  # list[DispatchItem]
     reasons_changed = Signal()
     connection_changed = Signal(bool)  # True: the database answers
-    feedback = Signal(str, str)  # banner kind ("ok", "warn", "error", "info"), text
+    feedback = Signal(str, object)  # banner kind ("ok", "warn", "error", "info"), text (a wording.Said: worded again
+    # when the language switches)
     command_succeeded = Signal(object, object)  # command, result mapping
     command_refused = Signal(object, object)  # command, MesError
     command_unsent = Signal(object)  # command kept because the database could not be reached
@@ -68,7 +69,7 @@ class TerminalViewModel(QObject):
     selection_changed = Signal(object)  # JobKey or None
     settled = Signal()  # no service call is running or waiting
     materials_changed = Signal(object, list)  # JobKey, list[MaterialLineView]
-    lot_scan_result = Signal(str, str, object)  # banner kind, sentence, the BOM material it went to (or None)
+    lot_scan_result = Signal(str, object, object)  # banner kind, sentence, the BOM material it went to (or None)
     checklist_loaded = Signal(object, bool)  # ChecklistView, whether it pops up because a check fell due
     checks_fell_due = Signal(object, tuple)  # JobKey, the checks newly due on it (in words)
     reason_needed = Signal(object)  # DowntimeView: a stop without a reason appeared (announced once)
@@ -317,6 +318,30 @@ class TerminalViewModel(QObject):
     def on_unknown_scanned(self, reason: str) -> None:
         self._carry_out(decide.unknown(reason))
 
+    def on_code_scanned(self, scan: Scan) -> None:
+        """A bare code (`R-2612-04A`): a lot's number if such a lot exists, else a scan that is not ours."""
+        code, reason = scan.code or "", scan.reason or scan.raw
+        service = self.service
+
+        def answered(lot: str | None) -> None:
+            if lot is None:
+                self.on_unknown_scanned(reason)
+            else:
+                self.consume_scan(Scan(ScanKind.LOT, scan.raw, lot=lot))
+
+        self._runner.submit(lambda: service.lot_named(code), answered, self._report_failure)
+
+    def consume_keyed_lot(self, number: str) -> None:
+        """A lot number keyed in by hand (its label is torn): taken like a scan, recorded as keyed."""
+        if self.active_badge is None:
+            self.feedback.emit(ERROR, wording.sign_in_first())
+            return
+        job = self.current_job()
+        if job is None or job.status != "running":
+            self._lot_refused(wording.no_job_for_material())
+            return
+        self._job_command(c.ConsumeLot, JobKey(job.work_order, job.operation), lot=number, entry="keyed")
+
     def answer(self, question: decide.Question, yes: bool) -> None:
         """The operator's answer to a question a scan asked (the window asked it)."""
         if isinstance(question, decide.ConfirmSignOut):
@@ -367,9 +392,9 @@ class TerminalViewModel(QObject):
         elif answer.outcome is not None:
             self.on_command_done(answer.command, answer.outcome)
 
-    def consume_lot(self, key: JobKey, lot: str, quantity: Decimal) -> None:
+    def consume_lot(self, key: JobKey, lot: str, quantity: Decimal, entry: str | None = None) -> None:
         """Take a typed quantity of a lot into a job (when the bill of materials has nothing left to ask)."""
-        self._job_command(c.ConsumeLot, key, lot=lot, quantity=quantity)
+        self._job_command(c.ConsumeLot, key, lot=lot, quantity=quantity, entry=entry)
 
     def on_lot_unknown(self, error: Exception) -> None:
         """The scan named no lot (nothing was sent); offline, a GS1 label cannot be looked up."""

@@ -8,8 +8,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
@@ -22,6 +22,7 @@ from mes_terminal.ui.deferred_module import DeferredModule
 from mes_terminal.ui.forms.terminal_window_ui import Ui_TerminalWindow
 from mes_terminal.ui.i18n import LanguageSwitcher
 from mes_terminal.ui.terminal import scan_decisions as decide
+from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.camera_scan import CameraDevice, CameraScanDialog, QtCamera
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
 from mes_terminal.ui.terminal.options import TerminalOptions
@@ -46,6 +47,8 @@ else:  # loaded with the service stack on the worker thread, not before the firs
 log = logging.getLogger(__name__)
 
 LOAD_AT_LATEST_MS = 1000  # after `start`, whether or not the window was painted
+BANNER_STRIP_LINES = 2  # the strip kept for the banner holds this many lines of its type
+BANNER_GAP = 4  # pixels between the banner and the header above, the screen below, the window's sides
 
 
 class TerminalWindow(QWidget):
@@ -75,8 +78,12 @@ class TerminalWindow(QWidget):
             print_label_on_complete=self.options.print_label_on_complete,
             parent=self,
         )
+        # The banner floats over a strip of fixed height kept for it under the header: a message coming
+        # or going never moves a button (a longer one reaches down over the screen, never pushes it).
         self.banner = FeedbackBanner(self)
-        self.ui.windowLayout.insertWidget(1, self.banner)
+        self.banner.banner_changed.connect(self._place_banner)
+        self.ui.bannerStrip.setFixedHeight(self._banner_strip_height())
+        self.ui.bannerStrip.installEventFilter(self)
         self.ui.windowLayout.setContentsMargins(0, 0, 0, 6)
         self.sounds = FeedbackSounds(self, enabled=self.options.sounds)
         self.languages = LanguageSwitcher(self)
@@ -124,6 +131,7 @@ class TerminalWindow(QWidget):
         router.lot_scanned.connect(vm.consume_scan)
         router.station_scanned.connect(vm.on_station_scanned)
         router.unknown_scanned.connect(vm.on_unknown_scanned)
+        router.code_scanned.connect(vm.on_code_scanned)
         router.routed.connect(self.on_scan_routed)
         vm.scan_intention.connect(self.on_scan_intention)
         self._render_connection(None)
@@ -237,6 +245,35 @@ class TerminalWindow(QWidget):
             self.ui.screens.setCurrentWidget(widget)
             self.screen_changed.emit(name)
 
+    def _banner_strip_height(self) -> int:
+        """Two lines of the banner's type and its padding: most messages fit in the strip."""
+        self.banner.ensurePolished()
+        lines = QFontMetrics(self.banner.font()).lineSpacing() * BANNER_STRIP_LINES
+        margins = self.banner.contentsMargins()
+        banner = max(self.banner.minimumHeight(), lines + margins.top() + margins.bottom())
+        return banner + 2 * BANNER_GAP
+
+    def _place_banner(self) -> None:
+        strip = self.ui.bannerStrip
+        width = max(strip.width() - 2 * BANNER_GAP, 1)
+        height = max(strip.height() - 2 * BANNER_GAP, self.banner.heightForWidth(width))
+        top = strip.y() + BANNER_GAP
+        self.banner.setGeometry(strip.x() + BANNER_GAP, top, width, min(height, max(self.height() - top, 1)))
+        self.banner.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_banner()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.bannerStrip and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_banner()
+        return super().eventFilter(watched, event)
+
     # --- from the view-model ---------------------------------------------------------------------
 
     def on_feedback(self, kind: str, text: str) -> None:
@@ -317,7 +354,7 @@ class TerminalWindow(QWidget):
 
     def on_inactivity_expired(self) -> None:
         if self.vm.station and self.vm.station.operators:
-            self.on_feedback(INFO, self.tr("Nobody used the terminal for a while: everyone is signed out."))
+            self.on_feedback(INFO, wording.everyone_signed_out())
             self.vm.sign_out_everyone()
         self.inactivity.start()
 
@@ -404,6 +441,7 @@ class TerminalWindow(QWidget):
             self._render_connection(self.vm.online)
             self._render_operators()
             self._render_language_button()
+            self.banner.say_again(wording.again)  # the message on show, in the new language
             if self.vm.station is not None:
                 self.on_station_changed(self.vm.station)
         super().changeEvent(event)

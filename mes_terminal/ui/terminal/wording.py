@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from functools import wraps
+from typing import TYPE_CHECKING, Any, ParamSpec, cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,6 +20,34 @@ else:  # loaded with the service stack on the worker thread, not before the firs
     c = DeferredModule("mes_terminal.services.commands.catalog")
 
 
+P = ParamSpec("P")
+
+
+class Said(str):
+    """Words on screen that can be said again in another language: `again()` words them anew through the
+    translations now installed (the banner and the scan strip do so when the language switches)."""
+
+    again: Callable[[], str]
+
+    def __new__(cls, text: str, again: Callable[[], str]) -> Said:
+        said = super().__new__(cls, text)
+        said.again = again
+        return said
+
+
+def again(text: str) -> str:
+    """`text` in the language now installed, where it was worded by this module; other text as it is."""
+    return text.again() if isinstance(text, Said) else text
+
+
+def _said(word: Callable[P, str]) -> Callable[P, str]:
+    @wraps(word)
+    def wording(*args: P.args, **kwargs: P.kwargs) -> str:
+        return Said(word(*args, **kwargs), lambda: word(*args, **kwargs))
+
+    return wording
+
+
 # pyside6-lupdate files the strings of a module-level tr() under the empty context; looked up under
 # another name, none of them would ever be translated.
 _CONTEXT = ""
@@ -28,6 +57,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+@_said
 def sentence(text: str) -> str:
     """`text` in the operator's language: a service's `Sentence` through the translations, other text as is."""
     if not isinstance(text, Sentence):
@@ -46,6 +76,34 @@ def quantity(value: Decimal | str | int | float) -> str:
     return text
 
 
+def unit_name(unit: str) -> str:
+    """A unit of measure as the operator's language writes it: pcs is "Stk" in German; kg, m, l stay."""
+    names = {"pcs": tr("pcs"), "pc": tr("pcs"), "ea": tr("pcs"), "pieces": tr("pcs")}
+    return names.get(unit, unit)
+
+
+def duration(seconds: float) -> str:
+    """A length of time in words, to the second below a minute: "12 s", "6 min 42 s", "47 min", "2 h 05 min"."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return tr("{seconds} s").format(seconds=whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes < 10 and secs:
+        return tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+    if minutes < 60:
+        return tr("{minutes} min").format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    return tr("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+
+
+def timer(seconds: float) -> str:
+    """A running timer: 00:06:42."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+@_said
 def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str = "") -> str:
     """The green banner after `command` went through; `reason_name` names a downtime reason's code.
 
@@ -73,7 +131,7 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
             )
         return tr("The station is down; the reason is still needed.")
     if isinstance(command, c.EndDowntime):
-        return tr("Downtime ended after {minutes} min.").format(minutes=_minutes(cast("r.DowntimeResult", result)))
+        return tr("Downtime ended after {duration}.").format(duration=_stop_length(cast("r.DowntimeResult", result)))
     if isinstance(command, c.ClassifyDowntime):
         return tr("The stop now has its reason: {reason}.").format(reason=reason_name or command.reason)
     if isinstance(command, c.ResumeJob):
@@ -101,7 +159,7 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
         taken = tr("Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.").format(
             lot=command.lot,
             quantity=quantity(consumed.get("consumed", 0)),
-            unit=consumed.get("unit", ""),
+            unit=unit_name(consumed.get("unit", "")),
             material=consumed.get("material", ""),
             **job,
         )
@@ -110,7 +168,9 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
         checked = cast("r.CheckResult", result)
         recorded = tr("{item}: {value} recorded.").format(
             item=checked.get("text", command.item),
-            value=" ".join(str(v) for v in (checked.get("value", command.value), checked.get("unit")) if v),
+            value=" ".join(
+                str(v) for v in (checked.get("value", command.value), unit_name(checked.get("unit") or "")) if v
+            ),
         )
         return f"{recorded} {checked['warning']}" if checked.get("warning") else recorded
     return tr("Done.")
@@ -121,6 +181,7 @@ def _with_warning(said: str, warning: str | None) -> str:
     return f"{said} {sentence(warning)}" if warning else said
 
 
+@_said
 def describe(command: c.Command) -> str:
     """What a command that could not be sent would do, for the "Send again" strip."""
     job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
@@ -155,23 +216,24 @@ def describe(command: c.Command) -> str:
     return command.type
 
 
-def _minutes(result: r.DowntimeResult) -> str:
-    """Whole minutes of a stop from its result's RFC 3339 times (at least 1 once it has begun)."""
+def _stop_length(result: r.DowntimeResult) -> str:
+    """How long a stop lasted, from its result's RFC 3339 times: "12 s", "6 min 42 s"."""
     try:
         started = datetime.fromisoformat(str(result["started_at"]).replace("Z", "+00:00"))
         ended = datetime.fromisoformat(str(result["ended_at"]).replace("Z", "+00:00"))
     except (KeyError, ValueError):
         return "–"
-    seconds = (ended - started).total_seconds()
-    return str(max(1, round(seconds / 60))) if seconds > 0 else "0"
+    return duration((ended - started).total_seconds())
 
 
+@_said
 def reason_needed(source: str) -> str:
     if source == "machine":
         return tr("The machine stopped: tap Reason needed and choose why.")
     return tr("The station is down without a reason: tap Reason needed and choose why.")
 
 
+@_said
 def label_printed(outcome: Any) -> str:
     """After a lot label reached its printer (`outcome` is a PrintOutcome)."""
     if outcome.reprint:
@@ -179,30 +241,42 @@ def label_printed(outcome: Any) -> str:
     return tr("Label of lot {lot} printed ({where}).").format(lot=outcome.subject, where=outcome.sent_to)
 
 
+@_said
 def label_not_printed(why: str) -> str:
     return tr("Label not printed. {why}").format(why=why)
 
 
+@_said
 def check_due(checks: tuple[str, ...]) -> str:
     return tr("Check due: {checks}.").format(checks="; ".join(checks))
 
 
+@_said
 def unexpected() -> str:
     return tr("Something went wrong. Nothing you entered is lost; try again, or call a supervisor.")
 
 
+@_said
 def offline() -> str:
     return tr("Not sent: the database cannot be reached. What you entered is kept; tap Send again.")
 
 
+@_said
 def back_online() -> str:
     return tr("The database is reachable again.")
 
 
+@_said
+def everyone_signed_out() -> str:
+    return tr("Nobody used the terminal for a while: everyone is signed out.")
+
+
+@_said
 def sign_in_first() -> str:
     return tr("Sign in first: scan your badge.")
 
 
+@_said
 def no_job_for_material() -> str:
     return tr("No job is running here: start the job, then scan its material.")
 
@@ -210,27 +284,33 @@ def no_job_for_material() -> str:
 # --- what a scan says (ui/terminal/scan_decisions.py) -----------------------------------------------
 
 
+@_said
 def pin_needed(badge: str) -> str:
     return tr("Badge {badge} scanned: enter your PIN.").format(badge=badge)
 
 
+@_said
 def not_dispatched(work_order: str, operation: int) -> str:
     return tr("{work_order} operation {operation} is not in this station's dispatch list.").format(
         work_order=work_order, operation=operation
     )
 
 
+@_said
 def nothing_to_do(work_order: str) -> str:
     return tr("Work order {work_order} has nothing to do at this station.").format(work_order=work_order)
 
 
+@_said
 def this_station(station: str) -> str:
     return tr("This is station {station}.").format(station=station)
 
 
+@_said
 def other_station(here: str, there: str) -> str:
     return tr("This terminal is station {here}; the sign says {there}.").format(here=here, there=there)
 
 
+@_said
 def not_recognised(reason: str) -> str:
-    return tr("Scan not recognised. {reason}").format(reason=reason)
+    return tr("Scan not recognised. {reason}").format(reason=sentence(reason))

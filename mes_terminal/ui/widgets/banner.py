@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -27,6 +29,7 @@ class FeedbackBanner(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(56)
         self.kind = ""
+        self.said: str = ""
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.timeout.connect(self.on_hide_timer_fired)
@@ -36,6 +39,7 @@ class FeedbackBanner(QLabel):
         if kind not in KINDS:
             raise ValueError(f"unknown banner kind {kind!r}")
         self.kind = kind
+        self.said = text  # kept as given: a screen that words its messages again can find them here
         set_style_property(self, "kind", kind)
         self.setText(text)
         self.show()
@@ -44,9 +48,17 @@ class FeedbackBanner(QLabel):
             self._hide_timer.start(HIDE_AFTER_MS[kind])
         self.banner_changed.emit(kind, text)
 
+    def say_again(self, word_again: Callable[[str], str]) -> None:
+        """The message on show, worded anew (after a language switch) by `word_again`; it stays as long."""
+        if self.kind:
+            self.said = word_again(self.said)
+            self.setText(self.said)
+            self.banner_changed.emit(self.kind, self.said)
+
     def clear_message(self) -> None:
         self._hide_timer.stop()
         self.kind = ""
+        self.said = ""
         self.setText("")
         self.hide()
 

@@ -116,6 +116,13 @@ class OnScreenKeyboard(QWidget):
             if name.isalpha() and len(name) == 1:
                 button.setText(shifted(name) if on else name)
 
+    def show_capitals(self) -> None:
+        """Letter keys show capitals for good (a code's keyboard: what it types is in capitals)."""
+        for name, button in self.buttons.items():
+            if name.isalpha() and len(name) == 1:
+                button.setText(shifted(name))
+        self.buttons[SHIFT].setEnabled(False)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

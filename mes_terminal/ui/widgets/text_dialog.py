@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from mes_terminal.ui.widgets.keyboard import BACK, DEFAULT_MAX_LENGTH, OnScreenKeyboard, apply_text_key
+from mes_terminal.ui.widgets.keyboard import BACK, DEFAULT_MAX_LENGTH, OnScreenKeyboard, apply_text_key, shifted
 from mes_terminal.ui.widgets.style import dialog_layout
 
 SUGGESTION_COLUMNS = 4
@@ -28,9 +28,11 @@ class TextDialog(QDialog):
         suggestions: Sequence[str] = (),
         confirm: str = "",
         max_length: int = DEFAULT_MAX_LENGTH,
+        capitals: bool = False,
     ) -> None:
         super().__init__(parent)
         self.max_length = max_length
+        self.capitals = capitals  # letters typed in capitals (lot numbers, codes)
         layout = dialog_layout(self, "textDialog", title, hint=hint)
         self.suggestion_buttons: list[QPushButton] = []
         if suggestions:
@@ -55,6 +57,8 @@ class TextDialog(QDialog):
         layout.addWidget(self.error_label)
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.key_pressed.connect(self.on_key_pressed)
+        if capitals:
+            self.keyboard.show_capitals()
         layout.addWidget(self.keyboard, 1)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -78,6 +82,8 @@ class TextDialog(QDialog):
         self.error_label.hide()
 
     def on_key_pressed(self, key: str) -> None:
+        if self.capitals and len(key) == 1:
+            key = shifted(key)
         self.set_text(apply_text_key(self.edit.text(), key, max_length=self.max_length))
 
     def on_ok_clicked(self) -> None:
@@ -106,9 +112,13 @@ class TextDialog(QDialog):
         hint: str = "",
         suggestions: Sequence[str] = (),
         confirm: str = "",
+        capitals: bool = False,
+        max_length: int = DEFAULT_MAX_LENGTH,
     ) -> str | None:
         """Show the keyboard and wait; the text (trimmed, never empty), or None when cancelled. Tests replace this."""
-        dialog = cls(parent, title, hint=hint, suggestions=suggestions, confirm=confirm)
+        dialog = cls(
+            parent, title, hint=hint, suggestions=suggestions, confirm=confirm, capitals=capitals, max_length=max_length
+        )
         try:
             return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

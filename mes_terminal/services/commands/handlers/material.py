@@ -195,6 +195,7 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
         output_lot=None if output is None else output[1],
         warning=warning,
         by=person.name,
+        **({"entry": cmd.entry} if cmd.entry else {}),  # scanned or keyed, where the terminal said
     )
     return {
         "lot": lot.number,
