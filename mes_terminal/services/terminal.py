@@ -129,8 +129,8 @@ class TerminalService:
 
     def lot_named(self, code: str) -> str | None:
         """The lot whose number is `code` (a bare code scanned or typed), or None: no such lot."""
-        with read_connection(self._engine) as connection, Session(bind=connection) as session:
-            return Lots(session).number_if_exists(code)
+        with read_connection(self._engine) as connection:
+            return mq.lot_number_if_exists(connection, code)
 
     def consume_scanned_lot(
         self,

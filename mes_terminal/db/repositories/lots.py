@@ -140,10 +140,6 @@ class Lots:
         material = self.material(lot)
         return _facts(lot, material.code, material.unit)
 
-    def number_if_exists(self, number: str) -> str | None:
-        """`number` if a lot has it, else None."""
-        return self._session.scalar(select(Lot.number).where(Lot.number == number))
-
     def number_for_gs1(self, gtin: str, batch: str) -> str:
         """Our lot for a GS1 (01) GTIN + (10) batch pair: our number, else the supplier's lot number."""
         material_id = self._session.scalar(select(Material.id).where(Material.gtin == gtin))

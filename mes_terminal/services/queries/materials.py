@@ -110,3 +110,8 @@ def _consumed(connection: Connection, operation_ids: list[int]) -> dict[tuple[in
         .group_by(Consumption.operation_id, Lot.material_id)
     )
     return {(operation_id, material_id): Decimal(total) for operation_id, material_id, total in rows}
+
+
+def lot_number_if_exists(connection: Connection, number: str) -> str | None:
+    """`number` if a lot has it, else None: a bare code scanned or typed names a lot only then."""
+    return connection.scalar(select(Lot.number).where(Lot.number == number))
