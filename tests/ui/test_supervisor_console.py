@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -12,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.registry import COMMAND_TYPES
 from mes_terminal.services.queries.supervisor_views import SupervisorUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
 from mes_terminal.ui.supervisor.dispatch_model import READINESS, DispatchModel, ReadinessRole
@@ -122,7 +125,7 @@ def test_a_call_for_help_is_acknowledged_from_the_board(console, qtbot, bus, clo
     settle(console, qtbot)
     assert console.board.ui.andonList.count() == 0
     assert console_calls_answered_by(console) == "Grace Hopper"
-    assert banner_says(console, "The call from WS-02 is acknowledged.")
+    assert banner_says(console, "Andon at WS-02 acknowledged.")
 
 
 def console_calls_answered_by(console: SupervisorWindow) -> str:
@@ -161,6 +164,43 @@ def test_every_command_of_the_console_is_said_in_its_own_words(console, clock) -
     }
     for cls, (fields, words) in said.items():
         assert words in console.vm.said(command(cls, clock.now(), **fields)), cls.__name__
+
+
+CLASS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # AcknowledgeAndon, WorkOrderCreated
+
+
+def _sample(cls: type[c.Command], at) -> c.Command:
+    """`cls` with every field filled by a plain value of its kind (what the banner reads, not what a handler accepts)."""
+    values = {
+        "station": "WS-04",
+        "number": "WO-7",
+        "work_order": "WO-7",
+        "operation": 10,
+        "lot": "R-2612-04A",
+        "into": "R-2612-05",
+        "nonconformance": "NC-00003",
+        "checklist": "CUT-FAI",
+        "item": "LEN",
+        "badge": "B1001",
+    }
+    fields = {}
+    for field in dataclasses.fields(cls):
+        if field.name in ("command_id", "actor", "issued_at"):
+            continue
+        if field.name in values:
+            fields[field.name] = values[field.name]
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            fields[field.name] = None
+    return command(cls, at, **fields)
+
+
+def test_every_command_is_said_in_plain_words_without_a_class_name(console, clock) -> None:
+    said = {name: console.vm.said(_sample(cls, clock.now())) for name, cls in COMMAND_TYPES.items()}
+    for name, sentence in said.items():
+        assert sentence and not CLASS_NAME.search(sentence), f"{name}: {sentence}"
+        assert name not in sentence and "None" not in sentence, f"{name}: {sentence}"
+    assert said["AcknowledgeAndon"] == "Andon at WS-04 acknowledged."
+    assert said["HoldLot"] == "Lot R-2612-04A is on hold."
 
 
 # --- work orders ---------------------------------------------------------------------------------
