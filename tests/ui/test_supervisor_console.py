@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.registry import COMMAND_TYPES
@@ -170,7 +172,7 @@ CLASS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # AcknowledgeAndon,
 
 
 def _sample(cls: type[c.Command], at) -> c.Command:
-    """`cls` with every field filled by a plain value of its kind (what the banner reads, not what a handler accepts)."""
+    """`cls` with its fields filled by plain values (what the banner reads, not what a handler accepts)."""
     values = {
         "station": "WS-04",
         "number": "WO-7",
@@ -357,6 +359,36 @@ def test_the_audit_trail_is_searched_and_exported(console, qtbot, bus, clock, tm
     with path.open(encoding="utf-8") as handle:
         assert [r["type"] for r in csv.DictReader(handle)] == ["WorkOrderReleased", "WorkOrderCreated"]
     assert banner_says(console, "(2 rows)")
+
+
+def test_the_audit_trail_reads_who_when_what_old_new_and_why_with_the_raw_record_one_click_away(
+    console, qtbot, bus, clock
+) -> None:
+    order(bus, clock, "WO-1")
+    bus.execute(command(c.HoldWorkOrder, clock.now(), number="WO-1", reason="Customer changed the drawing"))
+    sign_in(console, qtbot)
+    with qtbot.waitSignal(console.vm.audit_changed, timeout=10_000):
+        console.ui.tabs.setCurrentWidget(console.ui.auditTab)
+    settle(console, qtbot)
+    model = console.audit.model
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert titles == ["#", "When", "Who", "Station", "What", "On", "Change (old → new)", "Why"]
+    shown = [[model.index(r, col).data() for col in range(model.columnCount())] for r in range(model.rowCount())]
+    held = next(row for row in shown if row[4] == "Work order held")
+    assert held[1] == site_time(clock.now(), console.vm.site_zone(), "date_time")
+    assert held[2] == "Grace Hopper (" + SUPERVISOR + ")"
+    assert held[5] == "work order WO-1"
+    assert held[6] == "status: released → on hold"
+    assert held[7] == "Customer changed the drawing"
+    for row in shown:  # no event's class name on the screen
+        assert not any(CLASS_NAME.search(str(cell or "")) for cell in row), row
+    assert console.audit.ui.detailsEdit.toPlainText() == ""
+    at = shown.index(held)
+    view = console.audit.ui.auditView
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(at, 4)).center())
+    raw = json.loads(console.audit.ui.detailsEdit.toPlainText())
+    assert raw["type"] == "WorkOrderHeld" and raw["payload"]["reason"] == "Customer changed the drawing"
+    assert raw["payload"]["before"] == {"status": "released"}
 
 
 def test_the_master_data_viewer_shows_each_section(console, qtbot, qtmodeltester) -> None:
