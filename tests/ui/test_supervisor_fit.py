@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.ui.supervisor import board_model as b
-from mes_terminal.ui.supervisor.launch import place_on_screen
+from mes_terminal.ui.supervisor.launch import apply_supervisor_look, place_on_screen
 from tests.helpers import OPERATOR, command, run_first_job
 from tests.ui.test_supervisor_console import sign_in
+
+
+@pytest.fixture
+def desktop_look(qapp):
+    """The console's own look (a desktop font, not the terminal's touch sizes), put back afterwards."""
+    font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
+    apply_supervisor_look(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+
 
 # What a supervisor reads at a glance: never hidden, never scrolled out of sight.
 AT_A_GLANCE = (b.STATION, b.STATE, b.JOB, b.OPERATORS, b.PROGRESS, b.ANDON, b.OEE)
 
 
-def test_the_console_opens_sized_to_a_1280x800_screen_and_centres_the_sign_in_card(console, qtbot) -> None:
+def test_the_console_opens_sized_to_a_1280x800_screen_and_centres_the_sign_in_card(
+    desktop_look, console, qtbot
+) -> None:
     console.resize(1920, 1080)
     place_on_screen(console, QRect(0, 0, 1280, 800))
     qtbot.waitUntil(lambda: console.width() <= 1280 and console.height() <= 800)
@@ -26,7 +41,7 @@ def test_the_console_opens_sized_to_a_1280x800_screen_and_centres_the_sign_in_ca
     assert abs(centre.y() - console.height() // 2) <= 80  # under the header and banner, in the middle below
 
 
-def test_a_screen_larger_than_full_hd_gets_a_full_hd_window_in_its_middle(console, qtbot) -> None:
+def test_a_screen_larger_than_full_hd_gets_a_full_hd_window_in_its_middle(desktop_look, console, qtbot) -> None:
     place_on_screen(console, QRect(2560, 0, 2560, 1440))  # a second screen, right of the first
     assert (console.width(), console.height()) == (1920, 1080)
     middle = console.frameGeometry().center()
@@ -34,7 +49,7 @@ def test_a_screen_larger_than_full_hd_gets_a_full_hd_window_in_its_middle(consol
 
 
 def test_at_1280x800_the_board_shows_every_column_needed_at_a_glance_without_scrolling(
-    console, qtbot, bus, clock
+    desktop_look, console, qtbot, bus, clock
 ) -> None:
     run_first_job(bus, clock.now())
     bus.execute(command(c.CallSupervisor, clock.now(), actor=OPERATOR, station="WS-01", message="Die stuck"))
@@ -61,7 +76,7 @@ def test_at_1280x800_the_board_shows_every_column_needed_at_a_glance_without_scr
     assert "calls" in andon
 
 
-def test_on_a_wide_screen_every_column_of_the_board_is_shown(console, qtbot, bus, clock) -> None:
+def test_on_a_wide_screen_every_column_of_the_board_is_shown(desktop_look, console, qtbot, bus, clock) -> None:
     run_first_job(bus, clock.now())
     console.resize(1920, 1080)
     sign_in(console, qtbot)

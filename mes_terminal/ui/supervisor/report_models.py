@@ -10,9 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from mes_terminal.domain.clock import site_time
+from mes_terminal.services.reports.columns import column, shown
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import OeeRow
 from mes_terminal.ui.supervisor.formatting import duration, quantity
+from mes_terminal.ui.terminal.wording import sentence
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the OeeRow
 
@@ -20,6 +22,26 @@ WHERE, SHIFT, DAY, SPAN, PLANNED, RUN, MADE, GOOD, AVAILABILITY, PERFORMANCE, QU
 COLUMNS = 12
 FIGURES = (AVAILABILITY, PERFORMANCE, QUALITY, OEE)
 TOTAL_BACKGROUND = "#eaeef2"
+
+
+KEYS: tuple[str, ...] = (
+    "station",
+    "shift",
+    "day",
+    "span",
+    "planned_seconds",
+    "run_seconds",
+    "total_count",
+    "good_count",
+)
+KEYS += ("availability", "performance", "quality", "oee")
+
+
+def title(key: str) -> str:
+    """A report column's heading as the PDF and the command line print it (`columns.COLUMNS`), translated."""
+    named = column(key)
+    text = sentence(named.title)
+    return f"{text} ({named.unit})" if named.unit else text
 
 
 def percent_1(value: Decimal | None) -> str:
@@ -42,20 +64,7 @@ class OeeTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
-            self.tr("Station"),
-            self.tr("Shift"),
-            self.tr("Day"),
-            self.tr("From – to"),
-            self.tr("Planned"),
-            self.tr("Run"),
-            self.tr("Made"),
-            self.tr("Good"),
-            self.tr("A"),
-            self.tr("P"),
-            self.tr("Q"),
-            self.tr("OEE"),
-        )
+        titles = tuple(self.tr("From – to") if key == "span" else title(key) for key in KEYS)
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,13 +115,17 @@ class OeeTableModel(QAbstractTableModel):
             return row.day or ""
         if column == SPAN:
             return f"{site_time(row.start, self._zone)} – {site_time(row.end, self._zone)}"
-        if column in (PLANNED, RUN):
-            seconds = row.planned_seconds if column == PLANNED else row.run_seconds
-            return "" if seconds is None else duration(float(seconds))
-        if column in (MADE, GOOD):
-            return quantity(row.total_count if column == MADE else row.good_count)
-        figure = {AVAILABILITY: row.availability, PERFORMANCE: row.performance, QUALITY: row.quality, OEE: row.oee}
-        return percent_1(figure.get(column))
+        figure = {
+            PLANNED: row.planned_seconds,
+            RUN: row.run_seconds,
+            MADE: row.total_count,
+            GOOD: row.good_count,
+            AVAILABILITY: row.availability,
+            PERFORMANCE: row.performance,
+            QUALITY: row.quality,
+            OEE: row.oee,
+        }
+        return shown(KEYS[column], figure.get(column))
 
 
 def explanation_model(model: QStandardItemModel, report: Report) -> None:
