@@ -1,4 +1,4 @@
-"""Render a page of every report PDF to PNG in docs/documents/report-*.png (see docs/oee.md and docs/quality.md).
+"""Render a page of every report PDF to PNG in docs/documents/ (see docs/oee.md): report-oee-page-1.png and so on.
 
     .venv/bin/python docs/make_report_pictures.py [--keep DIR]
 

@@ -372,7 +372,7 @@ def test_the_audit_trail_reads_who_when_what_old_new_and_why_with_the_raw_record
     settle(console, qtbot)
     model = console.audit.model
     titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert titles == ["#", "When", "Who", "Station", "What", "On", "Change (old → new)", "Why"]
+    assert titles == ["#", "When", "Who", "Station", "What", "On", "Change (old → new)", "Why", "Details"]
     shown = [[model.index(r, col).data() for col in range(model.columnCount())] for r in range(model.rowCount())]
     held = next(row for row in shown if row[4] == "Work order held")
     assert held[1] == site_time(clock.now(), console.vm.site_zone(), "date_time")

@@ -68,6 +68,7 @@ def test_at_1280x800_the_board_shows_every_column_needed_at_a_glance_without_scr
         left = view.columnViewportPosition(column)
         assert left >= 0 and left + view.columnWidth(column) <= room, column
         assert view.columnWidth(column) >= 40, column
+    assert view.columnWidth(b.JOB) >= 150  # the job keeps room to be read, elided beyond it
     job = console.board.model.index(0, b.JOB)
     text = job.data()
     assert text.startswith("WO-1/10")

@@ -95,8 +95,8 @@ def test_the_oee_of_a_known_shift_is_shown_by_station_and_shift_and_drills_down(
         got |= {"quality": row.quality, "oee": row.oee}
         assert got == want
     assert model.index(1, OEE).data() == f"{want['oee'] * 100:.1f}"  # the unit in the heading, as on paper
-    assert model.headerData(OEE, Qt.Orientation.Horizontal) == "OEE (%)"
-    assert model.headerData(PLANNED, Qt.Orientation.Horizontal) == "Planned time (h:mm:ss)"
+    assert model.headerData(OEE, Qt.Orientation.Horizontal) == "OEE\n(%)"  # the unit under the name
+    assert model.headerData(PLANNED, Qt.Orientation.Horizontal) == "Planned time\n(h:mm:ss)"
     assert model.index(1, WHERE).data() == "WS-01 · L1"
     total = model.rows[0]
     assert total.availability == (Decimal(2 * CALENDAR - STOP) / (2 * CALENDAR)).quantize(SIX)
@@ -109,10 +109,10 @@ def test_the_oee_of_a_known_shift_is_shown_by_station_and_shift_and_drills_down(
     qtmodeltester.check(tree)
     figures = tree.index(0, 0)
     names = {tree.index(i, 0, figures).data(): i for i in range(tree.rowCount(figures))}
-    availability = tree.index(names["availability"], 0, figures)
-    assert tree.index(names["availability"], 2, figures).data() == "run_seconds / planned_seconds"
+    availability = tree.index(names["Availability"], 0, figures)  # named as on paper, the formula as computed
+    assert tree.index(names["Availability"], 2, figures).data() == "run_seconds / planned_seconds"
     inputs = {tree.index(i, 0, availability).data(): tree.index(i, 1, availability).data() for i in range(2)}
-    assert inputs == {"run_seconds": "26100 s (7:15:00)", "planned_seconds": "27900 s (7:45:00)"}
+    assert inputs == {"Run time": "26100 s (7:15:00)", "Planned time": "27900 s (7:45:00)"}
     assert "WS-01 · EARLY · 2026-03-02" in console.reports.ui.explainLabel.text()
     assert model.index(2, AVAILABILITY).data() == f"{want['availability'] * 100:.1f}"
 

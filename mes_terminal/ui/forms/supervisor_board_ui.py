@@ -98,7 +98,7 @@ class Ui_SupervisorBoard:
 
         self.timeline = TimelineWidget(self.timelineBox)
         self.timeline.setObjectName("timeline")
-        self.timeline.setMinimumSize(QSize(340, 150))
+        self.timeline.setMinimumSize(QSize(280, 150))
 
         self.timelineLayout.addWidget(self.timeline)
 

@@ -18,7 +18,7 @@ from mes_terminal.ui.supervisor.simple_models import AuditModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import ERROR, OK
 
-CHANGE = 6  # the column "Change (old → new)": as wide as it needs up to a limit, the rest in its tooltip
+CHANGE, WHY, DETAILS = 6, 7, 8  # the columns "Change (old → new)", "Why" and "Details"
 
 
 class CsvFileDialog:
@@ -76,9 +76,10 @@ class AuditPage(QWidget):
         self.model.set_events(rows)
         header = self.ui.auditView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.ui.auditView.setColumnWidth(CHANGE, min(max(self.ui.auditView.sizeHintForColumn(CHANGE), 120), 360))
+        for column in (CHANGE, WHY):  # as wide as they need up to a limit; the rest in the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.ui.auditView.setColumnWidth(column, min(max(self.ui.auditView.sizeHintForColumn(column), 120), 360))
+        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)  # the rest of the width, elided
         self.ui.detailsEdit.clear()
         self.ui.countLabel.setText(self.tr("Events: {count}").format(count=len(rows)))
 

@@ -56,6 +56,16 @@ def why(payload: Mapping[str, Any]) -> str:
     return " — ".join(said)
 
 
+SAID_ELSEWHERE = {"before", "after", "by", "name", *WHY_KEYS}  # in Who, Change and Why already
+
+
+def details(payload: Mapping[str, Any]) -> str:
+    """The rest of what the event recorded, in words: "checklist CUT-FAI, item LEN, value 120.26, unit mm"."""
+    return ", ".join(
+        f"{key.replace('_', ' ')} {value(raw)}" for key, raw in payload.items() if key not in SAID_ELSEWHERE
+    )
+
+
 def value(raw: Any) -> str:
     """A value as people read it: statuses with spaces, lists joined, nothing as "–"."""
     if raw is None or raw == "":

@@ -32,6 +32,8 @@ CallRole = Qt.ItemDataRole.UserRole + 1
 HIDDEN_FIRST = (RATE, LINE, DOWNTIME, CHECKS)
 JOB_NARROWEST = 160  # px: the job column never shrinks below this; its text is elided, the tooltip whole
 WIDEST = {STATION: 190, OPERATORS: 160, ANDON: 190, CHECKS: 220, DOWNTIME: 200, LINE: 150}
+SQUEEZABLE = (STATION, ANDON, OPERATORS)  # elided down to SQUEEZED px when the job still lacks room
+SQUEEZED = 110
 
 
 class BoardPage(QWidget):
@@ -110,10 +112,16 @@ class BoardPage(QWidget):
             if sum(w for c, w in widths.items() if c not in hidden) + JOB_NARROWEST <= room:
                 break
             hidden.add(column)
+        over = sum(w for c, w in widths.items() if c not in hidden) + JOB_NARROWEST - room
+        if over > 0:  # still too narrow: the long names give some of their width, elided with a tooltip
+            give = {c: max(widths[c] - SQUEEZED, 0) for c in SQUEEZABLE if c not in hidden}
+            spare = sum(give.values())
+            for column, can in give.items():
+                widths[column] -= min(can, can * over / spare) if spare else 0
         for column in range(COLUMNS):
             header.setSectionHidden(column, column in hidden)
             if column in widths and column not in hidden:
-                header.resizeSection(column, widths[column])
+                header.resizeSection(column, int(widths[column]))
 
     def on_calls_changed(self, calls: list[AndonCall]) -> None:
         chosen = self.chosen_call()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from mes_terminal.domain.clock import site_time
+from mes_terminal.services.reports.columns import COLUMNS as REPORT_COLUMNS
 from mes_terminal.services.reports.columns import column, shown
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import OeeRow
@@ -37,11 +38,17 @@ KEYS: tuple[str, ...] = (
 KEYS += ("availability", "performance", "quality", "oee")
 
 
-def title(key: str) -> str:
-    """A report column's heading as the PDF and the command line print it (`columns.COLUMNS`), translated."""
+def title(key: str, *, lines: bool = False) -> str:
+    """A report column's heading as the PDF and the command line print it (`columns.COLUMNS`), translated;
+    `lines`: the unit on a line of its own, for a narrow column."""
     named = column(key)
     text = sentence(named.title)
-    return f"{text} ({named.unit})" if named.unit else text
+    return f"{text}{chr(10) if lines else ' '}({named.unit})" if named.unit else text
+
+
+def figure_name(key: str) -> str:
+    """An input of the explanation by its name ("Planned time"), or as it is when it has none."""
+    return sentence(REPORT_COLUMNS[key].title) if key in REPORT_COLUMNS else key
 
 
 def percent_1(value: Decimal | None) -> str:
@@ -64,7 +71,7 @@ class OeeTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = tuple(self.tr("From – to") if key == "span" else title(key) for key in KEYS)
+        titles = tuple(self.tr("From – to") if key == "span" else title(key, lines=True) for key in KEYS)
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,19 +143,19 @@ def explanation_model(model: QStandardItemModel, report: Report) -> None:
     root = model.invisibleRootItem()
     figures = _branch(root, model.tr("Figures"))
     for name, figure in explain.get("figures", {}).items():
-        item = _add(figures, name, _value(name, figure["value"]), figure["formula"])
+        item = _add(figures, figure_name(name), _value(name, figure["value"]), figure["formula"])
         for key, value in figure["inputs"].items():
-            _add(item, key, _value(key, value), "")
+            _add(item, figure_name(key), _value(key, value), "")
         if figure.get("note"):
             _add(item, model.tr("note"), "", figure["note"])
     inputs = _branch(root, model.tr("Inputs"))
     for key, value in explain.get("inputs", {}).items():
-        _add(inputs, key, _value(key, value), "")
+        _add(inputs, figure_name(key), _value(key, value), "")
     stops = _branch(root, model.tr("Stops by loss"))
     for loss, tally in explain.get("stops_by_loss", {}).items():
         item = _add(stops, loss, model.tr("{n} stops").format(n=quantity(tally["stops"])), "")
         for key in ("seconds", "in_calendar_seconds"):
-            _add(item, key, _value(key, tally[key]), "")
+            _add(item, figure_name(key), _value(key, tally[key]), "")
     ideal = _branch(root, model.tr("Ideal time by operation"))
     for line in explain.get("ideal_time", []):
         what = f"{line['station']} · {line['product']} · {line['operation']}"

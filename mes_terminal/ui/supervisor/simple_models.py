@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mes_terminal.services.queries.supervisor_views import AuditRow
-from mes_terminal.ui.supervisor.audit_words import change, event_name, why
+from mes_terminal.ui.supervisor.audit_words import change, details, event_name, why
 from mes_terminal.ui.supervisor.formatting import ZoneSource, local_time, quantity, utc_zone
 
 
@@ -64,7 +64,8 @@ class TableModel(QAbstractTableModel):
 
 
 class AuditModel(TableModel):
-    """Who did what, when, to what, what changed (old → new) and why; the raw record in `raw_json`."""
+    """Who did what, when, to what, what changed (old → new), why and the rest in words; the raw record in
+    `raw_json`."""
 
     def set_events(self, events: Sequence[AuditRow]) -> None:
         self.events = list(events)
@@ -77,6 +78,7 @@ class AuditModel(TableModel):
             self.tr("On"),
             self.tr("Change (old → new)"),
             self.tr("Why"),
+            self.tr("Details"),
         )
         rows = [
             (
@@ -88,6 +90,7 @@ class AuditModel(TableModel):
                 f"{e.entity.replace('_', ' ')} {e.entity_id}",
                 change(e.payload),
                 why(e.payload),
+                details(e.payload),
             )
             for e in events
         ]
