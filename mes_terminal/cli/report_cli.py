@@ -152,19 +152,18 @@ def spc_text(report: dict) -> str:
     charts = report.get("characteristics", [report])
     rows = []
     for chart in charts:
-        limits = chart.get("limits") or chart
         rows.append(
             (
                 f"{chart.get('checklist', '')}/{chart.get('item', '')}",
                 str(len(chart.get("points", []))),
-                _number(limits.get("center")),
-                f"{_number(limits.get('lcl'))} .. {_number(limits.get('ucl'))}",
+                _number(chart.get("center")),
+                f"{_number(chart.get('lower_control'))} .. {_number(chart.get('upper_control'))}",
                 _number(chart.get("cpk")),
                 str(len(chart.get("rule_violations", []))),
-                chart.get("message") or "",
+                chart.get("message") or chart.get("baseline") or "",
             )
         )
-    headings = ("Characteristic", "Points", "Centre", "Control limits", "Cpk", "Signals", "Note")
+    headings = ("Characteristic", "Points", "Centre", "Control limits", "Cpk", "Signals", "Limits")
     return "\n".join(text_table(headings, rows, (False, True, True, False, True, True, False))) + "\n"
 
 

@@ -120,8 +120,9 @@ class OeeTableModel(QAbstractTableModel):
             return row.shift or (self.tr("all shifts") if row.level != "total" else "")
         if column == DAY:
             return row.day or ""
-        if column == SPAN:
-            return f"{site_time(row.start, self._zone)} – {site_time(row.end, self._zone)}"
+        if column == SPAN:  # a shift's day is in the Day column: its span is the clock times
+            style = "time" if row.level == "shift" else "date_time"
+            return f"{site_time(row.start, self._zone, style)} – {site_time(row.end, self._zone, style)}"
         figure = {
             PLANNED: row.planned_seconds,
             RUN: row.run_seconds,

@@ -70,7 +70,7 @@ class ReportsPage(QWidget):
         self.ui.spcSplitter.setStretchFactor(1, 1)
         # Starting sizes, in proportion: the chart and the table get the room, the lists beside them less.
         self.ui.spcSplitter.setSizes([3000, 1000])
-        self.ui.oeeSplitter.setSizes([3000, 2000])
+        self.ui.oeeSplitter.setSizes([3300, 1700])
         self.on_user_changed(None)
         reports.vm.user_changed.connect(self.on_user_changed)
         self.ui.scopeCombo.addItem(self.tr("Whole plant"), Scope("plant"))
