@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
-from mes_terminal.domain.clock import site_time
+from mes_terminal.domain.clock import TimeStyle, site_time
 from mes_terminal.services.reports.columns import COLUMNS as REPORT_COLUMNS
 from mes_terminal.services.reports.columns import column, shown
 from mes_terminal.services.reports.service import Report
@@ -121,7 +121,7 @@ class OeeTableModel(QAbstractTableModel):
         if column == DAY:
             return row.day or ""
         if column == SPAN:  # a shift's day is in the Day column: its span is the clock times
-            style = "time" if row.level == "shift" else "date_time"
+            style: TimeStyle = "time" if row.level == "shift" else "date_time"
             return f"{site_time(row.start, self._zone, style)} – {site_time(row.end, self._zone, style)}"
         figure = {
             PLANNED: row.planned_seconds,
