@@ -5,7 +5,7 @@
 Builds a temporary SQLite demo database (migrations and the demo plant with its days of history), runs
 a little of a shift through the services (a job, a count, a stop, a call for help, two nonconformances
 and a held lot), then grabs each tab at 1920x1080 (the reports tab once per report), the board at
-1366x768, and the disposition and print dialogs. The clock is fixed, so the pictures are repeatable.
+1280x800, and the disposition and print dialogs. The clock is fixed, so the pictures are repeatable.
 """
 
 from __future__ import annotations
@@ -154,9 +154,10 @@ def shoot(service: SupervisorService) -> None:
     window.board.select_station("WS-01")
     settle(window)
     save(window, "supervisor-board")
-    window.resize(1366, 768)
+    window.resize(1280, 800)  # a laptop or a 1280x800 panel: every column read at a glance, no scrolling
     settle(window)
-    save(window, "supervisor-board-1366")
+    window.board.fit_columns()
+    save(window, "supervisor-board-1280")
     window.resize(1920, 1080)
     for tab, name in (
         (window.ui.ordersTab, "supervisor-work-orders"),
@@ -171,6 +172,12 @@ def shoot(service: SupervisorService) -> None:
             settle(window)
         if tab is window.ui.dispatchTab:  # the assembly bench: a ready job beside one on hold
             window.dispatch.ui.stationCombo.setCurrentText("WS-04")
+            settle(window)
+        if tab is window.ui.auditTab:  # a change with its reason: who, what, old -> new, why, and the raw record
+            events = window.audit.model.events
+            ranked = sorted(range(len(events)), key=lambda i: ("before" not in events[i].payload, i))
+            changed = ranked[0] if ranked else 0
+            window.audit.ui.auditView.selectRow(changed)
             settle(window)
         save(window, name)
     # The genealogy of the order running at WS-01: its output lot and the steel that went into it.

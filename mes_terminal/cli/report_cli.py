@@ -9,6 +9,8 @@ from mes_terminal.cli.common import EXIT_OK, application, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 KINDS = ("oee", "downtime", "production", "scrap", "spc")
+FORMATS = ("table", "json", "csv", "pdf")
+SAY_WHERE = "A PDF is never written to a terminal: say where: --out FILE.pdf"
 BREAKDOWNS = ("station", "line", "day", "shift")
 
 
@@ -26,10 +28,16 @@ def register(sub: argparse._SubParsersAction, data: argparse.ArgumentParser) -> 
     where.add_argument("--line", dest="report_line", metavar="L", help="one line")
     report.add_argument("--from", dest="start", required=True, metavar="T", help="start of the range (included)")
     report.add_argument("--to", dest="end", required=True, metavar="T", help="end of the range (excluded)")
-    report.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
+    report.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table (the default on a terminal), json (the default when piped), csv, or pdf (needs --out)",
+    )
     report.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     report.add_argument("--by", choices=BREAKDOWNS, help="oee: one row per station, line, local day or shift")
-    report.add_argument("--explain", action="store_true", help="oee: each figure with its formula and inputs")
+    report.add_argument(
+        "--explain", action="store_true", help="oee: each figure with its formula and inputs (indented text in a table)"
+    )
     report.add_argument("--checklist", metavar="C", help="spc: only the items of checklist C")
     report.add_argument("--item", metavar="I", help="spc: only item I of --checklist (shown even without values)")
     report.add_argument("--baseline", type=int, metavar="N", help="spc: points setting the limits (site's default)")
@@ -45,8 +53,9 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInput("--by and --explain belong to the oee report.")
     if args.kind != "spc" and (args.checklist or args.item or args.baseline is not None or args.subgroup != 1):
         raise InvalidInput("--checklist, --item, --baseline and --subgroup belong to the spc report.")
-    if args.format == "pdf" and args.out is None and sys.stdout.isatty():
-        raise InvalidInput("A PDF report needs --out FILE (or standard output sent to a file).")
+    args.format = chosen_format(args.format, args.out)
+    if args.format == "pdf" and args.out is None:
+        raise InvalidInput(SAY_WHERE)
     if args.kind == "spc":
         return _run_spc(args)
     app = application(args)
@@ -57,17 +66,38 @@ def _run(args: argparse.Namespace) -> int:
             report = service.oee(**scope, by=args.by, explain=args.explain)
         else:
             report = getattr(service, args.kind)(**scope)
+        if args.format == "pdf":
+            from mes_terminal.services.reports.pdf import report_pdf
+
+            write_output(args.out, report_pdf(service, report, generated_by=_who()))
+        elif args.format == "table":
+            write_output(
+                args.out, report_output.to_text(report, site=service.site_name(), explain=args.explain).encode()
+            )
     finally:
         app.close()
-    if args.format == "pdf":
-        from mes_terminal.documents.report_pdf import render_report_pdf
-
-        write_output(args.out, render_report_pdf(report_output.to_document(report)))
-    elif args.format == "csv":
+    if args.format == "csv":
         write_output(args.out, report_output.to_csv(report, explain=args.explain).encode())
-    else:
+    elif args.format == "json":
         write_output(args.out, (report_output.to_json(report) + "\n").encode())
     return EXIT_OK
+
+
+def chosen_format(asked: str | None, out: str | None) -> str:
+    """What was asked; else a table for a person at a terminal, JSON for a pipe or a file."""
+    if asked is not None:
+        return asked
+    return "table" if out is None and sys.stdout.isatty() else "json"
+
+
+def _who() -> str:
+    """Who generated a report on the command line: the computer's user, as the title block names them."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (mes-terminal report)"
+    except (KeyError, OSError):
+        return "mes-terminal report"
 
 
 def _run_spc(args: argparse.Namespace) -> int:
@@ -107,7 +137,35 @@ def write_spc(report: dict, format: str, out: str | None) -> None:
         from mes_terminal.documents.spc_pdf import render_spc_pdf
 
         write_output(out, render_spc_pdf(report))
+    elif format == "table":
+        write_output(out, spc_text(report).encode())
     elif format == "csv":
         write_output(out, spc_output.to_csv(report).encode())
     else:
         write_output(out, (json.dumps(report, ensure_ascii=False) + "\n").encode())
+
+
+def spc_text(report: dict) -> str:
+    """An SPC report on a terminal: each characteristic with its limits, capability and signals."""
+    from mes_terminal.services.reports.output import text_table
+
+    charts = report.get("characteristics", [report])
+    rows = []
+    for chart in charts:
+        rows.append(
+            (
+                f"{chart.get('checklist', '')}/{chart.get('item', '')}",
+                str(len(chart.get("points", []))),
+                _number(chart.get("center")),
+                f"{_number(chart.get('lower_control'))} .. {_number(chart.get('upper_control'))}",
+                _number(chart.get("cpk")),
+                str(len(chart.get("rule_violations", []))),
+                chart.get("message") or chart.get("baseline") or "",
+            )
+        )
+    headings = ("Characteristic", "Points", "Centre", "Control limits", "Cpk", "Signals", "Limits")
+    return "\n".join(text_table(headings, rows, (False, True, True, False, True, True, False))) + "\n"
+
+
+def _number(value: object) -> str:
+    return "–" if value is None else f"{float(value):.4g}"  # type: ignore[arg-type]

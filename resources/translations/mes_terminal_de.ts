@@ -227,8 +227,20 @@
         <translation>Wann</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Change (old → new)</source>
+        <translation>Änderung (alt → neu)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Station</source>
@@ -237,10 +249,6 @@
     <message>
         <source>What</source>
         <translation>Was</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Objekt</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1129,52 +1137,8 @@
 <context>
     <name>OeeTableModel</name>
     <message>
-        <source>Station</source>
-        <translation>Arbeitsplatz</translation>
-    </message>
-    <message>
-        <source>Shift</source>
-        <translation>Schicht</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
         <source>From – to</source>
         <translation>Von – bis</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planzeit</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Laufzeit</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>Gefertigt</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>Gut</translation>
-    </message>
-    <message>
-        <source>A</source>
-        <translation>V</translation>
-    </message>
-    <message>
-        <source>P</source>
-        <translation>L</translation>
-    </message>
-    <message>
-        <source>Q</source>
-        <translation>Q</translation>
-    </message>
-    <message>
-        <source>OEE</source>
-        <translation>OEE</translation>
     </message>
     <message>
         <source>Select the row to see how its figures are made.</source>
@@ -1580,38 +1544,6 @@
         <translation>Minuten</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>Verlustart</translation>
-    </message>
-    <message>
-        <source>Stops</source>
-        <translation>Stillstände</translation>
-    </message>
-    <message>
-        <source>Micro-stops</source>
-        <translation>Kurzstillstände</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>Anteil</translation>
-    </message>
-    <message>
-        <source>Cumulative</source>
-        <translation>Kumuliert</translation>
-    </message>
-    <message>
         <source>Scrap by reason: {total}</source>
         <translation>Ausschuss nach Grund: {total}</translation>
     </message>
@@ -1622,18 +1554,6 @@
     <message>
         <source>Quantity</source>
         <translation>Menge</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Scrap</source>
-        <translation>Ausschuss</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Berichte</translation>
     </message>
     <message>
         <source>Spec: </source>
@@ -2104,8 +2024,76 @@
         <translation>Die Arbeit passt nicht in den Planungshorizont ({operation} würde danach enden); planen Sie mehr Tage.</translation>
     </message>
     <message>
+        <source>All time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Calendar time</source>
+        <translation>Kalenderzeit</translation>
+    </message>
+    <message>
         <source>Cannot read {file}: {reason}.</source>
         <translation>{file} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Counted by machines</source>
+        <translation>Von Maschinen gezählt</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>Kumulierter Anteil</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>First report</source>
+        <translation>Erste Meldung</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Ideal time</source>
+        <translation>Idealzeit</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>Letzte Meldung</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlustart</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gefertigt</translation>
+    </message>
+    <message>
+        <source>Micro-stops</source>
+        <translation>Kurzstillstände</translation>
     </message>
     <message>
         <source>Not a code MES Terminal knows: {shown}</source>
@@ -2120,8 +2108,104 @@
         <translation>Kein Code, den MES Terminal kennt: {shown} ist eine Webadresse ohne GS1-Schlüssel wie /01/ im Pfad</translation>
     </message>
     <message>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
         <source>Only a refused document from the ERP can be applied again; {document} is {status}.</source>
         <translation>Nur ein abgelehntes Dokument aus dem ERP kann erneut angewendet werden; {document} ist {status}.</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>Operation name</source>
+        <translation>Arbeitsgangname</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Planned stops</source>
+        <translation>Geplante Stillstände</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>Geplante Zeit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Grundcode</translation>
+    </message>
+    <message>
+        <source>Reason path</source>
+        <translation>Grundpfad</translation>
+    </message>
+    <message>
+        <source>Reported without material</source>
+        <translation>Ohne Material gemeldet</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Ausschuss</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Stop time</source>
+        <translation>Stillstandszeit</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Stillstände</translation>
+    </message>
+    <message>
+        <source>Stops from machines</source>
+        <translation>Stillstände von Maschinen</translation>
+    </message>
+    <message>
+        <source>Stops from operators</source>
+        <translation>Stillstände von Werkern</translation>
+    </message>
+    <message>
+        <source>Stops without a reason</source>
+        <translation>Stillstände ohne Grund</translation>
+    </message>
+    <message>
+        <source>TEEP</source>
+        <translation>TEEP</translation>
     </message>
     <message>
         <source>The file of {document} is no longer at {file}.</source>
@@ -2172,8 +2256,28 @@
         <translation>Es gibt keinen Arbeitsplatz {code}.</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
         <source>To {action} write a comment that says why.</source>
         <translation>Für „{action}“ schreiben Sie einen Kommentar mit der Begründung.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Units without an ideal cycle</source>
+        <translation>Einheiten ohne Idealzyklus</translation>
+    </message>
+    <message>
+        <source>Unplanned stops</source>
+        <translation>Ungeplante Stillstände</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Nutzungsgrad</translation>
     </message>
     <message>
         <source>Waiting for operation {operation} ({operation_name}) to finish: {good} done.</source>
@@ -2186,6 +2290,14 @@
     <message>
         <source>Waiting for operation {operation} ({operation_name}): no parts available yet.</source>
         <translation>Wartet auf Arbeitsgang {operation} ({operation_name}): noch keine Teile verfügbar.</translation>
+    </message>
+    <message>
+        <source>Within the calendar</source>
+        <translation>Innerhalb des Kalenders</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Work order {number} already exists.</source>
@@ -2506,6 +2618,10 @@
     <message>
         <source>{what} was printed before{printed}; a reprint needs a reason.</source>
         <translation>{what} wurde schon gedruckt{printed}; ein Nachdruck braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>{words}</source>
+        <translation>{words}</translation>
     </message>
     <message>
         <source>{work_order} operation {operation} ({operation_name})</source>
@@ -3131,6 +3247,14 @@
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
+    <message>
+        <source>The event as recorded (JSON)</source>
+        <translation>Das Ereignis wie gespeichert (JSON)</translation>
+    </message>
+    <message>
+        <source>Select an event to see everything it recorded.</source>
+        <translation>Wählen Sie ein Ereignis, um alles zu sehen, was es festhielt.</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorBoard</name>
@@ -3447,6 +3571,22 @@
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
+        <source>Saved for {station}.</source>
+        <translation>Für {station} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{badge} signed in at {station}.</source>
+        <translation>{badge} an {station} angemeldet.</translation>
+    </message>
+    <message>
+        <source>{badge} signed out at {station}.</source>
+        <translation>{badge} an {station} abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in to the console.</source>
+        <translation>An der Leitstandkonsole angemeldet.</translation>
+    </message>
+    <message>
         <source>Work order {number} created.</source>
         <translation>Auftrag {number} angelegt.</translation>
     </message>
@@ -3479,8 +3619,116 @@
         <translation>{work_order} Arbeitsgang {operation} an {station} zugeteilt.</translation>
     </message>
     <message>
+        <source>Joined {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} beigetreten.</translation>
+    </message>
+    <message>
+        <source>Left {work_order} operation {operation} at {station}.</source>
+        <translation>{work_order} Arbeitsgang {operation} an {station} verlassen.</translation>
+    </message>
+    <message>
+        <source>Count for {work_order} operation {operation} recorded.</source>
+        <translation>Menge für {work_order} Arbeitsgang {operation} erfasst.</translation>
+    </message>
+    <message>
+        <source>Check {checklist} {item} recorded for {work_order}.</source>
+        <translation>Prüfung {checklist} {item} für {work_order} erfasst.</translation>
+    </message>
+    <message>
+        <source>Call for help from {station} sent.</source>
+        <translation>Hilferuf von {station} gesendet.</translation>
+    </message>
+    <message>
+        <source>Andon at {station} acknowledged.</source>
+        <translation>Andon an {station} quittiert.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} received.</source>
+        <translation>Charge {lot} vereinnahmt.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} consumed into {work_order}.</source>
+        <translation>Charge {lot} in {work_order} verbraucht.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} returned from {work_order}.</source>
+        <translation>Charge {lot} aus {work_order} zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} split.</source>
+        <translation>Charge {lot} geteilt.</translation>
+    </message>
+    <message>
+        <source>Lots merged into {into}.</source>
+        <translation>Chargen in {into} zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is on hold.</source>
+        <translation>Charge {lot} ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is released.</source>
+        <translation>Charge {lot} ist freigegeben.</translation>
+    </message>
+    <message>
+        <source>Lot {lot} scrapped.</source>
+        <translation>Charge {lot} verschrottet.</translation>
+    </message>
+    <message>
+        <source>Stop started at {station}.</source>
+        <translation>Stillstand an {station} begonnen.</translation>
+    </message>
+    <message>
+        <source>Stop at {station} ended.</source>
+        <translation>Stillstand an {station} beendet.</translation>
+    </message>
+    <message>
+        <source>Stop at {station} given its reason.</source>
+        <translation>Stillstand an {station} mit Grund versehen.</translation>
+    </message>
+    <message>
+        <source>Stop at {station} split in two.</source>
+        <translation>Stillstand an {station} in zwei geteilt.</translation>
+    </message>
+    <message>
+        <source>Machine state of {station} recorded.</source>
+        <translation>Maschinenzustand von {station} erfasst.</translation>
+    </message>
+    <message>
+        <source>Machine count of {station} recorded.</source>
+        <translation>Maschinenzählung von {station} erfasst.</translation>
+    </message>
+    <message>
+        <source>Machine connection of {station} recorded.</source>
+        <translation>Maschinenverbindung von {station} erfasst.</translation>
+    </message>
+    <message>
+        <source>Label of lot {lot} sent to the printer.</source>
+        <translation>Etikett der Charge {lot} an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Traveler of {work_order} sent to the printer.</source>
+        <translation>Laufkarte von {work_order} an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Print outcome recorded.</source>
+        <translation>Druckergebnis erfasst.</translation>
+    </message>
+    <message>
+        <source>Nonconformance raised.</source>
+        <translation>Abweichung gemeldet.</translation>
+    </message>
+    <message>
+        <source>Nonconformance {nonconformance} decided.</source>
+        <translation>Über Abweichung {nonconformance} entschieden.</translation>
+    </message>
+    <message>
         <source>an eligible station</source>
         <translation>einen zulässigen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Schedule published to the dispatch lists.</source>
+        <translation>Plan in die Arbeitsvorräte übernommen.</translation>
     </message>
     <message>
         <source>Started {work_order} operation {operation} at {station}.</source>
@@ -3497,14 +3745,6 @@
     <message>
         <source>Completed {work_order} operation {operation} at {station}.</source>
         <translation>{work_order} Arbeitsgang {operation} an {station} abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>The call from {station} is acknowledged.</source>
-        <translation>Der Ruf von {station} ist quittiert.</translation>
-    </message>
-    <message>
-        <source>Done: {what}.</source>
-        <translation>Erledigt: {what}.</translation>
     </message>
     <message>
         <source>Something went wrong; the details are in the log. Nothing you entered was lost.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -393,7 +394,7 @@ def test_fewer_values_than_the_baseline_give_provisional_limits_that_judge_alrea
 
 
 def test_report_spc_lists_every_characteristic_of_a_station_with_its_violations(
-    bus, clock, job, plant, database_url, capsys, tmp_path
+    bus, clock, job, plant, database_url, capsys, tmp_path, monkeypatch
 ) -> None:
     import json
 
@@ -424,6 +425,12 @@ def test_report_spc_lists_every_characteristic_of_a_station_with_its_violations(
     assert "(WO-1, 2026-03-02 07:00)" in text
     assert main(["report", "spc", "--item", "LEN", *scope]) == 2
     assert "--item LEN needs --checklist" in capsys.readouterr().err
+    capsys.readouterr()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a person at a terminal reads a table
+    assert main(["report", "spc", "--station", "WS-01", *scope]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["Characteristic", "Points", "Centre"]
+    assert table[2].split()[:2] == ["CUT-FAI/LEN", str(len(WITH_OUTLIER))] and " 2 " in table[2]  # two signals
 
 
 def test_an_spc_chart_without_values_says_so_in_json_and_pdf(plant, database_url, capsys, tmp_path) -> None:

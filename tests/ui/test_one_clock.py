@@ -60,7 +60,9 @@ def test_a_due_time_reads_the_same_on_every_screen_and_document(
     assert header_clock == "08:00:00"  # 07:00 UTC now
     assert expected in traveler and "printed 2026-03-02 08:00 CET" in traveler
     document = output.to_document(report)
-    assert document.rows[0][document.columns.index("due")] == expected  # the cell as the PDF draws it
-    assert "(times in Europe/Berlin)" in report_pdf and "2026-03-03" in report_pdf
+    due = document.columns.index(output.heading_of("due"))
+    assert document.rows[0][due] == expected  # the cell as the PDF draws it
+    assert ("Time zone", "Europe/Berlin") in document.heading
+    assert "Europe/Berlin" in report_pdf and "2026-03-03" in report_pdf
     assert report.to_json()["rows"][0]["due"] == report.rows[0]["due"]  # JSON keeps the instant (RFC 3339)
     assert output.plain(report.rows[0]["due"]) == "2026-03-03T06:00:00Z"

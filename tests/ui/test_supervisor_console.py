@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import json
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -10,8 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.registry import COMMAND_TYPES
 from mes_terminal.services.queries.supervisor_views import SupervisorUser
 from mes_terminal.ui.supervisor import audit_page, order_dialog
 from mes_terminal.ui.supervisor.dispatch_model import READINESS, DispatchModel, ReadinessRole
@@ -122,7 +127,7 @@ def test_a_call_for_help_is_acknowledged_from_the_board(console, qtbot, bus, clo
     settle(console, qtbot)
     assert console.board.ui.andonList.count() == 0
     assert console_calls_answered_by(console) == "Grace Hopper"
-    assert banner_says(console, "The call from WS-02 is acknowledged.")
+    assert banner_says(console, "Andon at WS-02 acknowledged.")
 
 
 def console_calls_answered_by(console: SupervisorWindow) -> str:
@@ -161,6 +166,43 @@ def test_every_command_of_the_console_is_said_in_its_own_words(console, clock) -
     }
     for cls, (fields, words) in said.items():
         assert words in console.vm.said(command(cls, clock.now(), **fields)), cls.__name__
+
+
+CLASS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # AcknowledgeAndon, WorkOrderCreated
+
+
+def _sample(cls: type[c.Command], at) -> c.Command:
+    """`cls` with its fields filled by plain values (what the banner reads, not what a handler accepts)."""
+    values = {
+        "station": "WS-04",
+        "number": "WO-7",
+        "work_order": "WO-7",
+        "operation": 10,
+        "lot": "R-2612-04A",
+        "into": "R-2612-05",
+        "nonconformance": "NC-00003",
+        "checklist": "CUT-FAI",
+        "item": "LEN",
+        "badge": "B1001",
+    }
+    fields = {}
+    for field in dataclasses.fields(cls):
+        if field.name in ("command_id", "actor", "issued_at"):
+            continue
+        if field.name in values:
+            fields[field.name] = values[field.name]
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            fields[field.name] = None
+    return command(cls, at, **fields)
+
+
+def test_every_command_is_said_in_plain_words_without_a_class_name(console, clock) -> None:
+    said = {name: console.vm.said(_sample(cls, clock.now())) for name, cls in COMMAND_TYPES.items()}
+    for name, sentence in said.items():
+        assert sentence and not CLASS_NAME.search(sentence), f"{name}: {sentence}"
+        assert name not in sentence and "None" not in sentence, f"{name}: {sentence}"
+    assert said["AcknowledgeAndon"] == "Andon at WS-04 acknowledged."
+    assert said["HoldLot"] == "Lot R-2612-04A is on hold."
 
 
 # --- work orders ---------------------------------------------------------------------------------
@@ -317,6 +359,36 @@ def test_the_audit_trail_is_searched_and_exported(console, qtbot, bus, clock, tm
     with path.open(encoding="utf-8") as handle:
         assert [r["type"] for r in csv.DictReader(handle)] == ["WorkOrderReleased", "WorkOrderCreated"]
     assert banner_says(console, "(2 rows)")
+
+
+def test_the_audit_trail_reads_who_when_what_old_new_and_why_with_the_raw_record_one_click_away(
+    console, qtbot, bus, clock
+) -> None:
+    order(bus, clock, "WO-1")
+    bus.execute(command(c.HoldWorkOrder, clock.now(), number="WO-1", reason="Customer changed the drawing"))
+    sign_in(console, qtbot)
+    with qtbot.waitSignal(console.vm.audit_changed, timeout=10_000):
+        console.ui.tabs.setCurrentWidget(console.ui.auditTab)
+    settle(console, qtbot)
+    model = console.audit.model
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert titles == ["#", "When", "Who", "Station", "What", "On", "Change (old → new)", "Why", "Details"]
+    shown = [[model.index(r, col).data() for col in range(model.columnCount())] for r in range(model.rowCount())]
+    held = next(row for row in shown if row[4] == "Work order held")
+    assert held[1] == site_time(clock.now(), console.vm.site_zone(), "date_time")
+    assert held[2] == "Grace Hopper (" + SUPERVISOR + ")"
+    assert held[5] == "work order WO-1"
+    assert held[6] == "status: released → on hold"
+    assert held[7] == "Customer changed the drawing"
+    for row in shown:  # no event's class name on the screen
+        assert not any(CLASS_NAME.search(str(cell or "")) for cell in row), row
+    assert console.audit.ui.detailsEdit.toPlainText() == ""
+    at = shown.index(held)
+    view = console.audit.ui.auditView
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(at, 4)).center())
+    raw = json.loads(console.audit.ui.detailsEdit.toPlainText())
+    assert raw["type"] == "WorkOrderHeld" and raw["payload"]["reason"] == "Customer changed the drawing"
+    assert raw["payload"]["before"] == {"status": "released"}
 
 
 def test_the_master_data_viewer_shows_each_section(console, qtbot, qtmodeltester) -> None:

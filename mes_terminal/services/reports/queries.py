@@ -103,6 +103,12 @@ def stations(connection: Connection, station: str | None = None, line: str | Non
     return [StationInfo(*row) for row in connection.execute(query.where(Workstation.active)).all()]
 
 
+def site_name(connection: Connection) -> tuple[str, str] | None:
+    """The site's name and code (the first site: a database holds one)."""
+    row = connection.execute(select(Site.name, Site.code).order_by(Site.id).limit(1)).first()
+    return None if row is None else (row[0], row[1])
+
+
 def site_timezone(connection: Connection) -> str | None:
     return connection.execute(select(Site.timezone).order_by(Site.id).limit(1)).scalar_one_or_none()
 

@@ -79,6 +79,16 @@ class ReportService:
         self._engine = engine
         self._clock = clock
 
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    def site_name(self) -> str:
+        """The site as its documents name it: "Werk Nord (NORD)"; "" before a plant file is loaded."""
+        with read_connection(self._engine) as connection:
+            site = q.site_name(connection)
+        return f"{site[0]} ({site[1]})" if site else ""
+
     def oee(
         self,
         *,

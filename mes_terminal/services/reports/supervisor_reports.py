@@ -21,14 +21,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import ChecklistItem, ChecklistTemplate, Line, Workstation
-from mes_terminal.documents.report_pdf import render_report_pdf
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.report_range import parse_bound
 from mes_terminal.services.queries.checklists import spc_chart
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import SpcChartView
-from mes_terminal.services.reports.output import to_csv, to_document
+from mes_terminal.services.reports.output import to_csv
+from mes_terminal.services.reports.pdf import report_pdf
 from mes_terminal.services.reports.queries import site_timezone
 from mes_terminal.services.reports.scope import SCOPE_KINDS, Scope
 from mes_terminal.services.reports.service import Report, ReportService
@@ -228,11 +228,15 @@ class SupervisorReports:
 
     # --- export --------------------------------------------------------------------------------
 
-    def export(self, report: Report, path: str, format: str) -> str:
-        """Write `report` as CSV or PDF to `path` (the PDF with the explanation when it has one)."""
+    def export(self, report: Report, path: str, format: str, generated_by: str = "") -> str:
+        """Write `report` as CSV or PDF to `path` (the PDF with its charts, and the explanation when it has
+        one; `generated_by` names the supervisor in its title block)."""
         if format not in EXPORT_FORMATS:
             raise InvalidInput(f"A report is exported as {' or '.join(EXPORT_FORMATS)}, not {format[:20]!r}.")
-        data = to_csv(report).encode("utf-8") if format == "csv" else render_report_pdf(to_document(report))
+        if format == "csv":
+            data = to_csv(report).encode("utf-8")
+        else:
+            data = report_pdf(self._reports, report, generated_by=generated_by)
         try:
             Path(path).write_bytes(data)
         except OSError as error:

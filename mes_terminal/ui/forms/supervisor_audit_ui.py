@@ -5,15 +5,18 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateTimeEdit,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
 )
@@ -81,14 +84,31 @@ class Ui_SupervisorAudit:
 
         self.auditLayout.addLayout(self.filterLayout)
 
-        self.auditView = QTableView(SupervisorAudit)
+        self.auditSplitter = QSplitter(SupervisorAudit)
+        self.auditSplitter.setObjectName("auditSplitter")
+        self.auditSplitter.setOrientation(Qt.Vertical)
+        self.auditSplitter.setChildrenCollapsible(False)
+        self.auditView = QTableView(self.auditSplitter)
         self.auditView.setObjectName("auditView")
         self.auditView.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.auditView.setSelectionMode(QAbstractItemView.SingleSelection)
         self.auditView.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.auditView.setAlternatingRowColors(True)
         self.auditView.setWordWrap(False)
+        self.auditSplitter.addWidget(self.auditView)
+        self.detailsBox = QGroupBox(self.auditSplitter)
+        self.detailsBox.setObjectName("detailsBox")
+        self.detailsLayout = QVBoxLayout(self.detailsBox)
+        self.detailsLayout.setObjectName("detailsLayout")
+        self.detailsEdit = QPlainTextEdit(self.detailsBox)
+        self.detailsEdit.setObjectName("detailsEdit")
+        self.detailsEdit.setReadOnly(True)
 
-        self.auditLayout.addWidget(self.auditView)
+        self.detailsLayout.addWidget(self.detailsEdit)
+
+        self.auditSplitter.addWidget(self.detailsBox)
+
+        self.auditLayout.addWidget(self.auditSplitter)
 
         self.countLabel = QLabel(SupervisorAudit)
         self.countLabel.setObjectName("countLabel")
@@ -112,6 +132,10 @@ class Ui_SupervisorAudit:
         self.toCheck.setText(QCoreApplication.translate("SupervisorAudit", "To", None))
         self.searchButton.setText(QCoreApplication.translate("SupervisorAudit", "Search", None))
         self.exportButton.setText(QCoreApplication.translate("SupervisorAudit", "Export CSV\u2026", None))
+        self.detailsBox.setTitle(QCoreApplication.translate("SupervisorAudit", "The event as recorded (JSON)", None))
+        self.detailsEdit.setPlaceholderText(
+            QCoreApplication.translate("SupervisorAudit", "Select an event to see everything it recorded.", None)
+        )
         pass
 
     # retranslateUi

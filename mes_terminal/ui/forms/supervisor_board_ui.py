@@ -64,7 +64,7 @@ class Ui_SupervisorBoard:
         self.splitter.addWidget(self.boardSide)
         self.detailSide = QWidget(self.splitter)
         self.detailSide.setObjectName("detailSide")
-        self.detailSide.setMinimumSize(QSize(380, 0))
+        self.detailSide.setMinimumSize(QSize(320, 0))
         self.detailLayout = QVBoxLayout(self.detailSide)
         self.detailLayout.setObjectName("detailLayout")
         self.detailLayout.setContentsMargins(0, 0, 0, 0)
@@ -98,7 +98,7 @@ class Ui_SupervisorBoard:
 
         self.timeline = TimelineWidget(self.timelineBox)
         self.timeline.setObjectName("timeline")
-        self.timeline.setMinimumSize(QSize(340, 150))
+        self.timeline.setMinimumSize(QSize(280, 150))
 
         self.timelineLayout.addWidget(self.timeline)
 

@@ -24,7 +24,7 @@ class Ui_SupervisorWindow:
         if not SupervisorWindow.objectName():
             SupervisorWindow.setObjectName("SupervisorWindow")
         SupervisorWindow.resize(1920, 1080)
-        SupervisorWindow.setMinimumSize(QSize(1280, 700))
+        SupervisorWindow.setMinimumSize(QSize(1024, 600))
         self.windowLayout = QVBoxLayout(SupervisorWindow)
         self.windowLayout.setSpacing(4)
         self.windowLayout.setObjectName("windowLayout")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import cast
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mes_terminal.domain.clock import from_site_wall_clock, site_wall_clock
@@ -16,6 +17,8 @@ from mes_terminal.ui.forms.supervisor_audit_ui import Ui_SupervisorAudit
 from mes_terminal.ui.supervisor.simple_models import AuditModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import ERROR, OK
+
+CHANGE, WHY, DETAILS = 6, 7, 8  # the columns "Change (old → new)", "Why" and "Details"
 
 
 class CsvFileDialog:
@@ -36,12 +39,18 @@ class AuditPage(QWidget):
         self.model = AuditModel(self, vm.site_zone)
         self.ui.auditView.setModel(self.model)
         self.ui.auditView.verticalHeader().hide()
+        self.ui.auditView.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.ui.auditSplitter.setStretchFactor(0, 3)
+        self.ui.auditSplitter.setStretchFactor(1, 1)
+        self.ui.auditSplitter.setSizes([3000, 1000])
+        self.ui.detailsEdit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         vm.user_changed.connect(self.on_user_changed)
         vm.audit_changed.connect(self.on_audit_changed)
         self.ui.searchButton.clicked.connect(self.on_search_clicked)
         self.ui.exportButton.clicked.connect(self.on_export_clicked)
         for edit in (self.ui.userEdit, self.ui.stationEdit, self.ui.entityEdit):
             edit.returnPressed.connect(self.on_search_clicked)
+        self.ui.auditView.selectionModel().currentRowChanged.connect(self.on_event_chosen)
 
     def on_user_changed(self, user: object) -> None:
         """The range offered after signing in: the last day, in the site's wall-clock time."""
@@ -65,9 +74,18 @@ class AuditPage(QWidget):
 
     def on_audit_changed(self, rows: list[AuditRow]) -> None:
         self.model.set_events(rows)
-        self.ui.auditView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.auditView.horizontalHeader().setStretchLastSection(True)
+        header = self.ui.auditView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (CHANGE, WHY):  # as wide as they need up to a limit; the rest in the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.ui.auditView.setColumnWidth(column, min(max(self.ui.auditView.sizeHintForColumn(column), 120), 360))
+        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)  # the rest of the width, elided
+        self.ui.detailsEdit.clear()
         self.ui.countLabel.setText(self.tr("Events: {count}").format(count=len(rows)))
+
+    def on_event_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """One click on an event shows everything it recorded, as stored."""
+        self.ui.detailsEdit.setPlainText(self.model.raw_json(current.row()) if current.isValid() else "")
 
     def on_export_clicked(self) -> None:
         events = getattr(self.model, "events", [])

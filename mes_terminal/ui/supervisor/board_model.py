@@ -90,6 +90,10 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == CHECKS and (row.checks_due or row.without_material):
                 return "\n".join(self._attention(row))
+            if column == STATION:
+                return f"{row.station} {row.station_name}\n{row.line_code} · {row.line_name}"
+            if column in (JOB, OPERATORS, ANDON, PROGRESS, DOWNTIME) and self._text(row, column, index.row()):
+                return self._text(row, column, index.row())  # the whole text of a cell that may be elided
             return self._tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PROGRESS, OEE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

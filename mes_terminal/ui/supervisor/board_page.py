@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import AndonCall, BoardRow, StationTimeline
 from mes_terminal.ui.forms.supervisor_board_ui import Ui_SupervisorBoard
-from mes_terminal.ui.supervisor.board_model import COLOURS, BoardModel
+from mes_terminal.ui.supervisor.board_model import (
+    ANDON,
+    CHECKS,
+    COLOURS,
+    COLUMNS,
+    DOWNTIME,
+    JOB,
+    LINE,
+    OPERATORS,
+    RATE,
+    STATION,
+    BoardModel,
+)
 from mes_terminal.ui.supervisor.formatting import local_time
 from mes_terminal.ui.supervisor.view_model import BoardUpdate, SupervisorViewModel
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
 
 CallRole = Qt.ItemDataRole.UserRole + 1
+
+# On a narrow screen these columns give way first, in this order: station, state, job, operators,
+# progress, andon and OEE always stay (the line is in the station's tooltip, the stop in its state).
+HIDDEN_FIRST = (RATE, LINE, DOWNTIME, CHECKS)
+JOB_NARROWEST = 160  # px: the job column never shrinks below this; its text is elided, the tooltip whole
+WIDEST = {STATION: 190, OPERATORS: 160, ANDON: 190, CHECKS: 220, DOWNTIME: 200, LINE: 150}
+SQUEEZABLE = (STATION, ANDON, OPERATORS)  # elided down to SQUEEZED px when the job still lacks room
+SQUEEZED = 110
 
 
 class BoardPage(QWidget):
@@ -25,11 +45,15 @@ class BoardPage(QWidget):
         self.model = BoardModel(self, now=vm.service.clock.now)
         self.ui.boardView.setModel(self.model)
         header = self.ui.boardView.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(JOB, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.ui.boardView.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.boardView.verticalHeader().hide()
+        self.ui.boardView.viewport().installEventFilter(self)
         self.ui.splitter.setStretchFactor(0, 4)
         self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([4000, 1])  # the board takes the room; the side its minimum
         self.ui.legendLabel.setText(self._legend())
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -38,6 +62,7 @@ class BoardPage(QWidget):
         vm.calls_changed.connect(self.on_calls_changed)
         vm.timeline_changed.connect(self.on_timeline_changed)
         vm.oee_changed.connect(self.model.set_oee)
+        vm.oee_changed.connect(self.fit_columns)
         self.ui.boardView.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.ui.acknowledgeButton.clicked.connect(self.on_acknowledge_clicked)
         self.ui.andonList.currentRowChanged.connect(self.on_call_chosen)
@@ -61,7 +86,42 @@ class BoardPage(QWidget):
             self.model.update_rows(update.rows)
         if self.ui.boardView.currentIndex().isValid() is False and self.model.rowCount():
             self.ui.boardView.selectRow(0)
+        self.fit_columns()
         self._render_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.boardView.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its widest cell (capped), the job taking what is left, elided with its
+        full text as a tooltip; when the board is too narrow, the columns least needed at a glance go
+        first (`HIDDEN_FIRST`), never a horizontal scroll bar."""
+        view = self.ui.boardView
+        header = view.horizontalHeader()
+        room = view.viewport().width()
+        widths = {}
+        for column in range(COLUMNS):
+            if column == JOB:
+                continue
+            wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths[column] = min(wanted, WIDEST.get(column, wanted))
+        hidden: set[int] = set()
+        for column in HIDDEN_FIRST:
+            if sum(w for c, w in widths.items() if c not in hidden) + JOB_NARROWEST <= room:
+                break
+            hidden.add(column)
+        over = sum(w for c, w in widths.items() if c not in hidden) + JOB_NARROWEST - room
+        if over > 0:  # still too narrow: the long names give some of their width, elided with a tooltip
+            give = {c: max(widths[c] - SQUEEZED, 0) for c in SQUEEZABLE if c not in hidden}
+            spare = sum(give.values())
+            for column, can in give.items():
+                widths[column] -= min(can, can * over / spare) if spare else 0
+        for column in range(COLUMNS):
+            header.setSectionHidden(column, column in hidden)
+            if column in widths and column not in hidden:
+                header.resizeSection(column, int(widths[column]))
 
     def on_calls_changed(self, calls: list[AndonCall]) -> None:
         chosen = self.chosen_call()
@@ -95,6 +155,7 @@ class BoardPage(QWidget):
 
     def on_tick(self) -> None:
         self.model.tick(self.vm.service.clock.now())
+        self.fit_columns()
 
     def _render_actions(self) -> None:
         row = self.selected_row()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QCursor, QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.paths import resources_dir
 from mes_terminal.services.supervisor import SupervisorService
@@ -35,8 +36,27 @@ def apply_supervisor_look(app: QApplication) -> None:
     app.setStyleSheet(supervisor_style_sheet())
 
 
+LARGEST = QSize(1920, 1080)  # beyond this the console is a window of its own, not the whole screen
+
+
+def fills_screen(available: QRect) -> bool:
+    return available.width() <= LARGEST.width() or available.height() <= LARGEST.height()
+
+
+def place_on_screen(window: QWidget, available: QRect) -> None:
+    """Size `window` to the screen's available geometry (never larger, at most 1920x1080) and centre it.
+
+    The window's minimum shrinks to the screen when the screen is smaller, so nothing lies off screen."""
+    size = LARGEST.boundedTo(available.size())
+    window.setMinimumSize(window.minimumSize().boundedTo(size))
+    window.resize(size)
+    frame = window.frameGeometry()
+    frame.moveCenter(available.center())
+    window.move(frame.topLeft())
+
+
 def run_supervisor(service: SupervisorService, locale: str | None = None, *, exit_when_ready: bool = False) -> int:
-    """Open the console (maximised on a screen of 1920x1080 or less) and run until it closes."""
+    """Open the console on the screen under the pointer, sized to it (maximised up to 1920x1080), until it closes."""
     from mes_terminal.ui.supervisor.window import SupervisorWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,12 +66,14 @@ def run_supervisor(service: SupervisorService, locale: str | None = None, *, exi
     if locale and language_of(locale) != "en":
         languages.switch(locale)
     window = SupervisorWindow(service)
-    screen = QGuiApplication.primaryScreen()
-    available = screen.availableGeometry() if screen is not None else None
-    if available is not None and (available.width() <= 1920 or available.height() <= 1080):
+    screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        place_on_screen(window, screen.availableGeometry())
+    else:
+        window.resize(LARGEST)
+    if screen is not None and fills_screen(screen.availableGeometry()):
         window.showMaximized()
     else:
-        window.resize(1920, 1080)
         window.show()
     if exit_when_ready:  # a start-up check: end at the first paint
         from mes_terminal.ui.start_check import ExitWhenPainted

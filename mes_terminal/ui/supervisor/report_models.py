@@ -9,10 +9,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
-from mes_terminal.domain.clock import site_time
+from mes_terminal.domain.clock import TimeStyle, site_time
+from mes_terminal.services.reports.columns import COLUMNS as REPORT_COLUMNS
+from mes_terminal.services.reports.columns import column, shown
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import OeeRow
 from mes_terminal.ui.supervisor.formatting import duration, quantity
+from mes_terminal.ui.terminal.wording import sentence
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the OeeRow
 
@@ -20,6 +23,32 @@ WHERE, SHIFT, DAY, SPAN, PLANNED, RUN, MADE, GOOD, AVAILABILITY, PERFORMANCE, QU
 COLUMNS = 12
 FIGURES = (AVAILABILITY, PERFORMANCE, QUALITY, OEE)
 TOTAL_BACKGROUND = "#eaeef2"
+
+
+KEYS: tuple[str, ...] = (
+    "station",
+    "shift",
+    "day",
+    "span",
+    "planned_seconds",
+    "run_seconds",
+    "total_count",
+    "good_count",
+)
+KEYS += ("availability", "performance", "quality", "oee")
+
+
+def title(key: str, *, lines: bool = False) -> str:
+    """A report column's heading as the PDF and the command line print it (`columns.COLUMNS`), translated;
+    `lines`: the unit on a line of its own, for a narrow column."""
+    named = column(key)
+    text = sentence(named.title)
+    return f"{text}{chr(10) if lines else ' '}({named.unit})" if named.unit else text
+
+
+def figure_name(key: str) -> str:
+    """An input of the explanation by its name ("Planned time"), or as it is when it has none."""
+    return sentence(REPORT_COLUMNS[key].title) if key in REPORT_COLUMNS else key
 
 
 def percent_1(value: Decimal | None) -> str:
@@ -42,20 +71,7 @@ class OeeTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
-            self.tr("Station"),
-            self.tr("Shift"),
-            self.tr("Day"),
-            self.tr("From – to"),
-            self.tr("Planned"),
-            self.tr("Run"),
-            self.tr("Made"),
-            self.tr("Good"),
-            self.tr("A"),
-            self.tr("P"),
-            self.tr("Q"),
-            self.tr("OEE"),
-        )
+        titles = tuple(self.tr("From – to") if key == "span" else title(key, lines=True) for key in KEYS)
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,15 +120,20 @@ class OeeTableModel(QAbstractTableModel):
             return row.shift or (self.tr("all shifts") if row.level != "total" else "")
         if column == DAY:
             return row.day or ""
-        if column == SPAN:
-            return f"{site_time(row.start, self._zone)} – {site_time(row.end, self._zone)}"
-        if column in (PLANNED, RUN):
-            seconds = row.planned_seconds if column == PLANNED else row.run_seconds
-            return "" if seconds is None else duration(float(seconds))
-        if column in (MADE, GOOD):
-            return quantity(row.total_count if column == MADE else row.good_count)
-        figure = {AVAILABILITY: row.availability, PERFORMANCE: row.performance, QUALITY: row.quality, OEE: row.oee}
-        return percent_1(figure.get(column))
+        if column == SPAN:  # a shift's day is in the Day column: its span is the clock times
+            style: TimeStyle = "time" if row.level == "shift" else "date_time"
+            return f"{site_time(row.start, self._zone, style)} – {site_time(row.end, self._zone, style)}"
+        figure = {
+            PLANNED: row.planned_seconds,
+            RUN: row.run_seconds,
+            MADE: row.total_count,
+            GOOD: row.good_count,
+            AVAILABILITY: row.availability,
+            PERFORMANCE: row.performance,
+            QUALITY: row.quality,
+            OEE: row.oee,
+        }
+        return shown(KEYS[column], figure.get(column))
 
 
 def explanation_model(model: QStandardItemModel, report: Report) -> None:
@@ -123,19 +144,19 @@ def explanation_model(model: QStandardItemModel, report: Report) -> None:
     root = model.invisibleRootItem()
     figures = _branch(root, model.tr("Figures"))
     for name, figure in explain.get("figures", {}).items():
-        item = _add(figures, name, _value(name, figure["value"]), figure["formula"])
+        item = _add(figures, figure_name(name), _value(name, figure["value"]), figure["formula"])
         for key, value in figure["inputs"].items():
-            _add(item, key, _value(key, value), "")
+            _add(item, figure_name(key), _value(key, value), "")
         if figure.get("note"):
             _add(item, model.tr("note"), "", figure["note"])
     inputs = _branch(root, model.tr("Inputs"))
     for key, value in explain.get("inputs", {}).items():
-        _add(inputs, key, _value(key, value), "")
+        _add(inputs, figure_name(key), _value(key, value), "")
     stops = _branch(root, model.tr("Stops by loss"))
     for loss, tally in explain.get("stops_by_loss", {}).items():
         item = _add(stops, loss, model.tr("{n} stops").format(n=quantity(tally["stops"])), "")
         for key in ("seconds", "in_calendar_seconds"):
-            _add(item, key, _value(key, tally[key]), "")
+            _add(item, figure_name(key), _value(key, tally[key]), "")
     ideal = _branch(root, model.tr("Ideal time by operation"))
     for line in explain.get("ideal_time", []):
         what = f"{line['station']} · {line['product']} · {line['operation']}"

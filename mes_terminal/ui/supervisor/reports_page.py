@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
 from mes_terminal.domain.clock import site_date
 from mes_terminal.services.queries.station_views import SpcChartView
+from mes_terminal.services.reports.columns import shown
 from mes_terminal.services.reports.scope import Scope
 from mes_terminal.services.reports.service import Report
 from mes_terminal.services.reports.supervisor_reports import Characteristic, LineChoice, OeeRow, OeeTable
@@ -24,6 +25,7 @@ from mes_terminal.ui.charts.spc_chart import SPEC, VIOLATION
 from mes_terminal.ui.forms.supervisor_reports_ui import Ui_SupervisorReports
 from mes_terminal.ui.supervisor.formatting import duration, quantity
 from mes_terminal.ui.supervisor.report_models import OeeTableModel, explanation_model, percent_1
+from mes_terminal.ui.supervisor.report_models import title as column_title
 from mes_terminal.ui.supervisor.reports_vm import ReportRequest, ReportsViewModel, SpcRequest
 from mes_terminal.ui.supervisor.simple_models import TableModel
 
@@ -68,7 +70,7 @@ class ReportsPage(QWidget):
         self.ui.spcSplitter.setStretchFactor(1, 1)
         # Starting sizes, in proportion: the chart and the table get the room, the lists beside them less.
         self.ui.spcSplitter.setSizes([3000, 1000])
-        self.ui.oeeSplitter.setSizes([3000, 2000])
+        self.ui.oeeSplitter.setSizes([3300, 1700])
         self.on_user_changed(None)
         reports.vm.user_changed.connect(self.on_user_changed)
         self.ui.scopeCombo.addItem(self.tr("Whole plant"), Scope("plant"))
@@ -224,16 +226,8 @@ class ReportsPage(QWidget):
             stops=report.summary["stops"], time=duration(float(report.summary["seconds"]))
         )
         self.ui.downtimeChart.show_pareto(title, bars, self.tr("Minutes"))
-        titles = (
-            self.tr("Reason"),
-            self.tr("Path"),
-            self.tr("Loss"),
-            self.tr("Stops"),
-            self.tr("Micro-stops"),
-            self.tr("Time"),
-            self.tr("Share"),
-            self.tr("Cumulative"),
-        )
+        keys = ("name", "path", "loss", "stops", "micro_stops", "seconds", "share", "cumulative_share")
+        titles = tuple(column_title(key) for key in keys)
         rows = [
             (
                 r["name"],
@@ -241,9 +235,9 @@ class ReportsPage(QWidget):
                 f"{r['category']} / {r['loss']}",
                 r["stops"],
                 r["micro_stops"],
-                duration(float(r["seconds"])),
-                percent_1(r["share"]),
-                percent_1(r["cumulative_share"]),
+                shown("seconds", r["seconds"]),
+                shown("share", r["share"]),
+                shown("cumulative_share", r["cumulative_share"]),
             )
             for r in report.rows
         ]
@@ -266,22 +260,15 @@ class ReportsPage(QWidget):
         if len(units) > 1:
             title += " " + self.tr("(shares within each unit)")
         self.ui.scrapChart.show_pareto(title, bars, units[0] if len(units) == 1 else self.tr("Quantity"))
-        titles = (
-            self.tr("Reason"),
-            self.tr("Code"),
-            self.tr("Scrap"),
-            self.tr("Reports"),
-            self.tr("Share"),
-            self.tr("Cumulative"),
-        )
+        titles = tuple(column_title(key) for key in ("name", "reason", "scrap", "reports", "share", "cumulative_share"))
         rows = [
             (
                 r["name"],
                 r["reason"],
                 f"{quantity(r['scrap'])} {r['unit']}",
                 r["reports"],
-                percent_1(r["share"]),
-                percent_1(r["cumulative_share"]),
+                shown("share", r["share"]),
+                shown("cumulative_share", r["cumulative_share"]),
             )
             for r in report.rows
         ]

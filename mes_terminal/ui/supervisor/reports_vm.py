@@ -85,7 +85,9 @@ class ReportsViewModel(QObject):
 
     def export(self, report: Report, path: str, format: str) -> None:
         reports = self.reports
-        self.vm.submit(lambda: reports.export(report, path, format), self.on_exported)
+        user = self.vm.user
+        who = f"{user.name} ({user.badge})" if user is not None else ""
+        self.vm.submit(lambda: reports.export(report, path, format, generated_by=who), self.on_exported)
 
     def on_exported(self, path: str) -> None:
         self.vm.feedback.emit(OK, self.tr("Saved {path}.").format(path=path))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mes_terminal.services.queries.supervisor_views import AuditRow
+from mes_terminal.ui.supervisor.audit_words import change, details, event_name, why
 from mes_terminal.ui.supervisor.formatting import ZoneSource, local_time, quantity, utc_zone
 
 
@@ -63,15 +64,20 @@ class TableModel(QAbstractTableModel):
 
 
 class AuditModel(TableModel):
+    """Who did what, when, to what, what changed (old → new), why and the rest in words; the raw record in
+    `raw_json`."""
+
     def set_events(self, events: Sequence[AuditRow]) -> None:
         self.events = list(events)
         titles = (
             self.tr("#"),
             self.tr("When"),
-            self.tr("User"),
+            self.tr("Who"),
             self.tr("Station"),
             self.tr("What"),
-            self.tr("Entity"),
+            self.tr("On"),
+            self.tr("Change (old → new)"),
+            self.tr("Why"),
             self.tr("Details"),
         )
         rows = [
@@ -80,10 +86,31 @@ class AuditModel(TableModel):
                 e.occurred_at,
                 f"{e.actor_name} ({e.actor})" if e.actor_name else e.actor,
                 e.station,
-                e.type,
-                f"{e.entity} {e.entity_id}",
-                json.dumps(e.payload, ensure_ascii=False, sort_keys=True),
+                event_name(e.type),
+                f"{e.entity.replace('_', ' ')} {e.entity_id}",
+                change(e.payload),
+                why(e.payload),
+                details(e.payload),
             )
             for e in events
         ]
         self.set_table(titles, rows)
+
+    def raw_json(self, number: int) -> str:
+        """The event of row `number` as recorded, indented (times in UTC, as stored); "" for no row."""
+        if not 0 <= number < len(getattr(self, "events", [])):
+            return ""
+        event = self.events[number]
+        record = {
+            "id": event.id,
+            "type": event.type,
+            "entity": event.entity,
+            "entity_id": event.entity_id,
+            "actor": event.actor,
+            "actor_name": event.actor_name,
+            "station": event.station,
+            "occurred_at": event.occurred_at.isoformat(),
+            "recorded_at": event.recorded_at.isoformat(),
+            "payload": event.payload,
+        }
+        return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False, default=str)

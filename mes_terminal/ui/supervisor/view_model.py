@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -343,46 +344,63 @@ class SupervisorViewModel(QObject):
             self.load_dispatch(self.dispatch_station)  # put the rows back where the database has them
 
     def said(self, command: c.Command) -> str:
-        """The green banner after a supervisor's command went through (the terminal's are in its wording)."""
-        job = {"work_order": getattr(command, "work_order", ""), "operation": getattr(command, "operation", "")}
-        number = getattr(command, "number", "")
-        if isinstance(command, c.CreateWorkOrder):
-            return self.tr("Work order {number} created.").format(number=number)
-        if isinstance(command, c.EditWorkOrder):
-            return self.tr("Work order {number} changed.").format(number=number)
-        if isinstance(command, c.ReleaseWorkOrder):
-            return self.tr("Work order {number} released to the floor.").format(number=number)
-        if isinstance(command, c.HoldWorkOrder):
-            return self.tr("Work order {number} is on hold.").format(number=number)
-        if isinstance(command, c.CancelWorkOrder):
-            return self.tr("Work order {number} cancelled.").format(number=number)
-        if isinstance(command, c.CloseWorkOrder):
-            return self.tr("Work order {number} closed.").format(number=number)
-        if isinstance(command, c.ReorderDispatch):
-            return self.tr("Dispatch list of {station} reordered.").format(station=command.station)
-        if isinstance(command, c.AssignOperation):
-            return self.tr("{work_order} operation {operation} assigned to {station}.").format(
-                station=command.station or self.tr("an eligible station"), **job
-            )
-        if isinstance(command, c.StartJob):
-            return self.tr("Started {work_order} operation {operation} at {station}.").format(
-                station=command.station, **job
-            )
-        if isinstance(command, c.PauseJob):
-            return self.tr("Paused {work_order} operation {operation} at {station}.").format(
-                station=command.station, **job
-            )
-        if isinstance(command, c.ResumeJob):
-            return self.tr("Resumed {work_order} operation {operation} at {station}.").format(
-                station=command.station, **job
-            )
-        if isinstance(command, c.CompleteJob):
-            return self.tr("Completed {work_order} operation {operation} at {station}.").format(
-                station=command.station, **job
-            )
-        if isinstance(command, c.AcknowledgeAndon):
-            return self.tr("The call from {station} is acknowledged.").format(station=command.station)
-        return self.tr("Done: {what}.").format(what=_describe(command))
+        """The green banner after a supervisor's command went through, in plain words (never a class name).
+
+        One sentence per command of the catalogue (the terminal's own are in its wording); a command
+        without one is said by what it touched."""
+        values = {f.name: getattr(command, f.name) for f in dataclass_fields(command)}
+        values["station"] = command.station or self.tr("an eligible station")
+        template = self._sentences().get(type(command))
+        if template is None:
+            return self.tr("Saved for {station}.").format(station=values["station"])
+        return template.format_map(_Blank(values))
+
+    def _sentences(self) -> dict[type[c.Command], str]:
+        """Each command's sentence; its fields fill the braces (every template a literal, for translators)."""
+        return {
+            c.SignIn: self.tr("{badge} signed in at {station}."),
+            c.SignOut: self.tr("{badge} signed out at {station}."),
+            c.SignInConsole: self.tr("Signed in to the console."),
+            c.CreateWorkOrder: self.tr("Work order {number} created."),
+            c.EditWorkOrder: self.tr("Work order {number} changed."),
+            c.ReleaseWorkOrder: self.tr("Work order {number} released to the floor."),
+            c.HoldWorkOrder: self.tr("Work order {number} is on hold."),
+            c.CancelWorkOrder: self.tr("Work order {number} cancelled."),
+            c.CloseWorkOrder: self.tr("Work order {number} closed."),
+            c.ReorderDispatch: self.tr("Dispatch list of {station} reordered."),
+            c.AssignOperation: self.tr("{work_order} operation {operation} assigned to {station}."),
+            c.PublishSchedule: self.tr("Schedule published to the dispatch lists."),
+            c.StartJob: self.tr("Started {work_order} operation {operation} at {station}."),
+            c.PauseJob: self.tr("Paused {work_order} operation {operation} at {station}."),
+            c.ResumeJob: self.tr("Resumed {work_order} operation {operation} at {station}."),
+            c.CompleteJob: self.tr("Completed {work_order} operation {operation} at {station}."),
+            c.JoinJob: self.tr("Joined {work_order} operation {operation} at {station}."),
+            c.LeaveJob: self.tr("Left {work_order} operation {operation} at {station}."),
+            c.ReportCount: self.tr("Count for {work_order} operation {operation} recorded."),
+            c.RecordCheck: self.tr("Check {checklist} {item} recorded for {work_order}."),
+            c.CallSupervisor: self.tr("Call for help from {station} sent."),
+            c.AcknowledgeAndon: self.tr("Andon at {station} acknowledged."),
+            c.ReceiveLot: self.tr("Lot {lot} received."),
+            c.ConsumeLot: self.tr("Lot {lot} consumed into {work_order}."),
+            c.ReturnLot: self.tr("Lot {lot} returned from {work_order}."),
+            c.SplitLot: self.tr("Lot {lot} split."),
+            c.MergeLots: self.tr("Lots merged into {into}."),
+            c.HoldLot: self.tr("Lot {lot} is on hold."),
+            c.ReleaseLot: self.tr("Lot {lot} is released."),
+            c.ScrapLot: self.tr("Lot {lot} scrapped."),
+            c.StartDowntime: self.tr("Stop started at {station}."),
+            c.EndDowntime: self.tr("Stop at {station} ended."),
+            c.ClassifyDowntime: self.tr("Stop at {station} given its reason."),
+            c.SplitDowntime: self.tr("Stop at {station} split in two."),
+            c.MachineState: self.tr("Machine state of {station} recorded."),
+            c.MachineCount: self.tr("Machine count of {station} recorded."),
+            c.MachineSourceStatus: self.tr("Machine connection of {station} recorded."),
+            c.PrintLabel: self.tr("Label of lot {lot} sent to the printer."),
+            c.PrintTraveler: self.tr("Traveler of {work_order} sent to the printer."),
+            c.RecordPrintOutcome: self.tr("Print outcome recorded."),
+            c.RaiseNonconformance: self.tr("Nonconformance raised."),
+            c.DisposeNonconformance: self.tr("Nonconformance {nonconformance} decided."),
+        }
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -401,9 +419,15 @@ class SupervisorViewModel(QObject):
             self.feedback.emit(INFO, self.tr("The database answers again."))
 
 
-def _describe(command: c.Command) -> str:
-    number = getattr(command, "number", None) or getattr(command, "work_order", None) or getattr(command, "station", "")
-    return f"{command.type} {number}".strip()
+class _Blank(dict):
+    """Fields for a sentence: a field the command left empty reads as nothing, never as "None"."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __getitem__(self, key: str) -> object:
+        value = super().get(key)
+        return "" if value is None else value
 
 
 class _WakeupThread(QThread):
