@@ -18,6 +18,7 @@ class ScanRouter(QObject):
     work_order_scanned = Signal(str)
     lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
     station_scanned = Signal(str)
+    instructions_scanned = Signal(str, int)  # work order, operation: open its work instructions
     unknown_scanned = Signal(str)  # what to tell the operator, naming what was scanned
     routed = Signal(object)  # every Scan, after its intention signal
 
@@ -41,6 +42,8 @@ class ScanRouter(QObject):
             self.lot_scanned.emit(scan)
         elif scan.kind == ScanKind.STATION and scan.station:
             self.station_scanned.emit(scan.station)
+        elif scan.kind == ScanKind.INSTRUCTIONS and scan.work_order and scan.operation is not None:
+            self.instructions_scanned.emit(scan.work_order, scan.operation)
         else:
             self.unknown_scanned.emit(scan.reason or scan.raw)
         self.routed.emit(scan)
