@@ -201,3 +201,29 @@ def test_a_plant_read_as_text_cannot_load_steps_whose_files_were_not_read(engine
     with pytest.raises(PlantFileError, match=r"pictures/press.png was not read with the plant file"):
         load_plant(engine, parse_plant(plant_text(), "plant.toml"), now=clock.now())
     assert revisions(engine) == []
+
+
+def test_the_traveler_prints_the_revision_and_a_datamatrix_the_terminal_reads_as_instructions(
+    engine: Engine, run, clock
+) -> None:
+    import subprocess
+
+    from mes_terminal.documents.traveler_pdf import render_traveler_pdf
+    from mes_terminal.domain.scans import ScanKind, classify_scan
+    from mes_terminal.services.printing.document_builders import traveler
+    from mes_terminal.services.queries.documents import order_for_traveler
+    from tests.barcode_reading import pdf_barcodes
+
+    approve(run, 1)
+    new_order(run, clock, "WO-1")
+    with engine.connect() as connection:
+        order = order_for_traveler(connection, "WO-1")
+    assert [o.instructions_revision for o in order.operations] == [1, None]
+    pdf = render_traveler_pdf(traveler(order, timezone="Europe/Berlin", printed_at=clock.now()))
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    assert "Instructions rev 1" in text.decode()
+    [page] = pdf_barcodes(pdf, dpi=200)
+    codes = {(r.format, r.text) for r in page}
+    assert ("DataMatrix", "INSTR:WO-1:10") in codes and ("Code128", "OP:WO-1:20") in codes
+    scan = classify_scan("INSTR:WO-1:10")
+    assert (scan.kind, scan.work_order, scan.operation) == (ScanKind.INSTRUCTIONS, "WO-1", 10)

@@ -197,3 +197,10 @@ def test_every_valid_code_comes_back_unchanged(code: str, prefix: str, upper: li
 def test_every_traveler_operation_comes_back_unchanged(work_order: str, operation: int) -> None:
     scan = classify_scan(f"OP:{work_order}:{operation}")
     assert (scan.kind, scan.work_order, scan.operation) == (ScanKind.OPERATION, work_order, operation)
+
+
+def test_an_instructions_code_names_the_operation_whose_instructions_to_open() -> None:
+    scan = classify_scan("instr:WO-7:20\r\n")
+    assert (scan.kind, scan.work_order, scan.operation) == (ScanKind.INSTRUCTIONS, "WO-7", 20)
+    assert classify_scan("INSTR:WO-7").kind == ScanKind.UNKNOWN
+    assert classify_scan("INSTR:WO-7:0").kind == ScanKind.UNKNOWN

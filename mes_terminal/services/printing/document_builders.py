@@ -16,6 +16,7 @@ from mes_terminal.domain.clock import site_date, site_time
 from mes_terminal.domain.error_codes import PRINT_LOT_GONE, PRINT_NO_GTIN
 from mes_terminal.domain.errors import InvalidInput, InvalidState
 from mes_terminal.domain.gs1 import Gs1Dictionary, Gs1Error, encode_element_string, human_readable, order_for_encoding
+from mes_terminal.domain.instructions import scan_code
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
 from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
@@ -131,6 +132,10 @@ def traveler(order: OrderForTraveler, *, timezone: str, printed_at: datetime) ->
                 times=_times(operation.setup_minutes, operation.ideal_cycle_seconds, order.quantity, order.unit),
                 instruction=operation.work_instruction,
                 checks=tuple(_check(check) for check in operation.checks),
+                instructions_revision=operation.instructions_revision,
+                instructions_code=(
+                    scan_code(order.number, operation.seq) if operation.instructions_revision is not None else None
+                ),
             )
             for operation in order.operations
         ),

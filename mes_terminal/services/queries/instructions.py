@@ -181,7 +181,13 @@ def operation_instructions(
 
 
 def shown_revisions(connection: Connection, work_order: str) -> dict[int, int]:
-    """For each operation of the order that shows instructions: the revision it shows (for the traveler)."""
+    """For each operation of the order that shows instructions: the revision it shows."""
+    order_id = select(WorkOrder.id).where(WorkOrder.number == work_order).scalar_subquery()
+    return shown_revisions_of(connection, order_id)
+
+
+def shown_revisions_of(connection: Connection, order_id: object) -> dict[int, int]:
+    """`shown_revisions` by the order's id (the traveler's query)."""
     pinned = WorkOrderOperation.instruction_revision_id
     shown = func.coalesce(pinned, newest_approved(WorkOrder.product_id, WorkOrderOperation.seq))
     rows = connection.execute(
@@ -189,7 +195,7 @@ def shown_revisions(connection: Connection, work_order: str) -> dict[int, int]:
         .select_from(WorkOrderOperation)
         .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
         .join(InstructionRevision, InstructionRevision.id == shown)
-        .where(WorkOrder.number == work_order)
+        .where(WorkOrder.id == order_id)
     )
     return {seq: revision for seq, revision in rows}
 
