@@ -234,15 +234,16 @@ def _operation_block(traveler: Traveler, operation: TravelerOperation) -> Block:
 
 def _instructions_row(operation: TravelerOperation, left: float, inner: float) -> Draw:
     """The revision of the operation's work instructions, and the DataMatrix that opens them at a terminal."""
-    assert operation.instructions_code is not None
-    symbol = datamatrix(operation.instructions_code)
+    code = operation.instructions_code
+    assert code is not None
+    symbol = datamatrix(code)
 
     def draw(page: PageDrawer, top: float) -> None:
         page.datamatrix(symbol, left, top, INSTRUCTIONS_SYMBOL)
         text_left = left + INSTRUCTIONS_SYMBOL + 3.0
         width = inner - INSTRUCTIONS_SYMBOL - 3.0
         page.text(f"Instructions rev {operation.instructions_revision}", text_left, top + 5.0, 11, width, bold=True)
-        page.text("Scan at the terminal to open them: " + operation.instructions_code, text_left, top + 10.0, 8, width)
+        page.text("Scan at the terminal to open them: " + code, text_left, top + 10.0, 8, width)
 
     return draw
 
