@@ -47,15 +47,27 @@ def approve_instructions(cmd: c.ApproveInstructions, uow: UnitOfWork) -> Instruc
             .with_for_update()
         )
     }
-    facts = {"product": product.code, "operation": cmd.operation, "revision": cmd.revision}
     revision = revisions.get(cmd.revision)
     if revision is None:
-        raise UnknownEntity(INSTRUCTIONS_UNKNOWN.sentence(**facts), code=INSTRUCTIONS_UNKNOWN)
+        raise UnknownEntity(
+            INSTRUCTIONS_UNKNOWN.sentence(product=product.code, operation=cmd.operation, revision=cmd.revision),
+            code=INSTRUCTIONS_UNKNOWN,
+        )
     if revision.status == "approved":
-        raise InvalidState(INSTRUCTIONS_ALREADY_APPROVED.sentence(**facts), code=INSTRUCTIONS_ALREADY_APPROVED)
+        raise InvalidState(
+            INSTRUCTIONS_ALREADY_APPROVED.sentence(
+                product=product.code, operation=cmd.operation, revision=cmd.revision
+            ),
+            code=INSTRUCTIONS_ALREADY_APPROVED,
+        )
     current = max((r.revision for r in revisions.values() if r.status == "approved"), default=None)
     if current is not None and current > revision.revision:
-        raise InvalidState(INSTRUCTIONS_SUPERSEDED.sentence(**facts, current=current), code=INSTRUCTIONS_SUPERSEDED)
+        raise InvalidState(
+            INSTRUCTIONS_SUPERSEDED.sentence(
+                product=product.code, operation=cmd.operation, revision=cmd.revision, current=current
+            ),
+            code=INSTRUCTIONS_SUPERSEDED,
+        )
     key = iq.signed_entity_id(product.code, cmd.operation, cmd.revision)
     signature = sign(uow, cmd, person, sig.APPROVE_INSTRUCTIONS_RULE, iq.SIGNED_ENTITY, key)
     revision.status = "approved"
@@ -71,7 +83,13 @@ def approve_instructions(cmd: c.ApproveInstructions, uow: UnitOfWork) -> Instruc
         revision=cmd.revision,
         approved_by=person.name,
     )
-    return {**signature, **facts, "status": "approved"}  # type: ignore[typeddict-item]
+    return {
+        **signature,
+        "product": product.code,
+        "operation": cmd.operation,
+        "revision": cmd.revision,
+        "status": "approved",
+    }
 
 
 def acknowledge_instructions(cmd: c.AcknowledgeInstructions, uow: UnitOfWork) -> InstructionsAcknowledgementResult:
