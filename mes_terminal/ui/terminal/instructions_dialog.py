@@ -418,8 +418,9 @@ class InstructionsPanel(QObject):
 
 
 def _place_beside(button: QPushButton, beside: QPushButton) -> None:
-    """Put `button` into the layout that holds `beside`: right after it in a row or column, in a row of its
-    own under a grid (so that the station screen's form needs no change for it)."""
+    """Put `button` into the layout that holds `beside` without making the screen taller: in a grid it
+    shares the cell of a button that spans columns (else it takes a row of its own); in a row or column it
+    comes right after it. So the station screen's form needs no change for it."""
     parent = beside.parentWidget()
     layout = parent.layout() if parent is not None else None
     holder = _layout_holding(layout, beside) if layout is not None else None
@@ -427,8 +428,15 @@ def _place_beside(button: QPushButton, beside: QPushButton) -> None:
         return
     if isinstance(holder, QBoxLayout):
         holder.insertWidget(holder.indexOf(beside) + 1, button)
-    elif isinstance(holder, QGridLayout):  # a row of its own under the others, as wide as the grid
-        holder.addWidget(button, holder.rowCount(), 0, 1, max(holder.columnCount(), 1))
+    elif isinstance(holder, QGridLayout):
+        position: tuple[int, int, int, int] = holder.getItemPosition(holder.indexOf(beside))  # type: ignore[assignment]
+        row, column, rows, columns = position
+        if columns >= 2:
+            holder.removeWidget(beside)
+            holder.addWidget(beside, row, column, rows, columns - 1)
+            holder.addWidget(button, row, column + columns - 1, rows, 1)
+        else:
+            holder.addWidget(button, holder.rowCount(), 0, 1, max(holder.columnCount(), 1))
     else:
         holder.addWidget(button)
 
