@@ -69,6 +69,10 @@ def _demo_service(folder: Path) -> PrintService:
     load_plant(engine, read_plant_file(demo_plant_file()), now=NOW)
     clock = FixedClock(NOW)
     bus = CommandBus(engine, clock)
+    bus.execute(  # the demo's quality engineer approves the work instructions: the traveler names their revision
+        c.ApproveInstructions(command_id=uuid.uuid4(), actor="B4001", issued_at=NOW, product="BRACKET-A",
+                              operation=10, revision=1, pin="4001", meaning="approved")
+    )  # fmt: skip
     bus.execute(
         c.CreateWorkOrder(command_id=uuid.uuid4(), actor="B2001", issued_at=NOW, number="WO-1042",
                           product="BRACKET-A", quantity=Decimal(250), due=datetime(2026, 3, 9, 13, 0, tzinfo=UTC))

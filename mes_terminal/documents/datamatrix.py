@@ -31,6 +31,17 @@ class DataMatrixSymbol:
         return len(self.rows)
 
 
+def datamatrix(data: str) -> DataMatrixSymbol:
+    """A plain ECC 200 DataMatrix of ASCII `data` (our own codes, e.g. `INSTR:WO-1:10`), not GS1."""
+    if not data or not data.isascii():
+        raise InvalidInput("A DataMatrix of our own holds ASCII text only.")
+    try:
+        matrix = DataMatrix(data, codecs=["ascii"]).matrix
+    except ValueError:
+        raise InvalidInput(f"The data is too long for a DataMatrix ({len(data)} characters).") from None
+    return DataMatrixSymbol(data=data, rows=tuple(tuple(row) for row in matrix))
+
+
 def gs1_datamatrix(element_string: str) -> DataMatrixSymbol:
     """A GS1 DataMatrix of an element string whose variable-length fields end with GS."""
     codewords = gs1_codewords(element_string)

@@ -2,7 +2,8 @@
 
 Values arrive formatted for people (quantities with units, local times), so the renderer only lays
 them out. Each operation's barcode (`OP:<work order>:<operation>`) selects that job when scanned at a
-terminal; the header's (`WO:<work order>`) names the order (see docs/scanning.md).
+terminal; the header's (`WO:<work order>`) names the order (see docs/scanning.md). An operation with work
+instructions prints their revision and a DataMatrix (`INSTR:<work order>:<operation>`) that opens them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class TravelerOperation:
     times: str  # "setup 15 min · 12 s per unit · 50 min for 250 pcs"
     instruction: str | None = None
     checks: tuple[TravelerCheck, ...] = ()
+    # The work-instructions revision the operation shows, and the DataMatrix content that opens it at a
+    # terminal (`INSTR:<work order>:<operation>`); None when the operation has no approved instructions.
+    instructions_revision: int | None = None
+    instructions_code: str | None = None
 
 
 @dataclass(frozen=True)

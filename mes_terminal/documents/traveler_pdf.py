@@ -16,6 +16,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from mes_terminal.documents.code128 import code128
+from mes_terminal.documents.datamatrix import datamatrix
 from mes_terminal.documents.fitting import POINTS_PER_MM
 from mes_terminal.documents.pdf_drawing import FONT, PageDrawer
 from mes_terminal.documents.traveler import Traveler, TravelerCheck, TravelerMaterial, TravelerOperation
@@ -33,6 +34,8 @@ MIN_START_ROOM = 60.0
 PAD = 3.0
 BARCODE_WIDTH = 72.0  # the operation barcode's box, quiet zones included
 BARCODE_HEIGHT = 11.0
+INSTRUCTIONS_SYMBOL = 12.0  # the DataMatrix that opens an operation's instructions, mm square
+INSTRUCTIONS_ROW = 14.0
 LINE = 4.4  # height of a 9 pt text line, mm
 GREY = (0.45, 0.45, 0.45)
 SIGN_OFF = ("Operator", "Date / time", "Good", "Scrap", "Signature")
@@ -214,6 +217,8 @@ def _operation_block(traveler: Traveler, operation: TravelerOperation) -> Block:
         )
 
     rows = [Row(21.0, head)]
+    if operation.instructions_revision is not None and operation.instructions_code:
+        rows.append(Row(INSTRUCTIONS_ROW, _instructions_row(operation, left, inner)))
     if operation.instruction:
         lines = simpleSplit(operation.instruction, FONT, 9, inner * POINTS_PER_MM)
         rows += [Row(LINE, _plain_line(line, left, inner)) for line in lines]
@@ -225,6 +230,22 @@ def _operation_block(traveler: Traveler, operation: TravelerOperation) -> Block:
     rows.append(Row(16.0, _sign_off(left, inner)))
     continued = Row(7.0, _continued_title(operation, left, inner))
     return Block(rows, framed=True, continued=continued)
+
+
+def _instructions_row(operation: TravelerOperation, left: float, inner: float) -> Draw:
+    """The revision of the operation's work instructions, and the DataMatrix that opens them at a terminal."""
+    code = operation.instructions_code
+    assert code is not None
+    symbol = datamatrix(code)
+
+    def draw(page: PageDrawer, top: float) -> None:
+        page.datamatrix(symbol, left, top, INSTRUCTIONS_SYMBOL)
+        text_left = left + INSTRUCTIONS_SYMBOL + 3.0
+        width = inner - INSTRUCTIONS_SYMBOL - 3.0
+        page.text(f"Instructions rev {operation.instructions_revision}", text_left, top + 5.0, 11, width, bold=True)
+        page.text("Scan at the terminal to open them: " + code, text_left, top + 10.0, 8, width)
+
+    return draw
 
 
 def _check_rows(check: TravelerCheck, left: float, inner: float) -> list[Row]:

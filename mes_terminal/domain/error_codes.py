@@ -359,6 +359,32 @@ NONCONFORMANCE_TOO_MUCH = ErrorCode(
     "a nonconformance larger than its lot",
     "Lot {lot} holds {quantity}; {quantity2} cannot be nonconforming.",
 )
+INSTRUCTIONS_UNKNOWN = ErrorCode(
+    "instructions.unknown",
+    "approving or moving to a revision of work instructions that does not exist",
+    "{product} operation {operation} has no instructions revision {revision}.",
+)
+INSTRUCTIONS_ALREADY_APPROVED = ErrorCode(
+    "instructions.already_approved",
+    "approving a revision of work instructions that is approved already",
+    "Revision {revision} of the instructions of {product} operation {operation} is approved already.",
+)
+INSTRUCTIONS_SUPERSEDED = ErrorCode(
+    "instructions.superseded",
+    "approving a revision older than the one the floor already sees",
+    "Revision {revision} of the instructions of {product} operation {operation} is older than the approved "
+    "revision {current}; approve the newest revision instead.",
+)
+INSTRUCTIONS_NOT_SHOWN = ErrorCode(
+    "instructions.not_shown",
+    "acknowledging a revision of work instructions that is not the one the operation shows",
+    "{job} shows instructions revision {shown}, not {revision}; read it again and acknowledge that one.",
+)
+INSTRUCTIONS_NONE = ErrorCode(
+    "instructions.none",
+    "opening or acknowledging the instructions of an operation that has no approved instructions",
+    "{job} has no approved work instructions yet.",
+)
 NONCONFORMANCE_NOT_OPEN = ErrorCode(
     "nonconformance.not_open",
     "deciding a nonconformance that is decided already",

@@ -10,13 +10,15 @@ to the database is `services.plant.loader.load_plant`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal
 from functools import partial
 
+from mes_terminal.domain import instructions as wi
 from mes_terminal.domain import plant_rules
-from mes_terminal.domain.errors import PlantFileError
+from mes_terminal.domain.errors import InvalidInput, PlantFileError
 from mes_terminal.domain.plant_machines import MACHINE_KEYS, UNS_KEYS, MachineSpec, UnsSpec, parse_machine, parse_uns
 from mes_terminal.domain.plant_values import (
     CATEGORIES,
@@ -157,6 +159,9 @@ class RoutingOperationSpec:
     checklist: str | None
     work_instruction: str | None
     qualification: str | None = None  # only people holding it may work the operation
+    # The work-instruction steps (domain/instructions.py); a change becomes a new revision to approve.
+    instructions: tuple[wi.InstructionStep, ...] = ()
+    acknowledge_instructions: bool = False  # each operator confirms having read a new revision
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,10 @@ ROUTING_KEYS = (
     "checklist",
     "work_instruction",
     "qualification",
+    "instructions",
+    "acknowledge_instructions",
 )
+INSTRUCTION_KEYS = ("text", "image", "pdf", "page", "caution")
 BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
 REASON_KEYS = ("code", "name", "parent", "category", "loss")
 SCRAP_KEYS = ("code", "name", "lines", "stations", "operations")
@@ -314,12 +322,21 @@ ITEM_KEYS = (
 )
 
 
-def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
+# Reads a file an instruction step names (a path relative to the plant file) and returns its bytes, or
+# raises InvalidInput with a sentence saying why it cannot (missing, unreadable).
+MediaReader = Callable[[str], bytes]
+
+
+def parse_plant(text: str, source: str = "plant file", read_media: MediaReader | None = None) -> PlantDefinition:
     """Read a plant file. Raises `PlantFileError` (and nothing else) for any text that is not a valid plant.
 
-    The result is complete in itself: every code it refers to is defined in it.
+    The result is complete in itself: every code it refers to is defined in it, and every image or PDF
+    its instructions name has been read through `read_media` and checked. Without a reader the files are
+    not read (a plant given as text has no folder to read them from); such a definition can be checked
+    but not loaded when a step names a file.
     """
     document = TomlDocument(text, source, PlantFileError)
+    media = _MediaFiles(read_media)
     root = document.root(SECTION_KEYS)
     plant = PlantDefinition(
         source=source,
@@ -329,7 +346,7 @@ def parse_plant(text: str, source: str = "plant file") -> PlantDefinition:
         lines=tuple(_line(t) for t in root.tables("lines", LINE_KEYS)),
         users=tuple(_user(t) for t in root.tables("users", USER_KEYS)),
         materials=tuple(_material(t) for t in root.tables("materials", MATERIAL_KEYS)),
-        products=tuple(_product(t) for t in root.tables("products", PRODUCT_KEYS)),
+        products=tuple(_product(t, media) for t in root.tables("products", PRODUCT_KEYS)),
         downtime_reasons=_downtime_reasons(root.tables("downtime_reasons", REASON_KEYS)),
         scrap_reasons=tuple(_scrap_reason(t) for t in root.tables("scrap_reasons", SCRAP_KEYS)),
         checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
@@ -440,15 +457,21 @@ def _material(t: Table) -> MaterialSpec:
     )
 
 
-def _product(t: Table) -> ProductSpec:
+def _product(t: Table, media: _MediaFiles) -> ProductSpec:
     material = _material(t)
-    routing = tuple(_routing_operation(r) for r in t.tables("routing", ROUTING_KEYS, required=True))
+    routing = tuple(_routing_operation(r, media) for r in t.tables("routing", ROUTING_KEYS, required=True))
     bom = tuple(_bom_line(b) for b in t.tables("bom", BOM_KEYS))
     output_lot_at = t.get("output_lot", one_of(OUTPUT_LOT_AT), "first_count")
     return ProductSpec(**vars(material), routing=routing, bom=bom, output_lot_at=output_lot_at)
 
 
-def _routing_operation(t: Table) -> RoutingOperationSpec:
+def _routing_operation(t: Table, media: _MediaFiles) -> RoutingOperationSpec:
+    steps = t.tables("instructions", INSTRUCTION_KEYS)
+    if len(steps) > wi.MAX_STEPS:
+        t.note("instructions", f"has {len(steps)} steps; an operation may have at most {wi.MAX_STEPS}.")
+    acknowledge = t.get("acknowledge_instructions", flag, False)
+    if acknowledge and not steps:
+        t.note("acknowledge_instructions", "asks operators to acknowledge instructions, but the operation has none.")
     return RoutingOperationSpec(
         operation=t.get("operation", whole(1)),
         name=t.get("name", name),
@@ -458,7 +481,78 @@ def _routing_operation(t: Table) -> RoutingOperationSpec:
         checklist=t.get("checklist", code, None),
         work_instruction=t.get("work_instruction", long_text, None),
         qualification=t.get("qualification", code, None),
+        instructions=tuple(_instruction_step(s, media) for s in steps[: wi.MAX_STEPS]),
+        acknowledge_instructions=acknowledge,
     )
+
+
+def _instruction_step(t: Table, media: _MediaFiles) -> wi.InstructionStep:
+    """One step: a text, an image or a PDF page (or a text beside one of them), and an optional caution."""
+    text = t.get("text", _step_text, None)
+    caution = t.get("caution", short_text(wi.MAX_CAUTION), None)
+    image = t.get("image", _media_path, None)
+    pdf = t.get("pdf", _media_path, None)
+    page = t.get("page", whole(1, 100_000), None)
+    if image is not None and pdf is not None:
+        t.note("pdf", "stands beside image; a step shows one image or one PDF page (make two steps).")
+    if page is not None and pdf is None and "pdf" not in t:
+        t.note("page", "is the page of a PDF, but the step names no pdf.")
+    if text is None and image is None and pdf is None and t.intact:
+        t.note((), "has nothing to show; give it a text, an image or a pdf.")
+    shown = None
+    if image is not None and pdf is None:
+        shown = media.read(t, "image", image, "image")
+    elif pdf is not None and image is None:
+        shown = media.read(t, "pdf", pdf, "pdf")
+        if shown is not None:
+            problem = wi.page_problem(shown, page or 1)
+            if problem is not None:
+                t.note("page" if page is not None else "pdf", problem)
+    return wi.InstructionStep(
+        text=text,
+        caution=caution,
+        media=shown,
+        page=(page or 1) if pdf is not None else None,
+        file=image if pdf is None else pdf,
+    )
+
+
+def _step_text(value: object, field_name: str) -> str:
+    text = long_text(value, field_name)
+    if len(text) > wi.MAX_STEP_TEXT:
+        raise InvalidInput(f"{field_name} is longer than {wi.MAX_STEP_TEXT} characters; split the step in two.")
+    return text
+
+
+def _media_path(value: object, field_name: str) -> str:
+    """A path relative to the plant file, with forward or backward slashes."""
+    path = short_text(400)(value, field_name)
+    if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":"):
+        raise InvalidInput(f"{field_name} must be a path relative to the plant file, not {path!r}.")
+    return path
+
+
+class _MediaFiles:
+    """Reads each named file once and checks it; a file two steps name is read and checked once."""
+
+    def __init__(self, read: MediaReader | None) -> None:
+        self._read = read
+        self._checked: dict[tuple[str, str], wi.Media | InvalidInput] = {}
+
+    def read(self, t: Table, key: str, path: str, kind: str) -> wi.Media | None:
+        if self._read is None:
+            return None  # read as text only: the loader refuses steps whose files were not read
+        found = self._checked.get((path, kind))
+        if found is None:
+            try:
+                found = wi.check_media(self._read(path), path, kind)
+            except InvalidInput as error:
+                found = error
+            self._checked[(path, kind)] = found
+        if isinstance(found, InvalidInput):
+            t.note(key, f"is refused: {found.message}")
+            return None
+        return found
 
 
 def _bom_line(t: Table) -> BomLineSpec:

@@ -11,6 +11,7 @@ Our own barcode formats (what MES Terminal prints on badges, travelers, lot labe
     WO:<work order>                    a work order (traveler header)    WO:WO-1042
     LOT:<lot number>                   a lot label of our own            LOT:L-7781
     WS:<station code>                  a workstation sign                WS:WS-01
+    INSTR:<work order>:<operation>     an operation's work instructions  INSTR:WO-1042:20
 
 - Prefixes are recognised in any case (`badge:`, `Op:`): a keyboard-wedge scanner on a terminal with
   Caps Lock on inverts the case of letters. The codes themselves are passed on exactly as scanned.
@@ -84,6 +85,7 @@ class ScanKind(StrEnum):
     WORK_ORDER = "work_order"
     LOT = "lot"
     STATION = "station"
+    INSTRUCTIONS = "instructions"  # open the work instructions of one operation (a traveler's DataMatrix)
     UNKNOWN = "unknown"
 
 
@@ -212,12 +214,18 @@ def _operation(rest: str, shown: str) -> Scan:
     return Scan(ScanKind.OPERATION, shown, work_order=code, operation=int(sequence))
 
 
+def _instructions(rest: str, shown: str) -> Scan:
+    scan = _operation(rest, shown)
+    return replace(scan, kind=ScanKind.INSTRUCTIONS) if scan.kind == ScanKind.OPERATION else scan
+
+
 _PREFIXED = {
     "BADGE": _one_code(ScanKind.BADGE, "badge"),
     "WO": _one_code(ScanKind.WORK_ORDER, "work_order"),
     "LOT": _one_code(ScanKind.LOT, "lot"),
     "WS": _one_code(ScanKind.STATION, "station"),
     "OP": _operation,
+    "INSTR": _instructions,
 }
 
 

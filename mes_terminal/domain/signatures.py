@@ -103,6 +103,8 @@ RELEASE_RULE = SignatureRule(
     "release a lot from a quality hold", frozenset({Meaning.APPROVED, Meaning.RELEASED}), comment_needed=True
 )
 
+APPROVE_INSTRUCTIONS_RULE = SignatureRule("approve work instructions", frozenset({Meaning.APPROVED}))
+
 
 def parse_decision(value: str) -> Decision:
     try:

@@ -36,10 +36,12 @@ from mes_terminal.services.printing.service import PrintService
 from mes_terminal.services.printing.supervisor_printing import SupervisorPrinting
 from mes_terminal.services.queries import board as bq
 from mes_terminal.services.queries import documents as documents_q
+from mes_terminal.services.queries import instructions as instruction_queries
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
 from mes_terminal.services.queries.dispatch import station_dispatch
+from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.supervisor_quality import SupervisorQuality
 from mes_terminal.services.queries.supervisor_views import (
@@ -310,6 +312,13 @@ class SupervisorService:
         with read_connection(self._engine) as connection:
             sections = cq.master_data(connection)
         return [MasterSection(name, cols, tuple(tuple(row) for row in rows)) for name, (cols, rows) in sections.items()]
+
+    # --- work instructions -----------------------------------------------------------------------
+
+    def instruction_revisions(self) -> list[InstructionRevisionRow]:
+        """Every revision of every operation's instructions, newest first within an operation."""
+        with read_connection(self._engine) as connection:
+            return instruction_queries.revision_rows(connection, self.site_timezone)
 
     # --- genealogy -------------------------------------------------------------------------------
 

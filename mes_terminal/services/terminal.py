@@ -24,11 +24,13 @@ from mes_terminal.services.lot_scans import lot_number_for_scan
 from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.queries import checklists as quality
 from mes_terminal.services.queries import downtime as dq
+from mes_terminal.services.queries import instructions as instruction_queries
 from mes_terminal.services.queries import materials as mq
 from mes_terminal.services.queries import reasons
 from mes_terminal.services.queries import station as q
 from mes_terminal.services.queries.dispatch import station_dispatch
 from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
+from mes_terminal.services.queries.instruction_views import InstructionsView
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import (
     ChecklistView,
@@ -237,6 +239,14 @@ class TerminalService:
         """The job's checklist item by item: limits, what is due now and the last answers."""
         with read_connection(self._engine) as connection:
             return quality.job_checklist(connection, work_order, operation, self._clock.now())
+
+    # --- work instructions -------------------------------------------------------------------------
+
+    def instructions(self, work_order: str, operation: int, badge: str | None) -> InstructionsView:
+        """The instructions revision the operation shows, with its files, and whether `badge` must
+        acknowledge it; `InvalidState` (instructions.none) when it has no approved instructions."""
+        with read_connection(self._engine) as connection:
+            return instruction_queries.operation_instructions(connection, work_order, operation, badge)
 
     def _today(self, timezone: str) -> date:
         return site_date(self._clock.now(), timezone)

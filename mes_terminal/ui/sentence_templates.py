@@ -156,6 +156,13 @@ TEMPLATES = (
         "Sentences",
         "Request {request} now asks for product {product}, but work order {number} makes {made}; a work order's product does not change. Cancel it and send a new request.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "Revision {revision} of the instructions of {product} operation {operation} is approved already."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Revision {revision} of the instructions of {product} operation {operation} is older than the approved revision {current}; approve the newest revision instead.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "Run time"),
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
     QT_TRANSLATE_NOOP("Sentences", "Scrap"),
@@ -293,6 +300,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{item} ({why})"),
     QT_TRANSLATE_NOOP("Sentences", "{job} cannot start: {reason}"),
     QT_TRANSLATE_NOOP("Sentences", "{job} does not run at {station}."),
+    QT_TRANSLATE_NOOP("Sentences", "{job} has no approved work instructions yet."),
     QT_TRANSLATE_NOOP(
         "Sentences",
         "{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.",
@@ -310,6 +318,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{job} is paused at {station}."),
     QT_TRANSLATE_NOOP("Sentences", "{job} is paused here; resume it instead."),
     QT_TRANSLATE_NOOP("Sentences", "{job} is running at {station}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "{job} shows instructions revision {shown}, not {revision}; read it again and acknowledge that one.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "{job} {uses}, not {checklist}."),
     QT_TRANSLATE_NOOP("Sentences", "{job}: check {check} is due; record it before you complete the job."),
     QT_TRANSLATE_NOOP("Sentences", "{job}: check {check} is due; record it before you report more."),
@@ -330,6 +342,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{person} is not qualified for {required}, which {job} needs."),
     QT_TRANSLATE_NOOP("Sentences", "{person} is not signed in at {station}."),
     QT_TRANSLATE_NOOP("Sentences", "{person} is not signed in at {station}; sign in to join a job."),
+    QT_TRANSLATE_NOOP("Sentences", "{product} operation {operation} has no instructions revision {revision}."),
     QT_TRANSLATE_NOOP("Sentences", "{ready} Check due at start: {checks}."),
     QT_TRANSLATE_NOOP("Sentences", "{recorder} recorded {what}; under the two-person rule another person signs it."),
     QT_TRANSLATE_NOOP(

@@ -80,6 +80,10 @@
         <translation>Ein Meister wurde an diese Station gerufen.</translation>
     </message>
     <message>
+        <source>Thank you: you have read instructions revision {revision} of {work_order} operation {operation}.</source>
+        <translation>Danke: Sie haben die Arbeitsanweisung Revision {revision} von {work_order} Arbeitsgang {operation} gelesen.</translation>
+    </message>
+    <message>
         <source>Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.</source>
         <translation>Charge {lot}: {quantity} {unit} {material} auf {work_order} Arbeitsgang {operation} gebucht.</translation>
     </message>
@@ -214,6 +218,45 @@
     <message>
         <source>Scan not recognised. {reason}</source>
         <translation>Scan nicht erkannt. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve instructions</source>
+        <translation>Arbeitsanweisung freigeben</translation>
+    </message>
+    <message>
+        <source>{product} operation {operation} ({name}): revision {revision}, {steps} steps, {files} files.</source>
+        <translation>{product} Arbeitsgang {operation} ({name}): Revision {revision}, {steps} Schritte, {files} Dateien.</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Elektronische Unterschrift</translation>
+    </message>
+    <message>
+        <source>Meaning: approved. By signing you release revision {revision} to the floor; orders released from now on show it.</source>
+        <translation>Bedeutung: freigegeben. Mit Ihrer Unterschrift geben Sie Revision {revision} für die Fertigung frei; ab jetzt freigegebene Aufträge zeigen sie.</translation>
+    </message>
+    <message>
+        <source>Scan or type your badge</source>
+        <translation>Ausweis scannen oder eingeben</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign and approve</source>
+        <translation>Unterschreiben und freigeben</translation>
     </message>
 </context>
 <context>
@@ -949,6 +992,174 @@
     <message>
         <source>For nonconformance</source>
         <translation>Zu Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsDialog</name>
+    <message>
+        <source>Work instructions</source>
+        <translation>Arbeitsanweisung</translation>
+    </message>
+    <message>
+        <source>This revision has no steps.</source>
+        <translation>Diese Revision hat keine Schritte.</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Zoom −</source>
+        <translation>Zoom −</translation>
+    </message>
+    <message>
+        <source>Zoom +</source>
+        <translation>Zoom +</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>⚠ Caution: {text}</source>
+        <translation>⚠ Achtung: {text}</translation>
+    </message>
+    <message>
+        <source>Page {page} of this step&apos;s PDF cannot be shown here. Ask your supervisor for the paper copy.</source>
+        <translation>Seite {page} der PDF dieses Schritts kann hier nicht angezeigt werden. Fragen Sie Ihre Schichtleitung nach der Papierfassung.</translation>
+    </message>
+    <message>
+        <source>This step&apos;s picture cannot be shown here. Ask your supervisor for the paper copy.</source>
+        <translation>Das Bild dieses Schritts kann hier nicht angezeigt werden. Fragen Sie Ihre Schichtleitung nach der Papierfassung.</translation>
+    </message>
+    <message>
+        <source>{work_order} operation {operation} · {name} — Instructions rev {revision}</source>
+        <translation>{work_order} Arbeitsgang {operation} · {name} — Anweisung Rev. {revision}</translation>
+    </message>
+    <message>
+        <source>Step {index} of {count}</source>
+        <translation>Schritt {index} von {count}</translation>
+    </message>
+    <message>
+        <source>New instructions: revision {revision}. Read every step, then confirm on the last one.</source>
+        <translation>Neue Arbeitsanweisung: Revision {revision}. Lesen Sie jeden Schritt und bestätigen Sie auf dem letzten.</translation>
+    </message>
+    <message>
+        <source>I have read revision {revision}</source>
+        <translation>Revision {revision} gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsPage</name>
+    <message>
+        <source>Approve with signature…</source>
+        <translation>Mit Unterschrift freigeben…</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Move order to the newest approved</source>
+        <translation>Auftrag auf die neueste Freigabe umstellen</translation>
+    </message>
+    <message>
+        <source>A changed plant file adds a pending revision. Quality approves it with badge and PIN; released orders keep the revision they were released with until they are moved.</source>
+        <translation>Eine geänderte Werksdatei legt eine offene Revision an. Die Qualität gibt sie mit Ausweis und PIN frei; freigegebene Aufträge behalten ihre Revision, bis sie umgestellt werden.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Open operations showing it</source>
+        <translation>Offene Arbeitsgänge mit dieser Revision</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Revisions: {count} · waiting for approval: {pending}</source>
+        <translation>Revisionen: {count} · warten auf Freigabe: {pending}</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>approved · current</source>
+        <translation>freigegeben · aktuell</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsPanel</name>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisung</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsViewModel</name>
+    <message>
+        <source>{product} operation {operation}: instructions revision {revision} approved. Signed: {signature}.</source>
+        <translation>{product} Arbeitsgang {operation}: Arbeitsanweisung Revision {revision} freigegeben. Unterschrieben: {signature}.</translation>
+    </message>
+    <message>
+        <source>{work_order} already shows the newest approved instructions.</source>
+        <translation>{work_order} zeigt bereits die neueste freigegebene Arbeitsanweisung.</translation>
+    </message>
+    <message>
+        <source>operation {operation} to revision {after}</source>
+        <translation>Arbeitsgang {operation} auf Revision {after}</translation>
+    </message>
+    <message>
+        <source>{work_order} moved: {steps}.</source>
+        <translation>{work_order} umgestellt: {steps}.</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2375,14 @@
         <translation>Meldungen</translation>
     </message>
     <message>
+        <source>Revision {revision} of the instructions of {product} operation {operation} is approved already.</source>
+        <translation>Revision {revision} der Arbeitsanweisung von {product} Arbeitsgang {operation} ist bereits freigegeben.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} of the instructions of {product} operation {operation} is older than the approved revision {current}; approve the newest revision instead.</source>
+        <translation>Revision {revision} der Arbeitsanweisung von {product} Arbeitsgang {operation} ist älter als die freigegebene Revision {current}; geben Sie stattdessen die neueste Revision frei.</translation>
+    </message>
+    <message>
         <source>Run time</source>
         <translation>Laufzeit</translation>
     </message>
@@ -2460,6 +2679,10 @@
         <translation>{job} läuft nicht an {station}.</translation>
     </message>
     <message>
+        <source>{job} has no approved work instructions yet.</source>
+        <translation>{job} hat noch keine freigegebene Arbeitsanweisung.</translation>
+    </message>
+    <message>
         <source>{job} has not taken the material for {reported} {unit}: {missing}. Scan the lots, then report again.</source>
         <translation>Für {job} wurde das Material für {reported} {unit} nicht entnommen: {missing}. Chargen scannen, dann erneut melden.</translation>
     </message>
@@ -2506,6 +2729,10 @@
     <message>
         <source>{job} is running at {station}.</source>
         <translation>{job} läuft an {station}.</translation>
+    </message>
+    <message>
+        <source>{job} shows instructions revision {shown}, not {revision}; read it again and acknowledge that one.</source>
+        <translation>{job} zeigt die Arbeitsanweisung Revision {shown}, nicht {revision}; lesen Sie sie erneut und bestätigen Sie diese.</translation>
     </message>
     <message>
         <source>{job} {uses}, not {checklist}.</source>
@@ -2570,6 +2797,10 @@
     <message>
         <source>{person} is not signed in at {station}; sign in to join a job.</source>
         <translation>{person} ist an {station} nicht angemeldet; melden Sie sich an, um mitzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>{product} operation {operation} has no instructions revision {revision}.</source>
+        <translation>{product} Arbeitsgang {operation} hat keine Revision {revision} der Arbeitsanweisung.</translation>
     </message>
     <message>
         <source>{ready} Check due at start: {checks}.</source>
@@ -3808,6 +4039,10 @@
     <message>
         <source>ERP</source>
         <translation>ERP</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisung</translation>
     </message>
     <message>
         <source>{name} ({roles})</source>

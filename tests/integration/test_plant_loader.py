@@ -41,7 +41,7 @@ from mes_terminal.domain.errors import DatabaseUnavailable, PlantFileError, Sche
 from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.plant import parse_plant
 from mes_terminal.paths import demo_plant_file
-from mes_terminal.services.plant.loader import KINDS, LoadSummary, load_plant
+from mes_terminal.services.plant.loader import KINDS, LoadSummary, load_plant, media_reader
 
 DEMO = demo_plant_file().read_text(encoding="utf-8")
 
@@ -68,7 +68,9 @@ MASTER_DATA = [
 
 
 def load(engine: Engine, text: str, at: datetime) -> LoadSummary:
-    return load_plant(engine, parse_plant(text, source="demo.toml"), now=at)
+    # Read beside the demo file, as `plant load` would: its instructions' pictures stand there.
+    files = media_reader(demo_plant_file().parent)
+    return load_plant(engine, parse_plant(text, source="demo.toml", read_media=files), now=at)
 
 
 def edited(old: str, new: str, text: str = DEMO) -> str:
@@ -128,6 +130,7 @@ def test_loading_the_demo_fills_every_master_table(engine: Engine, clock: FixedC
         "material": (10, 0),
         "product": (3, 0),
         "routing": (3, 0),
+        "instructions": (1, 0),  # BRACKET-A operation 10: revision 1, pending
         "bom": (3, 0),
         "downtime_reason": (20, 0),
         "scrap_reason": (9, 0),
@@ -159,7 +162,7 @@ def test_every_created_record_has_an_event_and_the_load_has_one_more(engine: Eng
     load(engine, DEMO, clock.now())
 
     logged = events(engine)
-    assert [e.type for e in logged].count("MasterDataChanged") == 75
+    assert [e.type for e in logged].count("MasterDataChanged") == 76
     loaded = logged[-1]
     assert (loaded.type, loaded.entity, loaded.entity_id, loaded.actor) == ("PlantLoaded", "site", "DEMO", "plant-load")
     assert loaded.payload["counts"]["workstation"] == {"created": 6, "updated": 0, "unchanged": 0}

@@ -215,3 +215,10 @@ def test_a_plain_lot_number_is_kept_and_prose_is_not() -> None:
     assert classify_scan("R-2612-04A").code == "R-2612-04A"
     assert classify_scan("hello world").code is None
     assert classify_scan("LOT:R-2612-04A").code is None  # ours: a lot already
+
+
+def test_an_instructions_code_names_the_operation_whose_instructions_to_open() -> None:
+    scan = classify_scan("instr:WO-7:20\r\n")
+    assert (scan.kind, scan.work_order, scan.operation) == (ScanKind.INSTRUCTIONS, "WO-7", 20)
+    assert classify_scan("INSTR:WO-7").kind == ScanKind.UNKNOWN
+    assert classify_scan("INSTR:WO-7:0").kind == ScanKind.UNKNOWN

@@ -4,6 +4,12 @@ from mes_terminal.db.records.documents import PrintJob
 from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
 from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
 from mes_terminal.db.records.execution import Consumption, Count, JobRun, LabourEntry, ScrapReason, ScrapReasonScope
+from mes_terminal.db.records.instructions import (
+    InstructionAcknowledgement,
+    InstructionRevision,
+    InstructionStepRecord,
+    MediaBlob,
+)
 from mes_terminal.db.records.integration import ErpMessage, ErpOrderSource
 from mes_terminal.db.records.machines import MachineCount, MachineCounter, MachineSource, PublishCursor
 from mes_terminal.db.records.material import GenealogyLink, Lot, Material
@@ -47,6 +53,9 @@ __all__ = [
     "Event",
     "GenealogyLink",
     "Hold",
+    "InstructionAcknowledgement",
+    "InstructionRevision",
+    "InstructionStepRecord",
     "JobRun",
     "LabourEntry",
     "Line",
@@ -56,6 +65,7 @@ __all__ = [
     "MachineCounter",
     "MachineSource",
     "Material",
+    "MediaBlob",
     "Nonconformance",
     "PlannedOperation",
     "PrintJob",

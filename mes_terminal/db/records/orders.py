@@ -65,6 +65,11 @@ class WorkOrderOperation(Base):
     started_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     output_lot: Mapped[Code | None]
+    # The instructions revision the floor sees for this operation: the one approved when the order was
+    # released, until a supervisor moves it to a newer one (none: the newest approved).
+    instruction_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("instruction_revisions.id", ondelete="RESTRICT")
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     work_order: Mapped[WorkOrder] = relationship(back_populates="operations")

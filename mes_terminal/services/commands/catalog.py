@@ -414,3 +414,30 @@ class DisposeNonconformance(_SignedCommand):
     nonconformance: CodeField
     decision: CodeField
     quantity: PositiveQuantity | None = None  # scrap or return: without one, the whole lot
+
+
+# --- Work instructions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApproveInstructions(_SignedCommand):
+    """A quality signature releasing a pending revision of an operation's instructions to the floor."""
+
+    product: CodeField
+    operation: int
+    revision: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcknowledgeInstructions(_JobCommand):
+    """The operator at the station has read this revision of the operation's instructions."""
+
+    revision: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveInstructions(Command):
+    """A released order's operations (one, or all not completed) show the newest approved revision."""
+
+    work_order: CodeField
+    operation: int | None = None

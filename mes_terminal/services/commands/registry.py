@@ -13,6 +13,7 @@ from mes_terminal.services.commands.handlers import (
     dispatch,
     downtime,
     execution,
+    instructions,
     machines,
     material,
     personnel,
@@ -86,6 +87,9 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.RecordCheck, quality.record_check, r.CheckResult),
     _entry(c.RaiseNonconformance, quality.raise_nonconformance, r.NonconformanceResult),
     _entry(c.DisposeNonconformance, quality.dispose_nonconformance, r.DispositionResult),
+    _entry(c.ApproveInstructions, instructions.approve_instructions, r.InstructionsApprovalResult),
+    _entry(c.AcknowledgeInstructions, instructions.acknowledge_instructions, r.InstructionsAcknowledgementResult),
+    _entry(c.MoveInstructions, instructions.move_instructions, r.InstructionsMoveResult),
 )
 
 HANDLERS: Mapping[type[c.Command], Handler] = {entry.command: entry.handler for entry in ENTRIES}

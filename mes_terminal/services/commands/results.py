@@ -284,3 +284,28 @@ class DispositionResult(SignatureResult):
     lot: str | None
     lot_status: str | None
     quantity: Decimal | None
+
+
+class InstructionsApprovalResult(SignatureResult):
+    product: str
+    operation: int
+    revision: int
+    status: str
+
+
+class InstructionsAcknowledgementResult(TypedDict):
+    work_order: str
+    operation: int
+    revision: int
+    already: bool  # this person had acknowledged this revision before; nothing new was recorded
+
+
+class InstructionsMove(TypedDict):
+    operation: int
+    before: int | None  # the revision shown before (None: none was pinned)
+    after: int
+
+
+class InstructionsMoveResult(TypedDict):
+    work_order: str
+    moved: list[InstructionsMove]

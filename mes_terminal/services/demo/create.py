@@ -29,6 +29,7 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.errors import InvalidState
+from mes_terminal.domain.plant import PlantDefinition
 from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderStatus
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
@@ -36,6 +37,7 @@ from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.demo.history import create_history, scanned_lines
 from mes_terminal.services.demo.inspector import pass_due_checks
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
+from mes_terminal.services.queries.instructions import revision_rows
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.reasons import scrap_reasons
 
@@ -73,6 +75,7 @@ def create_demo(engine: Engine, bus: CommandBus, clock: Clock) -> str:
     supervisor, products = _supervisor_and_products(engine)
     now = clock.now()
     lines = [f"Created the demo database {where}.", summary.describe()]
+    lines.append(_approve_instructions(engine, bus, plant, now))
     lines.append(_receive_stock(engine, bus, supervisor, now))
     lines.append("Work orders:")
     for index, (quantity, days, priority, then) in enumerate(_ORDERS):
@@ -259,6 +262,31 @@ def _site_codes(engine: Engine) -> list[str]:
 def _work_order_count(engine: Engine) -> int:
     with Session(engine) as session:
         return session.scalar(select(func.count()).select_from(WorkOrder)) or 0
+
+
+def _approve_instructions(engine: Engine, bus: CommandBus, plant: PlantDefinition, now: datetime) -> str:
+    """The demo's quality engineer approves the instructions the plant file brought, before orders are
+    released, so that the stations show them (and the orders keep that revision)."""
+    signer = next((u for u in plant.users if "quality" in u.roles and u.pin), None)
+    with engine.connect() as connection:
+        pending = [r for r in revision_rows(connection, plant.site.timezone) if r.status == "pending"]
+    if signer is None or signer.pin is None or not pending:
+        return "Work instructions: none to approve."
+    for row in pending:
+        bus.execute(
+            c.ApproveInstructions(
+                command_id=uuid.uuid4(),
+                actor=signer.badge,
+                issued_at=now,
+                product=row.product,
+                operation=row.operation,
+                revision=row.revision,
+                pin=signer.pin,
+                meaning="approved",
+                comment="Demo plant: released with the plant file.",
+            )
+        )
+    return f"Work instructions: {len(pending)} revision(s) approved by {signer.name}."
 
 
 def _supervisor_and_products(engine: Engine) -> tuple[str, list[str]]:

@@ -25,6 +25,7 @@ KINDS = (
     "material",
     "product",
     "routing",
+    "instructions",
     "bom",
     "downtime_reason",
     "scrap_reason",
@@ -78,6 +79,8 @@ class LoadSummary:
 def _label(kind: str, n: int) -> str:
     if kind == "bom":
         return "bill of materials" if n == 1 else "bills of materials"
+    if kind == "instructions":
+        return "operation's instructions" if n == 1 else "operations' instructions"
     name = kind.replace("_", " ")
     return name if n == 1 else name + "s"
 

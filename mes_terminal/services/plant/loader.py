@@ -37,11 +37,13 @@ from mes_terminal.db.records import (
     Workstation,
 )
 from mes_terminal.db.uow import EventLog
-from mes_terminal.domain.errors import DatabaseUnavailable, MesError, PlantFileError, SchemaNotAtHead
+from mes_terminal.domain.errors import DatabaseUnavailable, InvalidInput, MesError, PlantFileError, SchemaNotAtHead
+from mes_terminal.domain.instructions import MAX_PDF_BYTES
 from mes_terminal.domain.pins import hash_secret, verify_secret
 from mes_terminal.domain.plant import (
     ChecklistItemSpec,
     ChecklistSpec,
+    MediaReader,
     PlantDefinition,
     ScrapReasonSpec,
     ShiftSpec,
@@ -58,10 +60,13 @@ from mes_terminal.services.plant.changes import (
     columns,
     plain,
 )
+from mes_terminal.services.plant.instructions import load_instructions
 from mes_terminal.services.plant.machines import load_machines
 from mes_terminal.services.plant.products import ProductDefinitions
 
 __all__ = ["KINDS", "KindCounts", "LoadSummary", "load_plant"]
+
+MAX_MEDIA_READ = MAX_PDF_BYTES + 1
 
 
 def read_plant_file(path: str | Path) -> PlantDefinition:
@@ -72,7 +77,25 @@ def read_plant_file(path: str | Path) -> PlantDefinition:
         raise PlantFileError(f"{path} is not UTF-8 text.") from None
     except OSError as error:
         raise PlantFileError(f"Cannot read {path}: {error.strerror or error}.") from None
-    return parse_plant(text, source=str(path))
+    return parse_plant(text, source=str(path), read_media=media_reader(Path(path).parent))
+
+
+def media_reader(folder: Path) -> MediaReader:
+    """Reads the files instruction steps name, relative to `folder` (the plant file's own folder)."""
+
+    def read(name: str) -> bytes:
+        target = folder / name.replace("\\", "/")
+        try:
+            with target.open("rb") as file:
+                return file.read(MAX_MEDIA_READ)  # a larger file is refused by its size, not read whole
+        except FileNotFoundError:
+            raise InvalidInput(f"{name} does not exist beside the plant file (looked for {target}).") from None
+        except IsADirectoryError:
+            raise InvalidInput(f"{name} is a folder, not a file.") from None
+        except OSError as error:
+            raise InvalidInput(f"{name} cannot be read: {error.strerror or error}.") from None
+
+    return read
 
 
 def load_plant(engine: Engine, definition: PlantDefinition, *, actor: str = "plant-load", now: datetime) -> LoadSummary:
@@ -86,7 +109,7 @@ def load_plant(engine: Engine, definition: PlantDefinition, *, actor: str = "pla
     events = EventLog(occurred_at=now, recorded_at=now, actor=actor, station=None, command_id=None)
     try:
         with Session(engine) as session, session.begin():
-            summary = _Loader(session, definition, ChangeLog(events)).run()
+            summary = _Loader(session, definition, ChangeLog(events), events, now).run()
             if summary.changed:
                 events.add(LOADED_EVENT, "site", definition.site.code, source=definition.source, **summary.as_dict())
                 events.write(session)
@@ -100,10 +123,14 @@ def load_plant(engine: Engine, definition: PlantDefinition, *, actor: str = "pla
 class _Loader:
     """One load: compares each record with the file and writes what differs, in dependency order."""
 
-    def __init__(self, session: Session, plant: PlantDefinition, changes: ChangeLog) -> None:
+    def __init__(
+        self, session: Session, plant: PlantDefinition, changes: ChangeLog, events: EventLog, now: datetime
+    ) -> None:
         self.session = session
         self.plant = plant
         self.changes = changes
+        self.events = events
+        self.now = now
 
     def run(self) -> LoadSummary:
         site = self._site()
@@ -112,7 +139,8 @@ class _Loader:
         lines = self._lines(site, areas, shifts)
         stations = self._workstations(lines)
         self._users()
-        ProductDefinitions(self.session, self.plant, self.changes).load(stations)
+        materials = ProductDefinitions(self.session, self.plant, self.changes).load(stations)
+        load_instructions(self.session, self.plant, materials, self.changes, self.events, self.now)
         self._downtime_reasons()
         self._scrap_reasons()
         self._checklists()

@@ -41,10 +41,12 @@ class ProductDefinitions:
         self.plant = plant
         self.changes = changes
 
-    def load(self, stations: Mapping[str, Workstation]) -> None:
+    def load(self, stations: Mapping[str, Workstation]) -> dict[str, Material]:
+        """Materials, products, routings and BOMs; returns the materials and products by code."""
         materials = self._materials()
         self._routings(materials, stations)
         self._boms(materials)
+        return materials
 
     def _refuse(self, sentence: str) -> PlantFileError:
         return PlantFileError(f"{self.plant.source}: {sentence}")

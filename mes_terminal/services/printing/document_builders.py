@@ -23,6 +23,7 @@ from mes_terminal.domain.gs1 import (
     human_readable,
     order_for_encoding,
 )
+from mes_terminal.domain.instructions import scan_code
 from mes_terminal.domain.label_elements import COUNT_UNITS, lot_label_elements
 from mes_terminal.domain.statuses import GONE_LOT
 from mes_terminal.services.queries.documents import CheckForTraveler, LotForLabel, OrderForTraveler
@@ -150,6 +151,10 @@ def traveler(order: OrderForTraveler, *, timezone: str, printed_at: datetime) ->
                 times=_times(operation.setup_minutes, operation.ideal_cycle_seconds, order.quantity, order.unit),
                 instruction=operation.work_instruction,
                 checks=tuple(_check(check) for check in operation.checks),
+                instructions_revision=operation.instructions_revision,
+                instructions_code=(
+                    scan_code(order.number, operation.seq) if operation.instructions_revision is not None else None
+                ),
             )
             for operation in order.operations
         ),

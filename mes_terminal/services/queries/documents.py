@@ -25,6 +25,7 @@ from mes_terminal.db.records import (
 )
 from mes_terminal.domain.error_codes import NO_SITE, UNKNOWN_LOT, UNKNOWN_PRINT_JOB, UNKNOWN_WORK_ORDER
 from mes_terminal.domain.errors import UnknownEntity
+from mes_terminal.services.queries import instructions
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class OperationForTraveler:
     work_instruction: str | None
     checklist: str | None
     checks: tuple[CheckForTraveler, ...]
+    instructions_revision: int | None = None  # the work-instructions revision the operation shows
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ def _operations(connection: Connection, order_id: int) -> tuple[OperationForTrav
     ):
         stations.setdefault(routing_id, []).append(code)
     checks = _checks(connection, {row.checklist_code for row in rows if row.checklist_code})
+    revisions = instructions.shown_revisions_of(connection, order_id)
     return tuple(
         OperationForTraveler(
             seq=row.seq,
@@ -248,6 +251,7 @@ def _operations(connection: Connection, order_id: int) -> tuple[OperationForTrav
             work_instruction=row.work_instruction,
             checklist=row.checklist_code,
             checks=checks.get(row.checklist_code, ()) if row.checklist_code else (),
+            instructions_revision=revisions.get(row.seq),
         )
         for row in rows
     )

@@ -15,6 +15,7 @@ from mes_terminal.ui.supervisor.dispatch_page import DispatchPage
 from mes_terminal.ui.supervisor.erp_page import ErpPage
 from mes_terminal.ui.supervisor.erp_vm import ErpViewModel
 from mes_terminal.ui.supervisor.genealogy_page import GenealogyPage
+from mes_terminal.ui.supervisor.instructions_page import InstructionsPage, InstructionsViewModel
 from mes_terminal.ui.supervisor.master_page import MasterPage
 from mes_terminal.ui.supervisor.orders_page import OrdersPage
 from mes_terminal.ui.supervisor.print_actions import PrintActions
@@ -67,6 +68,8 @@ class SupervisorWindow(QWidget):
         self.quality = QualityPage(self.quality_vm, self)
         self.reports = ReportsPage(self.reports_vm, self)
         self.erp = ErpPage(self.erp_vm, self)
+        self.instructions = InstructionsPage(InstructionsViewModel(self.vm), self)
+        self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.masterTab), self.instructions, self.tr("Instructions"))
         for holder, page in (
             (self.ui.signInPage, self.sign_in_page),
             (self.ui.boardTab, self.board),
@@ -135,6 +138,8 @@ class SupervisorWindow(QWidget):
             self.schedule.open()
         elif page is self.ui.erpTab:
             self.erp.open()
+        elif page is self.instructions:
+            self.instructions.open()
 
     def on_sign_out_clicked(self) -> None:
         self.vm.sign_out()

@@ -20,6 +20,7 @@ class ScanRouter(QObject):
     work_order_scanned = Signal(str)
     lot_scanned = Signal(object)  # the Scan (lots arrive with material consumption)
     station_scanned = Signal(str)
+    instructions_scanned = Signal(str, int)  # work order, operation: open its work instructions
     unknown_scanned = Signal(object)  # what to tell the operator, naming what was scanned (a Sentence)
     code_scanned = Signal(object)  # a bare code (the Scan): a lot number if such a lot exists, else not ours
     routed = Signal(object)  # every Scan, after its intention signal
@@ -52,6 +53,8 @@ class ScanRouter(QObject):
             self.lot_scanned.emit(scan)
         elif scan.kind == ScanKind.STATION and scan.station:
             self.station_scanned.emit(scan.station)
+        elif scan.kind == ScanKind.INSTRUCTIONS and scan.work_order and scan.operation is not None:
+            self.instructions_scanned.emit(scan.work_order, scan.operation)
         elif scan.code:
             self.code_scanned.emit(scan)
         else:

@@ -19,6 +19,7 @@ from mes_terminal.ui.terminal import materials_model as mm
 from mes_terminal.ui.terminal.actions import enabled_actions
 from mes_terminal.ui.terminal.checklist_dialog import ChecklistDialog
 from mes_terminal.ui.terminal.downtime_dialog import DowntimeDialog
+from mes_terminal.ui.terminal.instructions_dialog import InstructionsPanel
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.terminal.view_model import TerminalViewModel
 from mes_terminal.ui.terminal.wording import again, check_due, describe, quantity, sentence, timer, unit_name
@@ -141,6 +142,7 @@ class StationScreen(QWidget):
         vm.checklist_loaded.connect(self.on_checklist_loaded)
         vm.checks_fell_due.connect(self.on_checks_fell_due)
         vm.reprint_reason_needed.connect(self.on_reprint_reason_needed)
+        self.instructions = InstructionsPanel(self, vm, beside=ui.signOutButton)
         self.on_dispatch_changed(vm.dispatch)  # built after the first answer came, it starts from it
         self.redraw()
 

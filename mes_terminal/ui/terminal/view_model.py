@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.error_codes import PRINT_REASON_REQUIRED, UNEXPECTED
+from mes_terminal.domain.error_codes import INSTRUCTIONS_NONE, PRINT_REASON_REQUIRED, UNEXPECTED
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan, ScanKind
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -76,6 +76,7 @@ class TerminalViewModel(QObject):
     label_printed = Signal(object)  # PrintOutcome
     label_not_printed = Signal(str, object)  # work order, MesError (refused, or the printer failed)
     reprint_reason_needed = Signal(str, str)  # work order, the service's sentence: ask why, then print again
+    instructions_loaded = Signal(object, bool)  # InstructionsView, whether it opens because a job started
     scan_intention = Signal(object)  # what a scan asks of the window: scan_decisions.AskPin, ShowStation, a Question
 
     def __init__(
@@ -223,6 +224,27 @@ class TerminalViewModel(QObject):
             lambda checklist: self.checklist_loaded.emit(checklist, popup),
             self._report_failure,
         )
+
+    def load_instructions(self, key: JobKey, *, on_start: bool = False) -> None:
+        """Read the operation's instructions for the acting person; at a job's start an operation without
+        approved instructions opens nothing (asked for by a tap or a scan, it says so on the banner)."""
+        service, badge = self.service, self.active_badge
+
+        def failed(error: Exception) -> None:
+            if not (on_start and isinstance(error, MesError) and error.code == INSTRUCTIONS_NONE):
+                self._report_failure(error)
+
+        self._runner.submit(
+            lambda: service.instructions(key.work_order, key.operation, badge),
+            lambda view: self.instructions_loaded.emit(view, on_start),
+            failed,
+        )
+
+    def acknowledge_instructions(self, key: JobKey, revision: int) -> None:
+        self._job_command(c.AcknowledgeInstructions, key, revision=revision)
+
+    def on_instructions_scanned(self, work_order: str, operation: int) -> None:
+        self.load_instructions(JobKey(work_order, operation))
 
     def on_reasons_loaded(self, answer: tuple[list[ReasonView], list[ReasonNode]]) -> None:
         self.scrap_reasons, self.downtime_tree = list(answer[0]), list(answer[1])

@@ -130,6 +130,7 @@ class TerminalWindow(QWidget):
         router.work_order_scanned.connect(vm.on_work_order_scanned)
         router.lot_scanned.connect(vm.consume_scan)
         router.station_scanned.connect(vm.on_station_scanned)
+        router.instructions_scanned.connect(vm.on_instructions_scanned)
         router.unknown_scanned.connect(vm.on_unknown_scanned)
         router.code_scanned.connect(vm.on_code_scanned)
         router.routed.connect(self.on_scan_routed)

@@ -154,6 +154,10 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
         return _with_warning(done, completed.get("warning"))
     if isinstance(command, c.CallSupervisor):
         return tr("A supervisor has been called to this station.")
+    if isinstance(command, c.AcknowledgeInstructions):
+        return tr(
+            "Thank you: you have read instructions revision {revision} of {work_order} operation {operation}."
+        ).format(revision=command.revision, **job)
     if isinstance(command, c.ConsumeLot):
         consumed = cast("r.ConsumptionResult", result)
         taken = tr("Lot {lot}: {quantity} {unit} of {material} taken into {work_order} operation {operation}.").format(

@@ -21,6 +21,7 @@ from mes_terminal.services.commands.catalog import (
     ReleaseWorkOrder,
 )
 from mes_terminal.services.commands.results import NewWorkOrderResult, WorkOrderResult
+from mes_terminal.services.queries import instructions
 
 
 def create_work_order(cmd: CreateWorkOrder, uow: UnitOfWork) -> NewWorkOrderResult:
@@ -113,6 +114,7 @@ def release_order(uow: UnitOfWork, number: str, expected_version: int | None, *,
     if not started:
         uow.work_orders.ready_first_pending_operation(order)
     changed = uow.work_orders.change(order, status=release_target(started), released_at=order.released_at or at)
+    instructions.pin_released_operations(uow.session.connection(), order.id)  # kept until a supervisor moves it
     return _changed(order, changed, "WorkOrderReleased", uow)
 
 

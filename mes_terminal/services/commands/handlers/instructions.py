@@ -1,0 +1,157 @@
+"""Work instructions: a quality signature approves a revision, operators acknowledge what they read, and a
+supervisor moves a released order to the newest approved revision.
+
+What an operation shows is `queries.instructions.shown_revision`: the revision pinned when its order was
+released, else the newest approved one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from mes_terminal.db.records import InstructionAcknowledgement, InstructionRevision, WorkOrder, WorkOrderOperation
+from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain import signatures as sig
+from mes_terminal.domain.error_codes import (
+    INSTRUCTIONS_ALREADY_APPROVED,
+    INSTRUCTIONS_NONE,
+    INSTRUCTIONS_NOT_SHOWN,
+    INSTRUCTIONS_SUPERSEDED,
+    INSTRUCTIONS_UNKNOWN,
+)
+from mes_terminal.domain.errors import InvalidState, UnknownEntity
+from mes_terminal.domain.roles import PLANNERS, Role
+from mes_terminal.domain.statuses import OperationStatus
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.handlers.execution import at_station
+from mes_terminal.services.commands.handlers.signatures import sign
+from mes_terminal.services.commands.results import (
+    InstructionsAcknowledgementResult,
+    InstructionsApprovalResult,
+    InstructionsMove,
+    InstructionsMoveResult,
+)
+from mes_terminal.services.queries import instructions as iq
+
+QUALITY = frozenset({Role.QUALITY})
+
+
+def approve_instructions(cmd: c.ApproveInstructions, uow: UnitOfWork) -> InstructionsApprovalResult:
+    person = uow.users.acting(cmd.actor, QUALITY, "approve work instructions")
+    product = uow.products.by_code(cmd.product)
+    revisions = {
+        r.revision: r
+        for r in uow.session.scalars(
+            select(InstructionRevision)
+            .where(InstructionRevision.product_id == product.id, InstructionRevision.operation_seq == cmd.operation)
+            .with_for_update()
+        )
+    }
+    revision = revisions.get(cmd.revision)
+    if revision is None:
+        raise UnknownEntity(
+            INSTRUCTIONS_UNKNOWN.sentence(product=product.code, operation=cmd.operation, revision=cmd.revision),
+            code=INSTRUCTIONS_UNKNOWN,
+        )
+    if revision.status == "approved":
+        raise InvalidState(
+            INSTRUCTIONS_ALREADY_APPROVED.sentence(
+                product=product.code, operation=cmd.operation, revision=cmd.revision
+            ),
+            code=INSTRUCTIONS_ALREADY_APPROVED,
+        )
+    current = max((r.revision for r in revisions.values() if r.status == "approved"), default=None)
+    if current is not None and current > revision.revision:
+        raise InvalidState(
+            INSTRUCTIONS_SUPERSEDED.sentence(
+                product=product.code, operation=cmd.operation, revision=cmd.revision, current=current
+            ),
+            code=INSTRUCTIONS_SUPERSEDED,
+        )
+    key = iq.signed_entity_id(product.code, cmd.operation, cmd.revision)
+    signature = sign(uow, cmd, person, sig.APPROVE_INSTRUCTIONS_RULE, iq.SIGNED_ENTITY, key)
+    revision.status = "approved"
+    revision.approved_by_id = person.id
+    revision.approved_at = cmd.issued_at
+    uow.session.flush()
+    uow.events.add(
+        "InstructionsApproved",
+        "operation",
+        f"{product.code}:{cmd.operation}",
+        product=product.code,
+        operation=cmd.operation,
+        revision=cmd.revision,
+        approved_by=person.name,
+    )
+    return {
+        **signature,
+        "product": product.code,
+        "operation": cmd.operation,
+        "revision": cmd.revision,
+        "status": "approved",
+    }
+
+
+def acknowledge_instructions(cmd: c.AcknowledgeInstructions, uow: UnitOfWork) -> InstructionsAcknowledgementResult:
+    station, person, _ = at_station(cmd, uow, "acknowledge work instructions")
+    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+    job = f"{order.number} operation {operation.seq}"
+    shown = iq.shown_revision(uow.session.connection(), operation.id)
+    if shown is None:
+        raise InvalidState(INSTRUCTIONS_NONE.sentence(job=job), code=INSTRUCTIONS_NONE)
+    if shown.revision != cmd.revision:
+        raise InvalidState(
+            INSTRUCTIONS_NOT_SHOWN.sentence(job=job, shown=shown.revision, revision=cmd.revision),
+            code=INSTRUCTIONS_NOT_SHOWN,
+        )
+    already = uow.session.get(InstructionAcknowledgement, (shown.id, person.id)) is not None
+    if not already:
+        uow.session.add(
+            InstructionAcknowledgement(
+                revision_id=shown.id, user_id=person.id, acknowledged_at=cmd.issued_at, workstation_id=station.id
+            )
+        )
+        uow.session.flush()
+        uow.events.add(
+            "InstructionsAcknowledged",
+            "operation",
+            f"{order.number}:{operation.seq}",
+            revision=shown.revision,
+            by=person.name,
+            badge=person.badge,
+        )
+    return {"work_order": order.number, "operation": operation.seq, "revision": shown.revision, "already": already}
+
+
+def move_instructions(cmd: c.MoveInstructions, uow: UnitOfWork) -> InstructionsMoveResult:
+    uow.users.acting(cmd.actor, PLANNERS, "move work orders to new instructions")
+    order = uow.work_orders.lock(cmd.work_order)
+    product_id = uow.session.scalars(select(WorkOrder.product_id).where(WorkOrder.id == order.id)).one()
+    query = select(WorkOrderOperation).where(WorkOrderOperation.work_order_id == order.id)
+    if cmd.operation is not None:
+        uow.jobs.lock(cmd.work_order, cmd.operation)  # an unknown operation is refused by name
+        query = query.where(WorkOrderOperation.seq == cmd.operation)
+    numbers = {r.id: r.revision for r in uow.session.scalars(select(InstructionRevision))}
+    moved: list[InstructionsMove] = []
+    for operation in uow.session.scalars(query.order_by(WorkOrderOperation.seq)):
+        if operation.status == OperationStatus.COMPLETED:
+            continue  # done work keeps the instructions it was done with
+        newest = uow.session.scalars(
+            select(InstructionRevision.id)
+            .where(
+                InstructionRevision.product_id == product_id,
+                InstructionRevision.operation_seq == operation.seq,
+                InstructionRevision.status == "approved",
+            )
+            .order_by(InstructionRevision.revision.desc())
+            .limit(1)
+        ).one_or_none()
+        if newest is None or newest == operation.instruction_revision_id:
+            continue
+        before = numbers.get(operation.instruction_revision_id) if operation.instruction_revision_id else None
+        operation.instruction_revision_id = newest
+        moved.append({"operation": operation.seq, "before": before, "after": numbers[newest]})
+    uow.session.flush()
+    if moved:
+        uow.events.add("InstructionsMoved", "work_order", order.number, moved=moved)
+    return {"work_order": order.number, "moved": moved}
