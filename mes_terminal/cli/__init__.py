@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mes_terminal import __version__
 from mes_terminal.cli import (
+    audit_cli,
     connect_cli,
     doctor_cli,
     erp_cli,
@@ -305,4 +306,5 @@ def _parser() -> argparse.ArgumentParser:
     print_cli.register(sub, data)
     erp_cli.register(sub, data)
     schedule_cli.register(sub, data)
+    audit_cli.register(sub, data)
     return parser

@@ -28,7 +28,7 @@ from mes_terminal.db.records.quality import (
     Nonconformance,
     Signature,
 )
-from mes_terminal.db.records.spine import Event, ProcessedCommand
+from mes_terminal.db.records.spine import Event, EventChainHead, ProcessedCommand
 
 __all__ = [
     "Area",
@@ -45,6 +45,7 @@ __all__ = [
     "ErpMessage",
     "ErpOrderSource",
     "Event",
+    "EventChainHead",
     "GenealogyLink",
     "Hold",
     "JobRun",
