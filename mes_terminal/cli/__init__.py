@@ -16,6 +16,7 @@ from pathlib import Path
 from mes_terminal import __version__
 from mes_terminal.cli import (
     audit_cli,
+    backup_cli,
     connect_cli,
     doctor_cli,
     erp_cli,
@@ -307,4 +308,5 @@ def _parser() -> argparse.ArgumentParser:
     erp_cli.register(sub, data)
     schedule_cli.register(sub, data)
     audit_cli.register(sub, data)
+    backup_cli.register(sub, data)
     return parser

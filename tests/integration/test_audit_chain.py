@@ -3,8 +3,10 @@ on SQLite and PostgreSQL; concurrent writers never fork the chain."""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
+import subprocess
 import threading
 from datetime import timedelta
 from decimal import Decimal
@@ -302,3 +304,44 @@ def test_upgrading_a_database_chains_its_events_as_the_application_would(history
     assert rebound == bound
     code, report = verify(capsys, history.url.render_as_string(hide_password=False))
     assert code == 0 and report["checked"] == len(written)
+
+
+def test_the_exported_trail_says_who_when_what_why_and_who_signed(history: Engine, capsys, tmp_path) -> None:
+    url = history.url.render_as_string(hide_password=False)
+    out = tmp_path / "trail.csv"
+    code = main(
+        ["audit", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--out", str(out), "--database-url", url]
+    )
+    assert code == 0, capsys.readouterr().err
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == len(_ids(history))
+    held = next(row for row in rows if row["type"] == "LotHeld")
+    assert held["why"] == "Rust on the top sheets"
+    assert held["actor_name"] == "Rosalind Franklin"
+    assert held["occurred_at_utc"].endswith("Z") and held["occurred_at_site"].endswith(("CET", "CEST"))
+    assert held["signatures"].startswith("Rosalind Franklin, reported, 2026-03-02 ")
+    released = next(row for row in rows if row["type"] == "WorkOrderReleased")
+    assert released["changes"] == "status: planned -> released"
+
+
+def test_the_exported_pdf_shows_the_signature_and_the_chain_state(history: Engine, capsys, tmp_path) -> None:
+    url = history.url.render_as_string(hide_password=False)
+    out = tmp_path / "trail.pdf"
+    argv = ["audit", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--format", "pdf", "--out", str(out)]
+    assert main([*argv, "--database-url", url]) == 0
+    text_of = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Event chain verified intact at export" in text_of
+    assert "Rosalind Franklin, reported," in text_of and "Rust on the top" in text_of
+    _sql(history, "UPDATE events SET actor = 'B9999' WHERE id = :id", id=_ids(history)[0])
+    assert main([*argv, "--database-url", url]) == 0
+    text_of = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "EVENT CHAIN BROKEN at export" in text_of
+
+
+def test_a_pdf_export_without_a_file_is_refused_in_one_sentence(history: Engine, capsys) -> None:
+    url = history.url.render_as_string(hide_password=False)
+    code = main(
+        ["audit", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--format", "pdf", "--database-url", url]
+    )
+    assert code == 2
+    assert capsys.readouterr().err == "mes-terminal: A PDF needs a file: add --out FILE.pdf.\n"
