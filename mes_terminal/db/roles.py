@@ -61,7 +61,9 @@ def install_append_only_triggers(connection: Connection) -> None:
 def grant_application_role(connection: Connection, role: str, password: str | None) -> bool:
     """Create (or update) the application's LOGIN role and its grants; True when the role was new."""
     if connection.dialect.name != "postgresql":
-        raise InvalidInput("Database roles are a PostgreSQL matter; an SQLite file is protected by its file permissions.")
+        raise InvalidInput(
+            "Database roles are a PostgreSQL matter; an SQLite file is protected by its file permissions."
+        )
     check_role_name(role)
     quoted = f'"{role}"'
     exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() is not None
