@@ -36,8 +36,12 @@ _FIRST_HEAD = text("INSERT INTO event_chain (id, last_hash) VALUES (1, :hash) ON
 
 def _locked_head(connection: Connection) -> str:
     head = connection.execute(_LOCK_HEAD).scalar_one_or_none()
-    if head is None:  # an empty log (a new or emptied database): the first writer makes the head row
-        connection.execute(_FIRST_HEAD, {"hash": GENESIS})
+    if head is None:
+        # No head row: a new or emptied database, where the first writer makes it. Were it removed from a
+        # log that has events, the chain goes on from the newest event rather than stopping the plant
+        # (removing the head gives no more than moving it; `audit verify` judges the rows).
+        newest = connection.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar_one_or_none()
+        connection.execute(_FIRST_HEAD, {"hash": newest or GENESIS})
         head = connection.execute(_LOCK_HEAD).scalar_one()
     return head
 

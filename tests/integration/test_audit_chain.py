@@ -345,3 +345,14 @@ def test_a_pdf_export_without_a_file_is_refused_in_one_sentence(history: Engine,
     )
     assert code == 2
     assert capsys.readouterr().err == "mes-terminal: A PDF needs a file: add --out FILE.pdf.\n"
+
+
+def test_a_removed_head_is_named_and_the_next_command_goes_on_from_the_newest_event(
+    history: Engine, bus, clock, capsys
+) -> None:
+    url = history.url.render_as_string(hide_password=False)
+    _sql(history, "DELETE FROM event_chain")
+    code, report = verify(capsys, url)
+    assert code == 1 and report["break"]["kind"] == "head" and "head record is missing" in report["break"]["detail"]
+    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-10", material="STEEL-2MM", quantity=Decimal(5)))
+    assert verify(capsys, url)[0] == 0
