@@ -313,7 +313,8 @@ def test_the_exported_trail_says_who_when_what_why_and_who_signed(history: Engin
         ["audit", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--out", str(out), "--database-url", url]
     )
     assert code == 0, capsys.readouterr().err
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
     assert len(rows) == len(_ids(history))
     held = next(row for row in rows if row["type"] == "LotHeld")
     assert held["why"] == "Rust on the top sheets"
