@@ -3,7 +3,7 @@
 #   make run     set up, then open the demo (SQLite in the user data directory)
 #   make test    set up, then run the whole test suite (PostgreSQL too when MES_TEST_DATABASE_URL is set)
 #   make lint    ruff, the import-linter contracts and mypy
-#   make bench   the quick benchmarks: command spine, terminal, scan-to-consume, documents, board latency
+#   make bench   the quick benchmarks: command spine, event chain, terminal, scan-to-consume, documents, board latency
 #   make bench-large  the benchmarks over generated large data: genealogy, OEE, board of 200 stations
 #   make clean   remove the virtual environment, caches and build output
 #
@@ -61,6 +61,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PYTHON) benchmarks/spine.py
+	$(PYTHON) benchmarks/event_chain.py
 	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(PYTHON) benchmarks/terminal.py
 	$(PYTHON) benchmarks/consume.py
 	$(PYTHON) benchmarks/documents.py

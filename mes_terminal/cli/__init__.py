@@ -15,6 +15,8 @@ from pathlib import Path
 
 from mes_terminal import __version__
 from mes_terminal.cli import (
+    audit_cli,
+    backup_cli,
     connect_cli,
     doctor_cli,
     erp_cli,
@@ -130,6 +132,29 @@ def _cmd_db_current(args: argparse.Namespace) -> int:
         app.close()
     head = migrate.head_revision()
     print(f"{current or 'none'}" + (" (head)" if current == head else f" (head is {head})"))
+    return EXIT_OK
+
+
+def _cmd_db_roles(args: argparse.Namespace) -> int:
+    from mes_terminal.db.engine import safe_url
+    from mes_terminal.db.roles import check_role_name, grant_application_role
+
+    role = check_role_name(args.app_role)
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise InvalidInput(f"The environment variable {args.password_env} holds no password.")
+    app = application(args)
+    try:
+        with app.engine.begin() as connection:
+            created = grant_application_role(connection, role, password)
+        url = app.engine.url.set(username=role, password=None)
+    finally:
+        app.close()
+    print(f"role {role} {'created' if created else 'updated'}: reads and writes the plant's data, appends events,")
+    print("never updates, deletes or truncates events or signatures (revoked, and refused by a trigger).")
+    print(f"Terminals and consoles connect as: {safe_url(url)}")
     return EXIT_OK
 
 
@@ -269,6 +294,12 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", parents=[data], help="migrate the schema to head").set_defaults(run=_cmd_db_upgrade)
     db.add_parser("check", parents=[data], help="exit 0 at head, else 3").set_defaults(run=_cmd_db_check)
     db.add_parser("current", parents=[data], help="print the schema revision").set_defaults(run=_cmd_db_current)
+    roles = db.add_parser(
+        "roles", parents=[data], help="PostgreSQL: the application role that cannot change the event log"
+    )
+    roles.add_argument("--app-role", default="mes_app", metavar="NAME", help="the role to create (default mes_app)")
+    roles.add_argument("--password-env", metavar="VAR", help="set the role's password from this environment variable")
+    roles.set_defaults(run=_cmd_db_roles)
 
     plant = sub.add_parser("plant", help="master data").add_subparsers(metavar="ACTION", required=True)
     load = plant.add_parser("load", parents=[data], help="load a plant file (TOML)")
@@ -307,4 +338,6 @@ def _parser() -> argparse.ArgumentParser:
     print_cli.register(sub, data)
     erp_cli.register(sub, data)
     schedule_cli.register(sub, data)
+    audit_cli.register(sub, data)
+    backup_cli.register(sub, data)
     return parser

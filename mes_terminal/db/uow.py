@@ -6,11 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from mes_terminal.db import event_chain
 from mes_terminal.db.jsonable import jsonable
-from mes_terminal.db.records import Event
 from mes_terminal.db.repositories.jobs import Jobs
 from mes_terminal.db.repositories.lots import Lots
 from mes_terminal.db.repositories.shared import Products, Users, WorkOrders, Workstations
@@ -38,9 +37,9 @@ class EventLog:
         self.pending: list[dict[str, Any]] = []
 
     def write(self, session: Session) -> None:
-        """Insert the collected events in the session's transaction (one statement for all)."""
+        """Insert the collected events at the end of the hash chain, in the session's transaction."""
         if self.pending:
-            session.connection().execute(insert(Event), self.pending)
+            event_chain.append(session.connection(), self.pending)
             self.pending = []
 
     def add(self, type_: str, entity: str, entity_id: object, **payload: Any) -> None:

@@ -34,7 +34,7 @@ from mes_terminal.db.records.quality import (
     Nonconformance,
     Signature,
 )
-from mes_terminal.db.records.spine import Event, ProcessedCommand
+from mes_terminal.db.records.spine import Event, EventChainHead, ProcessedCommand
 
 __all__ = [
     "Area",
@@ -51,6 +51,7 @@ __all__ = [
     "ErpMessage",
     "ErpOrderSource",
     "Event",
+    "EventChainHead",
     "GenealogyLink",
     "Hold",
     "InstructionAcknowledgement",

@@ -151,3 +151,5 @@ class Signature(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     signed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="RESTRICT"))
+    # SHA-256 binding the signature to its record (domain/audit_chain.signed_content_hash, §11.70).
+    content_hash: Mapped[str | None] = mapped_column(String(64))

@@ -6,19 +6,24 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Uuid
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mes_terminal.db.base import BIG_ID, PAYLOAD, Base, UtcDateTime
 
 
 class Event(Base):
-    """Append-only: who did what, when, where, with before and after values."""
+    """Append-only: who did what, when, where, with before and after values.
+
+    `prev_hash` and `hash` chain every event to the one before it (domain/audit_chain.py); they are
+    written only by db/event_chain.append. The unique index on `prev_hash` refuses a fork.
+    """
 
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_station_occurred", "station", "occurred_at"),
         Index("ix_events_entity", "entity", "entity_id"),
+        Index("ux_events_prev_hash", "prev_hash", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BIG_ID, primary_key=True, autoincrement=True)
@@ -33,6 +38,18 @@ class Event(Base):
     command_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid(), ForeignKey("processed_commands.command_id", ondelete="RESTRICT"), index=True
     )
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventChainHead(Base):
+    """The hash of the newest event (one row): where the next event links, and how a cut-off end is seen."""
+
+    __tablename__ = "event_chain"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class ProcessedCommand(Base):

@@ -7,9 +7,13 @@ as an event of its own (`<Command>Refused`, with the badge and the code `signatu
 
 from __future__ import annotations
 
+import dataclasses
+
+from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Signature
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
+from mes_terminal.domain.audit_chain import signed_content_hash
 from mes_terminal.domain.error_codes import SIGNATURE_FAILED
 from mes_terminal.domain.errors import AuthenticationFailed
 from mes_terminal.domain.pins import verify_secret
@@ -47,6 +51,16 @@ def sign(
     text = check_comment(comment if comment is not None else getattr(cmd, "comment", None), rule)
     if recorded_by is not None:
         check_two_person(signer.id, recorded_by[0], recorded_by[1], f"{entity} {entity_id}", two_person)
+    record = signed_record(cmd)
+    bound = signed_content_hash(
+        entity=entity,
+        entity_id=str(entity_id),
+        signer_name=signer.name,
+        meaning=meaning.value,
+        comment=text,
+        signed_at=cmd.issued_at,
+        record=record,
+    )
     uow.session.add(
         Signature(
             entity=entity,
@@ -56,6 +70,7 @@ def sign(
             meaning=meaning.value,
             comment=text,
             signed_at=cmd.issued_at,
+            content_hash=bound,
         )
     )
     uow.events.add(
@@ -67,6 +82,18 @@ def sign(
         meaning=meaning.value,
         comment=text,
         signed_at=cmd.issued_at,
+        record=record,
+        content_hash=bound,
     )
     shown = Manifestation(signer.name, meaning.value, cmd.issued_at, uow.lots.site().timezone)
     return {"signed_by": signer.name, "meaning": meaning.value, "signed_at": cmd.issued_at, "signature": str(shown)}
+
+
+_NOT_SIGNED = frozenset({"pin", "password", "command_id", "meaning", "comment"})
+
+
+def signed_record(cmd: c.Command) -> dict[str, object]:
+    """The values of the record a command signs: its fields, without the secret and the signature's own."""
+    left_out = _NOT_SIGNED | cmd.secret_fields
+    values = {f.name: getattr(cmd, f.name) for f in dataclasses.fields(cmd) if f.name not in left_out}
+    return dict(jsonable(values))
