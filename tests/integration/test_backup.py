@@ -18,6 +18,7 @@ from sqlalchemy import Engine, inspect, select
 from mes_terminal.cli import main
 from mes_terminal.db.engine import make_engine
 from mes_terminal.db.records import Event, Lot, WorkOrder
+from mes_terminal.db.schema_head import SCHEMA_HEAD
 from mes_terminal.domain.backup_manifest import Manifest, parse_manifest
 from mes_terminal.domain.errors import InvalidInput
 from tests.conftest import _server_url, create_pg_database, drop_pg_database
@@ -76,7 +77,7 @@ def test_a_backup_restores_into_an_empty_database_and_its_chain_verifies(
         names = archive.getnames()
         manifest = parse_manifest(archive.extractfile("manifest.json").read())  # type: ignore[union-attr]
     assert names == ["manifest.json", manifest.payload]
-    assert manifest.dialect == worked.dialect.name and manifest.schema_revision == "0013"
+    assert manifest.dialect == worked.dialect.name and manifest.schema_revision == SCHEMA_HEAD
     assert f"sha256 {manifest.sha256}" in out
 
     code, out, err = run(capsys, "restore", str(file), "--database-url", empty_url)

@@ -5,8 +5,8 @@ application uses for new events (mes_terminal/domain/audit_chain.py, versioned b
 `mes-terminal audit verify` passes on an upgraded database. Signatures gain the hash of the record they
 sign (`content_hash`), computed here for the signatures already given.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07 06:30:00.000000
 """
 
@@ -19,8 +19,8 @@ from sqlalchemy.dialects import postgresql
 
 from mes_terminal.domain.audit_chain import CONTENT_FIELDS, GENESIS, chain_rows, signed_content_hash
 
-revision: str = '0013'
-down_revision: str | None = '0012'
+revision: str = '0014'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
