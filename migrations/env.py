@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 import mes_terminal.db.records  # noqa: F401 - registers every table on the metadata
 from mes_terminal.db.base import Base, UtcDateTime
@@ -31,6 +31,22 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _enforce_sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    # A batch migration rebuilds a table (copy, drop, rename), and SQLite will not drop a table that other
+    # rows refer to while foreign keys are enforced. The pragma only takes effect outside a transaction,
+    # so it goes to the driver's connection directly, before Alembic begins and after it commits.
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _refuse_dangling_references(connection: Connection) -> None:
+    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if dangling:
+        table, rowid, parent, _ = dangling[0]
+        raise RuntimeError(
+            f"the migration left {len(dangling)} rows referring to missing rows (first: {table} row {rowid} -> {parent})"
+        )
+
+
 def run_migrations_online() -> None:
     engine: Engine | None = config.attributes.get("engine")
     owned = engine is None
@@ -38,15 +54,24 @@ def run_migrations_online() -> None:
         engine = make_engine(config.get_main_option("sqlalchemy.url"))
     try:
         with engine.connect() as connection:
-            context.configure(
-                connection=connection,
-                target_metadata=target_metadata,
-                render_as_batch=connection.dialect.name == "sqlite",
-                compare_type=True,
-                render_item=render_item,
-            )
-            with context.begin_transaction():
-                context.run_migrations()
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                _enforce_sqlite_foreign_keys(connection, False)
+            try:
+                context.configure(
+                    connection=connection,
+                    target_metadata=target_metadata,
+                    render_as_batch=sqlite,
+                    compare_type=True,
+                    render_item=render_item,
+                )
+                with context.begin_transaction():
+                    context.run_migrations()
+                    if sqlite:
+                        _refuse_dangling_references(connection)
+            finally:
+                if sqlite:
+                    _enforce_sqlite_foreign_keys(connection, True)
     finally:
         if owned:
             engine.dispose()

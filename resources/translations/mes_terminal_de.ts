@@ -3978,6 +3978,18 @@
         <translation>{work_order} Arbeitsgang {operation} an {station} abgeschlossen.</translation>
     </message>
     <message>
+        <source>Instructions rev {revision} of {product} operation {operation} approved.</source>
+        <translation>Anweisung Rev. {revision} von {product} Arbeitsgang {operation} freigegeben.</translation>
+    </message>
+    <message>
+        <source>Instructions rev {revision} acknowledged at {station}.</source>
+        <translation>Anweisung Rev. {revision} an {station} bestätigt.</translation>
+    </message>
+    <message>
+        <source>{work_order} moved to the newest approved instructions.</source>
+        <translation>{work_order} auf die neueste freigegebene Anweisung umgestellt.</translation>
+    </message>
+    <message>
         <source>Something went wrong; the details are in the log. Nothing you entered was lost.</source>
         <translation>Etwas ist schiefgegangen; die Einzelheiten stehen im Protokoll. Ihre Eingaben sind nicht verloren.</translation>
     </message>

@@ -295,7 +295,7 @@ def test_upgrading_a_database_chains_its_events_as_the_application_would(history
     with history.connect() as connection:
         written = connection.execute(select(Event.id, Event.prev_hash, Event.hash).order_by(Event.id)).all()
         bound = connection.execute(select(Signature.content_hash)).scalar_one()
-    migrate.downgrade(history, "0012")
+    migrate.downgrade(history, "0013")
     migrate.upgrade(history)
     with history.connect() as connection:
         rebuilt = connection.execute(select(Event.id, Event.prev_hash, Event.hash).order_by(Event.id)).all()
