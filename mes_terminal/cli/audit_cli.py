@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from mes_terminal.cli.common import EXIT_FAILURE, EXIT_OK, application, print_json, write_output
+from mes_terminal.cli.common import EXIT_FAILURE, EXIT_OK, application, print_json, require_pdf_file, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 
@@ -51,8 +51,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from mes_terminal.services.reports.audit_trail import audit_csv, audit_pdf, read_trail
 
-    if args.format == "pdf" and not args.out:
-        raise InvalidInput("A PDF needs a file: add --out FILE.pdf.")
+    require_pdf_file(args.format, args.out)
     app = application(args)
     try:
         trail = read_trail(app.engine, args.start, args.end, generated_at=app.clock.now())

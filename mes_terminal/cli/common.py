@@ -29,6 +29,14 @@ def write_output(out: str | None, content: bytes) -> None:
         raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None
 
 
+def require_pdf_file(output_format: str, out: str | None) -> None:
+    """A PDF goes to a named file only: on a terminal it is noise, through a pipe it is easily lost."""
+    if output_format == "pdf" and not out:
+        from mes_terminal.domain.errors import InvalidInput
+
+        raise InvalidInput("A PDF is written to a file only: say where with --out FILE.pdf.")
+
+
 def print_json(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False, separators=(",", ":")), flush=True)
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mes_terminal.cli.common import EXIT_OK, application, write_output
+from mes_terminal.cli.common import EXIT_OK, application, require_pdf_file, write_output
 from mes_terminal.domain.errors import InvalidInput
 
 KINDS = ("oee", "downtime", "production", "scrap", "spc")
 FORMATS = ("table", "json", "csv", "pdf")
-SAY_WHERE = "A PDF is never written to a terminal: say where: --out FILE.pdf"
 BREAKDOWNS = ("station", "line", "day", "shift")
 
 
@@ -54,8 +53,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.kind != "spc" and (args.checklist or args.item or args.baseline is not None or args.subgroup != 1):
         raise InvalidInput("--checklist, --item, --baseline and --subgroup belong to the spc report.")
     args.format = chosen_format(args.format, args.out)
-    if args.format == "pdf" and args.out is None:
-        raise InvalidInput(SAY_WHERE)
+    require_pdf_file(args.format, args.out)
     if args.kind == "spc":
         return _run_spc(args)
     app = application(args)

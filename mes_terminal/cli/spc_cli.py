@@ -7,10 +7,9 @@ range optional (every value recorded so far), the same chart and the same shape 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from mes_terminal.cli.common import EXIT_OK, application
+from mes_terminal.cli.common import EXIT_OK, application, require_pdf_file
 from mes_terminal.domain.errors import InvalidInput
 
 
@@ -47,8 +46,7 @@ def _run(args: argparse.Namespace) -> int:
     from mes_terminal.services.reports.spc import check_chart_options, spc_report
 
     check_chart_options(args.baseline, args.subgroup)
-    if args.format == "pdf" and args.out is None and sys.stdout.isatty():
-        raise InvalidInput("A PDF report needs --out FILE (or standard output sent to a file).")
+    require_pdf_file(args.format, args.out)
     app = application(args)
     try:
         report = spc_report(

@@ -7,9 +7,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from mes_terminal.cli.common import EXIT_OK, application, write_output
+from mes_terminal.cli.common import EXIT_OK, application, require_pdf_file, write_output
 from mes_terminal.domain.clock import site_time
-from mes_terminal.domain.errors import InvalidInput
 
 
 def register(sub: Any, data: argparse.ArgumentParser) -> None:
@@ -69,8 +68,7 @@ def _run(
     pdf: Callable[[dict, str, str], bytes],
     as_json: Callable[[dict[str, Any]], dict[str, Any]] = lambda result: result,
 ) -> int:
-    if args.format == "pdf" and not args.out:
-        raise InvalidInput("A PDF needs --out FILE.")
+    require_pdf_file(args.format, args.out)
     app = application(args)
     try:
         result = compute(app.engine)

@@ -488,3 +488,12 @@ def test_any_wrong_pin_signs_nothing_and_is_recorded_as_a_failed_attempt(bus, cl
         )
     assert count(plant, Nonconformance) == 0 and count(plant, Signature) == 0
     assert len(events(plant, "RaiseNonconformanceRefused")) == before + 1
+
+
+def test_an_spc_pdf_without_a_file_is_refused_even_through_a_pipe(plant, database_url, capsys) -> None:
+    """capsys is not a terminal: a PDF is still never written to standard output."""
+    from mes_terminal.cli import main
+
+    assert main(["spc", "CUT-FAI", "LEN", "--format", "pdf", "--database-url", database_url]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == "mes-terminal: A PDF is written to a file only: say where with --out FILE.pdf.\n"

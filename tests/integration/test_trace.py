@@ -271,7 +271,7 @@ def test_the_trace_pdf_writes_link_times_in_the_sites_zone(day: str, capsys, tmp
     [
         (("trace", "NOPE"), "There is no lot NOPE."),
         (("trace", "WO-8", "--depth", "0"), "The depth must be between 1 and 1000, not 0."),
-        (("trace", "WO-8", "--format", "pdf"), "A PDF needs --out FILE."),
+        (("trace", "WO-8", "--format", "pdf"), "A PDF is written to a file only: say where with --out FILE.pdf."),
         (("recall", "MILL-9"), "No lot was received with the supplier lot MILL-9."),
     ],
 )
