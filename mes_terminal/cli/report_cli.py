@@ -134,7 +134,7 @@ def write_spc(report: dict, format: str, out: str | None) -> None:
     if format == "pdf":
         from mes_terminal.documents.spc_pdf import render_spc_pdf
 
-        write_output(out, render_spc_pdf(report))
+        write_output(out, render_spc_pdf(report, generated_by=_who()))
     elif format == "table":
         write_output(out, spc_text(report).encode())
     elif format == "csv":

@@ -67,14 +67,14 @@ class ReportDocument:
 
 def render_report_pdf(document: ReportDocument, *, compress: bool = True) -> bytes:
     """The PDF bytes of `document`. `compress=False` leaves the text readable in the bytes (for tests)."""
-    styles = _styles()
+    styles = report_styles()
     size = A4
     widths = _column_widths(document, A4[0] - 2 * MARGIN, styles["cell"])
     if widths is None:
         size = landscape(A4)
         widths = _column_widths(document, size[0] - 2 * MARGIN, styles["cell"])
     if widths is None:  # still too wide: a smaller type, every word still whole
-        styles = _styles(BODY_SIZE - 1.5)
+        styles = report_styles(BODY_SIZE - 1.5)
         widths = _column_widths(document, size[0] - 2 * MARGIN, styles["cell"], squeeze=True)
     room = size[0] - 2 * MARGIN
     out = io.BytesIO()
@@ -90,7 +90,7 @@ def render_report_pdf(document: ReportDocument, *, compress: bool = True) -> byt
         pageCompression=1 if compress else 0,
         invariant=1,  # the same report gives the same bytes
     )
-    story: list = [_title_block(document, room, styles)]
+    story: list = [title_block(document.title, document.heading, room, styles)]
     story += [Paragraph(_escape(line), styles["body"]) for line in document.lines]
     if document.figures:
         story += [Spacer(1, 3 * mm), _figures(document.figures, room, styles)]
@@ -103,15 +103,14 @@ def render_report_pdf(document: ReportDocument, *, compress: bool = True) -> byt
     if document.notes:
         story.append(Spacer(1, 3 * mm))
         story += [Paragraph(_escape(note), styles["note"]) for note in document.notes]
-    footer = document.footer or document.title
-    pdf.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=footer, **k))
+    pdf.build(story, canvasmaker=numbered_pages(document.footer or document.title))
     return out.getvalue()
 
 
 # --- the parts ---------------------------------------------------------------------------------------
 
 
-def _styles(size: float = BODY_SIZE) -> dict[str, ParagraphStyle]:
+def report_styles(size: float = BODY_SIZE) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()["BodyText"]
 
     def style(
@@ -143,12 +142,15 @@ def _styles(size: float = BODY_SIZE) -> dict[str, ParagraphStyle]:
     }
 
 
-def _title_block(document: ReportDocument, room: float, styles: dict[str, ParagraphStyle]) -> Table:
-    """A dark band with the title, then the facts in pairs of label and value, boxed like a label's."""
-    pairs = list(document.heading)
+def title_block(
+    title: str, heading: Sequence[tuple[str, str]], room: float, styles: dict[str, ParagraphStyle]
+) -> Table:
+    """A dark band with the title, then the facts in pairs of label and value, boxed like a label's.
+    Every report-like document (reports, SPC charts) opens with it, so a reader finds the same facts."""
+    pairs = list(heading)
     if len(pairs) % 2:
         pairs.append(("", ""))
-    rows: list[list[Any]] = [[Paragraph(_escape(document.title), styles["title"]), "", "", ""]]
+    rows: list[list[Any]] = [[Paragraph(_escape(title), styles["title"]), "", "", ""]]
     for left, right in zip(pairs[::2], pairs[1::2], strict=True):
         rows.append(
             [
@@ -380,6 +382,11 @@ def _fit(text: str, width: float) -> str:
     while text and stringWidth(text + "…", FONT, 7) > width:
         text = text[:-1]
     return text.rstrip() + "…" if text else ""
+
+
+def numbered_pages(footer: str) -> Any:
+    """A canvas maker for SimpleDocTemplate.build: "Page n of m" and `footer` at the foot of every page."""
+    return lambda *args, **kwargs: _NumberedCanvas(*args, footer=footer, **kwargs)
 
 
 class _NumberedCanvas(Canvas):

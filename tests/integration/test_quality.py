@@ -468,6 +468,27 @@ def test_the_spc_pdf_draws_a_page_per_characteristic_with_both_kinds_of_violatio
     assert b"excluded from the limits" in pdf and b"101 mm above the upper spec limit" in pdf
 
 
+def test_every_spc_page_carries_the_title_block_and_its_page_number(bus, clock, job, plant, tmp_path) -> None:
+    """A page that went astray still says the site, the range, the zone, who printed it and which page it is."""
+    import subprocess
+
+    from mes_terminal.documents.spc_pdf import render_spc_pdf
+    from mes_terminal.services.reports.spc import spc_scope_report
+
+    _lengths(bus, clock, WITH_OUTLIER)
+    report = spc_scope_report(plant, clock, station=None, line="L1", start="2026-03-02", end="2026-03-03")
+    target = tmp_path / "spc.pdf"
+    target.write_bytes(render_spc_pdf(report, generated_by="Anna Weber"))
+    pages = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True)
+    texts = pages.stdout.split("\f")[:-1]
+    opening = [text for text in texts if "Time zone" in text]  # each characteristic's first page
+    assert len(opening) == len(report["characteristics"]) >= 1
+    for text in opening:
+        assert report["site"] and report["site"] in text and report["timezone"] in text and "Anna Weber" in text
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text and "line L1" in text
+
+
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pin=st.text(min_size=1, max_size=8).filter(lambda p: p != "3333"))
 def test_any_wrong_pin_signs_nothing_and_is_recorded_as_a_failed_attempt(bus, clock, job, plant, pin) -> None:

@@ -109,6 +109,12 @@ def site_name(connection: Connection) -> tuple[str, str] | None:
     return None if row is None else (row[0], row[1])
 
 
+def site_title(connection: Connection) -> str:
+    """The site as its documents name it: "Werk Nord (NORD)"; "" before a plant file is loaded."""
+    site = site_name(connection)
+    return f"{site[0]} ({site[1]})" if site else ""
+
+
 def site_timezone(connection: Connection) -> str | None:
     return connection.execute(select(Site.timezone).order_by(Site.id).limit(1)).scalar_one_or_none()
 

@@ -86,8 +86,7 @@ class ReportService:
     def site_name(self) -> str:
         """The site as its documents name it: "Werk Nord (NORD)"; "" before a plant file is loaded."""
         with read_connection(self._engine) as connection:
-            site = q.site_name(connection)
-        return f"{site[0]} ({site[1]})" if site else ""
+            return q.site_title(connection)
 
     def oee(
         self,

@@ -28,7 +28,7 @@ from mes_terminal.services.queries.checklists import spc_chart
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.station_views import SpcChartView
 from mes_terminal.services.reports import scope as report_scope
-from mes_terminal.services.reports.queries import site_timezone
+from mes_terminal.services.reports.queries import site_timezone, site_title
 
 
 def spc_report(
@@ -53,8 +53,10 @@ def spc_report(
         view = spc_chart(
             connection, checklist, item, start=since, end=until, station=station, baseline=baseline, subgroup=subgroup
         )
+        site = site_title(connection)
     return {
         **chart_json(view),
+        "site": site,
         "range": {"from": _iso(since), "to": _iso(until)},
         "timezone": zone.key,
         "created_at": _iso(clock.now()),
@@ -88,9 +90,11 @@ def spc_scope_report(
             else qq.measured_characteristics(connection, window.start, window.end, codes, checklist)
         )
         charts = [_chart(connection, c, i, window.start, window.end, codes, baseline, subgroup) for c, i in found]
+        site = site_title(connection)
     characteristics = [chart_json(view) for view in charts if view is not None]
     return {
         "kind": "spc",
+        "site": site,
         "scope": coverage.to_json(),
         "range": {"from": _iso(window.start), "to": _iso(window.end)},
         "timezone": coverage.zone.key,
