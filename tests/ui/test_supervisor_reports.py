@@ -184,3 +184,19 @@ def test_a_range_that_ends_before_it_starts_is_the_services_sentence(console, qt
         page.ui.showButton.click()
     settle(console, qtbot)
     assert "ends" in console.banner.text() and "before it starts" in console.banner.text()
+
+
+def test_a_long_characteristic_name_is_whole_in_the_open_list_and_in_the_tooltip(console, qtbot) -> None:
+    """The SPC picker is narrower than a long name: the list opens wide enough, the tooltip says it all."""
+    from mes_terminal.services.reports.supervisor_reports import Characteristic
+
+    page = console.reports
+    console.resize(1024, 768)
+    long_name = Characteristic("WELD-VIS", "THROAT", "Throat thickness of the fillet weld at the gusset", "mm")
+    page.on_characteristics_changed([Characteristic("CUT-FAI", "LEN", "Length", "mm"), long_name])
+    combo = page.ui.characteristicCombo
+    combo.setCurrentIndex(1)
+    whole = "WELD-VIS/THROAT · Throat thickness of the fillet weld at the gusset [mm]"
+    assert combo.currentText() == whole and combo.toolTip() == whole
+    assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == whole
+    assert combo.view().minimumWidth() > combo.fontMetrics().horizontalAdvance(whole)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelection
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
@@ -89,6 +89,7 @@ class ReportsPage(QWidget):
         self.ui.reportTabs.currentChanged.connect(self.on_report_tab_changed)
         self.ui.oeeView.selectionModel().selectionChanged.connect(self.on_oee_selection_changed)
         self.ui.spcButton.clicked.connect(self.on_spc_clicked)
+        self.ui.characteristicCombo.currentTextChanged.connect(self.ui.characteristicCombo.setToolTip)  # whole name
 
     def open(self) -> None:
         """The tab was opened: read the choices and, the first time, the report of the last days."""
@@ -165,7 +166,13 @@ class ReportsPage(QWidget):
         combo.clear()
         for item in found:
             unit = f" [{item.unit}]" if item.unit else ""
-            combo.addItem(f"{item.checklist}/{item.item} · {item.text}{unit}", item)
+            text = f"{item.checklist}/{item.item} · {item.text}{unit}"
+            combo.addItem(text, item)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        # The closed box may be narrower than a long name; its list opens as wide as the longest one.
+        metrics = combo.fontMetrics()
+        widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+        combo.view().setMinimumWidth(widest + 40)
         at = next((i for i in range(combo.count()) if combo.itemData(i) == current), 0)
         combo.setCurrentIndex(at)
         self.ui.spcButton.setEnabled(bool(found))
