@@ -324,8 +324,11 @@ class SupervisorService:
 
     def trace(self, lot: str, *, forward: bool, depth: int) -> dict[str, Any]:
         """The genealogy of a lot typed or scanned (our label, a GS1-128, DataMatrix or Digital Link)."""
-        number = lot_number_for_text(self._engine, lot, self._clock.now().date())
-        return trace.trace(self._engine, number, forward=forward, depth=depth)
+        return trace.trace(self._engine, self.lot_number(lot), forward=forward, depth=depth)
+
+    def lot_number(self, text: str) -> str:
+        """The lot a typed or scanned text names (our label, a GS1 element string or Digital Link)."""
+        return lot_number_for_text(self._engine, text, self._clock.now().date())
 
     def recall(self, supplier_lot: str) -> dict[str, Any]:
         """A recall of a supplier lot typed, or scanned from the supplier's GS1 label (its (10) batch)."""

@@ -132,3 +132,19 @@ def test_the_suppliers_digital_link_scanned_into_the_lot_field_traces_its_lot(ma
     with qtbot.waitSignal(console.vm.recall_changed, timeout=10_000):
         page.ui.recallButton.click()
     assert "supplier lot MILL-1 (received as S-1)" in page.ui.summaryLabel.text()
+
+
+def test_the_label_button_prints_the_lot_a_scanned_digital_link_names(made, plant, console, qtbot):
+    from sqlalchemy import update
+
+    from mes_terminal.db.records import Material
+
+    with plant.begin() as connection:
+        connection.execute(update(Material).where(Material.code == "STEEL-2MM").values(gtin="09506000134352"))
+    sign_in(console, qtbot)
+    page = console.genealogy
+    console.ui.tabs.setCurrentWidget(console.ui.genealogyTab)
+    page.ui.lotEdit.setText("https://steel.example/01/09506000134352/10/MILL-1?17=301231")
+    with qtbot.waitSignal(page.print_label_requested, timeout=10_000) as asked:
+        page.ui.labelButton.click()
+    assert asked.args == ["S-1"]

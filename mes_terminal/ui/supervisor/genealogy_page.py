@@ -49,8 +49,8 @@ class GenealogyPage(QWidget):
 
     def on_label_clicked(self) -> None:
         lot = self.ui.lotEdit.text().strip()
-        if lot:
-            self.print_label_requested.emit(lot)
+        if lot:  # a scanned label (GS1-128, DataMatrix, Digital Link) prints the lot it names
+            self.vm.resolve_lot(lot, self.print_label_requested.emit)
         else:
             self.ui.summaryLabel.setText(self.tr("Type or scan the lot whose label to print."))
 

@@ -282,6 +282,11 @@ class SupervisorViewModel(QObject):
             lambda: service.trace(lot, forward=forward, depth=depth), self.trace_changed.emit, self.on_read_failed
         )
 
+    def resolve_lot(self, text: str, then: Callable[[str], None]) -> None:
+        """`then` receives the lot number that `text` (typed, or a scanned label of any symbol) names."""
+        service = self.service
+        self._runner.submit(lambda: service.lot_number(text), then, self.on_read_failed)
+
     def recall(self, supplier_lot: str) -> None:
         service = self.service
         self._runner.submit(lambda: service.recall(supplier_lot), self.recall_changed.emit, self.on_read_failed)
