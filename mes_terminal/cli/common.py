@@ -34,7 +34,7 @@ def require_pdf_file(output_format: str, out: str | None) -> None:
     if output_format == "pdf" and not out:
         from mes_terminal.domain.errors import InvalidInput
 
-        raise InvalidInput("A PDF is written to a file only: say where with --out FILE.pdf.")
+        raise InvalidInput("A PDF is never written to a terminal or a pipe; say where: --out FILE.pdf")
 
 
 def print_json(obj: Any) -> None:

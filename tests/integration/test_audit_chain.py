@@ -345,7 +345,10 @@ def test_a_pdf_export_without_a_file_is_refused_in_one_sentence(history: Engine,
         ["audit", "export", "--from", "2026-03-02", "--to", "2026-03-03", "--format", "pdf", "--database-url", url]
     )
     assert code == 2
-    assert capsys.readouterr().err == "mes-terminal: A PDF is written to a file only: say where with --out FILE.pdf.\n"
+    assert (
+        capsys.readouterr().err
+        == "mes-terminal: A PDF is never written to a terminal or a pipe; say where: --out FILE.pdf\n"
+    )
 
 
 def test_a_removed_head_is_named_and_the_next_command_goes_on_from_the_newest_event(

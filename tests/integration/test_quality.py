@@ -517,4 +517,6 @@ def test_an_spc_pdf_without_a_file_is_refused_even_through_a_pipe(plant, databas
 
     assert main(["spc", "CUT-FAI", "LEN", "--format", "pdf", "--database-url", database_url]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err == "mes-terminal: A PDF is written to a file only: say where with --out FILE.pdf.\n"
+    assert (
+        out == "" and err == "mes-terminal: A PDF is never written to a terminal or a pipe; say where: --out FILE.pdf\n"
+    )

@@ -316,7 +316,7 @@ def test_a_pdf_without_out_is_refused_and_never_written_to_standard_output(
     argv = ("report", "oee", "--from", "2026-03-02", "--to", "2026-03-03", "--database-url", database_url)
     code, out, err = _cli(capsys, *argv, "--format", "pdf")
     assert code == 2 and out == ""
-    assert "say where with --out FILE.pdf" in err and "Traceback" not in err
+    assert "say where: --out FILE.pdf" in err and "Traceback" not in err
 
 
 # --- the SQL against the set operations of the domain ----------------------------------------------

@@ -271,7 +271,10 @@ def test_the_trace_pdf_writes_link_times_in_the_sites_zone(day: str, capsys, tmp
     [
         (("trace", "NOPE"), "There is no lot NOPE."),
         (("trace", "WO-8", "--depth", "0"), "The depth must be between 1 and 1000, not 0."),
-        (("trace", "WO-8", "--format", "pdf"), "A PDF is written to a file only: say where with --out FILE.pdf."),
+        (
+            ("trace", "WO-8", "--format", "pdf"),
+            "A PDF is never written to a terminal or a pipe; say where: --out FILE.pdf",
+        ),
         (("recall", "MILL-9"), "No lot was received with the supplier lot MILL-9."),
     ],
 )
