@@ -2,7 +2,8 @@
 
     {root}/{site}/{line}/{station}/events/{type}     one JSON message per event, with its id
     {root}/{site}/events/{type}                      events of no station (work orders, lots, plant loads)
-    {root}/{site}/{line}/{station}/state             retained: the station's job, state and counts now
+    {root}/{site}/{line}/{station}/state             retained: the station's job, state and counts now,
+                                                     and `oee_shift`, the OEE of its line's shift so far
 
 The cursor (the last event id the broker acknowledged) is kept in the database, so a restart resumes
 after it: a message may come twice after a crash (subscribers dedupe by `id`), none is skipped. On
@@ -30,6 +31,7 @@ from mes_terminal.domain.plant_machines import source_address
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.queries.event_feed import EventView, read_events
 from mes_terminal.services.queries.machines import Namespace
+from mes_terminal.services.queries.shift_status import shift_oee
 from mes_terminal.services.supervisor import SupervisorService
 
 log = logging.getLogger(__name__)
@@ -115,8 +117,11 @@ class UnsPublisher:
         codes = frozenset(s for s in stations if s is not None)
         if not codes:
             return
+        # One OEE report per line that changed, per batch: a busy line is one report per batch, not per event.
+        oee = shift_oee(self._engine, self._clock, frozenset(self._ns.lines[code] for code in codes))
         for row in self._board.board(codes):
             state: dict[str, Any] = jsonable(asdict(row))
+            state["oee_shift"] = jsonable(oee.get(row.station))
             self._client.publish(state_topic(self._ns, row.station), json.dumps(state), qos=1, retain=True)
 
     def _save_cursor(self, event_id: int) -> None:

@@ -13,8 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import Event, PublishCursor
+from mes_terminal.domain.plant import parse_plant
+from mes_terminal.services.plant.loader import load_plant
 from tests.integration.test_mqtt_connector import _online, start_job
-from tests.machine_helpers import Connector, load_machine_plant, publisher, send, wait_for
+from tests.machine_helpers import Connector, machine_plant, publisher, send, wait_for
 
 
 class Listener:
@@ -36,12 +38,19 @@ class Listener:
 
 def test_events_go_out_in_order_with_their_ids_and_a_restart_resumes(engine, tmp_path) -> None:
     root, prefix = f"acme{uuid.uuid4().hex[:8]}", f"test/{uuid.uuid4().hex[:8]}/WS-01"
-    load_machine_plant(engine, datetime.now(UTC), prefix=prefix, uns="mqtt://127.0.0.1:1883", root=root)
+    text = machine_plant(prefix=prefix, uns="mqtt://127.0.0.1:1883", root=root)
+    every_day = '["mon", "tue", "wed", "thu", "fri", "sat", "sun"]'  # a shift now, so the state has its OEE
+    text = text.replace('["mon", "tue", "wed", "thu", "fri"]', every_day, 1)
+    text = text.replace('start = "06:00"\nend = "14:00"', 'start = "00:00"\nend = "23:59"', 1)
+    load_plant(engine, parse_plant(text, source="machine plant"), now=datetime.now(UTC))
     listener = Listener(root)
     start_job(engine)
     machine = publisher()
     with Connector(engine, tmp_path / "queue.sqlite"):
         wait_for(lambda: _online(engine))
+        send(machine, f"{prefix}/count", "100")  # the counter's first value: its baseline
+        send(machine, f"{prefix}/count", "140")  # 40 good
+        wait_for(lambda: any(t.endswith("/events/CountReported") for t, _ in listener.events()))
         send(machine, f"{prefix}/state", "down")
         wait_for(lambda: any(t.endswith("/events/DowntimeStarted") for t, _ in listener.events()))
     with Session(engine) as session:
@@ -57,6 +66,8 @@ def test_events_go_out_in_order_with_their_ids_and_a_restart_resumes(engine, tmp
     late = Listener(root)  # a subscriber that comes later still gets the station's state (retained)
     state = wait_for(lambda: [body for topic, body, retained in late.messages if topic == state_topic and retained])
     assert state[-1]["state"] == "down" and state[-1]["work_order"] == "WO-1"
+    assert "oee_shift" in state[-1]  # the line's shift so far, as the console's board shows it
+    assert state[-1]["oee_shift"] is not None  # a shift with counts has an OEE (its figure is the report's)
 
     with Connector(engine, tmp_path / "queue.sqlite"):  # resumes after the cursor
         send(machine, f"{prefix}/state", "running")

@@ -32,13 +32,14 @@ def current_shifts(engine: Engine, now: datetime) -> dict[str, Span]:
     return spans
 
 
-def shift_oee(engine: Engine, clock: Clock) -> dict[str, Decimal | None]:
-    """Station code -> OEE (0..1) of its line's current shift so far; None where it is not defined yet."""
+def shift_oee(engine: Engine, clock: Clock, lines: frozenset[str] | None = None) -> dict[str, Decimal | None]:
+    """Station code -> OEE (0..1) of its line's current shift so far; None where it is not defined yet.
+    `lines` limits it to those lines (the namespace publisher asks only for the lines that changed)."""
     now = clock.now()
     reports = ReportService(engine, clock)
     found: dict[str, Decimal | None] = {}
     for line, span in current_shifts(engine, now).items():
-        if span.start >= now:
+        if span.start >= now or (lines is not None and line not in lines):
             continue
         report = reports.oee(line=line, start=span.start, end=min(span.end, now), by="station")
         for row in report.rows:
