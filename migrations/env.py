@@ -43,7 +43,8 @@ def _refuse_dangling_references(connection: Connection) -> None:
     if dangling:
         table, rowid, parent, _ = dangling[0]
         raise RuntimeError(
-            f"the migration left {len(dangling)} rows referring to missing rows (first: {table} row {rowid} -> {parent})"
+            f"the migration left {len(dangling)} rows referring to missing rows"
+            f" (first: {table} row {rowid} -> {parent})"
         )
 
 
