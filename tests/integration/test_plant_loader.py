@@ -17,12 +17,16 @@ from mes_terminal.db.records import (
     Area,
     BomLine,
     BomSubstitute,
+    Changeover,
     ChecklistItem,
     ChecklistTemplate,
     DowntimeReason,
     Event,
+    Holiday,
+    HolidayLine,
     Line,
     LineShift,
+    MaintenanceWindow,
     Material,
     RoutingOperation,
     RoutingOperationStation,
@@ -64,6 +68,10 @@ MASTER_DATA = [
     ScrapReason,
     ChecklistTemplate,
     ChecklistItem,
+    Changeover,
+    Holiday,
+    HolidayLine,
+    MaintenanceWindow,
 ]
 
 
@@ -135,6 +143,9 @@ def test_loading_the_demo_fills_every_master_table(engine: Engine, clock: FixedC
         "downtime_reason": (20, 0),
         "scrap_reason": (9, 0),
         "checklist": (5, 0),
+        "changeovers": (1, 0),  # the site's matrix, holidays and maintenance: one list each
+        "holidays": (1, 0),
+        "maintenance": (1, 0),
     }
     assert counts(engine, *MASTER_DATA) == {
         "sites": 1,
@@ -155,6 +166,10 @@ def test_loading_the_demo_fills_every_master_table(engine: Engine, clock: FixedC
         "scrap_reasons": 9,
         "checklist_templates": 5,
         "checklist_items": 14,
+        "changeovers": 2,
+        "holidays": 5,
+        "holiday_lines": 1,
+        "maintenance_windows": 2,
     }
 
 
@@ -162,7 +177,7 @@ def test_every_created_record_has_an_event_and_the_load_has_one_more(engine: Eng
     load(engine, DEMO, clock.now())
 
     logged = events(engine)
-    assert [e.type for e in logged].count("MasterDataChanged") == 76
+    assert [e.type for e in logged].count("MasterDataChanged") == 79
     loaded = logged[-1]
     assert (loaded.type, loaded.entity, loaded.entity_id, loaded.actor) == ("PlantLoaded", "site", "DEMO", "plant-load")
     assert loaded.payload["counts"]["workstation"] == {"created": 6, "updated": 0, "unchanged": 0}
@@ -170,7 +185,13 @@ def test_every_created_record_has_an_event_and_the_load_has_one_more(engine: Eng
     station = next(e for e in logged if e.entity == "workstation" and e.entity_id == "WS-05")
     assert station.payload == {
         "change": "created",
-        "after": {"line": "L2", "name": "Packing station", "micro_stop_seconds": None, "badge_only": True},
+        "after": {
+            "line": "L2",
+            "name": "Packing station",
+            "micro_stop_seconds": None,
+            "badge_only": True,
+            "capacity": 1,
+        },
     }
 
 
