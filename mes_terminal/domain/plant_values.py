@@ -153,7 +153,9 @@ def time_of_day(value: object, field: str) -> time:
 
 def local_date(value: object, field: str) -> date:
     """A day: a TOML date such as 2026-12-24 (or the same in quotes)."""
-    if isinstance(value, date) and not isinstance(value, datetime):
+    if isinstance(value, datetime):
+        raise InvalidInput(f"{field} must be a date such as 2026-12-24, not a moment ({value.isoformat()}).")
+    if isinstance(value, date):
         return value
     if isinstance(value, str) and (match := _DATE.match(value.strip())):
         try:
@@ -168,13 +170,14 @@ def local_date_time(value: object, field: str) -> datetime:
     same in quotes without seconds ("2026-12-10 06:00"); an offset is refused (the site's zone applies)."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            raise InvalidInput(f"{field} is in the site's local time; leave out the offset ({show(value)}).")
+            raise InvalidInput(f"{field} is in the site's local time; leave out the offset ({value.isoformat()}).")
         if value.second or value.microsecond:
             raise InvalidInput(f"{field} must be a whole minute, not {value:%H:%M:%S}.")
         return value
     if isinstance(value, str) and (match := _DATE_TIME.match(value.strip())):
         try:
-            return datetime(*(int(match[i]) for i in range(1, 6)))
+            year, month, day, hour, minute = (int(part) for part in match.groups())
+            return datetime(year, month, day, hour, minute)
         except ValueError:
             pass
     raise InvalidInput(f"{field} must be a local date and time such as 2026-12-10T06:00:00, not {show(value)}.")
