@@ -82,11 +82,11 @@ def _holidays(
             }
             for h in stored
         ),
-        key=lambda v: v["date"],
+        key=lambda v: str(v["date"]),
     )
     after = sorted(
         ({"date": h.day.isoformat(), "name": h.name, "lines": sorted(h.lines)} for h in plant.holidays),
-        key=lambda v: v["date"],
+        key=lambda v: str(v["date"]),
     )
     if not _record(changes, "holidays", site.code, before, after):
         return
