@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
 
@@ -31,6 +31,8 @@ from mes_terminal.domain.plant_values import (
     flag,
     gtin,
     limit,
+    local_date,
+    local_date_time,
     long_text,
     name,
     one_of,
@@ -118,6 +120,7 @@ class WorkstationSpec:
     name: str
     micro_stop_seconds: int | None
     badge_only: bool
+    capacity: int = 1  # operations the station runs at once
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,10 @@ class RoutingOperationSpec:
     # The work-instruction steps (domain/instructions.py); a change becomes a new revision to approve.
     instructions: tuple[wi.InstructionStep, ...] = ()
     acknowledge_instructions: bool = False  # each operator confirms having read a new revision
+    # Planning: transfer or wait minutes after the job's previous operation, and whether a break may
+    # interrupt it (false: it is planned whole inside one stretch of working time).
+    transfer_minutes: int = 0
+    interruptible: bool = True
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,39 @@ class ProductSpec:
     bom: tuple[BomLineSpec, ...]
     # The work order's output lot appears at the first good count, or when the last operation completes.
     output_lot_at: str = "first_count"
+    family: str | None = None  # the changeover family; None: the product is its own family
+
+    @property
+    def changeover_family(self) -> str:
+        return self.family or self.code
+
+
+@dataclass(frozen=True)
+class ChangeoverSpec:
+    """Minutes to change a station over from one product family to another."""
+
+    from_family: str
+    to_family: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class HolidaySpec:
+    """A site-local day without work on the lines named (none: the whole site)."""
+
+    day: date
+    name: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MaintenanceSpec:
+    """A station's planned maintenance, in the site's local time (naive datetimes)."""
+
+    station: str
+    start: datetime
+    end: datetime
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -251,6 +291,9 @@ class PlantDefinition:
     checklists: tuple[ChecklistSpec, ...]
     machines: tuple[MachineSpec, ...] = ()
     uns: UnsSpec | None = None
+    changeovers: tuple[ChangeoverSpec, ...] = ()
+    holidays: tuple[HolidaySpec, ...] = ()
+    maintenance: tuple[MaintenanceSpec, ...] = ()
 
 
 # The keys each table may hold; anything else is refused, so that a typo is never silently ignored.
@@ -267,6 +310,9 @@ SECTION_KEYS = (
     "checklists",
     "machines",
     "uns",
+    "changeovers",
+    "holidays",
+    "maintenance",
 )
 SITE_KEYS = (
     "code",
@@ -284,10 +330,10 @@ AREA_KEYS = ("code", "name")
 SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
 BREAK_KEYS = ("start", "minutes")
 LINE_KEYS = ("code", "name", "area", "shifts", "workstations")
-WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only")
+WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only", "capacity")
 USER_KEYS = ("badge", "name", "pin", "roles", "qualifications")
 MATERIAL_KEYS = ("code", "name", "unit", "lot_controlled", "serial_controlled", "shelf_life_days", "gtin")
-PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom", "output_lot")
+PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom", "output_lot", "family")
 ROUTING_KEYS = (
     "operation",
     "name",
@@ -299,7 +345,14 @@ ROUTING_KEYS = (
     "qualification",
     "instructions",
     "acknowledge_instructions",
+    "transfer_minutes",
+    "interruptible",
 )
+CHANGEOVER_KEYS = ("from", "to", "minutes")
+HOLIDAY_KEYS = ("date", "name", "lines")
+MAINTENANCE_KEYS = ("station", "start", "end", "reason")
+MAX_CAPACITY = 1000
+WEEK_MINUTES = 7 * 24 * 60
 INSTRUCTION_KEYS = ("text", "image", "pdf", "page", "caution")
 BOM_KEYS = ("material", "quantity", "operation", "backflush", "substitutes")
 REASON_KEYS = ("code", "name", "parent", "category", "loss")
@@ -352,6 +405,9 @@ def parse_plant(text: str, source: str = "plant file", read_media: MediaReader |
         checklists=tuple(_checklist(t) for t in root.tables("checklists", CHECKLIST_KEYS)),
         machines=_machines(document, root),
         uns=document.attempt(lambda: parse_uns(root.table("uns", UNS_KEYS))) if "uns" in root else None,
+        changeovers=tuple(_changeover(t) for t in root.tables("changeovers", CHANGEOVER_KEYS)),
+        holidays=tuple(_holiday(t) for t in root.tables("holidays", HOLIDAY_KEYS)),
+        maintenance=tuple(_maintenance(t) for t in root.tables("maintenance", MAINTENANCE_KEYS)),
     )
     document.check()
     plant_rules.check_references(document, plant)
@@ -428,6 +484,7 @@ def _workstation(t: Table) -> WorkstationSpec:
         name=t.get("name", name),
         micro_stop_seconds=t.get("micro_stop_seconds", whole(0, 24 * 3600), None),
         badge_only=t.get("badge_only", flag, False),
+        capacity=t.get("capacity", whole(1, MAX_CAPACITY), 1),
     )
 
 
@@ -462,7 +519,8 @@ def _product(t: Table, media: _MediaFiles) -> ProductSpec:
     routing = tuple(_routing_operation(r, media) for r in t.tables("routing", ROUTING_KEYS, required=True))
     bom = tuple(_bom_line(b) for b in t.tables("bom", BOM_KEYS))
     output_lot_at = t.get("output_lot", one_of(OUTPUT_LOT_AT), "first_count")
-    return ProductSpec(**vars(material), routing=routing, bom=bom, output_lot_at=output_lot_at)
+    family = t.get("family", code, None)
+    return ProductSpec(**vars(material), routing=routing, bom=bom, output_lot_at=output_lot_at, family=family)
 
 
 def _routing_operation(t: Table, media: _MediaFiles) -> RoutingOperationSpec:
@@ -483,6 +541,8 @@ def _routing_operation(t: Table, media: _MediaFiles) -> RoutingOperationSpec:
         qualification=t.get("qualification", code, None),
         instructions=tuple(_instruction_step(s, media) for s in steps[: wi.MAX_STEPS]),
         acknowledge_instructions=acknowledge,
+        transfer_minutes=t.get("transfer_minutes", whole(0, WEEK_MINUTES), 0),
+        interruptible=t.get("interruptible", flag, True),
     )
 
 
@@ -600,6 +660,33 @@ def _scrap_reason(t: Table) -> ScrapReasonSpec:
     )
 
 
+def _changeover(t: Table) -> ChangeoverSpec:
+    change = ChangeoverSpec(
+        from_family=t.get("from", code), to_family=t.get("to", code), minutes=t.get("minutes", whole(0, WEEK_MINUTES))
+    )
+    if t.intact and change.from_family == change.to_family:
+        t.note("to", f"is the same family as from ({change.to_family}); a changeover is between two families.")
+    return change
+
+
+def _holiday(t: Table) -> HolidaySpec:
+    lines = t.get_list("lines", code)
+    plant_rules.refuse_repeated_elements(t, "lines", lines, "line")
+    return HolidaySpec(day=t.get("date", local_date), name=t.get("name", name), lines=lines)
+
+
+def _maintenance(t: Table) -> MaintenanceSpec:
+    window = MaintenanceSpec(
+        station=t.get("station", code),
+        start=t.get("start", local_date_time),
+        end=t.get("end", local_date_time),
+        reason=t.get("reason", name, None),
+    )
+    if t.intact and window.end <= window.start:
+        t.note("end", f"({window.end:%Y-%m-%d %H:%M}) is not after start ({window.start:%Y-%m-%d %H:%M}).")
+    return window
+
+
 def _checklist(t: Table) -> ChecklistSpec:
     checklist_code = t.get("code", code)
     version = t.get("version", whole(1))
@@ -636,10 +723,13 @@ __all__ = [
     "AreaSpec",
     "BomLineSpec",
     "BreakSpec",
+    "ChangeoverSpec",
     "ChecklistItemSpec",
     "ChecklistSpec",
     "DowntimeReasonSpec",
+    "HolidaySpec",
     "LineSpec",
+    "MaintenanceSpec",
     "MaterialSpec",
     "PlantDefinition",
     "ProductSpec",

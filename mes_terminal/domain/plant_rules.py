@@ -174,6 +174,7 @@ def check_references(document: TomlDocument, plant: PlantDefinition) -> None:
         _check_bom(document, plant, i, product)
     _refuse_bom_loops(document, plant.products)
     _check_machines(document, plant)
+    _check_calendar(document, plant)
 
 
 def _check_scrap_scopes(document: TomlDocument, plant: PlantDefinition) -> None:
@@ -364,3 +365,39 @@ def _check_machines(document: TomlDocument, plant: PlantDefinition) -> None:
                     ("machines", i, signal.kind),
                     f"repeats the {signal.kind} signal of {machine.station} (already in machines[{first}]).",
                 )
+
+
+def _check_calendar(document: TomlDocument, plant: PlantDefinition) -> None:
+    """Changeovers between families of the file's products, holidays on its lines, maintenance at its
+    stations; no pair, day or window given twice."""
+    families = {p.changeover_family for p in plant.products}
+    for i, change in enumerate(plant.changeovers):
+        for key, family in (("from", change.from_family), ("to", change.to_family)):
+            if family is not None and family not in families:
+                document.note(
+                    ("changeovers", i, key),
+                    f"names {family}, which is not the family of any product in this file "
+                    "(a product's family is its family key, else its code).",
+                )
+    refuse_repeats(
+        document,
+        _paths("changeovers", "to", (f"{c.from_family} to {c.to_family}" for c in plant.changeovers)),
+        "changeover",
+    )
+    lines = {line.code for line in plant.lines}
+    for i, holiday in enumerate(plant.holidays):
+        for j, line in enumerate(holiday.lines):
+            if line not in lines:
+                document.note(("holidays", i, "lines", j), f"names {line}, which is not a line in this file.")
+    refuse_repeats(document, _paths("holidays", "date", (h.day for h in plant.holidays)), "holiday")
+    stations = {ws.code for line in plant.lines for ws in line.workstations}
+    for i, window in enumerate(plant.maintenance):
+        if window.station is not None and window.station not in stations:
+            document.note(
+                ("maintenance", i, "station"), f"names {window.station}, which is not a workstation in this file."
+            )
+    refuse_repeats(
+        document,
+        _paths("maintenance", "start", (f"{m.station} at {m.start:%Y-%m-%d %H:%M}" for m in plant.maintenance)),
+        "maintenance window",
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import time
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from mes_terminal.domain.errors import InvalidInput
@@ -32,6 +32,8 @@ _NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _UNIT = re.compile(r"^[^\s\x00-\x1f\x7f\ud800-\udfff]{1,16}$")
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _PIN = re.compile(r"^[0-9]{4,12}$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)$")
 
 
 def short_text(limit: int) -> Callable[[object, str], str]:
@@ -147,6 +149,38 @@ def time_of_day(value: object, field: str) -> time:
         if match:
             return time(int(match[1]), int(match[2]))
     raise InvalidInput(f'{field} must be a time of day such as "06:00", not {show(value)}.')
+
+
+def local_date(value: object, field: str) -> date:
+    """A day: a TOML date such as 2026-12-24 (or the same in quotes)."""
+    if isinstance(value, datetime):
+        raise InvalidInput(f"{field} must be a date such as 2026-12-24, not a moment ({value.isoformat()}).")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and (match := _DATE.match(value.strip())):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise InvalidInput(f"{field} must be a date such as 2026-12-24, not {show(value)}.")
+
+
+def local_date_time(value: object, field: str) -> datetime:
+    """A site-local moment to the minute: a TOML local date-time such as 2026-12-10T06:00:00, or the
+    same in quotes without seconds ("2026-12-10 06:00"); an offset is refused (the site's zone applies)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise InvalidInput(f"{field} is in the site's local time; leave out the offset ({value.isoformat()}).")
+        if value.second or value.microsecond:
+            raise InvalidInput(f"{field} must be a whole minute, not {value:%H:%M:%S}.")
+        return value
+    if isinstance(value, str) and (match := _DATE_TIME.match(value.strip())):
+        try:
+            year, month, day, hour, minute = (int(part) for part in match.groups())
+            return datetime(year, month, day, hour, minute)
+        except ValueError:
+            pass
+    raise InvalidInput(f"{field} must be a local date and time such as 2026-12-10T06:00:00, not {show(value)}.")
 
 
 def timezone(value: object, field: str) -> str:

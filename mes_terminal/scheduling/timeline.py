@@ -36,7 +36,16 @@ def windows(
     """The planned time of a calendar between origin and origin + horizon minutes, without `closed`
     (holidays, maintenance), as minute windows; windows shorter than a minute are dropped."""
     window = Span(origin, instant(origin, horizon))
-    spans = subtract(planned_spans(patterns, zone, window), closed)
+    return _minute_windows(origin, subtract(planned_spans(patterns, zone, window), closed))
+
+
+def around_the_clock(origin: datetime, horizon: int, closed: Iterable[Span] = ()) -> tuple[Window, ...]:
+    """Every minute between origin and origin + horizon minutes without `closed`: a station without a
+    shift calendar works around the clock but for its holidays, maintenance and stops."""
+    return _minute_windows(origin, subtract([Span(origin, instant(origin, horizon))], closed))
+
+
+def _minute_windows(origin: datetime, spans: Iterable[Span]) -> tuple[Window, ...]:
     result = []
     for span in spans:
         a, b = minutes(origin, span.start), int((span.end - origin).total_seconds() // 60)

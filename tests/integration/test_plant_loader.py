@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,16 @@ from mes_terminal.db.records import (
     Area,
     BomLine,
     BomSubstitute,
+    Changeover,
     ChecklistItem,
     ChecklistTemplate,
     DowntimeReason,
     Event,
+    Holiday,
+    HolidayLine,
     Line,
     LineShift,
+    MaintenanceWindow,
     Material,
     RoutingOperation,
     RoutingOperationStation,
@@ -64,6 +68,10 @@ MASTER_DATA = [
     ScrapReason,
     ChecklistTemplate,
     ChecklistItem,
+    Changeover,
+    Holiday,
+    HolidayLine,
+    MaintenanceWindow,
 ]
 
 
@@ -135,6 +143,9 @@ def test_loading_the_demo_fills_every_master_table(engine: Engine, clock: FixedC
         "downtime_reason": (20, 0),
         "scrap_reason": (9, 0),
         "checklist": (5, 0),
+        "changeovers": (1, 0),  # the site's matrix, holidays and maintenance: one list each
+        "holidays": (1, 0),
+        "maintenance": (1, 0),
     }
     assert counts(engine, *MASTER_DATA) == {
         "sites": 1,
@@ -155,6 +166,10 @@ def test_loading_the_demo_fills_every_master_table(engine: Engine, clock: FixedC
         "scrap_reasons": 9,
         "checklist_templates": 5,
         "checklist_items": 14,
+        "changeovers": 2,
+        "holidays": 5,
+        "holiday_lines": 1,
+        "maintenance_windows": 2,
     }
 
 
@@ -162,7 +177,7 @@ def test_every_created_record_has_an_event_and_the_load_has_one_more(engine: Eng
     load(engine, DEMO, clock.now())
 
     logged = events(engine)
-    assert [e.type for e in logged].count("MasterDataChanged") == 76
+    assert [e.type for e in logged].count("MasterDataChanged") == 79
     loaded = logged[-1]
     assert (loaded.type, loaded.entity, loaded.entity_id, loaded.actor) == ("PlantLoaded", "site", "DEMO", "plant-load")
     assert loaded.payload["counts"]["workstation"] == {"created": 6, "updated": 0, "unchanged": 0}
@@ -170,7 +185,13 @@ def test_every_created_record_has_an_event_and_the_load_has_one_more(engine: Eng
     station = next(e for e in logged if e.entity == "workstation" and e.entity_id == "WS-05")
     assert station.payload == {
         "change": "created",
-        "after": {"line": "L2", "name": "Packing station", "micro_stop_seconds": None, "badge_only": True},
+        "after": {
+            "line": "L2",
+            "name": "Packing station",
+            "micro_stop_seconds": None,
+            "badge_only": True,
+            "capacity": 1,
+        },
     }
 
 
@@ -336,6 +357,84 @@ def test_a_changed_routing_and_bill_of_materials_replace_the_stored_ones(demo: E
         assert sorted(quantities) == [Decimal("0.012"), Decimal("0.82")]
     assert counts(demo, RoutingOperationStation)["routing_operation_stations"] == 6  # one gone, one added
     assert not load(demo, text, clock.now()).changed
+
+
+def test_the_planning_calendar_is_stored_with_the_stations_products_and_routings(
+    engine: Engine, clock: FixedClock
+) -> None:
+    badge_only = "badge_only = true                 #"
+    load(engine, edited(badge_only, "capacity = 2\n" + badge_only), clock.now())
+
+    with Session(engine) as session:
+        capacity = dict(session.execute(select(Workstation.code, Workstation.capacity)).all())
+        assert (capacity["WS-05"], capacity["WS-01"]) == (2, 1)
+        family = dict(session.execute(select(Material.code, Material.family)).all())
+        assert (family["BRACKET-A"], family["KIT-X"], family["STEEL-2MM"]) == ("BRACKETS", "KITS", None)
+        routing = session.execute(
+            select(RoutingOperation.seq, RoutingOperation.transfer_minutes, RoutingOperation.interruptible)
+            .join(Material, Material.id == RoutingOperation.product_id)
+            .where(Material.code == "BRACKET-A")
+            .order_by(RoutingOperation.seq)
+        ).all()
+        assert [tuple(r) for r in routing] == [(10, 0, True), (20, 0, True), (30, 15, True), (40, 0, True)]
+        matrix = session.execute(select(Changeover.from_family, Changeover.to_family, Changeover.minutes)).all()
+        assert sorted(tuple(r) for r in matrix) == [("ASSEMBLIES", "KITS", 20), ("KITS", "ASSEMBLIES", 35)]
+        holidays = {h.day.isoformat(): h for h in session.scalars(select(Holiday))}
+        assert list(holidays) == ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"]
+        l2 = session.scalars(select(Line).where(Line.code == "L2")).one()
+        assert [link.line_id for link in holidays["2026-12-31"].lines] == [l2.id]
+        assert holidays["2026-12-24"].lines == [] and holidays["2026-12-24"].name == "Christmas Eve"
+        laser = session.execute(
+            select(MaintenanceWindow)
+            .join(Workstation, Workstation.id == MaintenanceWindow.workstation_id)
+            .where(Workstation.code == "WS-01")
+        ).scalar_one()
+        # 06:00-10:00 in Berlin in winter is 05:00-09:00 UTC.
+        assert (laser.starts_at, laser.ends_at, laser.reason) == (
+            datetime(2026, 12, 16, 5, tzinfo=UTC),
+            datetime(2026, 12, 16, 9, tzinfo=UTC),
+            "Laser optics and nozzle service",
+        )
+
+
+def test_the_calendar_lists_follow_the_file_and_each_change_is_one_event(demo: Engine, clock: FixedClock) -> None:
+    logged = len(events(demo))
+    text = edited('[[holidays]]\ndate = 2026-12-26\nname = "Boxing Day"\n\n', "")
+    text = edited("end = 2026-12-16T10:00:00", "end = 2026-12-16T12:00:00", text)
+    text = edited('to = "ASSEMBLIES"\nminutes = 35', 'to = "ASSEMBLIES"\nminutes = 30', text)
+    text = edited("transfer_minutes = 15 ", "transfer_minutes = 10 ", text)
+
+    summary = load(demo, text, clock.now())
+
+    assert changes(summary) == {"routing": (0, 1), "changeovers": (0, 1), "holidays": (0, 1), "maintenance": (0, 1)}
+    assert "1 holiday calendar updated" in summary.describe()
+    written = {e.entity: e for e in events(demo)[logged:] if e.type == "MasterDataChanged"}
+    assert written["holidays"].entity_id == "DEMO"
+    before_days = [h["date"] for h in written["holidays"].payload["before"]["entries"]]
+    after_days = [h["date"] for h in written["holidays"].payload["after"]["entries"]]
+    assert set(before_days) - set(after_days) == {"2026-12-26"}
+    assert written["maintenance"].payload["after"]["entries"][0]["end"] == "2026-12-16T11:00:00Z"
+    with Session(demo) as session:
+        assert session.scalar(select(func.count()).select_from(Holiday)) == 4
+        assert session.scalar(select(func.count()).select_from(HolidayLine)) == 1
+        assert session.scalar(select(Changeover.minutes).where(Changeover.from_family == "KITS")) == 30
+    assert not load(demo, text, clock.now()).changed  # and again: nothing
+
+    emptied = text
+    for section in ("\n[[holidays]]\n", "\n[[maintenance]]\n", "\n[[changeovers]]\n"):
+        while section in emptied:
+            start = emptied.index(section) + 1
+            end = emptied.index("\n\n", start) + 2
+            emptied = emptied[:start] + emptied[end:]
+    summary = load(demo, emptied, clock.now())
+    assert changes(summary) == {"changeovers": (0, 1), "holidays": (0, 1), "maintenance": (0, 1)}
+    assert counts(demo, Changeover, Holiday, HolidayLine, MaintenanceWindow) == {
+        "changeovers": 0,
+        "holidays": 0,
+        "holiday_lines": 0,
+        "maintenance_windows": 0,
+    }
+    assert not load(demo, emptied, clock.now()).changed
 
 
 def test_things_left_out_of_the_file_stay_in_the_database(demo: Engine, clock: FixedClock) -> None:

@@ -7,8 +7,9 @@ the plan, records an event and reorders the dispatch lists.
 
 from __future__ import annotations
 
+import itertools
 import json
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -19,11 +20,14 @@ from mes_terminal.cli import main
 from mes_terminal.db.records import Event, PlannedOperation
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.domain.errors import NotPermitted
+from mes_terminal.domain.intervals import Span
+from mes_terminal.domain.plant import parse_plant
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.planning.planner import plan_json, plan_plant, publish
+from mes_terminal.services.planning.planner import plan_json, plan_plant, publish, read_facts
+from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.queries.dispatch import station_dispatch
-from tests.helpers import OPERATOR, SUPERVISOR, command
+from tests.helpers import DATA, OPERATOR, SUPERVISOR, command
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -129,3 +133,93 @@ def test_the_command_line_prints_json_and_applies(
     # 06:00 UTC is 07:00 in Berlin (CET): the printed plan reads the site's wall clock and names its zone.
     assert out.startswith("Plan from 2026-03-02 07:00 CET to ") and "UTC" not in out
     assert "Mon 02 07:" in out
+
+
+# --- the plant file's planning calendar reaches the plan ----------------------------------------------
+
+CALENDAR = """
+[[products]]
+code = "PLATE-B"
+name = "Plate B"
+unit = "pcs"
+family = "PLATES"
+
+[[products.routing]]
+operation = 10
+name = "Cut"
+workstations = ["WS-01"]
+ideal_cycle_seconds = 12.0
+setup_minutes = 10
+
+[[changeovers]]
+from = "BRACKETS"
+to = "PLATES"
+minutes = 40
+
+[[changeovers]]
+from = "PLATES"
+to = "BRACKETS"
+minutes = 25
+
+[[holidays]]
+date = 2026-03-03
+name = "Works outing"
+
+[[maintenance]]
+station = "WS-01"
+start = 2026-03-02T08:00:00
+end = 2026-03-02T10:00:00
+reason = "Lens cleaning"
+"""
+
+
+def calendar_plant(engine: Engine, clock: FixedClock) -> None:
+    text = (DATA / "small_plant.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "Bracket A"\n', 'name = "Bracket A"\nfamily = "BRACKETS"\n', 1)
+    text = text.replace("badge_only = true\n", "badge_only = true\ncapacity = 2\n", 1)
+    text = text.replace("ideal_cycle_seconds = 20.0\n", "ideal_cycle_seconds = 20.0\ntransfer_minutes = 30\n", 1)
+    load_plant(engine, parse_plant(text + CALENDAR, source="calendar.toml"), now=clock.now())
+
+
+def test_the_plant_files_calendar_is_read_for_the_plan(engine: Engine, clock: FixedClock) -> None:
+    calendar_plant(engine, clock)
+    facts = read_facts(engine)
+    assert {s.code: s.capacity for s in facts.stations} == {"WS-01": 1, "WS-02": 2}
+    assert dict(facts.changeovers) == {("BRACKETS", "PLATES"): 40, ("PLATES", "BRACKETS"): 25}
+    assert list(facts.holidays.values()) == [(date(2026, 3, 3),)]
+    assert facts.maintenance == {
+        "WS-01": (Span(datetime(2026, 3, 2, 7, tzinfo=UTC), datetime(2026, 3, 2, 9, tzinfo=UTC)),)
+    }
+
+
+def test_the_plan_keeps_holidays_maintenance_transfers_capacity_and_changeovers(
+    engine: Engine, clock: FixedClock
+) -> None:
+    calendar_plant(engine, clock)
+    bus = CommandBus(engine, clock)
+    release_orders(bus, clock, [("WO-A", 900, 30, 0), ("WO-B", 900, 30, 0), ("WO-C", 600, 40, 0)])
+    now = clock.now()
+    bus.execute(command(c.CreateWorkOrder, now, number="WO-P", product="PLATE-B", quantity=Decimal(600), due=now))
+    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-P"))
+
+    plan = plan_plant(engine, clock.now(), time_limit=5.0)
+
+    assert plan.violations == ()
+    service = (datetime(2026, 3, 2, 7, tzinfo=UTC), datetime(2026, 3, 2, 9, tzinfo=UTC))
+    outing = (datetime(2026, 3, 2, 23, tzinfo=UTC), datetime(2026, 3, 3, 23, tzinfo=UTC))  # Berlin's Tuesday
+    for line in plan.lines:
+        # Nothing starts or ends inside the closed time (work paused over it is checked by `violations`).
+        for start, end in (outing, service if line.station == "WS-01" else outing):
+            assert not (start < line.start < end or start < line.end < end), line
+    by_key = {(line.work_order, line.operation): line for line in plan.lines}
+    for number in ("WO-A", "WO-B", "WO-C"):
+        assert by_key[(number, 20)].start >= by_key[(number, 10)].end + timedelta(minutes=30)
+    bends = sorted((line for line in plan.lines if line.station == "WS-02"), key=lambda line: line.start)
+    assert any(a.end > b.start for a, b in itertools.pairwise(bends))  # capacity 2: side by side
+    cuts = sorted((line for line in plan.lines if line.station == "WS-01"), key=lambda line: line.start)
+    matrix = {("BRACKETS", "PLATES"): 40, ("PLATES", "BRACKETS"): 25}
+    family = {True: "PLATES", False: "BRACKETS"}
+    changes = [(family[a.work_order == "WO-P"], family[b.work_order == "WO-P"]) for a, b in itertools.pairwise(cuts)]
+    assert [b.setup_minutes for b in cuts[1:]] == [matrix.get(change, 0) for change in changes]
+    assert any(change in matrix for change in changes)
+    assert max(line.end for line in plan.lines) > outing[1]  # the work went on after the holiday

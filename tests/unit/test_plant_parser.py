@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -17,9 +17,12 @@ from mes_terminal.domain.errors import PlantFileError
 from mes_terminal.domain.gs1 import is_valid_gtin
 from mes_terminal.domain.plant import (
     BREAK_KEYS,
+    CHANGEOVER_KEYS,
     CHECKLIST_KEYS,
+    HOLIDAY_KEYS,
     ITEM_KEYS,
     LINE_KEYS,
+    MAINTENANCE_KEYS,
     PRODUCT_KEYS,
     ROUTING_KEYS,
     SECTION_KEYS,
@@ -601,6 +604,137 @@ def test_the_pin_never_appears_in_a_message() -> None:
     assert "40x1" not in message
 
 
+# --- the planning calendar ---------------------------------------------------------------------------
+
+CALENDAR = """
+[[changeovers]]
+from = "PIN"
+to = "RODS"
+minutes = 25
+
+[[holidays]]
+date = 2026-12-24
+name = "Christmas Eve"
+lines = ["L1"]
+
+[[holidays]]
+date = "2026-12-25"
+name = "Christmas Day"
+
+[[maintenance]]
+station = "WS-1"
+start = 2026-12-10T06:00:00
+end = "2026-12-10 10:30"
+reason = "Blade change"
+
+[[products]]
+code = "ROD"
+name = "Rod"
+unit = "pcs"
+family = "RODS"
+
+[[products.routing]]
+operation = 10
+name = "Saw"
+workstations = ["WS-1"]
+ideal_cycle_seconds = 5
+transfer_minutes = 30
+interruptible = false
+"""
+
+
+def test_the_planning_calendar_is_read_with_its_defaults() -> None:
+    text = edited('code = "WS-1"\nname = "Saw"\n', 'code = "WS-1"\nname = "Saw"\ncapacity = 3\n', SMALL + CALENDAR)
+    plant = parse_plant(text)
+    assert plant.lines[0].workstations[0].capacity == 3
+    pin, rod = plant.products
+    assert (pin.family, pin.changeover_family, rod.family) == (None, "PIN", "RODS")
+    assert (pin.routing[0].transfer_minutes, pin.routing[0].interruptible) == (0, True)
+    assert (rod.routing[0].transfer_minutes, rod.routing[0].interruptible) == (30, False)
+    assert [(c.from_family, c.to_family, c.minutes) for c in plant.changeovers] == [("PIN", "RODS", 25)]
+    assert [(h.day, h.name, h.lines) for h in plant.holidays] == [
+        (date(2026, 12, 24), "Christmas Eve", ("L1",)),
+        (date(2026, 12, 25), "Christmas Day", ()),
+    ]
+    window = plant.maintenance[0]
+    assert (window.station, window.start, window.end, window.reason) == (
+        "WS-1",
+        datetime(2026, 12, 10, 6, 0),
+        datetime(2026, 12, 10, 10, 30),
+        "Blade change",
+    )
+    assert parse_plant(SMALL).lines[0].workstations[0].capacity == 1
+    assert (parse_plant(SMALL).changeovers, parse_plant(SMALL).holidays, parse_plant(SMALL).maintenance) == ((), (), ())
+
+
+def test_the_demo_has_holidays_maintenance_and_a_family_matrix() -> None:
+    plant = demo()
+    assert {p.code: p.changeover_family for p in plant.products} == {
+        "BRACKET-A": "BRACKETS",
+        "ASSEMBLY-X": "ASSEMBLIES",
+        "KIT-X": "KITS",
+    }
+    assert len(plant.changeovers) == 2 and len(plant.holidays) == 5 and len(plant.maintenance) == 2
+    assert next(h.lines for h in plant.holidays if h.day == date(2026, 12, 31)) == ("L2",)
+
+
+def test_each_bad_calendar_value_is_named_on_its_line() -> None:
+    text = SMALL + CALENDAR
+    text = edited('code = "WS-1"\nname = "Saw"\n', 'code = "WS-1"\nname = "Saw"\ncapacity = 0\n', text)
+    text = edited('family = "RODS"', "family = 7", text)
+    text = edited("transfer_minutes = 30", "transfer_minutes = -5", text)
+    text = edited("interruptible = false", 'interruptible = "no"', text)
+    text = edited("minutes = 25", 'minutes = "long"', text)
+    text = edited("date = 2026-12-24", 'date = "24.12.2026"', text)
+    text = edited('date = "2026-12-25"', "date = 2026-12-25T00:00:00", text)
+    text = edited("start = 2026-12-10T06:00:00", "start = 2026-12-10T06:00:00+01:00", text)
+    text = edited('end = "2026-12-10 10:30"', 'end = "tomorrow"\nuntil = 3', text)
+    problems = refusals(text)
+    expected = {
+        "capacity = 0": "lines[0].workstations[0].capacity must be at least 1, not 0.",
+        "family = 7": "products[1].family must be",
+        "transfer_minutes = -5": "products[1].routing[0].transfer_minutes must be at least 0, not -5.",
+        'interruptible = "no"': "products[1].routing[0].interruptible must be true or false",
+        'minutes = "long"': "changeovers[0].minutes must be a whole number",
+        'date = "24.12.2026"': "holidays[0].date must be a date such as 2026-12-24",
+        "date = 2026-12-25T00:00:00": "holidays[1].date must be a date such as 2026-12-24",
+        "+01:00": "maintenance[0].start is in the site's local time; leave out the offset",
+        'end = "tomorrow"': "maintenance[0].end must be a local date and time",
+        "until = 3": "maintenance[0].until is not a known key",
+    }
+    assert len(problems) == len(expected), problems
+    for snippet, sentence in expected.items():
+        line = line_of(text, snippet)
+        assert any(p.startswith(f"demo.toml, line {line}: {sentence}") for p in problems), (snippet, problems)
+
+
+def test_each_calendar_reference_to_something_not_in_the_file_is_named() -> None:
+    text = SMALL + CALENDAR
+    text = edited('to = "RODS"', 'to = "BARS"', text)
+    text = edited('lines = ["L1"]', 'lines = ["L1", "L9"]', text)
+    text = edited('station = "WS-1"', 'station = "WS-99"', text)
+    text += '\n[[changeovers]]\nfrom = "RODS"\nto = "RODS"\nminutes = 5\n'
+    text += '\n[[holidays]]\ndate = 2026-12-24\nname = "Again"\n'
+    text += '\n[[maintenance]]\nstation = "WS-1"\nstart = 2026-12-11T10:00:00\nend = 2026-12-11T09:00:00\n'
+    problems = refusals(text)
+    assert any("changeovers[1].to is the same family as from (RODS)" in p for p in problems), problems
+    assert any("maintenance[1].end (2026-12-11 09:00) is not after start (2026-12-11 10:00)." in p for p in problems)
+    # The values could be read, so the references are checked next, every one of them.
+    text = text.replace('from = "RODS"\nto = "RODS"', 'from = "RODS"\nto = "PIN"').replace(
+        "end = 2026-12-11T09:00:00", "end = 2026-12-11T11:00:00"
+    )
+    problems = refusals(text)
+    bars, l9, ws99 = line_of(text, 'to = "BARS"'), line_of(text, '"L9"'), line_of(text, "WS-99")
+    again, first = line_of(text, 'name = "Again"') - 1, line_of(text, "date = 2026-12-24")
+    assert problems == (
+        f"demo.toml, line {bars}: changeovers[0].to names BARS, which is not the family of any product in this "
+        "file (a product's family is its family key, else its code).",
+        f"demo.toml, line {l9}: holidays[0].lines[1] names L9, which is not a line in this file.",
+        f"demo.toml, line {ws99}: maintenance[0].station names WS-99, which is not a workstation in this file.",
+        f"demo.toml, line {again}: holidays[2].date repeats the holiday 2026-12-24, already given at line {first}.",
+    )
+
+
 # --- properties: whatever the text, the only complaint is a PlantFileError ------------------------------
 
 
@@ -658,6 +792,7 @@ def test_any_toml_like_text_is_parsed_or_refused_in_words(lines: list[str]) -> N
 _KEYS = sorted(
     {*SECTION_KEYS, *LINE_KEYS, *WORKSTATION_KEYS, *USER_KEYS, *PRODUCT_KEYS, *ROUTING_KEYS, *CHECKLIST_KEYS}
     | {*ITEM_KEYS, *BREAK_KEYS, "parent", "category", "loss", "timezone", "material", "quantity", "backflush"}
+    | {*CHANGEOVER_KEYS, *HOLIDAY_KEYS, *MAINTENANCE_KEYS}
 )
 _SCALARS = st.one_of(
     st.booleans(),
@@ -667,6 +802,7 @@ _SCALARS = st.one_of(
     st.sampled_from(["06:00", "WS-01", "mon", "numeric", "every_n", "0.5", "Europe/Berlin", "09506000134352"]),
     st.times(),
     st.dates(),
+    st.datetimes(),
 )
 _VALUES = st.recursive(
     _SCALARS,
@@ -761,6 +897,8 @@ def test_the_demo_with_several_values_changed_names_each_mistake_in_words(change
         try:
             for part in path[:-1]:
                 parent = parent[part]
+            if isinstance(parent, dict) != isinstance(path[-1], str):
+                continue  # an earlier change made a list a table (or the other way round)
             if value is None:
                 del parent[path[-1]]
             else:

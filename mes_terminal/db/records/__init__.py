@@ -1,5 +1,6 @@
 """Every record of the schema. Importing this package registers all tables on `Base.metadata`."""
 
+from mes_terminal.db.records.calendar import Changeover, Holiday, HolidayLine, MaintenanceWindow
 from mes_terminal.db.records.documents import PrintJob
 from mes_terminal.db.records.downtime import DowntimeEvent, DowntimeReason
 from mes_terminal.db.records.equipment import Area, Line, Site, Workstation
@@ -40,6 +41,7 @@ __all__ = [
     "Area",
     "BomLine",
     "BomSubstitute",
+    "Changeover",
     "ChecklistItem",
     "ChecklistResult",
     "ChecklistTemplate",
@@ -54,6 +56,8 @@ __all__ = [
     "EventChainHead",
     "GenealogyLink",
     "Hold",
+    "Holiday",
+    "HolidayLine",
     "InstructionAcknowledgement",
     "InstructionRevision",
     "InstructionStepRecord",
@@ -65,6 +69,7 @@ __all__ = [
     "MachineCount",
     "MachineCounter",
     "MachineSource",
+    "MaintenanceWindow",
     "Material",
     "MediaBlob",
     "Nonconformance",

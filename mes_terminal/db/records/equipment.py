@@ -78,6 +78,7 @@ class Workstation(Base):
     __tablename__ = "workstations"
     __table_args__ = (
         CheckConstraint("micro_stop_seconds IS NULL OR micro_stop_seconds >= 0", name="micro_stop_not_negative"),
+        CheckConstraint("capacity > 0", name="capacity_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,5 +89,7 @@ class Workstation(Base):
     # A station may let operators sign in by badge alone (no PIN), e.g. behind a guarded door.
     badge_only: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # How many operations the station runs at once (an oven, a multi-spindle cell): the scheduler's capacity.
+    capacity: Mapped[int] = mapped_column(Integer, server_default="1")
 
     line: Mapped[Line] = relationship(back_populates="workstations")

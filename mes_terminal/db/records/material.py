@@ -34,6 +34,8 @@ class Material(Base):
     output_lot_at: Mapped[str] = mapped_column(String(16), server_default="first_count")
     # Where the definition came from when not the plant file: 'erp' for a product an ERP document created.
     origin: Mapped[str | None] = mapped_column(String(16))
+    # For a product: its changeover family (plant file `family`); None: the product is its own family.
+    family: Mapped[str | None] = mapped_column(String(64))
 
 
 class Lot(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mes_terminal.db.base import QUANTITY, Base, Name
@@ -42,6 +42,7 @@ class RoutingOperation(Base):
         CheckConstraint("seq > 0", name="seq_positive"),
         CheckConstraint("ideal_cycle_seconds > 0", name="cycle_positive"),
         CheckConstraint("setup_minutes >= 0", name="setup_not_negative"),
+        CheckConstraint("transfer_minutes >= 0", name="transfer_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,6 +56,10 @@ class RoutingOperation(Base):
     checklist_code: Mapped[str | None] = mapped_column(String(64))
     # Only people holding this qualification may work the operation (none: anyone).
     qualification: Mapped[str | None] = mapped_column(String(64))
+    # Planning: minutes of transfer or waiting after the job's previous operation ends, and whether the
+    # operation may pause over a break (false: it is planned whole inside one stretch of working time).
+    transfer_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
+    interruptible: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
 class RoutingOperationStation(Base):

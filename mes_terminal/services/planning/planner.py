@@ -1,10 +1,12 @@
 """The plant's plan: released operations, stations and shift calendars in; a checked plan out.
 
 Reads through `services/queries/schedule.py` and the line calendars, builds the pure scheduler's
-`Problem` (minutes from the origin), solves it and turns the answer back into real time. What the
-database does not hold yet is taken as: one operation at a time per station, no transfer times, an
-operation may pause over a break, the product as the changeover family with the routing's setup
-minutes as the changeover into it, and a line without shifts working around the clock.
+`Problem` (minutes from the origin), solves it and turns the answer back into real time. From the
+plant file come each station's capacity, each routing operation's transfer time and whether it may
+pause over a break, each product's changeover family (else the product itself) with the site's
+changeover matrix (a pair it lacks takes the routing's setup minutes), and the time a station does
+not work: outside its line's shifts (a line without shifts works around the clock), on its line's
+holidays (site-local days) and in its maintenance windows.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import math
 import uuid
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -28,7 +30,7 @@ from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.options import Options
 from mes_terminal.scheduling.plan import Figures, Plan
 from mes_terminal.scheduling.solve import schedule
-from mes_terminal.scheduling.timeline import instant, minutes, windows
+from mes_terminal.scheduling.timeline import around_the_clock, instant, minutes, windows
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.queries import schedule as q
@@ -80,6 +82,9 @@ class Facts:
     calendars: dict[int, list[ShiftPattern]]  # line id -> shift patterns
     operations: tuple[q.OperationRow, ...]
     current: tuple[q.CurrentRow, ...]
+    changeovers: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (from, to family) -> minutes
+    holidays: Mapping[int, tuple[date, ...]] = field(default_factory=dict)  # line id -> site-local days off
+    maintenance: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # station -> closed spans
 
 
 def read_facts(engine: Engine) -> Facts:
@@ -87,11 +92,25 @@ def read_facts(engine: Engine) -> Facts:
         stations = q.stations(connection)
         line_ids = sorted({s.line_id for s in stations})
         shifts = line_shifts(connection, line_ids) if line_ids else {}
+        matrix: dict[tuple[str, str], int] = {}
+        for change in q.changeovers(connection):
+            # Two sites naming the same pair differently: plan with the longer changeover.
+            pair = (change.from_family, change.to_family)
+            matrix[pair] = max(matrix.get(pair, 0), change.minutes)
+        days_off: dict[int, list[date]] = defaultdict(list)
+        for holiday in q.holidays(connection):
+            days_off[holiday.line_id].append(holiday.day)
+        closed: dict[str, list[Span]] = defaultdict(list)
+        for window in q.maintenance(connection):
+            closed[window.station].append(Span(window.start, window.end))
         return Facts(
             tuple(stations),
             {line_id: patterns_from(rows) for line_id, rows in shifts.items()},
             tuple(q.open_operations(connection)),
             tuple(q.current_plan(connection)),
+            matrix,
+            {line_id: tuple(days) for line_id, days in days_off.items()},
+            {code: tuple(spans) for code, spans in closed.items()},
         )
 
 
@@ -131,13 +150,17 @@ def build_problem(
     down = {code: max(0, minutes(origin, until)) for code, until in down_until.items()}
     stations = []
     for row in facts.stations:
+        zone = ZoneInfo(row.timezone)
         patterns = facts.calendars.get(row.line_id, [])
-        closed = [Span(origin, down_until[row.code])] if row.code in down and down[row.code] > 0 else []
+        closed = [_local_day(day, zone) for day in facts.holidays.get(row.line_id, ())]
+        closed += facts.maintenance.get(row.code, ())
+        if row.code in down and down[row.code] > 0:
+            closed.append(Span(origin, down_until[row.code]))
         if patterns:
-            found = windows(patterns, ZoneInfo(row.timezone), origin, horizon, closed)
+            found = windows(patterns, zone, origin, horizon, closed)
         else:
-            found = ((down.get(row.code, 0), horizon),) if down.get(row.code, 0) < horizon else ()
-        stations.append(sp.Station(row.code, found))
+            found = around_the_clock(origin, horizon, closed)
+        stations.append(sp.Station(row.code, found, capacity=row.capacity))
     frozen_until = origin + timedelta(hours=frozen_hours)
     current = {(r.work_order, r.seq): r for r in facts.current}
     by_order: dict[str, list[q.OperationRow]] = defaultdict(list)
@@ -154,7 +177,14 @@ def build_problem(
         for r in facts.current
         if f"{r.work_order}/{r.seq}" in known
     )
-    return sp.Problem(tuple(jobs), tuple(stations), horizon, current=plan_now)
+    return sp.Problem(tuple(jobs), tuple(stations), horizon, changeover=dict(facts.changeovers), current=plan_now)
+
+
+def _local_day(day: date, zone: ZoneInfo) -> Span:
+    """A site-local day as real time: from its midnight to the next (23 or 25 hours across a clock change)."""
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    return Span(start.astimezone(UTC), end.astimezone(UTC))
 
 
 def _operation(
@@ -168,20 +198,28 @@ def _operation(
 ) -> sp.Operation:
     key = f"{row.work_order}/{row.seq}"
     work = _work_minutes(row)
-    family, setup = row.product, math.ceil(row.setup_minutes)
+    # What every operation carries, kept or free: its family's changeover, its transfer, whether it may pause.
+    rules = sp.Operation(
+        key,
+        {},
+        interruptible=row.interruptible,
+        family=row.family or row.product,
+        setup=math.ceil(row.setup_minutes),
+        wait_before=row.transfer_minutes,
+    )
     if row.status in ACTIVE_OPERATION and row.station is not None:
         begun = minutes(origin, row.started_at or now)
         # Work on a station that is down goes on when it is up again.
         left = max(0, minutes(origin, now), down.get(row.station, 0)) + work
         fixed = sp.Fixed(row.station, min(begun, 0), min(horizon, max(left, 1)))
-        return sp.Operation(key, {row.station: work}, family=family, setup=setup, fixed=fixed)
+        return replace(rules, durations={row.station: work}, fixed=fixed)
     planned = current.get((row.work_order, row.seq))
     if planned is not None and origin <= planned.start < frozen_until and planned.station in row.eligible:
         fixed = sp.Fixed(planned.station, minutes(origin, planned.start), minutes(origin, planned.end))
-        return sp.Operation(key, {planned.station: work}, family=family, setup=setup, fixed=fixed)
+        return replace(rules, durations={planned.station: work}, fixed=fixed)
     release = 0 if row.released_at is None else max(0, minutes(origin, row.released_at))
     durations = {code: work for code in row.eligible} if row.cycle_seconds is not None else {}
-    return sp.Operation(key, durations, family=family, setup=setup, release=release)
+    return replace(rules, durations=durations, release=release)
 
 
 def _work_minutes(row: q.OperationRow) -> int:

@@ -31,6 +31,9 @@ KINDS = (
     "scrap_reason",
     "checklist",
     "machine",
+    "changeovers",
+    "holidays",
+    "maintenance",
 )
 CHANGE_EVENT = "MasterDataChanged"
 LOADED_EVENT = "PlantLoaded"
@@ -76,9 +79,19 @@ class LoadSummary:
         return f"Plant {self.site} loaded: {', '.join(parts)}."
 
 
+# Lists that belong to the site as a whole: one entry per site, named for what the list is.
+_LIST_LABELS = {
+    "changeovers": ("changeover matrix", "changeover matrices"),
+    "holidays": ("holiday calendar", "holiday calendars"),
+    "maintenance": ("maintenance plan", "maintenance plans"),
+}
+
+
 def _label(kind: str, n: int) -> str:
     if kind == "bom":
         return "bill of materials" if n == 1 else "bills of materials"
+    if kind in _LIST_LABELS:
+        return _LIST_LABELS[kind][n != 1]
     if kind == "instructions":
         return "operation's instructions" if n == 1 else "operations' instructions"
     name = kind.replace("_", " ")

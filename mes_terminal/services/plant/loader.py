@@ -50,6 +50,7 @@ from mes_terminal.domain.plant import (
     UserSpec,
     parse_plant,
 )
+from mes_terminal.services.plant.calendar import load_calendar
 from mes_terminal.services.plant.changes import (
     KINDS,
     LOADED_EVENT,
@@ -145,6 +146,7 @@ class _Loader:
         self._scrap_reasons()
         self._checklists()
         load_machines(self.session, self.plant, stations, self.changes)
+        load_calendar(self.session, self.plant, site, lines, stations, self.changes)
         self.session.flush()
         return self.changes.summary(self.plant.site.code)
 
@@ -276,7 +278,12 @@ class _Loader:
         stations: dict[str, Workstation] = {}
         for line_spec, spec in specs:
             station, line_code = stored.get(spec.code, (None, None))
-            fields = {"name": spec.name, "micro_stop_seconds": spec.micro_stop_seconds, "badge_only": spec.badge_only}
+            fields = {
+                "name": spec.name,
+                "micro_stop_seconds": spec.micro_stop_seconds,
+                "badge_only": spec.badge_only,
+                "capacity": spec.capacity,
+            }
             before = None if station is None else {"line": line_code} | columns(station, fields)
             if self.changes.record("workstation", spec.code, before, {"line": line_spec.code} | fields):
                 if station is None:

@@ -162,6 +162,7 @@ class ProductDefinitions:
             op.name, op.work_instruction, op.checklist_code = op_spec.name, op_spec.work_instruction, op_spec.checklist
             op.qualification = op_spec.qualification
             op.ideal_cycle_seconds, op.setup_minutes = op_spec.ideal_cycle_seconds, op_spec.setup_minutes
+            op.transfer_minutes, op.interruptible = op_spec.transfer_minutes, op_spec.interruptible
             written.append((op, op_spec))
         self.session.flush()
         for op, op_spec in written:
@@ -278,6 +279,7 @@ def _material_values(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> V
         "gtin": spec.gtin,
         "is_product": is_product,
         "output_lot_at": spec.output_lot_at if isinstance(spec, ProductSpec) else "first_count",
+        "family": spec.family if isinstance(spec, ProductSpec) else None,
     }
 
 
@@ -291,6 +293,8 @@ def _operation_values(op: RoutingOperation, stations: Iterable[str]) -> Values:
         "checklist": op.checklist_code,
         "work_instruction": op.work_instruction,
         "qualification": op.qualification,
+        "transfer_minutes": op.transfer_minutes,
+        "interruptible": op.interruptible,
     }
 
 
@@ -304,6 +308,8 @@ def _operation_spec_values(spec: RoutingOperationSpec) -> Values:
         "checklist": spec.checklist,
         "work_instruction": spec.work_instruction,
         "qualification": spec.qualification,
+        "transfer_minutes": spec.transfer_minutes,
+        "interruptible": spec.interruptible,
     }
 
 

@@ -1,21 +1,26 @@
 """What the scheduler reads: the open operations of released orders, the stations and the plan in force.
 
-SQL in, frozen rows out; `services/planning/` turns them into the scheduler's problem. Three set-based
-statements for the operations, their eligible stations and the current plan, whatever their number.
+SQL in, frozen rows out; `services/planning/` turns them into the scheduler's problem. Set-based
+statements for the operations, their eligible stations, the current plan and the calendar (changeover
+matrix, holidays, maintenance), whatever their number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
 from mes_terminal.db.records import (
+    Changeover,
     DowntimeEvent,
     DowntimeReason,
+    Holiday,
+    HolidayLine,
     Line,
+    MaintenanceWindow,
     Material,
     PlannedOperation,
     RoutingOperation,
@@ -37,6 +42,7 @@ class StationRow:
     code: str
     line_id: int
     timezone: str
+    capacity: int = 1  # operations at once
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,9 @@ class OperationRow:
     station: str | None  # where it is assigned or runs
     started_at: datetime | None
     eligible: tuple[str, ...]  # active stations the routing allows
+    family: str | None = None  # the product's changeover family; None: the product code
+    transfer_minutes: int = 0  # wait after the job's previous operation
+    interruptible: bool = True  # may pause over a break
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,28 @@ class CurrentRow:
     start: datetime
     end: datetime
     setup_minutes: int
+
+
+@dataclass(frozen=True)
+class ChangeoverRow:
+    from_family: str
+    to_family: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    """A site-local day a line does not work (a site-wide holiday gives one row per line of the site)."""
+
+    line_id: int
+    day: date
+
+
+@dataclass(frozen=True)
+class MaintenanceRow:
+    station: str
+    start: datetime  # UTC
+    end: datetime
 
 
 @dataclass(frozen=True)
@@ -81,13 +112,48 @@ class StopRow:
 
 def stations(connection: Connection) -> list[StationRow]:
     rows = connection.execute(
-        select(Workstation.code, Workstation.line_id, Site.timezone)
+        select(Workstation.code, Workstation.line_id, Site.timezone, Workstation.capacity)
         .join(Line, Line.id == Workstation.line_id)
         .join(Site, Site.id == Line.site_id)
         .where(Workstation.active.is_(True))
         .order_by(Workstation.code)
     )
-    return [StationRow(r.code, r.line_id, r.timezone) for r in rows]
+    return [StationRow(r.code, r.line_id, r.timezone, r.capacity) for r in rows]
+
+
+def changeovers(connection: Connection) -> list[ChangeoverRow]:
+    """The changeover matrix of every site (families are plant-wide codes)."""
+    rows = connection.execute(
+        select(Changeover.from_family, Changeover.to_family, Changeover.minutes).order_by(
+            Changeover.from_family, Changeover.to_family, Changeover.site_id
+        )
+    )
+    return [ChangeoverRow(r.from_family, r.to_family, r.minutes) for r in rows]
+
+
+def holidays(connection: Connection) -> list[HolidayRow]:
+    """Each line's days off: a holiday naming lines stops those, one naming none every line of its site."""
+    named = connection.execute(
+        select(HolidayLine.line_id, Holiday.day).join(Holiday, Holiday.id == HolidayLine.holiday_id)
+    ).all()
+    site_wide = connection.execute(
+        select(Line.id, Holiday.day)
+        .select_from(Holiday)
+        .join(Line, Line.site_id == Holiday.site_id)
+        .where(~select(HolidayLine.holiday_id).where(HolidayLine.holiday_id == Holiday.id).exists())
+    ).all()
+    return sorted({HolidayRow(line_id, day) for line_id, day in [*named, *site_wide]}, key=lambda h: (h.line_id, h.day))
+
+
+def maintenance(connection: Connection) -> list[MaintenanceRow]:
+    """Planned maintenance of the active stations, by station and start."""
+    rows = connection.execute(
+        select(Workstation.code, MaintenanceWindow.starts_at, MaintenanceWindow.ends_at)
+        .join(Workstation, Workstation.id == MaintenanceWindow.workstation_id)
+        .where(Workstation.active.is_(True))
+        .order_by(Workstation.code, MaintenanceWindow.starts_at)
+    )
+    return [MaintenanceRow(r.code, r.starts_at, r.ends_at) for r in rows]
 
 
 def open_operations(connection: Connection) -> list[OperationRow]:
@@ -108,6 +174,9 @@ def open_operations(connection: Connection) -> list[OperationRow]:
             WorkOrder.released_at,
             RoutingOperation.ideal_cycle_seconds,
             RoutingOperation.setup_minutes,
+            RoutingOperation.transfer_minutes,
+            RoutingOperation.interruptible,
+            Material.family,
             ops.routing_operation_id,
             runner.label("station"),
             ops.started_at,
@@ -146,6 +215,9 @@ def open_operations(connection: Connection) -> list[OperationRow]:
             station=r.station,
             started_at=r.started_at,
             eligible=tuple(eligible.get(r.routing_operation_id, ())),
+            family=r.family,
+            transfer_minutes=r.transfer_minutes or 0,
+            interruptible=r.interruptible is not False,  # no routing operation behind it: may pause
         )
         for r in rows
     ]
