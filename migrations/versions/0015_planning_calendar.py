@@ -5,7 +5,7 @@ and maintenance windows.
 Every existing row keeps the behaviour planned so far: capacity 1, the product its own family, no
 transfer time, interruptible.
 
-Revision ID: 0019
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-07 14:18:12.401804
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0019'
+revision: str = '0015'
 down_revision: str | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
