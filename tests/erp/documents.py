@@ -5,11 +5,12 @@ could not have sent proves nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from mes_terminal.integration.schema_check import first_error_against
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "b2mml"
 V0600 = "http://www.mesa.org/xml/B2MML-V0600"
@@ -30,17 +31,12 @@ SCHEMAS = {
 }
 
 
-@cache
-def schema(name: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(SCHEMAS[name])))
-
-
 def validated(data: bytes, name: str) -> bytes:
-    """`data` if it is valid against the official schema `name`; the first error otherwise."""
-    checker = schema(name)
-    document = etree.fromstring(data)
-    if not checker.validate(document):
-        raise AssertionError(f"not valid {name}: {checker.error_log.last_error}")
+    """`data` if it is valid against the official schema `name` (checked as the export checks its own
+    documents, integration/schema_check.py); the first error otherwise."""
+    error = first_error_against(etree.fromstring(data), SCHEMAS[name])
+    if error is not None:
+        raise AssertionError(f"not valid {name}: {error[0]} (line {error[1]})")
     return data
 
 

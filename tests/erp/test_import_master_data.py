@@ -3,11 +3,13 @@ applied through the plant load's writers, with its events, and idempotent."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from mes_terminal.cli import main
 from mes_terminal.db.records import ErpMessage, Event, Line, Material, RoutingOperation, User, Workstation
 from mes_terminal.domain import error_codes as codes
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
@@ -224,3 +226,13 @@ def test_the_json_line_keeps_its_keys_and_adds_master_data(plant, drop, imported
     line = imported(drop("m.xml", master_data("MaterialDefinition", [_coil()]))).to_json()
     assert list(line) == ["file", "document", "kind", "ok", "work_orders", "lots", "master_data", "code", "message"]
     assert line["master_data"]["material"]["created"] == 1 and line["document"] == "COIL-5"
+
+
+def test_the_command_line_says_what_master_data_did(plant, database_url: str, drop, capsys) -> None:
+    path = drop("people.xml", master_data("Person", [Record("E-9", name="Eve", classes=["quality"])], bod="Sync"))
+
+    assert main(["erp", "import", str(path), "--database-url", database_url]) == 0
+    assert capsys.readouterr().out.strip() == "people.xml: 1 user created"
+    assert main(["erp", "import", str(path), "--json", "--database-url", database_url]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert (line["kind"], line["master_data"]) == ("personnel", {"user": {"created": 0, "updated": 0, "unchanged": 1}})
