@@ -236,3 +236,17 @@ def test_the_command_line_says_what_master_data_did(plant, database_url: str, dr
     assert main(["erp", "import", str(path), "--json", "--database-url", database_url]) == 0
     line = json.loads(capsys.readouterr().out)
     assert (line["kind"], line["master_data"]) == ("personnel", {"user": {"created": 0, "updated": 0, "unchanged": 1}})
+
+
+def test_a_gtin_of_another_material_is_refused_as_the_plant_file_refuses_it(plant, drop, imported) -> None:
+    imported(drop("steel.xml", master_data("MaterialDefinition", [Record("STEEL-2MM", properties=[_GTIN])])))
+    taken = _coil(properties=[("UnitOfMeasure", "kg", None), _GTIN])
+    outcome = imported(drop("coil.xml", master_data("MaterialDefinition", [taken], version="V0700")))
+
+    assert (outcome.ok, outcome.code) == (False, codes.PLANT_FILE)
+    assert "GTIN 04006381333931 of COIL-5 already belongs to material STEEL-2MM" in outcome.message
+    with plant.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Material).where(Material.code == "COIL-5")) == 0
+
+
+_GTIN = ("GTIN", "4006381333931", None)
