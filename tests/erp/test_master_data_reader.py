@@ -105,13 +105,24 @@ def test_any_text_in_any_element_is_read_or_refused_with_a_sentence(
         _plant_values_only(read)
 
 
-@pytest.mark.parametrize("ns", [V0600, V0700])
-def test_deeply_nested_equipment_is_refused_or_read_without_recursion_errors(tmp_path: Path, ns: str) -> None:
-    nested = "Equipment" if ns == V0600 else "EquipmentChild"
-    depth = 200
-    body = "".join(f"<{nested}><ID>E{i}</ID>" for i in range(depth)) + f"</{nested}>" * depth
-    data = f'<Equipment xmlns="{ns}"><ID>TOP</ID><EquipmentLevel>x</EquipmentLevel>{body}</Equipment>'.encode()
-    if ns == V0600:
-        data = data.replace(b"<EquipmentLevel>x</EquipmentLevel>", b"")
+def test_deeply_nested_equipment_is_read_without_running_out_of_stack(tmp_path: Path) -> None:
+    depth = 200  # libxml2 refuses documents nested deeper than 256 (huge_tree is off)
+    area = "<EquipmentLevel>Area</EquipmentLevel>"
+    body = "".join(f"<EquipmentChild><ID>A{i}</ID>{area}" for i in range(depth))
+    press = "<EquipmentChild><ID>WS-9</ID><EquipmentLevel>ProductionLine</EquipmentLevel></EquipmentChild>"
+    tail = "</EquipmentChild>" * depth
+    data = f'<Equipment xmlns="{V0700}"><ID>TOP</ID>{area}{body}{press}{tail}</Equipment>'.encode()
     read = _read(tmp_path, data)
-    assert isinstance(read, InvalidInput) and read.code.startswith("erp.")
+    assert isinstance(read, ErpDocument), read
+    assert [line.code for line in read.lines] == ["WS-9"]
+
+
+@pytest.mark.parametrize("root", ["SyncPerson", "Equipment", "MaterialDefinition"])
+def test_entities_in_master_data_are_refused_unexpanded(tmp_path: Path, root: str) -> None:
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n'
+        f'<{root} xmlns="{V0600}"><ID>&b;</ID></{root}>'
+    ).encode()
+    read = _read(tmp_path, data)
+    assert isinstance(read, InvalidInput) and read.code == "erp.unsafe"
+    assert "aaaa" not in read.message
