@@ -159,5 +159,11 @@ def _said(outcome: Any) -> str:
         return f"{outcome.file}: refused: {outcome.message}"
     parts = [f"{o['number']} {o['action']}" for o in outcome.work_orders]
     parts += [f"lot {lot['lot']} {lot['action']}" for lot in outcome.lots]
+    parts += [
+        f"{n} {kind}{'' if n == 1 else 's'} {action}"
+        for kind, counts in outcome.master_data.items()
+        for action, n in counts.items()
+        if n
+    ]
     said = f"{outcome.file}: {', '.join(parts) or 'nothing to apply'}"
     return f"{said}. {outcome.message}" if outcome.message else said

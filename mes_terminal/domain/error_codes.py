@@ -572,7 +572,7 @@ ERP_UNKNOWN_DOCUMENT = ErrorCode(
     "erp.unknown_document",
     "a B2MML document of a kind the import does not take",
     "{file}: <{element}> (line {line}) is not a document the import takes; it takes ProductionSchedule, "
-    "OperationsSchedule (Production) and MaterialInformation.",
+    "OperationsSchedule (Production), MaterialInformation, MaterialDefinition, Equipment and Person.",
 )
 ERP_MISSING = ErrorCode(
     "erp.missing",
@@ -605,6 +605,17 @@ ERP_NOT_PRODUCTION = ErrorCode(
     "erp.not_production",
     "a V0700 OperationsSchedule whose OperationsType is not Production",
     "<{element}> at line {line} is of OperationsType '{kind}'; the MES imports Production schedules only.",
+)
+ERP_UNKNOWN_PROPERTY = ErrorCode(
+    "erp.unknown_property",
+    "a property of a MaterialDefinition, Equipment or Person that the MES does not know",
+    "<{element}> {property} at line {line} is not a property the MES knows; it knows {known}.",
+)
+ERP_UNKNOWN_LINE = ErrorCode(
+    "erp.unknown_line",
+    "an Equipment whose line the MES does not know (lines come from the plant file)",
+    "Equipment {equipment} (line {line}): line {parent} is not known to the MES; lines come from the plant "
+    "file, so nothing of the document was applied.",
 )
 ERP_CSV = ErrorCode(
     "erp.csv",

@@ -3,7 +3,8 @@
 Orders are made by `add_work_order`, released by `release_order`, changed by `edit_order`, lots
 received by `add_received_lot`: the functions the CreateWorkOrder, ReleaseWorkOrder, EditWorkOrder and
 ReceiveLot handlers run once their actor may act. So an order from the ERP carries the same events as
-one typed in; the actor of its events is "erp". A document is applied whole or not at all, and every
+one typed in; the actor of its events is "erp". Materials, workstations and people go through the plant
+load's writers (master_data.py). A document is applied whole or not at all, and every
 document, applied or refused, leaves a row in erp_messages.
 
 Idempotency: each order remembers the request it came from (document ID, request ID, the hash of what
@@ -56,6 +57,7 @@ from mes_terminal.domain.errors import (
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import WorkOrderStatus
 from mes_terminal.domain.work_orders import describe
+from mes_terminal.integration.master_data import apply_master_data
 from mes_terminal.integration.model import ErpDocument, LotSpec, OrderSpec, SegmentSpec
 from mes_terminal.services.commands.handlers.material import add_received_lot
 from mes_terminal.services.commands.handlers.work_order_edits import edit_order
@@ -107,8 +109,18 @@ class Outcome:
     ok: bool
     work_orders: list[dict[str, Any]] = field(default_factory=list)
     lots: list[dict[str, Any]] = field(default_factory=list)
+    # Master data per kind (material, product, workstation, user): {"created", "updated", "unchanged"}.
+    master_data: dict[str, dict[str, int]] = field(default_factory=dict)
     code: str | None = None
     message: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether applying it wrote anything."""
+        rows = self.work_orders + self.lots
+        return any(o["action"] != "unchanged" for o in rows) or any(
+            counts["created"] or counts["updated"] for counts in self.master_data.values()
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,6 +130,7 @@ class Outcome:
             "ok": self.ok,
             "work_orders": self.work_orders,
             "lots": self.lots,
+            "master_data": self.master_data,
             "code": self.code,
             "message": self.message,
         }
@@ -130,7 +143,7 @@ def apply_document(engine: Engine, document: ErpDocument, *, now: datetime) -> O
             events = EventLog(occurred_at=now, recorded_at=now, actor=ACTOR, station=None, command_id=None)
             uow = UnitOfWork(session, events, now)
             outcome = _Applier(uow, document).run()
-            changed = any(o["action"] != "unchanged" for o in outcome.work_orders + outcome.lots)
+            changed = outcome.changed
             message_id = _record(
                 session, outcome, document.content_hash, "applied" if changed else "unchanged", now, path=document.file
             )
@@ -149,6 +162,7 @@ def apply_document(engine: Engine, document: ErpDocument, *, now: datetime) -> O
                     kind=outcome.kind,
                     work_orders=[o["number"] for o in outcome.work_orders],
                     lots=[lot["lot"] for lot in outcome.lots],
+                    master_data=outcome.master_data,
                 )
             events.write(session)
         return outcome
@@ -249,6 +263,8 @@ class _Applier:
         outcome = Outcome(
             file=_name(self.document.file), document=self.document.document, kind=self.document.kind, ok=True
         )
+        # Master data first: a lot or an order of the same document may name a material it defines.
+        outcome.master_data = apply_master_data(self.uow, self.document)
         self._preload([spec.request for spec in self.document.orders])
         for spec in self.document.orders:
             outcome.work_orders.append(self._order(spec))

@@ -1,6 +1,7 @@
 """B2MML documents in: V0600 ProductionSchedule (bare or in a Process/Sync BOD), V0700 OperationsSchedule
-of OperationsType Production, MaterialInformation lots (both versions); found by namespace wherever
-they sit in an envelope, read as a stream so a large file never lies in memory whole.
+of OperationsType Production, MaterialInformation lots, and the master data of MaterialDefinition,
+Equipment and Person (both versions; b2mml_master.py); found by namespace wherever they sit in an
+envelope, read as a stream so a large file never lies in memory whole.
 
 What the MES needs and the schemas leave optional (an order's ID, product, quantity and due time) is
 checked here, and a refusal names the element and its line.
@@ -16,15 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from mes_terminal.domain.error_codes import (
-    ERP_BAD_VALUE,
-    ERP_MISSING,
     ERP_NOT_PRODUCTION,
     ERP_UNKNOWN_DOCUMENT,
     ERP_UNKNOWN_NAMESPACE,
 )
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.values import parse_quantity
-from mes_terminal.integration.model import ErpDocument, LotSpec, OrderSpec, SegmentSpec
+from mes_terminal.integration import b2mml_master as master
+from mes_terminal.integration.b2mml_values import bad as _bad
+from mes_terminal.integration.b2mml_values import child as _child
+from mes_terminal.integration.b2mml_values import clean as _clean
+from mes_terminal.integration.b2mml_values import missing as _missing
+from mes_terminal.integration.b2mml_values import text as _text
+from mes_terminal.integration.model import ErpDocument, LineReference, LotSpec, OrderSpec, SegmentSpec
 from mes_terminal.integration.safe_xml import DEFAULT_LIMIT, XmlStream, local, release
 
 V0600 = "http://www.mesa.org/xml/B2MML-V0600"
@@ -37,12 +42,26 @@ DOCUMENTS = {
     (V0700, "OperationsSchedule"): "operations_schedule",
     (V0600, "MaterialInformation"): "material_information",
     (V0700, "MaterialInformation"): "material_information",
+    **{(ns, "MaterialDefinition"): "material_definition" for ns in (V0600, V0700)},
+    **{(ns, name): "equipment" for ns in (V0600, V0700) for name in ("Equipment", "EquipmentInformation")},
+    **{(ns, name): "personnel" for ns in (V0600, V0700) for name in ("Person", "PersonnelInformation")},
 }
+# Master-data records: a document of their own, or the children of an *Information document.
+_RECORDS = {"MaterialDefinition", "Equipment", "Person"}
 # BODs that carry a document to act on; Get, Show, Cancel... of a schedule are not schedules to apply.
 _CARRIERS = {
     f"{verb}{noun}"
     for verb in ("Process", "Sync")
-    for noun in ("ProductionSchedule", "OperationsSchedule", "MaterialInformation")
+    for noun in (
+        "ProductionSchedule",
+        "OperationsSchedule",
+        "MaterialInformation",
+        "MaterialDefinition",
+        "Equipment",
+        "EquipmentInformation",
+        "Person",
+        "PersonnelInformation",
+    )
 }
 _BOD_PARTS = {"DataArea", "Process", "Sync", "ApplicationArea"}
 _REQUEST = {V0600: "ProductionRequest", V0700: "OperationsRequest"}
@@ -88,6 +107,7 @@ class _Reader:
         self.ns = ""
         self.document = ErpDocument(file=file, kind="")
         self.bod_id: str | None = None
+        self.first_record: str | None = None
         self.schedule_end: datetime | None = None
 
     def take(self, event: str, element: Any) -> None:
@@ -103,13 +123,18 @@ class _Reader:
                 self.bod_id = _clean(element.text)
             return
         if element is self.doc:  # a BOD may carry several schedules: they are one document together
+            if name in _RECORDS:
+                self._record(name, element)
             self.doc = None
             release(element)
             return
         parent = element.getparent()
-        if parent is not self.doc or ns != self.ns:
+        if parent is not self.doc or ns != self.ns or local(parent.tag)[1] in _RECORDS:
             return
-        if name == _REQUEST.get(ns):
+        if name in _RECORDS:
+            self._record(name, element)
+            release(element)
+        elif name == _REQUEST.get(ns):
             self.document.orders.append(_order(element, ns, self.schedule_end))
             release(element)
         elif name == "MaterialLot":
@@ -124,6 +149,20 @@ class _Reader:
                 ERP_NOT_PRODUCTION.sentence(element=name, line=element.sourceline, kind=_clean(element.text) or ""),
                 code=ERP_NOT_PRODUCTION,
             )
+
+    def _record(self, name: str, element: Any) -> None:
+        if name == "MaterialDefinition":
+            self.document.materials.append(master.material(element, self.ns))
+        elif name == "Person":
+            self.document.people.append(master.person(element, self.ns))
+        else:
+            for found in master.equipment(element, self.ns):
+                if isinstance(found, LineReference):
+                    self.document.lines.append(found)
+                else:
+                    self.document.equipment.append(found)
+        if self.first_record is None:
+            self.first_record = _text(element, self.ns, "ID")
 
     def _before_document(self, ns: str, name: str, element: Any) -> None:
         if ns not in NAMESPACES:
@@ -154,7 +193,7 @@ class _Reader:
             self._unknown_namespace(ns, name, line)
         self.document.content_hash = sha256
         if self.document.document is None:
-            self.document.document = self.bod_id
+            self.document.document = self.bod_id or self.first_record
         return self.document
 
 
@@ -344,41 +383,11 @@ def _lot(lot: Any, ns: str) -> LotSpec:
 # --- values ---------------------------------------------------------------------------------------
 
 
-def _child(element: Any, ns: str, name: str) -> Any:
-    return element.find(f"{{{ns}}}{name}")
-
-
-def _text(element: Any, ns: str, name: str) -> str | None:
-    child = _child(element, ns, name)
-    return None if child is None else _clean(child.text)
-
-
 def _text_anywhere(element: Any, ns: str, name: str) -> str | None:
     for child in element.iter(f"{{{ns}}}{name}"):
         if _clean(child.text):
             return _clean(child.text)
     return None
-
-
-def _clean(text: str | None) -> str | None:
-    """IDs are trimmed (real files carry "005 "); empty is absent."""
-    if text is None:
-        return None
-    text = text.strip()
-    return text or None
-
-
-def _missing(element: str, line: int, what: str) -> None:
-    raise InvalidInput(ERP_MISSING.sentence(element=element, line=line, what=what), code=ERP_MISSING)
-
-
-def _bad(element: Any, value: str | None, what: str) -> None:
-    raise InvalidInput(
-        ERP_BAD_VALUE.sentence(
-            element=local(element.tag)[1], line=element.sourceline, value=(value or "")[:60], what=what
-        ),
-        code=ERP_BAD_VALUE,
-    )
 
 
 def _quantity(element: Any, owner: Any, *, positive: bool = True) -> Decimal:

@@ -62,13 +62,64 @@ class LotSpec:
     supplier_lot: str | None = None
 
 
+@dataclass(frozen=True)
+class MaterialData:
+    """A MaterialDefinition: None is "not said", and leaves what the MES holds (or its default)."""
+
+    code: str
+    line: int
+    name: str | None = None
+    unit: str | None = None
+    lot_controlled: bool | None = None
+    serial_controlled: bool | None = None
+    shelf_life_days: int | None = None
+    gtin: str | None = None
+
+
+@dataclass(frozen=True)
+class EquipmentData:
+    """An Equipment at workstation level, in its line; None is "not said", as for materials."""
+
+    code: str
+    line: int
+    parent: str  # the code of its line
+    name: str | None = None
+    micro_stop_seconds: int | None = None
+    badge_only: bool | None = None
+
+
+@dataclass(frozen=True)
+class LineReference:
+    """An Equipment at line level: the MES takes lines from the plant file, so it must exist."""
+
+    code: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """A Person: found by badge; None is "not said", as for materials. The ERP never sets a PIN."""
+
+    badge: str
+    line: int
+    name: str | None = None
+    roles: tuple[str, ...] | None = None
+    qualifications: tuple[str, ...] | None = None
+
+
 @dataclass
 class ErpDocument:
     """One document: applied in one transaction, or refused whole."""
 
     file: str
-    kind: str  # production_schedule, operations_schedule, material_information, csv_work_orders
+    # production_schedule, operations_schedule, material_information, material_definition, equipment,
+    # personnel, csv_work_orders
+    kind: str
     document: str | None = None
     content_hash: str = ""
     orders: list[OrderSpec] = field(default_factory=list)
     lots: list[LotSpec] = field(default_factory=list)
+    materials: list[MaterialData] = field(default_factory=list)
+    equipment: list[EquipmentData] = field(default_factory=list)
+    lines: list[LineReference] = field(default_factory=list)
+    people: list[PersonData] = field(default_factory=list)

@@ -24,7 +24,12 @@ def _schema(path: Path) -> Any:
 
 def first_error(document: Any, fmt: str) -> tuple[str, int] | None:
     """None when `document` is valid against the schema of `fmt`; else the first error and its line."""
-    schema = _schema(PERFORMANCE[fmt])
+    return first_error_against(document, PERFORMANCE[fmt])
+
+
+def first_error_against(document: Any, schema_file: Path) -> tuple[str, int] | None:
+    """None when `document` (an lxml element) is valid against the XSD `schema_file`; else the first error."""
+    schema = _schema(schema_file)
     if schema.validate(document):
         return None
     error = schema.error_log[0]

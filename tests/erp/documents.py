@@ -5,11 +5,12 @@ could not have sent proves nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from mes_terminal.integration.schema_check import first_error_against
 
 STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "b2mml"
 V0600 = "http://www.mesa.org/xml/B2MML-V0600"
@@ -21,20 +22,21 @@ SCHEMAS = {
     "OperationsSchedule": STANDARDS / "V0700" / "Schema" / "B2MML-OperationsSchedule.xsd",
     "MaterialInformation-V0700": STANDARDS / "V0700" / "Schema" / "B2MML-Material.xsd",
     "OperationsPerformance": STANDARDS / "V0700" / "Schema" / "B2MML-OperationsPerformance.xsd",
+    "Material-V0600": STANDARDS / "V0600" / "B2MML-V0600-Material.xsd",
+    "Equipment-V0600": STANDARDS / "V0600" / "B2MML-V0600-Equipment.xsd",
+    "Person-V0600": STANDARDS / "V0600" / "B2MML-V0600-Personnel.xsd",
+    "Material-V0700": STANDARDS / "V0700" / "Schema" / "B2MML-Material.xsd",
+    "Equipment-V0700": STANDARDS / "V0700" / "Schema" / "B2MML-Equipment.xsd",
+    "Person-V0700": STANDARDS / "V0700" / "Schema" / "B2MML-Personnel.xsd",
 }
 
 
-@cache
-def schema(name: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(SCHEMAS[name])))
-
-
 def validated(data: bytes, name: str) -> bytes:
-    """`data` if it is valid against the official schema `name`; the first error otherwise."""
-    checker = schema(name)
-    document = etree.fromstring(data)
-    if not checker.validate(document):
-        raise AssertionError(f"not valid {name}: {checker.error_log.last_error}")
+    """`data` if it is valid against the official schema `name` (checked as the export checks its own
+    documents, integration/schema_check.py); the first error otherwise."""
+    error = first_error_against(etree.fromstring(data), SCHEMAS[name])
+    if error is not None:
+        raise AssertionError(f"not valid {name}: {error[0]} (line {error[1]})")
     return data
 
 
@@ -220,3 +222,117 @@ def material_information(lots: list[LotLine], *, version: str = "V0600", info_id
         _quantity(element, ns, lot.quantity, lot.unit)
     data = etree.tostring(info, xml_declaration=True, encoding="UTF-8")
     return validated(data, f"MaterialInformation-{version}")
+
+
+# --- master data: MaterialDefinition, Equipment, Person ------------------------------------------------
+
+
+@dataclass
+class Record:
+    """One MaterialDefinition, Equipment or Person, with what the schemas let it carry that the MES reads."""
+
+    id: str
+    description: str | None = None
+    properties: list[tuple[str, str, str | None]] = field(default_factory=list)  # ID, ValueString, unit
+    level: str | None = None  # Equipment: EquipmentLevel
+    scope: list[tuple[str, str]] = field(default_factory=list)  # HierarchyScope: (EquipmentID, level), outer first
+    children: list[Record] = field(default_factory=list)  # Equipment nested in it
+    name: str | None = None  # Person: PersonName
+    classes: list[str] = field(default_factory=list)  # PersonnelClassID, EquipmentClassID, MaterialClassID
+
+
+_INFORMATION = {"MaterialDefinition": "MaterialInformation", "Equipment": "EquipmentInformation"}
+_INFORMATION["Person"] = "PersonnelInformation"
+_SCHEMA_OF = {"MaterialDefinition": "Material", "Equipment": "Equipment", "Person": "Person"}
+
+
+def _scope(parent: Any, ns: str, chain: list[tuple[str, str]]) -> None:
+    holder, tag = parent, "HierarchyScope"
+    for equipment, level in chain:
+        holder = _sub(holder, ns, tag)
+        _sub(holder, ns, "EquipmentID", equipment)
+        _sub(holder, ns, "EquipmentElementLevel", level)
+        tag = "HierarchyScope" if ns == V0600 else "HierarchyScopeChild"
+
+
+def _properties(element: Any, ns: str, tag: str, record: Record) -> None:
+    for key, value, unit in record.properties:
+        prop = _sub(element, ns, tag)
+        _sub(prop, ns, "ID", key)
+        holder = _sub(prop, ns, "Value")
+        _sub(holder, ns, "ValueString", value)
+        if unit:
+            _sub(holder, ns, "UnitOfMeasure", unit)
+
+
+def _record(parent: Any, ns: str, kind: str, record: Record, tag: str | None = None) -> Any:
+    return _fill(_sub(parent, ns, tag or kind), ns, kind, record)
+
+
+def _fill(element: Any, ns: str, kind: str, record: Record) -> Any:
+    """The record in its schema's element order (V0600 and V0700 differ in the optional elements only)."""
+    _sub(element, ns, "ID", record.id)
+    if record.description:
+        _sub(element, ns, "Description", record.description)
+    _scope(element, ns, record.scope)
+    if kind == "MaterialDefinition":
+        _properties(element, ns, "MaterialDefinitionProperty", record)
+        for name in record.classes:
+            _sub(element, ns, "MaterialClassID", name)
+    elif kind == "Equipment":
+        if record.level:
+            if ns == V0600:  # V0600 types EquipmentLevel as a hierarchy scope
+                level = _sub(element, ns, "EquipmentLevel")
+                _sub(level, ns, "EquipmentID", record.id)
+                _sub(level, ns, "EquipmentElementLevel", record.level)
+            else:
+                _sub(element, ns, "EquipmentLevel", record.level)
+        _properties(element, ns, "EquipmentProperty", record)
+        for nested in record.children:
+            _record(element, ns, kind, nested, "Equipment" if ns == V0600 else "EquipmentChild")
+        for name in record.classes:
+            _sub(element, ns, "EquipmentClassID", name)
+    else:
+        if record.name:
+            _sub(element, ns, "PersonName", record.name)
+        _properties(element, ns, "PersonProperty", record)
+        for name in record.classes:
+            _sub(element, ns, "PersonnelClassID", name)
+    return element
+
+
+def master_data(
+    kind: str,
+    records: list[Record],
+    *,
+    version: str = "V0600",
+    bod: str | None = None,
+    information: str | None = None,
+    envelope: str | None = None,
+) -> bytes:
+    """MaterialDefinition, Equipment or Person documents: bare (one record), in a Process/Sync BOD, or
+    in a *Information document (`information`: its ID); validated against MESA's schema of the version."""
+    ns = V0600 if version == "V0600" else V0700
+    schema_name = f"{_SCHEMA_OF[kind]}-{version}"
+    if information is not None:
+        root = etree.Element(f"{{{ns}}}{_INFORMATION[kind]}", nsmap={None: ns})
+        _sub(root, ns, "ID", information)
+        for record in records:
+            _record(root, ns, kind, record)
+    elif bod is not None:
+        root = etree.Element(f"{{{ns}}}{bod}{kind}", nsmap={None: ns}, releaseID="6.0")
+        area = _sub(root, ns, "ApplicationArea")
+        _sub(area, ns, "CreationDateTime", "2026-12-07T06:00:00Z")
+        _sub(area, ns, "BODID", f"BOD-{kind}-{records[0].id}")
+        data = _sub(root, ns, "DataArea")
+        _sub(data, ns, bod)
+        for record in records:
+            _record(data, ns, kind, record)
+    else:
+        (record,) = records
+        root = _fill(etree.Element(f"{{{ns}}}{kind}", nsmap={None: ns}), ns, kind, record)
+    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    validated(text, schema_name)
+    if envelope:
+        text = envelope.encode().replace(b"{}", text.split(b"?>", 1)[1])
+    return text

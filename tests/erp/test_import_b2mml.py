@@ -54,6 +54,7 @@ def test_a_schedule_for_a_known_product_creates_its_order_over_the_mes_routing(p
             {"number": "WO-ERP-1", "product": "BRACKET-A", "quantity": "4", "operations": [10, 20], "action": "created"}
         ],
         "lots": [],
+        "master_data": {},
         "code": None,
         "message": None,
     }
@@ -232,7 +233,9 @@ def test_material_lots_are_received_with_expiry_and_supplier_lot(plant, drop, im
 def test_documents_the_import_does_not_take(plant, drop, imported) -> None:
     foreign = imported(drop("foreign.xml", b'<?xml version="1.0"?><order xmlns="urn:acme"><id>1</id></order>'))
     older = imported(drop("v5.xml", b'<ProductionSchedule xmlns="http://www.mesa.org/xml/B2MML-V0500"/>'))
-    other = imported(drop("eq.xml", b'<Equipment xmlns="http://www.mesa.org/xml/B2MML-V0600"><ID>E</ID></Equipment>'))
+    other = imported(
+        drop("eq.xml", b'<EquipmentClass xmlns="http://www.mesa.org/xml/B2MML-V0600"><ID>E</ID></EquipmentClass>')
+    )
     broken = imported(drop("broken.xml", b"<?xml version='1.0'?>\n<a>\n<b></a>"))
 
     assert [o.code for o in (foreign, older, other, broken)] == [

@@ -88,7 +88,7 @@ def test_the_command_line_prints_one_line_a_document_and_exits_2_when_any_was_re
         ("a-good.csv", True, None),
         ("b-bad.csv", False, codes.ERP_UNKNOWN_PRODUCT),
     ]
-    assert list(lines[0]) == ["file", "document", "kind", "ok", "work_orders", "lots", "code", "message"]
+    assert list(lines[0]) == ["file", "document", "kind", "ok", "work_orders", "lots", "master_data", "code", "message"]
 
 
 _cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)

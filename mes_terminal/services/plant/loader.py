@@ -9,7 +9,7 @@ breaks, a product's routing and bill of materials become what the file says).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ from mes_terminal.domain.plant import (
     ScrapReasonSpec,
     ShiftSpec,
     UserSpec,
+    WorkstationSpec,
     parse_plant,
 )
 from mes_terminal.services.plant.calendar import load_calendar
@@ -65,7 +66,7 @@ from mes_terminal.services.plant.instructions import load_instructions
 from mes_terminal.services.plant.machines import load_machines
 from mes_terminal.services.plant.products import ProductDefinitions
 
-__all__ = ["KINDS", "KindCounts", "LoadSummary", "load_plant"]
+__all__ = ["KINDS", "KindCounts", "LoadSummary", "load_plant", "load_users", "load_workstations"]
 
 MAX_MEDIA_READ = MAX_PDF_BYTES + 1
 
@@ -268,62 +269,13 @@ class _Loader:
             self.session.add(LineShift(line_id=line.id, shift_id=shift_id))
 
     def _workstations(self, lines: Mapping[str, Line]) -> dict[str, Workstation]:
-        specs = [(line, ws) for line in self.plant.lines for ws in line.workstations]
-        rows = self.session.execute(
-            select(Workstation, Line.code)
-            .join(Line, Line.id == Workstation.line_id)
-            .where(Workstation.code.in_([ws.code for _, ws in specs]))
-        )
-        stored = {station.code: (station, line_code) for station, line_code in rows}
-        stations: dict[str, Workstation] = {}
-        for line_spec, spec in specs:
-            station, line_code = stored.get(spec.code, (None, None))
-            fields = {
-                "name": spec.name,
-                "micro_stop_seconds": spec.micro_stop_seconds,
-                "badge_only": spec.badge_only,
-                "capacity": spec.capacity,
-            }
-            before = None if station is None else {"line": line_code} | columns(station, fields)
-            if self.changes.record("workstation", spec.code, before, {"line": line_spec.code} | fields):
-                if station is None:
-                    station = Workstation(code=spec.code)
-                    self.session.add(station)
-                station.line_id = lines[line_spec.code].id
-                for column, value in fields.items():
-                    setattr(station, column, value)
-            assert station is not None
-            stations[spec.code] = station
-        self.session.flush()
-        return stations
+        specs = [(line.code, ws) for line in self.plant.lines for ws in line.workstations]
+        return load_workstations(self.session, self.changes, specs, lines)
 
     # --- people ------------------------------------------------------------------------------------
 
     def _users(self) -> None:
-        badges = [u.badge for u in self.plant.users]
-        stored = {user.badge: user for user in self.session.scalars(select(User).where(User.badge.in_(badges)))}
-        for spec in self.plant.users:
-            user = stored.get(spec.badge)
-            after = {
-                "name": spec.name,
-                "roles": sorted(spec.roles),
-                "qualifications": sorted(spec.qualifications),
-                "pin": _pin_state(spec, user),
-            }
-            before = None
-            if user is not None:
-                before = {
-                    "name": user.name,
-                    "roles": user.role_names,
-                    "qualifications": sorted(q.code for q in user.qualifications),
-                    "pin": "set" if user.pin_hash else None,
-                }
-            if self.changes.record("user", spec.badge, before, after):
-                if user is None:
-                    user = User(badge=spec.badge)
-                    self.session.add(user)
-                _write_user(user, spec, rehash=after["pin"] == "changed")
-        self.session.flush()
+        load_users(self.session, self.changes, self.plant.users)
 
     # --- downtime, scrap, checklists ---------------------------------------------------------------
 
@@ -390,6 +342,70 @@ class _Loader:
             if self.changes.record("checklist", spec.code, before, after):
                 self.session.add(_new_template(spec))
         self.session.flush()
+
+
+# --- workstations and people: shared with the ERP's master data (integration/master_data.py) -------
+
+
+def load_workstations(
+    session: Session, changes: ChangeLog, specs: Sequence[tuple[str, WorkstationSpec]], lines: Mapping[str, Line]
+) -> dict[str, Workstation]:
+    """Bring each (line code, workstation) in line with its spec; `lines` holds every line code named."""
+    rows = session.execute(
+        select(Workstation, Line.code)
+        .join(Line, Line.id == Workstation.line_id)
+        .where(Workstation.code.in_([ws.code for _, ws in specs]))
+    )
+    stored = {station.code: (station, line_code) for station, line_code in rows}
+    stations: dict[str, Workstation] = {}
+    for line_code_wanted, spec in specs:
+        station, line_code = stored.get(spec.code, (None, None))
+        fields = {
+            "name": spec.name,
+            "micro_stop_seconds": spec.micro_stop_seconds,
+            "badge_only": spec.badge_only,
+            "capacity": spec.capacity,
+        }
+        before = None if station is None else {"line": line_code} | columns(station, fields)
+        if changes.record("workstation", spec.code, before, {"line": line_code_wanted} | fields):
+            if station is None:
+                station = Workstation(code=spec.code)
+                session.add(station)
+            station.line_id = lines[line_code_wanted].id
+            for column, value in fields.items():
+                setattr(station, column, value)
+        assert station is not None
+        stations[spec.code] = station
+    session.flush()
+    return stations
+
+
+def load_users(session: Session, changes: ChangeLog, users: Sequence[UserSpec]) -> None:
+    """Bring each user, found by badge, in line with its spec (a spec without a PIN keeps the stored one)."""
+    badges = [u.badge for u in users]
+    stored = {user.badge: user for user in session.scalars(select(User).where(User.badge.in_(badges)))}
+    for spec in users:
+        user = stored.get(spec.badge)
+        after = {
+            "name": spec.name,
+            "roles": sorted(spec.roles),
+            "qualifications": sorted(spec.qualifications),
+            "pin": _pin_state(spec, user),
+        }
+        before = None
+        if user is not None:
+            before = {
+                "name": user.name,
+                "roles": user.role_names,
+                "qualifications": sorted(q.code for q in user.qualifications),
+                "pin": "set" if user.pin_hash else None,
+            }
+        if changes.record("user", spec.badge, before, after):
+            if user is None:
+                user = User(badge=spec.badge)
+                session.add(user)
+            _write_user(user, spec, rehash=after["pin"] == "changed")
+    session.flush()
 
 
 # --- compared values and writes ---------------------------------------------------------------------

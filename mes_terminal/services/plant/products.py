@@ -7,7 +7,7 @@ work orders still use the operation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,50 +54,9 @@ class ProductDefinitions:
     # --- materials and products --------------------------------------------------------------------
 
     def _materials(self) -> dict[str, Material]:
-        """Materials and products (a product is a material made here); GTINs are set last."""
         specs: list[tuple[str, MaterialSpec | ProductSpec]] = [("material", m) for m in self.plant.materials]
         specs += [("product", p) for p in self.plant.products]
-        stored = {
-            m.code: m
-            for m in self.session.scalars(select(Material).where(Material.code.in_([s.code for _, s in specs])))
-        }
-        moving_gtins: list[tuple[Material, str | None]] = []
-        for kind, spec in specs:
-            record = stored.get(spec.code)
-            after = _material_values(spec, is_product=kind == "product")
-            if self.changes.record(kind, spec.code, None if record is None else columns(record, after), after):
-                if record is None:
-                    record = stored[spec.code] = Material(code=spec.code)
-                    self.session.add(record)
-                for column, value in after.items():
-                    if column != "gtin":
-                        setattr(record, column, value)
-                if record.gtin != spec.gtin:
-                    moving_gtins.append((record, spec.gtin))
-        self.session.flush()
-        self._move_gtins(moving_gtins)
-        return stored
-
-    def _move_gtins(self, moves: list[tuple[Material, str | None]]) -> None:
-        """Set changed GTINs in two steps, so that two materials may swap theirs within one file."""
-        if not moves:
-            return
-        wanted = {gtin: record.code for record, gtin in moves if gtin is not None}
-        in_file = {m.code for m in self.plant.materials} | {p.code for p in self.plant.products}
-        holders = self.session.execute(select(Material.code, Material.gtin).where(Material.gtin.in_(list(wanted))))
-        for code, gtin in holders:
-            assert gtin is not None  # found by its GTIN
-            if code not in in_file:
-                raise self._refuse(
-                    f"GTIN {gtin} of {wanted[gtin]} already belongs to material {code} in the database; "
-                    f"a GTIN names one material only."
-                )
-        for record, _ in moves:
-            record.gtin = None
-        self.session.flush()
-        for record, gtin in moves:
-            record.gtin = gtin
-        self.session.flush()
+        return load_materials(self.session, self.changes, specs, self.plant.source)
 
     # --- routings ----------------------------------------------------------------------------------
 
@@ -267,6 +226,53 @@ class ProductDefinitions:
             for material_id in sorted(wanted_ids - {sub.material_id for sub in held}):
                 self.session.add(BomSubstitute(bom_line_id=line.id, material_id=material_id))
         self.session.flush()
+
+
+def load_materials(
+    session: Session, changes: ChangeLog, specs: Sequence[tuple[str, MaterialSpec | ProductSpec]], source: str
+) -> dict[str, Material]:
+    """Materials and products (kind "material" or "product": a product is a material made here), by code.
+
+    Shared by the plant file and the ERP's master data (integration/master_data.py); GTINs are set last.
+    """
+    stored = {m.code: m for m in session.scalars(select(Material).where(Material.code.in_([s.code for _, s in specs])))}
+    moving_gtins: list[tuple[Material, str | None]] = []
+    for kind, spec in specs:
+        record = stored.get(spec.code)
+        after = _material_values(spec, is_product=kind == "product")
+        if changes.record(kind, spec.code, None if record is None else columns(record, after), after):
+            if record is None:
+                record = stored[spec.code] = Material(code=spec.code)
+                session.add(record)
+            for column, value in after.items():
+                if column != "gtin":
+                    setattr(record, column, value)
+            if record.gtin != spec.gtin:
+                moving_gtins.append((record, spec.gtin))
+    session.flush()
+    _move_gtins(session, moving_gtins, {spec.code for _, spec in specs}, source)
+    return stored
+
+
+def _move_gtins(session: Session, moves: list[tuple[Material, str | None]], named: set[str], source: str) -> None:
+    """Set changed GTINs in two steps, so that two materials may swap theirs within one file."""
+    if not moves:
+        return
+    wanted = {gtin: record.code for record, gtin in moves if gtin is not None}
+    holders = session.execute(select(Material.code, Material.gtin).where(Material.gtin.in_(list(wanted))))
+    for code, gtin in holders:
+        assert gtin is not None  # found by its GTIN
+        if code not in named:
+            raise PlantFileError(
+                f"{source}: GTIN {gtin} of {wanted[gtin]} already belongs to material {code} in the database; "
+                f"a GTIN names one material only."
+            )
+    for record, _ in moves:
+        record.gtin = None
+    session.flush()
+    for record, gtin in moves:
+        record.gtin = gtin
+    session.flush()
 
 
 def _material_values(spec: MaterialSpec | ProductSpec, *, is_product: bool) -> Values:

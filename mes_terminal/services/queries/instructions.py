@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, bindparam, func, select, update
 from sqlalchemy.orm import aliased
 
 from mes_terminal.db.records import (
@@ -85,13 +85,22 @@ def pin_released_operations(connection: Connection, work_order_id: int) -> None:
     Called when an order is released: from then on the order keeps that revision until a supervisor
     moves it (`MoveInstructions`), whatever is approved meanwhile.
     """
-    product = select(WorkOrder.product_id).where(WorkOrder.id == work_order_id).scalar_subquery()
-    connection.execute(
-        update(WorkOrderOperation)
-        .where(WorkOrderOperation.work_order_id == work_order_id, WorkOrderOperation.instruction_revision_id.is_(None))
-        .values(instruction_revision_id=newest_approved(product, WorkOrderOperation.seq))
-        .execution_options(synchronize_session=False)
+    connection.execute(_PIN_RELEASED, {"order": work_order_id})
+
+
+# Built once: an ERP schedule releases thousands of orders, and building the statement costs more than
+# running it.
+_PIN_RELEASED = (
+    update(WorkOrderOperation)
+    .where(WorkOrderOperation.work_order_id == bindparam("order"), WorkOrderOperation.instruction_revision_id.is_(None))
+    .values(
+        instruction_revision_id=newest_approved(
+            select(WorkOrder.product_id).where(WorkOrder.id == bindparam("order")).scalar_subquery(),
+            WorkOrderOperation.seq,
+        )
     )
+    .execution_options(synchronize_session=False)
+)
 
 
 def operation_instructions(
