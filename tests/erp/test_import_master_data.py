@@ -250,3 +250,18 @@ def test_a_gtin_of_another_material_is_refused_as_the_plant_file_refuses_it(plan
 
 
 _GTIN = ("GTIN", "4006381333931", None)
+
+
+def test_what_planning_keeps_on_a_station_and_a_product_survives_the_erps_definition(plant, drop, imported) -> None:
+    """Capacity and the changeover family come from the plant file only: an ERP document never resets them."""
+    from sqlalchemy import update
+
+    with plant.begin() as connection:
+        connection.execute(update(Workstation).where(Workstation.code == "WS-01").values(capacity=2))
+        connection.execute(update(Material).where(Material.code == "BRACKET-A").values(family="BRACKETS"))
+    station = Record("L1", level="ProductionLine", children=[Record("WS-01", "Laser 1", level="WorkCell")])
+    assert imported(drop("ws.xml", master_data("Equipment", [station], version="V0700"))).ok
+    assert imported(drop("a.xml", master_data("MaterialDefinition", [Record("BRACKET-A", "Bracket A2")]))).ok
+    with plant.connect() as connection:
+        capacity = connection.scalar(select(Workstation.capacity).where(Workstation.code == "WS-01"))
+    assert capacity == 2 and _material(plant, "BRACKET-A").family == "BRACKETS"
