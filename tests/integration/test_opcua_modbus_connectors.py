@@ -56,7 +56,7 @@ def press() -> Iterator[tuple[str, int, Any, Loop]]:
         await server.start()
         return ns, nodes
 
-    ns, nodes = loop.run(start())
+    ns, nodes = loop.run(start(), timeout=60)  # a loaded machine starts the server slowly
     yield f"opc.tcp://127.0.0.1:{port}", ns, nodes, loop
     loop.run(server.stop())
     loop.close()
