@@ -81,6 +81,11 @@ def default_database_file() -> Path:
     return data_dir() / "mes.sqlite"
 
 
+def outbox_file(station: str) -> Path:
+    """The station's outbox: the commands its terminal took and the database has not committed yet."""
+    return data_dir() / "outbox" / f"{station}.sqlite"
+
+
 def default_database_url() -> str:
     return f"sqlite:///{default_database_file()}"
 
