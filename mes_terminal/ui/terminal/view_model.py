@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import fields
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -79,6 +80,7 @@ class TerminalViewModel(QObject):
     pending_changed = Signal(object)  # the command waiting to be sent again, or None
     outbox_changed = Signal(int, bool)  # commands waiting in the outbox, whether they are being sent now
     conflicts_kept = Signal(tuple)  # KeptConflicts: waiting commands a rule refused, kept for a supervisor
+    offline_alarm_changed = Signal(bool)  # offline longer than the limit (options.offline_alarm_minutes), or no more
     active_operator_changed = Signal(object)  # badge of the operator the terminal acts for, or None
     selection_changed = Signal(object)  # JobKey or None
     settled = Signal()  # no service call is running or waiting
@@ -101,6 +103,7 @@ class TerminalViewModel(QObject):
         *,
         refresh_ms: int = DEFAULT_REFRESH_MS,
         print_label_on_complete: bool = False,
+        offline_alarm_minutes: float = 15.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,6 +122,9 @@ class TerminalViewModel(QObject):
         self.waiting = 0  # commands in the outbox (read at start, then from every answer)
         self.sending = False  # waiting commands are being delivered now
         self._delivery_queued = False
+        self.offline_since: datetime | None = None  # when the database stopped answering
+        self.offline_alarm = False
+        self._offline_limit = timedelta(minutes=offline_alarm_minutes) if offline_alarm_minutes > 0 else None
         self.selected: JobKey | None = None
         self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
         self._reason_asked_for: int | None = None  # the stop whose missing reason was announced last
@@ -173,6 +179,7 @@ class TerminalViewModel(QObject):
         )
 
     def on_refresh_due(self) -> None:
+        self.check_offline_alarm()
         if self.waiting:
             self.deliver_waiting()
         self.refresh()
@@ -675,9 +682,27 @@ class TerminalViewModel(QObject):
             return
         was = self.online
         self.online = online
+        self.offline_since = None if online else self.clock.now()
+        if online and self.offline_alarm:
+            self.offline_alarm = False
+            self.offline_alarm_changed.emit(False)
         self.connection_changed.emit(online)
         if online and was is False:
             self.feedback.emit(INFO, wording.back_online())
+
+    def offline_for(self) -> timedelta:
+        """How long the database has not answered (zero while it does)."""
+        return timedelta(0) if self.offline_since is None else self.clock.now() - self.offline_since
+
+    def check_offline_alarm(self) -> None:
+        """Offline longer than the limit: say so loudly, once, and what the terminal still takes."""
+        limit = self._offline_limit
+        if self.offline_alarm or limit is None or self.offline_since is None or self.offline_for() < limit:
+            return
+        self.offline_alarm = True
+        self.offline_alarm_changed.emit(True)
+        minutes = int(self.offline_for().total_seconds() // 60)
+        self.feedback.emit(ERROR, wording.offline_too_long(minutes, self.waiting))
 
     def _set_pending(self, command: c.Command | None) -> None:
         self.pending = command

@@ -282,6 +282,15 @@ def conflicts_kept(count: int) -> str:
 
 
 @_said
+def offline_too_long(minutes: int, waiting: int) -> str:
+    return tr(
+        "This terminal has not reached the database for {minutes} minutes. It still saves starts, pauses, counts, "
+        "scans of lot labels, downtime and checks here, unchecked ({waiting} waiting); signing in with a PIN "
+        "needs the database. Tell a supervisor or IT now."
+    ).format(minutes=minutes, waiting=waiting)
+
+
+@_said
 def back_online() -> str:
     return tr("The database is reachable again.")
 
