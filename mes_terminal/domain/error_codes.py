@@ -86,6 +86,22 @@ OUTBOX_SIGN_IN_OFFLINE = ErrorCode(
     "a sign-in with a PIN while the database cannot be reached: a PIN is never kept on the terminal",
     "Signing in with a PIN needs the database, which cannot be reached now; try again when the terminal is online.",
 )
+CONFLICT_UNKNOWN = ErrorCode(
+    "conflict.unknown", "a conflict number names no conflict", "There is no conflict {conflict}."
+)
+CONFLICT_SETTLED = ErrorCode(
+    "conflict.settled",
+    "acting on a conflict a supervisor has already settled",
+    "Conflict {conflict} was already settled ({status}).",
+)
+CONFLICT_REASON_REQUIRED = ErrorCode(
+    "conflict.reason_required", "discarding a conflict without saying why", "Say why conflict {conflict} is discarded."
+)
+CONFLICT_NOT_RUN = ErrorCode(
+    "conflict.not_run",
+    "marking a conflict applied while its command has not run",
+    "The {type} of conflict {conflict} has not run; apply it with 'mes-terminal conflicts apply {conflict}'.",
+)
 
 # Names that name nothing.
 NO_SITE = ErrorCode("no_site", "no plant file has been loaded yet", "No plant file has been loaded yet.")
