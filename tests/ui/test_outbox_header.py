@@ -22,6 +22,7 @@ from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.terminal import view_model
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from tests.helpers import OPERATOR, command
+from tests.ui.cut_text import cut_texts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -137,6 +138,8 @@ def test_offline_longer_than_the_limit_says_so_loudly(qtbot, running, open_windo
         window.on_clock_tick()
     assert window.ui.connectionLabel.text() == "OFFLINE 16 min (1 waiting)"
     assert window.ui.connectionLabel.property("online") == "alarm"
+    qtbot.wait(20)  # the header laid out again in the alarm's bold font
+    assert cut_texts(window.ui.header) == []
     assert window.banner.kind == "error"
     assert window.banner.text().startswith("This terminal has not reached the database for 16 minutes.")
     assert "(1 waiting)" in window.banner.text()
@@ -167,3 +170,21 @@ def test_a_terminal_started_with_commands_waiting_sends_them_first(
     assert [Decimal(e.payload["good"]) for e in counts(plant)] == [6]
     assert window.ui.connectionLabel.text() == "Online"
     assert window.station_screen.ui.goodValue.text() == "6"
+
+
+def test_a_damaged_outbox_is_said_at_start_and_no_new_work_is_taken(
+    qtbot, running, open_window, outbox_file, plant
+) -> None:
+    outbox_file.parent.mkdir(parents=True, exist_ok=True)
+    outbox_file.write_bytes(b"not a database " * 500)
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.vm.busy)
+    assert window.banner.kind == "error"
+    assert window.banner.text().startswith(f"This terminal's outbox file {outbox_file} cannot be used")
+    assert "takes no new work so that nothing is lost" in window.banner.text()
+
+    with qtbot.waitSignal(window.vm.command_refused, timeout=10_000):
+        window.vm.report(JobKey("WO-1", 10), Decimal(3))
+    assert window.banner.kind == "error" and "outbox file" in window.banner.text()
+    assert counts(plant) == []  # not sent: it could not be kept first
+    assert outbox_file.read_bytes() == b"not a database " * 500

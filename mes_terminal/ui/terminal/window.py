@@ -446,8 +446,9 @@ class TerminalWindow(QWidget):
         else:
             text = self.tr("Offline ({count} waiting)").format(count=waiting) if waiting else self.tr("Offline")
             state = "false"
+        set_style_property(label, "online", state)  # first: the text's width is measured in the state's font
         label.setText(text)
-        set_style_property(label, "online", state)
+        label.updateGeometry()
 
     def _render_language_button(self) -> None:
         self.ui.languageButton.setText(self.languages.next_language().upper())
