@@ -4,9 +4,13 @@ a command a rule refuses on delivery kept as a conflict, on real SQLite and Post
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
@@ -238,3 +242,43 @@ def test_a_postgresql_outage_on_the_same_engine_queues_then_delivers_once(
     with running.engine.connect() as connection:
         ids = connection.execute(select(ProcessedCommand.command_id)).scalars().all()
     assert all(ids.count(cmd.command_id) == 1 for cmd in sent)
+
+
+def test_a_second_terminal_process_on_the_same_outbox_is_refused(clock, tmp_path, offline) -> None:
+    """Two senders of one outbox would mix up its order: the second process takes no work."""
+    path = tmp_path / "outbox.sqlite"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        delivery = OutboxDelivery(Outbox(path), offline, clock)
+        with pytest.raises(OutboxUnusable) as refused:
+            delivery.send(count(clock))
+        assert "another MES Terminal on this computer is using it" in refused.value.message
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()
+    # Once it is gone, the file is this terminal's: what the other one kept is still there.
+    after = Outbox(path)
+    assert len(after) == 1
+
+
+ROOT = Path(__file__).resolve().parents[2]
+HOLD = """
+import sys, time, uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.outbox import Outbox
+outbox = Outbox(Path(sys.argv[1]))
+outbox.put(c.EndDowntime(command_id=uuid.uuid4(), actor="B1001", issued_at=datetime.now(UTC), station="WS-01"))
+print("holding", flush=True)
+time.sleep(60)
+"""

@@ -143,6 +143,9 @@ def test_offline_longer_than_the_limit_says_so_loudly(qtbot, running, open_windo
     assert window.banner.kind == "error"
     assert window.banner.text().startswith("This terminal has not reached the database for 16 minutes.")
     assert "(1 waiting)" in window.banner.text()
+    clock.advance(timedelta(minutes=5))
+    window.on_clock_tick()
+    assert window.ui.connectionLabel.text() == "OFFLINE 21 min (1 waiting)"
 
     with qtbot.waitSignal(window.vm.offline_alarm_changed):  # the database answers: the alarm ends
         window.vm.on_refresh_due()

@@ -7,13 +7,17 @@ first result: nothing is lost, nothing is done twice. Commands are stored as the
 `codec` (INTERFACES.md §2), so an administrator can read a stuck outbox with the sqlite3 shell.
 
 A file that cannot be read or written (damaged, disk full, not a database) raises `OutboxUnusable`
-and stays refused: the terminal stops taking new work rather than lose it.
+and stays refused: the terminal stops taking new work rather than lose it. So does a file another
+process holds (a second terminal for the same station on this computer): two senders of one outbox
+would mix up its order.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -54,6 +58,7 @@ class Outbox:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._broken: OutboxUnusable | None = None  # once unusable, refused until the terminal restarts
+        self._owner: int | None = None  # the lock file's descriptor, locked while this process uses the outbox
 
     def put(self, command: Command) -> int:
         """Keep `command`; it is on disk when this returns. The same command id twice is kept once."""
@@ -87,6 +92,9 @@ class Outbox:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+            if self._owner is not None:
+                os.close(self._owner)  # and with it the lock
+                self._owner = None
 
     def _decoded(self, seq: int, line: str) -> Command:
         try:
@@ -111,6 +119,8 @@ class Outbox:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._owner is None:
+            self._owner = _owned(self.path.with_name(self.path.name + ".lock"))
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
             # A damaged file must be found now, before a command is taken, not when it is delivered.
@@ -130,6 +140,24 @@ class Outbox:
             OUTBOX_DAMAGED.sentence(path=str(self.path), reason=reason.strip().rstrip(".")), code=OUTBOX_DAMAGED
         )
         return self._broken
+
+
+def _owned(lock_path: Path) -> int:
+    """The lock file's descriptor, locked for this process; `sqlite3.OperationalError` when another holds it."""
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        raise sqlite3.OperationalError("another MES Terminal on this computer is using it") from None
+    return descriptor
 
 
 def _now() -> str:

@@ -368,6 +368,8 @@ class TerminalWindow(QWidget):
     def on_clock_tick(self) -> None:
         self._render_clock()
         self.vm.check_offline_alarm()
+        if self.vm.offline_alarm:  # the header counts the minutes
+            self._render_connection(self.vm.online)
         if self._station_screen is not None:
             self._station_screen.tick()
 
