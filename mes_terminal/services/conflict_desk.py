@@ -7,7 +7,9 @@ A crash between the two is harmless: the next apply finds the original processed
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -30,8 +32,10 @@ class ConflictDesk:
         self._clock = clock
 
     def list(self, *, settled_too: bool = False) -> list[ConflictView]:
+        """Open conflicts oldest first (every one with `settled_too`); each command's fields in their own order."""
         with read_connection(self._engine) as connection:
-            return conflicts(connection, settled_too=settled_too)
+            found = conflicts(connection, settled_too=settled_too)
+        return [dataclasses.replace(view, command=_in_field_order(view.command)) for view in found]
 
     def discard(self, number: int, actor: str, reason: str) -> Outcome:
         return self._bus.execute(
@@ -57,3 +61,12 @@ class ConflictDesk:
         if not found:
             raise UnknownEntity(CONFLICT_UNKNOWN.sentence(conflict=number), code=CONFLICT_UNKNOWN)
         return found[0]
+
+
+def _in_field_order(command: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object with its keys in the order of the command's fields (PostgreSQL's JSONB sorts them)."""
+    cls = COMMAND_TYPES.get(str(command.get("type")))
+    if cls is None:
+        return command
+    order = ["type", *(field.name for field in dataclasses.fields(cls))]
+    return {name: command[name] for name in sorted(command, key=lambda n: order.index(n) if n in order else len(order))}
