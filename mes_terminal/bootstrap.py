@@ -97,7 +97,11 @@ def print_service(app: Application) -> PrintService:
 
 
 def terminal_service(app: Application) -> TerminalService:
-    """The operator terminal's service; its labels go to the settings' `[printer] label` (if any)."""
+    """The operator terminal's service; its labels go to the settings' `[printer] label` (if any), its
+    commands through the station's outbox in the user data directory (docs/offline.md)."""
+    from mes_terminal.config import outbox_file
+    from mes_terminal.services.commands.delivery import OutboxDelivery
+    from mes_terminal.services.commands.outbox import Outbox
     from mes_terminal.services.printing.station_labels import StationLabels
     from mes_terminal.services.terminal import TerminalService
 
@@ -108,4 +112,6 @@ def terminal_service(app: Application) -> TerminalService:
         target=app.settings.printer.get("label"),
         digital_link=bool(app.settings.terminal.get("label_digital_link", False)),
     )
-    return TerminalService(app.engine, app.bus, app.clock, labels=labels)
+    station = app.settings.station
+    delivery = None if station is None else OutboxDelivery(Outbox(outbox_file(station)), app.bus, app.clock)
+    return TerminalService(app.engine, app.bus, app.clock, labels=labels, delivery=delivery)

@@ -17,6 +17,7 @@
         print_label_on_complete = false         # print the output lot's label when the last operation completes
         label_digital_link = false              # lot labels printed here carry a GS1 Digital Link QR code
         camera = false                          # a Camera button: the station's camera reads barcodes
+        offline_alarm_minutes = 15              # offline longer than this, the terminal says so loudly; 0 = never
 
         [printer]
         label = "tcp://10.1.2.3:9100"           # pdf:FOLDER, printer:NAME (system spooler) or tcp://HOST:9100
@@ -59,6 +60,7 @@ TERMINAL_KEYS: dict[str, tuple[type, float | None, float | None]] = {
     "print_label_on_complete": (bool, None, None),
     "label_digital_link": (bool, None, None),
     "camera": (bool, None, None),
+    "offline_alarm_minutes": (float, 0, 7 * 24 * 60),
 }
 # [printer] keys; each a target as `parse_printer_target` reads it
 PRINTER_KEYS = ("label",)
@@ -79,6 +81,11 @@ def settings_file() -> Path:
 def default_database_file() -> Path:
     """The one database every command opens when none is configured; `mes-terminal demo` fills it."""
     return data_dir() / "mes.sqlite"
+
+
+def outbox_file(station: str) -> Path:
+    """The station's outbox: the commands its terminal took and the database has not committed yet."""
+    return data_dir() / "outbox" / f"{station}.sqlite"
 
 
 def default_database_url() -> str:

@@ -17,6 +17,7 @@ from mes_terminal import __version__
 from mes_terminal.cli import (
     audit_cli,
     backup_cli,
+    conflicts_cli,
     connect_cli,
     doctor_cli,
     erp_cli,
@@ -339,5 +340,6 @@ def _parser() -> argparse.ArgumentParser:
     erp_cli.register(sub, data)
     schedule_cli.register(sub, data)
     audit_cli.register(sub, data)
+    conflicts_cli.register(sub, data)
     backup_cli.register(sub, data)
     return parser

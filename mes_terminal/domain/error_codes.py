@@ -74,6 +74,35 @@ REPLAY_EMPTY = ErrorCode(
     "replay_empty", "a file given to `mes-terminal replay` holds no command line", "There are no commands in {file}."
 )
 
+# The terminal's outbox (services.commands.outbox): commands kept on the terminal until the database has them.
+OUTBOX_DAMAGED = ErrorCode(
+    "outbox.damaged",
+    "the terminal's outbox file cannot be read or written: the terminal takes no new work",
+    "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing "
+    "is lost; call an administrator (docs/offline.md).",
+)
+OUTBOX_SIGN_IN_OFFLINE = ErrorCode(
+    "outbox.sign_in_offline",
+    "a sign-in with a PIN while the database cannot be reached: a PIN is never kept on the terminal",
+    "Signing in with a PIN needs the database, which cannot be reached now; try again when the terminal is online.",
+)
+CONFLICT_UNKNOWN = ErrorCode(
+    "conflict.unknown", "a conflict number names no conflict", "There is no conflict {conflict}."
+)
+CONFLICT_SETTLED = ErrorCode(
+    "conflict.settled",
+    "acting on a conflict a supervisor has already settled",
+    "Conflict {conflict} was already settled ({status}).",
+)
+CONFLICT_REASON_REQUIRED = ErrorCode(
+    "conflict.reason_required", "discarding a conflict without saying why", "Say why conflict {conflict} is discarded."
+)
+CONFLICT_NOT_RUN = ErrorCode(
+    "conflict.not_run",
+    "marking a conflict applied while its command has not run",
+    "The {type} of conflict {conflict} has not run; apply it with 'mes-terminal conflicts apply {conflict}'.",
+)
+
 # Names that name nothing.
 NO_SITE = ErrorCode("no_site", "no plant file has been loaded yet", "No plant file has been loaded yet.")
 UNKNOWN_STATION = ErrorCode("unknown_station", "a workstation code names no station", "There is no workstation {code}.")

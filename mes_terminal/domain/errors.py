@@ -103,3 +103,10 @@ class DeviceUnavailable(MesError):
 
     code: str = codes.DEVICE_UNAVAILABLE
     exit_code = 1
+
+
+class OutboxUnusable(MesError):
+    """The terminal's local outbox file cannot be read or written (damaged, disk full): no new work is taken."""
+
+    code: str = codes.OUTBOX_DAMAGED
+    exit_code = 1

@@ -30,6 +30,7 @@ from mes_terminal.domain.statuses import OPEN_ORDER, OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.results import SupervisorSignInResult
+from mes_terminal.services.conflict_desk import ConflictDesk
 from mes_terminal.services.lot_scans import lot_number_for_text, supplier_lot_for_text
 from mes_terminal.services.planning.chart import PlanChart, plan_chart
 from mes_terminal.services.printing.service import PrintService
@@ -50,6 +51,7 @@ from mes_terminal.services.queries.supervisor_views import (
     AuditRow,
     BoardRow,
     ChangeSet,
+    ConflictView,
     DispatchRow,
     MasterSection,
     StationTimeline,
@@ -314,6 +316,16 @@ class SupervisorService:
         return [MasterSection(name, cols, tuple(tuple(row) for row in rows)) for name, (cols, rows) in sections.items()]
 
     # --- work instructions -----------------------------------------------------------------------
+
+    # --- conflicts: actions terminals took offline that a rule refused on delivery (docs/offline.md) ---
+
+    def conflicts(self) -> list[ConflictView]:
+        """The open conflicts, oldest first."""
+        return ConflictDesk(self._engine, self._bus, self._clock).list()
+
+    def apply_conflict(self, number: int, actor: str) -> Outcome:
+        """Run conflict `number`'s command again and settle it as applied; its refusal if a rule still refuses."""
+        return ConflictDesk(self._engine, self._bus, self._clock).apply(number, actor)
 
     def instruction_revisions(self) -> list[InstructionRevisionRow]:
         """Every revision of every operation's instructions, newest first within an operation."""

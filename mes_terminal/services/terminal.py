@@ -20,6 +20,7 @@ from mes_terminal.domain.scans import Scan
 from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.catalog import Command, ConsumeLot
+from mes_terminal.services.commands.delivery import OutboxDelivery, Queued, Round
 from mes_terminal.services.lot_scans import lot_number_for_scan
 from mes_terminal.services.printing.station_labels import StationLabels, no_label_printer
 from mes_terminal.services.queries import checklists as quality
@@ -51,20 +52,45 @@ class ScannedLot:
     """A lot scan taken to the bus: the ConsumeLot sent (its lot found), and its outcome or its refusal."""
 
     command: ConsumeLot
-    outcome: Outcome | None = None
-    refusal: MesError | None = None  # DatabaseUnavailable: not sent; send `command` again, with its id
+    outcome: Outcome | Queued | None = None  # Queued: kept in the terminal's outbox, sent when the database answers
+    refusal: MesError | None = None  # DatabaseUnavailable (no outbox): not sent; send `command` again, with its id
 
 
 class TerminalService:
-    def __init__(self, engine: Engine, bus: CommandBus, clock: Clock, *, labels: StationLabels | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        bus: CommandBus,
+        clock: Clock,
+        *,
+        labels: StationLabels | None = None,
+        delivery: OutboxDelivery | None = None,
+    ) -> None:
         self._engine = engine
         self._bus = bus
         self._clock = clock
         self._labels = labels  # None: this terminal has no label printer
+        self._delivery = delivery  # None: no outbox, a command that cannot reach the database is refused
 
-    def execute(self, command: Command) -> Outcome:
-        """Run a command; raises a `MesError` with a sentence for the operator when refused."""
-        return self._bus.execute(command)
+    def execute(self, command: Command) -> Outcome | Queued:
+        """Run a command; raises a `MesError` with a sentence for the operator when refused.
+
+        With an outbox the command is kept on this terminal first: `Queued` when it waits there (the
+        database cannot be reached, or others wait ahead of it), to be sent by `deliver_waiting`.
+        """
+        if self._delivery is None:
+            return self._bus.execute(command)
+        return self._delivery.send(command)
+
+    def deliver_waiting(self, limit: int | None = None) -> Round:
+        """Send up to `limit` commands waiting in the outbox, oldest first (`OutboxDelivery.deliver`)."""
+        if self._delivery is None:
+            return Round(sent=0, left=0, reachable=True)
+        return self._delivery.deliver(limit)
+
+    def waiting(self) -> int:
+        """How many commands wait in this terminal's outbox."""
+        return 0 if self._delivery is None else self._delivery.waiting()
 
     def station(self, code: str) -> StationView:
         now = self._clock.now()
@@ -163,7 +189,7 @@ class TerminalService:
             entry=m.LotEntry.SCANNED,
         )
         try:
-            return ScannedLot(command, outcome=self._bus.execute(command))
+            return ScannedLot(command, outcome=self.execute(command))
         except MesError as refusal:
             return ScannedLot(command, refusal=refusal)
 

@@ -25,6 +25,8 @@ WORDED_ELSEWHERE = {
     "PrintLabel": "the print dialogs: terminal wording.label_printed, supervisor PrintingViewModel",
     "PrintTraveler": "the supervisor's print dialog (PrintingViewModel)",
     "PublishSchedule": "mes-terminal schedule --apply (cli/schedule_cli.py prints what it published)",
+    "DiscardConflict": "mes-terminal conflicts discard (cli/conflicts_cli.py says what it settled)",
+    "ApplyConflict": "mes-terminal conflicts apply (cli/conflicts_cli.py says what it settled)",
 }
 FROM_FILES_AND_MACHINES = {
     "ReceiveLot": "goods receipt from a replay file",

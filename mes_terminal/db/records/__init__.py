@@ -35,7 +35,7 @@ from mes_terminal.db.records.quality import (
     Nonconformance,
     Signature,
 )
-from mes_terminal.db.records.spine import Event, EventChainHead, ProcessedCommand
+from mes_terminal.db.records.spine import CommandConflict, Event, EventChainHead, ProcessedCommand
 
 __all__ = [
     "Area",
@@ -45,6 +45,7 @@ __all__ = [
     "ChecklistItem",
     "ChecklistResult",
     "ChecklistTemplate",
+    "CommandConflict",
     "Consumption",
     "Count",
     "Disposition",

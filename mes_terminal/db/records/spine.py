@@ -1,4 +1,4 @@
-"""The event log and the processed-command table: the spine's memory."""
+"""The event log, the processed-command table and the commands kept as conflicts: the spine's memory."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mes_terminal.db.base import BIG_ID, PAYLOAD, Base, UtcDateTime
@@ -64,3 +64,35 @@ class ProcessedCommand(Base):
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     result: Mapped[dict[str, Any]] = mapped_column(PAYLOAD)
+
+
+CONFLICT_STATUSES = ("open", "discarded", "applied")
+
+
+class CommandConflict(Base):
+    """A command a terminal took while offline that a rule refused when it was finally delivered.
+
+    Kept whole (`command`: its JSON line, without secrets) with the refusal, until a supervisor settles it:
+    discarded with a reason, or applied again. One row per command id: a second delivery adds nothing.
+    """
+
+    __tablename__ = "command_conflicts"
+    __table_args__ = (
+        CheckConstraint(f"status IN {CONFLICT_STATUSES}", name="known_status"),
+        Index("ix_command_conflicts_status", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    command_id: Mapped[uuid.UUID] = mapped_column(Uuid(), unique=True)
+    type: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    station: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    command: Mapped[dict[str, Any]] = mapped_column(PAYLOAD)
+    code: Mapped[str] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text)
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    settled_by: Mapped[str | None] = mapped_column(String(64))
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    settle_reason: Mapped[str | None] = mapped_column(Text)

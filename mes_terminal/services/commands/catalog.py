@@ -330,6 +330,25 @@ class AcknowledgeAndon(Command):
     call_id: int
 
 
+# --- Conflicts: commands a terminal took offline that no longer applied (docs/offline.md) -----------
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiscardConflict(Command):
+    """A supervisor decides a kept conflict's command is not to be done; the reason is kept with it."""
+
+    conflict: int
+    reason: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplyConflict(Command):
+    """A supervisor settles a kept conflict as applied: its original command has run since (the console or
+    `mes-terminal conflicts apply` runs it first, with its own id)."""
+
+    conflict: int
+
+
 # --- Printing --------------------------------------------------------------------------------------
 
 

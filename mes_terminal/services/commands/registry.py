@@ -10,6 +10,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands import results as r
 from mes_terminal.services.commands.handlers import (
+    conflicts,
     dispatch,
     downtime,
     execution,
@@ -90,6 +91,8 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.ApproveInstructions, instructions.approve_instructions, r.InstructionsApprovalResult),
     _entry(c.AcknowledgeInstructions, instructions.acknowledge_instructions, r.InstructionsAcknowledgementResult),
     _entry(c.MoveInstructions, instructions.move_instructions, r.InstructionsMoveResult),
+    _entry(c.DiscardConflict, conflicts.discard_conflict, r.ConflictSettledResult),
+    _entry(c.ApplyConflict, conflicts.apply_conflict, r.ConflictSettledResult),
 )
 
 HANDLERS: Mapping[type[c.Command], Handler] = {entry.command: entry.handler for entry in ENTRIES}

@@ -124,6 +124,14 @@ class AndonAnswerResult(TypedDict):
     answered_by: str
 
 
+class ConflictSettledResult(TypedDict):
+    conflict: int
+    command_id: str
+    type: str
+    status: str  # discarded | applied
+    settled_by: str
+
+
 # --- Materials and lots ----------------------------------------------------------------------------
 
 

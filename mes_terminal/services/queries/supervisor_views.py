@@ -171,3 +171,44 @@ class MasterSection:
     name: str  # site, workstations, shifts, users, materials, routing, bom, downtime_reasons, scrap_reasons
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A command a terminal took offline that a rule refused on delivery, as kept for a supervisor."""
+
+    number: int
+    command_id: str
+    type: str
+    station: str | None
+    actor: str
+    issued_at: datetime
+    detected_at: datetime
+    code: str
+    message: str  # the refusal's sentence: what happened
+    command: dict[str, Any]  # the original command, as its JSON line
+    status: str  # open | discarded | applied
+    settled_by: str | None
+    settled_at: datetime | None
+    settle_reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        def rfc3339(moment: datetime | None) -> str | None:
+            return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+        return {
+            "conflict": self.number,
+            "command_id": self.command_id,
+            "type": self.type,
+            "station": self.station,
+            "actor": self.actor,
+            "issued_at": rfc3339(self.issued_at),
+            "detected_at": rfc3339(self.detected_at),
+            "code": self.code,
+            "message": self.message,
+            "command": self.command,
+            "status": self.status,
+            "settled_by": self.settled_by,
+            "settled_at": rfc3339(self.settled_at),
+            "settle_reason": self.settle_reason,
+        }

@@ -385,6 +385,8 @@ class SupervisorViewModel(QObject):
             c.RecordCheck: self.tr("Check {checklist} {item} recorded for {work_order}."),
             c.CallSupervisor: self.tr("Call for help from {station} sent."),
             c.AcknowledgeAndon: self.tr("Andon at {station} acknowledged."),
+            c.DiscardConflict: self.tr("Conflict {conflict} discarded."),
+            c.ApplyConflict: self.tr("Conflict {conflict} applied."),
             c.ReceiveLot: self.tr("Lot {lot} received."),
             c.ConsumeLot: self.tr("Lot {lot} consumed into {work_order}."),
             c.ReturnLot: self.tr("Lot {lot} returned from {work_order}."),

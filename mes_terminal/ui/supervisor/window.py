@@ -11,6 +11,7 @@ from mes_terminal.services.supervisor import SupervisorService
 from mes_terminal.ui.forms.supervisor_window_ui import Ui_SupervisorWindow
 from mes_terminal.ui.supervisor.audit_page import AuditPage
 from mes_terminal.ui.supervisor.board_page import BoardPage
+from mes_terminal.ui.supervisor.conflicts_page import ConflictsPage, ConflictsViewModel
 from mes_terminal.ui.supervisor.dispatch_page import DispatchPage
 from mes_terminal.ui.supervisor.erp_page import ErpPage
 from mes_terminal.ui.supervisor.erp_vm import ErpViewModel
@@ -70,6 +71,8 @@ class SupervisorWindow(QWidget):
         self.erp = ErpPage(self.erp_vm, self)
         self.instructions = InstructionsPage(InstructionsViewModel(self.vm), self)
         self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.masterTab), self.instructions, self.tr("Instructions"))
+        self.conflicts = ConflictsPage(ConflictsViewModel(self.vm), self)
+        self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.auditTab), self.conflicts, self.tr("Conflicts"))
         for holder, page in (
             (self.ui.signInPage, self.sign_in_page),
             (self.ui.boardTab, self.board),
@@ -140,6 +143,8 @@ class SupervisorWindow(QWidget):
             self.erp.open()
         elif page is self.instructions:
             self.instructions.open()
+        elif page is self.conflicts:
+            self.conflicts.conflicts.load()
 
     def on_sign_out_clicked(self) -> None:
         self.vm.sign_out()

@@ -21,3 +21,4 @@ class TerminalOptions:
     label_digital_link: bool = False  # labels printed here carry a GS1 Digital Link QR code (bootstrap's StationLabels)
     camera: bool = False  # a Camera button: the station's camera reads barcodes like a scanner
     language: str = "en"  # "en" or "de"
+    offline_alarm_minutes: float = 15.0  # offline longer than this, the terminal says so loudly; 0 = never

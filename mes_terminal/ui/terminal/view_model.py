@@ -4,10 +4,13 @@ Widgets call the intentions (`sign_in`, `start_job`, `report`...) and listen to 
 router's signals come straight here (`on_badge_scanned`... decided by `scan_decisions`; `consume_scan`,
 one service call per lot label). Every service call goes through a `ServiceRunner` (one worker thread,
 in order); after every command and every `refresh_ms` the station view and the dispatch list are read
-again. A refused command (`MesError`) becomes a banner with the service's own sentence; an unreachable
-database turns the header offline and keeps the command, with its id, to be sent again unchanged (the
-command bus makes the second delivery harmless). Anything unexpected is logged and shown as one plain
-sentence.
+again. A refused command (`MesError`) becomes a banner with the service's own sentence. With an outbox
+(docs/offline.md) a command the database cannot take now is kept on the terminal's disk (`Queued`): the
+header counts what waits, and the waiting commands are delivered, oldest first, at start, on every
+refresh and behind every command; one that no longer applies then is a conflict a supervisor decides.
+Without one, an unreachable database turns the header offline and keeps the command, with its id, to be
+sent again unchanged (the command bus makes the second delivery harmless). Anything unexpected is logged
+and shown as one plain sentence.
 """
 
 from __future__ import annotations
@@ -15,13 +18,19 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import fields
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.error_codes import INSTRUCTIONS_NONE, PRINT_REASON_REQUIRED, UNEXPECTED
+from mes_terminal.domain.error_codes import (
+    INSTRUCTIONS_NONE,
+    OUTBOX_SIGN_IN_OFFLINE,
+    PRINT_REASON_REQUIRED,
+    UNEXPECTED,
+)
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan, ScanKind
 from mes_terminal.ui.deferred_module import DeferredModule
@@ -33,6 +42,7 @@ from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
 if TYPE_CHECKING:  # the service stack is imported behind the painted window (cli/terminal_start.py)
     from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.commands import delivery as dl
     from mes_terminal.services.commands.results import CompletionResult, ConsumptionResult
     from mes_terminal.services.printing.service import PrintOutcome
     from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
@@ -46,10 +56,13 @@ if TYPE_CHECKING:  # the service stack is imported behind the painted window (cl
     from mes_terminal.services.terminal import ScannedLot, TerminalService
 else:  # loaded with the service stack on the worker thread, not before the first paint
     c = DeferredModule("mes_terminal.services.commands.catalog")
+    dl = DeferredModule("mes_terminal.services.commands.delivery")
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REFRESH_MS = 2000
+# Waiting commands sent per service call: between two calls the header says how many are left.
+DELIVERY_BATCH = 10
 # Recorded with the print job when the label at completion repeats one printed while the job ran.
 COMPLETION_REPRINT_REASON = "Label with the final quantity, printed when the work order was completed"
 
@@ -65,6 +78,9 @@ class TerminalViewModel(QObject):
     command_refused = Signal(object, object)  # command, MesError
     command_unsent = Signal(object)  # command kept because the database could not be reached
     pending_changed = Signal(object)  # the command waiting to be sent again, or None
+    outbox_changed = Signal(int, bool)  # commands waiting in the outbox, whether they are being sent now
+    conflicts_kept = Signal(tuple)  # KeptConflicts: waiting commands a rule refused, kept for a supervisor
+    offline_alarm_changed = Signal(bool)  # offline longer than the limit (options.offline_alarm_minutes), or no more
     active_operator_changed = Signal(object)  # badge of the operator the terminal acts for, or None
     selection_changed = Signal(object)  # JobKey or None
     settled = Signal()  # no service call is running or waiting
@@ -87,6 +103,7 @@ class TerminalViewModel(QObject):
         *,
         refresh_ms: int = DEFAULT_REFRESH_MS,
         print_label_on_complete: bool = False,
+        offline_alarm_minutes: float = 15.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +119,12 @@ class TerminalViewModel(QObject):
         self.online: bool | None = None
         self.active_badge: str | None = None
         self.pending: c.Command | None = None
+        self.waiting = 0  # commands in the outbox (read at start, then from every answer)
+        self.sending = False  # waiting commands are being delivered now
+        self._delivery_queued = False
+        self.offline_since: datetime | None = None  # when the database stopped answering
+        self.offline_alarm = False
+        self._offline_limit = timedelta(minutes=offline_alarm_minutes) if offline_alarm_minutes > 0 else None
         self.selected: JobKey | None = None
         self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
         self._reason_asked_for: int | None = None  # the stop whose missing reason was announced last
@@ -115,7 +138,8 @@ class TerminalViewModel(QObject):
     # --- life ------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Read the station, its dispatch list and the reasons, and keep them fresh."""
+        """Deliver what waits in the outbox, read the station, its dispatch list and the reasons, keep them fresh."""
+        self.deliver_waiting()
         self.refresh()
         self.load_reasons()
         self._timer.start()
@@ -155,6 +179,9 @@ class TerminalViewModel(QObject):
         )
 
     def on_refresh_due(self) -> None:
+        self.check_offline_alarm()
+        if self.waiting:
+            self.deliver_waiting()
         self.refresh()
         if not self.scrap_reasons and not self.downtime_tree and self.online is False:
             self.load_reasons()
@@ -179,6 +206,8 @@ class TerminalViewModel(QObject):
         self.dispatch_changed.emit(self.dispatch)
         self._announce_due_checks(station)
         self._announce_reason_needed(downtime)
+        if self.waiting:
+            self.deliver_waiting()
 
     def _announce_due_checks(self, station: StationView) -> None:
         """A check that falls due says so once: an amber banner, and the checklist pops up."""
@@ -501,6 +530,58 @@ class TerminalViewModel(QObject):
     def discard_pending(self) -> None:
         self._set_pending(None)
 
+    # --- the outbox --------------------------------------------------------------------------------
+
+    def deliver_waiting(self) -> None:
+        """Send the commands waiting in the outbox, a batch per call, until none is left or the database
+        cannot be reached."""
+        if self._delivery_queued:
+            return
+        self._delivery_queued = True
+        service = self.service
+        self._runner.submit(lambda: service.deliver_waiting(DELIVERY_BATCH), self.on_delivered, self.on_delivery_failed)
+
+    def on_delivered(self, round_: dl.Round) -> None:
+        self._delivery_queued = False
+        self._set_waiting(round_.left, sending=round_.reachable and round_.left > 0)
+        if not round_.reachable:
+            self._set_online(False)
+        elif round_.sent:
+            self._set_online(True)
+        if round_.conflicts:
+            self.feedback.emit(WARN, wording.conflicts_kept(len(round_.conflicts)))
+            self.conflicts_kept.emit(tuple(round_.conflicts))
+        if self.sending:
+            self.deliver_waiting()
+        elif round_.sent:
+            self.refresh(after_paint=True)
+
+    def on_delivery_failed(self, error: Exception) -> None:
+        self._delivery_queued = False
+        self._set_waiting(self.waiting, sending=False)
+        self._report_failure(error)
+
+    def on_command_queued(self, command: c.Command, queued: dl.Queued) -> None:
+        """Kept on this terminal, not checked yet: say so plainly, and act as if done where the screen
+        depends on it (who acts, which job is chosen)."""
+        self._set_waiting(queued.waiting, sending=self.online is True)
+        if self.pending is not None and self.pending.command_id == command.command_id:
+            self._set_pending(None)
+        if isinstance(command, c.SignIn):
+            self.set_active_operator(command.badge)
+        if isinstance(command, c.StartJob):
+            self.select(JobKey(command.work_order, command.operation))
+        self.feedback.emit(WARN, wording.kept_on_terminal(command, queued.waiting))
+        if isinstance(command, c.ConsumeLot):
+            self.lot_scan_result.emit(WARN, wording.kept_on_terminal(command, queued.waiting), None)
+        if self.online is True:  # others wait ahead of it: send them, then it
+            self.deliver_waiting()
+
+    def _set_waiting(self, waiting: int, *, sending: bool) -> None:
+        if (waiting, sending) != (self.waiting, self.sending):
+            self.waiting, self.sending = waiting, sending
+            self.outbox_changed.emit(waiting, sending)
+
     # --- sending ---------------------------------------------------------------------------------
 
     def _job_command(self, cls: type[c.Command], key: JobKey, **extra: Any) -> None:
@@ -532,6 +613,9 @@ class TerminalViewModel(QObject):
         )
 
     def on_command_done(self, command: c.Command, outcome: Any) -> None:
+        if isinstance(outcome, dl.Queued):
+            self.on_command_queued(command, outcome)
+            return
         self._set_online(True)
         if self.pending is not None and self.pending.command_id == command.command_id:
             self._set_pending(None)
@@ -559,6 +643,11 @@ class TerminalViewModel(QObject):
         return self.print_label_on_complete and last and bool(result.get("output_lot"))
 
     def on_command_failed(self, command: c.Command, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable) and error.code == OUTBOX_SIGN_IN_OFFLINE:
+            self._set_online(False)  # a PIN is never kept: the sign-in form keeps it on screen
+            self.feedback.emit(WARN, wording.sentence(error.message))
+            self.command_unsent.emit(command)
+            return
         if isinstance(error, DatabaseUnavailable):
             self._set_online(False)
             if not isinstance(command, c.SignIn):  # a PIN is not kept in memory; the form keeps it on screen
@@ -593,9 +682,27 @@ class TerminalViewModel(QObject):
             return
         was = self.online
         self.online = online
+        self.offline_since = None if online else self.clock.now()
+        if online and self.offline_alarm:
+            self.offline_alarm = False
+            self.offline_alarm_changed.emit(False)
         self.connection_changed.emit(online)
         if online and was is False:
             self.feedback.emit(INFO, wording.back_online())
+
+    def offline_for(self) -> timedelta:
+        """How long the database has not answered (zero while it does)."""
+        return timedelta(0) if self.offline_since is None else self.clock.now() - self.offline_since
+
+    def check_offline_alarm(self) -> None:
+        """Offline longer than the limit: say so loudly, once, and what the terminal still takes."""
+        limit = self._offline_limit
+        if self.offline_alarm or limit is None or self.offline_since is None or self.offline_for() < limit:
+            return
+        self.offline_alarm = True
+        self.offline_alarm_changed.emit(True)
+        minutes = int(self.offline_for().total_seconds() // 60)
+        self.feedback.emit(ERROR, wording.offline_too_long(minutes, self.waiting))
 
     def _set_pending(self, command: c.Command | None) -> None:
         self.pending = command

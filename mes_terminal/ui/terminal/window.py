@@ -76,6 +76,7 @@ class TerminalWindow(QWidget):
             clock,
             refresh_ms=self.options.refresh_ms,
             print_label_on_complete=self.options.print_label_on_complete,
+            offline_alarm_minutes=self.options.offline_alarm_minutes,
             parent=self,
         )
         # The banner floats over a strip of fixed height kept for it under the header: a message coming
@@ -113,6 +114,8 @@ class TerminalWindow(QWidget):
         vm.feedback.connect(self.on_feedback)
         vm.station_changed.connect(self.on_station_changed)
         vm.connection_changed.connect(self.on_connection_changed)
+        vm.outbox_changed.connect(self.on_outbox_changed)
+        vm.offline_alarm_changed.connect(self.on_outbox_changed)
         vm.active_operator_changed.connect(self.on_active_operator_changed)
         vm.command_succeeded.connect(self.on_command_succeeded)
         vm.command_refused.connect(self.on_command_refused)
@@ -299,6 +302,9 @@ class TerminalWindow(QWidget):
     def on_connection_changed(self, online: bool) -> None:
         self._render_connection(online)
 
+    def on_outbox_changed(self, *_what: object) -> None:
+        self._render_connection(self.vm.online)
+
     def on_active_operator_changed(self, badge: object) -> None:
         self._render_operators()
 
@@ -361,6 +367,9 @@ class TerminalWindow(QWidget):
 
     def on_clock_tick(self) -> None:
         self._render_clock()
+        self.vm.check_offline_alarm()
+        if self.vm.offline_alarm:  # the header counts the minutes
+            self._render_connection(self.vm.online)
         if self._station_screen is not None:
             self._station_screen.tick()
 
@@ -422,16 +431,26 @@ class TerminalWindow(QWidget):
         self.ui.operatorsLabel.setText(", ".join(names))
 
     def _render_connection(self, online: bool | None) -> None:
-        label = self.ui.connectionLabel
+        """The header's connection: online / offline (N waiting) / sending (N left), loud when offline too long."""
+        label, vm = self.ui.connectionLabel, self.vm
+        waiting = vm.waiting
         if online is None:
-            label.setText(self.tr("Connecting…"))
-            set_style_property(label, "online", "false")
+            text, state = self.tr("Connecting…"), "false"
+        elif vm.sending:
+            text, state = self.tr("Sending ({count} left)").format(count=waiting), "sending"
         elif online:
-            label.setText(self.tr("Online"))
-            set_style_property(label, "online", "true")
+            text = self.tr("Online ({count} waiting)").format(count=waiting) if waiting else self.tr("Online")
+            state = "true"
+        elif vm.offline_alarm:
+            minutes = int(vm.offline_for().total_seconds() // 60)
+            text = self.tr("OFFLINE {minutes} min ({count} waiting)").format(minutes=minutes, count=waiting)
+            state = "alarm"
         else:
-            label.setText(self.tr("Offline"))
-            set_style_property(label, "online", "false")
+            text = self.tr("Offline ({count} waiting)").format(count=waiting) if waiting else self.tr("Offline")
+            state = "false"
+        set_style_property(label, "online", state)  # first: the text's width is measured in the state's font
+        label.setText(text)
+        label.updateGeometry()
 
     def _render_language_button(self) -> None:
         self.ui.languageButton.setText(self.languages.next_language().upper())

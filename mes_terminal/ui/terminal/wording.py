@@ -266,6 +266,31 @@ def offline() -> str:
 
 
 @_said
+def kept_on_terminal(command: c.Command, waiting: int) -> str:
+    """A command kept in the outbox: honest that nothing was checked yet, and who decides if it fails."""
+    return tr(
+        "Saved on this terminal, not checked yet: {what}. It is sent when the database answers "
+        "({waiting} waiting); if it no longer applies then, a supervisor decides."
+    ).format(what=describe(command), waiting=waiting)
+
+
+@_said
+def conflicts_kept(count: int) -> str:
+    return tr(
+        "{count} saved action(s) no longer applied when they were sent. Nothing is lost: a supervisor will decide."
+    ).format(count=count)
+
+
+@_said
+def offline_too_long(minutes: int, waiting: int) -> str:
+    return tr(
+        "This terminal has not reached the database for {minutes} minutes. It still saves starts, pauses, counts, "
+        "scans of lot labels, downtime and checks here, unchecked ({waiting} waiting); signing in with a PIN "
+        "needs the database. Tell a supervisor or IT now."
+    ).format(minutes=minutes, waiting=waiting)
+
+
+@_said
 def back_online() -> str:
     return tr("The database is reachable again.")
 
