@@ -17,6 +17,9 @@ TEMPLATES = (
         "Sentences",
         "<{element}> at line {line} is of OperationsType '{kind}'; the MES imports Production schedules only.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "<{element}> {property} at line {line} is not a property the MES knows; it knows {known}."
+    ),
     QT_TRANSLATE_NOOP("Sentences", "A GS1 DataMatrix needs a GTIN, and material {material} has none."),
     QT_TRANSLATE_NOOP("Sentences", "A baseline needs at least 2 points (better {minimum} or more), not {size}."),
     QT_TRANSLATE_NOOP("Sentences", "A failed print job needs the reason it failed."),
@@ -44,11 +47,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences", "Command id {command_id} was already used for a {type}; every command needs its own id."
     ),
+    QT_TRANSLATE_NOOP("Sentences", "Conflict {conflict} was already settled ({status})."),
     QT_TRANSLATE_NOOP("Sentences", "Counted by machines"),
     QT_TRANSLATE_NOOP("Sentences", "Cumulative share"),
     QT_TRANSLATE_NOOP("Sentences", "Day"),
     QT_TRANSLATE_NOOP("Sentences", "Due"),
     QT_TRANSLATE_NOOP("Sentences", "Enter your PIN to sign in at {station}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Equipment {equipment} (line {line}): line {parent} is not known to the MES; lines come from the plant file, so nothing of the document was applied.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "First report"),
     QT_TRANSLATE_NOOP("Sentences", "From"),
     QT_TRANSLATE_NOOP("Sentences", "Good"),
@@ -165,6 +173,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "Run time"),
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
+    QT_TRANSLATE_NOOP("Sentences", "Say why conflict {conflict} is discarded."),
     QT_TRANSLATE_NOOP("Sentences", "Scrap"),
     QT_TRANSLATE_NOOP(
         "Sentences",
@@ -179,6 +188,10 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Sentences", "Share"),
     QT_TRANSLATE_NOOP("Sentences", "Shift"),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Signing in with a PIN needs the database, which cannot be reached now; try again when the terminal is online.",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "Station"),
     QT_TRANSLATE_NOOP("Sentences", "Stop time"),
     QT_TRANSLATE_NOOP("Sentences", "Stop {id} is at {station}, not at {station2}."),
@@ -209,11 +222,16 @@ TEMPLATES = (
         "The {kind} document for {subject} does not validate against MESA's schema ({reason}, line {line}); nothing was written.",
     ),
     QT_TRANSLATE_NOOP(
+        "Sentences",
+        "The {type} of conflict {conflict} has not run; apply it with 'mes-terminal conflicts apply {conflict}'.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sentences", "The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label."
     ),
     QT_TRANSLATE_NOOP("Sentences", "There are no commands in {file}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no ERP message {id}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no call for help number {call}."),
+    QT_TRANSLATE_NOOP("Sentences", "There is no conflict {conflict}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no downtime reason {code}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no line {line}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no lot {batch} of GTIN {gtin}."),
@@ -226,6 +244,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "There is no stop {stop_id}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no work order {number}."),
     QT_TRANSLATE_NOOP("Sentences", "There is no workstation {code}."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing is lost; call an administrator (docs/offline.md).",
+    ),
     QT_TRANSLATE_NOOP("Sentences", "To"),
     QT_TRANSLATE_NOOP("Sentences", "To {action} write a comment that says why."),
     QT_TRANSLATE_NOOP("Sentences", "Unit"),
@@ -294,7 +316,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{file}, row {row}: {reason}"),
     QT_TRANSLATE_NOOP(
         "Sentences",
-        "{file}: <{element}> (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production) and MaterialInformation.",
+        "{file}: <{element}> (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production), MaterialInformation, MaterialDefinition, Equipment and Person.",
     ),
     QT_TRANSLATE_NOOP("Sentences", "{good} good, {scrap} scrap of {quantity}"),
     QT_TRANSLATE_NOOP("Sentences", "{item} ({why})"),
