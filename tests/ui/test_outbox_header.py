@@ -81,7 +81,7 @@ def test_counts_taken_offline_wait_in_the_header_and_are_sent_once_when_back(
     assert label.text() == "Offline (3 waiting)"
     assert label.property("online") == "false"
     assert window.banner.kind == "warn"
-    assert window.banner.text().startswith("Saved on this terminal, not checked yet: Report 4 good")
+    assert window.banner.text().startswith("Saved here, not checked yet (3 waiting): Report 4 good")
     assert "(3 waiting)" in window.banner.text() and "a supervisor decides" in window.banner.text()
     assert counts(plant) == []
 
@@ -119,7 +119,7 @@ def test_a_command_that_no_longer_applies_is_left_to_a_supervisor_and_the_operat
     qtbot.waitUntil(lambda: not window.vm.busy)
     assert window.banner.kind == "warn"
     assert window.banner.text() == (
-        "1 saved action(s) no longer applied when they were sent. Nothing is lost: a supervisor will decide."
+        "Actions saved here no longer applied when sent (1). Nothing is lost: a supervisor will decide."
     )
     assert window.ui.connectionLabel.text() == "Online"
     with plant.connect() as connection:

@@ -269,15 +269,15 @@ def offline() -> str:
 def kept_on_terminal(command: c.Command, waiting: int) -> str:
     """A command kept in the outbox: honest that nothing was checked yet, and who decides if it fails."""
     return tr(
-        "Saved on this terminal, not checked yet: {what}. It is sent when the database answers "
-        "({waiting} waiting); if it no longer applies then, a supervisor decides."
+        "Saved here, not checked yet ({waiting} waiting): {what}. "
+        "If it no longer applies when sent, a supervisor decides."
     ).format(what=describe(command), waiting=waiting)
 
 
 @_said
 def conflicts_kept(count: int) -> str:
     return tr(
-        "{count} saved action(s) no longer applied when they were sent. Nothing is lost: a supervisor will decide."
+        "Actions saved here no longer applied when sent ({count}). Nothing is lost: a supervisor will decide."
     ).format(count=count)
 
 
