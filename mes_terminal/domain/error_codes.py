@@ -409,6 +409,32 @@ SIGNATURE_FAILED = ErrorCode(
     "signature.failed", "a signature's badge or PIN does not match", "Badge or PIN not recognised; nothing was signed."
 )
 
+# PINs and their policy (docs/plant-file.md, pin_policies).
+PIN_NOT_DIGITS = ErrorCode("pin.not_digits", "a new PIN holds something other than digits", "A PIN is digits only.")
+PIN_TOO_SHORT = ErrorCode(
+    "pin.too_short",
+    "a new PIN is shorter than the policy of the person's roles asks (or longer than 12 digits)",
+    "A PIN has at least {length} and at most 12 digits.",
+)
+PIN_REUSED = ErrorCode(
+    "pin.reused",
+    "a new PIN is the current one or one of the last ones the policy remembers",
+    "That PIN was used recently (the last {remember} may not be chosen again); choose another.",
+)
+PIN_EXPIRED = ErrorCode(
+    "pin.expired",
+    "signing in or signing with a PIN older than the policy allows",
+    "Your PIN has expired; choose a new one.",
+)
+PIN_LOCKED = ErrorCode(
+    "pin.locked",
+    "a badge locked after too many wrong PINs in a row",
+    "Badge {badge} is locked after too many wrong PINs; an administrator resets it.",
+)
+PIN_NOT_LOCKED = ErrorCode(
+    "pin.not_locked", "resetting a badge that is not locked", "Badge {badge} is not locked; nothing to reset."
+)
+
 # Downtime.
 DOWNTIME_NOT_DOWN = ErrorCode(
     "downtime.not_down",

@@ -16,9 +16,11 @@ from mes_terminal.db.records.material import GenealogyLink, Lot, Material
 from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
 from mes_terminal.db.records.personnel import (
     LineShift,
+    PinPolicyRecord,
     Shift,
     ShiftBreak,
     StationSession,
+    UsedPin,
     User,
     UserQualification,
     UserRole,
@@ -68,6 +70,7 @@ __all__ = [
     "Material",
     "MediaBlob",
     "Nonconformance",
+    "PinPolicyRecord",
     "PlannedOperation",
     "PrintJob",
     "ProcessedCommand",
@@ -81,6 +84,7 @@ __all__ = [
     "Signature",
     "Site",
     "StationSession",
+    "UsedPin",
     "User",
     "UserQualification",
     "UserRole",

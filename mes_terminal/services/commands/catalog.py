@@ -57,6 +57,26 @@ class SignOut(Command):
     badge: CodeField
 
 
+@dataclass(frozen=True, kw_only=True)
+class ChangePin(Command):
+    """A person chooses a new PIN, typing the current one (also when it has expired); the policy of
+    their roles decides its length and which earlier PINs may not come back."""
+
+    badge: CodeField
+    pin: Secret
+    new_pin: Secret
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset({"pin", "new_pin"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResetPinLockout(Command):
+    """An administrator unlocks a badge locked after too many wrong PINs, saying why."""
+
+    badge: CodeField
+    reason: Text
+
+
 # --- Work orders -------------------------------------------------------------------------------
 
 

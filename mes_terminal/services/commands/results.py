@@ -29,6 +29,18 @@ class SignInResult(SignOutResult):
     signed_in_at: datetime
 
 
+class PinChangeResult(TypedDict):
+    badge: str
+    name: str
+    changed_at: datetime
+
+
+class PinLockoutResetResult(TypedDict):
+    badge: str
+    name: str
+    reason: str
+
+
 class SupervisorSignInResult(TypedDict):
     badge: str
     name: str

@@ -361,6 +361,8 @@ class SupervisorViewModel(QObject):
             c.SignIn: self.tr("{badge} signed in at {station}."),
             c.SignOut: self.tr("{badge} signed out at {station}."),
             c.SignInConsole: self.tr("Signed in to the console."),
+            c.ChangePin: self.tr("The PIN of {badge} is changed."),
+            c.ResetPinLockout: self.tr("Badge {badge} is unlocked."),
             c.CreateWorkOrder: self.tr("Work order {number} created."),
             c.EditWorkOrder: self.tr("Work order {number} changed."),
             c.ReleaseWorkOrder: self.tr("Work order {number} released to the floor."),

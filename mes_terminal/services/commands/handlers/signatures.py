@@ -11,12 +11,12 @@ import dataclasses
 
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Signature
+from mes_terminal.db.repositories import credentials
 from mes_terminal.db.repositories.shared import Person
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.audit_chain import signed_content_hash
 from mes_terminal.domain.error_codes import SIGNATURE_FAILED
 from mes_terminal.domain.errors import AuthenticationFailed
-from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.signatures import (
     Manifestation,
     SignatureRule,
@@ -45,7 +45,7 @@ def sign(
     `recorded_by` (id, name) is who recorded what is signed, for the two-person rule.
     """
     pin = getattr(cmd, "pin", None)
-    if not pin or not verify_secret(pin, signer.pin_hash):
+    if not credentials.check_pin(uow.session, signer.id, signer.badge, pin, cmd.issued_at):
         raise AuthenticationFailed(SIGNATURE_FAILED.sentence(), code=SIGNATURE_FAILED)
     meaning = parse_meaning(getattr(cmd, "meaning", None) or "", rule)
     text = check_comment(comment if comment is not None else getattr(cmd, "comment", None), rule)
