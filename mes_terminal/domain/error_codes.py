@@ -408,6 +408,11 @@ SIGNATURE_TWO_PERSON = ErrorCode(
 SIGNATURE_FAILED = ErrorCode(
     "signature.failed", "a signature's badge or PIN does not match", "Badge or PIN not recognised; nothing was signed."
 )
+SIGNATURE_BOTH_COMPONENTS = ErrorCode(
+    "signature.both_components",
+    "signing with the PIN alone when it is the first signature of a session or the session has been idle",
+    "This is the first signature of your session (or it has been idle): scan your badge and type your PIN.",
+)
 
 # PINs and their policy (docs/plant-file.md, pin_policies).
 PIN_NOT_DIGITS = ErrorCode("pin.not_digits", "a new PIN holds something other than digits", "A PIN is digits only.")

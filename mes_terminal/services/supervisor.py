@@ -85,6 +85,7 @@ class SupervisorService:
         self._bus = bus
         self._clock = clock
         self._zone: str | None = None
+        self._idle_minutes: int | None = None
         self.reports = SupervisorReports(engine, clock)
         self.quality = SupervisorQuality(engine)
         self.printing = SupervisorPrinting(
@@ -107,6 +108,14 @@ class SupervisorService:
                 self._zone = documents_q.site_timezone(connection)
         return self._zone
 
+    @property
+    def signature_idle_minutes(self) -> int:
+        """How long a signing session lasts without a signature (read at sign-in, on the worker thread)."""
+        if self._idle_minutes is None:
+            with read_connection(self._engine) as connection:
+                self._idle_minutes = documents_q.signature_idle_minutes(connection)
+        return self._idle_minutes
+
     # --- acting --------------------------------------------------------------------------------
 
     def sign_in(self, badge: str, pin: str) -> SupervisorUser:
@@ -114,6 +123,8 @@ class SupervisorService:
         outcome = self.execute(c.SignInConsole(**self._common(badge), badge=badge, pin=pin))
         user = cast(SupervisorSignInResult, outcome.result)
         self.site_timezone  # noqa: B018  # read here, on the worker thread, not when a table first paints
+        self._idle_minutes = None  # the plant file may have changed it since the last sign-in
+        self.signature_idle_minutes  # noqa: B018
         return SupervisorUser(user["badge"], user["name"], tuple(user["roles"]))
 
     def execute(self, command: c.Command) -> Outcome:

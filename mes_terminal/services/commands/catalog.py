@@ -24,6 +24,11 @@ LotEntryField = Annotated[str, "lot_entry"]  # domain.materials.LotEntry: scanne
 PlanLines = Annotated[tuple[str, ...], "plan"]
 
 
+def is_signed(command: object) -> bool:
+    """Whether `command` carries an electronic signature (clients follow the signer's session with it)."""
+    return isinstance(command, _SignedCommand)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Command:
     command_id: uuid.UUID
@@ -410,6 +415,9 @@ class _SignedCommand(Command):
     pin: Secret
     meaning: CodeField  # what the signature means: reported, reviewed, approved, verified, released
     comment: Text | None = None
+    # The PIN alone was typed, the badge (`actor`) came from the signer's session: allowed only within
+    # a continuous signing session (21 CFR 11.200(a)(1)); else the signer scans the badge as well.
+    pin_only: bool = False
 
     secret_fields: ClassVar[frozenset[str]] = frozenset({"pin"})
 

@@ -17,11 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from mes_terminal.domain.error_codes import SIGNATURE_BOTH_COMPONENTS
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.event_wakeup import EventWakeup
 from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
+from mes_terminal.ui.supervisor.signing_session import SigningSession
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
@@ -73,6 +75,7 @@ class SupervisorViewModel(QObject):
         super().__init__(parent)
         self.service = service
         self.user: SupervisorUser | None = None
+        self.signing = SigningSession()
         self.last_event_id = 0
         self.online: bool | None = None
         self.dispatch_station: str | None = None
@@ -90,6 +93,14 @@ class SupervisorViewModel(QObject):
         self._oee_timer.setInterval(oee_ms)
         self._oee_timer.timeout.connect(self.load_oee)
         self._oee_timer.timeout.connect(self.refresh_board)  # checks fall due with time, not only with events
+
+    def pin_alone_signer(self) -> str | None:
+        """The console user's badge when their next signature may take the PIN alone (a continuous
+        signing session, 21 CFR 11.200), else None: the dialog then asks for badge and PIN."""
+        if self.user is None:
+            return None
+        idle = self.service.signature_idle_minutes
+        return self.user.badge if self.signing.pin_alone(self.user.badge, self.service.clock.now(), idle) else None
 
     def site_zone(self) -> str:
         """The site's zone: every time on the console is written in it (`formatting.local_time`)."""
@@ -125,6 +136,7 @@ class SupervisorViewModel(QObject):
 
     def sign_out(self) -> None:
         self.stop_following()
+        self.signing.forget()
         self.user = None
         self.user_changed.emit(None)
 
@@ -331,6 +343,8 @@ class SupervisorViewModel(QObject):
         self._set_online(True)
         text = say(dict(outcome.result)) if say else self.said(command)
         self.feedback.emit(OK, text)
+        if c.is_signed(command):
+            self.signing.signed(command.actor, command.issued_at)
         self.command_succeeded.emit(command, dict(outcome.result))
         self.poll()
 
@@ -338,6 +352,8 @@ class SupervisorViewModel(QObject):
         if isinstance(error, DatabaseUnavailable):
             self._set_online(False)
         self.feedback.emit(ERROR, self._sentence(error))
+        if isinstance(error, MesError) and error.code == SIGNATURE_BOTH_COMPONENTS:
+            self.signing.forget()
         self.command_refused.emit(command, error if isinstance(error, MesError) else MesError(self._sentence(error)))
         self.poll()
         if self.dispatch_station and isinstance(command, c.ReorderDispatch | c.AssignOperation):
