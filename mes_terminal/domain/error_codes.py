@@ -228,6 +228,26 @@ COUNT_TOO_MANY = ErrorCode(
 COUNT_SCRAP_REASON_NEEDED = ErrorCode(
     "count.scrap_reason_needed", "scrap without a scrap reason", "Choose a scrap reason for the scrap quantity."
 )
+CORRECTION_NOT_A_COUNT = ErrorCode(
+    "correction.not_a_count",
+    "a count correction names an event that is not a reported count",
+    "Event {event} is not a reported count; only a CountReported event can be corrected.",
+)
+CORRECTION_REASON_NEEDED = ErrorCode(
+    "correction.reason_needed",
+    "a correction without the reason it is made",
+    "Say why the count is corrected; the reason is kept with the correction.",
+)
+CORRECTION_NO_CHANGE = ErrorCode(
+    "correction.no_change",
+    "a count correction to the figures the count already has",
+    "Event {event} already counts {good} good and {scrap} scrap; nothing to correct.",
+)
+CORRECTION_BELOW_ZERO = ErrorCode(
+    "correction.below_zero",
+    "a count correction that would leave an operation's totals or its output lot below zero",
+    "{what} would fall below zero ({value}); correct the later reports or lot movements first.",
+)
 JOB_MATERIAL_NOT_TAKEN = ErrorCode(
     "job.material_not_taken",
     "a count or completion needing more lot-controlled material than the job has taken, where the site's "

@@ -40,6 +40,7 @@ from mes_terminal.services.queries import instructions as instruction_queries
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
+from mes_terminal.services.queries.corrections import CORRECTABLE, corrections_of
 from mes_terminal.services.queries.dispatch import station_dispatch
 from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
 from mes_terminal.services.queries.read_only import read_connection
@@ -317,7 +318,8 @@ class SupervisorService:
                 end=wanted.end,
                 limit=wanted.limit,
             )
-        return [AuditRow(**row) for row in rows]
+            corrected = corrections_of(connection, [row["id"] for row in rows if row["type"] in CORRECTABLE])
+        return [AuditRow(**row, corrected_by=tuple(corrected.get(row["id"], ()))) for row in rows]
 
     def master_data(self) -> list[MasterSection]:
         with read_connection(self._engine) as connection:

@@ -152,6 +152,18 @@ class ReportCount(_JobCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CorrectCount(Command):
+    """A reported count was wrong: the figures it should have had, and why. The count and its event stay
+    as they were; the difference is booked as a correction that names the corrected event."""
+
+    event_id: int  # the CountReported event corrected
+    good: Annotated[Decimal, "quantity"]  # what the report should have said
+    scrap: Annotated[Decimal, "quantity"] = Decimal(0)
+    reason: Text
+    scrap_reason: CodeField | None = None  # for added scrap; else the corrected report's own
+
+
+@dataclass(frozen=True, kw_only=True)
 class CompleteJob(_JobCommand):
     # Completing with less than expected must be said explicitly, and is recorded as such.
     short_close: bool = False

@@ -10,6 +10,7 @@ from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands import results as r
 from mes_terminal.services.commands.handlers import (
+    corrections,
     credentials,
     dispatch,
     downtime,
@@ -77,6 +78,7 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.MachineSourceStatus, machines.machine_source_status, r.MachineSourceResult),
     _entry(c.SignInConsole, supervision.sign_in_console, r.SupervisorSignInResult),
     _entry(c.ChangePin, credentials.change_pin, r.PinChangeResult),
+    _entry(c.CorrectCount, corrections.correct_count, r.CorrectionResult),
     _entry(c.ResetPinLockout, credentials.reset_pin_lockout, r.PinLockoutResetResult),
     _entry(c.AcknowledgeAndon, supervision.acknowledge_andon, r.AndonAnswerResult),
     _entry(c.EditWorkOrder, work_order_edits.edit_work_order, r.WorkOrderEditResult),

@@ -117,6 +117,18 @@ class CountResult(JobResult):
     warning: str | None  # reported without material (the site's material_check is warn); a `Sentence`
 
 
+class CorrectionResult(TypedDict):
+    corrects: int  # the corrected event
+    work_order: str
+    operation: int
+    good: Decimal  # the corrected report's figures now
+    scrap: Decimal
+    good_change: Decimal  # what this correction added (negative: took back)
+    scrap_change: Decimal
+    total_good: Decimal  # the operation's totals now
+    total_scrap: Decimal
+
+
 class CompletionResult(JobResult):
     short_closed: bool
     order_status: str

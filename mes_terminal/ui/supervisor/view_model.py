@@ -395,6 +395,7 @@ class SupervisorViewModel(QObject):
             c.JoinJob: self.tr("Joined {work_order} operation {operation} at {station}."),
             c.LeaveJob: self.tr("Left {work_order} operation {operation} at {station}."),
             c.ReportCount: self.tr("Count for {work_order} operation {operation} recorded."),
+            c.CorrectCount: self.tr("Count event {event_id} corrected to {good} good and {scrap} scrap."),
             c.RecordCheck: self.tr("Check {checklist} {item} recorded for {work_order}."),
             c.CallSupervisor: self.tr("Call for help from {station} sent."),
             c.AcknowledgeAndon: self.tr("Andon at {station} acknowledged."),
