@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from mes_terminal.domain.error_codes import SIGNATURE_BOTH_COMPONENTS
+from mes_terminal.domain.error_codes import AUTHENTICATION_FAILED, PIN_EXPIRED, SIGNATURE_BOTH_COMPONENTS
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.event_wakeup import EventWakeup
@@ -43,6 +43,8 @@ class BoardUpdate:
 class SupervisorViewModel(QObject):
     user_changed = Signal(object)  # SupervisorUser or None
     sign_in_refused = Signal(str)
+    pin_expired = Signal(str, str)  # badge, the expired PIN: the window asks for a new one
+    sign_in_wrong_pin = Signal()  # the refusal was a wrong badge or PIN (the page makes the next attempt wait)
     board_changed = Signal(object)  # BoardUpdate
     calls_changed = Signal(list)  # list[AndonCall]
     orders_changed = Signal(list)  # list[WorkOrderRow]
@@ -123,7 +125,21 @@ class SupervisorViewModel(QObject):
 
     def sign_in(self, badge: str, pin: str) -> None:
         service = self.service
-        self._runner.submit(lambda: service.sign_in(badge.strip(), pin), self.on_signed_in, self.on_sign_in_failed)
+        self._runner.submit(
+            lambda: service.sign_in(badge.strip(), pin),
+            self.on_signed_in,
+            lambda error: self.on_sign_in_failed(error, badge.strip(), pin),
+        )
+
+    def change_pin_and_sign_in(self, badge: str, old_pin: str, new_pin: str) -> None:
+        """An expired PIN: `ChangePin` (the old PIN proves who asks), then sign in with the new one."""
+        service = self.service
+
+        def change_and_enter() -> SupervisorUser:
+            service.execute(service.command(c.ChangePin, badge, badge=badge, pin=old_pin, new_pin=new_pin))
+            return service.sign_in(badge, new_pin)
+
+        self._runner.submit(change_and_enter, self.on_signed_in, self.on_sign_in_failed)
 
     def on_signed_in(self, user: SupervisorUser) -> None:
         self._set_online(True)
@@ -131,8 +147,12 @@ class SupervisorViewModel(QObject):
         self.user_changed.emit(user)
         self.start_following()
 
-    def on_sign_in_failed(self, error: Exception) -> None:
+    def on_sign_in_failed(self, error: Exception, badge: str = "", pin: str = "") -> None:
         self.sign_in_refused.emit(self._sentence(error))
+        if isinstance(error, MesError) and error.code == PIN_EXPIRED and pin:
+            self.pin_expired.emit(badge, pin)
+        if isinstance(error, MesError) and error.code == AUTHENTICATION_FAILED:
+            self.sign_in_wrong_pin.emit()
 
     def sign_out(self) -> None:
         self.stop_following()
