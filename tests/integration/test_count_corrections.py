@@ -24,6 +24,7 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.queries.supervisor_views import AuditFilter
 from mes_terminal.services.reports.audit_trail import audit_csv, read_trail
+from mes_terminal.services.reports.service import ReportService
 from mes_terminal.services.supervisor import SupervisorService
 from tests.helpers import OPERATOR, command, run_first_job
 
@@ -149,3 +150,23 @@ def test_the_audit_export_and_the_console_show_both_linked(bus, plant, clock, re
     events = {row.id: row for row in console.audit(AuditFilter(limit=100))}
     assert events[reported].corrected_by == (correction.id,)
     assert events[correction.id].payload["corrects"] == reported
+
+
+def test_the_reports_take_the_correction_in_the_period_of_the_corrected_count(bus, plant, clock) -> None:
+    run_first_job(bus, clock.now())
+    reported_at = clock.now()
+    bus.execute(command(c.ReportCount, reported_at, good=Decimal(6), scrap=Decimal(4), scrap_reason="BURR", **JOB))
+    clock.advance(timedelta(days=2))  # corrected two days later
+    with plant.connect() as connection:
+        event_id = connection.execute(select(func.max(Event.id)).where(Event.type == "CountReported")).scalar_one()
+    _correct(bus, clock, event_id, "9", "1", reason="Three were fine after deburring")
+    service = ReportService(plant, clock)
+    day = reported_at.date().isoformat()
+    next_day = (reported_at + timedelta(days=1)).date().isoformat()
+    production = service.production(start=day, end=next_day)
+    assert [(r["work_order"], r["good"], r["scrap"], r["reports"]) for r in production.rows] == [("WO-1", 9, 1, 1)]
+    scrap = service.scrap(start=day, end=next_day)
+    assert [(r["reason"], r["scrap"], r["reports"]) for r in scrap.rows] == [("BURR", 1, 1)]
+    with plant.connect() as connection:
+        booked = connection.execute(select(Count.reported_at).where(Count.source == "correction")).scalar_one()
+    assert booked == reported_at

@@ -39,7 +39,9 @@ def correct_count(cmd: c.CorrectCount, uow: UnitOfWork) -> CorrectionResult:
     if not reason:
         raise InvalidInput(CORRECTION_REASON_NEEDED.sentence(), code=CORRECTION_REASON_NEEDED)
     reported = uow.session.execute(
-        select(Event.entity_id, Event.station, Event.payload).where(Event.id == cmd.event_id, Event.type == CORRECTED)
+        select(Event.entity_id, Event.station, Event.payload, Event.occurred_at).where(
+            Event.id == cmd.event_id, Event.type == CORRECTED
+        )
     ).one_or_none()
     if reported is None:
         raise UnknownEntity(CORRECTION_NOT_A_COUNT.sentence(event=cmd.event_id), code=CORRECTION_NOT_A_COUNT)
@@ -62,11 +64,13 @@ def correct_count(cmd: c.CorrectCount, uow: UnitOfWork) -> CorrectionResult:
         )
     _refuse_below_zero(f"{number}/{seq} good", operation.good_quantity + good_change)
     _refuse_below_zero(f"{number}/{seq} scrap", operation.scrap_quantity + scrap_change)
+    # Scrap added needs a reason (the command's, else the report's); scrap taken back is the report's own,
+    # so that the scrap Pareto takes it from the reason it was booked to.
     scrap_reason_id = None
-    if scrap_change > 0:
-        code = cmd.scrap_reason or reported.payload.get("scrap_reason")
-        if not code:
-            raise InvalidState(COUNT_SCRAP_REASON_NEEDED.sentence(), code=COUNT_SCRAP_REASON_NEEDED)
+    code = (cmd.scrap_reason if scrap_change > 0 else None) or reported.payload.get("scrap_reason")
+    if scrap_change > 0 and not code:
+        raise InvalidState(COUNT_SCRAP_REASON_NEEDED.sentence(), code=COUNT_SCRAP_REASON_NEEDED)
+    if scrap_change != 0 and code:
         scrap_reason_id = uow.jobs.scrap_reason(code).id
 
     station_id = uow.session.scalar(select(Workstation.id).where(Workstation.code == reported.station))
@@ -79,7 +83,8 @@ def correct_count(cmd: c.CorrectCount, uow: UnitOfWork) -> CorrectionResult:
             good=good_change,
             scrap=scrap_change,
             scrap_reason_id=scrap_reason_id,
-            reported_at=cmd.issued_at,
+            # When the corrected parts were reported: the figures of that shift are the ones corrected.
+            reported_at=reported.occurred_at,
             source="correction",
             corrects_event_id=cmd.event_id,
             reason=reason,
