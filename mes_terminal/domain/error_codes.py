@@ -257,6 +257,26 @@ COUNT_TOO_MANY = ErrorCode(
 COUNT_SCRAP_REASON_NEEDED = ErrorCode(
     "count.scrap_reason_needed", "scrap without a scrap reason", "Choose a scrap reason for the scrap quantity."
 )
+CORRECTION_NOT_A_COUNT = ErrorCode(
+    "correction.not_a_count",
+    "a count correction names an event that is not a reported count",
+    "Event {event} is not a reported count; only a CountReported event can be corrected.",
+)
+CORRECTION_REASON_NEEDED = ErrorCode(
+    "correction.reason_needed",
+    "a correction without the reason it is made",
+    "Say why the count is corrected; the reason is kept with the correction.",
+)
+CORRECTION_NO_CHANGE = ErrorCode(
+    "correction.no_change",
+    "a count correction to the figures the count already has",
+    "Event {event} already counts {good} good and {scrap} scrap; nothing to correct.",
+)
+CORRECTION_BELOW_ZERO = ErrorCode(
+    "correction.below_zero",
+    "a count correction that would leave an operation's totals or its output lot below zero",
+    "{what} would fall below zero ({value}); correct the later reports or lot movements first.",
+)
 JOB_MATERIAL_NOT_TAKEN = ErrorCode(
     "job.material_not_taken",
     "a count or completion needing more lot-controlled material than the job has taken, where the site's "
@@ -436,6 +456,37 @@ SIGNATURE_TWO_PERSON = ErrorCode(
 )
 SIGNATURE_FAILED = ErrorCode(
     "signature.failed", "a signature's badge or PIN does not match", "Badge or PIN not recognised; nothing was signed."
+)
+SIGNATURE_BOTH_COMPONENTS = ErrorCode(
+    "signature.both_components",
+    "signing with the PIN alone when it is the first signature of a session or the session has been idle",
+    "This is the first signature of your session (or it has been idle): scan your badge and type your PIN.",
+)
+
+# PINs and their policy (docs/plant-file.md, pin_policies).
+PIN_NOT_DIGITS = ErrorCode("pin.not_digits", "a new PIN holds something other than digits", "A PIN is digits only.")
+PIN_TOO_SHORT = ErrorCode(
+    "pin.too_short",
+    "a new PIN is shorter than the policy of the person's roles asks (or longer than 12 digits)",
+    "A PIN has at least {length} and at most 12 digits.",
+)
+PIN_REUSED = ErrorCode(
+    "pin.reused",
+    "a new PIN is the current one or one of the last ones the policy remembers",
+    "That PIN was used recently (the last {remember} may not be chosen again); choose another.",
+)
+PIN_EXPIRED = ErrorCode(
+    "pin.expired",
+    "signing in or signing with a PIN older than the policy allows",
+    "Your PIN has expired; choose a new one.",
+)
+PIN_LOCKED = ErrorCode(
+    "pin.locked",
+    "a badge locked after too many wrong PINs in a row",
+    "Badge {badge} is locked after too many wrong PINs; an administrator resets it.",
+)
+PIN_NOT_LOCKED = ErrorCode(
+    "pin.not_locked", "resetting a badge that is not locked", "Badge {badge} is not locked; nothing to reset."
 )
 
 # Downtime.

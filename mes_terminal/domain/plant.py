@@ -19,6 +19,7 @@ from functools import partial
 from mes_terminal.domain import instructions as wi
 from mes_terminal.domain import plant_rules
 from mes_terminal.domain.errors import InvalidInput, PlantFileError
+from mes_terminal.domain.pin_policy import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinPolicy, strictest
 from mes_terminal.domain.plant_machines import MACHINE_KEYS, UNS_KEYS, MachineSpec, UnsSpec, parse_machine, parse_uns
 from mes_terminal.domain.plant_values import (
     CATEGORIES,
@@ -84,6 +85,8 @@ class SiteSpec:
     two_person_signatures: bool = False
     spc_reaction: str = "none"
     spc_baseline: int = 25
+    # 21 CFR 11.200: minutes without a signature after which the next one needs badge and PIN again.
+    signature_idle_minutes: int = 15
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,14 @@ class UserSpec:
     pin: str | None = field(repr=False)  # None: the file leaves the stored PIN as it is
     roles: tuple[str, ...]
     qualifications: tuple[str, ...] = ()  # skills that routing operations may require
+
+
+@dataclass(frozen=True)
+class PinPolicySpec:
+    """The PIN policy of one role (domain/pin_policy.py)."""
+
+    role: str
+    policy: PinPolicy
 
 
 @dataclass(frozen=True)
@@ -294,6 +305,7 @@ class PlantDefinition:
     changeovers: tuple[ChangeoverSpec, ...] = ()
     holidays: tuple[HolidaySpec, ...] = ()
     maintenance: tuple[MaintenanceSpec, ...] = ()
+    pin_policies: tuple[PinPolicySpec, ...] = ()
 
 
 # The keys each table may hold; anything else is refused, so that a typo is never silently ignored.
@@ -313,6 +325,7 @@ SECTION_KEYS = (
     "changeovers",
     "holidays",
     "maintenance",
+    "pin_policies",
 )
 SITE_KEYS = (
     "code",
@@ -325,6 +338,7 @@ SITE_KEYS = (
     "picking_rule",
     "material_check",
     *QUALITY_SITE_KEYS,
+    "signature_idle_minutes",
 )
 AREA_KEYS = ("code", "name")
 SHIFT_KEYS = ("code", "name", "days", "start", "end", "breaks")
@@ -332,6 +346,7 @@ BREAK_KEYS = ("start", "minutes")
 LINE_KEYS = ("code", "name", "area", "shifts", "workstations")
 WORKSTATION_KEYS = ("code", "name", "micro_stop_seconds", "badge_only", "capacity")
 USER_KEYS = ("badge", "name", "pin", "roles", "qualifications")
+PIN_POLICY_KEYS = ("role", "min_length", "remember", "expires_days", "lock_after")
 MATERIAL_KEYS = ("code", "name", "unit", "lot_controlled", "serial_controlled", "shelf_life_days", "gtin")
 PRODUCT_KEYS = (*MATERIAL_KEYS, "routing", "bom", "output_lot", "family")
 ROUTING_KEYS = (
@@ -391,13 +406,14 @@ def parse_plant(text: str, source: str = "plant file", read_media: MediaReader |
     document = TomlDocument(text, source, PlantFileError)
     media = _MediaFiles(read_media)
     root = document.root(SECTION_KEYS)
+    policies = _pin_policies(root.tables("pin_policies", PIN_POLICY_KEYS))
     plant = PlantDefinition(
         source=source,
         site=_site(root.table("site", SITE_KEYS)),
         areas=tuple(_area(t) for t in root.tables("areas", AREA_KEYS)),
         shifts=tuple(_shift(t) for t in root.tables("shifts", SHIFT_KEYS)),
         lines=tuple(_line(t) for t in root.tables("lines", LINE_KEYS)),
-        users=tuple(_user(t) for t in root.tables("users", USER_KEYS)),
+        users=tuple(_user(t, policies) for t in root.tables("users", USER_KEYS)),
         materials=tuple(_material(t) for t in root.tables("materials", MATERIAL_KEYS)),
         products=tuple(_product(t, media) for t in root.tables("products", PRODUCT_KEYS)),
         downtime_reasons=_downtime_reasons(root.tables("downtime_reasons", REASON_KEYS)),
@@ -408,6 +424,7 @@ def parse_plant(text: str, source: str = "plant file", read_media: MediaReader |
         changeovers=tuple(_changeover(t) for t in root.tables("changeovers", CHANGEOVER_KEYS)),
         holidays=tuple(_holiday(t) for t in root.tables("holidays", HOLIDAY_KEYS)),
         maintenance=tuple(_maintenance(t) for t in root.tables("maintenance", MAINTENANCE_KEYS)),
+        pin_policies=policies,
     )
     document.check()
     plant_rules.check_references(document, plant)
@@ -437,6 +454,7 @@ def _site(t: Table) -> SiteSpec:
         two_person_signatures=t.get("two_person_signatures", flag, False),
         spc_reaction=t.get("spc_reaction", one_of(SPC_REACTIONS), "none"),
         spc_baseline=t.get("spc_baseline", whole(8, 1000), 25),
+        signature_idle_minutes=t.get("signature_idle_minutes", whole(0, 24 * 60), 15),
     )
 
 
@@ -488,18 +506,45 @@ def _workstation(t: Table) -> WorkstationSpec:
     )
 
 
-def _user(t: Table) -> UserSpec:
+def _pin_policies(tables: list[Table]) -> tuple[PinPolicySpec, ...]:
+    specs = tuple(_pin_policy(t) for t in tables)
+    if tables:
+        document = tables[0].document
+        plant_rules.refuse_repeats(
+            document, [(t.at("role"), s.role) for t, s in zip(tables, specs, strict=True)], "role"
+        )
+    return specs
+
+
+def _pin_policy(t: Table) -> PinPolicySpec:
+    return PinPolicySpec(
+        role=t.get("role", one_of(ROLES)),
+        policy=PinPolicy(
+            min_length=t.get("min_length", whole(MIN_PIN_LENGTH, MAX_PIN_LENGTH), MIN_PIN_LENGTH),
+            remember=t.get("remember", whole(0, 24), 0),
+            expires_days=t.get("expires_days", whole(0, 3660), 0),
+            lock_after=t.get("lock_after", whole(0, 100), 0),
+        ),
+    )
+
+
+def _user(t: Table, policies: tuple[PinPolicySpec, ...] = ()) -> UserSpec:
     roles = t.get_list("roles", one_of(ROLES), required=True)
     plant_rules.refuse_repeated_elements(t, "roles", roles, "role")
     skills = t.get_list("qualifications", code)
     plant_rules.refuse_repeated_elements(t, "qualifications", skills, "qualification")
-    return UserSpec(
+    spec = UserSpec(
         badge=t.get("badge", code),
         name=t.get("name", name),
         pin=t.get("pin", pin, None),
         roles=roles,
         qualifications=skills,
     )
+    # The file's own PIN must keep to the policy of the person's roles (the file sets it like anyone).
+    shortest = strictest(p.policy for p in policies if p.role in spec.roles).min_length
+    if spec.pin is not None and len(spec.pin) < shortest:
+        t.note("pin", f"must have at least {shortest} digits under the PIN policy of the roles {', '.join(roles)}.")
+    return spec
 
 
 def _material(t: Table) -> MaterialSpec:

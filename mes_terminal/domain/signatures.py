@@ -1,14 +1,15 @@
 """Electronic signatures (21 CFR Part 11): what a signature must carry and who may give it.
 
-A signature is given by re-authenticating (badge and PIN, both components, every time: §11.200),
-states its meaning (§11.50), is bound to one record (§11.70), and, where the site asks for it, comes
-from someone other than the person who recorded what is signed (the two-person rule).
+A signature is given by re-authenticating: the first of a session with both components (badge and
+PIN), later ones in the same continuous session with the PIN alone, until the signer has been idle
+(§11.200(a)(1)). It states its meaning (§11.50), is bound to one record (§11.70), and, where the site
+asks for it, comes from someone other than the person who recorded what is signed (the two-person rule).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from mes_terminal.domain.clock import site_time
@@ -57,6 +58,22 @@ class Manifestation:
 
     def __str__(self) -> str:
         return f"{self.name}, {self.meaning}, {site_time(self.signed_at, self.timezone, 'zoned_seconds')}"
+
+
+class Components(StrEnum):
+    """What the signer typed: both components of the signature, or the PIN alone within a session."""
+
+    BADGE_AND_PIN = "badge_and_pin"
+    PIN = "pin"
+
+
+def session_continues(last_signed_at: datetime | None, at: datetime, idle_minutes: int) -> bool:
+    """Whether a signature at `at` belongs to the continuous signing session of the signer's previous
+    signature (at `last_signed_at`): one came no more than `idle_minutes` before it. No previous
+    signature, or an idle limit of 0, means a new session: both components are needed."""
+    if last_signed_at is None or idle_minutes <= 0 or last_signed_at > at:
+        return False
+    return at - last_signed_at <= timedelta(minutes=idle_minutes)
 
 
 def parse_meaning(value: str, rule: SignatureRule) -> Meaning:

@@ -57,7 +57,7 @@ def apply_master_data(uow: UnitOfWork, document: ErpDocument) -> dict[str, dict[
     people = _last(document.people, lambda p: p.badge)
     if people:
         users = _by(session, User, User.badge, [p.badge for p in people])
-        load_users(session, changes, [_user(p, users.get(p.badge)) for p in people])
+        load_users(session, changes, [_user(p, users.get(p.badge)) for p in people], uow.now, document.file)
     counts = changes.summary("").counts
     return {
         kind: vars(counts[kind])

@@ -41,6 +41,7 @@ from mes_terminal.services.queries import instructions as instruction_queries
 from mes_terminal.services.queries import shift_status, trace
 from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
+from mes_terminal.services.queries.corrections import CORRECTABLE, corrections_of
 from mes_terminal.services.queries.dispatch import station_dispatch
 from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
 from mes_terminal.services.queries.read_only import read_connection
@@ -87,6 +88,7 @@ class SupervisorService:
         self._bus = bus
         self._clock = clock
         self._zone: str | None = None
+        self._idle_minutes: int | None = None
         self.reports = SupervisorReports(engine, clock)
         self.quality = SupervisorQuality(engine)
         self.printing = SupervisorPrinting(
@@ -109,6 +111,14 @@ class SupervisorService:
                 self._zone = documents_q.site_timezone(connection)
         return self._zone
 
+    @property
+    def signature_idle_minutes(self) -> int:
+        """How long a signing session lasts without a signature (read at sign-in, on the worker thread)."""
+        if self._idle_minutes is None:
+            with read_connection(self._engine) as connection:
+                self._idle_minutes = documents_q.signature_idle_minutes(connection)
+        return self._idle_minutes
+
     # --- acting --------------------------------------------------------------------------------
 
     def sign_in(self, badge: str, pin: str) -> SupervisorUser:
@@ -116,6 +126,8 @@ class SupervisorService:
         outcome = self.execute(c.SignInConsole(**self._common(badge), badge=badge, pin=pin))
         user = cast(SupervisorSignInResult, outcome.result)
         self.site_timezone  # noqa: B018  # read here, on the worker thread, not when a table first paints
+        self._idle_minutes = None  # the plant file may have changed it since the last sign-in
+        self.signature_idle_minutes  # noqa: B018
         return SupervisorUser(user["badge"], user["name"], tuple(user["roles"]))
 
     def execute(self, command: c.Command) -> Outcome:
@@ -308,7 +320,8 @@ class SupervisorService:
                 end=wanted.end,
                 limit=wanted.limit,
             )
-        return [AuditRow(**row) for row in rows]
+            corrected = corrections_of(connection, [row["id"] for row in rows if row["type"] in CORRECTABLE])
+        return [AuditRow(**row, corrected_by=tuple(corrected.get(row["id"], ()))) for row in rows]
 
     def master_data(self) -> list[MasterSection]:
         with read_connection(self._engine) as connection:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from mes_terminal.domain.error_codes import PIN_EXPIRED
+from mes_terminal.domain.plant import parse_plant
+from mes_terminal.services.plant.loader import load_plant
 from mes_terminal.services.queries.event_feed import read_events
+from mes_terminal.ui.terminal import new_pin_pad
+from mes_terminal.ui.terminal.new_pin_pad import NewPinPad
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
 from mes_terminal.ui.widgets.confirm_dialog import ConfirmDialog
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -65,3 +73,43 @@ def test_inactivity_signs_everyone_out(qtbot, window, plant):
         window.inactivity.expired.emit()
     assert window.current_screen == "sign_in"
     assert [e.type for e in read_events(plant)][-1] == "SignedOut"
+
+
+def test_an_expired_pin_asks_for_a_new_one_on_the_keypad_and_signs_in(qtbot, window, plant, clock, monkeypatch):
+    policy = '\n[[pin_policies]]\nrole = "operator"\nexpires_days = 30\n'
+    text = (DATA / "small_plant.toml").read_text(encoding="utf-8") + policy
+    load_plant(plant, parse_plant(text, source="small_plant.toml"), now=clock.now())
+    asked = []
+    monkeypatch.setattr(new_pin_pad.NewPinPad, "ask", classmethod(lambda cls, parent: asked.append(1) or "97531"))
+    window.scan_router.route("BADGE:B1001")
+    try_pin(qtbot, window, "4711")  # the first use under the policy starts the PIN's 30 days
+    assert window.current_screen == "station"
+    window.vm.sign_out("B1001")
+    qtbot.waitUntil(lambda: window.current_screen == "sign_in", timeout=10_000)
+    clock.advance(timedelta(days=30))
+    window.scan_router.route("BADGE:B1001")
+    try_pin(qtbot, window, "4711")
+    qtbot.waitUntil(lambda: window.current_screen == "station", timeout=10_000)
+    assert asked == [1]
+    types = [e.type for e in read_events(plant)]
+    assert types[-3:] == ["SignInRefused", "PinChanged", "SignedIn"]
+    assert [e.payload.get("code") for e in read_events(plant) if e.type == "SignInRefused"] == [PIN_EXPIRED]
+
+
+def test_the_new_pin_pad_takes_the_pin_twice_and_refuses_two_different_ones(qtbot):
+    pad = NewPinPad(None)
+    qtbot.addWidget(pad)
+    for key in "1357":
+        pad.keypad.key_pressed.emit(key)
+    pad.ok_button.click()
+    for key in "1358":
+        pad.keypad.key_pressed.emit(key)
+    pad.ok_button.click()
+    assert pad.value is None and "differ" in pad.error_label.text() and pad.first.text() == ""
+    for key in "1357":
+        pad.keypad.key_pressed.emit(key)
+    pad.ok_button.click()
+    for key in "1357":
+        pad.keypad.key_pressed.emit(key)
+    pad.ok_button.click()
+    assert pad.value == "1357"

@@ -100,3 +100,32 @@ def test_the_approval_form_needs_badge_and_pin() -> None:
     with pytest.raises(InvalidInput, match="PIN"):
         read_approval_form("B3001", "", "")
     assert read_approval_form(" B3001 ", "3333", "  ").comment is None
+
+
+def test_the_approval_dialog_within_a_session_asks_only_for_the_pin(qtbot) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QLabel
+
+    from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
+
+    fields = {f: None for f in InstructionRevisionRow.__dataclass_fields__}
+    row = InstructionRevisionRow(
+        **{
+            **fields,
+            "product": "BRACKET-A",
+            "operation": 10,
+            "revision": 2,
+            "steps": 1,
+            "files": 0,
+            "status": "pending",
+            "created_at": datetime(2026, 3, 2, tzinfo=UTC),
+        }
+    )
+    dialog = ApprovalDialog(None, row, session_badge="B3001")
+    qtbot.addWidget(dialog)
+    assert dialog.badge_edit.text() == "B3001" and dialog.badge_edit.isReadOnly()
+    assert dialog.findChild(QLabel, "sessionHint") is not None
+    dialog.pin_edit.setText("3333")
+    dialog.sign_button.click()
+    assert dialog.value is not None and dialog.value.pin_only and dialog.value.badge == "B3001"

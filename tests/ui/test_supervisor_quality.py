@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import Engine, select
 
 from mes_terminal.db.records import Event, Lot
@@ -236,3 +238,32 @@ def test_the_board_shows_the_checks_due_and_follows_them(running, bus, clock, co
     bus.execute(command(c.ReportCount, clock.now(), good=Decimal(1), **JOB))  # no steel scanned: an exception too
     poll(console, qtbot)
     assert model.index(0, CHECKS).data() == "Length (first piece); Reported without material: STEEL-2MM 0.35 kg"
+
+
+def test_after_a_signature_the_console_user_signs_with_the_pin_alone_until_idle(
+    nonconformance, console, qtbot, monkeypatch, clock
+) -> None:
+    sign_in(console, qtbot, QUALITY, QUALITY_PIN)
+    open_quality(console, qtbot)
+    assert console.vm.pin_alone_signer() is None  # signing in is not a signature: the first needs both
+    asked = []
+    signed = read_disposition_form("use_as_is", "", "Within tolerance", QUALITY, QUALITY_PIN)
+    monkeypatch.setattr(
+        disposition_dialog.DispositionDialog, "ask", classmethod(lambda cls, *args: asked.append(args[-1]) or signed)
+    )
+    dispose(console, qtbot, console.quality_vm.lists_changed)
+    assert asked == [None] and "Signed: Rosalind Franklin" in console.banner.text()
+    assert console.vm.pin_alone_signer() == QUALITY
+    clock.advance(timedelta(minutes=15, seconds=1))
+    assert console.vm.pin_alone_signer() is None
+
+
+def test_the_dialog_within_a_session_shows_the_badge_and_asks_only_for_the_pin(qtbot, nonconformance_view) -> None:
+    dialog = DispositionDialog(None, nonconformance_view, two_person=False, session_badge=QUALITY)
+    qtbot.addWidget(dialog)
+    assert dialog.badge_edit.text() == QUALITY and dialog.badge_edit.isReadOnly()
+    assert dialog.findChild(QLabel, "sessionHint") is not None
+    dialog.decision_buttons["scrap"].setChecked(True)
+    dialog.pin_edit.setText(QUALITY_PIN)
+    dialog.sign_button.click()
+    assert dialog.value is not None and dialog.value.pin_only and dialog.value.badge == QUALITY

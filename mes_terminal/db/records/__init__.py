@@ -17,9 +17,11 @@ from mes_terminal.db.records.material import GenealogyLink, Lot, Material
 from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
 from mes_terminal.db.records.personnel import (
     LineShift,
+    PinPolicyRecord,
     Shift,
     ShiftBreak,
     StationSession,
+    UsedPin,
     User,
     UserQualification,
     UserRole,
@@ -74,6 +76,7 @@ __all__ = [
     "Material",
     "MediaBlob",
     "Nonconformance",
+    "PinPolicyRecord",
     "PlannedOperation",
     "PrintJob",
     "ProcessedCommand",
@@ -87,6 +90,7 @@ __all__ = [
     "Signature",
     "Site",
     "StationSession",
+    "UsedPin",
     "User",
     "UserQualification",
     "UserRole",

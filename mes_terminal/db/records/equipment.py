@@ -47,6 +47,9 @@ class Site(Base):
     two_person_signatures: Mapped[bool] = mapped_column(Boolean, server_default=false())
     spc_reaction: Mapped[str] = mapped_column(String(16), server_default="none")
     spc_baseline: Mapped[int] = mapped_column(Integer, server_default="25")
+    # 21 CFR 11.200: after a first signature with badge and PIN, later ones in the same session need
+    # the PIN only, until the signer has not signed for this many minutes (0: both components every time).
+    signature_idle_minutes: Mapped[int] = mapped_column(Integer, server_default="15")
     # The plant's MQTT namespace (plant file [uns]): where `mes-terminal connect` publishes events.
     uns_url: Mapped[str | None] = mapped_column(String(255))
     uns_root: Mapped[str | None] = mapped_column(String(64))

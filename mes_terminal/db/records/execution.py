@@ -84,16 +84,25 @@ class ScrapReasonScope(Base):
 
 
 class Count(Base):
-    """A good and scrap quantity reported for an operation; many partial reports add up."""
+    """A good and scrap quantity reported for an operation; many partial reports add up.
+
+    A count is never changed once written. A correction (`CorrectCount`) is a count of its own, with
+    source `correction`, the difference it makes (negative to take parts back), the event of the count
+    it corrects and the reason; the sums every report takes include it.
+    """
 
     __tablename__ = "counts"
     __table_args__ = (
-        CheckConstraint("good >= 0", name="good_not_negative"),
-        CheckConstraint("scrap >= 0", name="scrap_not_negative"),
-        CheckConstraint("good > 0 OR scrap > 0", name="something_counted"),
+        CheckConstraint("good >= 0 OR source = 'correction'", name="good_not_negative"),
+        CheckConstraint("scrap >= 0 OR source = 'correction'", name="scrap_not_negative"),
+        CheckConstraint("good <> 0 OR scrap <> 0", name="something_counted"),
         # A person names why parts are scrap; a machine's scrap signal cannot, so it may come without one.
-        CheckConstraint("scrap = 0 OR scrap_reason_id IS NOT NULL OR source = 'machine'", name="scrap_has_reason"),
-        CheckConstraint("source IN ('operator', 'machine')", name="known_source"),
+        CheckConstraint("scrap <= 0 OR scrap_reason_id IS NOT NULL OR source = 'machine'", name="scrap_has_reason"),
+        CheckConstraint("source IN ('operator', 'machine', 'correction')", name="known_source"),
+        CheckConstraint(
+            "(source = 'correction') = (corrects_event_id IS NOT NULL AND reason IS NOT NULL)",
+            name="correction_names_event_and_reason",
+        ),
         Index("ix_counts_station_reported", "workstation_id", "reported_at"),
     )
 
@@ -106,7 +115,9 @@ class Count(Base):
     scrap: Mapped[Decimal] = mapped_column(QUANTITY)
     scrap_reason_id: Mapped[int | None] = mapped_column(ForeignKey("scrap_reasons.id", ondelete="RESTRICT"))
     reported_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    source: Mapped[str] = mapped_column(String(16), server_default="operator")  # operator | machine
+    source: Mapped[str] = mapped_column(String(16), server_default="operator")  # operator | machine | correction
+    corrects_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="RESTRICT"), index=True)
+    reason: Mapped[str | None] = mapped_column(String(2000))
 
 
 class Consumption(Base):

@@ -31,6 +31,11 @@ class User(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The PIN policy's bookkeeping (domain/pin_policy.py): when the PIN was set (for its expiry), wrong
+    # PINs in a row, and when that count locked the badge (until an administrator's ResetPinLockout).
+    pin_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    failed_pins: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     qualifications: Mapped[list[UserQualification]] = relationship(cascade="all, delete-orphan", lazy="selectin")
@@ -38,6 +43,33 @@ class User(Base):
     @property
     def role_names(self) -> list[str]:
         return sorted(r.role for r in self.roles)
+
+
+class UsedPin(Base):
+    """A PIN a person had before (its hash only): the policy's `remember` refuses choosing it again."""
+
+    __tablename__ = "used_pins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    retired_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PinPolicyRecord(Base):
+    """The PIN policy of one role, from the plant file's [[pin_policies]]; a role without one has the default."""
+
+    __tablename__ = "pin_policies"
+    __table_args__ = (
+        CheckConstraint("min_length BETWEEN 4 AND 12", name="min_length_range"),
+        CheckConstraint("remember >= 0 AND expires_days >= 0 AND lock_after >= 0", name="limits_not_negative"),
+    )
+
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    min_length: Mapped[int] = mapped_column(Integer)
+    remember: Mapped[int] = mapped_column(Integer)
+    expires_days: Mapped[int] = mapped_column(Integer)
+    lock_after: Mapped[int] = mapped_column(Integer)
 
 
 class UserRole(Base):

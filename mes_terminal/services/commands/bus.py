@@ -24,9 +24,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from mes_terminal.db.engine import driver_message
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
+from mes_terminal.db.repositories import credentials
 from mes_terminal.db.uow import EventLog, UnitOfWork
 from mes_terminal.domain.clock import Clock
-from mes_terminal.domain.error_codes import COMMAND_ID_REUSED, ISSUED_IN_FUTURE, UNKNOWN_COMMAND
+from mes_terminal.domain.error_codes import (
+    AUTHENTICATION_FAILED,
+    COMMAND_ID_REUSED,
+    ISSUED_IN_FUTURE,
+    SIGNATURE_FAILED,
+    UNKNOWN_COMMAND,
+)
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.services.commands.catalog import Command
 from mes_terminal.services.commands.registry import HANDLERS, Handler
@@ -40,6 +47,8 @@ _SELECT_PROCESSED = select(ProcessedCommand.type, ProcessedCommand.result).where
 
 # How far ahead of this machine's clock a command's time may be (clocks of terminals drift).
 FUTURE_TOLERANCE = timedelta(minutes=2)
+# The refusals that mean a wrong PIN was typed.
+WRONG_PIN = frozenset({AUTHENTICATION_FAILED, SIGNATURE_FAILED})
 # Deadlocks, serialization failures and a taken command id are retried this often.
 ATTEMPTS = 3
 
@@ -178,7 +187,11 @@ class CommandBus:
                     station=cmd.station,
                     command_id=None,
                 )
-                events.add(f"{cmd.type}Refused", "badge", getattr(cmd, "badge", cmd.actor), code=refusal.code)
+                badge = getattr(cmd, "badge", cmd.actor)
+                events.add(f"{cmd.type}Refused", "badge", badge, code=refusal.code)
+                # A wrong PIN counts towards the lock of the PIN policy (a locked or expired one does not).
+                if refusal.code in WRONG_PIN and credentials.record_failure(session, badge, self._clock.now()):
+                    events.add("BadgeLocked", "badge", badge, after_command=cmd.type)
                 events.write(session)
         except DBAPIError:
             log.warning("could not record a refused %s", cmd.type, exc_info=True)

@@ -24,6 +24,11 @@ LotEntryField = Annotated[str, "lot_entry"]  # domain.materials.LotEntry: scanne
 PlanLines = Annotated[tuple[str, ...], "plan"]
 
 
+def is_signed(command: object) -> bool:
+    """Whether `command` carries an electronic signature (clients follow the signer's session with it)."""
+    return isinstance(command, _SignedCommand)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Command:
     command_id: uuid.UUID
@@ -55,6 +60,26 @@ class SignIn(Command):
 class SignOut(Command):
     station: CodeField
     badge: CodeField
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangePin(Command):
+    """A person chooses a new PIN, typing the current one (also when it has expired); the policy of
+    their roles decides its length and which earlier PINs may not come back."""
+
+    badge: CodeField
+    pin: Secret
+    new_pin: Secret
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset({"pin", "new_pin"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResetPinLockout(Command):
+    """An administrator unlocks a badge locked after too many wrong PINs, saying why."""
+
+    badge: CodeField
+    reason: Text
 
 
 # --- Work orders -------------------------------------------------------------------------------
@@ -124,6 +149,18 @@ class ReportCount(_JobCommand):
     good: Annotated[Decimal, "quantity"] = Decimal(0)
     scrap: Annotated[Decimal, "quantity"] = Decimal(0)
     scrap_reason: CodeField | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectCount(Command):
+    """A reported count was wrong: the figures it should have had, and why. The count and its event stay
+    as they were; the difference is booked as a correction that names the corrected event."""
+
+    event_id: int  # the CountReported event corrected
+    good: Annotated[Decimal, "quantity"]  # what the report should have said
+    scrap: Annotated[Decimal, "quantity"] = Decimal(0)
+    reason: Text
+    scrap_reason: CodeField | None = None  # for added scrap; else the corrected report's own
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -409,6 +446,9 @@ class _SignedCommand(Command):
     pin: Secret
     meaning: CodeField  # what the signature means: reported, reviewed, approved, verified, released
     comment: Text | None = None
+    # The PIN alone was typed, the badge (`actor`) came from the signer's session: allowed only within
+    # a continuous signing session (21 CFR 11.200(a)(1)); else the signer scans the badge as well.
+    pin_only: bool = False
 
     secret_fields: ClassVar[frozenset[str]] = frozenset({"pin"})
 

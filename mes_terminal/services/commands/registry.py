@@ -11,6 +11,8 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands import results as r
 from mes_terminal.services.commands.handlers import (
     conflicts,
+    corrections,
+    credentials,
     dispatch,
     downtime,
     execution,
@@ -76,6 +78,9 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.MachineCount, machines.machine_count, r.MachineCountResult),
     _entry(c.MachineSourceStatus, machines.machine_source_status, r.MachineSourceResult),
     _entry(c.SignInConsole, supervision.sign_in_console, r.SupervisorSignInResult),
+    _entry(c.ChangePin, credentials.change_pin, r.PinChangeResult),
+    _entry(c.CorrectCount, corrections.correct_count, r.CorrectionResult),
+    _entry(c.ResetPinLockout, credentials.reset_pin_lockout, r.PinLockoutResetResult),
     _entry(c.AcknowledgeAndon, supervision.acknowledge_andon, r.AndonAnswerResult),
     _entry(c.EditWorkOrder, work_order_edits.edit_work_order, r.WorkOrderEditResult),
     _entry(c.CloseWorkOrder, work_order_edits.close_work_order, r.WorkOrderResult),

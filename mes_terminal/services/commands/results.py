@@ -29,6 +29,18 @@ class SignInResult(SignOutResult):
     signed_in_at: datetime
 
 
+class PinChangeResult(TypedDict):
+    badge: str
+    name: str
+    changed_at: datetime
+
+
+class PinLockoutResetResult(TypedDict):
+    badge: str
+    name: str
+    reason: str
+
+
 class SupervisorSignInResult(TypedDict):
     badge: str
     name: str
@@ -103,6 +115,18 @@ class PauseResult(JobResult):
 class CountResult(JobResult):
     output_lot: str | None
     warning: str | None  # reported without material (the site's material_check is warn); a `Sentence`
+
+
+class CorrectionResult(TypedDict):
+    corrects: int  # the corrected event
+    work_order: str
+    operation: int
+    good: Decimal  # the corrected report's figures now
+    scrap: Decimal
+    good_change: Decimal  # what this correction added (negative: took back)
+    scrap_change: Decimal
+    total_good: Decimal  # the operation's totals now
+    total_scrap: Decimal
 
 
 class CompletionResult(JobResult):

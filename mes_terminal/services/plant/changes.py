@@ -21,6 +21,7 @@ KINDS = (
     "shift",
     "line",
     "workstation",
+    "pin_policy",
     "user",
     "material",
     "product",

@@ -26,6 +26,7 @@ from mes_terminal.db.records import (
     DowntimeReason,
     Line,
     LineShift,
+    PinPolicyRecord,
     ScrapReason,
     ScrapReasonScope,
     Shift,
@@ -36,10 +37,11 @@ from mes_terminal.db.records import (
     UserRole,
     Workstation,
 )
+from mes_terminal.db.repositories import credentials
 from mes_terminal.db.uow import EventLog
 from mes_terminal.domain.errors import DatabaseUnavailable, InvalidInput, MesError, PlantFileError, SchemaNotAtHead
 from mes_terminal.domain.instructions import MAX_PDF_BYTES
-from mes_terminal.domain.pins import hash_secret, verify_secret
+from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.plant import (
     ChecklistItemSpec,
     ChecklistSpec,
@@ -140,6 +142,7 @@ class _Loader:
         shifts = self._shifts(site)
         lines = self._lines(site, areas, shifts)
         stations = self._workstations(lines)
+        self._pin_policies()
         self._users()
         materials = ProductDefinitions(self.session, self.plant, self.changes).load(stations)
         load_instructions(self.session, self.plant, materials, self.changes, self.events, self.now)
@@ -190,6 +193,7 @@ class _Loader:
                 "two_person_signatures": spec.two_person_signatures,
                 "spc_reaction": spec.spc_reaction,
                 "spc_baseline": spec.spc_baseline,
+                "signature_idle_minutes": spec.signature_idle_minutes,
                 # A file without [uns] leaves the namespace as it is.
                 **({"uns_url": self.plant.uns.url, "uns_root": self.plant.uns.root} if self.plant.uns else {}),
             },
@@ -275,7 +279,19 @@ class _Loader:
     # --- people ------------------------------------------------------------------------------------
 
     def _users(self) -> None:
-        load_users(self.session, self.changes, self.plant.users)
+        load_users(self.session, self.changes, self.plant.users, self.now, self.plant.source)
+
+    def _pin_policies(self) -> None:
+        stored = {r.role: r for r in self.session.scalars(select(PinPolicyRecord))}
+        for spec in self.plant.pin_policies:
+            after = {
+                "min_length": spec.policy.min_length,
+                "remember": spec.policy.remember,
+                "expires_days": spec.policy.expires_days,
+                "lock_after": spec.policy.lock_after,
+            }
+            self._upsert("pin_policy", spec.role, stored.get(spec.role), PinPolicyRecord(role=spec.role), after)
+        self.session.flush()
 
     # --- downtime, scrap, checklists ---------------------------------------------------------------
 
@@ -380,8 +396,9 @@ def load_workstations(
     return stations
 
 
-def load_users(session: Session, changes: ChangeLog, users: Sequence[UserSpec]) -> None:
-    """Bring each user, found by badge, in line with its spec (a spec without a PIN keeps the stored one)."""
+def load_users(session: Session, changes: ChangeLog, users: Sequence[UserSpec], now: datetime, source: str) -> None:
+    """Bring each user, found by badge, in line with its spec (a spec without a PIN keeps the stored one).
+    A PIN the spec sets or changes keeps to the policy of the person's roles, like any other."""
     badges = [u.badge for u in users]
     stored = {user.badge: user for user in session.scalars(select(User).where(User.badge.in_(badges)))}
     for spec in users:
@@ -404,8 +421,19 @@ def load_users(session: Session, changes: ChangeLog, users: Sequence[UserSpec]) 
             if user is None:
                 user = User(badge=spec.badge)
                 session.add(user)
-            _write_user(user, spec, rehash=after["pin"] == "changed")
+            _write_user(user, spec)
+            _set_pin(session, user, spec, now, source, changed=after["pin"] == "changed")
     session.flush()
+
+
+def _set_pin(session: Session, user: User, spec: UserSpec, now: datetime, source: str, *, changed: bool) -> None:
+    if spec.pin is None or not (changed or user.pin_hash is None):
+        return
+    policy = credentials.policy_for_roles(session, spec.roles)
+    try:
+        credentials.set_pin(session, user, spec.pin, now, policy)
+    except InvalidInput as refusal:
+        raise PlantFileError(f"{source}: users (badge {spec.badge}): pin: {refusal}") from None
 
 
 # --- compared values and writes ---------------------------------------------------------------------
@@ -448,10 +476,8 @@ def _pin_state(spec: UserSpec, user: User | None) -> str | None:
     return "set" if user is None else "changed"
 
 
-def _write_user(user: User, spec: UserSpec, *, rehash: bool) -> None:
+def _write_user(user: User, spec: UserSpec) -> None:
     user.name = spec.name
-    if spec.pin is not None and (rehash or user.pin_hash is None):
-        user.pin_hash = hash_secret(spec.pin)
     for dropped in [r for r in user.roles if r.role not in spec.roles]:
         user.roles.remove(dropped)
     user.roles.extend(UserRole(role=role) for role in sorted(set(spec.roles) - set(user.role_names)))

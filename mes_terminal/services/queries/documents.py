@@ -112,6 +112,13 @@ def site_timezone(connection: Connection) -> str:
     return zone
 
 
+def signature_idle_minutes(connection: Connection) -> int:
+    """The site's signing session limit (21 CFR 11.200): minutes without a signature before both
+    components are needed again; 0 when no site is loaded (both, every time)."""
+    minutes = connection.execute(select(Site.signature_idle_minutes).order_by(Site.id).limit(1)).scalar_one_or_none()
+    return minutes or 0
+
+
 def lot_for_label(connection: Connection, number: str) -> LotForLabel:
     row = connection.execute(
         select(

@@ -164,6 +164,7 @@ class AuditRow:
     entity: str
     entity_id: str
     payload: dict[str, Any]
+    corrected_by: tuple[int, ...] = ()  # the events that correct this one (CorrectCount)
 
 
 @dataclass(frozen=True)

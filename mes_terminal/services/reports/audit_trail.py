@@ -2,7 +2,9 @@
 signatures given, over a range of time, with the state of the event chain at the moment it was made.
 
 `read_trail` reads; `audit_csv` and `audit_pdf` write. Signatures are shown on every event of the command
-that was signed (printed name, meaning, date and time with the zone: §11.50).
+that was signed (printed name, meaning, date and time with the zone: §11.50). A correction and the event
+it corrects name each other (`corrects`, `corrected_by`): the corrected event is never changed, so the
+link back is read from the corrections that name it, wherever in time they were made.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mes_terminal.db.records import Event, User
 from mes_terminal.domain.audit_chain import ChainReport
 from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.report_range import parse_range
+from mes_terminal.services.queries.corrections import CORRECTABLE, corrections_of, corrects
 from mes_terminal.services.reports.queries import site_timezone
 
 # Payload keys shown in their own columns (or not at all) rather than among the details.
@@ -46,6 +49,8 @@ class AuditEntry:
     why: str
     signatures: tuple[str, ...]  # "Name, meaning, 2026-03-02 07:05:00 CET"
     hash: str | None
+    corrects: int | None = None  # the event this one corrects
+    corrected_by: tuple[int, ...] = ()  # the events that correct this one (made in this range or later)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ def read_trail(engine: Engine, start: str | datetime, end: str | datetime, *, ge
             .where(Event.occurred_at >= span.start, Event.occurred_at < span.end)
             .order_by(Event.id)
         ).all()
+        corrections = corrections_of(connection, [row.id for row in rows if row.type in CORRECTABLE])
     chain = verify_database(engine)
     signed: dict[Any, list[str]] = {}
     for row in rows:
@@ -116,6 +122,8 @@ def read_trail(engine: Engine, start: str | datetime, end: str | datetime, *, ge
             why=_why(row.payload),
             signatures=tuple(signed.get(row.command_id, ())) if row.command_id is not None else (),
             hash=row.hash,
+            corrects=corrects(row.payload),
+            corrected_by=tuple(corrections.get(row.id, ())),
         )
         for row in rows
     )
@@ -172,6 +180,8 @@ CSV_COLUMNS = (
     "why",
     "signatures",
     "hash",
+    "corrects",
+    "corrected_by",
 )
 
 
@@ -197,9 +207,18 @@ def audit_csv(trail: AuditTrail) -> bytes:
                 entry.why,
                 " | ".join(entry.signatures),
                 entry.hash or "",
+                entry.corrects if entry.corrects is not None else "",
+                " ".join(str(i) for i in entry.corrected_by),
             ]
         )
     return out.getvalue().encode("utf-8")
+
+
+def _links(entry: AuditEntry) -> list[str]:
+    said = [f"corrects event {entry.corrects}"] if entry.corrects is not None else []
+    if entry.corrected_by:
+        said.append("corrected by event " + ", ".join(str(i) for i in entry.corrected_by))
+    return said
 
 
 def audit_pdf(trail: AuditTrail) -> bytes:
@@ -215,7 +234,7 @@ def audit_pdf(trail: AuditTrail) -> bytes:
             "what": f"{entry.type}: {entry.entity} {entry.entity_id}",
             "changes": list(entry.changes),
             "details": entry.details,
-            "why": entry.why,
+            "why": "; ".join(filter(None, [entry.why, *_links(entry)])),
             "signatures": list(entry.signatures),
         }
         for entry in trail.entries

@@ -274,7 +274,7 @@ def production_rows(connection: Connection, station_ids: Sequence[int], window: 
             Material.unit.label("unit"),
             func.sum(Count.good).label("good"),
             func.sum(Count.scrap).label("scrap"),
-            func.count().label("reports"),
+            func.sum(case((Count.source == "correction", 0), else_=1)).label("reports"),  # corrections are no report
             func.min(Count.reported_at).label("first_report"),
             func.max(Count.reported_at).label("last_report"),
             WorkOrder.due_at.label("due"),
@@ -328,14 +328,15 @@ def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span)
             ScrapReason.name.label("name"),
             Material.unit.label("unit"),
             scrap.label("scrap"),
-            func.count().label("reports"),
+            func.sum(case((Count.source == "correction", 0), else_=1)).label("reports"),
         )
         .join(ScrapReason, ScrapReason.id == Count.scrap_reason_id)
         .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
         .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
         .join(Material, Material.id == WorkOrder.product_id)
-        .where(_counted_in(station_ids, window), Count.scrap > 0)
+        .where(_counted_in(station_ids, window), Count.scrap != 0)  # corrections may take scrap back
         .group_by(ScrapReason.code, ScrapReason.name, Material.unit)
+        .having(scrap != 0)  # a reason whose scrap was all taken back is no loss
         .order_by(scrap.desc(), ScrapReason.code)
     )
     return [{**row._mapping, "scrap": _dec(row.scrap)} for row in connection.execute(query)]

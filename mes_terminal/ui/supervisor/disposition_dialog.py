@@ -1,7 +1,8 @@
 """Disposing of a nonconformance, signed: `DispositionDialog.ask(parent, nc, two_person)` -> DispositionInput | None.
 
 The signature is given here: the decision, a comment where the decision needs one, the meaning of the
-signature (approval), and the signer's badge and PIN typed again (both, every time). `read_disposition_form`
+signature (approval), and the signer's badge and PIN typed again — or the PIN alone when the console's
+user is within a continuous signing session (`session_badge`, 21 CFR 11.200). `read_disposition_form`
 checks what was typed; the handler decides whether the signer may dispose (quality only), whether the
 PIN is right, and the two-person rule — those refusals come back as the banner's sentence.
 """
@@ -42,9 +43,12 @@ class DispositionInput:
     comment: str | None
     badge: str
     pin: str
+    pin_only: bool = False  # the badge came from the signing session, not typed
 
 
-def read_disposition_form(decision: str, quantity_text: str, comment: str, badge: str, pin: str) -> DispositionInput:
+def read_disposition_form(
+    decision: str, quantity_text: str, comment: str, badge: str, pin: str, pin_only: bool = False
+) -> DispositionInput:
     """What was typed, checked; `InvalidInput` with one sentence naming what is missing otherwise."""
     try:
         chosen = Decision(decision)
@@ -66,12 +70,20 @@ def read_disposition_form(decision: str, quantity_text: str, comment: str, badge
     signer = parse_code(badge, "The badge")
     if not pin:
         raise InvalidInput("Type your PIN: a signature needs your badge and your PIN.")
-    return DispositionInput(chosen.value, amount, note or None, signer, pin)
+    return DispositionInput(chosen.value, amount, note or None, signer, pin, pin_only)
 
 
 class DispositionDialog(QDialog):
-    def __init__(self, parent: QWidget | None, nc: NonconformanceView, two_person: bool, zone: str = "UTC") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        nc: NonconformanceView,
+        two_person: bool,
+        zone: str = "UTC",
+        session_badge: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.session_badge = session_badge
         self.setObjectName("dispositionDialog")
         self.setWindowTitle(self.tr("Dispose of {number}").format(number=nc.number))
         self.value: DispositionInput | None = None
@@ -139,6 +151,13 @@ class DispositionDialog(QDialog):
         self.pin_edit.setMaxLength(32)
         sign_form.addRow(self.tr("Badge"), self.badge_edit)
         sign_form.addRow(self.tr("PIN"), self.pin_edit)
+        if session_badge is not None:
+            self.badge_edit.setText(session_badge)
+            self.badge_edit.setReadOnly(True)
+            within = QLabel(self.tr("You signed a moment ago: your PIN alone signs this."), signature)
+            within.setObjectName("sessionHint")
+            within.setProperty("role", "hint")
+            sign_form.addRow(within)
         layout.addWidget(signature)
 
         self.error_label = QLabel(self)
@@ -185,6 +204,7 @@ class DispositionDialog(QDialog):
                 self.comment_edit.toPlainText(),
                 self.badge_edit.text(),
                 self.pin_edit.text(),
+                self.session_badge is not None,
             )
         except InvalidInput as error:
             self.error_label.setText(error.message)
@@ -194,10 +214,15 @@ class DispositionDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, nc: NonconformanceView, two_person: bool, zone: str = "UTC"
+        cls,
+        parent: QWidget | None,
+        nc: NonconformanceView,
+        two_person: bool,
+        zone: str = "UTC",
+        session_badge: str | None = None,
     ) -> DispositionInput | None:
         """Show the form and wait; what was signed when confirmed, None when cancelled. Tests replace this."""
-        dialog = cls(parent, nc, two_person, zone)
+        dialog = cls(parent, nc, two_person, zone, session_badge)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -42,9 +42,10 @@ class ApprovalInput:
     badge: str
     pin: str
     comment: str | None
+    pin_only: bool = False  # the badge came from the signing session (21 CFR 11.200), not typed
 
 
-def read_approval_form(badge: str, pin: str, comment: str) -> ApprovalInput:
+def read_approval_form(badge: str, pin: str, comment: str, pin_only: bool = False) -> ApprovalInput:
     """What was typed, checked; `InvalidInput` with one sentence naming what is missing otherwise."""
     if not badge.strip():
         raise InvalidInput("Scan or type your badge: a signature needs your badge and your PIN.")
@@ -54,7 +55,7 @@ def read_approval_form(badge: str, pin: str, comment: str) -> ApprovalInput:
     note = comment.strip()
     if len(note) > MAX_COMMENT:
         raise InvalidInput(f"The comment is longer than {MAX_COMMENT} characters.")
-    return ApprovalInput(signer, pin, note or None)
+    return ApprovalInput(signer, pin, note or None, pin_only)
 
 
 class InstructionsViewModel(QObject):
@@ -91,6 +92,7 @@ class InstructionsViewModel(QObject):
             pin=signed.pin,
             meaning="approved",
             comment=signed.comment,
+            pin_only=signed.pin_only,
         )
 
     def move(self, work_order: str) -> None:
@@ -117,10 +119,14 @@ class InstructionsViewModel(QObject):
 
 
 class ApprovalDialog(QDialog):
-    """Approving a revision, signed: `ApprovalDialog.ask(parent, row)` -> ApprovalInput | None."""
+    """Approving a revision, signed: `ApprovalDialog.ask(parent, row)` -> ApprovalInput | None.
 
-    def __init__(self, parent: QWidget | None, row: InstructionRevisionRow) -> None:
+    With `session_badge` (the console user within a continuous signing session) the badge is shown,
+    not asked: the PIN alone signs."""
+
+    def __init__(self, parent: QWidget | None, row: InstructionRevisionRow, session_badge: str | None = None) -> None:
         super().__init__(parent)
+        self.session_badge = session_badge
         self.setObjectName("instructionsApprovalDialog")
         self.setWindowTitle(self.tr("Approve instructions"))
         self.value: ApprovalInput | None = None
@@ -165,6 +171,13 @@ class ApprovalDialog(QDialog):
         form.addRow(self.tr("Comment"), self.comment_edit)
         form.addRow(self.tr("Badge"), self.badge_edit)
         form.addRow(self.tr("PIN"), self.pin_edit)
+        if session_badge is not None:
+            self.badge_edit.setText(session_badge)
+            self.badge_edit.setReadOnly(True)
+            within = QLabel(self.tr("You signed a moment ago: your PIN alone signs this."), signature)
+            within.setObjectName("sessionHint")
+            within.setProperty("role", "hint")
+            form.addRow(within)
         layout.addWidget(signature)
         self.error_label = QLabel(self)
         self.error_label.setProperty("role", "error")
@@ -181,7 +194,10 @@ class ApprovalDialog(QDialog):
     def on_sign_clicked(self) -> None:
         try:
             self.value = read_approval_form(
-                self.badge_edit.text(), self.pin_edit.text(), self.comment_edit.toPlainText()
+                self.badge_edit.text(),
+                self.pin_edit.text(),
+                self.comment_edit.toPlainText(),
+                self.session_badge is not None,
             )
         except InvalidInput as error:
             self.error_label.setText(error.message)
@@ -190,9 +206,11 @@ class ApprovalDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, row: InstructionRevisionRow) -> ApprovalInput | None:
+    def ask(
+        cls, parent: QWidget | None, row: InstructionRevisionRow, session_badge: str | None = None
+    ) -> ApprovalInput | None:
         """Show the form and wait; the signature when confirmed, None when cancelled. Tests replace this."""
-        dialog = cls(parent, row)
+        dialog = cls(parent, row, session_badge)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -313,7 +331,7 @@ class InstructionsPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        signed = ApprovalDialog.ask(self, row)
+        signed = ApprovalDialog.ask(self, row, self.instructions.vm.pin_alone_signer())
         if signed is not None:
             self.instructions.approve(row, signed)
 

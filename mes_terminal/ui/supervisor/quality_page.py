@@ -92,13 +92,15 @@ class QualityPage(QWidget):
         nc = self.selected_nonconformance()
         if nc is None:
             return
-        signed = DispositionDialog.ask(self, nc, self.two_person, self.quality.vm.site_zone())
+        vm = self.quality.vm
+        signed = DispositionDialog.ask(self, nc, self.two_person, vm.site_zone(), vm.pin_alone_signer())
         if signed is not None:
             self.quality.dispose(
                 nc.number,
                 signed.decision,
                 badge=signed.badge,
                 pin=signed.pin,
+                pin_only=signed.pin_only,
                 comment=signed.comment,
                 quantity=signed.quantity,
             )

@@ -45,7 +45,15 @@ class QualityViewModel(QObject):
             self.loaded = False
 
     def dispose(
-        self, nonconformance: str, decision: str, *, badge: str, pin: str, comment: str | None, quantity: Any = None
+        self,
+        nonconformance: str,
+        decision: str,
+        *,
+        badge: str,
+        pin: str,
+        comment: str | None,
+        quantity: Any = None,
+        pin_only: bool = False,
     ) -> None:
         """`DisposeNonconformance` signed by `badge` with `pin`; the signature means approval."""
         self.vm.act(
@@ -58,6 +66,7 @@ class QualityViewModel(QObject):
             pin=pin,
             meaning="approved",
             comment=comment,
+            pin_only=pin_only,
         )
 
     def hold(self, lot: str, reason: str) -> None:

@@ -89,12 +89,23 @@ class AuditModel(TableModel):
                 event_name(e.type),
                 f"{e.entity.replace('_', ' ')} {e.entity_id}",
                 change(e.payload),
-                why(e.payload),
+                " — ".join(filter(None, [why(e.payload), self._links(e)])),
                 details(e.payload),
             )
             for e in events
         ]
         self.set_table(titles, rows)
+
+    def _links(self, event: AuditRow) -> str:
+        """A correction and what it corrects name each other: the old event is never changed."""
+        said = []
+        corrects = event.payload.get("corrects")
+        if isinstance(corrects, int) and not isinstance(corrects, bool):
+            said.append(self.tr("corrects #{event}").format(event=corrects))
+        if event.corrected_by:
+            numbers = ", ".join(f"#{i}" for i in event.corrected_by)
+            said.append(self.tr("corrected by {events}").format(events=numbers))
+        return "; ".join(said)
 
     def raw_json(self, number: int) -> str:
         """The event of row `number` as recorded, indented (times in UTC, as stored); "" for no row."""

@@ -17,11 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from mes_terminal.domain.error_codes import AUTHENTICATION_FAILED, PIN_EXPIRED, SIGNATURE_BOTH_COMPONENTS
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.event_wakeup import EventWakeup
 from mes_terminal.services.queries.supervisor_views import AuditFilter, BoardRow, ChangeSet, SupervisorUser
 from mes_terminal.services.supervisor import SupervisorService
+from mes_terminal.ui.supervisor.signing_session import SigningSession
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
 
@@ -41,6 +43,8 @@ class BoardUpdate:
 class SupervisorViewModel(QObject):
     user_changed = Signal(object)  # SupervisorUser or None
     sign_in_refused = Signal(str)
+    pin_expired = Signal(str, str)  # badge, the expired PIN: the window asks for a new one
+    sign_in_wrong_pin = Signal()  # the refusal was a wrong badge or PIN (the page makes the next attempt wait)
     board_changed = Signal(object)  # BoardUpdate
     calls_changed = Signal(list)  # list[AndonCall]
     orders_changed = Signal(list)  # list[WorkOrderRow]
@@ -73,6 +77,7 @@ class SupervisorViewModel(QObject):
         super().__init__(parent)
         self.service = service
         self.user: SupervisorUser | None = None
+        self.signing = SigningSession()
         self.last_event_id = 0
         self.online: bool | None = None
         self.dispatch_station: str | None = None
@@ -90,6 +95,14 @@ class SupervisorViewModel(QObject):
         self._oee_timer.setInterval(oee_ms)
         self._oee_timer.timeout.connect(self.load_oee)
         self._oee_timer.timeout.connect(self.refresh_board)  # checks fall due with time, not only with events
+
+    def pin_alone_signer(self) -> str | None:
+        """The console user's badge when their next signature may take the PIN alone (a continuous
+        signing session, 21 CFR 11.200), else None: the dialog then asks for badge and PIN."""
+        if self.user is None:
+            return None
+        idle = self.service.signature_idle_minutes
+        return self.user.badge if self.signing.pin_alone(self.user.badge, self.service.clock.now(), idle) else None
 
     def site_zone(self) -> str:
         """The site's zone: every time on the console is written in it (`formatting.local_time`)."""
@@ -112,7 +125,21 @@ class SupervisorViewModel(QObject):
 
     def sign_in(self, badge: str, pin: str) -> None:
         service = self.service
-        self._runner.submit(lambda: service.sign_in(badge.strip(), pin), self.on_signed_in, self.on_sign_in_failed)
+        self._runner.submit(
+            lambda: service.sign_in(badge.strip(), pin),
+            self.on_signed_in,
+            lambda error: self.on_sign_in_failed(error, badge.strip(), pin),
+        )
+
+    def change_pin_and_sign_in(self, badge: str, old_pin: str, new_pin: str) -> None:
+        """An expired PIN: `ChangePin` (the old PIN proves who asks), then sign in with the new one."""
+        service = self.service
+
+        def change_and_enter() -> SupervisorUser:
+            service.execute(service.command(c.ChangePin, badge, badge=badge, pin=old_pin, new_pin=new_pin))
+            return service.sign_in(badge, new_pin)
+
+        self._runner.submit(change_and_enter, self.on_signed_in, self.on_sign_in_failed)
 
     def on_signed_in(self, user: SupervisorUser) -> None:
         self._set_online(True)
@@ -120,11 +147,16 @@ class SupervisorViewModel(QObject):
         self.user_changed.emit(user)
         self.start_following()
 
-    def on_sign_in_failed(self, error: Exception) -> None:
+    def on_sign_in_failed(self, error: Exception, badge: str = "", pin: str = "") -> None:
         self.sign_in_refused.emit(self._sentence(error))
+        if isinstance(error, MesError) and error.code == PIN_EXPIRED and pin:
+            self.pin_expired.emit(badge, pin)
+        if isinstance(error, MesError) and error.code == AUTHENTICATION_FAILED:
+            self.sign_in_wrong_pin.emit()
 
     def sign_out(self) -> None:
         self.stop_following()
+        self.signing.forget()
         self.user = None
         self.user_changed.emit(None)
 
@@ -336,6 +368,8 @@ class SupervisorViewModel(QObject):
         self._set_online(True)
         text = say(dict(outcome.result)) if say else self.said(command)
         self.feedback.emit(OK, text)
+        if c.is_signed(command):
+            self.signing.signed(command.actor, command.issued_at)
         self.command_succeeded.emit(command, dict(outcome.result))
         self.poll()
 
@@ -343,6 +377,8 @@ class SupervisorViewModel(QObject):
         if isinstance(error, DatabaseUnavailable):
             self._set_online(False)
         self.feedback.emit(ERROR, self._sentence(error))
+        if isinstance(error, MesError) and error.code == SIGNATURE_BOTH_COMPONENTS:
+            self.signing.forget()
         self.command_refused.emit(command, error if isinstance(error, MesError) else MesError(self._sentence(error)))
         self.poll()
         if self.dispatch_station and isinstance(command, c.ReorderDispatch | c.AssignOperation):
@@ -366,6 +402,8 @@ class SupervisorViewModel(QObject):
             c.SignIn: self.tr("{badge} signed in at {station}."),
             c.SignOut: self.tr("{badge} signed out at {station}."),
             c.SignInConsole: self.tr("Signed in to the console."),
+            c.ChangePin: self.tr("The PIN of {badge} is changed."),
+            c.ResetPinLockout: self.tr("Badge {badge} is unlocked."),
             c.CreateWorkOrder: self.tr("Work order {number} created."),
             c.EditWorkOrder: self.tr("Work order {number} changed."),
             c.ReleaseWorkOrder: self.tr("Work order {number} released to the floor."),
@@ -382,6 +420,7 @@ class SupervisorViewModel(QObject):
             c.JoinJob: self.tr("Joined {work_order} operation {operation} at {station}."),
             c.LeaveJob: self.tr("Left {work_order} operation {operation} at {station}."),
             c.ReportCount: self.tr("Count for {work_order} operation {operation} recorded."),
+            c.CorrectCount: self.tr("Count event {event_id} corrected to {good} good and {scrap} scrap."),
             c.RecordCheck: self.tr("Check {checklist} {item} recorded for {work_order}."),
             c.CallSupervisor: self.tr("Call for help from {station} sent."),
             c.AcknowledgeAndon: self.tr("Andon at {station} acknowledged."),

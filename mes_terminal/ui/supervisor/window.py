@@ -18,6 +18,7 @@ from mes_terminal.ui.supervisor.erp_vm import ErpViewModel
 from mes_terminal.ui.supervisor.genealogy_page import GenealogyPage
 from mes_terminal.ui.supervisor.instructions_page import InstructionsPage, InstructionsViewModel
 from mes_terminal.ui.supervisor.master_page import MasterPage
+from mes_terminal.ui.supervisor.new_pin_dialog import NewPinDialog
 from mes_terminal.ui.supervisor.orders_page import OrdersPage
 from mes_terminal.ui.supervisor.print_actions import PrintActions
 from mes_terminal.ui.supervisor.printing_vm import PrintingViewModel
@@ -92,6 +93,8 @@ class SupervisorWindow(QWidget):
         vm = self.vm
         vm.user_changed.connect(self.on_user_changed)
         vm.sign_in_refused.connect(self.sign_in_page.show_error)
+        vm.sign_in_wrong_pin.connect(self.sign_in_page.wrong_pin)
+        vm.pin_expired.connect(self.on_pin_expired)
         vm.feedback.connect(self.banner.show_message)
         vm.connection_changed.connect(self.on_connection_changed)
         vm.calls_changed.connect(self.on_calls_changed)
@@ -101,6 +104,11 @@ class SupervisorWindow(QWidget):
         self.ui.signOutButton.clicked.connect(self.on_sign_out_clicked)
         self.ui.tabs.currentChanged.connect(self.on_tab_changed)
         self.on_user_changed(None)
+
+    def on_pin_expired(self, badge: str, old_pin: str) -> None:
+        new_pin = NewPinDialog.ask(self)
+        if new_pin is not None:
+            self.vm.change_pin_and_sign_in(badge, old_pin, new_pin)
 
     def on_user_changed(self, user: SupervisorUser | None) -> None:
         self.ui.signOutButton.setVisible(user is not None)

@@ -327,6 +327,10 @@ class TerminalViewModel(QObject):
     def sign_out(self, badge: str) -> None:
         self._send(c.SignOut, actor=badge, badge=badge)
 
+    def change_pin(self, badge: str, old_pin: str, new_pin: str) -> None:
+        """An expired PIN: `ChangePin` (the old one proves who asks); once it went through, sign in."""
+        self._send(c.ChangePin, actor=badge, badge=badge, pin=old_pin, new_pin=new_pin)
+
     def sign_out_everyone(self) -> None:
         """Inactivity: every operator at this station signs out (each as themselves)."""
         for operator in self.station.operators if self.station else ():
@@ -622,6 +626,8 @@ class TerminalViewModel(QObject):
         result = dict(outcome.result)
         if isinstance(command, c.SignIn):
             self.set_active_operator(command.badge)
+        elif isinstance(command, c.ChangePin):
+            self.sign_in(command.badge, command.new_pin)
         elif isinstance(command, c.SignOut) and command.badge == self.active_badge:
             self.set_active_operator(None)
         if isinstance(command, c.StartJob):
@@ -650,7 +656,7 @@ class TerminalViewModel(QObject):
             return
         if isinstance(error, DatabaseUnavailable):
             self._set_online(False)
-            if not isinstance(command, c.SignIn):  # a PIN is not kept in memory; the form keeps it on screen
+            if not isinstance(command, c.SignIn | c.ChangePin):  # a PIN is not kept in memory
                 self._set_pending(command)
             self.feedback.emit(WARN, wording.offline())
             self.command_unsent.emit(command)

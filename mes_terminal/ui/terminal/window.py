@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mes_terminal.devices.wedge import WedgeDetector
 from mes_terminal.domain.clock import Clock, site_time
+from mes_terminal.domain.error_codes import PIN_EXPIRED
 from mes_terminal.domain.errors import ConfigurationError, MesError
 from mes_terminal.domain.gs1_dictionary import Gs1Dictionary
 from mes_terminal.domain.scans import Scan
@@ -25,6 +26,7 @@ from mes_terminal.ui.terminal import scan_decisions as decide
 from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.camera_scan import CameraDevice, CameraScanDialog, QtCamera
 from mes_terminal.ui.terminal.inactivity import InactivityWatch
+from mes_terminal.ui.terminal.new_pin_pad import NewPinPad
 from mes_terminal.ui.terminal.options import TerminalOptions
 from mes_terminal.ui.terminal.pin_throttle import PinThrottle
 from mes_terminal.ui.terminal.scan_input import SerialScanInput, WedgeKeyFilter
@@ -316,6 +318,10 @@ class TerminalWindow(QWidget):
     def on_command_refused(self, command: c.Command, error: MesError) -> None:
         if isinstance(command, c.SignIn):
             self.sign_in_screen.on_sign_in_refused(error.code)
+            if error.code == PIN_EXPIRED and command.pin:
+                new_pin = NewPinPad.ask(self)
+                if new_pin is not None:
+                    self.vm.change_pin(command.badge, command.pin, new_pin)
 
     def on_command_unsent(self, command: c.Command) -> None:
         if isinstance(command, c.SignIn):

@@ -113,6 +113,8 @@ def succeeded(command: c.Command, result: Mapping[str, Any], *, reason_name: str
     if isinstance(command, c.SignIn):
         signed_in = cast("r.SignInResult", result)
         return tr("Welcome, {name}. You are signed in.").format(name=signed_in.get("name", command.badge))
+    if isinstance(command, c.ChangePin):
+        return tr("Your new PIN is set.")
     if isinstance(command, c.SignOut):
         signed_out = cast("r.SignOutResult", result)
         return tr("{name} is signed out.").format(name=signed_out.get("name", command.badge))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from mes_terminal.db.records import StationSession
+from mes_terminal.db.repositories import credentials
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import NOT_SIGNED_IN, PIN_REQUIRED, STATION_INACTIVE
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
-from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import SHOP_FLOOR, Role, require_role
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.services.commands.catalog import SignIn, SignOut
@@ -29,7 +29,8 @@ def sign_in(cmd: SignIn, uow: UnitOfWork) -> SignInResult:
     if cmd.pin is None:
         if not station.badge_only:
             raise AuthenticationFailed(PIN_REQUIRED.sentence(station=station.code), code=PIN_REQUIRED)
-    elif not verify_secret(cmd.pin, user.pin_hash):
+        credentials.refuse_if_locked(uow.session, user.id, user.badge)
+    elif not credentials.check_pin(uow.session, user.id, user.badge, cmd.pin, cmd.issued_at):
         raise AuthenticationFailed(_NOT_RECOGNISED)
     if not user.active:
         raise NotPermitted(Sentence("{user} is deactivated; ask a supervisor.", user=user.name))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from mes_terminal.db.records import Event, Workstation
+from mes_terminal.db.repositories import credentials
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import ANDON_ANSWERED, ANDON_OTHER_STATION, UNKNOWN_ANDON_CALL
 from mes_terminal.domain.errors import AuthenticationFailed, InvalidState, NotPermitted, UnknownEntity
-from mes_terminal.domain.pins import verify_secret
 from mes_terminal.domain.roles import Role, require_role
 from mes_terminal.services.commands.catalog import AcknowledgeAndon, SignInConsole
 from mes_terminal.services.commands.results import AndonAnswerResult, SupervisorSignInResult
@@ -25,7 +25,7 @@ def sign_in_console(cmd: SignInConsole, uow: UnitOfWork) -> SupervisorSignInResu
         person = uow.users.by_badge(cmd.badge)
     except UnknownEntity:
         raise AuthenticationFailed(_NOT_RECOGNISED) from None
-    if not verify_secret(cmd.pin, person.pin_hash):
+    if not credentials.check_pin(uow.session, person.id, person.badge, cmd.pin, cmd.issued_at):
         raise AuthenticationFailed(_NOT_RECOGNISED)
     if not person.active:
         raise NotPermitted(f"{person.name} is deactivated and may not open the supervisor console.")
