@@ -21,6 +21,8 @@ TEMPLATES = (
         "Sentences", "<{element}> {property} at line {line} is not a property the MES knows; it knows {known}."
     ),
     QT_TRANSLATE_NOOP("Sentences", "A GS1 DataMatrix needs a GTIN, and material {material} has none."),
+    QT_TRANSLATE_NOOP("Sentences", "A PIN has at least {length} and at most 12 digits."),
+    QT_TRANSLATE_NOOP("Sentences", "A PIN is digits only."),
     QT_TRANSLATE_NOOP("Sentences", "A baseline needs at least 2 points (better {minimum} or more), not {size}."),
     QT_TRANSLATE_NOOP("Sentences", "A failed print job needs the reason it failed."),
     QT_TRANSLATE_NOOP("Sentences", "A message on {address} cannot be read: {problem}."),
@@ -37,6 +39,8 @@ TEMPLATES = (
         "Backflush needs {quantity} {unit} of {material}, but usable lots hold only {quantity2} {unit}. Receive or release material, then complete again.",
     ),
     QT_TRANSLATE_NOOP("Sentences", "Badge or PIN not recognised; nothing was signed."),
+    QT_TRANSLATE_NOOP("Sentences", "Badge {badge} is locked after too many wrong PINs; an administrator resets it."),
+    QT_TRANSLATE_NOOP("Sentences", "Badge {badge} is not locked; nothing to reset."),
     QT_TRANSLATE_NOOP("Sentences", "Calendar time"),
     QT_TRANSLATE_NOOP("Sentences", "Call {call} came from {origin}, not from {station}."),
     QT_TRANSLATE_NOOP("Sentences", "Cannot read {file}: {reason}."),
@@ -56,6 +60,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences",
         "Equipment {equipment} (line {line}): line {parent} is not known to the MES; lines come from the plant file, so nothing of the document was applied.",
+    ),
+    QT_TRANSLATE_NOOP("Sentences", "Event {event} already counts {good} good and {scrap} scrap; nothing to correct."),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "Event {event} is not a reported count; only a CountReported event can be corrected."
     ),
     QT_TRANSLATE_NOOP("Sentences", "First report"),
     QT_TRANSLATE_NOOP("Sentences", "From"),
@@ -174,6 +182,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Run time"),
     QT_TRANSLATE_NOOP("Sentences", "Running here: {progress}."),
     QT_TRANSLATE_NOOP("Sentences", "Say why conflict {conflict} is discarded."),
+    QT_TRANSLATE_NOOP("Sentences", "Say why the count is corrected; the reason is kept with the correction."),
     QT_TRANSLATE_NOOP("Sentences", "Scrap"),
     QT_TRANSLATE_NOOP(
         "Sentences",
@@ -201,6 +210,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Stops from operators"),
     QT_TRANSLATE_NOOP("Sentences", "Stops without a reason"),
     QT_TRANSLATE_NOOP("Sentences", "TEEP"),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "That PIN was used recently (the last {remember} may not be chosen again); choose another."
+    ),
     QT_TRANSLATE_NOOP("Sentences", "The barcode names no lot (AI 10); scan the lot label."),
     QT_TRANSLATE_NOOP("Sentences", "The barcode names no product (AI 01 GTIN); scan the lot label."),
     QT_TRANSLATE_NOOP("Sentences", "The column map {file} cannot be used: {reason}"),
@@ -246,6 +258,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "There is no workstation {code}."),
     QT_TRANSLATE_NOOP(
         "Sentences",
+        "This is the first signature of your session (or it has been idle): scan your badge and type your PIN.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
         "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing is lost; call an administrator (docs/offline.md).",
     ),
     QT_TRANSLATE_NOOP("Sentences", "To"),
@@ -279,6 +295,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Work order {work_order} is not released."),
     QT_TRANSLATE_NOOP("Sentences", "Work order {work_order} is on hold."),
     QT_TRANSLATE_NOOP("Sentences", "Workstation {station} is out of service."),
+    QT_TRANSLATE_NOOP("Sentences", "Your PIN has expired; choose a new one."),
     QT_TRANSLATE_NOOP("Sentences", "another station"),
     QT_TRANSLATE_NOOP("Sentences", "at completion"),
     QT_TRANSLATE_NOOP("Sentences", "at shift start"),
@@ -383,6 +400,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "{user} is deactivated; ask a supervisor."),
     QT_TRANSLATE_NOOP("Sentences", "{user} signed in at {station} after this sign-out was issued."),
     QT_TRANSLATE_NOOP("Sentences", "{what} was printed before{printed}; a reprint needs a reason."),
+    QT_TRANSLATE_NOOP(
+        "Sentences", "{what} would fall below zero ({value}); correct the later reports or lot movements first."
+    ),
     QT_TRANSLATE_NOOP("Sentences", "{words}"),
     QT_TRANSLATE_NOOP("Sentences", "{work_order} operation {operation} ({operation_name})"),
     QT_TRANSLATE_NOOP("Sentences", "{work_order} operation {operation} has no checklist."),

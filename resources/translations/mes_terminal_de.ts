@@ -52,6 +52,10 @@
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
+        <source>Your new PIN is set.</source>
+        <translation>Ihre neue PIN ist gesetzt.</translation>
+    </message>
+    <message>
         <source>Downtime ended after {duration}.</source>
         <translation>Stillstand nach {duration} beendet.</translation>
     </message>
@@ -180,6 +184,18 @@
         <translation>Nicht gesendet: Die Datenbank ist nicht erreichbar. Ihre Eingabe bleibt erhalten; tippen Sie auf Erneut senden.</translation>
     </message>
     <message>
+        <source>Saved here, not checked yet ({waiting} waiting): {what}. If it no longer applies when sent, a supervisor decides.</source>
+        <translation>Hier gespeichert, noch nicht geprüft ({waiting} wartend): {what}. Gilt es beim Senden nicht mehr, entscheidet ein Meister.</translation>
+    </message>
+    <message>
+        <source>Actions saved here no longer applied when sent ({count}). Nothing is lost: a supervisor will decide.</source>
+        <translation>Hier gespeicherte Aktionen galten beim Senden nicht mehr ({count}). Nichts ist verloren: Ein Meister entscheidet.</translation>
+    </message>
+    <message>
+        <source>This terminal has not reached the database for {minutes} minutes. It still saves starts, pauses, counts, scans of lot labels, downtime and checks here, unchecked ({waiting} waiting); signing in with a PIN needs the database. Tell a supervisor or IT now.</source>
+        <translation>Dieses Terminal erreicht die Datenbank seit {minutes} Minuten nicht. Starts, Pausen, Mengen, Chargenscans, Stillstände und Prüfungen werden weiter hier gespeichert, ungeprüft ({waiting} wartend); die Anmeldung mit PIN braucht die Datenbank. Sagen Sie jetzt einem Meister oder der IT Bescheid.</translation>
+    </message>
+    <message>
         <source>The database is reachable again.</source>
         <translation>Die Datenbank ist wieder erreichbar.</translation>
     </message>
@@ -255,6 +271,10 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>You signed a moment ago: your PIN alone signs this.</source>
+        <translation>Sie haben eben unterschrieben: Ihre PIN allein unterschreibt dies.</translation>
+    </message>
+    <message>
         <source>Sign and approve</source>
         <translation>Unterschreiben und freigeben</translation>
     </message>
@@ -284,6 +304,14 @@
     <message>
         <source>Why</source>
         <translation>Warum</translation>
+    </message>
+    <message>
+        <source>corrects #{event}</source>
+        <translation>korrigiert #{event}</translation>
+    </message>
+    <message>
+        <source>corrected by {events}</source>
+        <translation>korrigiert durch {events}</translation>
     </message>
     <message>
         <source>Station</source>
@@ -593,6 +621,79 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Actions saved on a terminal while the database could not be reached, refused by a rule when they were sent. Nothing was done with them: discard each with a reason, or apply it again once what refused it is put right.</source>
+        <translation>Aktionen, die an einem Terminal ohne Datenbankverbindung gespeichert und beim Senden von einer Regel abgelehnt wurden. Mit ihnen ist nichts geschehen: Verwerfen Sie jede mit Begründung, oder wenden Sie sie erneut an, sobald der Grund der Ablehnung behoben ist.</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Apply again</source>
+        <translation>Erneut anwenden</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Erfasst um</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Open conflicts: {count}</source>
+        <translation>Offene Konflikte: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsViewModel</name>
+    <message>
+        <source>Conflict {conflict} applied.</source>
+        <translation>Konflikt {conflict} angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardDialog</name>
+    <message>
+        <source>Discard conflict {conflict}</source>
+        <translation>Konflikt {conflict} verwerfen</translation>
+    </message>
+    <message>
+        <source>{action}: {why}</source>
+        <translation>{action}: {why}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation>Bitte begründen.</translation>
+    </message>
+</context>
+<context>
     <name>DispatchModel</name>
     <message>
         <source>#</source>
@@ -700,6 +801,10 @@
     <message>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <source>You signed a moment ago: your PIN alone signs this.</source>
+        <translation>Sie haben eben unterschrieben: Ihre PIN allein unterschreibt dies.</translation>
     </message>
     <message>
         <source>Sign and dispose</source>
@@ -1273,6 +1378,60 @@
     <message>
         <source>{on_hand} {unit} on hand</source>
         <translation>{on_hand} {unit} vorrätig</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose a new PIN</source>
+        <translation>Neue PIN wählen</translation>
+    </message>
+    <message>
+        <source>Your PIN has expired; choose a new one.</source>
+        <translation>Ihre PIN ist abgelaufen; wählen Sie eine neue.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinPad</name>
+    <message>
+        <source>Choose a new PIN</source>
+        <translation>Neue PIN wählen</translation>
+    </message>
+    <message>
+        <source>Your PIN has expired. Type a new one twice.</source>
+        <translation>Ihre PIN ist abgelaufen. Geben Sie zweimal eine neue ein.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Type the new PIN.</source>
+        <translation>Neue PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type the new PIN twice again.</source>
+        <translation>Die beiden PINs sind verschieden; geben Sie die neue PIN noch einmal zweimal ein.</translation>
     </message>
 </context>
 <context>
@@ -2235,12 +2394,32 @@
         <translation>Die Arbeit passt nicht in den Planungshorizont ({operation} würde danach enden); planen Sie mehr Tage.</translation>
     </message>
     <message>
+        <source>&lt;{element}&gt; {property} at line {line} is not a property the MES knows; it knows {known}.</source>
+        <translation>&lt;{element}&gt; {property} in Zeile {line} ist keine Eigenschaft, die das MES kennt; es kennt {known}.</translation>
+    </message>
+    <message>
+        <source>A PIN has at least {length} and at most 12 digits.</source>
+        <translation>Eine PIN hat mindestens {length} und höchstens 12 Ziffern.</translation>
+    </message>
+    <message>
+        <source>A PIN is digits only.</source>
+        <translation>Eine PIN besteht nur aus Ziffern.</translation>
+    </message>
+    <message>
         <source>All time</source>
         <translation>Gesamtzeit</translation>
     </message>
     <message>
         <source>Availability</source>
         <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is locked after too many wrong PINs; an administrator resets it.</source>
+        <translation>Ausweis {badge} ist nach zu vielen falschen PINs gesperrt; ein Administrator entsperrt ihn.</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is not locked; nothing to reset.</source>
+        <translation>Ausweis {badge} ist nicht gesperrt; nichts zu entsperren.</translation>
     </message>
     <message>
         <source>Calendar time</source>
@@ -2253,6 +2432,10 @@
     <message>
         <source>Category</source>
         <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Conflict {conflict} was already settled ({status}).</source>
+        <translation>Konflikt {conflict} ist bereits erledigt ({status}).</translation>
     </message>
     <message>
         <source>Counted by machines</source>
@@ -2269,6 +2452,18 @@
     <message>
         <source>Due</source>
         <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Equipment {equipment} (line {line}): line {parent} is not known to the MES; lines come from the plant file, so nothing of the document was applied.</source>
+        <translation>Anlage {equipment} (Zeile {line}): Linie {parent} ist dem MES nicht bekannt; Linien kommen aus der Werksdatei, daher wurde nichts aus dem Dokument übernommen.</translation>
+    </message>
+    <message>
+        <source>Event {event} already counts {good} good and {scrap} scrap; nothing to correct.</source>
+        <translation>Ereignis {event} zählt bereits {good} gut und {scrap} Ausschuss; nichts zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>Event {event} is not a reported count; only a CountReported event can be corrected.</source>
+        <translation>Ereignis {event} ist keine gemeldete Menge; nur ein CountReported-Ereignis kann korrigiert werden.</translation>
     </message>
     <message>
         <source>First report</source>
@@ -2387,6 +2582,14 @@
         <translation>Laufzeit</translation>
     </message>
     <message>
+        <source>Say why conflict {conflict} is discarded.</source>
+        <translation>Begründen Sie, warum Konflikt {conflict} verworfen wird.</translation>
+    </message>
+    <message>
+        <source>Say why the count is corrected; the reason is kept with the correction.</source>
+        <translation>Begründen Sie die Korrektur der Menge; der Grund wird mit der Korrektur gespeichert.</translation>
+    </message>
+    <message>
         <source>Scrap</source>
         <translation>Ausschuss</translation>
     </message>
@@ -2397,6 +2600,10 @@
     <message>
         <source>Shift</source>
         <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Signing in with a PIN needs the database, which cannot be reached now; try again when the terminal is online.</source>
+        <translation>Die Anmeldung mit PIN braucht die Datenbank, die gerade nicht erreichbar ist; versuchen Sie es erneut, wenn das Terminal online ist.</translation>
     </message>
     <message>
         <source>Station</source>
@@ -2427,6 +2634,10 @@
         <translation>TEEP</translation>
     </message>
     <message>
+        <source>That PIN was used recently (the last {remember} may not be chosen again); choose another.</source>
+        <translation>Diese PIN wurde kürzlich verwendet (die letzten {remember} dürfen nicht wieder gewählt werden); wählen Sie eine andere.</translation>
+    </message>
+    <message>
         <source>The file of {document} is no longer at {file}.</source>
         <translation>Die Datei von {document} liegt nicht mehr unter {file}.</translation>
     </message>
@@ -2441,6 +2652,10 @@
     <message>
         <source>The scan looks cut off: {shown}</source>
         <translation>Der Scan scheint abgeschnitten: {shown}</translation>
+    </message>
+    <message>
+        <source>The {type} of conflict {conflict} has not run; apply it with &apos;mes-terminal conflicts apply {conflict}&apos;.</source>
+        <translation>{type} aus Konflikt {conflict} wurde nicht ausgeführt; wenden Sie es mit 'mes-terminal conflicts apply {conflict}' an.</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
@@ -2459,6 +2674,10 @@
         <translation>Es gibt keinen Hilferuf Nummer {call}.</translation>
     </message>
     <message>
+        <source>There is no conflict {conflict}.</source>
+        <translation>Es gibt keinen Konflikt {conflict}.</translation>
+    </message>
+    <message>
         <source>There is no line {line}.</source>
         <translation>Es gibt keine Linie {line}.</translation>
     </message>
@@ -2473,6 +2692,14 @@
     <message>
         <source>There is no workstation {code}.</source>
         <translation>Es gibt keinen Arbeitsplatz {code}.</translation>
+    </message>
+    <message>
+        <source>This is the first signature of your session (or it has been idle): scan your badge and type your PIN.</source>
+        <translation>Dies ist die erste Unterschrift Ihrer Sitzung (oder sie war untätig): Scannen Sie Ihren Ausweis und geben Sie Ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing is lost; call an administrator (docs/offline.md).</source>
+        <translation>Die Ausgangsdatei {path} dieses Terminals ist nicht nutzbar ({reason}). Das Terminal nimmt keine neue Arbeit an, damit nichts verloren geht; rufen Sie einen Administrator (docs/offline.md).</translation>
     </message>
     <message>
         <source>To</source>
@@ -2561,6 +2788,10 @@
     <message>
         <source>Workstation {station} is out of service.</source>
         <translation>Arbeitsplatz {station} ist außer Betrieb.</translation>
+    </message>
+    <message>
+        <source>Your PIN has expired; choose a new one.</source>
+        <translation>Ihre PIN ist abgelaufen; wählen Sie eine neue.</translation>
     </message>
     <message>
         <source>another station</source>
@@ -2659,8 +2890,8 @@
         <translation>{file}, Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <source>{file}: &lt;{element}&gt; (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production) and MaterialInformation.</source>
-        <translation>{file}: &lt;{element}&gt; (Zeile {line}) ist kein Dokument, das der Import übernimmt; er übernimmt ProductionSchedule, OperationsSchedule (Production) und MaterialInformation.</translation>
+        <source>{file}: &lt;{element}&gt; (line {line}) is not a document the import takes; it takes ProductionSchedule, OperationsSchedule (Production), MaterialInformation, MaterialDefinition, Equipment and Person.</source>
+        <translation>{file}: &lt;{element}&gt; (Zeile {line}) ist kein Dokument, das der Import annimmt; er nimmt ProductionSchedule, OperationsSchedule (Production), MaterialInformation, MaterialDefinition, Equipment und Person.</translation>
     </message>
     <message>
         <source>{good} good, {scrap} scrap of {quantity}</source>
@@ -2851,6 +3082,10 @@
         <translation>{what} wurde schon gedruckt{printed}; ein Nachdruck braucht einen Grund.</translation>
     </message>
     <message>
+        <source>{what} would fall below zero ({value}); correct the later reports or lot movements first.</source>
+        <translation>{what} fiele unter null ({value}); korrigieren Sie zuerst die späteren Meldungen oder Chargenbewegungen.</translation>
+    </message>
+    <message>
         <source>{words}</source>
         <translation>{words}</translation>
     </message>
@@ -3022,6 +3257,10 @@
     <message>
         <source>Enter your PIN.</source>
         <translation>Geben Sie Ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4057,14 @@
         <translation>An der Leitstandkonsole angemeldet.</translation>
     </message>
     <message>
+        <source>The PIN of {badge} is changed.</source>
+        <translation>Die PIN von {badge} ist geändert.</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is unlocked.</source>
+        <translation>Ausweis {badge} ist entsperrt.</translation>
+    </message>
+    <message>
         <source>Work order {number} created.</source>
         <translation>Auftrag {number} angelegt.</translation>
     </message>
@@ -3862,6 +4109,10 @@
         <translation>Menge für {work_order} Arbeitsgang {operation} erfasst.</translation>
     </message>
     <message>
+        <source>Count event {event_id} corrected to {good} good and {scrap} scrap.</source>
+        <translation>Mengenereignis {event_id} auf {good} gut und {scrap} Ausschuss korrigiert.</translation>
+    </message>
+    <message>
         <source>Check {checklist} {item} recorded for {work_order}.</source>
         <translation>Prüfung {checklist} {item} für {work_order} erfasst.</translation>
     </message>
@@ -3872,6 +4123,14 @@
     <message>
         <source>Andon at {station} acknowledged.</source>
         <translation>Andon an {station} quittiert.</translation>
+    </message>
+    <message>
+        <source>Conflict {conflict} discarded.</source>
+        <translation>Konflikt {conflict} verworfen.</translation>
+    </message>
+    <message>
+        <source>Conflict {conflict} applied.</source>
+        <translation>Konflikt {conflict} angewendet.</translation>
     </message>
     <message>
         <source>Lot {lot} received.</source>
@@ -4057,6 +4316,10 @@
         <translation>Anweisung</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
         <source>{name} ({roles})</source>
         <translation>{name} ({roles})</translation>
     </message>
@@ -4132,12 +4395,28 @@
         <translation>Verbinde…</translation>
     </message>
     <message>
+        <source>Sending ({count} left)</source>
+        <translation>Sende ({count} übrig)</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
+        <source>Online ({count} waiting)</source>
+        <translation>Online ({count} wartend)</translation>
+    </message>
+    <message>
+        <source>OFFLINE {minutes} min ({count} waiting)</source>
+        <translation>OFFLINE {minutes} min ({count} wartend)</translation>
+    </message>
+    <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline ({count} waiting)</source>
+        <translation>Offline ({count} wartend)</translation>
     </message>
 </context>
 <context>
