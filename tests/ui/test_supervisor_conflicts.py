@@ -57,7 +57,7 @@ def test_a_conflict_is_listed_and_discarded_with_a_reason(console, qtbot, monkey
     qtmodeltester.check(page.model)
     assert page.count_label.text() == "Open conflicts: 1"
     row = cells(page, 0)
-    assert row[0] == "1" and row[2:5] == ["WS-01", OPERATOR, "ConsumeLot"]
+    assert row[0] == "1" and row[2:5] == ["WS-01", OPERATOR, "Consume lot"]  # words, not a class name
     assert row[5] == "work order WO-1, operation 10, lot S-1, quantity 2"
     assert row[6] == "Lot S-1 is on hold; it cannot be used."
     assert not page.discard_button.isEnabled()

@@ -17,7 +17,8 @@ _SHORT = {"Spc": "SPC", "Oee": "OEE", "Nc": "NC", "Erp": "ERP"}
 
 
 def event_name(type_: str) -> str:
-    """ "LotHeld" -> "Lot held", "SpcRuleViolated" -> "SPC rule violated": the words of the type, as a sentence."""
+    """ "LotHeld" -> "Lot held", "SpcRuleViolated" -> "SPC rule violated": the words of an event's (or a
+    command's: "ConsumeLot" -> "Consume lot") type, as a sentence."""
     words = _WORD.findall(type_) or [type_]
     shown = [_SHORT.get(w, w if i == 0 else w.lower()) for i, w in enumerate(words)]
     return " ".join(shown)

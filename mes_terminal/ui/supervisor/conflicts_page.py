@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import ConflictView
+from mes_terminal.ui.supervisor.audit_words import event_name
 from mes_terminal.ui.supervisor.simple_models import TableModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 from mes_terminal.ui.widgets.banner import OK
@@ -157,7 +158,8 @@ def _row(view: ConflictView) -> tuple[Any, ...]:
     details = ", ".join(
         f"{name.replace('_', ' ')} {value}" for name, value in view.command.items() if name not in _COMMON
     )
-    return (view.number, view.issued_at, view.station or "", view.actor, view.type, details, view.message)
+    action = event_name(view.type)  # "Consume lot": the words of the action, never its class name
+    return (view.number, view.issued_at, view.station or "", view.actor, action, details, view.message)
 
 
 class DiscardDialog(QDialog):
@@ -169,7 +171,7 @@ class DiscardDialog(QDialog):
         self.setWindowTitle(self.tr("Discard conflict {conflict}").format(conflict=conflict.number))
         self.value: str | None = None
         form = QFormLayout(self)
-        what = QLabel(self.tr("{action}: {why}").format(action=conflict.type, why=conflict.message), self)
+        what = QLabel(self.tr("{action}: {why}").format(action=event_name(conflict.type), why=conflict.message), self)
         what.setWordWrap(True)
         form.addRow(what)
         self.reason_edit = QLineEdit(self)
