@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -92,6 +93,9 @@ class InstructionsEditDialog(QDialog):
         left = QVBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("stepsList")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long step reads in full on the right
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         left.addWidget(self.list, 1)
         moves = QHBoxLayout()
         self.add_button = self._button(self.tr("Add step"), "addStepButton", moves)
@@ -153,11 +157,10 @@ class InstructionsEditDialog(QDialog):
     def _label(self, position: int, draft: DraftStep) -> str:
         first = draft.text.strip().splitlines()[0] if draft.text.strip() else self.tr("(no text)")
         label = f"{position}. {first}"
-        if draft.media_sha256 is not None:
-            label += "  ·  " + self.file_name(draft)
+        extras = [self.file_name(draft)] if draft.media_sha256 is not None else []
         if draft.caution.strip():
-            label += "  ·  ⚠"
-        return label
+            extras.append(self.tr("⚠ caution"))
+        return label + ("\n    " + "  ·  ".join(extras) if extras else "")
 
     def file_name(self, draft: DraftStep) -> str:
         """How a kept file is named: its kind, page, size and the start of its address (the plant file's own
