@@ -6,7 +6,8 @@ Builds a temporary SQLite demo database (its instructions for BRACKET-A operatio
 quality engineer), reads them as the terminal at WS-01 does for an operator who has not read this revision,
 and grabs the dialog at 1280x800: the first step (a picture with its caution), a PDF page, and the last step
 with the acknowledge prompt. Then a changed plant file brings revision 2 (pending) and the console's
-Instructions tab is grabbed at 1280x800 with revision 2 waiting for its signature.
+Instructions tab is grabbed at 1280x800 with revision 2 waiting for its signature, and its Edit steps…
+dialog on revision 2.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from mes_terminal.services.plant.loader import load_plant, read_plant_file  # no
 from mes_terminal.services.supervisor import SupervisorService  # noqa: E402
 from mes_terminal.services.terminal import TerminalService  # noqa: E402
 from mes_terminal.ui.app import create_application  # noqa: E402
+from mes_terminal.ui.supervisor.instructions_editor import InstructionsEditDialog  # noqa: E402
 from mes_terminal.ui.supervisor.launch import apply_supervisor_look  # noqa: E402
 from mes_terminal.ui.supervisor.window import SupervisorWindow  # noqa: E402
 from mes_terminal.ui.terminal.instructions_dialog import InstructionsDialog  # noqa: E402
@@ -108,8 +110,20 @@ def shoot_console(service: SupervisorService) -> None:
     wait(window)
     window.instructions.view.selectRow(0)
     save(window, "supervisor-instructions")
+    shoot_editor(window, service)
     window.shutdown()
     window.close()
+
+
+def shoot_editor(window: SupervisorWindow, service: SupervisorService) -> None:
+    """The Edit steps… dialog on the newest revision, its first step (with a picture) being reworded."""
+    row = window.instructions.newest_of(window.instructions.rows[0])
+    dialog = InstructionsEditDialog(window, row, service.instruction_steps(row.product, row.operation, row.revision))
+    dialog.resize(*SIZE)
+    dialog.show()
+    dialog.text_edit.setPlainText(dialog.drafts[0].text.replace("Push", "Slide"))
+    save(dialog, "supervisor-instructions-edit")
+    dialog.close()
 
 
 def wait(window: SupervisorWindow) -> None:

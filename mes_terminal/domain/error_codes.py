@@ -429,6 +429,22 @@ INSTRUCTIONS_NOT_SHOWN = ErrorCode(
     "acknowledging a revision of work instructions that is not the one the operation shows",
     "{job} shows instructions revision {shown}, not {revision}; read it again and acknowledge that one.",
 )
+INSTRUCTIONS_UNCHANGED = ErrorCode(
+    "instructions.unchanged",
+    "revising work instructions with the steps of their newest revision",
+    "The steps of {product} operation {operation} are those of revision {revision} already; nothing to revise.",
+)
+INSTRUCTIONS_FILE_UNKNOWN = ErrorCode(
+    "instructions.file_unknown",
+    "a revised step keeps a file (or PDF page) no revision of the operation shows",
+    "Step {step} of {product} operation {operation} keeps a file that no revision of the operation shows; "
+    "add new pictures and PDFs through the plant file.",
+)
+INSTRUCTIONS_STEP_INVALID = ErrorCode(
+    "instructions.step_invalid",
+    "a revised step that shows nothing, or whose text or caution is too long",
+    "Step {step} of {product} operation {operation} {problem}",
+)
 INSTRUCTIONS_NONE = ErrorCode(
     "instructions.none",
     "opening or acknowledging the instructions of an operation that has no approved instructions",

@@ -70,6 +70,19 @@ class InstructionStep:
     file: str | None = None  # the image or PDF as the plant file names it (read into `media` when loaded)
 
 
+def step_problem(text: str | None, caution: str | None, media_sha256: str | None, page: int | None) -> str | None:
+    """What is wrong with a step written in the console (the rest of a sentence "Step 2 ..."), or None."""
+    if not text and media_sha256 is None:
+        return "shows nothing: give it a text."
+    if text is not None and len(text) > MAX_STEP_TEXT:
+        return f"has a text longer than {MAX_STEP_TEXT} characters; split the step in two."
+    if caution is not None and len(caution) > MAX_CAUTION:
+        return f"has a caution longer than {MAX_CAUTION} characters."
+    if page is not None and (media_sha256 is None or page < 1):
+        return "names a PDF page but no PDF."
+    return None
+
+
 def content_address(content: bytes) -> str:
     """The SHA-256 of the content in hex: equal files are stored once, under this key."""
     return hashlib.sha256(content).hexdigest()
@@ -181,4 +194,5 @@ __all__ = [
     "content_address",
     "page_problem",
     "scan_code",
+    "step_problem",
 ]

@@ -21,6 +21,8 @@ ALL_ROLES = frozenset(Role)
 
 # Who may plan and steer work orders.
 PLANNERS = frozenset({Role.LEAD, Role.SUPERVISOR, Role.ADMIN})
+# Who may change an operation's work instructions in the console (a quality signature releases them).
+INSTRUCTION_EDITORS = frozenset({Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 # Who may work at a station.
 SHOP_FLOOR = frozenset({Role.OPERATOR, Role.LEAD, Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 # Who may record, classify or split stops at a station without being signed in there.

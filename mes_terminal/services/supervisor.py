@@ -43,7 +43,7 @@ from mes_terminal.services.queries import supervisor_tables as cq
 from mes_terminal.services.queries.board_checks import checks_due
 from mes_terminal.services.queries.corrections import CORRECTABLE, corrections_of
 from mes_terminal.services.queries.dispatch import station_dispatch
-from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
+from mes_terminal.services.queries.instruction_views import InstructionRevisionRow, RevisionStepRow
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.queries.supervisor_quality import SupervisorQuality
 from mes_terminal.services.queries.supervisor_views import (
@@ -344,6 +344,11 @@ class SupervisorService:
         """Every revision of every operation's instructions, newest first within an operation."""
         with read_connection(self._engine) as connection:
             return instruction_queries.revision_rows(connection, self.site_timezone)
+
+    def instruction_steps(self, product: str, operation: int, revision: int) -> list[RevisionStepRow]:
+        """The steps of one revision, for the console's editor."""
+        with read_connection(self._engine) as connection:
+            return instruction_queries.revision_steps(connection, product, operation, revision)
 
     # --- genealogy -------------------------------------------------------------------------------
 

@@ -8,12 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import Engine
 
 from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
 from mes_terminal.services.queries import instructions as iq
+from mes_terminal.ui.supervisor.instructions_editor import InstructionsEditDialog
 from mes_terminal.ui.supervisor.instructions_page import ApprovalDialog, read_approval_form
 from tests.helpers import SUPERVISOR, command
 from tests.media_files import STEPS, plant_text, write_plant
@@ -129,3 +132,80 @@ def test_the_approval_dialog_within_a_session_asks_only_for_the_pin(qtbot) -> No
     dialog.pin_edit.setText("3333")
     dialog.sign_button.click()
     assert dialog.value is not None and dialog.value.pin_only and dialog.value.badge == "B3001"
+
+
+def edit_in_dialog(qtbot, dialog: InstructionsEditDialog) -> None:
+    """What a person does in the editor: change step 1's text, move step 2 up, save."""
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert dialog.list.currentRow() == 0
+    assert dialog.file_label.text().startswith("PNG image ")
+    dialog.text_edit.setPlainText("Clamp the blank against the two stops.")
+    assert dialog.list.item(0).text().startswith("1. Clamp the blank against the two stops.")
+    dialog.list.setCurrentRow(1)
+    assert dialog.file_label.text().startswith("PDF ") and ", page 2 " in dialog.file_label.text()
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.currentRow() == 0
+    assert dialog.list.item(0).text().startswith("1. Set the stop as the sheet shows.")
+    assert dialog.list.item(1).text().startswith("2. Clamp the blank against the two stops.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_steps_edited_in_the_console_become_a_pending_revision(plant, console, qtbot, monkeypatch, bus, clock) -> None:
+    approve = dict(actor="B3001", product="BRACKET-A", operation=10, pin="3333", meaning="approved")
+    bus.execute(command(c.ApproveInstructions, clock.now(), revision=1, **approve))
+    seen: list[InstructionsEditDialog] = []
+
+    def ask(cls, parent, row, steps):
+        dialog = cls(parent, row, steps)
+        seen.append(dialog)
+        edit_in_dialog(qtbot, dialog)
+        return dialog.value
+
+    monkeypatch.setattr(InstructionsEditDialog, "ask", classmethod(ask))
+    sign_in(console, qtbot)
+    open_tab(console, qtbot)
+    page = console.instructions
+    assert not page.edit_button.isEnabled()
+    page.view.selectRow(0)
+    with qtbot.waitSignal(page.instructions.revisions_changed, timeout=10_000):
+        page.edit_button.click()
+    settle(console, qtbot)
+    assert seen and seen[0].result() == QDialog.DialogCode.Accepted
+    assert console.banner.text() == (
+        "BRACKET-A operation 10: instructions revision 2 saved with 2 steps; it waits for approval by quality."
+    )
+    assert page.count_label.text() == "Revisions: 2 · waiting for approval: 1"
+    assert cells(page, 0)[:5] == ["BRACKET-A", "10 Cut", "2", "pending", "2"]
+    assert cells(page, 1)[3] == "approved · current"
+    with plant.connect() as connection:
+        steps = iq.revision_steps(connection, "BRACKET-A", 10, 2)
+    assert [(s.text, s.page) for s in steps] == [
+        ("Set the stop as the sheet shows.", 2),
+        ("Clamp the blank against the two stops.", None),
+    ]
+
+
+def test_the_editor_adds_and_removes_steps_and_refuses_an_empty_one(plant, qtbot) -> None:
+    with plant.connect() as connection:
+        row = iq.revision_rows(connection, "UTC")[0]
+        steps = iq.revision_steps(connection, "BRACKET-A", 10, 1)
+    dialog = InstructionsEditDialog(None, row, steps)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 3 and dialog.list.currentRow() == 1
+    assert dialog.file_label.text() == "none"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.value is None
+    assert dialog.error_label.text() == "Step 2 shows nothing: give it a text."
+    dialog.text_edit.setPlainText("Deburr the edge.")
+    dialog.caution_edit.setText("Wear gloves.")
+    dialog.list.setCurrentRow(2)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    dialog.acknowledge_check.setChecked(False)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.value is not None and not dialog.value.acknowledge
+    assert [(s.text, s.caution, s.media_sha256 is not None) for s in dialog.value.steps] == [
+        ("Clamp the blank against both stops.", "Keep hands clear.", True),
+        ("Deburr the edge.", "Wear gloves.", False),
+    ]

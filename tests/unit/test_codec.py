@@ -162,3 +162,33 @@ def test_any_other_entry_is_refused_with_a_sentence(entry: str) -> None:
     fields = {"type": "ConsumeLot", "station": "WS-01", "work_order": "WO-1", "operation": 10, "lot": "R-1"}
     with pytest.raises(InvalidInput, match='entry must be "scanned" or "keyed"'):
         decode_line(_line(**fields, entry=entry), COMMAND_TYPES)
+
+
+step_keys = st.sampled_from(["text", "caution", "media_sha256", "page", "image"])
+steps_values = st.lists(
+    st.dictionaries(step_keys, json_values | st.sampled_from(["a" * 64, "Clamp it.", 2])) | json_values, max_size=4
+)
+
+
+@settings(max_examples=300)
+@given(steps_values, json_values | st.booleans())
+def test_revised_steps_give_a_command_or_invalid_input(steps: object, acknowledge: object) -> None:
+    obj = {**COMMON, "type": "ReviseInstructions", "product": "BRACKET-A", "operation": 10, "steps": steps}
+    obj["acknowledge"] = acknowledge
+    try:
+        cmd = decode_line(json.dumps(obj), COMMAND_TYPES)
+    except InvalidInput as refused:
+        assert refused.message.endswith(".")
+        return
+    assert isinstance(cmd, c.ReviseInstructions) and all(isinstance(s, c.RevisedStep) for s in cmd.steps)
+    assert decode_line(json.dumps(encode(cmd)), COMMAND_TYPES) == cmd  # nothing lost on the way
+
+
+def test_a_revised_step_names_its_bad_field() -> None:
+    line = _line(type="ReviseInstructions", product="BRACKET-A", operation=10, steps=[{"text": "A"}, {"page": "x"}])
+    with pytest.raises(InvalidInput, match=r"steps\[1\]\.page must be a whole number"):
+        decode_line(line, COMMAND_TYPES)
+    with pytest.raises(InvalidInput, match=r"steps\[0\] has no field 'image'"):
+        decode_line(
+            _line(type="ReviseInstructions", product="P", operation=1, steps=[{"image": "a.png"}]), COMMAND_TYPES
+        )

@@ -495,6 +495,27 @@ class AcknowledgeInstructions(_JobCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RevisedStep:
+    """One step of a revision written in the console: its text and caution, and the image or PDF page of a
+    step it keeps as is (named by content address; new files come through the plant file)."""
+
+    text: Text | None = None
+    caution: Text | None = None
+    media_sha256: CodeField | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviseInstructions(Command):
+    """A new pending revision of an operation's steps, written in the console; the floor sees it once approved."""
+
+    product: CodeField
+    operation: int
+    steps: tuple[RevisedStep, ...]
+    acknowledge: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class MoveInstructions(Command):
     """A released order's operations (one, or all not completed) show the newest approved revision."""
 

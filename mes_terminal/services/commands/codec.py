@@ -87,6 +87,9 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+        return {name: _plain(item) for name, item in items if item is not None}
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     return value
@@ -100,7 +103,7 @@ Parser = Callable[[object, str], Any]
 
 
 @cache
-def _fields(cls: type[Command]) -> dict[str, tuple[Parser, bool]]:
+def _fields(cls: type[Any]) -> dict[str, tuple[Parser, bool]]:
     hints = typing.get_type_hints(cls, include_extras=True)
     result: dict[str, tuple[Parser, bool]] = {}
     for field in dataclasses.fields(cls):
@@ -126,6 +129,8 @@ def _parser_for(hint: Any) -> Parser:
         return parse_timestamp
     if hint is date:
         return parse_date
+    if dataclasses.is_dataclass(hint):
+        return _object_of(typing.cast(type[Any], hint))
     if typing.get_origin(hint) is tuple:
         return _list_of(_parser_for(typing.get_args(hint)[0]), MAX_PLAN if marker == "plan" else MAX_LIST)
     if hint is Decimal:
@@ -154,6 +159,28 @@ def _list_of(parse: Parser, limit: int = MAX_LIST) -> Parser:
         return tuple(parse(item, f"{name}[{i}]") for i, item in enumerate(value))
 
     return parse_list
+
+
+def _object_of(cls: type[Any]) -> Parser:
+    """A JSON object to a value of `cls` (a dataclass of a command's field, such as a revised step)."""
+
+    def parse_object(value: object, name: str) -> Any:
+        if not isinstance(value, dict):
+            raise InvalidInput(f"{name} must be a JSON object.")
+        fields = _fields(cls)  # type: ignore[arg-type]  # a class is hashable, as in decode_object
+        unknown = sorted(set(value) - set(fields))
+        if unknown:
+            raise InvalidInput(f"{name} has no field {str(unknown[0])[:40]!r}.")
+        values: dict[str, Any] = {}
+        for field_name, (parse, required) in fields.items():
+            if value.get(field_name) is None:
+                if required:
+                    raise InvalidInput(f"{name} needs the field '{field_name}'.")
+                continue
+            values[field_name] = parse(value[field_name], f"{name}.{field_name}")
+        return cls(**values)
+
+    return parse_object
 
 
 def _parse_bool(value: object, name: str) -> bool:

@@ -93,6 +93,7 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(c.RecordCheck, quality.record_check, r.CheckResult),
     _entry(c.RaiseNonconformance, quality.raise_nonconformance, r.NonconformanceResult),
     _entry(c.DisposeNonconformance, quality.dispose_nonconformance, r.DispositionResult),
+    _entry(c.ReviseInstructions, instructions.revise_instructions, r.InstructionsRevisionResult),
     _entry(c.ApproveInstructions, instructions.approve_instructions, r.InstructionsApprovalResult),
     _entry(c.AcknowledgeInstructions, instructions.acknowledge_instructions, r.InstructionsAcknowledgementResult),
     _entry(c.MoveInstructions, instructions.move_instructions, r.InstructionsMoveResult),

@@ -325,6 +325,14 @@ class InstructionsApprovalResult(SignatureResult):
     status: str
 
 
+class InstructionsRevisionResult(TypedDict):
+    product: str
+    operation: int
+    revision: int
+    steps: int
+    status: str
+
+
 class InstructionsAcknowledgementResult(TypedDict):
     work_order: str
     operation: int

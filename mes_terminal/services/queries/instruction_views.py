@@ -54,3 +54,16 @@ class InstructionRevisionRow:
     approved_at: datetime | None
     signature: str | None  # the manifestation of the approval signature
     orders_showing: int  # released orders whose operation shows this revision
+
+
+@dataclass(frozen=True)
+class RevisionStepRow:
+    """One step of a stored revision as the console's editor shows it: the file by its address, type and size."""
+
+    position: int
+    text: str | None
+    caution: str | None
+    media_sha256: str | None
+    page: int | None
+    media_type: str | None
+    size: int | None

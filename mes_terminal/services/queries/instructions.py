@@ -33,6 +33,7 @@ from mes_terminal.services.queries.instruction_views import (
     InstructionRevisionRow,
     InstructionStepView,
     InstructionsView,
+    RevisionStepRow,
 )
 
 SIGNED_ENTITY = "instructions"
@@ -302,6 +303,33 @@ def revision_rows(connection: Connection, timezone: str, products: Iterable[str]
             )
         )
     return out
+
+
+def revision_steps(connection: Connection, product: str, operation: int, revision: int) -> list[RevisionStepRow]:
+    """The steps of one revision in order, their files named by address (the content is not read)."""
+    rows = connection.execute(
+        select(
+            InstructionStepRecord.position,
+            InstructionStepRecord.text,
+            InstructionStepRecord.caution,
+            InstructionStepRecord.media_sha256,
+            InstructionStepRecord.pdf_page,
+            MediaBlob.media_type,
+            MediaBlob.size,
+        )
+        .join(InstructionRevision, InstructionRevision.id == InstructionStepRecord.revision_id)
+        .join(Material, Material.id == InstructionRevision.product_id)
+        .outerjoin(MediaBlob, MediaBlob.sha256 == InstructionStepRecord.media_sha256)
+        .where(
+            Material.code == product,
+            InstructionRevision.operation_seq == operation,
+            InstructionRevision.revision == revision,
+        )
+        .order_by(InstructionStepRecord.position)
+    )
+    return [
+        RevisionStepRow(r.position, r.text, r.caution, r.media_sha256, r.pdf_page, r.media_type, r.size) for r in rows
+    ]
 
 
 def _approval_signatures(connection: Connection, timezone: str) -> dict[str, str]:

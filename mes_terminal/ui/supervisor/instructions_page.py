@@ -1,8 +1,9 @@
 """The console's work-instructions tab: every revision of every operation, approved with a signature.
 
-A plant load brings a changed operation's steps in as a pending revision; quality approves it here with
-badge and PIN (the signature means approval), and a supervisor moves a released order to the newest
-approved revision. Who may do what is the handlers' decision; their refusal is the banner's sentence.
+A plant load brings a changed operation's steps in as a pending revision, and so does "Edit steps…"
+(`instructions_editor`); quality approves it here with badge and PIN (the signature means approval), and
+a supervisor moves a released order to the newest approved revision. Who may do what is the handlers'
+decision; their refusal is the banner's sentence.
 """
 
 from __future__ import annotations
@@ -31,8 +32,13 @@ from mes_terminal.domain.errors import InvalidInput
 from mes_terminal.domain.signatures import MAX_COMMENT
 from mes_terminal.domain.values import parse_code
 from mes_terminal.services.commands import catalog as c
-from mes_terminal.services.commands.results import InstructionsApprovalResult, InstructionsMoveResult
-from mes_terminal.services.queries.instruction_views import InstructionRevisionRow
+from mes_terminal.services.commands.results import (
+    InstructionsApprovalResult,
+    InstructionsMoveResult,
+    InstructionsRevisionResult,
+)
+from mes_terminal.services.queries.instruction_views import InstructionRevisionRow, RevisionStepRow
+from mes_terminal.ui.supervisor.instructions_editor import InstructionsEditDialog, RevisionInput
 from mes_terminal.ui.supervisor.simple_models import TableModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 
@@ -60,6 +66,7 @@ def read_approval_form(badge: str, pin: str, comment: str, pin_only: bool = Fals
 
 class InstructionsViewModel(QObject):
     revisions_changed = Signal(list)  # list[InstructionRevisionRow]
+    steps_loaded = Signal(object, list)  # InstructionRevisionRow, list[RevisionStepRow]: to edit
 
     def __init__(self, vm: SupervisorViewModel, parent: QObject | None = None) -> None:
         super().__init__(parent or vm)
@@ -73,7 +80,8 @@ class InstructionsViewModel(QObject):
         self.vm.submit(self.vm.service.instruction_revisions, self.revisions_changed.emit)
 
     def on_command_done(self, command: c.Command, result: Any) -> None:
-        if self.loaded and isinstance(command, c.ApproveInstructions | c.MoveInstructions | c.ReleaseWorkOrder):
+        changes = c.ReviseInstructions | c.ApproveInstructions | c.MoveInstructions | c.ReleaseWorkOrder
+        if self.loaded and isinstance(command, changes):
             self.load()
 
     def on_user_changed(self, user: object) -> None:
@@ -95,6 +103,25 @@ class InstructionsViewModel(QObject):
             pin_only=signed.pin_only,
         )
 
+    def load_steps(self, row: InstructionRevisionRow) -> None:
+        """Read the steps of `row` (the newest revision of its operation) to edit them."""
+        service = self.vm.service
+        self.vm.submit(
+            lambda: service.instruction_steps(row.product, row.operation, row.revision),
+            lambda steps: self.steps_loaded.emit(row, steps),
+        )
+
+    def revise(self, row: InstructionRevisionRow, revised: RevisionInput) -> None:
+        """`ReviseInstructions`: the edited steps become the next revision, pending approval."""
+        self.vm.act(
+            c.ReviseInstructions,
+            say=self._revised,
+            product=row.product,
+            operation=row.operation,
+            steps=revised.steps,
+            acknowledge=revised.acknowledge,
+        )
+
     def move(self, work_order: str) -> None:
         self.vm.act(c.MoveInstructions, say=self._moved, work_order=work_order)
 
@@ -107,6 +134,12 @@ class InstructionsViewModel(QObject):
             revision=result["revision"],
             signature=result["signature"],
         )
+
+    def _revised(self, result: InstructionsRevisionResult) -> str:
+        return self.tr(
+            "{product} operation {operation}: instructions revision {revision} saved with {steps} steps; it waits "
+            "for approval by quality."
+        ).format(**result)
 
     def _moved(self, result: InstructionsMoveResult) -> str:
         moved = result["moved"]
@@ -237,6 +270,8 @@ class InstructionsPage(QWidget):
         self.approve_button = QPushButton(self.tr("Approve with signature…"), self)
         self.approve_button.setObjectName("approveButton")
         self.approve_button.setProperty("role", "go")
+        self.edit_button = QPushButton(self.tr("Edit steps…"), self)
+        self.edit_button.setObjectName("editButton")
         self.order_edit = QLineEdit(self)
         self.order_edit.setObjectName("orderEdit")
         self.order_edit.setPlaceholderText(self.tr("Work order"))
@@ -244,14 +279,15 @@ class InstructionsPage(QWidget):
         self.move_button = QPushButton(self.tr("Move order to the newest approved"), self)
         self.move_button.setObjectName("moveButton")
         row.addWidget(self.approve_button)
+        row.addWidget(self.edit_button)
         row.addStretch(1)
         row.addWidget(self.order_edit)
         row.addWidget(self.move_button)
         layout.addLayout(row)
         hint = QLabel(
             self.tr(
-                "A changed plant file adds a pending revision. Quality approves it with badge and PIN; released "
-                "orders keep the revision they were released with until they are moved."
+                "A changed plant file or Edit steps… adds a pending revision. Quality approves it with badge and "
+                "PIN; released orders keep the revision they were released with until they are moved."
             ),
             self,
         )
@@ -261,6 +297,8 @@ class InstructionsPage(QWidget):
         instructions.revisions_changed.connect(self.on_revisions_changed)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.approve_button.clicked.connect(self.on_approve_clicked)
+        self.edit_button.clicked.connect(self.on_edit_clicked)
+        instructions.steps_loaded.connect(self.on_steps_loaded)
         self.move_button.clicked.connect(self.on_move_clicked)
         self.on_selection_changed()
 
@@ -326,6 +364,7 @@ class InstructionsPage(QWidget):
     def on_selection_changed(self, *args: object) -> None:
         row = self.selected()
         self.approve_button.setEnabled(row is not None and row.status == "pending")
+        self.edit_button.setEnabled(row is not None)
 
     def on_approve_clicked(self) -> None:
         row = self.selected()
@@ -334,6 +373,21 @@ class InstructionsPage(QWidget):
         signed = ApprovalDialog.ask(self, row, self.instructions.vm.pin_alone_signer())
         if signed is not None:
             self.instructions.approve(row, signed)
+
+    def newest_of(self, row: InstructionRevisionRow) -> InstructionRevisionRow:
+        """The newest revision of `row`'s operation: an edit starts from it, so nothing pending is lost."""
+        same = [r for r in self.rows if (r.product, r.operation) == (row.product, row.operation)]
+        return max(same, key=lambda r: r.revision, default=row)
+
+    def on_edit_clicked(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.instructions.load_steps(self.newest_of(row))
+
+    def on_steps_loaded(self, row: InstructionRevisionRow, steps: list[RevisionStepRow]) -> None:
+        revised = InstructionsEditDialog.ask(self, row, steps)
+        if revised is not None:
+            self.instructions.revise(row, revised)
 
     def on_move_clicked(self) -> None:
         number = self.order_edit.text().strip()

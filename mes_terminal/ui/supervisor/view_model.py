@@ -446,6 +446,9 @@ class SupervisorViewModel(QObject):
             c.RecordPrintOutcome: self.tr("Print outcome recorded."),
             c.RaiseNonconformance: self.tr("Nonconformance raised."),
             c.DisposeNonconformance: self.tr("Nonconformance {nonconformance} decided."),
+            c.ReviseInstructions: self.tr(
+                "Instructions rev {revision} of {product} operation {operation} waits for approval."
+            ),
             c.ApproveInstructions: self.tr("Instructions rev {revision} of {product} operation {operation} approved."),
             c.AcknowledgeInstructions: self.tr("Instructions rev {revision} acknowledged at {station}."),
             c.MoveInstructions: self.tr("{work_order} moved to the newest approved instructions."),

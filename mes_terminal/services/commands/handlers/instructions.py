@@ -1,5 +1,6 @@
-"""Work instructions: a quality signature approves a revision, operators acknowledge what they read, and a
-supervisor moves a released order to the newest approved revision.
+"""Work instructions: a supervisor or quality writes a new revision in the console, a quality signature
+approves a revision, operators acknowledge what they read, and a supervisor moves a released order to the
+newest approved revision.
 
 What an operation shows is `queries.instructions.shown_revision`: the revision pinned when its order was
 released, else the newest approved one.
@@ -10,17 +11,22 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from mes_terminal.db.records import InstructionAcknowledgement, InstructionRevision, WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories import instructions as revisions
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import signatures as sig
 from mes_terminal.domain.error_codes import (
     INSTRUCTIONS_ALREADY_APPROVED,
+    INSTRUCTIONS_FILE_UNKNOWN,
     INSTRUCTIONS_NONE,
     INSTRUCTIONS_NOT_SHOWN,
+    INSTRUCTIONS_STEP_INVALID,
     INSTRUCTIONS_SUPERSEDED,
+    INSTRUCTIONS_UNCHANGED,
     INSTRUCTIONS_UNKNOWN,
 )
-from mes_terminal.domain.errors import InvalidState, UnknownEntity
-from mes_terminal.domain.roles import PLANNERS, Role
+from mes_terminal.domain.errors import InvalidInput, InvalidState, UnknownEntity
+from mes_terminal.domain.instructions import step_problem
+from mes_terminal.domain.roles import INSTRUCTION_EDITORS, PLANNERS, Role
 from mes_terminal.domain.statuses import OperationStatus
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.handlers.execution import at_station
@@ -30,6 +36,7 @@ from mes_terminal.services.commands.results import (
     InstructionsApprovalResult,
     InstructionsMove,
     InstructionsMoveResult,
+    InstructionsRevisionResult,
 )
 from mes_terminal.services.queries import instructions as iq
 
@@ -155,3 +162,70 @@ def move_instructions(cmd: c.MoveInstructions, uow: UnitOfWork) -> InstructionsM
     if moved:
         uow.events.add("InstructionsMoved", "work_order", order.number, moved=moved)
     return {"work_order": order.number, "moved": moved}
+
+
+def revise_instructions(cmd: c.ReviseInstructions, uow: UnitOfWork) -> InstructionsRevisionResult:
+    """A new pending revision written in the console, through the same owner as a changed plant file."""
+    uow.users.acting(cmd.actor, INSTRUCTION_EDITORS, "change work instructions")
+    product = uow.products.by_code(cmd.product)
+    stored = list(
+        uow.session.scalars(
+            select(InstructionRevision)
+            .where(InstructionRevision.product_id == product.id, InstructionRevision.operation_seq == cmd.operation)
+            .order_by(InstructionRevision.revision)
+            .with_for_update()
+        )
+    )
+    if not stored:
+        raise UnknownEntity(
+            INSTRUCTIONS_UNKNOWN.sentence(product=product.code, operation=cmd.operation, revision=1),
+            code=INSTRUCTIONS_UNKNOWN,
+        )
+    shown_files = {(s.media_sha256, s.pdf_page) for r in stored for s in r.steps if s.media_sha256 is not None}
+    steps = [_checked_step(product.code, cmd.operation, n, s, shown_files) for n, s in enumerate(cmd.steps, 1)]
+    newest = stored[-1]
+    if revisions.stored_values(newest) == revisions.revision_values(cmd.acknowledge, steps):
+        raise InvalidState(
+            INSTRUCTIONS_UNCHANGED.sentence(product=product.code, operation=cmd.operation, revision=newest.revision),
+            code=INSTRUCTIONS_UNCHANGED,
+        )
+    number = revisions.add_revision(
+        uow.session,
+        uow.events,
+        product_id=product.id,
+        product=product.code,
+        operation=cmd.operation,
+        previous=newest,
+        acknowledge=cmd.acknowledge,
+        steps=steps,
+        source=None,  # written in the console, not loaded from a file
+        now=cmd.issued_at,
+    )
+    uow.session.flush()
+    return {
+        "product": product.code,
+        "operation": cmd.operation,
+        "revision": number,
+        "steps": len(steps),
+        "status": "pending",
+    }
+
+
+def _checked_step(
+    product: str, operation: int, number: int, step: c.RevisedStep, shown_files: set[tuple[str, int | None]]
+) -> revisions.StepValues:
+    """A revised step as stored, or a refusal naming what is wrong with it."""
+    text = (step.text or "").strip() or None
+    caution = (step.caution or "").strip() or None
+    problem = step_problem(text, caution, step.media_sha256, step.page)
+    if problem is not None:
+        raise InvalidInput(
+            INSTRUCTIONS_STEP_INVALID.sentence(product=product, operation=operation, step=number, problem=problem),
+            code=INSTRUCTIONS_STEP_INVALID,
+        )
+    if step.media_sha256 is not None and (step.media_sha256, step.page) not in shown_files:
+        raise InvalidInput(
+            INSTRUCTIONS_FILE_UNKNOWN.sentence(product=product, operation=operation, step=number),
+            code=INSTRUCTIONS_FILE_UNKNOWN,
+        )
+    return revisions.StepValues(text, caution, step.media_sha256, step.page)
