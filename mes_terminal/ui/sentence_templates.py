@@ -202,6 +202,11 @@ TEMPLATES = (
         "Signing in with a PIN needs the database, which cannot be reached now; try again when the terminal is online.",
     ),
     QT_TRANSLATE_NOOP("Sentences", "Station"),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "Step {step} of {product} operation {operation} keeps a file that no revision of the operation shows; add new pictures and PDFs through the plant file.",
+    ),
+    QT_TRANSLATE_NOOP("Sentences", "Step {step} of {product} operation {operation} {problem}"),
     QT_TRANSLATE_NOOP("Sentences", "Stop time"),
     QT_TRANSLATE_NOOP("Sentences", "Stop {id} is at {station}, not at {station2}."),
     QT_TRANSLATE_NOOP("Sentences", "Stop {stop_id} started at {time}; it cannot end before that ({time2})."),
@@ -226,6 +231,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "The scan looks cut off: nothing came through"),
     QT_TRANSLATE_NOOP("Sentences", "The scan looks cut off: {shown}"),
     QT_TRANSLATE_NOOP("Sentences", "The split time {time} lies outside stop {stop_id} ({time2} to {until})."),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "The steps of {product} operation {operation} are those of revision {revision} already; nothing to revise.",
+    ),
     QT_TRANSLATE_NOOP(
         "Sentences", "The work does not fit in the planning horizon ({operation} would end after it); plan more days."
     ),

@@ -1159,10 +1159,93 @@
     </message>
 </context>
 <context>
+    <name>InstructionsEditDialog</name>
+    <message>
+        <source>Edit instructions</source>
+        <translation>Arbeitsanweisung bearbeiten</translation>
+    </message>
+    <message>
+        <source>{product} operation {operation} ({name}), from revision {revision}. Saving adds revision {next}: the floor keeps the approved steps until quality approves it with a signature.</source>
+        <translation>{product} Arbeitsgang {operation} ({name}), ausgehend von Revision {revision}. Speichern legt Revision {next} an: Die Fertigung behält die freigegebenen Schritte, bis die Qualität sie mit Unterschrift freigibt.</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Picture or PDF</source>
+        <translation>Bild oder PDF</translation>
+    </message>
+    <message>
+        <source>Operators acknowledge having read this revision</source>
+        <translation>Werker bestätigen, diese Revision gelesen zu haben</translation>
+    </message>
+    <message>
+        <source>Save as revision {next}</source>
+        <translation>Als Revision {next} speichern</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <source>⚠ caution</source>
+        <translation>⚠ Vorsicht</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>PDF {short}, page {page} ({size})</source>
+        <translation>PDF {short}, Seite {page} ({size})</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>{kind} image {short} ({size})</source>
+        <translation>{kind}-Bild {short} ({size})</translation>
+    </message>
+    <message>
+        <source>Keep at least one step.</source>
+        <translation>Mindestens ein Schritt muss bleiben.</translation>
+    </message>
+    <message>
+        <source>Step {position} {problem}</source>
+        <translation>Schritt {position} {problem}</translation>
+    </message>
+</context>
+<context>
     <name>InstructionsPage</name>
     <message>
         <source>Approve with signature…</source>
         <translation>Mit Unterschrift freigeben…</translation>
+    </message>
+    <message>
+        <source>Edit steps…</source>
+        <translation>Schritte bearbeiten…</translation>
     </message>
     <message>
         <source>Work order</source>
@@ -1173,8 +1256,8 @@
         <translation>Auftrag auf die neueste Freigabe umstellen</translation>
     </message>
     <message>
-        <source>A changed plant file adds a pending revision. Quality approves it with badge and PIN; released orders keep the revision they were released with until they are moved.</source>
-        <translation>Eine geänderte Werksdatei legt eine offene Revision an. Die Qualität gibt sie mit Ausweis und PIN frei; freigegebene Aufträge behalten ihre Revision, bis sie umgestellt werden.</translation>
+        <source>A changed plant file or Edit steps… adds a pending revision. Quality approves it with badge and PIN; released orders keep the revision they were released with until they are moved.</source>
+        <translation>Eine geänderte Werksdatei oder „Schritte bearbeiten…“ legt eine offene Revision an. Die Qualität gibt sie mit Ausweis und PIN frei; freigegebene Aufträge behalten ihre Revision, bis sie umgestellt werden.</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1253,6 +1336,10 @@
     <message>
         <source>{product} operation {operation}: instructions revision {revision} approved. Signed: {signature}.</source>
         <translation>{product} Arbeitsgang {operation}: Arbeitsanweisung Revision {revision} freigegeben. Unterschrieben: {signature}.</translation>
+    </message>
+    <message>
+        <source>{product} operation {operation}: instructions revision {revision} saved with {steps} steps; it waits for approval by quality.</source>
+        <translation>{product} Arbeitsgang {operation}: Anweisung Revision {revision} mit {steps} Schritten gespeichert; sie wartet auf die Freigabe durch die Qualität.</translation>
     </message>
     <message>
         <source>{work_order} already shows the newest approved instructions.</source>
@@ -2610,6 +2697,14 @@
         <translation>Arbeitsplatz</translation>
     </message>
     <message>
+        <source>Step {step} of {product} operation {operation} keeps a file that no revision of the operation shows; add new pictures and PDFs through the plant file.</source>
+        <translation>Schritt {step} von {product} Arbeitsgang {operation} behält eine Datei, die keine Revision des Arbeitsgangs zeigt; neue Bilder und PDFs kommen über die Werksdatei.</translation>
+    </message>
+    <message>
+        <source>Step {step} of {product} operation {operation} {problem}</source>
+        <translation>Schritt {step} von {product} Arbeitsgang {operation} {problem}</translation>
+    </message>
+    <message>
         <source>Stop time</source>
         <translation>Stillstandszeit</translation>
     </message>
@@ -2654,8 +2749,12 @@
         <translation>Der Scan scheint abgeschnitten: {shown}</translation>
     </message>
     <message>
+        <source>The steps of {product} operation {operation} are those of revision {revision} already; nothing to revise.</source>
+        <translation>Die Schritte von {product} Arbeitsgang {operation} sind bereits die von Revision {revision}; nichts zu ändern.</translation>
+    </message>
+    <message>
         <source>The {type} of conflict {conflict} has not run; apply it with &apos;mes-terminal conflicts apply {conflict}&apos;.</source>
-        <translation>{type} aus Konflikt {conflict} wurde nicht ausgeführt; wenden Sie es mit 'mes-terminal conflicts apply {conflict}' an.</translation>
+        <translation>{type} aus Konflikt {conflict} wurde nicht ausgeführt; wenden Sie es mit &apos;mes-terminal conflicts apply {conflict}&apos; an.</translation>
     </message>
     <message>
         <source>The {what} {text} does not fit on the label at a readable size; shorten it or use a wider label.</source>
@@ -4235,6 +4334,10 @@
     <message>
         <source>Completed {work_order} operation {operation} at {station}.</source>
         <translation>{work_order} Arbeitsgang {operation} an {station} abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Instructions rev {revision} of {product} operation {operation} waits for approval.</source>
+        <translation>Anweisung Rev. {revision} von {product} Arbeitsgang {operation} wartet auf Freigabe.</translation>
     </message>
     <message>
         <source>Instructions rev {revision} of {product} operation {operation} approved.</source>
