@@ -136,6 +136,20 @@ def test_a_batch_delivered_again_after_a_crash_counts_nothing_twice(
     assert chain_intact(database_url, capsys)
 
 
+def test_a_reading_that_cannot_go_now_stops_its_lane_there_in_order(bus, engine, clock, store) -> None:
+    now = clock.now()
+    readings = [count("WS-01", 100 + i, now + timedelta(seconds=i)) for i in range(6)]
+    store.put(*readings)
+    # Another command already holds the fourth reading's id: a conflict the forwarder waits on, not a refusal.
+    taken = command_of(_stored(readings[3])).command_id
+    bus.execute(c.MachineState(command_id=taken, actor=MACHINE, issued_at=now, station="WS-01", state="idle"))
+    forwarder = Forwarder(store, bus)
+    assert forwarder.deliver() == 3  # the three before it; it and those behind it wait, in order
+    assert [r.value for r in store.oldest()] == ["103", "104", "105"]
+    assert (forwarder.delivered, forwarder.refused) == (3, 0)
+    assert good(engine) == 2
+
+
 def test_the_same_reading_twice_in_one_batch_runs_once(bus, engine, clock, store) -> None:
     now = clock.now()
     store.put(count("WS-01", 100, now), count("WS-01", 110, now + timedelta(seconds=1)))
