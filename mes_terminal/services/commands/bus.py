@@ -1,18 +1,20 @@
 """The command bus: one transaction per command, idempotent by `command_id`, events in the same commit.
 
     outcome = bus.execute(ReleaseWorkOrder(command_id=..., actor="B2001", issued_at=..., number="WO-1"))
+    answers = bus.execute_many(commands)  # in order, in one transaction: an Outcome or a MesError each
 
 A command whose id was processed before returns the first result (`replayed=True`) and changes
 nothing. A refused command raises a `MesError` and leaves no trace but, for a failed sign-in, an
-audit event of its own.
+audit event of its own. `execute_many` keeps these rules for each command of a sequence and commits
+them together (machine readings: one transaction for a lane's waiting readings instead of one each).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -21,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from mes_terminal.db import event_chain
 from mes_terminal.db.engine import driver_message
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
@@ -35,6 +38,7 @@ from mes_terminal.domain.error_codes import (
     UNKNOWN_COMMAND,
 )
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
+from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.catalog import Command
 from mes_terminal.services.commands.registry import HANDLERS, Handler
 
@@ -44,6 +48,14 @@ _INSERT_PROCESSED = insert(ProcessedCommand)
 _SELECT_PROCESSED = select(ProcessedCommand.type, ProcessedCommand.result).where(
     ProcessedCommand.command_id == bindparam("command_id")
 )
+_SELECT_PROCESSED_MANY = select(ProcessedCommand.command_id, ProcessedCommand.type, ProcessedCommand.result).where(
+    ProcessedCommand.command_id.in_(bindparam("command_ids", expanding=True))
+)
+# Commands whose handlers never read the event log: in a sequence their events wait for its end and
+# join the chain in one append, so the chain's head is locked once and briefly rather than from the
+# first command to the commit (which would make the lanes of machine readings wait on each other).
+# Before any other command the events waiting so far are appended, so its handler sees them.
+_BLIND_TO_THE_LOG: frozenset[type[Command]] = frozenset({c.MachineState, c.MachineCount, c.MachineSourceStatus})
 
 # How far ahead of this machine's clock a command's time may be (clocks of terminals drift).
 FUTURE_TOLERANCE = timedelta(minutes=2)
@@ -125,6 +137,124 @@ class CommandBus:
                 raise _constraint_conflict(cmd, error) from None
         raise AssertionError("unreachable")
 
+    def execute_many(
+        self, cmds: Sequence[Command], *, stop_on: tuple[type[MesError], ...] = ()
+    ) -> list[Outcome | MesError]:
+        """Execute `cmds` in order in one transaction, each as `execute` would: one answer a command,
+        its `Outcome` (replayed for an id processed before, or earlier in `cmds`) or the `MesError`
+        that refused it; a refused command changes nothing and the others go on.
+
+        Optimistic: the whole sequence runs in one transaction; a command that is refused (or that the
+        database refuses) rolls it back, the commands before it are committed anew, the refused one
+        runs alone through `execute` (so its refusal is exactly a single command's, audit included)
+        and the rest go on. Refusals are rare in the streams this is for (machine readings).
+
+        A refusal of a type in `stop_on` ("not now") ends the sequence: it is the last answer and
+        the commands after it are not run, so the caller can try them again in order. A database that
+        cannot be reached raises `DatabaseUnavailable` unless that is in `stop_on`.
+        """
+        answers: list[Outcome | MesError] = []
+        rest = list(cmds)
+        while rest:
+            try:
+                answers += self._batch(rest)
+                break
+            except _Refused as refused:
+                i = refused.index
+                before = self.execute_many(rest[:i], stop_on=stop_on) if i else []
+                answers += before
+                if before and isinstance(before[-1], stop_on):
+                    break
+                answer = self._alone(rest[i])
+                answers.append(answer)
+                if isinstance(answer, stop_on):
+                    break
+                rest = rest[i + 1 :]
+            except MesError as error:  # the whole sequence (the database away): what ran before stands
+                if not isinstance(error, stop_on):
+                    raise
+                answers.append(error)
+                break
+        return answers
+
+    def _alone(self, cmd: Command) -> Outcome | MesError:
+        try:
+            return self.execute(cmd)
+        except MesError as refusal:
+            return refusal
+
+    def _batch(self, cmds: list[Command]) -> list[Outcome]:
+        """All of `cmds` committed, or `_Refused` naming the first that cannot be (nothing committed)."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._run_batch(cmds)
+            except (IntegrityError, StaleDataError):
+                # At the end (a command id taken meanwhile by another delivery): the next attempt sees it.
+                if attempt == ATTEMPTS:
+                    raise _Refused(0) from None
+            except DBAPIError as error:
+                if (_is_transient(error) or error.connection_invalidated) and attempt < ATTEMPTS:
+                    continue
+                if isinstance(error, OperationalError):
+                    raise _unavailable(error) from None
+                raise _Refused(0) from None  # the first command alone says what is wrong
+        raise AssertionError("unreachable")
+
+    def _run_batch(self, cmds: list[Command]) -> list[Outcome]:
+        with self._sessions() as session, session.begin():
+            connection = session.connection()
+            ids = list({cmd.command_id for cmd in cmds})
+            first: dict[uuid.UUID, Outcome] = {
+                row.command_id: Outcome(row.command_id, row.type, row.result)
+                for row in connection.execute(_SELECT_PROCESSED_MANY, {"command_ids": ids})
+            }
+            answers: list[Outcome] = []
+            processed: list[dict[str, Any]] = []
+            waiting: list[dict[str, Any]] = []  # events of the commands so far, in order
+            for i, cmd in enumerate(cmds):
+                if (prior := first.get(cmd.command_id)) is not None:
+                    if prior.type != cmd.type:
+                        raise _Refused(i)  # alone, it says which command had the id
+                    answers.append(replace(prior, replayed=True))
+                    continue
+                handler = self._handlers.get(type(cmd))
+                now = self._clock.now()
+                if handler is None or cmd.issued_at > now + self._future_tolerance:
+                    raise _Refused(i)
+                if type(cmd) not in _BLIND_TO_THE_LOG:
+                    event_chain.append(connection, waiting)
+                    waiting = []
+                events = EventLog(
+                    occurred_at=cmd.issued_at,
+                    recorded_at=now,
+                    actor=cmd.actor,
+                    station=cmd.station,
+                    command_id=cmd.command_id,
+                )
+                try:
+                    result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
+                    session.flush()
+                except (MesError, StaleDataError, IntegrityError):
+                    raise _Refused(i) from None
+                processed.append(
+                    {
+                        "command_id": cmd.command_id,
+                        "type": cmd.type,
+                        "actor": cmd.actor,
+                        "station": cmd.station,
+                        "issued_at": cmd.issued_at,
+                        "processed_at": now,
+                        "result": result,
+                    }
+                )
+                waiting += events.pending
+                first[cmd.command_id] = outcome = Outcome(cmd.command_id, cmd.type, result)
+                answers.append(outcome)
+            if processed:
+                connection.execute(_INSERT_PROCESSED, processed)
+            event_chain.append(connection, waiting)
+        return answers
+
     def _run_once(self, cmd: Command, handler: Handler) -> Outcome:
         """Run the handler and record the command in one transaction.
 
@@ -195,6 +325,14 @@ class CommandBus:
                 events.write(session)
         except DBAPIError:
             log.warning("could not record a refused %s", cmd.type, exc_info=True)
+
+
+class _Refused(Exception):
+    """The command at `index` of a sequence cannot be committed with the others; nothing was."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(index)
+        self.index = index
 
 
 def _is_transient(error: DBAPIError) -> bool:
