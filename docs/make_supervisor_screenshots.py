@@ -58,6 +58,7 @@ def main() -> None:
             create_demo(application.engine, application.bus, clock)
             service = SupervisorService(application.engine, application.bus, clock, label_printer="tcp://10.1.2.3:9100")
             run_a_little_shift(service, clock)
+            keep_a_conflict(service, application.bus, clock, Path(folder) / "outbox.sqlite")
             shoot(service)
         finally:
             application.close()
@@ -123,6 +124,27 @@ def run_a_little_shift(service: SupervisorService, clock: FixedClock) -> None:
     clock.advance(timedelta(minutes=1, seconds=40))
 
 
+def keep_a_conflict(service: SupervisorService, bus, clock: FixedClock, outbox_file: Path) -> None:
+    """A lot scan WS-01 saved while offline, delivered after the lot was held: kept for the supervisor."""
+    from mes_terminal.services.commands.delivery import OutboxDelivery
+    from mes_terminal.services.commands.outbox import Outbox
+
+    with bus.engine.connect() as connection:
+        held = connection.execute(select(Lot.number).where(Lot.status == "on_hold").limit(1)).scalar()
+    jobs = [r for r in service.dispatch_list("WS-01") if r.status == "running"]
+    running = (jobs[0].work_order, jobs[0].operation) if jobs else None
+    if held is None or running is None:
+        print("skipped the conflict: no held lot or no job running at WS-01")
+        return
+    scan = c.ConsumeLot(
+        command_id=uuid.uuid4(), actor="B1001", issued_at=clock.now(), station="WS-01",
+        work_order=running[0], operation=running[1], lot=held, quantity=Decimal(2), entry="scanned",
+    )  # fmt: skip
+    outbox = Outbox(outbox_file)
+    outbox.put(scan)
+    OutboxDelivery(outbox, bus, clock).deliver()
+
+
 def settle(window: SupervisorWindow) -> None:
     deadline = time.monotonic() + 20
     while window.vm.busy and time.monotonic() < deadline:
@@ -162,6 +184,7 @@ def shoot(service: SupervisorService) -> None:
     for tab, name in (
         (window.ui.ordersTab, "supervisor-work-orders"),
         (window.ui.dispatchTab, "supervisor-dispatch"),
+        (window.conflicts, "supervisor-conflicts"),
         (window.ui.auditTab, "supervisor-audit"),
         (window.ui.masterTab, "supervisor-master-data"),
     ):
