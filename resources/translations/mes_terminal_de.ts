@@ -1328,7 +1328,7 @@
     <name>InstructionsPanel</name>
     <message>
         <source>Instructions</source>
-        <translation>Anweisung</translation>
+        <translation>Anweisungen</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ def test_the_language_button_switches_to_german_and_back(qtbot, window):
         assert window.ui.languageButton.text() == "EN"
         assert ui.startButton.text() == "Starten"
         assert ui.stateLabel.text() == "FREI"
+        assert window.station_screen.instructions.button.text() == "Anweisungen"  # built in code, not a form
         assert window.sign_in_screen.ui.titleLabel.text() == "Anmelden"
         assert window.ui.operatorsLabel.text() == "Niemand angemeldet"
         assert window.station_screen.model.headerData(3, ui.dispatchView.horizontalHeader().orientation()) == (
@@ -34,6 +35,7 @@ def test_the_language_button_switches_to_german_and_back(qtbot, window):
         window.ui.languageButton.click()
     qtbot.waitUntil(lambda: ui.startButton.text() == "Start")
     assert window.languages.language == "en"
+    assert window.station_screen.instructions.button.text() == "Instructions"
     # The message on show is said again in the language switched to.
     assert window.banner.text() == "Scan not recognised. Not a code MES Terminal knows: NONSENSE"
 

@@ -383,8 +383,9 @@ class InstructionsPanel(QObject):
         super().__init__(screen)
         self.screen = screen
         self.vm = vm
-        self.button = QPushButton(self.tr("Instructions"), screen)
+        self.button = QPushButton(screen)
         self.button.setObjectName("instructionsButton")
+        self.retranslate()
         self.button.setSizePolicy(beside.sizePolicy())
         self.button.setMinimumSize(beside.minimumSize())
         _place_beside(self.button, beside)
@@ -393,6 +394,10 @@ class InstructionsPanel(QObject):
         vm.command_succeeded.connect(self.on_command_succeeded)
         vm.instructions_loaded.connect(self.on_instructions_loaded)
         self.on_selection_changed(None)
+
+    def retranslate(self) -> None:
+        """The button's word in the language on screen (the station screen calls it when that changes)."""
+        self.button.setText(self.tr("Instructions"))
 
     def on_selection_changed(self, _key: object) -> None:
         self.button.setEnabled(self._key() is not None)

@@ -663,6 +663,7 @@ class StationScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self.instructions.retranslate()
             for button in (*self.action_buttons, self.ui.keyLotButton):
                 fit_text(button, button.text())
             self.redraw()
