@@ -242,6 +242,25 @@ def test_the_output_lot_grows_with_the_last_operations_good_counts_and_backflush
     assert links(cutting.engine) == [("S-1", WO, Decimal(35)), ("SCREW-B", WO, Decimal(198))]
 
 
+def test_an_output_lot_split_while_the_order_runs_keeps_growing_and_the_part_stays_apart(
+    cutting: CommandBus, clock
+) -> None:
+    """A part split off the output lot (a pallet sent ahead) carries the same operation; counts still find
+    the one output lot instead of failing on two."""
+    receive(cutting, clock, "S-1")
+    job(cutting, clock, c.ConsumeLot, lot="S-1")
+    job(cutting, clock, c.ReportCount, good=Decimal(100))
+    job(cutting, clock, c.CompleteJob)
+    cutting.execute(command(c.SignIn, clock.now(), actor=LEAD, station="WS-02", badge=LEAD))
+    bend = {"actor": LEAD, "work_order": WO, "operation": 20, "station": "WS-02"}
+    cutting.execute(command(c.StartJob, clock.now(), **bend))
+    cutting.execute(command(c.ReportCount, clock.now(), good=Decimal(40), **bend))
+    split = cutting.execute(command(c.SplitLot, clock.now(), actor=LEAD, lot=WO, quantity=Decimal(15))).result
+    cutting.execute(command(c.ReportCount, clock.now(), good=Decimal(20), **bend))
+    assert lot_row(cutting.engine, WO).quantity == 40 - 15 + 20
+    assert lot_row(cutting.engine, split["new_lot"]).quantity == 15
+
+
 def test_completion_is_refused_when_backflush_finds_too_little(cutting: CommandBus, clock) -> None:
     receive(cutting, clock, "SCREW-A", material="SCREW-M4", quantity="10")
     job(cutting, clock, c.ReportCount, good=Decimal(100))

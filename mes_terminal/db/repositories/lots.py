@@ -77,7 +77,10 @@ _FINAL_OPERATION = (
     .limit(1)
     .scalar_subquery()
 )
-_OUTPUT_LOT = select(Lot.id, Lot.number).where(Lot.produced_by_operation_id == _FINAL_OPERATION)
+# The first lot the final operation made: parts split off it later carry the same operation, the output grows on.
+_OUTPUT_LOT = (
+    select(Lot.id, Lot.number).where(Lot.produced_by_operation_id == _FINAL_OPERATION).order_by(Lot.id).limit(1)
+)
 _SUBSTITUTE = aliased(Material)
 _BOM_LINES = (
     select(
@@ -284,8 +287,9 @@ class Lots:
     # --- the work order's output lot -----------------------------------------------------------------
 
     def output_lot(self, final: WorkOrderOperation) -> Lot | None:
+        # The first lot it made: parts split off it later carry the same operation; the output grows on.
         return self._session.scalars(
-            select(Lot).where(Lot.produced_by_operation_id == final.id).with_for_update()
+            select(Lot).where(Lot.produced_by_operation_id == final.id).order_by(Lot.id).limit(1).with_for_update()
         ).one_or_none()
 
     def final_operation(self, order: WorkOrder) -> WorkOrderOperation:
