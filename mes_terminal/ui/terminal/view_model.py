@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the service stack is imported behind the painted window (cl
         StationView,
     )
     from mes_terminal.services.terminal import ScannedLot, TerminalService
+    from mes_terminal.services.terminal_snapshot import Snapshot
 else:  # loaded with the service stack on the worker thread, not before the first paint
     c = DeferredModule("mes_terminal.services.commands.catalog")
     dl = DeferredModule("mes_terminal.services.commands.delivery")
@@ -129,6 +130,8 @@ class TerminalViewModel(QObject):
         self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
         self._reason_asked_for: int | None = None  # the stop whose missing reason was announced last
         self._refresh_queued = False
+        self._snapshot_asked = False  # the station snapshot is read at most once, when the first read fails
+        self.started_offline_from: datetime | None = None  # shown from the snapshot taken then (not read yet)
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
         self._timer = QTimer(self)
@@ -167,16 +170,21 @@ class TerminalViewModel(QObject):
         def read() -> tuple[StationView, list[DispatchItem], DowntimeView | None]:
             station = self.service.station(code)
             downtime = self.service.open_downtime(code) if station.state == "down" else None
-            return station, self.service.dispatch_list(code), downtime
+            dispatch = self.service.dispatch_list(code)
+            self.service.remember_station(station, dispatch, downtime)  # to start from, should the database be gone
+            return station, dispatch, downtime
 
         self._runner.submit(read, self.on_refreshed, self.on_refresh_failed, after_paint=after_paint)
 
     def load_reasons(self) -> None:
-        self._runner.submit(
-            lambda: (self.service.scrap_reasons(), self.service.downtime_reason_tree()),
-            self.on_reasons_loaded,
-            self.on_refresh_failed,
-        )
+        service = self.service
+
+        def read() -> tuple[list[ReasonView], list[ReasonNode]]:
+            scrap, tree = service.scrap_reasons(), service.downtime_reason_tree()
+            service.remember_reasons(scrap, tree)
+            return scrap, tree
+
+        self._runner.submit(read, self.on_reasons_loaded, self.on_refresh_failed)
 
     def on_refresh_due(self) -> None:
         self.check_offline_alarm()
@@ -189,7 +197,10 @@ class TerminalViewModel(QObject):
     def on_refreshed(self, answer: tuple[StationView, list[DispatchItem], DowntimeView | None]) -> None:
         self._refresh_queued = False
         self._set_online(True)
-        station, dispatch, downtime = answer
+        self.started_offline_from = None
+        self._show(*answer)
+
+    def _show(self, station: StationView, dispatch: list[DispatchItem], downtime: DowntimeView | None) -> None:
         self.station = station
         self.downtime = downtime
         self.dispatch = list(dispatch)
@@ -233,6 +244,20 @@ class TerminalViewModel(QObject):
     def on_refresh_failed(self, error: Exception) -> None:
         self._refresh_queued = False
         self._report_failure(error)
+        if isinstance(error, DatabaseUnavailable) and self.station is None and not self._snapshot_asked:
+            self._snapshot_asked = True  # once: the station read later replaces it
+            code, service = self.station_code, self.service
+            self._runner.submit(lambda: service.snapshot(code), self.on_snapshot_read, self._report_failure)
+
+    def on_snapshot_read(self, snapshot: Snapshot | None) -> None:
+        """Started without the database: show the station as this terminal last read it, and say so."""
+        if snapshot is None or self.station is not None:
+            return
+        self.started_offline_from = snapshot.taken_at
+        if not self.scrap_reasons and not self.downtime_tree:
+            self.on_reasons_loaded((list(snapshot.scrap_reasons), list(snapshot.downtime_tree)))
+        self._show(snapshot.station, list(snapshot.dispatch), snapshot.downtime)
+        self.feedback.emit(WARN, wording.started_offline(snapshot.taken_at, snapshot.station.timezone))
 
     def load_materials(self, key: JobKey, *, after_paint: bool = False) -> None:
         code, service = self.station_code, self.service
