@@ -180,3 +180,43 @@ def test_a_damaged_snapshot_counts_as_none(tmp_path: Path) -> None:
     assert SnapshotFile(path).read("WS-01") is None
     path.write_text("not json", encoding="utf-8")
     assert SnapshotFile(path).read("WS-01") is None
+
+
+@pytest.fixture
+def signed_in(bus, clock, work_order) -> None:
+    bus.execute(command(c.SignIn, clock.now(), actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+
+
+def test_a_job_started_offline_shows_as_running_and_pending_until_the_database_has_it(
+    qtbot, signed_in, open_window, start_window, unreachable, service, plant
+) -> None:
+    open_window().shutdown()  # read once with WO-1 ready, not running
+    window = start_window(unreachable)
+    qtbot.waitUntil(lambda: window.vm.station is not None, timeout=20_000)
+    screen = window.station_screen
+    assert window.vm.current_job() is None
+
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.start_job(JobKey("WO-1", 10))
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.report(JobKey("WO-1", 10), Decimal(3))
+    assert window.ui.connectionLabel.text() == "Offline (2 waiting)"
+    job = window.vm.current_job()
+    assert job is not None and job.status == "running" and job.good == 3
+    assert window.vm.station.state == "running"
+    assert screen.ui.jobTitleValue.text().endswith(" · pending")
+    assert screen.ui.goodValue.text() == "3"
+    row = screen.model.row(screen.model.row_of("WO-1", 10))
+    assert row.status == "running" and row.reason == "Pending: saved here, not sent yet"
+    assert screen.model.data(screen.model.index(screen.model.row_of("WO-1", 10), 3)) == row.reason
+    assert [e.type for e in read_events(plant) if e.type == "JobStarted"] == []
+
+    window.vm.service = service  # the database answers: sent, then shown as the database has it
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
+    assert counts(plant) == [3]
+    assert len([e for e in read_events(plant) if e.type == "JobStarted"]) == 1
+    assert window.vm.pending_jobs == set()
+    assert not screen.ui.jobTitleValue.text().endswith("pending")
+    assert window.vm.current_job().status == "running" and screen.ui.goodValue.text() == "3"

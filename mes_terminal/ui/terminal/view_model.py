@@ -34,8 +34,8 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan, ScanKind
 from mes_terminal.ui.deferred_module import DeferredModule
+from mes_terminal.ui.terminal import offline_view, wording
 from mes_terminal.ui.terminal import scan_decisions as decide
-from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
@@ -132,6 +132,10 @@ class TerminalViewModel(QObject):
         self._refresh_queued = False
         self._snapshot_asked = False  # the station snapshot is read at most once, when the first read fails
         self.started_offline_from: datetime | None = None  # shown from the snapshot taken then (not read yet)
+        # Saved in the outbox while offline: shown as done (offline_view), marked pending, until the next read.
+        self._saved_offline: list[c.Command] = []
+        self._last_read: tuple[StationView, list[DispatchItem], DowntimeView | None] | None = None
+        self.pending_jobs: set[JobKey] = set()  # jobs whose shown state waits for an action saved offline
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
         self._timer = QTimer(self)
@@ -198,9 +202,18 @@ class TerminalViewModel(QObject):
         self._refresh_queued = False
         self._set_online(True)
         self.started_offline_from = None
+        self._saved_offline.clear()  # what the database has now is the truth
         self._show(*answer)
+        if self.waiting:
+            self.deliver_waiting()
 
     def _show(self, station: StationView, dispatch: list[DispatchItem], downtime: DowntimeView | None) -> None:
+        self._last_read = (station, dispatch, downtime)
+        self.pending_jobs = set()
+        if self._saved_offline:
+            station, dispatch, self.pending_jobs = offline_view.applied(
+                station, dispatch, self._saved_offline, wording.pending_here()
+            )
         self.station = station
         self.downtime = downtime
         self.dispatch = list(dispatch)
@@ -217,8 +230,6 @@ class TerminalViewModel(QObject):
         self.dispatch_changed.emit(self.dispatch)
         self._announce_due_checks(station)
         self._announce_reason_needed(downtime)
-        if self.waiting:
-            self.deliver_waiting()
 
     def _announce_due_checks(self, station: StationView) -> None:
         """A check that falls due says so once: an amber banner, and the checklist pops up."""
@@ -596,6 +607,9 @@ class TerminalViewModel(QObject):
         self._set_waiting(queued.waiting, sending=self.online is True)
         if self.pending is not None and self.pending.command_id == command.command_id:
             self._set_pending(None)
+        if self.online is False and self._last_read is not None:  # no read will show it: show it as done
+            self._saved_offline.append(command)
+            self._show(*self._last_read)
         if isinstance(command, c.SignIn):
             self.set_active_operator(command.badge)
         if isinstance(command, c.StartJob):

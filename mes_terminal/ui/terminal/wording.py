@@ -303,6 +303,12 @@ def started_offline(taken_at: datetime, zone: str) -> str:
 
 
 @_said
+def pending_here() -> str:
+    """A dispatch row changed by an action saved offline: shown as done, not yet checked."""
+    return tr("Pending: saved here, not sent yet")
+
+
+@_said
 def back_online() -> str:
     return tr("The database is reachable again.")
 
