@@ -112,6 +112,10 @@ class TerminalService:
         """The station as last read by this terminal, or None when none is kept."""
         return None if self._snapshot is None else self._snapshot.read(code)
 
+    def waiting_commands(self, limit: int = 1000) -> list[Command]:
+        """The commands waiting in this terminal's outbox, oldest first (shown as done while offline)."""
+        return [] if self._delivery is None else [waiting.command for waiting in self._delivery.outbox.oldest(limit)]
+
     def station(self, code: str) -> StationView:
         now = self._clock.now()
         with read_connection(self._engine) as connection:

@@ -220,3 +220,26 @@ def test_a_job_started_offline_shows_as_running_and_pending_until_the_database_h
     assert window.vm.pending_jobs == set()
     assert not screen.ui.jobTitleValue.text().endswith("pending")
     assert window.vm.current_job().status == "running" and screen.ui.goodValue.text() == "3"
+
+
+def test_actions_waiting_from_before_the_start_are_shown_done_and_pending(
+    qtbot, signed_in, open_window, start_window, unreachable, service, plant, clock
+) -> None:
+    """Taken offline, then the terminal restarted with the database still away: the screen shows them."""
+    open_window().shutdown()
+    unreachable.execute(
+        command(c.StartJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10)
+    )
+    window = start_window(unreachable)
+    qtbot.waitUntil(lambda: window.vm.station is not None, timeout=20_000)
+    assert window.ui.connectionLabel.text() == "Offline (1 waiting)"
+    assert window.vm.current_job().status == "running"
+    assert window.vm.pending_jobs == {JobKey("WO-1", 10)}
+    assert window.station_screen.ui.jobTitleValue.text().endswith(" · pending")
+
+    window.vm.service = service
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
+    assert len([e for e in read_events(plant) if e.type == "JobStarted"]) == 1
+    assert window.vm.pending_jobs == set() and window.vm.current_job().status == "running"

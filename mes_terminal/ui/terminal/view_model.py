@@ -258,13 +258,24 @@ class TerminalViewModel(QObject):
         if isinstance(error, DatabaseUnavailable) and self.station is None and not self._snapshot_asked:
             self._snapshot_asked = True  # once: the station read later replaces it
             code, service = self.station_code, self.service
-            self._runner.submit(lambda: service.snapshot(code), self.on_snapshot_read, self._report_failure)
 
-    def on_snapshot_read(self, snapshot: Snapshot | None) -> None:
-        """Started without the database: show the station as this terminal last read it, and say so."""
+            def read() -> tuple[Snapshot | None, list[c.Command]]:
+                try:
+                    saved = service.waiting_commands()
+                except MesError:  # a damaged outbox says so at every action; the snapshot still shows
+                    saved = []
+                return service.snapshot(code), saved
+
+            self._runner.submit(read, self.on_snapshot_read, self._report_failure)
+
+    def on_snapshot_read(self, answer: tuple[Snapshot | None, list[c.Command]]) -> None:
+        """Started without the database: show the station as this terminal last read it, with what waits in
+        the outbox applied (offline_view), and say so."""
+        snapshot, saved = answer
         if snapshot is None or self.station is not None:
             return
         self.started_offline_from = snapshot.taken_at
+        self._saved_offline = list(saved)
         if not self.scrap_reasons and not self.downtime_tree:
             self.on_reasons_loaded((list(snapshot.scrap_reasons), list(snapshot.downtime_tree)))
         self._show(snapshot.station, list(snapshot.dispatch), snapshot.downtime)
