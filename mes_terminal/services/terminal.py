@@ -108,6 +108,14 @@ class TerminalService:
         if self._snapshot is not None:
             self._snapshot.keep_reasons(scrap_reasons, downtime_tree, self._clock.now())
 
+    def remember_materials(self, work_order: str, operation: int, lines: list[MaterialLineView]) -> None:
+        if self._snapshot is not None:
+            self._snapshot.keep_materials(work_order, operation, lines, self._clock.now())
+
+    def remembered_materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView] | None:
+        """A job's Materials panel as this terminal last read it (offline), or None."""
+        return None if self._snapshot is None else self._snapshot.materials(code, work_order, operation)
+
     def snapshot(self, code: str) -> Snapshot | None:
         """The station as last read by this terminal, or None when none is kept."""
         return None if self._snapshot is None else self._snapshot.read(code)

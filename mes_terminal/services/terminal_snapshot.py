@@ -1,7 +1,8 @@
 """The terminal's last reading of its station, kept on its own disk so that it can start offline.
 
 Every successful refresh keeps what the terminal showed (the station with its running jobs and the
-operators signed in, the dispatch list, the open stop, the scrap reasons and the downtime reason tree)
+operators signed in, the dispatch list, the open stop, the scrap reasons, the downtime reason tree and
+the Materials panels of the jobs last looked at)
 as plain JSON beside the outbox (docs/offline.md). When the shared database cannot be reached at start,
 the terminal opens from it instead of refusing. The file is replaced atomically (written beside, synced,
 renamed): a power cut leaves the previous reading or the new one, never half of one. It is a
@@ -25,7 +26,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.services.queries.downtime_views import DowntimeView, ReasonNode
-from mes_terminal.services.queries.station_views import DispatchItem, ReasonView, StationView
+from mes_terminal.services.queries.station_views import DispatchItem, MaterialLineView, ReasonView, StationView
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ FORMAT = 1  # the file's layout; another number is not read (treated as no snaps
 # The same reading is written again at most this often, so that its time stays near the truth without a
 # disk write every refresh.
 REWRITE_SAME_AFTER = timedelta(minutes=1)
+MATERIALS_KEPT = 20  # jobs whose Materials panel is kept (the dispatch list's first ones, in practice)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,28 @@ class SnapshotFile:
         self._keep(
             {"scrap_reasons": _encode(tuple(scrap_reasons)), "downtime_tree": _encode(tuple(downtime_tree))}, now
         )
+
+    def keep_materials(self, work_order: str, operation: int, lines: list[MaterialLineView], now: datetime) -> None:
+        """Keep a job's Materials panel; those of the last `MATERIALS_KEPT` jobs read are kept."""
+        with self._lock:
+            kept = dict((self._parts if self._parts is not None else self._on_disk()).get("materials", {}))
+        kept.pop(_job(work_order, operation), None)  # the newest last: the oldest are dropped first
+        kept[_job(work_order, operation)] = _encode(tuple(lines))
+        while len(kept) > MATERIALS_KEPT:
+            kept.pop(next(iter(kept)))
+        self._keep({"materials": kept}, now)
+
+    def materials(self, station: str, work_order: str, operation: int) -> list[MaterialLineView] | None:
+        """A job's Materials panel as last read, or None when it was not kept."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data["station"]["code"] != station:
+                return None
+            lines = data.get("materials", {}).get(_job(work_order, operation))
+            return None if lines is None else list(_decode(tuple[MaterialLineView, ...], lines))
+        except (OSError, KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as error:
+            log.warning("the station snapshot %s cannot be read: %s", self.path, error)
+            return None
 
     def read(self, station: str) -> Snapshot | None:
         """The snapshot of `station`, or None when there is none (or it cannot be read: logged)."""
@@ -111,6 +135,10 @@ class SnapshotFile:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
         return {key: value for key, value in data.items() if key not in ("format", "taken_at")}
+
+
+def _job(work_order: str, operation: int) -> str:
+    return f"{work_order}/{operation}"
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -283,12 +283,22 @@ class TerminalViewModel(QObject):
 
     def load_materials(self, key: JobKey, *, after_paint: bool = False) -> None:
         code, service = self.station_code, self.service
-        self._runner.submit(
-            lambda: service.materials(code, key.work_order, key.operation),
-            lambda lines: self.on_materials_loaded(key, lines),
-            self._report_failure,
-            after_paint=after_paint,
-        )
+
+        def read() -> list[MaterialLineView]:
+            lines = service.materials(code, key.work_order, key.operation)
+            service.remember_materials(key.work_order, key.operation, lines)
+            return lines
+
+        def failed(error: Exception) -> None:
+            self._report_failure(error)
+            if isinstance(error, DatabaseUnavailable):  # offline: the panel as last read, if it was
+                self._runner.submit(
+                    lambda: service.remembered_materials(code, key.work_order, key.operation),
+                    lambda lines: self.on_materials_loaded(key, lines) if lines is not None else None,
+                    self._report_failure,
+                )
+
+        self._runner.submit(read, lambda lines: self.on_materials_loaded(key, lines), failed, after_paint=after_paint)
 
     def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
         self.materials_changed.emit(key, list(lines))
