@@ -243,3 +243,44 @@ def test_actions_waiting_from_before_the_start_are_shown_done_and_pending(
     qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
     assert len([e for e in read_events(plant) if e.type == "JobStarted"]) == 1
     assert window.vm.pending_jobs == set() and window.vm.current_job().status == "running"
+
+
+def test_the_materials_panel_of_a_job_looked_at_before_shows_offline(
+    qtbot, signed_in, open_window, start_window, unreachable
+) -> None:
+    online = open_window()
+    with qtbot.waitSignal(online.vm.materials_changed, timeout=10_000):
+        online.vm.load_materials(JobKey("WO-1", 10))
+    qtbot.waitUntil(lambda: not online.vm.busy)
+    online.shutdown()
+
+    window = start_window(unreachable)
+    qtbot.waitUntil(lambda: window.vm.station is not None, timeout=20_000)
+    with qtbot.waitSignal(window.vm.materials_changed, timeout=20_000) as shown:
+        window.vm.load_materials(JobKey("WO-1", 10))
+    key, lines = shown.args
+    assert key == JobKey("WO-1", 10)
+    assert [(line.material, line.on_hand) for line in lines] == [("STEEL-2MM", Decimal(100))]
+
+
+def test_a_sign_out_taken_offline_shows_at_once_and_is_sent_when_back(
+    qtbot, running, open_window, start_window, unreachable, service, plant
+) -> None:
+    open_window().shutdown()
+    window = start_window(unreachable)
+    qtbot.waitUntil(lambda: window.vm.station is not None, timeout=20_000)
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.report(JobKey("WO-1", 10), Decimal(1))
+    assert window.vm.active_badge == OPERATOR  # a second action saved does not lose who acts
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.sign_out(OPERATOR)
+    assert window.vm.active_badge is None and window.vm.station.operators == ()
+    assert window.ui.connectionLabel.text() == "Offline (2 waiting)"
+
+    window.vm.service = service
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
+    assert counts(plant) == [1]
+    assert [e.type for e in read_events(plant) if e.type == "SignedOut"] == ["SignedOut"]
+    assert window.vm.station.operators == ()

@@ -3,7 +3,8 @@
 Offline, the terminal cannot read the station again, so a job started there would still show as not
 running. The actions saved in the outbox meanwhile are applied here to the view, for display only (the
 database decides when they are delivered, docs/offline.md); the jobs they touched are marked pending.
-Starts, pauses, resumes, counts and completions change what the screen shows; other actions do not.
+Starts, pauses, resumes, counts, completions, sign-ins by badge and sign-outs change what the screen
+shows; other actions do not.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ def applied(
     jobs = {JobKey(job.work_order, job.operation): job for job in station.jobs}
     rows = {JobKey(item.work_order, item.operation): item for item in dispatch}
     touched: set[JobKey] = set()
+    operators = {operator.badge: operator for operator in station.operators}
     for command in saved:
+        if isinstance(command, c.SignIn):  # by badge alone: a PIN is never saved
+            operators.setdefault(command.badge, sv.OperatorView(command.badge, command.badge, command.issued_at))
+            continue
+        if isinstance(command, c.SignOut):
+            operators.pop(command.badge, None)
+            continue
         key = JobKey(getattr(command, "work_order", ""), getattr(command, "operation", 0))
         job, row = jobs.get(key), rows.get(key)
         if isinstance(command, c.StartJob | c.ResumeJob):
@@ -53,7 +61,7 @@ def applied(
             rows[key] = _row_as(row, jobs.get(key), pending)
     running = [job for job in jobs.values() if job.status == "running"]
     state = station.state if station.state == "down" else ("running" if running else "paused" if jobs else "idle")
-    shown = replace(station, jobs=tuple(jobs.values()), state=state)
+    shown = replace(station, jobs=tuple(jobs.values()), state=state, operators=tuple(operators.values()))
     return shown, [rows[JobKey(item.work_order, item.operation)] for item in dispatch], touched
 
 
