@@ -284,3 +284,20 @@ def test_a_sign_out_taken_offline_shows_at_once_and_is_sent_when_back(
     assert counts(plant) == [1]
     assert [e.type for e in read_events(plant) if e.type == "SignedOut"] == ["SignedOut"]
     assert window.vm.station.operators == ()
+
+
+def test_the_command_line_refuses_without_a_snapshot_and_opens_offline_with_one(
+    qapp, capsys, monkeypatch, tmp_path: Path, service, running
+) -> None:
+    from mes_terminal.cli import main
+    from mes_terminal.config import snapshot_file
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    start = ["terminal", "--station", "WS-01", "--database-url", UNREACHABLE, "--windowed", "--exit-when-ready"]
+    assert main(start) == 1  # the refusal as before
+    assert "The database cannot be reached" in capsys.readouterr().err
+
+    kept = SnapshotFile(snapshot_file("WS-01"))
+    kept.keep_station(service.station("WS-01"), service.dispatch_list("WS-01"), None, service._clock.now())
+    assert main(start) == 0  # the window opened and showed the station, from the snapshot
