@@ -63,10 +63,18 @@ def _refuse_missing_sqlite_file(database_url: str, create: bool) -> None:
 
 
 def build(
-    settings: Settings, *, clock: Clock | None = None, require_schema: bool = True, create: bool = False
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    require_schema: bool = True,
+    create: bool = False,
+    offline: bool = False,
 ) -> Application:
-    engine = connect(settings.database_url, create=create)
-    if require_schema:
+    """The application on `settings`' database. `offline`: the database did not answer and the terminal
+    starts from its snapshot (docs/offline.md), so nothing is asked of it now; connections are made when
+    it answers again."""
+    engine = make_engine(settings.database_url) if offline else connect(settings.database_url, create=create)
+    if require_schema and not offline:
         try:
             migrate.require_head(engine)
         except BaseException:
@@ -99,11 +107,12 @@ def print_service(app: Application) -> PrintService:
 def terminal_service(app: Application) -> TerminalService:
     """The operator terminal's service; its labels go to the settings' `[printer] label` (if any), its
     commands through the station's outbox in the user data directory (docs/offline.md)."""
-    from mes_terminal.config import outbox_file
+    from mes_terminal.config import outbox_file, snapshot_file
     from mes_terminal.services.commands.delivery import OutboxDelivery
     from mes_terminal.services.commands.outbox import Outbox
     from mes_terminal.services.printing.station_labels import StationLabels
     from mes_terminal.services.terminal import TerminalService
+    from mes_terminal.services.terminal_snapshot import SnapshotFile
 
     labels = StationLabels(
         app.engine,
@@ -114,4 +123,5 @@ def terminal_service(app: Application) -> TerminalService:
     )
     station = app.settings.station
     delivery = None if station is None else OutboxDelivery(Outbox(outbox_file(station)), app.bus, app.clock)
-    return TerminalService(app.engine, app.bus, app.clock, labels=labels, delivery=delivery)
+    snapshot = None if station is None else SnapshotFile(snapshot_file(station))
+    return TerminalService(app.engine, app.bus, app.clock, labels=labels, delivery=delivery, snapshot=snapshot)

@@ -88,6 +88,11 @@ def outbox_file(station: str) -> Path:
     return data_dir() / "outbox" / f"{station}.sqlite"
 
 
+def snapshot_file(station: str) -> Path:
+    """The station as its terminal last read it, beside its outbox: what the terminal starts from offline."""
+    return data_dir() / "outbox" / f"{station}.snapshot.json"
+
+
 def default_database_url() -> str:
     return f"sqlite:///{default_database_file()}"
 

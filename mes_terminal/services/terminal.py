@@ -42,6 +42,7 @@ from mes_terminal.services.queries.station_views import (
     ReasonView,
     StationView,
 )
+from mes_terminal.services.terminal_snapshot import Snapshot, SnapshotFile
 
 if TYPE_CHECKING:
     from mes_terminal.services.printing.service import PrintOutcome
@@ -65,12 +66,14 @@ class TerminalService:
         *,
         labels: StationLabels | None = None,
         delivery: OutboxDelivery | None = None,
+        snapshot: SnapshotFile | None = None,
     ) -> None:
         self._engine = engine
         self._bus = bus
         self._clock = clock
         self._labels = labels  # None: this terminal has no label printer
         self._delivery = delivery  # None: no outbox, a command that cannot reach the database is refused
+        self._snapshot = snapshot  # None: no station snapshot is kept (the terminal cannot start offline)
 
     def execute(self, command: Command) -> Outcome | Queued:
         """Run a command; raises a `MesError` with a sentence for the operator when refused.
@@ -91,6 +94,35 @@ class TerminalService:
     def waiting(self) -> int:
         """How many commands wait in this terminal's outbox."""
         return 0 if self._delivery is None else self._delivery.waiting()
+
+    # --- the station snapshot (docs/offline.md: starting offline) ------------------------------------
+
+    def remember_station(
+        self, station: StationView, dispatch: list[DispatchItem], downtime: DowntimeView | None
+    ) -> None:
+        """Keep what was just read of the station, so that the terminal can start from it offline."""
+        if self._snapshot is not None:
+            self._snapshot.keep_station(station, dispatch, downtime, self._clock.now())
+
+    def remember_reasons(self, scrap_reasons: list[ReasonView], downtime_tree: list[ReasonNode]) -> None:
+        if self._snapshot is not None:
+            self._snapshot.keep_reasons(scrap_reasons, downtime_tree, self._clock.now())
+
+    def remember_materials(self, work_order: str, operation: int, lines: list[MaterialLineView]) -> None:
+        if self._snapshot is not None:
+            self._snapshot.keep_materials(work_order, operation, lines, self._clock.now())
+
+    def remembered_materials(self, code: str, work_order: str, operation: int) -> list[MaterialLineView] | None:
+        """A job's Materials panel as this terminal last read it (offline), or None."""
+        return None if self._snapshot is None else self._snapshot.materials(code, work_order, operation)
+
+    def snapshot(self, code: str) -> Snapshot | None:
+        """The station as last read by this terminal, or None when none is kept."""
+        return None if self._snapshot is None else self._snapshot.read(code)
+
+    def waiting_commands(self, limit: int = 1000) -> list[Command]:
+        """The commands waiting in this terminal's outbox, oldest first (shown as done while offline)."""
+        return [] if self._delivery is None else [waiting.command for waiting in self._delivery.outbox.oldest(limit)]
 
     def station(self, code: str) -> StationView:
         now = self._clock.now()

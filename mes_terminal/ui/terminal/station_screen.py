@@ -242,6 +242,8 @@ class StationScreen(QWidget):
         title = f"{job.work_order} · {job.operation} {job.operation_name}"
         if job.status == "paused":
             title += " · " + self.tr("paused")
+        if JobKey(job.work_order, job.operation) in self.vm.pending_jobs:  # shown by an action saved offline
+            title += " · " + self.tr("pending")
         ui.jobTitleValue.setText(title)
         ui.productValue.setText(f"{job.product} · {job.product_name}")
         ui.goodValue.setText(quantity(job.good))

@@ -34,8 +34,8 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import DatabaseUnavailable, MesError
 from mes_terminal.domain.scans import Scan, ScanKind
 from mes_terminal.ui.deferred_module import DeferredModule
+from mes_terminal.ui.terminal import offline_view, wording
 from mes_terminal.ui.terminal import scan_decisions as decide
-from mes_terminal.ui.terminal import wording
 from mes_terminal.ui.terminal.runner import ServiceRunner
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.widgets.banner import ERROR, INFO, OK, WARN
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the service stack is imported behind the painted window (cl
         StationView,
     )
     from mes_terminal.services.terminal import ScannedLot, TerminalService
+    from mes_terminal.services.terminal_snapshot import Snapshot
 else:  # loaded with the service stack on the worker thread, not before the first paint
     c = DeferredModule("mes_terminal.services.commands.catalog")
     dl = DeferredModule("mes_terminal.services.commands.delivery")
@@ -129,6 +130,12 @@ class TerminalViewModel(QObject):
         self._due_seen: dict[JobKey, tuple[str, ...]] = {}  # checks already announced, so each pops up once
         self._reason_asked_for: int | None = None  # the stop whose missing reason was announced last
         self._refresh_queued = False
+        self._snapshot_asked = False  # the station snapshot is read at most once, when the first read fails
+        self.started_offline_from: datetime | None = None  # shown from the snapshot taken then (not read yet)
+        # Saved in the outbox while offline: shown as done (offline_view), marked pending, until the next read.
+        self._saved_offline: list[c.Command] = []
+        self._last_read: tuple[StationView, list[DispatchItem], DowntimeView | None] | None = None
+        self.pending_jobs: set[JobKey] = set()  # jobs whose shown state waits for an action saved offline
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
         self._timer = QTimer(self)
@@ -167,16 +174,21 @@ class TerminalViewModel(QObject):
         def read() -> tuple[StationView, list[DispatchItem], DowntimeView | None]:
             station = self.service.station(code)
             downtime = self.service.open_downtime(code) if station.state == "down" else None
-            return station, self.service.dispatch_list(code), downtime
+            dispatch = self.service.dispatch_list(code)
+            self.service.remember_station(station, dispatch, downtime)  # to start from, should the database be gone
+            return station, dispatch, downtime
 
         self._runner.submit(read, self.on_refreshed, self.on_refresh_failed, after_paint=after_paint)
 
     def load_reasons(self) -> None:
-        self._runner.submit(
-            lambda: (self.service.scrap_reasons(), self.service.downtime_reason_tree()),
-            self.on_reasons_loaded,
-            self.on_refresh_failed,
-        )
+        service = self.service
+
+        def read() -> tuple[list[ReasonView], list[ReasonNode]]:
+            scrap, tree = service.scrap_reasons(), service.downtime_reason_tree()
+            service.remember_reasons(scrap, tree)
+            return scrap, tree
+
+        self._runner.submit(read, self.on_reasons_loaded, self.on_refresh_failed)
 
     def on_refresh_due(self) -> None:
         self.check_offline_alarm()
@@ -189,7 +201,19 @@ class TerminalViewModel(QObject):
     def on_refreshed(self, answer: tuple[StationView, list[DispatchItem], DowntimeView | None]) -> None:
         self._refresh_queued = False
         self._set_online(True)
-        station, dispatch, downtime = answer
+        self.started_offline_from = None
+        self._saved_offline.clear()  # what the database has now is the truth
+        self._show(*answer)
+        if self.waiting:
+            self.deliver_waiting()
+
+    def _show(self, station: StationView, dispatch: list[DispatchItem], downtime: DowntimeView | None) -> None:
+        self._last_read = (station, dispatch, downtime)
+        self.pending_jobs = set()
+        if self._saved_offline:
+            station, dispatch, self.pending_jobs = offline_view.applied(
+                station, dispatch, self._saved_offline, wording.pending_here()
+            )
         self.station = station
         self.downtime = downtime
         self.dispatch = list(dispatch)
@@ -206,8 +230,6 @@ class TerminalViewModel(QObject):
         self.dispatch_changed.emit(self.dispatch)
         self._announce_due_checks(station)
         self._announce_reason_needed(downtime)
-        if self.waiting:
-            self.deliver_waiting()
 
     def _announce_due_checks(self, station: StationView) -> None:
         """A check that falls due says so once: an amber banner, and the checklist pops up."""
@@ -233,15 +255,50 @@ class TerminalViewModel(QObject):
     def on_refresh_failed(self, error: Exception) -> None:
         self._refresh_queued = False
         self._report_failure(error)
+        if isinstance(error, DatabaseUnavailable) and self.station is None and not self._snapshot_asked:
+            self._snapshot_asked = True  # once: the station read later replaces it
+            code, service = self.station_code, self.service
+
+            def read() -> tuple[Snapshot | None, list[c.Command]]:
+                try:
+                    saved = service.waiting_commands()
+                except MesError:  # a damaged outbox says so at every action; the snapshot still shows
+                    saved = []
+                return service.snapshot(code), saved
+
+            self._runner.submit(read, self.on_snapshot_read, self._report_failure)
+
+    def on_snapshot_read(self, answer: tuple[Snapshot | None, list[c.Command]]) -> None:
+        """Started without the database: show the station as this terminal last read it, with what waits in
+        the outbox applied (offline_view), and say so."""
+        snapshot, saved = answer
+        if snapshot is None or self.station is not None:
+            return
+        self.started_offline_from = snapshot.taken_at
+        self._saved_offline = list(saved)
+        if not self.scrap_reasons and not self.downtime_tree:
+            self.on_reasons_loaded((list(snapshot.scrap_reasons), list(snapshot.downtime_tree)))
+        self._show(snapshot.station, list(snapshot.dispatch), snapshot.downtime)
+        self.feedback.emit(WARN, wording.started_offline(snapshot.taken_at, snapshot.station.timezone))
 
     def load_materials(self, key: JobKey, *, after_paint: bool = False) -> None:
         code, service = self.station_code, self.service
-        self._runner.submit(
-            lambda: service.materials(code, key.work_order, key.operation),
-            lambda lines: self.on_materials_loaded(key, lines),
-            self._report_failure,
-            after_paint=after_paint,
-        )
+
+        def read() -> list[MaterialLineView]:
+            lines = service.materials(code, key.work_order, key.operation)
+            service.remember_materials(key.work_order, key.operation, lines)
+            return lines
+
+        def failed(error: Exception) -> None:
+            self._report_failure(error)
+            if isinstance(error, DatabaseUnavailable):  # offline: the panel as last read, if it was
+                self._runner.submit(
+                    lambda: service.remembered_materials(code, key.work_order, key.operation),
+                    lambda lines: self.on_materials_loaded(key, lines) if lines is not None else None,
+                    self._report_failure,
+                )
+
+        self._runner.submit(read, lambda lines: self.on_materials_loaded(key, lines), failed, after_paint=after_paint)
 
     def on_materials_loaded(self, key: JobKey, lines: list[MaterialLineView]) -> None:
         self.materials_changed.emit(key, list(lines))
@@ -571,6 +628,9 @@ class TerminalViewModel(QObject):
         self._set_waiting(queued.waiting, sending=self.online is True)
         if self.pending is not None and self.pending.command_id == command.command_id:
             self._set_pending(None)
+        if self.online is False and self._last_read is not None:  # no read will show it: show it as done
+            self._saved_offline.append(command)
+            self._show(*self._last_read)
         if isinstance(command, c.SignIn):
             self.set_active_operator(command.badge)
         if isinstance(command, c.StartJob):

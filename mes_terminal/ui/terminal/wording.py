@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, cast
 
 from PySide6.QtCore import QCoreApplication
 
+from mes_terminal.domain.clock import site_time
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.ui.deferred_module import DeferredModule
 
@@ -290,6 +291,21 @@ def offline_too_long(minutes: int, waiting: int) -> str:
         "scans of lot labels, downtime and checks here, unchecked ({waiting} waiting); signing in with a PIN "
         "needs the database. Tell a supervisor or IT now."
     ).format(minutes=minutes, waiting=waiting)
+
+
+@_said
+def started_offline(taken_at: datetime, zone: str) -> str:
+    """The terminal opened from its snapshot: what it shows may be old, and what still works."""
+    return tr(
+        "Started offline, from this terminal's data of {time}. What you do is saved here and sent when the "
+        "database answers; signing in with a PIN needs the database."
+    ).format(time=site_time(taken_at, zone, "date_time"))
+
+
+@_said
+def pending_here() -> str:
+    """A dispatch row changed by an action saved offline: shown as done, not yet checked."""
+    return tr("Pending: saved here, not sent yet")
 
 
 @_said

@@ -1,0 +1,93 @@
+"""What the screen shows offline: the station as last read, with the effect of the actions saved since.
+
+Offline, the terminal cannot read the station again, so a job started there would still show as not
+running. The actions saved in the outbox meanwhile are applied here to the view, for display only (the
+database decides when they are delivered, docs/offline.md); the jobs they touched are marked pending.
+Starts, pauses, resumes, counts, completions, sign-ins by badge and sign-outs change what the screen
+shows; other actions do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from mes_terminal.ui.deferred_module import DeferredModule
+from mes_terminal.ui.terminal.scan_decisions import JobKey
+
+if TYPE_CHECKING:
+    from mes_terminal.services.commands import catalog as c
+    from mes_terminal.services.queries import station_views as sv
+    from mes_terminal.services.queries.station_views import DispatchItem, JobView, StationView
+else:  # the service stack is loaded by the time an action was saved
+    c = DeferredModule("mes_terminal.services.commands.catalog")
+    sv = DeferredModule("mes_terminal.services.queries.station_views")
+
+
+def applied(
+    station: StationView, dispatch: list[DispatchItem], saved: list[c.Command], pending: str
+) -> tuple[StationView, list[DispatchItem], set[JobKey]]:
+    """`station` and `dispatch` as they will be once `saved` is delivered (if every rule agrees), the rows
+    touched described by `pending`; and the keys of the jobs touched."""
+    jobs = {JobKey(job.work_order, job.operation): job for job in station.jobs}
+    rows = {JobKey(item.work_order, item.operation): item for item in dispatch}
+    touched: set[JobKey] = set()
+    operators = {operator.badge: operator for operator in station.operators}
+    for command in saved:
+        if isinstance(command, c.SignIn):  # by badge alone: a PIN is never saved
+            operators.setdefault(command.badge, sv.OperatorView(command.badge, command.badge, command.issued_at))
+            continue
+        if isinstance(command, c.SignOut):
+            operators.pop(command.badge, None)
+            continue
+        key = JobKey(getattr(command, "work_order", ""), getattr(command, "operation", 0))
+        job, row = jobs.get(key), rows.get(key)
+        if isinstance(command, c.StartJob | c.ResumeJob):
+            if job is None and row is not None:
+                job = _job_from(row, command)
+            if job is not None:
+                jobs[key] = replace(job, status="running", run_started_at=job.run_started_at or command.issued_at)
+        elif isinstance(command, c.PauseJob) and job is not None:
+            jobs[key] = replace(job, status="paused", run_started_at=None)
+        elif isinstance(command, c.ReportCount) and job is not None:
+            jobs[key] = replace(job, good=job.good + command.good, scrap=job.scrap + command.scrap)
+        elif isinstance(command, c.CompleteJob):
+            jobs.pop(key, None)
+        else:
+            continue
+        touched.add(key)
+        if row is not None:
+            rows[key] = _row_as(row, jobs.get(key), pending)
+    running = [job for job in jobs.values() if job.status == "running"]
+    state = station.state if station.state == "down" else ("running" if running else "paused" if jobs else "idle")
+    shown = replace(station, jobs=tuple(jobs.values()), state=state, operators=tuple(operators.values()))
+    return shown, [rows[JobKey(item.work_order, item.operation)] for item in dispatch], touched
+
+
+def _job_from(row: DispatchItem, start: c.Command) -> JobView:
+    """A job started offline from the dispatch list: what the list knows of it."""
+    return sv.JobView(
+        work_order=row.work_order,
+        operation=row.operation,
+        operation_name=row.operation_name,
+        product=row.product,
+        product_name="",
+        unit="",
+        status="running",
+        target=row.available,
+        good=row.good,
+        scrap=row.scrap,
+        run_started_at=start.issued_at,
+        run_seconds=0.0,
+        ideal_cycle_seconds=Decimal(0),
+        actual_cycle_seconds=None,
+        operators=(),
+    )
+
+
+def _row_as(row: DispatchItem, job: JobView | None, pending: str) -> DispatchItem:
+    if job is None:  # completed
+        return replace(row, reason=pending)
+    readiness = "running_here" if job.status == "running" else "paused_here"
+    return replace(row, status=job.status, readiness=readiness, good=job.good, scrap=job.scrap, reason=pending)
