@@ -196,6 +196,14 @@
         <translation>Dieses Terminal erreicht die Datenbank seit {minutes} Minuten nicht. Starts, Pausen, Mengen, Chargenscans, Stillstände und Prüfungen werden weiter hier gespeichert, ungeprüft ({waiting} wartend); die Anmeldung mit PIN braucht die Datenbank. Sagen Sie jetzt einem Meister oder der IT Bescheid.</translation>
     </message>
     <message>
+        <source>Started offline, from this terminal&apos;s data of {time}. What you do is saved here and sent when the database answers; signing in with a PIN needs the database.</source>
+        <translation>Offline gestartet, mit den Daten dieses Terminals von {time}. Was Sie tun, wird hier gespeichert und gesendet, sobald die Datenbank antwortet; die Anmeldung mit PIN braucht die Datenbank.</translation>
+    </message>
+    <message>
+        <source>Pending: saved here, not sent yet</source>
+        <translation>Ausstehend: hier gespeichert, noch nicht gesendet</translation>
+    </message>
+    <message>
         <source>The database is reachable again.</source>
         <translation>Die Datenbank ist wieder erreichbar.</translation>
     </message>
@@ -3605,6 +3613,10 @@
     <message>
         <source>paused</source>
         <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
     </message>
     <message>
         <source>{done} of {target}</source>
