@@ -3616,7 +3616,7 @@
     </message>
     <message>
         <source>pending</source>
-        <translation>offen</translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source>{done} of {target}</source>
