@@ -53,7 +53,7 @@ from mes_terminal.services.terminal import TerminalService
 SUPERVISOR, PER_LINE = "SUP", 10
 QUANTITY, GOOD_PER_COUNT, SCAN = Decimal(10), Decimal(2), Decimal(6)
 COMMANDS_PER_JOB = 12  # start, 2 scans, 5 counts, check, downtime start/end, complete (about)
-DATABASE = "mes_bench_floor"
+DATABASE = f"mes_bench_floor_{os.getpid()}"  # two runs on one server do not meet
 
 
 def main() -> int:
