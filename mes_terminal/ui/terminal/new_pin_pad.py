@@ -6,10 +6,10 @@ agree. The PIN policy (length, reuse) is the service's to check: its refusal is 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
-from mes_terminal.ui.widgets.style import dialog_layout
+from mes_terminal.ui.widgets.style import cancel_and_go, dialog_layout
 
 MAX_PIN = 12
 
@@ -31,17 +31,9 @@ class NewPinPad(QDialog):
         self.keypad = NumericKeypad(self)
         self.keypad.key_pressed.connect(self.on_key_pressed)
         layout.addWidget(self.keypad, 1)
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(self.tr("OK"), self)
-        self.ok_button.setObjectName("okButton")
-        self.ok_button.setProperty("role", "go")
-        self.ok_button.clicked.connect(self.on_ok_clicked)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        self.cancel_button, self.ok_button = cancel_and_go(
+            self, layout, self.tr("Cancel"), self.tr("OK"), self.on_ok_clicked
+        )
         self.typing = self.first
         self.value: str | None = None
         self.resize(460, 760)

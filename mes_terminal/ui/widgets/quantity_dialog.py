@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from mes_terminal.ui.widgets.keypad import NumericKeypad, apply_key
-from mes_terminal.ui.widgets.style import dialog_layout
+from mes_terminal.ui.widgets.style import cancel_and_go, dialog_layout
 
 
 class QuantityDialog(QDialog):
@@ -43,17 +43,9 @@ class QuantityDialog(QDialog):
         self.keypad = NumericKeypad(self, decimal_point=decimals)
         self.keypad.key_pressed.connect(self.on_key_pressed)
         layout.addWidget(self.keypad, 1)
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(self.tr("OK"), self)
-        self.ok_button.setObjectName("okButton")
-        self.ok_button.setProperty("role", "go")
-        self.ok_button.clicked.connect(self.on_ok_clicked)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        self.cancel_button, self.ok_button = cancel_and_go(
+            self, layout, self.tr("Cancel"), self.tr("OK"), self.on_ok_clicked
+        )
         self.resize(460, 720)
 
     def value(self) -> Decimal | None:

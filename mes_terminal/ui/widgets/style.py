@@ -1,8 +1,11 @@
-"""Styling helpers: dynamic properties the QSS theme selects on, styled labels, the start of a touch dialog."""
+"""Styling helpers: dynamic properties the QSS theme selects on, styled labels, the start and the end of a
+touch dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -37,3 +40,22 @@ def dialog_layout(dialog: QDialog, name: str, title: str, *, hint: str = "", spa
     if hint:
         add_label(layout, dialog, hint, "hint")
     return layout
+
+
+def cancel_and_go(
+    dialog: QDialog, layout: QBoxLayout, cancel: str, go: str, on_go: Callable[[], None]
+) -> tuple[QPushButton, QPushButton]:
+    """The row every touch dialog ends with: Cancel (rejects) beside the go button, which runs `on_go`.
+    The words come translated from the dialog, so each keeps its own."""
+    row = QHBoxLayout()
+    cancel_button = QPushButton(cancel, dialog)
+    cancel_button.setObjectName("cancelButton")
+    cancel_button.clicked.connect(dialog.reject)
+    go_button = QPushButton(go, dialog)
+    go_button.setObjectName("okButton")
+    go_button.setProperty("role", "go")
+    go_button.clicked.connect(on_go)
+    row.addWidget(cancel_button)
+    row.addWidget(go_button)
+    layout.addLayout(row)
+    return cancel_button, go_button

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from mes_terminal.ui.widgets.keyboard import BACK, DEFAULT_MAX_LENGTH, OnScreenKeyboard, apply_text_key, shifted
-from mes_terminal.ui.widgets.style import dialog_layout
+from mes_terminal.ui.widgets.style import cancel_and_go, dialog_layout
 
 SUGGESTION_COLUMNS = 4
 
@@ -60,17 +60,9 @@ class TextDialog(QDialog):
         if capitals:
             self.keyboard.show_capitals()
         layout.addWidget(self.keyboard, 1)
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(confirm or self.tr("OK"), self)
-        self.ok_button.setObjectName("okButton")
-        self.ok_button.setProperty("role", "go")
-        self.ok_button.clicked.connect(self.on_ok_clicked)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        self.cancel_button, self.ok_button = cancel_and_go(
+            self, layout, self.tr("Cancel"), confirm or self.tr("OK"), self.on_ok_clicked
+        )
         self.resize(960, 720)
 
     def text(self) -> str:
