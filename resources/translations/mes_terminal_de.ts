@@ -1493,6 +1493,14 @@
         <source>New PIN again</source>
         <translation>Neue PIN wiederholen</translation>
     </message>
+    <message>
+        <source>Type the new PIN.</source>
+        <translation>Neue PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type the same new PIN twice.</source>
+        <translation>Die beiden PINs sind verschieden; geben Sie zweimal dieselbe neue PIN ein.</translation>
+    </message>
 </context>
 <context>
     <name>NewPinPad</name>

@@ -8,16 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from mes_terminal.domain.errors import InvalidInput
-
-
-def read_new_pin(pin: str, again: str) -> str:
-    if not pin:
-        raise InvalidInput("Type the new PIN.")
-    if pin != again:
-        raise InvalidInput("The two PINs differ; type the same new PIN twice.")
-    return pin
-
 
 class NewPinDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
@@ -48,12 +38,14 @@ class NewPinDialog(QDialog):
         self.resize(420, 200)
 
     def on_ok_clicked(self) -> None:
-        try:
-            self.value = read_new_pin(self.pin_edit.text(), self.again_edit.text())
-        except InvalidInput as error:
-            self.error_label.setText(error.message)
-            return
-        self.accept()
+        pin, again = self.pin_edit.text(), self.again_edit.text()
+        if not pin:
+            self.error_label.setText(self.tr("Type the new PIN."))
+        elif pin != again:
+            self.error_label.setText(self.tr("The two PINs differ; type the same new PIN twice."))
+        else:
+            self.value = pin
+            self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> str | None:
