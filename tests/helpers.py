@@ -58,3 +58,29 @@ lines = ["L1"]
 
 def scoped_plant(extra: str = SCOPED) -> str:
     return (DATA / "small_plant.toml").read_text(encoding="utf-8") + extra
+
+
+# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
+UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
+
+
+def keep_held_scan(bus: CommandBus, clock: Any, outbox_file: Path) -> c.ConsumeLot:
+    """Lot S-1 scanned into the job running at WS-01 while the terminal was offline; meanwhile the lot was
+    put on hold. Delivered when the database answered: refused, and kept as conflict 1."""
+    from mes_terminal.db.engine import make_engine
+    from mes_terminal.services.commands.delivery import OutboxDelivery
+    from mes_terminal.services.commands.outbox import Outbox
+
+    now = clock.now()
+    run_first_job(bus, now)
+    bus.execute(command(c.ReceiveLot, now, lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
+    scan = command(c.ConsumeLot, now, actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
+                   lot="S-1", quantity=Decimal(2))  # fmt: skip
+    offline = make_engine(UNREACHABLE)
+    try:
+        OutboxDelivery(Outbox(outbox_file), CommandBus(offline, clock), clock).send(scan)
+    finally:
+        offline.dispose()
+    bus.execute(command(c.HoldLot, now, lot="S-1", reason="Rust found"))
+    assert len(OutboxDelivery(Outbox(outbox_file), bus, clock).deliver().conflicts) == 1
+    return scan

@@ -4,22 +4,16 @@ with it from the command line (`mes-terminal conflicts`), on real SQLite and Pos
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
 from mes_terminal.cli import main
-from mes_terminal.db.engine import make_engine
 from mes_terminal.db.records import CommandConflict
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.commands.delivery import OutboxDelivery
-from mes_terminal.services.commands.outbox import Outbox
 from mes_terminal.services.queries.event_feed import read_events
-from tests.helpers import OPERATOR, SUPERVISOR, command, run_first_job
-
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
+from tests.helpers import OPERATOR, SUPERVISOR, command, keep_held_scan
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -33,21 +27,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def held_scan(bus: CommandBus, clock, tmp_path) -> c.ConsumeLot:
-    """Lot S-1 scanned into the running job while the terminal was offline; meanwhile the lot was put on hold.
-    Delivered when the database answered: refused, and kept as conflict 1."""
-    run_first_job(bus, clock.now())
-    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
-    path = tmp_path / "outbox.sqlite"
-    scan = command(c.ConsumeLot, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
-                   lot="S-1", quantity=Decimal(2))  # fmt: skip
-    offline = make_engine(UNREACHABLE)
-    try:
-        OutboxDelivery(Outbox(path), CommandBus(offline, clock), clock).send(scan)
-    finally:
-        offline.dispose()
-    bus.execute(command(c.HoldLot, clock.now(), lot="S-1", reason="Rust found"))
-    assert len(OutboxDelivery(Outbox(path), bus, clock).deliver().conflicts) == 1
-    return scan
+    return keep_held_scan(bus, clock, tmp_path / "outbox.sqlite")
 
 
 def test_conflicts_are_listed_with_what_happened_and_the_original_command(

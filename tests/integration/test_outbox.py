@@ -24,10 +24,7 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.delivery import OutboxDelivery, Queued
 from mes_terminal.services.commands.outbox import Outbox
-from tests.helpers import OPERATOR, command, run_first_job
-
-# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
+from tests.helpers import OPERATOR, UNREACHABLE, command, run_first_job
 
 
 @pytest.fixture

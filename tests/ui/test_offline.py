@@ -12,12 +12,9 @@ from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.widgets.quantity_dialog import QuantityDialog
-from tests.helpers import OPERATOR, command
+from tests.helpers import OPERATOR, UNREACHABLE, command
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
 
 
 def test_a_count_made_offline_is_kept_and_sent_again_once(qtbot, window, work_order, plant, clock, monkeypatch):

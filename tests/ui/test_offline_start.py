@@ -26,12 +26,10 @@ from mes_terminal.services.terminal import TerminalService
 from mes_terminal.services.terminal_snapshot import SnapshotFile
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from mes_terminal.ui.terminal.window import TerminalWindow
-from tests.helpers import OPERATOR, command
+from tests.helpers import OPERATOR, UNREACHABLE, command
 from tests.ui.conftest import OPTIONS
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"  # nothing listens on port 1: the server is gone
 
 
 @pytest.fixture

@@ -21,13 +21,10 @@ from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.terminal import view_model
 from mes_terminal.ui.terminal.scan_decisions import JobKey
-from tests.helpers import OPERATOR, command
+from tests.helpers import OPERATOR, UNREACHABLE, command
 from tests.ui.cut_text import cut_texts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
 
 
 @pytest.fixture

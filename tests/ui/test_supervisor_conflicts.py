@@ -3,41 +3,21 @@ what happened; discarded with a reason, or applied again once what refused them 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
-from mes_terminal.db.engine import make_engine
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
-from mes_terminal.services.commands.delivery import OutboxDelivery
-from mes_terminal.services.commands.outbox import Outbox
 from mes_terminal.services.queries.event_feed import read_events
 from mes_terminal.ui.supervisor.conflicts_page import DiscardDialog
-from tests.helpers import OPERATOR, command, run_first_job
+from tests.helpers import OPERATOR, command, keep_held_scan
 from tests.ui.test_supervisor_console import settle, sign_in
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
-
 
 @pytest.fixture
 def held_scan(bus: CommandBus, clock, tmp_path) -> c.ConsumeLot:
-    """Lot S-1 scanned at WS-01 while the terminal was offline, the lot put on hold meanwhile: conflict 1."""
-    run_first_job(bus, clock.now())
-    bus.execute(command(c.ReceiveLot, clock.now(), lot="S-1", material="STEEL-2MM", quantity=Decimal(100)))
-    path = tmp_path / "outbox.sqlite"
-    scan = command(c.ConsumeLot, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
-                   lot="S-1", quantity=Decimal(2))  # fmt: skip
-    offline = make_engine(UNREACHABLE)
-    try:
-        OutboxDelivery(Outbox(path), CommandBus(offline, clock), clock).send(scan)
-    finally:
-        offline.dispose()
-    bus.execute(command(c.HoldLot, clock.now(), lot="S-1", reason="Rust found"))
-    assert len(OutboxDelivery(Outbox(path), bus, clock).deliver().conflicts) == 1
-    return scan
+    return keep_held_scan(bus, clock, tmp_path / "outbox.sqlite")
 
 
 def open_tab(console, qtbot) -> None:
