@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,34 +29,19 @@ from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import ConflictView
 from mes_terminal.ui.supervisor.audit_words import event_name
 from mes_terminal.ui.supervisor.simple_models import TableModel
-from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
+from mes_terminal.ui.supervisor.tab_view_model import TabViewModel
 from mes_terminal.ui.widgets.banner import OK
 
 MAX_REASON = 400
 _COMMON = {"type", "command_id", "actor", "issued_at", "station"}
 
 
-class ConflictsViewModel(QObject):
+class ConflictsViewModel(TabViewModel):
     conflicts_changed = Signal(list)  # list[ConflictView]
+    refreshed_by = (c.DiscardConflict, c.ApplyConflict)
 
-    def __init__(self, vm: SupervisorViewModel, parent: QObject | None = None) -> None:
-        super().__init__(parent or vm)
-        self.vm = vm
-        self.loaded = False
-        vm.command_succeeded.connect(self.on_command_done)
-        vm.user_changed.connect(self.on_user_changed)
-
-    def load(self) -> None:
-        self.loaded = True
+    def read(self) -> None:
         self.vm.submit(self.vm.service.conflicts, self.conflicts_changed.emit)
-
-    def on_command_done(self, command: c.Command, result: Any) -> None:
-        if self.loaded and isinstance(command, c.DiscardConflict | c.ApplyConflict):
-            self.load()
-
-    def on_user_changed(self, user: object) -> None:
-        if user is None:
-            self.loaded = False
 
     def discard(self, number: int, reason: str) -> None:
         self.vm.act(c.DiscardConflict, conflict=number, reason=reason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +40,7 @@ from mes_terminal.services.commands.results import (
 from mes_terminal.services.queries.instruction_views import InstructionRevisionRow, RevisionStepRow
 from mes_terminal.ui.supervisor.instructions_editor import InstructionsEditDialog, RevisionInput
 from mes_terminal.ui.supervisor.simple_models import TableModel
-from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
+from mes_terminal.ui.supervisor.tab_view_model import TabViewModel
 
 
 @dataclass(frozen=True)
@@ -64,29 +64,14 @@ def read_approval_form(badge: str, pin: str, comment: str, pin_only: bool = Fals
     return ApprovalInput(signer, pin, note or None, pin_only)
 
 
-class InstructionsViewModel(QObject):
+class InstructionsViewModel(TabViewModel):
     revisions_changed = Signal(list)  # list[InstructionRevisionRow]
     steps_loaded = Signal(object, list)  # InstructionRevisionRow, list[RevisionStepRow]: to edit
 
-    def __init__(self, vm: SupervisorViewModel, parent: QObject | None = None) -> None:
-        super().__init__(parent or vm)
-        self.vm = vm
-        self.loaded = False
-        vm.command_succeeded.connect(self.on_command_done)
-        vm.user_changed.connect(self.on_user_changed)
+    refreshed_by = (c.ReviseInstructions, c.ApproveInstructions, c.MoveInstructions, c.ReleaseWorkOrder)
 
-    def load(self) -> None:
-        self.loaded = True
+    def read(self) -> None:
         self.vm.submit(self.vm.service.instruction_revisions, self.revisions_changed.emit)
-
-    def on_command_done(self, command: c.Command, result: Any) -> None:
-        changes = c.ReviseInstructions | c.ApproveInstructions | c.MoveInstructions | c.ReleaseWorkOrder
-        if self.loaded and isinstance(command, changes):
-            self.load()
-
-    def on_user_changed(self, user: object) -> None:
-        if user is None:
-            self.loaded = False
 
     def approve(self, row: InstructionRevisionRow, signed: ApprovalInput) -> None:
         """`ApproveInstructions` signed by the badge typed in the dialog; the signature means approval."""

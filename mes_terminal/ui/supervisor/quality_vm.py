@@ -14,35 +14,24 @@ from PySide6.QtCore import QObject, Signal
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.results import DispositionResult, LotResult
 from mes_terminal.services.queries.supervisor_views import ChangeSet
+from mes_terminal.ui.supervisor.tab_view_model import TabViewModel
 from mes_terminal.ui.supervisor.view_model import SupervisorViewModel
 
 
-class QualityViewModel(QObject):
+class QualityViewModel(TabViewModel):
     lists_changed = Signal(object)  # QualityLists
+    refreshed_by = (c.DisposeNonconformance, c.HoldLot, c.ReleaseLot)
 
     def __init__(self, vm: SupervisorViewModel, parent: QObject | None = None) -> None:
-        super().__init__(parent or vm)
-        self.vm = vm
-        self.loaded = False  # read again on quality events only once the tab has been opened
-        vm.changes_read.connect(self.on_changes_read)
-        vm.command_succeeded.connect(self.on_command_done)
-        vm.user_changed.connect(self.on_user_changed)
+        super().__init__(vm, parent)
+        vm.changes_read.connect(self.on_changes_read)  # quality events from the floor, too
 
-    def load(self) -> None:
-        self.loaded = True
+    def read(self) -> None:
         self.vm.submit(self.vm.service.quality.lists, self.lists_changed.emit)
 
     def on_changes_read(self, changes: ChangeSet) -> None:
         if self.loaded and (changes.quality or changes.everything):
             self.load()
-
-    def on_command_done(self, command: c.Command, result: Any) -> None:
-        if self.loaded and isinstance(command, c.DisposeNonconformance | c.HoldLot | c.ReleaseLot):
-            self.load()
-
-    def on_user_changed(self, user: object) -> None:
-        if user is None:
-            self.loaded = False
 
     def dispose(
         self,
