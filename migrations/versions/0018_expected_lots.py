@@ -1,6 +1,6 @@
 """Expected lots: lots the ERP announced that have not arrived, the scheduler's material release dates.
 
-Revision ID: 0021
+Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-07 17:10:00.000000
 """
