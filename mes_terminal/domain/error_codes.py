@@ -301,6 +301,11 @@ LOT_SCRAPPED = ErrorCode("lot.scrapped", _UNUSABLE_WHEN + "scrapped", "Lot {lot}
 LOT_EXPIRED = ErrorCode(
     "lot.expired", "using or receiving a lot past its expiry date", "Lot {lot} expired on {date}; it cannot be used."
 )
+LOT_NOT_ARRIVED = ErrorCode(
+    "lot.not_arrived",
+    "scanning or using a lot the ERP announced that has not been received",
+    "Lot {lot} has not arrived yet; it is expected on {date}.",
+)
 LOT_EMPTY = ErrorCode("lot.empty", "taking from or scrapping a lot that holds nothing", "Lot {lot} is empty.")
 LOT_NOT_ENOUGH = ErrorCode(
     "lot.not_enough",

@@ -59,6 +59,7 @@ from mes_terminal.domain.statuses import WorkOrderStatus
 from mes_terminal.domain.work_orders import describe
 from mes_terminal.integration.master_data import apply_master_data
 from mes_terminal.integration.model import ErpDocument, LotSpec, OrderSpec, SegmentSpec
+from mes_terminal.services.commands.handlers.expected_lots import announce_lot
 from mes_terminal.services.commands.handlers.material import add_received_lot
 from mes_terminal.services.commands.handlers.work_order_edits import edit_order
 from mes_terminal.services.commands.handlers.work_orders import add_work_order, release_order
@@ -478,6 +479,19 @@ class _Applier:
             if existing.code != spec.material:
                 raise Conflict(LOT_EXISTS.sentence(lot=spec.lot), code=LOT_EXISTS)
             return _lot_line(spec, "unchanged")
+        expected_at = spec.expected_at(self.uow.now)
+        if expected_at is not None:
+            action = announce_lot(
+                self.uow,
+                lot_number=spec.lot,
+                material_code=spec.material,
+                quantity=spec.quantity,
+                expected_at=expected_at,
+                supplier_lot=spec.supplier_lot[:64] if spec.supplier_lot else None,
+                at=self.uow.now,
+                by="ERP",
+            )
+            return _lot_line(spec, action)
         add_received_lot(
             self.uow,
             lot_number=spec.lot,

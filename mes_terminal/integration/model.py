@@ -51,7 +51,7 @@ class OrderSpec:
 
 @dataclass(frozen=True)
 class LotSpec:
-    """A material lot the ERP says arrived."""
+    """A material lot the ERP says arrived, or announces: expected, usable from `available_from`."""
 
     lot: str
     line: int
@@ -60,6 +60,14 @@ class LotSpec:
     unit: str | None = None
     expires: date | None = None
     supplier_lot: str | None = None
+    announced: bool = False  # its Status says it is on its way (expected, in transit, ordered)
+    available_from: datetime | None = None  # V0700 EffectiveStartDate, or an expected-date property
+
+    def expected_at(self, now: datetime) -> datetime | None:
+        """When a lot not here yet may be used (announced, or usable only later); None for one that is here."""
+        if self.available_from is not None and (self.announced or self.available_from > now):
+            return self.available_from
+        return None
 
 
 @dataclass(frozen=True)
