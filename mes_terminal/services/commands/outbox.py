@@ -44,12 +44,13 @@ CREATE TABLE IF NOT EXISTS outbox (
     put_at TEXT NOT NULL           -- RFC 3339, UTC: when the terminal took it
 );
 """
+
+log = logging.getLogger(__name__)
+
 # Below this much free space an I/O error of SQLite is the full disk's: opening the file needs room
 # for its 32 KiB shared-memory index and the write-ahead log (SQLite says SQLITE_IOERR_SHMSIZE then).
 _ROOM = 1 << 20
 _MALFORMED = "database disk image is malformed"  # SQLite's words, for what quick_check finds wrong
-
-log = logging.getLogger(__name__)
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a full disk, or the user's quota
 
 
@@ -152,7 +153,7 @@ class Outbox:
     def _disk_full(self, error: sqlite3.Error | OSError) -> bool:
         if isinstance(error, OSError):  # making the directory or the lock file
             return error.errno in _FULL_ERRNOS
-        code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code of an extended one
         if code == sqlite3.SQLITE_FULL:
             return True
         if code != sqlite3.SQLITE_IOERR:
