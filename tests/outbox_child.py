@@ -2,6 +2,13 @@
 
     python -m tests.outbox_child DATABASE_URL START N   # deliver what waits, then counts START..START+N-1
     python -m tests.outbox_child DATABASE_URL 0 0       # only deliver what waits, print what is left
+    python -m tests.outbox_child serve                  # many terminals, one after the other, forked (below)
+
+`serve` imports once and then forks a terminal for each request line on stdin, so that killing a
+hundred of them takes seconds, not minutes of Python starting up (the fork has nothing open yet):
+
+    {"run": [URL, START, N], "out": FILE, "env": {...}}  ->  "pid PID"   (its lines go to FILE)
+    {"wait": PID}                                       ->  "ended PID STATUS"
 
 Built as `mes-terminal terminal --station WS-01` builds it (bootstrap.terminal_service): the outbox is the
 station's file in the user data directory (XDG_DATA_HOME). Count i has the id uuid5(NAMESPACE, str(i)), so
@@ -10,7 +17,10 @@ the parent knows every id; "taken i" is printed once the service has answered fo
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import traceback
 import uuid
 from decimal import Decimal
 
@@ -45,5 +55,43 @@ def main(url: str, start: int, n: int) -> None:
         print(f"taken {i}", flush=True)
 
 
+def _warm_up() -> None:
+    """Import what a terminal imports when it is built (the database drivers, the services), connecting nowhere."""
+    for url in ("postgresql://warm-up@127.0.0.1:1/none", "sqlite:///warm-up-never-opened.sqlite"):
+        settings = load_settings(flags={"database_url": url, "station": "WS-01"})
+        engine, clock = make_engine(url), SystemClock()
+        terminal_service(Application(settings, engine, clock, CommandBus(engine, clock)))
+        engine.dispose()
+
+
+def serve() -> None:
+    _warm_up()
+    for request in map(json.loads, sys.stdin):
+        if "wait" in request:
+            _, status = os.waitpid(request["wait"], 0)
+            print(f"ended {request['wait']} {status}", flush=True)
+            continue
+        pid = os.fork()
+        if pid:
+            print(f"pid {pid}", flush=True)
+            continue
+        code = 0
+        try:  # the terminal: its own user directories, its lines to its own file
+            os.environ.update(request["env"])
+            out = os.open(request["out"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(out, sys.stdout.fileno())
+            url, start, n = request["run"]
+            main(url, start, n)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stdout.flush()
+            os._exit(code)  # not the server's exit handlers
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    if sys.argv[1:] == ["serve"]:
+        serve()
+    else:
+        main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))

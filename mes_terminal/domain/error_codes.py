@@ -81,6 +81,12 @@ OUTBOX_DAMAGED = ErrorCode(
     "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing "
     "is lost; call an administrator (docs/offline.md).",
 )
+OUTBOX_DISK_FULL = ErrorCode(
+    "outbox.disk_full",
+    "the disk that holds the terminal's outbox is full: the terminal takes no new work until there is room",
+    "This terminal's disk is full: its outbox file {path} cannot keep this action. The terminal takes no new work "
+    "until there is room, so that nothing is lost; call an administrator to free space (docs/offline.md).",
+)
 OUTBOX_SIGN_IN_OFFLINE = ErrorCode(
     "outbox.sign_in_offline",
     "a sign-in with a PIN while the database cannot be reached: a PIN is never kept on the terminal",

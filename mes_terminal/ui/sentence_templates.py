@@ -272,6 +272,10 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "Sentences",
+        "This terminal's disk is full: its outbox file {path} cannot keep this action. The terminal takes no new work until there is room, so that nothing is lost; call an administrator to free space (docs/offline.md).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
         "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing is lost; call an administrator (docs/offline.md).",
     ),
     QT_TRANSLATE_NOOP("Sentences", "To"),
