@@ -24,19 +24,23 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
-from mes_terminal.bootstrap import Application, terminal_service
+from mes_terminal.bootstrap import Application, build, terminal_service
+from mes_terminal.cli import main
 from mes_terminal.config import load_settings, outbox_file
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db import preflight
+from mes_terminal.db.engine import libpq_url, make_engine, safe_url
 from mes_terminal.db.records import CommandConflict, Consumption, Count, Event, Lot, ProcessedCommand
 from mes_terminal.db.records import WorkOrderOperation as Operation
 from mes_terminal.domain.clock import Clock
+from mes_terminal.domain.errors import ConfigurationError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.commands.delivery import Queued
 from mes_terminal.services.commands.outbox import Outbox
 from mes_terminal.services.terminal import TerminalService
+from tests.conftest import PG_ENV, create_pg_database, drop_pg_database
 from tests.flaky_proxy import FlakyProxy
-from tests.helpers import OPERATOR, command, load_small_plant, run_first_job
+from tests.helpers import DATA, OPERATOR, UNREACHABLE, command, load_small_plant, run_first_job
 from tests.outbox_child import NAMESPACE
 from tests.pg_cluster import PgCluster
 
@@ -271,3 +275,72 @@ def test_a_network_that_cuts_connections_at_random_delivers_every_command_once(
     rounds = Decimal(SENT // 4)  # counts, scans, pauses and resumes: as many of each
     books.assert_exactly_once([cmd.command_id for cmd in commands], good=rounds, consumed=rounds)
     assert books.lot_left == 1000 - rounds
+
+
+# --- a multi-host URL (a plant with a standby) ---------------------------------------------------
+
+
+def first_host_down(url: str) -> str:
+    """The same database behind libpq's multi-host URL whose first host does not answer (UNREACHABLE's)."""
+    server, down = make_url(url), make_url(UNREACHABLE)
+    return (
+        f"postgresql://{server.username}@{down.host}:{down.port},{server.host}:{server.port}/{server.database}"
+        "?target_session_attrs=read-write"
+    )
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.postgresql_only
+def test_a_multi_host_url_whose_first_host_is_down_works_everywhere_a_url_is_taken(
+    database_url: str, clock, tmp_path, capsys, monkeypatch
+) -> None:
+    server = os.environ[PG_ENV]
+    name = f"multi_{uuid.uuid4().hex[:8]}"
+    multi = first_host_down(create_pg_database(server, name))  # empty: migrated through the multi-host URL
+    try:
+        assert cli(capsys, "db", "upgrade", "--database-url", multi)[0] == 0
+        assert cli(capsys, "db", "check", "--database-url", multi)[0] == 0
+        assert cli(capsys, "plant", "load", str(DATA / "small_plant.toml"), "--database-url", multi)[0] == 0
+        preflight.check(multi, "WS-01")  # the terminal's first look, with the bare driver
+
+        settings = load_settings(flags={"database_url": multi, "station": "WS-01"})
+        app = build(settings, clock=clock)
+        try:
+            run_first_job(app.bus, clock.now())
+            answer = terminal_service(app).execute(
+                command(c.ReportCount, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1",
+                        operation=10, good=Decimal(3))
+            )  # fmt: skip
+            assert not isinstance(answer, Queued) and app.engine.dialect.name == "postgresql"
+        finally:
+            app.close()
+
+        monkeypatch.setenv("MES_STATION", "WS-01")
+        code, out = cli(capsys, "doctor", "--database-url", multi)
+        lines = {line.split()[1]: line for line in out.splitlines() if line.split()[:1] in (["ok"], ["FAIL"])}
+        shown = f"postgresql+psycopg://postgres@127.0.0.1:1,{make_url(server).host}:{make_url(server).port}/{name}"
+        assert lines["database"].startswith(f"ok    database   {shown}?target_session_attrs=read-write answers")
+        assert lines["station"].startswith("ok")
+        assert cli(capsys, "config", "show", "--database-url", multi)[1].count(shown) == 1
+
+        code, out = cli(capsys, "backup", "--out", str(tmp_path / "plant.mesbackup"), "--database-url", multi)
+        assert code == 0, out  # pg_dump is given the same hosts in libpq's form
+        assert ledger(libpq_url(multi)).counted == 3
+    finally:
+        drop_pg_database(server, name)
+
+
+def test_a_host_list_with_a_port_that_is_no_number_is_refused_in_one_sentence() -> None:
+    with pytest.raises(ConfigurationError, match="'db1:x' is not a host with an optional port number"):
+        make_engine("postgresql://mes@db1:x,db2/mes")
+    assert safe_url("postgresql://mes:secret@db1,db2:5433/mes?target_session_attrs=read-write") == (
+        "postgresql+psycopg://mes:***@db1,db2:5433/mes?target_session_attrs=read-write"
+    )
+    assert libpq_url("postgresql+psycopg://mes:s%40cret@db1,db2:5433/mes", database="other") == (
+        "postgresql://mes:s%40cret@db1,db2:5433/other"
+    )
