@@ -3,6 +3,7 @@ and started again without touching the machine's shared server (other tests and 
 
     cluster = PgCluster.create()      # initdb into a temporary folder, trust authentication
     cluster.start(); cluster.url("mes") ...; cluster.stop(); cluster.start(); cluster.destroy()
+    standby = cluster.standby(); standby.start() ...; standby.promote()   # streaming replication
 
 PostgreSQL refuses to run as root: as root (CI), initdb and pg_ctl run as the `postgres` OS user and the
 folder is handed to it. `PgCluster.unavailable()` says why no cluster can be made here, or None.
@@ -64,15 +65,32 @@ class PgCluster:
 
     @classmethod
     def create(cls) -> PgCluster:
+        cluster = cls._new()
+        cluster._run("initdb", "-D", str(cluster.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        return cluster
+
+    @classmethod
+    def _new(cls) -> PgCluster:
         bin_dir = _bin_dir()
         assert bin_dir is not None, cls.unavailable()
         folder = Path(tempfile.mkdtemp(prefix="mes-pg-"))  # in /tmp, not under pytest's root-only folder
-        cluster = cls(bin_dir, folder, free_port())
         if _as_root():
             user = pwd.getpwnam("postgres")
             os.chown(folder, user.pw_uid, user.pw_gid)
-        cluster._run("initdb", "-D", str(cluster.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-        return cluster
+        return cls(bin_dir, folder, free_port())
+
+    def standby(self) -> PgCluster:
+        """A hot standby of this running cluster (pg_basebackup, streaming from it); not started yet."""
+        standby = self._new()
+        standby._run(
+            "pg_basebackup", "-D", str(standby.data), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+            "-R", "--wal-method=stream", "--checkpoint=fast", "--no-sync",
+        )  # fmt: skip
+        return standby
+
+    def promote(self) -> None:
+        """The standby becomes a primary that takes writes (what a failover does)."""
+        self._run("pg_ctl", "-D", str(self.data), "-w", "promote")
 
     @property
     def data(self) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from mes_terminal.bootstrap import Application, build, terminal_service
@@ -344,3 +344,49 @@ def test_a_host_list_with_a_port_that_is_no_number_is_refused_in_one_sentence() 
     assert libpq_url("postgresql+psycopg://mes:s%40cret@db1,db2:5433/mes", database="other") == (
         "postgresql://mes:s%40cret@db1,db2:5433/other"
     )
+
+
+def test_a_failover_to_the_standby_looks_to_the_terminal_like_a_short_outage(pg_cluster: PgCluster, clock) -> None:
+    """The standby first in the URL, the primary second: target_session_attrs=read-write passes over the
+    standby. The primary stops: the terminal is offline, its counts wait. The standby is promoted: they
+    are delivered there, once each."""
+    name = f"failover_{uuid.uuid4().hex[:8]}"
+    prepare(pg_cluster.create_database(name), clock)
+    standby = pg_cluster.standby()
+    try:
+        standby.start()
+        multi = (
+            f"postgresql://postgres@127.0.0.1:{standby.port},127.0.0.1:{pg_cluster.port}/{name}"
+            "?target_session_attrs=read-write"
+        )
+        service, engine = terminal(multi, clock)
+        counts = [
+            command(c.ReportCount, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
+                    good=Decimal(1))
+            for _ in range(12)
+        ]  # fmt: skip
+        try:
+            assert not any(isinstance(service.execute(cmd), Queued) for cmd in counts[:4])
+            assert server_port(engine) == pg_cluster.port  # the primary, though listed second
+
+            pg_cluster.stop()  # the primary is lost; the standby answers, but only to read
+            assert all(isinstance(service.execute(cmd), Queued) for cmd in counts[4:8])
+            assert service.deliver_waiting().reachable is False
+
+            standby.promote()  # the failover
+            for cmd in counts[8:]:
+                service.execute(cmd)  # behind the waiting ones
+            wait_until(lambda: service.deliver_waiting().left == 0, "everything delivered to the new primary")
+            assert server_port(engine) == standby.port
+        finally:
+            engine.dispose()
+        ledger(standby.url(name)).assert_exactly_once([cmd.command_id for cmd in counts], good=Decimal(12))
+    finally:
+        standby.destroy()
+        if not pg_cluster.running():
+            pg_cluster.start()
+
+
+def server_port(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text("SELECT inet_server_port()")).scalar_one())
