@@ -8,7 +8,9 @@ counted, 0 to `max_bytes`) it will be cut; at that byte it is closed on both sid
 broken link or a reset router does: the client may have sent a statement, or a COMMIT, and never hear
 the answer; or its connection is cut before the server has even greeted it. Besides, with the chance
 `commit_cut`, a connection is cut right after it passed a COMMIT on to the server: the transaction is
-committed, and the client never hears so (the case a command bus must not count twice).
+committed, and the client never hears so (the case a command bus must not count twice). `cut_next`
+arms one such cut by hand, after the next message that holds a given text; `max_bytes=None` draws no
+random cuts at all.
 Threads, one pair per connection; `close()` ends them all.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import random
 import socket
+import sys
 import threading
 from types import TracebackType
 
@@ -24,11 +27,15 @@ _CHUNK = 4096
 
 
 class FlakyProxy:
-    def __init__(self, target: tuple[str, int], *, seed: int, max_bytes: int = 100_000, commit_cut: float = 0) -> None:
+    def __init__(
+        self, target: tuple[str, int], *, seed: int = 0, max_bytes: int | None = 100_000, commit_cut: float = 0
+    ) -> None:
         self.target = target
         self.max_bytes = max_bytes
         self.commit_cut = commit_cut
         self.commit_cuts = 0  # of the cuts, those right after a COMMIT
+        self.cuts_by_hand = 0
+        self._armed: list[bytes] = []  # texts after which the next message holding one is cut, once each
         self.cuts = 0  # connections cut so far
         self.connections = 0
         self.bytes = 0  # passed on, both directions
@@ -68,11 +75,25 @@ class FlakyProxy:
             server.settimeout(None)
             with self._lock:
                 self.connections += 1
-                budget = self._random.randint(0, self.max_bytes)
+                budget = self._random.randint(0, self.max_bytes) if self.max_bytes is not None else sys.maxsize
                 self._open.update((client, server))
             link = _Link(self, client, server, budget)
             for source, sink in ((client, server), (server, client)):
                 threading.Thread(target=link.pump, args=(source, sink), daemon=True).start()
+
+    def cut_next(self, text: bytes) -> None:
+        """Cut the connection that next passes a message holding `text` on to the server, right after it."""
+        with self._lock:
+            self._armed.append(text)
+
+    def _armed_for(self, data: bytes) -> bool:
+        with self._lock:
+            for text in self._armed:
+                if text in data:
+                    self._armed.remove(text)
+                    self.cuts_by_hand += 1
+                    return True
+            return False
 
     def _draw(self) -> float:
         with self._lock:
@@ -109,23 +130,25 @@ class _Link:
                 data = data[: self._left]
                 self._left -= len(data)
                 self.proxy.bytes += len(data)
-                if (
-                    not cut
-                    and source is self.client
-                    and b"COMMIT" in data
-                    and self.proxy._draw() < self.proxy.commit_cut
-                ):
-                    cut = True
-                    self.proxy.commit_cuts += 1
+            unheard = not cut and source is self.client and self._cut_after_passing(data)
+            if unheard:  # the client must not hear the answer: its side is closed before the server has the message
+                _shut(self.client)
             try:
                 if data:
                     sink.sendall(data)
             except OSError:
                 self._end()
                 return
-            if cut:
+            if cut or unheard:
                 self._end(cut=True)
                 return
+
+    def _cut_after_passing(self, data: bytes) -> bool:
+        if b"COMMIT" in data and self.proxy._draw() < self.proxy.commit_cut:
+            with self.proxy._lock:
+                self.proxy.commit_cuts += 1
+            return True
+        return self.proxy._armed_for(data)
 
     def _end(self, *, cut: bool = False) -> None:
         with self._lock:

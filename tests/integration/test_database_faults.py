@@ -390,3 +390,28 @@ def test_a_failover_to_the_standby_looks_to_the_terminal_like_a_short_outage(pg_
 def server_port(engine: Engine) -> int:
     with engine.connect() as connection:
         return int(connection.execute(text("SELECT inet_server_port()")).scalar_one())
+
+
+@pytest.mark.postgresql_only
+def test_a_pause_whose_commit_and_whose_look_up_were_both_cut_is_not_refused_nor_a_conflict(
+    database_url: str, clock
+) -> None:
+    """The COMMIT of a pause passes and its connection is cut: done, unheard. Tried again, the job is
+    paused already; the bus asks whether this command ran, and that connection is cut too. Not knowing,
+    the terminal keeps the pause waiting (rather than tell the operator it was refused, or keep it as a
+    conflict for a supervisor), and delivered again it is answered as done."""
+    prepare(database_url, clock)
+    server = make_url(database_url)
+    pause = command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10)
+    with FlakyProxy((server.host or "127.0.0.1", server.port or 5432), max_bytes=None) as proxy:
+        service, engine = terminal(server.set(port=proxy.port).render_as_string(hide_password=False), clock)
+        try:
+            proxy.cut_next(b"COMMIT")
+            proxy.cut_next(b"FROM processed_commands")  # the bus's look-up of a command id
+            assert isinstance(service.execute(pause), Queued)
+            assert proxy.cuts_by_hand == 2
+            round_ = service.deliver_waiting()
+            assert (round_.sent, round_.left, round_.conflicts) == (1, 0, ())
+        finally:
+            engine.dispose()
+    ledger(database_url).assert_exactly_once([pause.command_id], good=Decimal(0))
