@@ -18,13 +18,11 @@ from sqlalchemy import select
 
 from mes_terminal.config import outbox_file
 from mes_terminal.db.records import Event
-from tests.helpers import run_first_job
+from tests.helpers import UNREACHABLE, run_first_job
 from tests.outbox_child import NAMESPACE
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 3
-# Nothing listens on port 1: connecting fails at once, as when the network to the server is down.
-UNREACHABLE = "postgresql://mes@127.0.0.1:1/mes"
 
 
 def _child(url: str, start: int, n: int) -> subprocess.Popen[str]:
