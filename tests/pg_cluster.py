@@ -26,14 +26,19 @@ BIN_ENV = "MES_PG_BIN"  # the folder of initdb and pg_ctl, as for backups (db/ba
 TEMPLATE = "mes_template"  # the schema at head, copied by `create_database` (the tests' conftest makes it)
 
 
+TOOLS = ("initdb", "pg_ctl", "pg_basebackup")
+
+
 def _bin_dir() -> Path | None:
     named = os.environ.get(BIN_ENV)
+    on_path = shutil.which("initdb")  # often a link into the server's folder
     candidates = [Path(named)] if named else sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    if on_path and not named:
+        candidates.append(Path(on_path).resolve().parent)
     for folder in candidates:
-        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+        if all((folder / tool).exists() for tool in TOOLS):
             return folder
-    found = shutil.which("initdb")
-    return Path(found).parent if found and shutil.which("pg_ctl") else None
+    return None
 
 
 def _as_root() -> bool:
@@ -55,7 +60,8 @@ class PgCluster:
     @staticmethod
     def unavailable() -> str | None:
         if _bin_dir() is None:
-            return f"the PostgreSQL server binaries (initdb, pg_ctl) are not installed; {BIN_ENV} names their folder"
+            tools = ", ".join(TOOLS)
+            return f"the PostgreSQL server binaries ({tools}) are not installed; {BIN_ENV} names their folder"
         if _as_root():
             try:
                 pwd.getpwnam("postgres")
