@@ -36,7 +36,7 @@ from sqlalchemy import select
 from mes_terminal.connectors.runner import connect
 from mes_terminal.connectors.uns import UnsPublisher
 from mes_terminal.db import migrate
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db.engine import libpq_url, make_engine
 from mes_terminal.db.records import ProcessedCommand
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.plant import parse_plant
@@ -95,7 +95,7 @@ def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: floa
 
 def bare_inserts(url: str, rows: int) -> float:
     """The same rows with the bare driver: per message a machine count, its event, its processed command."""
-    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    dsn = libpq_url(url)
     now = datetime.now(UTC)
     with psycopg.connect(dsn) as connection:
         station = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()[0]
