@@ -51,15 +51,14 @@ def add_work_order(
     due: datetime,
     priority: int,
     at: datetime,
-    known: tuple[Material, list[RoutingOperation]] | None = None,
 ) -> NewWorkOrderResult:
     """A new planned order over its product's routing, and its event: the command's work once the actor may act.
 
-    The ERP import calls this too (integration/), so an order typed in and one from the ERP are made alike;
-    it passes the product and routing it has read already (`known`) for the thousands of orders of a schedule.
+    The ERP import makes its thousands of orders with `add_work_orders`, which leaves each order and its
+    events as this function (and `release_order`) would.
     """
-    product = known[0] if known else uow.products.by_code(product_code)
-    routing = known[1] if known else uow.products.routing(product)
+    product = uow.products.by_code(product_code)
+    routing = uow.products.routing(product)
     if not routing:
         raise InvalidState(
             PRODUCT_WITHOUT_ROUTING.sentence(product=product.code),
