@@ -114,25 +114,31 @@ class _Reader:
         self.schedule_end: datetime | None = None
 
     def take(self, event: str, element: Any) -> None:
-        ns, name = local(element.tag)
+        # Most elements lie deep inside a request and are read with it: they are passed over first, cheaply.
         if event == "start":
-            if self.root is None:
-                self.root = (ns, name, element.sourceline or 1)
             if self.doc is None:
+                ns, name = local(element.tag)
+                if self.root is None:
+                    self.root = (ns, name, element.sourceline or 1)
                 self._before_document(ns, name, element)
             return
         if self.doc is None:
+            ns, name = local(element.tag)
             if ns in NAMESPACES and name == "BODID":
                 self.bod_id = _clean(element.text)
             return
         if element is self.doc:  # a BOD may carry several schedules: they are one document together
+            name = local(element.tag)[1]
             if name in _RECORDS:
                 self._record(name, element)
             self.doc = None
             release(element)
             return
         parent = element.getparent()
-        if parent is not self.doc or ns != self.ns or local(parent.tag)[1] in _RECORDS:
+        if parent is not self.doc:
+            return
+        ns, name = local(element.tag)
+        if ns != self.ns or local(parent.tag)[1] in _RECORDS:
             return
         if name in _RECORDS:
             self._record(name, element)
