@@ -2837,6 +2837,10 @@
         <translation>Dies ist die erste Unterschrift Ihrer Sitzung (oder sie war untätig): Scannen Sie Ihren Ausweis und geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
+        <source>This terminal&apos;s disk is full: its outbox file {path} cannot keep this action. The terminal takes no new work until there is room, so that nothing is lost; call an administrator to free space (docs/offline.md).</source>
+        <translation>Der Datenträger dieses Terminals ist voll: seine Ausgangsdatei {path} kann diese Aktion nicht aufnehmen. Das Terminal nimmt keine neue Arbeit an, bis wieder Platz ist, damit nichts verloren geht; rufen Sie einen Administrator, um Platz zu schaffen (docs/offline.md).</translation>
+    </message>
+    <message>
         <source>This terminal&apos;s outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing is lost; call an administrator (docs/offline.md).</source>
         <translation>Die Ausgangsdatei {path} dieses Terminals ist nicht nutzbar ({reason}). Das Terminal nimmt keine neue Arbeit an, damit nichts verloren geht; rufen Sie einen Administrator (docs/offline.md).</translation>
     </message>
