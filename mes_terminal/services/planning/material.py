@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 
 from mes_terminal.services.queries.schedule import DemandRow, SupplyRow
 
@@ -45,8 +46,15 @@ class MaterialPlan:
 
     def release(self, work_order: str, operation: int) -> datetime | None:
         """The latest moment the operation's material arrives; None when nothing holds it back."""
-        found = [w.until for w in self.waits if (w.work_order, w.operation) == (work_order, operation)]
-        return max(found, default=None)
+        return self._releases.get((work_order, operation))
+
+    @cached_property
+    def _releases(self) -> dict[tuple[str, int], datetime]:
+        latest: dict[tuple[str, int], datetime] = {}
+        for wait in self.waits:
+            key = (wait.work_order, wait.operation)
+            latest[key] = max(wait.until, latest.get(key, wait.until))
+        return latest
 
 
 @dataclass
