@@ -123,7 +123,7 @@ def walk(connection: Connection, lot_number: str, *, forward: bool, depth: int) 
         .outerjoin(User, User.id == Consumption.user_id)
         .order_by(tree.c.depth, Lot.number)
     )
-    return [TraceRow._make(row) for row in connection.execute(query)]
+    return list(map(TraceRow._make, connection.execute(query).all()))  # all(): one fetch, not one per row
 
 
 def lots_with_supplier_lot(connection: Connection, supplier_lot: str) -> list[str]:
