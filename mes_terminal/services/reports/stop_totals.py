@@ -114,7 +114,9 @@ def _stops(
 
     In two steps, each fenced with OFFSET 0: PostgreSQL otherwise inlines the expressions into every use
     (a stop's end is read seven times by its calendar lookups) and computes them again each time; fenced,
-    it computes each once per stop (a third less time for a year of stops).
+    it computes each once per stop (the statement alone, without parallel workers, over the OEE
+    benchmark's year: 3.4 s to 2.2 s on a loaded machine). On SQLite the fences keep the calendar joins
+    on an index.
     """
     horizon = (window.end - window.start).total_seconds()
     d = DowntimeEvent
