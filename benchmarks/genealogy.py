@@ -1,7 +1,7 @@
 """Benchmark: backward and forward trace through a large generated genealogy, next to one indexed lookup.
 
     python benchmarks/genealogy.py [--lots 1000000] [--depth 10] [--traces 50] [--postgresql URL]
-                                   [--skip-sqlite] [--skip-postgresql]
+                                   [--skip-sqlite] [--skip-postgresql] [--keep]
 
 Generates `--lots` lots as complete binary trees `--depth` links deep (each made lot consumed two lots
 of the level below: 2047 lots a tree at depth 10) plus single lots to make up the number, with one
@@ -9,6 +9,9 @@ genealogy link per consumed lot. Then, on each database, it times `services.quer
 recursive CTE, the joins for every node and the JSON tree) backward from random finished lots (2047
 nodes each) and forward from random raw lots (11 nodes each), and prints the median and p95 next to a
 single indexed lookup of a lot by its number in the same run. Budget: a trace < 100 ms.
+Generating a million lots takes minutes: with `--keep` the generated databases stay (a SQLite file in the
+temporary folder, a PostgreSQL database named after the sizes) and the next run with `--keep` reuses
+them, migrated to the head first.
 A benchmark, not a test: it prints, it asserts nothing.
 """
 
@@ -25,8 +28,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
-from sqlalchemy import Engine, insert, select, text
+from pg_databases import drop_pg_database, fresh_pg_database, kept_pg_database  # benchmarks/ is on the path
+from sqlalchemy import Engine, func, insert, select, text
 
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
@@ -49,6 +52,7 @@ def main() -> None:
     )
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgresql", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the generated databases and reuse kept ones")
     args = parser.parse_args()
 
     tree_size = 2 ** (args.depth + 1) - 1
@@ -56,23 +60,33 @@ def main() -> None:
     print(
         f"{args.lots} lots: {trees} trees of {tree_size} lots, {args.depth} links deep; {args.traces} traces each way\n"
     )
+    kept = f"mes_bench_genealogy_{args.lots}_{args.depth}"
     if not args.skip_sqlite:
-        with tempfile.TemporaryDirectory() as folder:
-            _run("SQLite", f"sqlite:///{Path(folder) / 'genealogy.sqlite'}", args, trees, tree_size)
+        if args.keep:
+            _run("SQLite", f"sqlite:///{Path(tempfile.gettempdir()) / kept}.sqlite", args, trees, tree_size)
+        else:
+            with tempfile.TemporaryDirectory() as folder:
+                _run("SQLite", f"sqlite:///{Path(folder) / 'genealogy.sqlite'}", args, trees, tree_size)
     if not args.skip_postgresql:
-        url = fresh_pg_database(args.postgresql, "mes_bench_genealogy")
-        try:
-            _run("PostgreSQL", url, args, trees, tree_size)
-        finally:
-            drop_pg_database(args.postgresql, "mes_bench_genealogy")
+        if args.keep:
+            _run("PostgreSQL", kept_pg_database(args.postgresql, kept), args, trees, tree_size)
+        else:
+            url = fresh_pg_database(args.postgresql, "mes_bench_genealogy")
+            try:
+                _run("PostgreSQL", url, args, trees, tree_size)
+            finally:
+                drop_pg_database(args.postgresql, "mes_bench_genealogy")
 
 
 def _run(title: str, url: str, args: argparse.Namespace, trees: int, tree_size: int) -> None:
     engine = make_engine(url)
     migrate.upgrade(engine)
     started = time.perf_counter()
-    _generate(engine, args.lots, trees, tree_size)
-    print(f"== {title}   (generated in {time.perf_counter() - started:.0f} s)")
+    if _generated(engine, args.lots, trees * (tree_size - 1)):
+        print(f"== {title}   (kept from an earlier run)")
+    else:
+        _generate(engine, args.lots, trees, tree_size)
+        print(f"== {title}   (generated in {time.perf_counter() - started:.0f} s)")
 
     rng = random.Random(7)
     roots = [_number(t * tree_size) for t in rng.sample(range(trees), min(args.traces, trees))]
@@ -93,6 +107,15 @@ def _run(title: str, url: str, args: argparse.Namespace, trees: int, tree_size: 
     _row(f"forward trace ({args.depth + 1} lots)", _timed(forward, leaves), budget=True)
     print()
     engine.dispose()
+
+
+def _generated(engine: Engine, lots: int, links: int) -> bool:
+    """Whether a kept database holds a whole earlier generation."""
+    with engine.connect() as connection:
+        return (
+            connection.execute(select(func.count()).select_from(Lot)).scalar_one() == lots
+            and connection.execute(select(func.count()).select_from(GenealogyLink)).scalar_one() == links
+        )
 
 
 def _generate(engine: Engine, lots: int, trees: int, tree_size: int) -> None:

@@ -15,6 +15,14 @@ def fresh_pg_database(server_url: str, name: str, template: str | None = None) -
     return libpq_url(server_url, database=name)  # on the same server(s), with the same options
 
 
+def kept_pg_database(server_url: str, name: str) -> str:
+    """Database `name` on the server of `server_url`, created when missing and kept as it is otherwise."""
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
 def drop_pg_database(server_url: str, name: str) -> None:
     with psycopg.connect(libpq_url(server_url), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

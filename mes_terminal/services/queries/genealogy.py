@@ -1,18 +1,20 @@
 """Genealogy by recursive SQL: every lot that went into a lot (backward) or came out of it (forward).
 
-One recursive CTE walks the links on the database (the same statement on SQLite and PostgreSQL), then
-one query fetches what a recall needs to know of every lot and link it reached.
+One statement: a recursive CTE walks the links on the database (the same on SQLite and PostgreSQL),
+carrying each link's quantity, time and consumption, and the query around it adds what a recall needs
+to know of every lot it reached.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Integer, literal, null, select
+from sqlalchemy import Connection, Integer, String, literal, null, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from mes_terminal.db.base import QUANTITY, UtcDateTime
 from mes_terminal.db.records import (
     Consumption,
     GenealogyLink,
@@ -27,9 +29,10 @@ from mes_terminal.domain.error_codes import UNKNOWN_LOT
 from mes_terminal.domain.errors import UnknownEntity
 
 
-@dataclass(frozen=True)
-class TraceRow:
-    """One lot reached by the walk, and the link that reached it (none for the lot traced)."""
+class TraceRow(NamedTuple):
+    """One lot reached by the walk, and the link that reached it (none for the lot traced).
+
+    A tuple rather than a dataclass: a recall walk makes thousands, and a tuple is made in one step."""
 
     lot_id: int
     parent_id: int | None
@@ -39,7 +42,7 @@ class TraceRow:
     material: str
     material_name: str
     unit: str
-    status: str
+    status: str  # a lot status's value
     on_hand: Decimal
     expires: date | None
     supplier_lot: str | None
@@ -62,14 +65,27 @@ def walk(connection: Connection, lot_number: str, *, forward: bool, depth: int) 
         if forward
         else (GenealogyLink.produced_lot_id, GenealogyLink.consumed_lot_id)
     )
+    # The walk carries what the answer needs of each link: the link is read once, where the walk
+    # finds it, not looked up again by its id for every lot reached.
     start = select(
         literal(root, Integer).label("lot_id"),
         null().cast(Integer).label("parent_id"),
         null().cast(Integer).label("link_id"),
         literal(0, Integer).label("depth"),
+        null().cast(QUANTITY).label("quantity"),
+        null().cast(UtcDateTime()).label("linked_at"),
+        null().cast(Integer).label("consumption_id"),
     ).cte("tree", recursive=True)
     tree = start.union_all(
-        select(far.label("lot_id"), start.c.lot_id, GenealogyLink.id, start.c.depth + 1)
+        select(
+            far.label("lot_id"),
+            start.c.lot_id,
+            GenealogyLink.id,
+            start.c.depth + 1,
+            GenealogyLink.quantity,
+            GenealogyLink.created_at,
+            GenealogyLink.consumption_id,
+        )
         .join(start, near == start.c.lot_id)
         .where(start.c.depth < depth)
     )
@@ -84,31 +100,30 @@ def walk(connection: Connection, lot_number: str, *, forward: bool, depth: int) 
             Material.code,
             Material.name,
             Material.unit,
-            Lot.status,
+            type_coerce(Lot.status, String),  # the text: an enum member a node costs more, and reads the same
             Lot.quantity,
             Lot.expires_on,
             Lot.supplier_lot,
             WorkOrder.number,
             Material.is_product,
-            GenealogyLink.quantity,
+            tree.c.quantity,
             WorkOrderOperation.seq,
             Workstation.code,
             User.name,
-            GenealogyLink.created_at,
+            tree.c.linked_at,
         )
         .select_from(tree)
         .join(Lot, Lot.id == tree.c.lot_id)
         .join(Material, Material.id == Lot.material_id)
         .outerjoin(produced_by, produced_by.id == Lot.produced_by_operation_id)
         .outerjoin(WorkOrder, WorkOrder.id == produced_by.work_order_id)
-        .outerjoin(GenealogyLink, GenealogyLink.id == tree.c.link_id)
-        .outerjoin(Consumption, Consumption.id == GenealogyLink.consumption_id)
+        .outerjoin(Consumption, Consumption.id == tree.c.consumption_id)
         .outerjoin(WorkOrderOperation, WorkOrderOperation.id == Consumption.operation_id)
         .outerjoin(Workstation, Workstation.id == Consumption.workstation_id)
         .outerjoin(User, User.id == Consumption.user_id)
         .order_by(tree.c.depth, Lot.number)
     )
-    return [TraceRow(*row) for row in connection.execute(query)]
+    return list(map(TraceRow._make, connection.execute(query).all()))  # all(): one fetch, not one per row
 
 
 def lots_with_supplier_lot(connection: Connection, supplier_lot: str) -> list[str]:

@@ -13,6 +13,7 @@ from mes_terminal.domain.error_codes import UNKNOWN_LOT
 from mes_terminal.domain.errors import InvalidInput, UnknownEntity
 from mes_terminal.services.queries import genealogy
 from mes_terminal.services.queries.genealogy import TraceRow
+from mes_terminal.services.queries.read_only import read_connection
 
 DEFAULT_DEPTH = 50
 MAX_DEPTH = 1000
@@ -22,14 +23,14 @@ def trace(engine: Engine, lot: str, *, forward: bool = False, depth: int = DEFAU
     """The tree of INTERFACES.md §3: nodes with their children (consumed lots backward, made lots forward)."""
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidInput(f"The depth must be between 1 and {MAX_DEPTH}, not {depth}.")
-    with engine.connect() as connection:
+    with read_connection(engine) as connection:  # a read: no write lock on SQLite
         rows = genealogy.walk(connection, lot, forward=forward, depth=depth)
     return {"direction": "forward" if forward else "backward", "depth": depth, "tree": _tree(rows, forward=forward)}
 
 
 def recall(engine: Engine, supplier_lot: str) -> dict[str, Any]:
     """Every finished lot that contains material of a supplier's lot, with quantities and where it was made."""
-    with engine.connect() as connection:
+    with read_connection(engine) as connection:
         sources = genealogy.lots_with_supplier_lot(connection, supplier_lot)
         if not sources:
             raise UnknownEntity(f"No lot was received with the supplier lot {supplier_lot}.", code=UNKNOWN_LOT)

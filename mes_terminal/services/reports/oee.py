@@ -39,6 +39,10 @@ class StationInputs:
     stops: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     without_ideal: Decimal = Decimal(0)
     shift_seconds: Decimal = Decimal(0)  # the shifts' time, before the time without released work came off
+    # Which of the inputs a machine reported: parts its counters counted, stops its states opened.
+    machine_count: Decimal = Decimal(0)
+    machine_stops: int = 0
+    operator_stops: int = 0
 
 
 def measure(
@@ -65,6 +69,8 @@ def measure(
             kind.value, {"stops": Decimal(0), "seconds": Decimal(0), "in_calendar_seconds": Decimal(0)}
         )
         tally["stops"] += group.stops
+        result[group.station_id].machine_stops += group.machine_stops
+        result[group.station_id].operator_stops += group.stops - group.machine_stops
         tally["seconds"] += to_seconds(group.seconds)
         tally["in_calendar_seconds"] += in_calendar
     counts = {c.station_id: c for c in q.count_groups(connection, [s.id for s in chosen], window)}
@@ -82,8 +88,18 @@ def measure(
             good_count=count.good if count else Decimal(0),
         )
         station.without_ideal = count.without_ideal if count else Decimal(0)
+        station.machine_count = count.machine if count else Decimal(0)
         station.shift_seconds = cals.shift_seconds[info.id]
     return result
+
+
+def origins(per_station: dict[int, StationInputs]) -> dict[str, Any]:
+    """Which figures came from a machine: parts its counters reported, stops its states opened."""
+    return {
+        "machine_count": sum((p.machine_count for p in per_station.values()), Decimal(0)).normalize(),
+        "machine_stops": sum(p.machine_stops for p in per_station.values()),
+        "operator_stops": sum(p.operator_stops for p in per_station.values()),
+    }
 
 
 def with_released_work(connection: Connection, covered: Coverage, window: Span, now: datetime) -> Coverage:

@@ -17,7 +17,6 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, or_
 from mes_terminal.db.base import UtcDateTime
 from mes_terminal.db.records import (
     Count,
-    DowntimeEvent,
     DowntimeReason,
     Event,
     JobRun,
@@ -70,6 +69,7 @@ class CountGroup:
     scrap: Decimal
     ideal_seconds: Decimal  # sum of ideal cycle time x (good + scrap)
     without_ideal: Decimal  # units counted on operations that have no ideal cycle time
+    machine: Decimal = ZERO  # good + scrap that a machine's counter reported
 
 
 ShiftRow = tuple[str, str, time, time, list[tuple[time, int]]]
@@ -166,6 +166,7 @@ def count_groups(connection: Connection, station_ids: Sequence[int], window: Spa
             func.sum(Count.scrap),
             func.sum(total * RoutingOperation.ideal_cycle_seconds),
             func.sum(case((RoutingOperation.id.is_(None), total), else_=0)),
+            func.sum(case((Count.source == "machine", total), else_=0)),
         )
         .join(WorkOrderOperation, WorkOrderOperation.id == Count.operation_id)
         .outerjoin(RoutingOperation, RoutingOperation.id == WorkOrderOperation.routing_operation_id)
@@ -173,8 +174,8 @@ def count_groups(connection: Connection, station_ids: Sequence[int], window: Spa
         .group_by(Count.workstation_id)
     )
     return [
-        CountGroup(station, _dec(good), _dec(scrap), _dec(ideal), _dec(missing))
-        for station, good, scrap, ideal, missing in connection.execute(query)
+        CountGroup(station, _dec(good), _dec(scrap), _dec(ideal), _dec(missing), _dec(machine))
+        for station, good, scrap, ideal, missing, machine in connection.execute(query)
     ]
 
 
@@ -340,30 +341,6 @@ def scrap_rows(connection: Connection, station_ids: Sequence[int], window: Span)
         .order_by(scrap.desc(), ScrapReason.code)
     )
     return [{**row._mapping, "scrap": _dec(row.scrap)} for row in connection.execute(query)]
-
-
-def origins(connection: Connection, station_ids: Sequence[int], window: Span) -> dict[str, Any]:
-    """Which figures came from a machine: parts its counters reported, stops its states opened."""
-    machine = Count.source == "machine"
-    counted = connection.execute(
-        select(func.sum(case((machine, Count.good + Count.scrap), else_=0))).where(_counted_in(station_ids, window))
-    ).scalar()
-    stops = dict(
-        connection.execute(
-            select(DowntimeEvent.source, func.count())
-            .where(
-                DowntimeEvent.workstation_id.in_(station_ids),
-                DowntimeEvent.started_at < window.end,
-                (DowntimeEvent.ended_at.is_(None)) | (DowntimeEvent.ended_at > window.start),
-            )
-            .group_by(DowntimeEvent.source)
-        ).all()
-    )
-    return {
-        "machine_count": _dec(counted),
-        "machine_stops": int(stops.get("machine", 0)),
-        "operator_stops": int(stops.get("operator", 0)),
-    }
 
 
 def _counted_in(station_ids: Sequence[int], window: Span) -> ColumnElement[bool]:

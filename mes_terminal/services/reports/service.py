@@ -105,8 +105,9 @@ class ReportService:
             covered = oee_report.with_released_work(connection, covered, window, now)
             per_station = oee_report.measure(connection, covered, window, now)
             summary = oee_report.summary(oee_report.combined(per_station))
-            # Which of the figures a machine reported (its counters, its stops) and which a person did.
-            summary |= q.origins(connection, covered.station_ids(), window)
+            # Which of the figures a machine reported (its counters, its stops) and which a person did:
+            # summed by the same statements as the figures, not read again.
+            summary |= oee_report.origins(per_station)
             rows = oee_report.breakdown(connection, covered, window, now, by, per_station) if by else []
             detail = oee_report.explanation(connection, covered, window, per_station) if explain else None
         excluded = oee_report.exclusions(covered, window, per_station)

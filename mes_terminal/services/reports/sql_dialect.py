@@ -147,6 +147,8 @@ def param_table(
         }
     else:
         picks = ", ".join(f"json_extract(value, '$[{i}]') AS {n}" for i, n in enumerate(names))
-        statement = text(f"SELECT {picks} FROM json_each(:{name}_json)")
+        # LIMIT -1: not flattened into the query, but materialized once, where SQLite can index it for the
+        # joins (a calendar of a year is 8,760 rows: read through json_each for every stop, it took minutes).
+        statement = text(f"SELECT {picks} FROM json_each(:{name}_json) LIMIT -1")
         values = {f"{name}_json": json.dumps([list(row) for row in rows])}
     return statement.bindparams(**values).columns(*typed).subquery(name)
