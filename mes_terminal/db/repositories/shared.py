@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session
 
+from mes_terminal.db import lookups
 from mes_terminal.db.records import (
     Count,
     MachineSource,
@@ -116,15 +117,10 @@ class Users:
         self._session = session
 
     def by_badge(self, badge: str) -> Person:
-        rows = (
-            self._session.connection()
-            .execute(
-                select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
-                .outerjoin(UserRole, UserRole.user_id == User.id)
-                .where(User.badge == badge)
-            )
-            .all()
-        )
+        return lookups.cached(self._session, ("person", badge), lambda: self._by_badge(badge))
+
+    def _by_badge(self, badge: str) -> Person:
+        rows = self._session.connection().execute(_PERSON_BY_BADGE, {"badge": badge}).all()
         if not rows:
             raise UnknownEntity(UNKNOWN_USER.sentence(badge=badge), code=UNKNOWN_USER)
         first = rows[0]
@@ -173,6 +169,9 @@ class Workstations:
         self._session = session
 
     def by_code(self, code: str) -> Workstation:
+        return lookups.cached(self._session, ("station", code), lambda: self._by_code(code))
+
+    def _by_code(self, code: str) -> Workstation:
         station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()
         if station is None:
             raise UnknownEntity(UNKNOWN_STATION.sentence(code=code), code=UNKNOWN_STATION)
