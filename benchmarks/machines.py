@@ -26,12 +26,13 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import paho.mqtt.client as mqtt
 import psycopg
 from paho.mqtt.enums import CallbackAPIVersion
 from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 
 from mes_terminal.connectors.runner import connect
 from mes_terminal.connectors.uns import UnsPublisher
@@ -61,12 +62,22 @@ def plant_text(stations: int, prefix: str, broker: str) -> str:
     return "\n".join(lines)
 
 
-def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: float, started: float) -> None:
-    """The machines: each station's counter and state at `rate` messages a second, spread evenly."""
+def simulate(
+    broker: str, prefix: str, stations: int, rate: float, seconds: float, started: float, offered: Any
+) -> None:
+    """The machines: each station's counter and state at `rate` messages a second, spread evenly;
+    `offered` ends as the number of messages the broker acknowledged."""
     host, port = broker.split(":")
     client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"bench-machines-{uuid.uuid4().hex[:6]}")
     client.max_queued_messages_set(0)
     client.max_inflight_messages_set(1000)
+    acknowledged = 0
+
+    def on_publish(*_: object) -> None:
+        nonlocal acknowledged
+        acknowledged += 1
+
+    client.on_publish = on_publish
     client.connect(host, int(port))
     client.loop_start()
     time.sleep(max(0.0, started - time.time()))
@@ -89,8 +100,36 @@ def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: floa
             n += 1
         time.sleep(0.002)
     time.sleep(1)
+    offered.value = acknowledged
     client.loop_stop()
     client.disconnect()
+
+
+def committed(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(
+            connection.scalar(
+                select(func.count())
+                .select_from(ProcessedCommand)
+                .where(ProcessedCommand.type.in_(("MachineState", "MachineCount")))
+            )
+            or 0
+        )
+
+
+def wait_for_backlog(engine: Engine, offered: int, seconds: float) -> float:
+    """Seconds after the machines stopped until all they offered is committed (or `seconds` passed, or
+    nothing moved for 10 s)."""
+    started = time.monotonic()
+    last, moved = -1, started
+    while (now := time.monotonic()) - started < seconds and now - moved < 10:
+        done = committed(engine)
+        if done >= offered:
+            break
+        if done != last:
+            last, moved = done, now
+        time.sleep(0.5)
+    return time.monotonic() - started
 
 
 def bare_inserts(url: str, rows: int) -> float:
@@ -148,6 +187,9 @@ def main() -> None:
     parser.add_argument(
         "--postgresql", default=os.environ.get("MES_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
+    parser.add_argument(
+        "--backlog-seconds", type=float, default=60.0, help="how long to wait after the run for the backlog"
+    )
     args = parser.parse_args()
     offered = args.stations * args.rate
     print(f"{args.stations} stations x {args.rate:g} msg/s = {offered:,.0f} msg/s for {args.seconds:g} s\n")
@@ -171,13 +213,22 @@ def main() -> None:
             connector.start()
             time.sleep(2)  # connected and subscribed
             cpu0, wall0 = time.process_time(), time.perf_counter()
+            offered_messages = multiprocessing.Value("l", 0)
             machines = multiprocessing.Process(
                 target=simulate,
-                args=(args.broker, prefix, args.stations, args.rate, args.seconds, time.time() + 0.5),
+                args=(
+                    args.broker,
+                    prefix,
+                    args.stations,
+                    args.rate,
+                    args.seconds,
+                    time.time() + 0.5,
+                    offered_messages,
+                ),
             )
             machines.start()
             machines.join()
-            time.sleep(2)  # the last readings delivered
+            backlog_wait = wait_for_backlog(engine, offered_messages.value, args.backlog_seconds)
             stop.set()
             connector.join()
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
@@ -194,9 +245,15 @@ def main() -> None:
         p50 = statistics.median(latencies) if latencies else float("nan")
         p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
         span = (max(r[1] for r in rows) - min(r[0] for r in rows)).total_seconds() if rows else 1
+        sent = offered_messages.value
         print("connector (MQTT -> local queue -> command bus -> PostgreSQL)")
-        print(f"  commands committed  {delivered:,} ({summary.delivered:,} delivered, {summary.queued} left queued)")
+        print(f"  messages offered    {sent:,} (acknowledged by the broker to the machines)")
+        print(
+            f"  commands committed  {delivered:,} ({delivered / max(sent, 1):.2%}); {summary.queued:,} left in the"
+            f" local queue; {sent - delivered - summary.queued:,} missing"
+        )
         print(f"  sustained rate      {delivered / span:,.0f} msg/s (offered {offered:,.0f})")
+        print(f"  backlog after the run  {backlog_wait:.1f} s to commit (bounded by --backlog-seconds)")
         print(f"  signal -> commit    p50 {p50:.1f} ms   p99 {p99:.1f} ms   (budget p99 < 200 ms)")
         print(
             f"  CPU                 {cpu / max(delivered, 1) * 1000:.2f} s per 1,000 messages (the connector's process)"
