@@ -41,6 +41,21 @@ def cached(session: Session, key: Hashable, load: Callable[[], T]) -> T:
     return value
 
 
+def sharing(session: Session) -> bool:
+    return _KEY in session.info
+
+
+def known(session: Session, key: Hashable) -> bool:
+    memo: dict[Hashable, Any] | None = session.info.get(_KEY)
+    return memo is not None and key in memo
+
+
+def kept(session: Session, key: Hashable) -> Any:
+    """What is kept for `key`, or None."""
+    memo: dict[Hashable, Any] | None = session.info.get(_KEY)
+    return None if memo is None else memo.get(key)
+
+
 def keep(session: Session, key: Hashable, value: object) -> None:
     """What a lookup of `key` answers from now on (a row made in this transaction), while sharing is on."""
     memo: dict[Hashable, Any] | None = session.info.get(_KEY)

@@ -7,6 +7,7 @@ moved by one reading is the one the next reading of the group finds.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from decimal import Decimal
 
@@ -33,6 +34,21 @@ _COUNTER = (
 )
 
 
+_OPEN_RUNS = (
+    select(JobRun.workstation_id, WorkOrder.number, WorkOrderOperation.seq)
+    .join(WorkOrderOperation, WorkOrderOperation.id == JobRun.operation_id)
+    .join(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
+    .where(JobRun.workstation_id.in_(bindparam("station_ids", expanding=True)), JobRun.ended_at.is_(None))
+    .order_by(JobRun.workstation_id, JobRun.started_at.desc(), JobRun.id.desc())
+)
+_COUNTERS = (
+    select(MachineCounter)
+    .where(MachineCounter.workstation_id.in_(bindparam("station_ids", expanding=True)))
+    .order_by(MachineCounter.workstation_id, MachineCounter.signal)  # locked in one order: no deadlock
+    .with_for_update()
+)
+
+
 class Machines:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -44,6 +60,25 @@ class Machines:
     def _running_job(self, station_id: int) -> tuple[str, int] | None:
         row = self._session.execute(_RUNNING_JOB, {"station_id": station_id}).one_or_none()
         return (row.number, row.seq) if row else None
+
+    def preload(self, station_ids: Collection[int], counters: Collection[tuple[int, str]]) -> None:
+        """The running jobs of `station_ids` and the `counters` (station id, signal), locked, read in two
+        statements for the group's shared lookups (a reading then finds them without a round trip)."""
+        if not lookups.sharing(self._session):
+            return
+        jobs = [i for i in station_ids if not lookups.known(self._session, ("running job", i))]
+        if jobs:
+            newest: dict[int, tuple[str, int]] = {}
+            for row in self._session.execute(_OPEN_RUNS, {"station_ids": jobs}):
+                newest.setdefault(row.workstation_id, (row.number, row.seq))
+            for station_id in jobs:
+                lookups.keep(self._session, ("running job", station_id), newest.get(station_id))
+        wanted = [key for key in counters if not lookups.known(self._session, ("counter", *key))]
+        if wanted:
+            rows = self._session.scalars(_COUNTERS, {"station_ids": sorted({i for i, _ in wanted})})
+            found = {(counter.workstation_id, counter.signal): counter for counter in rows}
+            for key in wanted:
+                lookups.keep(self._session, ("counter", *key), found.get(key))
 
     def counter(self, station: Workstation, signal: str) -> MachineCounter | None:
         """The counter's stored last value, locked: two deliveries of one station count one after the other."""

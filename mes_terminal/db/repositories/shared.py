@@ -6,6 +6,7 @@ return small values: on a slow core the ORM's bookkeeping costs more than the da
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -170,6 +171,15 @@ class Workstations:
 
     def by_code(self, code: str) -> Workstation:
         return lookups.cached(self._session, ("station", code), lambda: self._by_code(code))
+
+    def preload(self, codes: Collection[str]) -> dict[str, Workstation]:
+        """The stations of `codes` (those that exist), read in one statement and shared (`db.lookups`)."""
+        wanted = [code for code in codes if not lookups.known(self._session, ("station", code))]
+        if wanted:
+            for station in self._session.scalars(select(Workstation).where(Workstation.code.in_(wanted))):
+                lookups.keep(self._session, ("station", station.code), station)
+        found = (lookups.kept(self._session, ("station", code)) for code in codes)
+        return {station.code: station for station in found if station is not None}
 
     def _by_code(self, code: str) -> Workstation:
         station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()

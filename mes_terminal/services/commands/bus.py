@@ -40,6 +40,7 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.catalog import Command
+from mes_terminal.services.commands.handlers import machines
 from mes_terminal.services.commands.registry import HANDLERS, Handler
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,10 @@ class CommandBus:
                 row.command_id: Outcome(row.command_id, row.type, row.result)
                 for row in connection.execute(_SELECT_PROCESSED_MANY, {"command_ids": ids})
             }
+            fresh = [cmd for cmd in cmds if cmd.command_id not in first]
+            if fresh and all(type(cmd) in _BLIND_TO_THE_LOG for cmd in fresh):
+                lookups.share(session)
+                machines.prefetch(session, fresh)
             answers: list[Outcome] = []
             processed: list[dict[str, Any]] = []
             waiting: list[dict[str, Any]] = []  # events of the commands so far, in order
