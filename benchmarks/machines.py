@@ -8,11 +8,11 @@ every tenth message a state instead (1,000 msg/s by default), for `seconds`, thr
 broker) and committed, how many the connector had taken off the broker when the machines stopped, the
 sustained rate, p50 / p99 from the signal's own time to its committed command (the backlog after the
 run waited for up to `--backlog-seconds`), what a second run of the connector then still finds (what
-the broker kept for its session) and so how many were lost, CPU seconds of the connector's process per 1,000 messages; next to it, in the same
-run, a bare psycopg loop inserting the same rows (a machine count, its event, the processed command)
-one transaction each. Then the namespace: the publisher's rate over the run's events next to a bare
-paho loop publishing as many messages with QoS 1. Budget: sustains the offered load, p99 < 200 ms.
-A benchmark, not a test: it prints, it asserts nothing.
+the broker kept for its session) and so how many were lost, CPU seconds of the connector's process per
+1,000 messages; next to it, in the same run, a bare psycopg loop inserting the same rows (a machine
+count, its event, the processed command) one transaction each. Then the namespace: the publisher's rate
+over the run's events next to a bare paho loop publishing as many messages with QoS 1. Budget: sustains
+the offered load, p99 < 200 ms. A benchmark, not a test: it prints, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 from sqlalchemy import Engine, func, select
 
-from mes_terminal.connectors.runner import connect
+from mes_terminal.connectors.runner import ConnectSummary, connect
 from mes_terminal.connectors.uns import UnsPublisher
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import make_engine
@@ -95,7 +95,7 @@ def simulate(
             stamp = datetime.now(UTC).isoformat()
             if (n // stations) % 10 == 9:
                 state = "idle" if (n // stations // 10) % 2 else "running"
-                body = {"state": state, "ts": stamp}
+                body: dict[str, object] = {"state": state, "ts": stamp}
                 client.publish(f"{prefix}/S{station:03d}/state", json.dumps(body), qos=1)
             else:
                 counters[station] += 1
@@ -150,7 +150,9 @@ def bare_inserts(url: str, rows: int) -> float:
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     now = datetime.now(UTC)
     with psycopg.connect(dsn) as connection:
-        station = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()[0]
+        row = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()
+        assert row is not None
+        station = row[0]
         started = time.perf_counter()
         for i in range(rows):
             command_id = uuid.uuid4()
@@ -217,7 +219,7 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory() as folder:
             stop = threading.Event()
-            result: dict[str, object] = {}
+            result: dict[str, ConnectSummary] = {}
 
             def run() -> None:
                 result["summary"] = connect(engine, SystemClock(), Path(folder) / "q.sqlite", stop=stop, publish=False)

@@ -40,7 +40,6 @@ class Intake:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._flush_loop, name="signal intake", daemon=True)
         self.malformed = 0
-        self.kept = 0  # readings written to the store
 
     def start(self) -> None:
         self._thread.start()
@@ -99,7 +98,6 @@ class Intake:
         readings = [reading for reading, _ in pending if reading is not None]
         if readings:
             self.store.put(*readings)
-            self.kept += len(readings)
         for _, ack in pending:
             if ack is not None:
                 ack()
