@@ -258,7 +258,7 @@ def main() -> None:
             wait_for_backlog(engine, offered_messages.value, args.backlog_seconds)
             stop.set()
             connector.join()
-            eventually = committed(engine)
+            eventually, left = committed(engine), result["summary"].queued
 
         with engine.connect() as connection:
             rows = connection.execute(
@@ -280,8 +280,8 @@ def main() -> None:
             f" local queue; {sent - delivered - summary.queued:,} not taken from the broker"
         )
         print(
-            f"  after a second run  {eventually:,} committed ({eventually / max(sent, 1):.2%}):"
-            f" {sent - eventually:,} lost (dropped by the broker)"
+            f"  after a second run  {eventually:,} committed ({eventually / max(sent, 1):.2%}), {left:,} in the"
+            f" local queue: {sent - eventually - left:,} lost (dropped by the broker)"
         )
         print(f"  taken off the broker {taken:,} of them by the time the machines stopped (into the local queue)")
         print(f"  sustained rate      {delivered / span:,.0f} msg/s (offered {offered:,.0f})")
