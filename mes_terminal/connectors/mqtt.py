@@ -33,7 +33,7 @@ def client_id(purpose: str, url: str, place: str) -> str:
     return f"mes-terminal-{purpose}-" + hashlib.sha1(f"{place}|{url}".encode()).hexdigest()[:16]
 
 
-RECEIVE_MAXIMUM = 20_000  # messages the broker may send us before our acknowledgements: 20 s at 1,000 msg/s
+RECEIVE_MAXIMUM = 65_535  # messages the broker may send us before our acknowledgements (MQTT 5 allows no more)
 SESSION_EXPIRY = 0xFFFFFFFF  # seconds the broker keeps our session while we are away: for ever, as MQTT 3.1.1 did
 
 
