@@ -24,7 +24,7 @@ import psycopg
 from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 
 from mes_terminal.db import migrate
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db.engine import libpq_url, make_engine
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
@@ -118,7 +118,7 @@ def _actions(url: str, count: int) -> list[float]:
 
 
 def _notify_round_trips(url: str, count: int) -> list[float]:
-    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    plain = libpq_url(url)
     with psycopg.connect(plain, autocommit=True) as listener, psycopg.connect(plain, autocommit=True) as sender:
         listener.execute("LISTEN bench_round_trip")
         seconds = []

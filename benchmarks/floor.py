@@ -41,7 +41,7 @@ import psycopg
 from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
 
 from mes_terminal.db import migrate
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db.engine import libpq_url, make_engine
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.errors import MesError
 from mes_terminal.domain.plant import parse_plant
@@ -69,7 +69,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
 
-    server = args.database_url.replace("postgresql+psycopg://", "postgresql://")
+    server = libpq_url(args.database_url)
     url = fresh_pg_database(server, DATABASE)
     orders = math.ceil(args.seconds / (COMMANDS_PER_JOB * max(args.pace, 0.02))) + 2
     try:

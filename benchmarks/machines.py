@@ -40,7 +40,7 @@ from sqlalchemy import Engine, func, select
 from mes_terminal.connectors.runner import ConnectSummary, connect
 from mes_terminal.connectors.uns import UnsPublisher
 from mes_terminal.db import migrate
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db.engine import libpq_url, make_engine
 from mes_terminal.db.records import ProcessedCommand
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.plant import parse_plant
@@ -147,7 +147,7 @@ def wait_for_backlog(engine: Engine, offered: int, seconds: float) -> float:
 
 def bare_inserts(url: str, rows: int) -> float:
     """The same rows with the bare driver: per message a machine count, its event, its processed command."""
-    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    dsn = libpq_url(url)
     now = datetime.now(UTC)
     with psycopg.connect(dsn) as connection:
         row = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()

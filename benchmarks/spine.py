@@ -29,7 +29,7 @@ from pg_databases import fresh_pg_database  # benchmarks/ is on the path when a 
 from sqlalchemy import text
 
 from mes_terminal.db import migrate
-from mes_terminal.db.engine import make_engine
+from mes_terminal.db.engine import libpq_url, make_engine
 from mes_terminal.domain.clock import SystemClock
 from mes_terminal.paths import demo_plant_file
 from mes_terminal.services.commands import catalog as c
@@ -252,7 +252,7 @@ class _Postgres(_Bare):
     for_update = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
-        self.connection = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+        self.connection = psycopg.connect(libpq_url(url))
         self.cursor = self.connection.cursor()
 
     def begin(self) -> None:

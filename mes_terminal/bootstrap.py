@@ -74,7 +74,9 @@ def build(
     starts from its snapshot (docs/offline.md), so nothing is asked of it now; connections are made when
     it answers again."""
     engine = make_engine(settings.database_url) if offline else connect(settings.database_url, create=create)
-    if require_schema and not offline:
+    if require_schema and offline:
+        migrate.require_head_on_connect(engine)  # checked when it answers again
+    elif require_schema:
         try:
             migrate.require_head(engine)
         except BaseException:

@@ -27,6 +27,7 @@ from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.services.commands.bus import CommandBus
 from tests.helpers import load_small_plant
+from tests.pg_cluster import TEMPLATE, PgCluster
 
 PG_ENV = "MES_TEST_DATABASE_URL"
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
@@ -100,6 +101,24 @@ def _pg_database() -> Iterator[str | None]:
     engine.dispose()
     yield url
     drop_pg_database(server, name)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A PostgreSQL cluster of the tests' own, started once, that a test may stop and start again
+    (tests/pg_cluster.py); its database TEMPLATE is migrated to head, for `create_database`."""
+    reason = PgCluster.unavailable()
+    if reason is not None:
+        pytest.skip(f"no private PostgreSQL cluster: {reason}")
+    cluster = PgCluster.create()
+    try:
+        cluster.start()
+        engine = make_engine(cluster.create_database(TEMPLATE, template=None))
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield cluster
+    finally:
+        cluster.destroy()
 
 
 def _truncate_all(url: str) -> None:

@@ -100,6 +100,7 @@ def _print(plan: Any, zone: str) -> None:
                 f"  {site_time(line.start, zone, 'week_time')} - {site_time(line.end, zone, 'week_time')}  "
                 f"{line.work_order}/{line.operation} {line.name}{setup}{flags}"
             )
+    _print_material(plan, zone)
     print()
     for label, figures in (("plan", plan.figures), ("best rule", plan.baseline)):
         if figures is None:
@@ -110,3 +111,19 @@ def _print(plan: Any, zone: str) -> None:
             f"late orders {figures.late_orders}, makespan {figures.makespan_minutes} min (ends {finish})"
             + (f", changes {figures.changes}" if label == "plan" else "")
         )
+
+
+def _print_material(plan: Any, zone: str) -> None:
+    """Operations held back by lots on their way, and what nothing on hand or expected covers."""
+    if plan.material.waits:
+        print("\nWaiting for material")
+    for wait in plan.material.waits:
+        after = "  (after the plan's end: not planned)" if wait.until >= plan.horizon_end else ""
+        print(
+            f"  {wait.work_order}/{wait.operation} from {site_time(wait.until, zone, 'week_time')}: "
+            f"lot {wait.lot} of {wait.material}{after}"
+        )
+    if plan.material.shortages:
+        print("\nShort of material (nothing on hand or expected covers it)")
+    for short in plan.material.shortages:
+        print(f"  {short.work_order}/{short.operation}: {short.missing.normalize():f} of {short.material} missing")

@@ -7,7 +7,8 @@ schema not at head, an unknown station) is checked first with sqlite3 or psycopg
 
 A database that does not answer is refused too, unless this terminal kept a snapshot of its station
 (services/terminal_snapshot.py): then it opens from that, offline, and its commands wait in the outbox
-(docs/offline.md). The schema cannot be checked then; it was at head when the snapshot was taken.
+(docs/offline.md). The schema cannot be checked then; each connection checks it once the database
+answers (db/migrate.require_head_on_connect).
 """
 
 from __future__ import annotations

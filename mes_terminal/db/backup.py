@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, func, inspect, select, text
 from sqlalchemy.engine import URL
 
 from mes_terminal import __version__
+from mes_terminal.db.engine import libpq_url, safe_url
 from mes_terminal.db.event_chain import verify_database
 from mes_terminal.db.records import Event, EventChainHead
 from mes_terminal.domain.audit_chain import GENESIS, ChainReport
@@ -166,7 +167,7 @@ def _libpq(url: URL) -> tuple[str, dict[str, str]]:
     env = dict(os.environ)
     if url.password:
         env["PGPASSWORD"] = str(url.password)
-    plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    plain = libpq_url(url.set(password=None))  # several hosts (a standby) in libpq's own form
     return plain, env
 
 
@@ -266,7 +267,7 @@ def _require_empty(engine: Engine) -> None:
         tables = inspect(connection).get_table_names()
     if tables:
         raise InvalidInput(
-            f"The database {engine.url.render_as_string(hide_password=True)} is not empty ({len(tables)} tables); "
+            f"The database {safe_url(engine.url)} is not empty ({len(tables)} tables); "
             "restore only into an empty database."
         )
 

@@ -7,12 +7,20 @@ deferred begin with `execution_options(mes_read_only=True)`.
 
 PostgreSQL: psycopg 3 and a small pool. No pre-ping (a round trip on every checkout): a connection
 that a restarted server dropped is invalidated on its first error, and the command bus retries.
+
+A plant with a standby names its servers in libpq's multi-host form,
+`postgresql://mes@db1,db2:5433/mes?target_session_attrs=read-write` (docs/offline.md). SQLAlchemy's URL
+parser reads a host list without ports as one host and refuses one with ports, so `normalise_url`
+turns the list into SQLAlchemy's own multi-host form (one `host=` query parameter a host), which its
+psycopg dialect hands to libpq as the same list; `libpq_url` turns it back for libpq's tools.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -23,16 +31,70 @@ from mes_terminal.domain.errors import ConfigurationError
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
+# scheme://[user[:password]@]host[:port],host[:port]...[/database][?query]: libpq's multi-host URI.
+_HOST_LIST = re.compile(
+    r"^(?P<scheme>[\w+]+)://(?:(?P<auth>[^@/?]*)@)?(?P<hosts>[^/?@]*,[^/?@]*)(?P<path>/[^?]*)?(?:\?(?P<query>.*))?$"
+)
+
+
+def _sqlalchemy_hosts(url: str) -> str:
+    """libpq's `postgresql://u@h1:p1,h2/db?q` as SQLAlchemy's `postgresql://u@/db?host=h1:p1&host=h2&q`."""
+    found = _HOST_LIST.match(url)
+    if found is None:
+        return url
+    hosts = "&".join(f"host={quote(host.strip(), safe=':[]')}" for host in found["hosts"].split(",") if host.strip())
+    query = f"{hosts}&{found['query']}" if found["query"] else hosts
+    auth = f"{found['auth']}@" if found["auth"] is not None else ""
+    return f"{found['scheme']}://{auth}{found['path'] or '/'}?{query}"
+
+
+def hosts_of(url: URL) -> tuple[str, ...] | None:
+    """The `host[:port]` entries of a multi-host URL, in order; None for a URL of one host."""
+    hosts = url.query.get("host")
+    return tuple(hosts) if isinstance(hosts, tuple) else None
+
+
+def libpq_url(url: str | URL, *, database: str | None = None, hide_password: bool = False) -> str:
+    """The URL as libpq takes it (psycopg.connect, pg_dump, psql): `postgresql://`, several hosts in its own
+    form; on the same servers, the database `database` when given."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ConfigurationError(f"{safe_url(parsed)} is not a PostgreSQL database URL.")
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return _render(parsed.set(drivername="postgresql"), hide_password=hide_password)
+
+
+def _render(url: URL, *, hide_password: bool) -> str:
+    hosts = hosts_of(url)
+    if hosts is None:
+        return url.render_as_string(hide_password=hide_password)
+    auth = ""
+    if url.username:
+        auth = quote(url.username, safe="")
+        if url.password is not None:
+            auth += ":" + ("***" if hide_password else quote(str(url.password), safe=""))
+        auth += "@"
+    query = urlencode({k: v for k, v in url.query.items() if k != "host"}, doseq=True)
+    database = quote(url.database or "", safe="")
+    return f"{url.drivername}://{auth}{','.join(hosts)}/{database}" + (f"?{query}" if query else "")
+
+
 def normalise_url(url: str | URL) -> URL:
-    """Parse a database URL; plain `postgresql://` means psycopg 3."""
+    """Parse a database URL; plain `postgresql://` means psycopg 3; libpq's multi-host form is taken."""
     try:
-        parsed = make_url(url) if isinstance(url, str) else url
-    except ArgumentError:
+        parsed = make_url(_sqlalchemy_hosts(url.strip())) if isinstance(url, str) else url
+    except (ArgumentError, ValueError):
         raise ConfigurationError(
             f"The database URL {url!r} is not valid; use sqlite:///PATH or postgresql://USER@HOST/DB."
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    for host in hosts_of(parsed) or ():
+        if not re.fullmatch(r"[^:]+(:\d*)?", host):
+            raise ConfigurationError(
+                f"The database URL {url!r} is not valid: {host!r} is not a host with an optional port number."
+            )
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigurationError(
             f"The database {parsed.get_backend_name()!r} is not supported; use SQLite or PostgreSQL."
@@ -43,7 +105,7 @@ def normalise_url(url: str | URL) -> URL:
 def safe_url(url: str | URL) -> str:
     """The URL with its password hidden, for messages."""
     try:
-        return normalise_url(url).render_as_string(hide_password=True)
+        return _render(normalise_url(url), hide_password=True)
     except ConfigurationError:
         return "(invalid URL)"
 

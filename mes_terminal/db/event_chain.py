@@ -14,8 +14,9 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, select, text
 
+from mes_terminal.db.bulk import insert_rows
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Event, EventChainHead, Signature
 from mes_terminal.domain.audit_chain import (
@@ -51,7 +52,7 @@ def append(connection: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     linked, head = chain_rows(_locked_head(connection), rows)
-    connection.execute(insert(Event), linked)
+    insert_rows(connection, Event, linked)  # in list order: the ids follow the chain
     connection.execute(_MOVE_HEAD, {"hash": head})
 
 

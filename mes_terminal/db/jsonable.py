@@ -9,9 +9,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
 
 def jsonable(value: Any) -> Any:
     """Decimals become strings (no float rounding), times ISO 8601, enums their value."""
+    if type(value) in _PLAIN:  # the common cases first: an ERP import turns thousands of payloads
+        return value
+    if type(value) is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 
 from mes_terminal.db.schema_head import SCHEMA_HEAD, refuse_unless_head
+from mes_terminal.domain.error_codes import SCHEMA_NOT_AT_HEAD
+from mes_terminal.domain.errors import DatabaseUnavailable, SchemaNotAtHead
 from mes_terminal.paths import migrations_dir
 
 if TYPE_CHECKING:
@@ -36,7 +38,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        # ConfigParser reads % as interpolation: a multi-host URL's %3A, or a password's %, must be doubled.
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
         config.attributes["engine"] = engine
     return config
 
@@ -73,6 +76,31 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 def require_head(engine: Engine) -> None:
     """Raise `SchemaNotAtHead` with the command to run unless the schema is exactly at head."""
     refuse_unless_head(current_revision(engine))
+
+
+def require_head_on_connect(engine: Engine) -> None:
+    """For a terminal that started without its database: each new connection checks the schema first.
+
+    The database may have been upgraded while the terminal was away. A schema not at head then counts
+    as a database out of reach, with the upgrade's sentence: what waits in the outbox stays there,
+    instead of being refused as conflicts by statements this version does not know.
+    """
+
+    @event.listens_for(engine, "connect")
+    def check(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT version_num FROM alembic_version")
+            row = cursor.fetchone()
+        except Exception:  # no alembic_version table: no schema at all
+            row = None
+        finally:
+            cursor.close()
+            dbapi_connection.rollback()  # the check's statement opens no transaction for the first user
+        try:
+            refuse_unless_head(row[0] if row else None)
+        except SchemaNotAtHead as error:
+            raise DatabaseUnavailable(error.message, code=SCHEMA_NOT_AT_HEAD) from None
 
 
 def schema_drift(engine: Engine) -> list[Any]:

@@ -81,6 +81,12 @@ OUTBOX_DAMAGED = ErrorCode(
     "This terminal's outbox file {path} cannot be used ({reason}). The terminal takes no new work so that nothing "
     "is lost; call an administrator (docs/offline.md).",
 )
+OUTBOX_DISK_FULL = ErrorCode(
+    "outbox.disk_full",
+    "the disk that holds the terminal's outbox is full: the terminal takes no new work until there is room",
+    "This terminal's disk is full: its outbox file {path} cannot keep this action. The terminal takes no new work "
+    "until there is room, so that nothing is lost; call an administrator to free space (docs/offline.md).",
+)
 OUTBOX_SIGN_IN_OFFLINE = ErrorCode(
     "outbox.sign_in_offline",
     "a sign-in with a PIN while the database cannot be reached: a PIN is never kept on the terminal",
@@ -300,6 +306,11 @@ LOT_CONSUMED = ErrorCode("lot.consumed", _UNUSABLE_WHEN + "used up", "Lot {lot} 
 LOT_SCRAPPED = ErrorCode("lot.scrapped", _UNUSABLE_WHEN + "scrapped", "Lot {lot} is scrapped; it cannot be used.")
 LOT_EXPIRED = ErrorCode(
     "lot.expired", "using or receiving a lot past its expiry date", "Lot {lot} expired on {date}; it cannot be used."
+)
+LOT_NOT_ARRIVED = ErrorCode(
+    "lot.not_arrived",
+    "scanning or using a lot the ERP announced that has not been received",
+    "Lot {lot} has not arrived yet; it is expected on {date}.",
 )
 LOT_EMPTY = ErrorCode("lot.empty", "taking from or scrapping a lot that holds nothing", "Lot {lot} is empty.")
 LOT_NOT_ENOUGH = ErrorCode(

@@ -110,3 +110,9 @@ class OutboxUnusable(MesError):
 
     code: str = codes.OUTBOX_DAMAGED
     exit_code = 1
+
+
+class OutboxFull(OutboxUnusable):
+    """The disk that holds the terminal's outbox is full: no new work is taken until there is room again."""
+
+    code: str = codes.OUTBOX_DISK_FULL

@@ -1,9 +1,10 @@
 """Apply one ERP document to the database: one transaction, through the same work as the commands.
 
-Orders are made by `add_work_order`, released by `release_order`, changed by `edit_order`, lots
-received by `add_received_lot`: the functions the CreateWorkOrder, ReleaseWorkOrder, EditWorkOrder and
-ReceiveLot handlers run once their actor may act. So an order from the ERP carries the same events as
-one typed in; the actor of its events is "erp". Materials, workstations and people go through the plant
+New orders are made by `add_work_orders` (a batch at a time: what `add_work_order` and `release_order`
+make of one order, in a few statements), changed by `edit_order`, lots received by `add_received_lot`:
+the work of the CreateWorkOrder, ReleaseWorkOrder, EditWorkOrder and ReceiveLot handlers once their actor
+may act. So an order from the ERP carries the same events as one typed in; the actor of its events is
+"erp". Materials, workstations and people go through the plant
 load's writers (master_data.py). A document is applied whole or not at all, and every
 document, applied or refused, leaves a row in erp_messages.
 
@@ -24,6 +25,7 @@ from sqlalchemy import Engine, String, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
+from mes_terminal.db.bulk import insert_rows
 from mes_terminal.db.engine import driver_message
 from mes_terminal.db.records import (
     ErpMessage,
@@ -59,9 +61,10 @@ from mes_terminal.domain.statuses import WorkOrderStatus
 from mes_terminal.domain.work_orders import describe
 from mes_terminal.integration.master_data import apply_master_data
 from mes_terminal.integration.model import ErpDocument, LotSpec, OrderSpec, SegmentSpec
+from mes_terminal.services.commands.handlers.expected_lots import announce_lot
 from mes_terminal.services.commands.handlers.material import add_received_lot
 from mes_terminal.services.commands.handlers.work_order_edits import edit_order
-from mes_terminal.services.commands.handlers.work_orders import add_work_order, release_order
+from mes_terminal.services.commands.handlers.work_orders import NewOrder, add_work_orders, release_order
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +261,7 @@ class _Applier:
         self.notes: list[str] = []
         self.products: dict[str, tuple[Material | None, list[RoutingOperation]]] = {}
         self.existing: dict[str, _Existing] = {}
+        self.pending: list[tuple[OrderSpec, NewOrder]] = []  # new orders not written yet
 
     def run(self) -> Outcome:
         outcome = Outcome(
@@ -268,6 +272,7 @@ class _Applier:
         self._preload([spec.request for spec in self.document.orders])
         for spec in self.document.orders:
             outcome.work_orders.append(self._order(spec))
+        self._write_pending()
         for lot in self.document.lots:
             outcome.lots.append(self._lot(lot))
         if self.notes:
@@ -312,6 +317,7 @@ class _Applier:
             return self._create(spec)
         if order.content_hash == spec.content_hash:
             return _line(spec, order.operations, "unchanged")
+        self._write_pending()  # the order may be one of them; and its events come after theirs
         locked = self.uow.work_orders.lock(spec.request)
         if self.uow.work_orders.work_started(locked) or locked.status not in _CHANGEABLE:
             raise InvalidState(
@@ -344,24 +350,16 @@ class _Applier:
         if routing:
             self._match(spec, routing)
         else:
+            self._write_pending()  # the product's event comes after the orders before it
             product = self._define(spec, product)
             self.products.pop(spec.product, None)
             product, routing = self._product(spec.product)
         assert product is not None  # _define made it
-        created = add_work_order(
-            self.uow,
-            number=spec.request,
-            product_code=spec.product,
-            quantity=spec.quantity,
-            due=spec.due,
-            priority=spec.priority,
-            at=self.uow.now,
-            known=(product, routing),
-        )
-        if spec.released:
-            release_order(self.uow, spec.request, None, at=self.uow.now)
-        self._remember(spec, replace=False)
-        operations = [op["seq"] for op in created["operations"]]
+        new = NewOrder(spec.request, product, routing, spec.quantity, spec.due, spec.priority, spec.released)
+        self.pending.append((spec, new))
+        if len(self.pending) >= _BATCH:
+            self._write_pending()
+        operations = [step.seq for step in routing]
         # A request twice in one document: the second is compared with the first.
         self.existing[spec.request] = _Existing(0, WorkOrderStatus.PLANNED, spec.product, spec.content_hash, operations)
         return _line(spec, operations, "created")
@@ -455,6 +453,27 @@ class _Applier:
             )
         return stations
 
+    def _write_pending(self) -> None:
+        """The new orders collected so far, written together, each with the request it came from."""
+        if not self.pending:
+            return
+        ids = add_work_orders(self.uow, [new for _, new in self.pending], at=self.uow.now)
+        document = (self.document.document or "")[:200]
+        insert_rows(
+            self.session.connection(),
+            ErpOrderSource,
+            [
+                {
+                    "work_order_id": order_id,
+                    "document": document,
+                    "request": spec.request,
+                    "content_hash": spec.content_hash,
+                }
+                for order_id, (spec, _) in zip(ids, self.pending, strict=True)
+            ],
+        )
+        self.pending = []
+
     def _remember(self, spec: OrderSpec, *, replace: bool) -> None:
         values = {
             "number": spec.request,
@@ -478,6 +497,19 @@ class _Applier:
             if existing.code != spec.material:
                 raise Conflict(LOT_EXISTS.sentence(lot=spec.lot), code=LOT_EXISTS)
             return _lot_line(spec, "unchanged")
+        expected_at = spec.expected_at(self.uow.now)
+        if expected_at is not None:
+            action = announce_lot(
+                self.uow,
+                lot_number=spec.lot,
+                material_code=spec.material,
+                quantity=spec.quantity,
+                expected_at=expected_at,
+                supplier_lot=spec.supplier_lot[:64] if spec.supplier_lot else None,
+                at=self.uow.now,
+                by="ERP",
+            )
+            return _lot_line(spec, action)
         add_received_lot(
             self.uow,
             lot_number=spec.lot,

@@ -70,6 +70,9 @@ _PRODUCED_USES = {"produced", "material produced", "yield produced"}
 _SETUP_IDS = {"setuptime", "setup", "setup_time"}
 _EXPIRY_IDS = {"expirationdate", "expirydate", "expiry", "bestbeforedate", "expires"}
 _SUPPLIER_LOT_IDS = {"supplierlotid", "supplierlot", "vendorlot", "vendorlotid"}
+_AVAILABLE_IDS = {"expecteddate", "expectedreceiptdate", "expectedarrival", "availablefrom", "deliverydate"}
+# A lot's Status for one that is on its way, compared without case, spaces, hyphens or underscores.
+_ANNOUNCED = {"expected", "planned", "intransit", "ordered", "announced", "notreceived"}
 _MAX_PRIORITY = 1_000_000
 _DURATION = re.compile(
     r"^P(?:(?P<days>\d+(?:\.\d+)?)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
@@ -111,25 +114,31 @@ class _Reader:
         self.schedule_end: datetime | None = None
 
     def take(self, event: str, element: Any) -> None:
-        ns, name = local(element.tag)
+        # Most elements lie deep inside a request and are read with it: they are passed over first, cheaply.
         if event == "start":
-            if self.root is None:
-                self.root = (ns, name, element.sourceline or 1)
             if self.doc is None:
+                ns, name = local(element.tag)
+                if self.root is None:
+                    self.root = (ns, name, element.sourceline or 1)
                 self._before_document(ns, name, element)
             return
         if self.doc is None:
+            ns, name = local(element.tag)
             if ns in NAMESPACES and name == "BODID":
                 self.bod_id = _clean(element.text)
             return
         if element is self.doc:  # a BOD may carry several schedules: they are one document together
+            name = local(element.tag)[1]
             if name in _RECORDS:
                 self._record(name, element)
             self.doc = None
             release(element)
             return
         parent = element.getparent()
-        if parent is not self.doc or ns != self.ns or local(parent.tag)[1] in _RECORDS:
+        if parent is not self.doc:
+            return
+        ns, name = local(element.tag)
+        if ns != self.ns or local(parent.tag)[1] in _RECORDS:
             return
         if name in _RECORDS:
             self._record(name, element)
@@ -359,6 +368,7 @@ def _lot(lot: Any, ns: str) -> LotSpec:
     end = _child(lot, ns, "EffectiveEndDate")  # V0700: the end of the lot's use
     if end is not None and _clean(end.text):
         expires = _date(end)
+    available_from = _time(_child(lot, ns, "EffectiveStartDate"))  # V0700: the start of the lot's use
     for prop in lot.iterchildren(f"{{{ns}}}MaterialLotProperty"):
         key = (_text(prop, ns, "ID") or "").lower()
         value = _child(prop, ns, "Value")
@@ -369,6 +379,12 @@ def _lot(lot: Any, ns: str) -> LotSpec:
             expires = _date(value_text)
         elif key in _SUPPLIER_LOT_IDS:
             supplier_lot = _clean(value_text.text)
+        elif key in _AVAILABLE_IDS:
+            available_from = _time(value_text)
+    status = re.sub(r"[\s_-]", "", _text(lot, ns, "Status") or "").lower()
+    announced = status in _ANNOUNCED
+    if announced and available_from is None:
+        _missing("MaterialLot", line, "EffectiveStartDate or an ExpectedDate property (when the expected lot arrives)")
     return LotSpec(
         lot=number,  # type: ignore[arg-type]
         line=line,
@@ -377,6 +393,8 @@ def _lot(lot: Any, ns: str) -> LotSpec:
         unit=_text(quantity_element, ns, "UnitOfMeasure"),
         expires=expires,
         supplier_lot=supplier_lot,
+        announced=announced,
+        available_from=available_from,
     )
 
 

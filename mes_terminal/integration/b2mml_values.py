@@ -13,7 +13,8 @@ from mes_terminal.integration.safe_xml import local
 
 
 def child(element: Any, ns: str, name: str) -> Any:
-    return element.find(f"{{{ns}}}{name}")
+    """The first child of that name, or None (as `find`, without its path parsing: a schedule calls this often)."""
+    return next(element.iterchildren(f"{{{ns}}}{name}"), None)
 
 
 def text(element: Any, ns: str, name: str) -> str | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,20 @@ class OrderSpec:
     @cached_property
     def content_hash(self) -> str:
         """What the request asks for, hashed: reformatting the file changes nothing, a new quantity does."""
-        values = asdict(self)
-        values.pop("line")
-        for segment in values["segments"]:
-            segment.pop("line")
+        # What dataclasses.asdict gives less the lines, without its deep copies (a schedule has thousands).
+        values = _fields(self)
+        values["segments"] = [_fields(segment) for segment in self.segments]
         text = json.dumps(values, default=str, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _fields(spec: OrderSpec | SegmentSpec) -> dict[str, Any]:
+    return {name: getattr(spec, name) for name in spec.__dataclass_fields__ if name != "line"}
+
+
 @dataclass(frozen=True)
 class LotSpec:
-    """A material lot the ERP says arrived."""
+    """A material lot the ERP says arrived, or announces: expected, usable from `available_from`."""
 
     lot: str
     line: int
@@ -60,6 +64,14 @@ class LotSpec:
     unit: str | None = None
     expires: date | None = None
     supplier_lot: str | None = None
+    announced: bool = False  # its Status says it is on its way (expected, in transit, ordered)
+    available_from: datetime | None = None  # V0700 EffectiveStartDate, or an expected-date property
+
+    def expected_at(self, now: datetime) -> datetime | None:
+        """When a lot not here yet may be used (announced, or usable only later); None for one that is here."""
+        if self.available_from is not None and (self.announced or self.available_from > now):
+            return self.available_from
+        return None
 
 
 @dataclass(frozen=True)

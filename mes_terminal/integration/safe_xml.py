@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -86,14 +87,15 @@ class XmlStream:
             first = True
             try:
                 for event, element in events:
-                    if first:
-                        first = False
-                        docinfo = element.getroottree().docinfo
-                        if docinfo.doctype or docinfo.internalDTD is not None:
-                            raise InvalidInput(
-                                ERP_UNSAFE.sentence(file=name, line=element.sourceline or 1), code=ERP_UNSAFE
-                            )
+                    docinfo = element.getroottree().docinfo
+                    if docinfo.doctype or docinfo.internalDTD is not None:
+                        raise InvalidInput(
+                            ERP_UNSAFE.sentence(file=name, line=element.sourceline or 1), code=ERP_UNSAFE
+                        )
+                    first = False
                     yield event, element
+                    break
+                yield from events  # the checked first element aside, nothing per element here: it adds up
                 # The rest of the bytes (trailing whitespace) still count for the hash.
                 while self._reader.read(_CHUNK):
                     pass
@@ -113,6 +115,11 @@ def local(tag: object) -> tuple[str, str]:
     """(namespace, local name) of an element's tag; comments and processing instructions give ('', '')."""
     if not isinstance(tag, str):
         return "", ""
+    return _split(tag)
+
+
+@lru_cache(maxsize=4096)  # a document has a few dozen tags, read hundreds of thousands of times
+def _split(tag: str) -> tuple[str, str]:
     if tag.startswith("{"):
         namespace, _, name = tag[1:].partition("}")
         return namespace, name

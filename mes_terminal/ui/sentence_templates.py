@@ -75,6 +75,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} exists already; give the new lot another number."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} expired on {date}; an expired lot is not received."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} expired on {date}; it cannot be used."),
+    QT_TRANSLATE_NOOP("Sentences", "Lot {lot} has not arrived yet; it is expected on {date}."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} holds nothing to scrap."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} holds only {quantity} {unit}; {quantity2} {unit} cannot be taken."),
     QT_TRANSLATE_NOOP("Sentences", "Lot {lot} holds {quantity} {unit}; a split must leave some in it."),
@@ -268,6 +269,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Sentences",
         "This is the first signature of your session (or it has been idle): scan your badge and type your PIN.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sentences",
+        "This terminal's disk is full: its outbox file {path} cannot keep this action. The terminal takes no new work until there is room, so that nothing is lost; call an administrator to free space (docs/offline.md).",
     ),
     QT_TRANSLATE_NOOP(
         "Sentences",

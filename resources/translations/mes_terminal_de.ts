@@ -1415,6 +1415,14 @@
         <source>Scrap reasons</source>
         <translation>Ausschussgründe</translation>
     </message>
+    <message>
+        <source>Unlock badge {badge}</source>
+        <translation>Ausweis {badge} entsperren</translation>
+    </message>
+    <message>
+        <source>Why is it unlocked? The reason is kept in the audit trail.</source>
+        <translation>Warum wird er entsperrt? Der Grund wird im Audit-Trail festgehalten.</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>
@@ -2118,6 +2126,18 @@
         <source>Shaded: off shift and breaks; hatched: changeovers; outlined: locked.</source>
         <translation>Schattiert: außerhalb der Schichten und Pausen; schraffiert: Rüsten; umrandet: gesperrt.</translation>
     </message>
+    <message>
+        <source>Waiting for material: {waits} and {more} more.</source>
+        <translation>Wartet auf Material: {waits} und {more} weitere.</translation>
+    </message>
+    <message>
+        <source>Waiting for material: {waits}.</source>
+        <translation>Wartet auf Material: {waits}.</translation>
+    </message>
+    <message>
+        <source>{count} operations are short of material nothing on hand or expected covers.</source>
+        <translation>{count} Arbeitsgänge fehlt Material, das weder vorrätig noch erwartet ist.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleViewModel</name>
@@ -2595,6 +2615,10 @@
     <message>
         <source>Loss</source>
         <translation>Verlustart</translation>
+    </message>
+    <message>
+        <source>Lot {lot} has not arrived yet; it is expected on {date}.</source>
+        <translation>Charge {lot} ist noch nicht eingetroffen; sie wird am {date} erwartet.</translation>
     </message>
     <message>
         <source>Made</source>
@@ -3963,6 +3987,14 @@
     <message>
         <source>What the plant file loaded; change it there and load it again.</source>
         <translation>Was die Werksdatei geladen hat; ändern Sie es dort und laden Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>A badge locked after too many wrong PINs: choose it and unlock it, saying why.</source>
+        <translation>Ein nach zu vielen falschen PINs gesperrter Ausweis: auswählen und mit Begründung entsperren.</translation>
+    </message>
+    <message>
+        <source>Unlock badge…</source>
+        <translation>Ausweis entsperren…</translation>
     </message>
 </context>
 <context>

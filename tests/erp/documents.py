@@ -203,6 +203,8 @@ class LotLine:
     unit: str | None = "kg"
     expires: str | None = None
     supplier_lot: str | None = None
+    status: str | None = None  # "Expected", "In Transit": on its way
+    available: str | None = None  # when it may be used: V0700 EffectiveStartDate, V0600 an ExpectedDate property
 
 
 def material_information(lots: list[LotLine], *, version: str = "V0600", info_id: str = "MI-1") -> bytes:
@@ -212,8 +214,14 @@ def material_information(lots: list[LotLine], *, version: str = "V0600", info_id
     for lot in lots:
         element = _sub(info, ns, "MaterialLot")
         _sub(element, ns, "ID", lot.id)
+        if version == "V0700" and lot.available:
+            _sub(element, ns, "EffectiveStartDate", lot.available)
         _sub(element, ns, "MaterialDefinitionID", lot.material)
-        for key, value in (("ExpirationDate", lot.expires), ("SupplierLotID", lot.supplier_lot)):
+        if lot.status:
+            _sub(element, ns, "Status", lot.status)
+        expected = lot.available if version == "V0600" else None
+        properties = (("ExpirationDate", lot.expires), ("SupplierLotID", lot.supplier_lot), ("ExpectedDate", expected))
+        for key, value in properties:
             if value is None:
                 continue
             prop = _sub(element, ns, "MaterialLotProperty")

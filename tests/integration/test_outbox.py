@@ -179,19 +179,37 @@ def test_a_sign_in_with_a_pin_is_never_written_to_disk(clock, tmp_path, offline)
     assert b"4711" not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
 
 
-def test_a_damaged_outbox_says_so_and_takes_no_work_and_keeps_the_file(running, clock, tmp_path) -> None:
+def _garbage(data: bytes) -> bytes:
+    return b"\x00garbage" * 600
+
+
+def _a_page_overwritten(data: bytes) -> bytes:  # bit rot, a bad sector: the B-tree of the entries broken
+    return data[: 2 * 4096 + 100] + b"\xff" * 500 + data[2 * 4096 + 600 :]
+
+
+def _cut_short(data: bytes) -> bytes:  # a copy that stopped halfway
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize("damage", [_garbage, _a_page_overwritten, _cut_short])
+def test_a_damaged_outbox_says_so_in_one_sentence_takes_no_work_and_keeps_the_file(
+    running, clock, tmp_path, offline, damage
+) -> None:
     path = tmp_path / "outbox.sqlite"
     outbox = Outbox(path)
     OutboxDelivery(outbox, running, clock).send(count(clock))  # created and used
+    for _ in range(60):  # and some waiting: a file of a few pages
+        OutboxDelivery(outbox, offline, clock).send(count(clock))
     outbox.close()
-    damaged = b"\x00garbage" * 600
+    damaged = damage(path.read_bytes())
     path.write_bytes(damaged)
     delivery = OutboxDelivery(Outbox(path), running, clock)
-    for _ in range(2):  # and it stays refused
-        with pytest.raises(OutboxUnusable) as refused:
-            delivery.send(count(clock, 7))
+    for attempt in (lambda: delivery.send(count(clock, 7)), delivery.deliver, lambda: delivery.send(count(clock, 7))):
+        with pytest.raises(OutboxUnusable) as refused:  # and it stays refused
+            attempt()
         assert refused.value.code == OUTBOX_DAMAGED
         assert str(path) in refused.value.message and "takes no new work" in refused.value.message
+        assert "\n" not in refused.value.message  # what SQLite's check lists is logged, not put in the banner
     assert good_reported(running.engine) == 1  # the count taken after the damage was not sent
     assert path.read_bytes() == damaged  # the file is left for an administrator, not overwritten
 

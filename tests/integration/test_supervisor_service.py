@@ -272,7 +272,7 @@ def test_the_audit_trail_filters_and_exports_csv(service, bus, clock, tmp_path) 
 def test_master_data_shows_what_the_plant_file_loaded_without_pins(service) -> None:
     sections = {s.name: s for s in service.master_data()}
     assert [r[:2] for r in sections["workstations"].rows] == [("L1", "WS-01"), ("L1", "WS-02")]
-    assert ("B2001", "Grace Hopper", "supervisor", True) in sections["users"].rows
+    assert ("B2001", "Grace Hopper", "supervisor", True, None) in sections["users"].rows
     assert "pin" not in " ".join(sections["users"].columns)
     assert sections["routing"].rows[0][:4] == ("BRACKET-A", 10, "Cut", "WS-01")
 

@@ -299,3 +299,32 @@ def test_the_command_line_refuses_without_a_snapshot_and_opens_offline_with_one(
     kept = SnapshotFile(snapshot_file("WS-01"))
     kept.keep_station(service.station("WS-01"), service.dispatch_list("WS-01"), None, service._clock.now())
     assert main(start) == 0  # the window opened and showed the station, from the snapshot
+
+
+def test_a_stop_taken_offline_shows_the_station_down_and_its_end_shows_at_once(
+    qtbot, running, open_window, start_window, unreachable, service, plant
+) -> None:
+    open_window().shutdown()
+    window = start_window(unreachable)
+    qtbot.waitUntil(lambda: window.vm.station is not None and bool(window.vm.downtime_tree), timeout=20_000)
+    button = window.station_screen.ui.downtimeButton
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.stop_station("BREAKDOWN")  # the running job pauses with the reason: the station is down
+    assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("down", "Breakdown")
+    assert window.vm.current_job().status == "paused"
+    assert button.property("mode") == "end_downtime" and button.isEnabled()
+    assert window.station_screen.ui.stateDetailLabel.text().startswith("Breakdown")
+
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.end_downtime()
+    assert window.vm.station.state == "paused" and window.vm.station.open_downtime_reason is None
+    assert button.property("mode") == "downtime"
+    assert window.ui.connectionLabel.text() == "Offline (2 waiting)"
+
+    window.vm.service = service  # back: both delivered once, and the screen reads the database again
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
+    types = [e.type for e in read_events(plant)]
+    assert types.count("DowntimeStarted") == 1 and types.count("DowntimeEnded") == 1
+    assert window.vm.station.state == "paused"

@@ -22,6 +22,7 @@ from mes_terminal.services.terminal import TerminalService
 from mes_terminal.ui.terminal import view_model
 from mes_terminal.ui.terminal.scan_decisions import JobKey
 from tests.helpers import OPERATOR, UNREACHABLE, command
+from tests.small_disk import small_disk
 from tests.ui.cut_text import cut_texts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -188,3 +189,25 @@ def test_a_damaged_outbox_is_said_at_start_and_no_new_work_is_taken(
     assert window.banner.kind == "error" and "outbox file" in window.banner.text()
     assert counts(plant) == []  # not sent: it could not be kept first
     assert outbox_file.read_bytes() == b"not a database " * 500
+
+
+def test_a_full_disk_is_said_in_its_own_sentence_and_work_is_taken_again_once_there_is_room(
+    qtbot, running, open_window, outbox_file, plant, tmp_path
+) -> None:
+    with small_disk(outbox_file.parent) as disk:
+        window = open_window()
+        disk.fill()
+        with qtbot.waitSignal(window.vm.command_refused, timeout=10_000):
+            window.vm.report(JobKey("WO-1", 10), Decimal(3))
+        assert window.banner.kind == "error"
+        assert window.banner.text().startswith(f"This terminal's disk is full: its outbox file {outbox_file}")
+        assert "takes no new work until there is room" in window.banner.text()
+        assert window.ui.connectionLabel.text() == "Online"  # the database answers: only this terminal's disk is full
+        assert counts(plant) == []
+
+        disk.free()
+        with qtbot.waitSignal(window.vm.command_succeeded, timeout=10_000):
+            window.vm.report(JobKey("WO-1", 10), Decimal(2))
+        qtbot.waitUntil(lambda: not window.vm.busy)
+        assert window.banner.text().startswith("Reported 2 good and 0 scrap.")
+        assert [Decimal(e.payload["good"]) for e in counts(plant)] == [2]

@@ -402,6 +402,43 @@ def test_the_master_data_viewer_shows_each_section(console, qtbot, qtmodeltester
     assert console.master.model.index(0, 1).data() == "WS-01"
 
 
+def test_an_administrator_unlocks_a_locked_badge_from_the_users_section(
+    console, qtbot, plant, clock, monkeypatch
+) -> None:
+    from sqlalchemy import text
+
+    from mes_terminal.ui.supervisor import master_page
+
+    with plant.begin() as connection:  # Ada locked out by wrong PINs; Grace also an administrator
+        connection.execute(text("UPDATE users SET locked_at = :t, failed_pins = 5 WHERE badge = :b"),
+                           {"t": clock.now(), "b": OPERATOR})  # fmt: skip
+        admin = "INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE badge = :b"
+        connection.execute(text(admin), {"b": SUPERVISOR})
+    sign_in(console, qtbot)
+    page = console.master
+    with qtbot.waitSignal(console.vm.master_changed, timeout=10_000):
+        console.ui.tabs.setCurrentWidget(console.ui.masterTab)
+    settle(console, qtbot)
+    assert not page.ui.unlockButton.isVisible()  # the site section: nothing to unlock there
+    users = [s.name for s in page.sections].index("users")
+    page.ui.sectionList.setCurrentRow(users)
+    assert page.ui.unlockButton.isVisible() and not page.ui.unlockButton.isEnabled()
+    ada = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == OPERATOR)
+    assert page.model.index(ada, 4).data() != ""  # locked since
+    page.ui.masterView.setCurrentIndex(page.model.index(ada, 0))
+    assert page.ui.unlockButton.isEnabled()
+
+    monkeypatch.setattr(master_page.QInputDialog, "getText", lambda *a, **k: ("Identity checked at the desk", True))
+    with qtbot.waitSignal(console.vm.master_changed, timeout=10_000):
+        page.ui.unlockButton.click()
+    assert banner_says(console, f"Badge {OPERATOR} is unlocked.")
+    ada = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == OPERATOR)
+    assert page.model.index(ada, 4).data() == ""
+    with plant.connect() as connection:
+        event = connection.execute(text("SELECT payload FROM events WHERE type = 'PinLockoutReset'")).scalar_one()
+    assert "Identity checked at the desk" in str(event)
+
+
 # --- what a person types -------------------------------------------------------------------------
 
 

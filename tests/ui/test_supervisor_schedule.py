@@ -51,3 +51,20 @@ def test_the_published_plan_is_drawn_per_station_with_late_work_counted(console,
     if os.environ.get("MES_SCREENSHOT_DIR"):  # for looking at it by eye
         console.resize(1280, 800)
         console.grab().save(os.path.join(os.environ["MES_SCREENSHOT_DIR"], "schedule_tab.png"))
+
+
+def test_the_tab_names_work_waiting_for_material_on_its_way(console, qtbot, plant, bus, clock, tmp_path) -> None:
+    from mes_terminal.integration.importer import import_file
+    from tests.erp.documents import LotLine, material_information
+
+    now = clock.now()
+    bus.execute(command(c.CreateWorkOrder, now, number="WO-9", product="BRACKET-A", quantity=Decimal(100),
+                        due=now + timedelta(days=3)))  # fmt: skip
+    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-9"))
+    lots = tmp_path / "lots.xml"  # 35 kg of steel needed, none on hand, 50 kg arriving Wednesday 08:00 UTC
+    lots.write_bytes(material_information([LotLine("L-SHIP", "STEEL-2MM", "50", available="2026-03-04T08:00:00Z")],
+                                          version="V0700"))  # fmt: skip
+    assert import_file(plant, lots, now=now).ok
+    sign_in(console, qtbot)
+    open_schedule(console, qtbot)
+    assert "Waiting for material: WO-9/10 Wed 04 09:00 (L-SHIP)." in console.schedule.summary.text()

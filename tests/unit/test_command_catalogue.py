@@ -42,7 +42,6 @@ FROM_FILES_AND_MACHINES = {
     "MachineSourceStatus": "a connector reaching or losing a signal source (mes-terminal connect)",
     "RecordPrintOutcome": "a printer's answer, recorded by the printing service",
     "CorrectCount": "a replay file (a lead's correction); the console words it and its audit tab links it",
-    "ResetPinLockout": "an administrator's replay file; the console words it (SupervisorViewModel._sentences)",
     "RaiseNonconformance": "raised by RecordCheck's handler, or from a replay file",
 }
 

@@ -13,7 +13,7 @@ from mes_terminal.db.records.instructions import (
 )
 from mes_terminal.db.records.integration import ErpMessage, ErpOrderSource
 from mes_terminal.db.records.machines import MachineCount, MachineCounter, MachineSource, PublishCursor
-from mes_terminal.db.records.material import GenealogyLink, Lot, Material
+from mes_terminal.db.records.material import ExpectedLot, GenealogyLink, Lot, Material
 from mes_terminal.db.records.orders import WorkOrder, WorkOrderOperation
 from mes_terminal.db.records.personnel import (
     LineShift,
@@ -57,6 +57,7 @@ __all__ = [
     "ErpOrderSource",
     "Event",
     "EventChainHead",
+    "ExpectedLot",
     "GenealogyLink",
     "Hold",
     "Holiday",

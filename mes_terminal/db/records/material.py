@@ -61,6 +61,25 @@ class Lot(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ExpectedLot(Base):
+    """A lot the ERP announced that has not arrived: the scheduler's material release date.
+
+    Kept apart from `lots` so nothing on the floor can pick, scan or count what is not here; the
+    lot's arrival (the same number, received) removes it.
+    """
+
+    __tablename__ = "expected_lots"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[Code] = mapped_column(unique=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="RESTRICT"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(QUANTITY)
+    expected_at: Mapped[datetime] = mapped_column(UtcDateTime())  # when it may be used
+    supplier_lot: Mapped[str | None] = mapped_column(String(64))
+    announced_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class GenealogyLink(Base):
     """A quantity of one lot went into another: the edge of every recall trace."""
 

@@ -15,6 +15,7 @@ from mes_terminal.db.records import (
     BomLine,
     BomSubstitute,
     Consumption,
+    ExpectedLot,
     GenealogyLink,
     Lot,
     Material,
@@ -22,8 +23,16 @@ from mes_terminal.db.records import (
     WorkOrder,
     WorkOrderOperation,
 )
-from mes_terminal.domain.error_codes import AMBIGUOUS_LOT, LOT_NOT_ENOUGH, NO_SITE, UNKNOWN_GTIN, UNKNOWN_LOT
-from mes_terminal.domain.errors import Conflict, InvalidState, UnknownEntity
+from mes_terminal.domain.clock import site_date
+from mes_terminal.domain.error_codes import (
+    AMBIGUOUS_LOT,
+    LOT_NOT_ARRIVED,
+    LOT_NOT_ENOUGH,
+    NO_SITE,
+    UNKNOWN_GTIN,
+    UNKNOWN_LOT,
+)
+from mes_terminal.domain.errors import Conflict, InvalidState, MesError, UnknownEntity
 from mes_terminal.domain.materials import BomNeed, LotFacts, Picking
 from mes_terminal.domain.sentences import Sentence
 from mes_terminal.domain.statuses import LotStatus
@@ -130,8 +139,16 @@ class Lots:
         """The lot, locked until the transaction ends (SQLite: the write transaction already is)."""
         lot = self._session.scalars(select(Lot).where(Lot.number == number).with_for_update()).one_or_none()
         if lot is None:
-            raise UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
+            raise self._no_lot(number)
         return lot
+
+    def _no_lot(self, number: str) -> MesError:
+        """Why there is no lot `number`: not arrived yet (the ERP announced it), or unknown."""
+        expected_at = self._session.scalar(select(ExpectedLot.expected_at).where(ExpectedLot.number == number))
+        if expected_at is None:
+            return UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
+        day = site_date(expected_at, self.site().timezone).isoformat()
+        return InvalidState(LOT_NOT_ARRIVED.sentence(lot=number, date=day), code=LOT_NOT_ARRIVED)
 
     def exists(self, number: str) -> bool:
         return self._session.scalar(select(Lot.id).where(Lot.number == number)) is not None
@@ -205,7 +222,7 @@ class Lots:
         """The lot with its material, locked: one statement for the scan's hot path."""
         row = self._connection().execute(_LOCK_LOT, {"number": number}).one_or_none()
         if row is None:
-            raise UnknownEntity(UNKNOWN_LOT.sentence(number=number), code=UNKNOWN_LOT)
+            raise self._no_lot(number)
         facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
         return LockedLot(row.id, row.material_id, row.number, facts)
 

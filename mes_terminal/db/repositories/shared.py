@@ -6,12 +6,12 @@ return small values: on a slow core the ORM's bookkeeping costs more than the da
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import bindparam, exists, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mes_terminal.db import lookups
 from mes_terminal.db.records import (
@@ -90,18 +90,22 @@ _WORK_STARTED = select(
         ),
     )
 )
+_PENDING = aliased(WorkOrderOperation)
+# The first pending operation of the order of the row being updated.
 _FIRST_PENDING = (
-    select(WorkOrderOperation.id)
-    .where(
-        WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.status == OperationStatus.PENDING
-    )
-    .order_by(WorkOrderOperation.seq)
+    select(_PENDING.id)
+    .where(_PENDING.work_order_id == WorkOrderOperation.work_order_id, _PENDING.status == OperationStatus.PENDING)
+    .order_by(_PENDING.seq)
     .limit(1)
+    .correlate(WorkOrderOperation)
     .scalar_subquery()
 )
 _READY_FIRST_PENDING = (
     update(WorkOrderOperation)
-    .where(WorkOrderOperation.id == _FIRST_PENDING)
+    .where(
+        WorkOrderOperation.work_order_id.in_(bindparam("order_ids", expanding=True)),
+        WorkOrderOperation.id == _FIRST_PENDING,
+    )
     .values(status=OperationStatus.READY, version=WorkOrderOperation.version + 1)
 )
 _UNREADY = (
@@ -245,7 +249,25 @@ class WorkOrders:
         return bool(self._session.connection().scalar(_WORK_STARTED, {"order_id": order.id}))
 
     def ready_first_pending_operation(self, order: LockedOrder) -> None:
-        self._session.connection().execute(_READY_FIRST_PENDING, {"order_id": order.id})
+        self.ready_first_pending_operations([order.id])
+
+    def ready_first_pending_operations(self, order_ids: Sequence[int]) -> None:
+        """The first pending operation of each order becomes ready: one statement for many orders."""
+        if order_ids:
+            self._session.connection().execute(_READY_FIRST_PENDING, {"order_ids": list(order_ids)})
+
+    def change_new(self, order_ids: Sequence[int], **values: object) -> None:
+        """Write `values` to orders made in this transaction and bump their version, as `change` does.
+
+        Nobody else sees those rows before the commit, so there is no lock to take and no version to check.
+        """
+        if order_ids:
+            self._session.connection().execute(
+                update(WorkOrder)
+                .where(WorkOrder.id.in_(list(order_ids)))
+                .values(version=WorkOrder.version + 1, **values)
+                .execution_options(synchronize_session=False)
+            )
 
     def unready_operations(self, order: LockedOrder) -> None:
         self._session.connection().execute(_UNREADY, {"order_id": order.id})

@@ -311,11 +311,18 @@ class CommandBus:
         return Outcome(cmd.command_id, cmd.type, result)
 
     def _prior(self, cmd: Command) -> Outcome | None:
-        """The first result of this command id, if it ran; None when it did not (or that cannot be read now)."""
+        """The first result of this command id, if it ran; None when it did not (or that cannot be read now).
+
+        `DatabaseUnavailable` when the connection was lost on the way: a refusal after a commit that was
+        cut off unheard is most likely this command's own earlier run, so not knowing is not a refusal
+        (an outbox keeps the command and asks again; the operator is not told it was refused).
+        """
         try:
             with self._engine.connect().execution_options(mes_read_only=True) as connection:
                 row = connection.execute(_SELECT_PROCESSED, {"command_id": cmd.command_id}).one_or_none()
-        except DBAPIError:
+        except DBAPIError as error:
+            if isinstance(error, OperationalError) or error.connection_invalidated:
+                raise _unavailable(error) from None
             log.warning("could not look up command %s", cmd.command_id, exc_info=True)
             return None  # the caller's own answer (the refusal) stands
         if row is None:

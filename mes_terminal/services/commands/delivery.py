@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from mes_terminal.domain.clock import Clock
 from mes_terminal.domain.error_codes import OUTBOX_SIGN_IN_OFFLINE, UNEXPECTED
-from mes_terminal.domain.errors import DatabaseUnavailable, MesError
+from mes_terminal.domain.errors import DatabaseUnavailable, MesError, OutboxFull
 from mes_terminal.services.commands import conflicts
 from mes_terminal.services.commands.bus import CommandBus, Outcome
 from mes_terminal.services.commands.catalog import Command
@@ -87,9 +87,9 @@ class OutboxDelivery:
             except DatabaseUnavailable:
                 return Queued(command, 1)
             except Exception:
-                self.outbox.remove(seq)  # refused while the operator is here: they see why, nothing is kept
+                self._forget(seq, command)  # refused while the operator is here: they see why, nothing is kept
                 raise
-            self.outbox.remove(seq)
+            self._forget(seq, command)
             return outcome
 
     def deliver(self, limit: int | None = None) -> Round:
@@ -108,6 +108,15 @@ class OutboxDelivery:
                 self.outbox.remove(waiting.seq)
                 sent += 1
             return self._round(sent, reachable=True)
+
+    def _forget(self, seq: int, command: Command) -> None:
+        """Cross off a command the database answered while the operator waits. On a full disk even a delete
+        needs room (SQLite's log grows): the answer stands, and the entry is sent again later, where the
+        command bus recognises its id (done: its first result; refused: kept as a conflict)."""
+        try:
+            self.outbox.remove(seq)
+        except OutboxFull:
+            log.warning("%s %s answered but still in the outbox: the disk is full", command.type, command.command_id)
 
     def _deliver_one(self, command: Command) -> None:
         try:

@@ -6,16 +6,20 @@ between the two delivers it again with the same command id, which the command bu
 first result: nothing is lost, nothing is done twice. Commands are stored as the JSON lines of
 `codec` (INTERFACES.md §2), so an administrator can read a stuck outbox with the sqlite3 shell.
 
-A file that cannot be read or written (damaged, disk full, not a database) raises `OutboxUnusable`
-and stays refused: the terminal stops taking new work rather than lose it. So does a file another
-process holds (a second terminal for the same station on this computer): two senders of one outbox
-would mix up its order.
+A file that cannot be read or written (damaged, not a database) raises `OutboxUnusable` and stays
+refused: the terminal stops taking new work rather than lose it. So does a file another process holds
+(a second terminal for the same station on this computer): two senders of one outbox would mix up its
+order. A full disk raises `OutboxFull` and refuses only while it lasts: SQLite rolls the write back
+whole, so what the file held is intact, and the next call tries again.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
+import shutil
 import sqlite3
 import sys
 import threading
@@ -25,8 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mes_terminal.domain.error_codes import OUTBOX_DAMAGED
-from mes_terminal.domain.errors import MesError, OutboxUnusable
+from mes_terminal.domain.error_codes import OUTBOX_DAMAGED, OUTBOX_DISK_FULL
+from mes_terminal.domain.errors import MesError, OutboxFull, OutboxUnusable
 from mes_terminal.services.commands.catalog import Command
 from mes_terminal.services.commands.codec import decode_line, encode
 from mes_terminal.services.commands.registry import COMMAND_TYPES
@@ -40,6 +44,14 @@ CREATE TABLE IF NOT EXISTS outbox (
     put_at TEXT NOT NULL           -- RFC 3339, UTC: when the terminal took it
 );
 """
+
+log = logging.getLogger(__name__)
+
+# Below this much free space an I/O error of SQLite is the full disk's: opening the file needs room
+# for its 32 KiB shared-memory index and the write-ahead log (SQLite says SQLITE_IOERR_SHMSIZE then).
+_ROOM = 1 << 20
+_MALFORMED = "database disk image is malformed"  # SQLite's words, for what quick_check finds wrong
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a full disk, or the user's quota
 
 
 @dataclass(frozen=True)
@@ -111,10 +123,12 @@ class Outbox:
                 if self._db is None:
                     self._db = self._connect()
                 yield self._db
-            except sqlite3.Error as error:
+            except (sqlite3.Error, OSError) as error:
                 if self._db is not None and self._db.in_transaction:
                     with suppress(sqlite3.Error):
                         self._db.execute("ROLLBACK")
+                if self._disk_full(error):  # not kept as broken: once there is room the outbox works again
+                    raise OutboxFull(OUTBOX_DISK_FULL.sentence(path=str(self.path)), code=OUTBOX_DISK_FULL) from None
                 raise self._unusable(str(error)) from None
 
     def _connect(self) -> sqlite3.Connection:
@@ -124,9 +138,10 @@ class Outbox:
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
             # A damaged file must be found now, before a command is taken, not when it is delivered.
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(check)
+            check = "\n".join(row[0] for row in db.execute("PRAGMA quick_check"))
+            if check != "ok":  # the details (a line a damaged cell) are the administrator's, not the banner's
+                log.error("outbox %s fails its check:\n%s", self.path, check)
+                raise sqlite3.DatabaseError(_MALFORMED)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a command taken is a command on disk
             db.executescript(_SCHEMA)
@@ -134,6 +149,19 @@ class Outbox:
             db.close()
             raise
         return db
+
+    def _disk_full(self, error: sqlite3.Error | OSError) -> bool:
+        if isinstance(error, OSError):  # making the directory or the lock file
+            return error.errno in _FULL_ERRNOS
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code of an extended one
+        if code == sqlite3.SQLITE_FULL:
+            return True
+        if code != sqlite3.SQLITE_IOERR:
+            return False
+        try:
+            return shutil.disk_usage(self.path.parent).free < _ROOM
+        except OSError:
+            return False
 
     def _unusable(self, reason: str) -> OutboxUnusable:
         self._broken = OutboxUnusable(

@@ -6,7 +6,8 @@ plant file come each station's capacity, each routing operation's transfer time 
 pause over a break, each product's changeover family (else the product itself) with the site's
 changeover matrix (a pair it lacks takes the routing's setup minutes), and the time a station does
 not work: outside its line's shifts (a line without shifts works around the clock), on its line's
-holidays (site-local days) and in its maintenance windows.
+holidays (site-local days) and in its maintenance windows. An operation whose material is still on its
+way is released when the lot it needs may be used (`planning/material.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from mes_terminal.scheduling.solve import schedule
 from mes_terminal.scheduling.timeline import around_the_clock, instant, minutes, windows
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus, Outcome
+from mes_terminal.services.planning.material import MaterialPlan, net
 from mes_terminal.services.queries import schedule as q
 from mes_terminal.services.queries.read_only import read_connection
 from mes_terminal.services.reports.queries import line_shifts
@@ -72,6 +74,7 @@ class PlantPlan:
     figures: PlanFigures
     baseline: PlanFigures | None  # the best dispatch rule's plan
     violations: tuple[str, ...]  # what the independent check found wrong (empty for a good plan)
+    material: MaterialPlan = field(default_factory=lambda: MaterialPlan((), ()))  # waits for lots, shortages
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,11 @@ class Facts:
     changeovers: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (from, to family) -> minutes
     holidays: Mapping[int, tuple[date, ...]] = field(default_factory=dict)  # line id -> site-local days off
     maintenance: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # station -> closed spans
+    demand: tuple[q.DemandRow, ...] = ()  # material still needed, of the materials with lots expected
+    supply: tuple[q.SupplyRow, ...] = ()  # those materials on hand and expected
+
+    def material(self) -> MaterialPlan:
+        return net(self.demand, self.supply)
 
 
 def read_facts(engine: Engine) -> Facts:
@@ -111,6 +119,8 @@ def read_facts(engine: Engine) -> Facts:
             matrix,
             {line_id: tuple(days) for line_id, days in days_off.items()},
             {code: tuple(spans) for code, spans in closed.items()},
+            tuple(q.material_demand(connection)),
+            tuple(q.material_supply(connection)),
         )
 
 
@@ -131,7 +141,7 @@ def plan_plant(
     problem = build_problem(facts, origin, now, horizon_days, frozen_hours)
     result = schedule(problem, Options(time_limit=time_limit, workers=workers, seed=seed))
     names = {f"{row.work_order}/{row.seq}": row.name for row in facts.operations}
-    return _plant_plan(problem, origin, result.plan, result.baseline, names)
+    return replace(_plant_plan(problem, origin, result.plan, result.baseline, names), material=facts.material())
 
 
 def build_problem(
@@ -166,9 +176,12 @@ def build_problem(
     by_order: dict[str, list[q.OperationRow]] = defaultdict(list)
     for op_row in facts.operations:
         by_order[op_row.work_order].append(op_row)
+    material = facts.material()
     jobs = []
     for number, rows in by_order.items():
-        operations = tuple(_operation(row, origin, now, horizon, current, frozen_until, down) for row in rows)
+        operations = tuple(_operation(row, origin, now, horizon, current, frozen_until, down, material) for row in rows)
+        if any(op.fixed is None and op.release >= horizon for op in operations):
+            continue  # its material comes after the horizon: not in this plan (the material plan says why)
         first = rows[0]
         jobs.append(sp.Job(number, operations, due=minutes(origin, first.due_at), weight=max(1, 1 + first.priority)))
     known = {op.key for job in jobs for op in job.operations}
@@ -195,6 +208,7 @@ def _operation(
     current: dict[tuple[str, int], q.CurrentRow],
     frozen_until: datetime,
     down: Mapping[str, int],
+    material: MaterialPlan,
 ) -> sp.Operation:
     key = f"{row.work_order}/{row.seq}"
     work = _work_minutes(row)
@@ -217,7 +231,8 @@ def _operation(
     if planned is not None and origin <= planned.start < frozen_until and planned.station in row.eligible:
         fixed = sp.Fixed(planned.station, minutes(origin, planned.start), minutes(origin, planned.end))
         return replace(rules, durations={planned.station: work}, fixed=fixed)
-    release = 0 if row.released_at is None else max(0, minutes(origin, row.released_at))
+    releases = [row.released_at, material.release(row.work_order, row.seq)]
+    release = max((max(0, minutes(origin, at)) for at in releases if at is not None), default=0)
     durations = {code: work for code in row.eligible} if row.cycle_seconds is not None else {}
     return replace(rules, durations=durations, release=release)
 
@@ -316,6 +331,28 @@ def plan_json(plan: PlantPlan) -> dict[str, object]:
         "baseline": _figures_json(plan.baseline) if plan.baseline else None,
         "from": _stamp(plan.origin),
         "until": _stamp(plan.horizon_end),
+        "material": {
+            "waits": [
+                {
+                    "work_order": w.work_order,
+                    "operation": w.operation,
+                    "material": w.material,
+                    "lot": w.lot,
+                    "until": _stamp(w.until),
+                    "planned": w.until < plan.horizon_end,
+                }
+                for w in plan.material.waits
+            ],
+            "shortages": [
+                {
+                    "work_order": s.work_order,
+                    "operation": s.operation,
+                    "material": s.material,
+                    "missing": f"{s.missing.normalize():f}",
+                }
+                for s in plan.material.shortages
+            ],
+        },
     }
 
 

@@ -7,7 +7,7 @@ revision of the product's routing operation. A pending revision is never shown a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, bindparam, func, select, update
@@ -86,17 +86,29 @@ def pin_released_operations(connection: Connection, work_order_id: int) -> None:
     Called when an order is released: from then on the order keeps that revision until a supervisor
     moves it (`MoveInstructions`), whatever is approved meanwhile.
     """
-    connection.execute(_PIN_RELEASED, {"order": work_order_id})
+    pin_released_operations_of(connection, [work_order_id])
+
+
+def pin_released_operations_of(connection: Connection, work_order_ids: Sequence[int]) -> None:
+    """`pin_released_operations` for many orders released together (an ERP schedule): one statement."""
+    if work_order_ids:
+        connection.execute(_PIN_RELEASED, {"orders": list(work_order_ids)})
 
 
 # Built once: an ERP schedule releases thousands of orders, and building the statement costs more than
 # running it.
 _PIN_RELEASED = (
     update(WorkOrderOperation)
-    .where(WorkOrderOperation.work_order_id == bindparam("order"), WorkOrderOperation.instruction_revision_id.is_(None))
+    .where(
+        WorkOrderOperation.work_order_id.in_(bindparam("orders", expanding=True)),
+        WorkOrderOperation.instruction_revision_id.is_(None),
+    )
     .values(
         instruction_revision_id=newest_approved(
-            select(WorkOrder.product_id).where(WorkOrder.id == bindparam("order")).scalar_subquery(),
+            select(WorkOrder.product_id)
+            .where(WorkOrder.id == WorkOrderOperation.work_order_id)
+            .correlate(WorkOrderOperation)  # to the updated row, two subqueries out
+            .scalar_subquery(),
             WorkOrderOperation.seq,
         )
     )

@@ -1,8 +1,8 @@
 """What the scheduler reads: the open operations of released orders, the stations and the plan in force.
 
 SQL in, frozen rows out; `services/planning/` turns them into the scheduler's problem. Set-based
-statements for the operations, their eligible stations, the current plan and the calendar (changeover
-matrix, holidays, maintenance), whatever their number.
+statements for the operations, their eligible stations, the current plan, the calendar (changeover
+matrix, holidays, maintenance) and the material that is expected, whatever their number.
 """
 
 from __future__ import annotations
@@ -11,15 +11,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from mes_terminal.db.records import (
+    BomLine,
     Changeover,
+    Consumption,
     DowntimeEvent,
     DowntimeReason,
+    ExpectedLot,
     Holiday,
     HolidayLine,
     Line,
+    Lot,
     MaintenanceWindow,
     Material,
     PlannedOperation,
@@ -30,7 +34,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
-from mes_terminal.domain.statuses import OperationStatus, WorkOrderStatus
+from mes_terminal.domain.statuses import LotStatus, OperationStatus, WorkOrderStatus
 
 ops = WorkOrderOperation
 # Orders the floor may work on now; an order on hold is left out of the plan until it is released again.
@@ -66,6 +70,29 @@ class OperationRow:
     family: str | None = None  # the product's changeover family; None: the product code
     transfer_minutes: int = 0  # wait after the job's previous operation
     interruptible: bool = True  # may pause over a break
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    """What an open operation still has to consume of a material that has lots on their way."""
+
+    work_order: str
+    seq: int
+    material: str
+    quantity: Decimal  # in the material's unit
+    due_at: datetime
+    priority: int
+    active: bool  # running or paused: first in line for the material
+
+
+@dataclass(frozen=True)
+class SupplyRow:
+    """Material there is or will be: lots on hand (at None), or an expected lot and when it may be used."""
+
+    material: str
+    quantity: Decimal
+    at: datetime | None
+    lot: str | None  # None: the sum of the lots on hand
 
 
 @dataclass(frozen=True)
@@ -251,3 +278,67 @@ def open_stops(connection: Connection) -> list[StopRow]:
         .order_by(Workstation.code)
     )
     return [StopRow(r.code, r.started_at, r.source, r.name) for r in rows]
+
+
+def material_demand(connection: Connection) -> list[DemandRow]:
+    """The lot-controlled material open operations still need, of the materials with lots expected.
+
+    Need: the BOM's quantity per piece times the order's quantity, less what the operation consumed
+    (returns taken back). Other materials are left out: with nothing expected, the plan cannot know
+    when more comes and does not wait for it.
+    """
+    consumed = (
+        select(func.coalesce(func.sum(Consumption.quantity - Consumption.returned_quantity), 0))
+        .join(Lot, Lot.id == Consumption.lot_id)
+        .where(Consumption.operation_id == ops.id, Lot.material_id == BomLine.component_id)
+        .scalar_subquery()
+    )
+    expected = select(ExpectedLot.id).where(ExpectedLot.material_id == BomLine.component_id).exists()
+    rows = connection.execute(
+        select(
+            WorkOrder.number,
+            ops.seq,
+            Material.code,
+            (BomLine.quantity_per * WorkOrder.quantity - consumed).label("need"),
+            WorkOrder.due_at,
+            WorkOrder.priority,
+            ops.status,
+        )
+        .join(WorkOrder, WorkOrder.id == ops.work_order_id)
+        .join(BomLine, (BomLine.product_id == WorkOrder.product_id) & (BomLine.operation_seq == ops.seq))
+        .join(Material, Material.id == BomLine.component_id)
+        .where(
+            WorkOrder.status.in_(PLANNED_ORDERS),
+            ops.status != OperationStatus.COMPLETED,
+            Material.lot_controlled.is_(True),
+            expected,
+        )
+        .order_by(WorkOrder.number, ops.seq, Material.code)
+    )
+    active = {OperationStatus.RUNNING, OperationStatus.PAUSED}
+    return [
+        DemandRow(r.number, r.seq, r.code, Decimal(r.need), r.due_at, r.priority, r.status in active)
+        for r in rows
+        if Decimal(r.need) > 0
+    ]
+
+
+def material_supply(connection: Connection) -> list[SupplyRow]:
+    """Of each material with lots expected: what is on hand and available, and each expected lot."""
+    on_hand = connection.execute(
+        select(Material.code, func.sum(Lot.quantity))
+        .join(Material, Material.id == Lot.material_id)
+        .where(
+            Lot.status == LotStatus.AVAILABLE,
+            select(ExpectedLot.id).where(ExpectedLot.material_id == Lot.material_id).exists(),
+        )
+        .group_by(Material.code)
+    )
+    coming = connection.execute(
+        select(Material.code, ExpectedLot.quantity, ExpectedLot.expected_at, ExpectedLot.number)
+        .join(Material, Material.id == ExpectedLot.material_id)
+        .order_by(Material.code, ExpectedLot.expected_at, ExpectedLot.number)
+    )
+    return [SupplyRow(code, Decimal(quantity), None, None) for code, quantity in on_hand] + [
+        SupplyRow(r.code, Decimal(r.quantity), r.expected_at, r.number) for r in coming
+    ]

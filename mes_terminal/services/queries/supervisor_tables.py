@@ -135,7 +135,9 @@ def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], Sequ
     role_names: dict[int, list[str]] = {}
     for user_id, role in role_rows:
         role_names.setdefault(user_id, []).append(role)
-    users = connection.execute(select(User.id, User.badge, User.name, User.active).order_by(User.badge)).all()
+    users = connection.execute(
+        select(User.id, User.badge, User.name, User.active, User.locked_at).order_by(User.badge)
+    ).all()
     scopes: dict[int, list[tuple[str, str, int]]] = {}
     for reason_id, kind, code, number in connection.execute(
         select(
@@ -169,8 +171,8 @@ def master_data(connection: Connection) -> dict[str, tuple[tuple[str, ...], Sequ
             ).all(),
         ),
         "users": (
-            ("badge", "name", "roles", "active"),
-            [(u.badge, u.name, ", ".join(role_names.get(u.id, [])), u.active) for u in users],
+            ("badge", "name", "roles", "active", "locked_since"),
+            [(u.badge, u.name, ", ".join(role_names.get(u.id, [])), u.active, u.locked_at) for u in users],
         ),
         "materials": (
             ("code", "name", "unit", "product", "lot_controlled", "shelf_life_days", "gtin"),

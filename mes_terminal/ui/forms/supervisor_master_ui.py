@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QPushButton,
     QTableView,
     QVBoxLayout,
 )
@@ -45,6 +46,25 @@ class Ui_SupervisorMaster:
 
         self.tableLayout.addWidget(self.masterView)
 
+        self.userActionsLayout = QHBoxLayout()
+        self.userActionsLayout.setObjectName("userActionsLayout")
+        self.userHintLabel = QLabel(SupervisorMaster)
+        self.userHintLabel.setObjectName("userHintLabel")
+        self.userHintLabel.setWordWrap(True)
+        self.userHintLabel.setProperty("role", "hint")
+
+        self.userActionsLayout.addWidget(self.userHintLabel)
+
+        self.unlockButton = QPushButton(SupervisorMaster)
+        self.unlockButton.setObjectName("unlockButton")
+        self.unlockButton.setEnabled(False)
+
+        self.userActionsLayout.addWidget(self.unlockButton)
+
+        self.userActionsLayout.setStretch(0, 1)
+
+        self.tableLayout.addLayout(self.userActionsLayout)
+
         self.masterLayout.addLayout(self.tableLayout)
 
         self.retranslateUi(SupervisorMaster)
@@ -57,6 +77,14 @@ class Ui_SupervisorMaster:
                 "SupervisorMaster", "What the plant file loaded; change it there and load it again.", None
             )
         )
+        self.userHintLabel.setText(
+            QCoreApplication.translate(
+                "SupervisorMaster",
+                "A badge locked after too many wrong PINs: choose it and unlock it, saying why.",
+                None,
+            )
+        )
+        self.unlockButton.setText(QCoreApplication.translate("SupervisorMaster", "Unlock badge\u2026", None))
         pass
 
     # retranslateUi

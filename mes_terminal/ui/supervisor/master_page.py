@@ -1,9 +1,13 @@
-"""The master-data tab: what the plant file loaded, one section at a time (read-only)."""
+"""The master-data tab: what the plant file loaded, one section at a time (read-only), and the one thing
+done here: unlocking a badge locked after too many wrong PINs (an administrator, with a reason)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from typing import Any
 
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QListWidgetItem, QWidget
+
+from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.queries.supervisor_views import MasterSection
 from mes_terminal.ui.forms.supervisor_master_ui import Ui_SupervisorMaster
 from mes_terminal.ui.supervisor.simple_models import TableModel
@@ -21,7 +25,11 @@ class MasterPage(QWidget):
         self.ui.masterView.setModel(self.model)
         self.ui.masterView.verticalHeader().hide()
         vm.master_changed.connect(self.on_master_changed)
+        vm.command_succeeded.connect(self.on_command_succeeded)
         self.ui.sectionList.currentRowChanged.connect(self.on_section_chosen)
+        self.ui.masterView.selectionModel().currentRowChanged.connect(lambda *_: self._render_unlock())
+        self.ui.unlockButton.clicked.connect(self.on_unlock_clicked)
+        self._render_unlock()
 
     def titles(self) -> dict[str, str]:
         return {
@@ -53,3 +61,41 @@ class MasterPage(QWidget):
         self.model.set_table([name.replace("_", " ") for name in section.columns], section.rows)
         self.ui.masterView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.masterView.horizontalHeader().setStretchLastSection(True)
+        self._render_unlock()
+
+    # --- unlocking a badge ---------------------------------------------------------------------------
+
+    def _section(self) -> MasterSection | None:
+        row = self.ui.sectionList.currentRow()
+        return self.sections[row] if 0 <= row < len(self.sections) else None
+
+    def _locked_badge(self) -> str | None:
+        """The badge of the chosen user row when it is locked; else None."""
+        section, index = self._section(), self.ui.masterView.currentIndex()
+        if section is None or section.name != "users" or not index.isValid():
+            return None
+        row = section.rows[index.row()]
+        locked = dict(zip(section.columns, row, strict=True))
+        return str(locked["badge"]) if locked.get("locked_since") is not None else None
+
+    def _render_unlock(self) -> None:
+        users = (section := self._section()) is not None and section.name == "users"
+        self.ui.userHintLabel.setVisible(users)
+        self.ui.unlockButton.setVisible(users)
+        self.ui.unlockButton.setEnabled(self._locked_badge() is not None)
+
+    def on_unlock_clicked(self) -> None:
+        badge = self._locked_badge()
+        if badge is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Unlock badge {badge}").format(badge=badge),
+            self.tr("Why is it unlocked? The reason is kept in the audit trail."),
+        )
+        if ok:
+            self.vm.act(c.ResetPinLockout, badge=badge, reason=reason)
+
+    def on_command_succeeded(self, command: c.Command, _result: Any) -> None:
+        if isinstance(command, c.ResetPinLockout):
+            self.vm.load_master_data()  # the row shows it unlocked

@@ -416,11 +416,33 @@ class SchedulePage(QWidget):
                 for code, until in sorted(draft.down_until.items())
             )
             parts.append(self.tr("Planned without: {stations}.").format(stations=downs))
+        parts += self._material(draft)
         parts.append(self.tr("Shaded: off shift and breaks; hatched: changeovers; outlined: locked."))
         self.summary.setText(" ".join(parts))
         self.publish_button.setEnabled(draft.changed and bool(draft.operations))
         self._show_stops(draft)
         self.gantt.set_chart(chart)
+
+    def _material(self, draft: d.Draft) -> list[str]:
+        """Operations held back by lots on their way, and what nothing on hand or expected covers."""
+        material, parts = draft.facts.material(), []
+        if material.waits:
+            waits = ", ".join(
+                f"{w.work_order}/{w.operation} {site_time(w.until, draft.timezone, 'week_time')} ({w.lot})"
+                for w in material.waits[:3]
+            )
+            more = len(material.waits) - 3
+            parts.append(
+                (self.tr("Waiting for material: {waits} and {more} more.") if more > 0 else
+                 self.tr("Waiting for material: {waits}.")).format(waits=waits, more=more)
+            )  # fmt: skip
+        if material.shortages:
+            parts.append(
+                self.tr("{count} operations are short of material nothing on hand or expected covers.").format(
+                    count=len(material.shortages)
+                )
+            )
+        return parts
 
     def _show_stops(self, draft: d.Draft) -> None:
         wanted = [stop.station for stop in draft.stops]

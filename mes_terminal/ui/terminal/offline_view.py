@@ -3,13 +3,15 @@
 Offline, the terminal cannot read the station again, so a job started there would still show as not
 running. The actions saved in the outbox meanwhile are applied here to the view, for display only (the
 database decides when they are delivered, docs/offline.md); the jobs they touched are marked pending.
-Starts, pauses, resumes, counts, completions, sign-ins by badge and sign-outs change what the screen
-shows; other actions do not.
+Starts, pauses, resumes, counts, completions, stops (a pause with a reason, Downtime, End downtime),
+sign-ins by badge and sign-outs change what the screen shows; other actions do not.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,21 +27,44 @@ else:  # the service stack is loaded by the time an action was saved
     sv = DeferredModule("mes_terminal.services.queries.station_views")
 
 
+@dataclass
+class _Stop:
+    """The station's open stop as the screen shows it: the reason's name ("" while it has none)."""
+
+    reason: str | None  # None: no stop
+    since: datetime | None
+    job: JobKey | None = None  # the job whose pause opened it: its Resume ends it
+
+
 def applied(
-    station: StationView, dispatch: list[DispatchItem], saved: list[c.Command], pending: str
+    station: StationView,
+    dispatch: list[DispatchItem],
+    saved: list[c.Command],
+    pending: str,
+    reason_names: Mapping[str, str] | None = None,
 ) -> tuple[StationView, list[DispatchItem], set[JobKey]]:
     """`station` and `dispatch` as they will be once `saved` is delivered (if every rule agrees), the rows
-    touched described by `pending`; and the keys of the jobs touched."""
+    touched described by `pending`; and the keys of the jobs touched. `reason_names`: downtime reason
+    code -> name, to show a stop taken offline by its name."""
+    names = reason_names or {}
     jobs = {JobKey(job.work_order, job.operation): job for job in station.jobs}
     rows = {JobKey(item.work_order, item.operation): item for item in dispatch}
     touched: set[JobKey] = set()
     operators = {operator.badge: operator for operator in station.operators}
+    down = station.state == "down"
+    stop = _Stop(station.open_downtime_reason if down else None, station.state_since if down else None)
     for command in saved:
         if isinstance(command, c.SignIn):  # by badge alone: a PIN is never saved
             operators.setdefault(command.badge, sv.OperatorView(command.badge, command.badge, command.issued_at))
             continue
         if isinstance(command, c.SignOut):
             operators.pop(command.badge, None)
+            continue
+        if isinstance(command, c.StartDowntime):
+            stop = _Stop(names.get(command.reason or "", command.reason or ""), command.issued_at)
+            continue
+        if isinstance(command, c.EndDowntime):
+            stop = _Stop(None, None)
             continue
         key = JobKey(getattr(command, "work_order", ""), getattr(command, "operation", 0))
         job, row = jobs.get(key), rows.get(key)
@@ -48,8 +73,12 @@ def applied(
                 job = _job_from(row, command)
             if job is not None:
                 jobs[key] = replace(job, status="running", run_started_at=job.run_started_at or command.issued_at)
+            if stop.job == key:  # the stop this job's pause opened ends with its Resume
+                stop = _Stop(None, None)
         elif isinstance(command, c.PauseJob) and job is not None:
             jobs[key] = replace(job, status="paused", run_started_at=None)
+            if command.reason:  # a pause with a reason stops the station
+                stop = _Stop(names.get(command.reason, command.reason), command.issued_at, key)
         elif isinstance(command, c.ReportCount) and job is not None:
             jobs[key] = replace(job, good=job.good + command.good, scrap=job.scrap + command.scrap)
         elif isinstance(command, c.CompleteJob):
@@ -60,8 +89,19 @@ def applied(
         if row is not None:
             rows[key] = _row_as(row, jobs.get(key), pending)
     running = [job for job in jobs.values() if job.status == "running"]
-    state = station.state if station.state == "down" else ("running" if running else "paused" if jobs else "idle")
-    shown = replace(station, jobs=tuple(jobs.values()), state=state, operators=tuple(operators.values()))
+    if stop.reason is not None:
+        state, since = "down", stop.since
+    else:
+        state = "running" if running else "paused" if jobs else "idle"
+        since = station.state_since if state == station.state else None
+    shown = replace(
+        station,
+        jobs=tuple(jobs.values()),
+        state=state,
+        state_since=since,
+        open_downtime_reason=stop.reason,
+        operators=tuple(operators.values()),
+    )
     return shown, [rows[JobKey(item.work_order, item.operation)] for item in dispatch], touched
 
 

@@ -211,9 +211,13 @@ class TerminalViewModel(QObject):
         self._last_read = (station, dispatch, downtime)
         self.pending_jobs = set()
         if self._saved_offline:
+            names = {node.code: node.name for node in self.downtime_tree}
+            read = station
             station, dispatch, self.pending_jobs = offline_view.applied(
-                station, dispatch, self._saved_offline, wording.pending_here()
+                station, dispatch, self._saved_offline, wording.pending_here(), names
             )
+            if station.state_since != read.state_since or station.state != "down":
+                downtime = None  # the stop as read was ended, or another one taken, here
         self.station = station
         self.downtime = downtime
         self.dispatch = list(dispatch)

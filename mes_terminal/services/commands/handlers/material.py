@@ -42,7 +42,7 @@ from mes_terminal.domain.statuses import (
     spoken,
 )
 from mes_terminal.services.commands import catalog as c
-from mes_terminal.services.commands.handlers import holds
+from mes_terminal.services.commands.handlers import expected_lots, holds
 from mes_terminal.services.commands.handlers.execution import at_station
 from mes_terminal.services.commands.results import (
     ConsumptionResult,
@@ -105,6 +105,7 @@ def add_received_lot(
             ),
             code=LOT_EXPIRED,
         )
+    expected_lots.arrived(uow, lot_number)
     lot = Lot(
         number=lot_number,
         material_id=material.id,

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
+
+from mes_terminal.db.bulk import insert_rows
 from mes_terminal.db.records import Material, RoutingOperation, WorkOrder, WorkOrderOperation
 from mes_terminal.db.repositories.shared import LockedOrder
 from mes_terminal.db.uow import UnitOfWork
@@ -46,15 +51,14 @@ def add_work_order(
     due: datetime,
     priority: int,
     at: datetime,
-    known: tuple[Material, list[RoutingOperation]] | None = None,
 ) -> NewWorkOrderResult:
     """A new planned order over its product's routing, and its event: the command's work once the actor may act.
 
-    The ERP import calls this too (integration/), so an order typed in and one from the ERP are made alike;
-    it passes the product and routing it has read already (`known`) for the thousands of orders of a schedule.
+    The ERP import makes its thousands of orders with `add_work_orders`, which leaves each order and its
+    events as this function (and `release_order`) would.
     """
-    product = known[0] if known else uow.products.by_code(product_code)
-    routing = known[1] if known else uow.products.routing(product)
+    product = uow.products.by_code(product_code)
+    routing = uow.products.routing(product)
     if not routing:
         raise InvalidState(
             PRODUCT_WITHOUT_ROUTING.sentence(product=product.code),
@@ -79,19 +83,7 @@ def add_work_order(
     )
     uow.session.add(order)
     uow.session.flush()
-    uow.events.add(
-        "WorkOrderCreated",
-        "work_order",
-        order.number,
-        after={
-            "product": product.code,
-            "quantity": order.quantity,
-            "due": order.due_at,
-            "priority": order.priority,
-            "status": order.status,
-            "operations": [op.seq for op in order.operations],
-        },
-    )
+    _created(uow, order.number, product.code, order.quantity, order.due_at, order.priority, routing)
     return {
         "number": order.number,
         "status": order.status,
@@ -99,6 +91,106 @@ def add_work_order(
         "product": product.code,
         "operations": [{"seq": op.seq, "name": op.name, "status": op.status} for op in order.operations],
     }
+
+
+@dataclass(frozen=True)
+class NewOrder:
+    """One of many orders `add_work_orders` makes: over `routing` (its product's, read by the caller)."""
+
+    number: str
+    product: Material
+    routing: list[RoutingOperation]
+    quantity: Decimal
+    due: datetime
+    priority: int
+    release: bool
+
+
+def add_work_orders(uow: UnitOfWork, orders: Sequence[NewOrder], *, at: datetime) -> list[int]:
+    """Many new orders in a few statements, each left and recorded as `add_work_order` (then `release_order`
+    when `release`) leaves and records one: the ERP import's thousands of orders. Returns their ids."""
+    for new in orders:
+        if not new.routing:
+            raise InvalidState(PRODUCT_WITHOUT_ROUTING.sentence(product=new.product.code), code=PRODUCT_WITHOUT_ROUTING)
+    connection = uow.session.connection()
+    numbers = [new.number for new in orders]
+    taken = connection.scalars(select(WorkOrder.number).where(WorkOrder.number.in_(numbers)).limit(1)).first()
+    if taken is not None or len(set(numbers)) < len(numbers):
+        number = taken or next(n for n in numbers if numbers.count(n) > 1)
+        raise InvalidState(WORK_ORDER_EXISTS.sentence(number=number), code=WORK_ORDER_EXISTS)
+    insert_rows(
+        connection,
+        WorkOrder,
+        [
+            {
+                "number": new.number,
+                "product_id": new.product.id,
+                "quantity": new.quantity,
+                "due_at": new.due,
+                "priority": new.priority,
+                "status": WorkOrderStatus.PLANNED,
+                "created_at": at,
+                "version": 1,
+            }
+            for new in orders
+        ],
+    )
+    # Read back: COPY returns nothing, and SQLite would insert row by row to keep RETURNING in order.
+    rows = connection.execute(select(WorkOrder.number, WorkOrder.id).where(WorkOrder.number.in_(numbers)))
+    by_number = {number: order_id for number, order_id in rows}
+    ids = [by_number[number] for number in numbers]
+    insert_rows(
+        connection,
+        WorkOrderOperation,
+        [
+            {
+                "work_order_id": order_id,
+                "seq": step.seq,
+                "name": step.name,
+                "routing_operation_id": step.id,
+                "status": OperationStatus.PENDING,
+                "version": 1,
+            }
+            for order_id, new in zip(ids, orders, strict=True)
+            for step in new.routing
+        ],
+    )
+    released = [order_id for order_id, new in zip(ids, orders, strict=True) if new.release]
+    # A new order is planned and nothing has run on it: what `release_order` checks and makes of it.
+    target = release_target(False)
+    for new in orders:
+        _created(uow, new.number, new.product.code, new.quantity, new.due, new.priority, new.routing)
+        if new.release:
+            check_transition("release", new.number, WorkOrderStatus.PLANNED)
+            _event(uow, "WorkOrderReleased", new.number, WorkOrderStatus.PLANNED, target)
+    uow.work_orders.ready_first_pending_operations(released)
+    uow.work_orders.change_new(released, status=target, released_at=at)
+    instructions.pin_released_operations_of(connection, released)
+    return ids
+
+
+def _created(
+    uow: UnitOfWork,
+    number: str,
+    product: str,
+    quantity: Decimal,
+    due: datetime,
+    priority: int,
+    routing: list[RoutingOperation],
+) -> None:
+    uow.events.add(
+        "WorkOrderCreated",
+        "work_order",
+        number,
+        after={
+            "product": product,
+            "quantity": quantity,
+            "due": due,
+            "priority": priority,
+            "status": WorkOrderStatus.PLANNED,
+            "operations": [step.seq for step in routing],
+        },
+    )
 
 
 def release_work_order(cmd: ReleaseWorkOrder, uow: UnitOfWork) -> WorkOrderResult:
@@ -146,12 +238,18 @@ def _locked(number: str, expected_version: int | None, uow: UnitOfWork) -> Locke
 
 
 def _changed(before: LockedOrder, after: LockedOrder, event: str, uow: UnitOfWork, **extra: Any) -> WorkOrderResult:
+    _event(uow, event, after.number, before.status, after.status, **extra)
+    return {"number": after.number, "status": after.status, "version": after.version}
+
+
+def _event(
+    uow: UnitOfWork, event: str, number: str, before: WorkOrderStatus, after: WorkOrderStatus, **extra: Any
+) -> None:
     uow.events.add(
         event,
         "work_order",
-        after.number,
-        before={"status": before.status},
-        after={"status": after.status},
+        number,
+        before={"status": before},
+        after={"status": after},
         **{k: v for k, v in extra.items() if v is not None},
     )
-    return {"number": after.number, "status": after.status, "version": after.version}
