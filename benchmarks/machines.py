@@ -4,13 +4,15 @@
 
 200 simulated stations (a separate process) publish a total counter at `rate` messages a second each,
 every tenth message a state instead (1,000 msg/s by default), for `seconds`, through the broker into
-`mes-terminal connect`'s connector running here. Printed: the offered and the sustained rate, whether
-the local queue kept up (readings left at the end), p50 / p99 from the signal's own time to its
-committed command, CPU seconds of the connector's process per 1,000 messages; next to it, in the same
-run, a bare psycopg loop inserting the same rows (a machine count, its event, the processed command)
-one transaction each. Then the namespace: the publisher's rate over the run's events next to a bare
-paho loop publishing as many messages with QoS 1. Budget: sustains the offered load, p99 < 200 ms.
-A benchmark, not a test: it prints, it asserts nothing.
+`mes-terminal connect`'s connector running here. Printed: the messages offered (acknowledged by the
+broker) and committed, how many the connector had taken off the broker when the machines stopped, the
+sustained rate, p50 / p99 from the signal's own time to its committed command (the backlog after the
+run waited for up to `--backlog-seconds`), what a second run of the connector then still finds (what
+the broker kept for its session) and so how many were lost, CPU seconds of the connector's process per
+1,000 messages; next to it, in the same run, a bare psycopg loop inserting the same rows (a machine
+count, its event, the processed command) one transaction each. Then the namespace: the publisher's rate
+over the run's events next to a bare paho loop publishing as many messages with QoS 1. Budget: sustains
+the offered load, p99 < 200 ms. A benchmark, not a test: it prints, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import sqlite3
 import statistics
 import tempfile
 import threading
@@ -26,14 +29,15 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import paho.mqtt.client as mqtt
 import psycopg
 from paho.mqtt.enums import CallbackAPIVersion
 from pg_databases import drop_pg_database, fresh_pg_database  # benchmarks/ is on the path when a script runs
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 
-from mes_terminal.connectors.runner import connect
+from mes_terminal.connectors.runner import ConnectSummary, connect
 from mes_terminal.connectors.uns import UnsPublisher
 from mes_terminal.db import migrate
 from mes_terminal.db.engine import libpq_url, make_engine
@@ -61,12 +65,23 @@ def plant_text(stations: int, prefix: str, broker: str) -> str:
     return "\n".join(lines)
 
 
-def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: float, started: float) -> None:
-    """The machines: each station's counter and state at `rate` messages a second, spread evenly."""
+def simulate(
+    broker: str, prefix: str, stations: int, rate: float, seconds: float, started: float, offered: Any
+) -> None:
+    """The machines: each station's counter and state at `rate` messages a second, spread evenly;
+    `offered` ends as the number of messages the broker acknowledged (all of them, unless it took more
+    than a minute)."""
     host, port = broker.split(":")
     client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"bench-machines-{uuid.uuid4().hex[:6]}")
     client.max_queued_messages_set(0)
     client.max_inflight_messages_set(1000)
+    acknowledged = 0
+
+    def on_publish(*_: object) -> None:
+        nonlocal acknowledged
+        acknowledged += 1
+
+    client.on_publish = on_publish
     client.connect(host, int(port))
     client.loop_start()
     time.sleep(max(0.0, started - time.time()))
@@ -80,7 +95,7 @@ def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: floa
             stamp = datetime.now(UTC).isoformat()
             if (n // stations) % 10 == 9:
                 state = "idle" if (n // stations // 10) % 2 else "running"
-                body = {"state": state, "ts": stamp}
+                body: dict[str, object] = {"state": state, "ts": stamp}
                 client.publish(f"{prefix}/S{station:03d}/state", json.dumps(body), qos=1)
             else:
                 counters[station] += 1
@@ -88,9 +103,46 @@ def simulate(broker: str, prefix: str, stations: int, rate: float, seconds: floa
                 client.publish(f"{prefix}/S{station:03d}/count", json.dumps(body), qos=1)
             n += 1
         time.sleep(0.002)
-    time.sleep(1)
+    waited = time.monotonic()
+    while acknowledged < n and time.monotonic() - waited < 60:  # every message in the broker's hands
+        time.sleep(0.1)
+    offered.value = acknowledged
     client.loop_stop()
     client.disconnect()
+
+
+def taken_in(store: Path) -> int:
+    """How many readings the connector has written to its local queue so far (the queue's last number)."""
+    with sqlite3.connect(store) as db:
+        row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'readings'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def committed(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(
+            connection.scalar(
+                select(func.count())
+                .select_from(ProcessedCommand)
+                .where(ProcessedCommand.type.in_(("MachineState", "MachineCount")))
+            )
+            or 0
+        )
+
+
+def wait_for_backlog(engine: Engine, offered: int, seconds: float) -> float:
+    """Seconds after the machines stopped until all they offered is committed (or `seconds` passed, or
+    nothing moved for 10 s)."""
+    started = time.monotonic()
+    last, moved = -1, started
+    while (now := time.monotonic()) - started < seconds and now - moved < 10:
+        done = committed(engine)
+        if done >= offered:
+            break
+        if done != last:
+            last, moved = done, now
+        time.sleep(0.5)
+    return time.monotonic() - started
 
 
 def bare_inserts(url: str, rows: int) -> float:
@@ -98,7 +150,9 @@ def bare_inserts(url: str, rows: int) -> float:
     dsn = libpq_url(url)
     now = datetime.now(UTC)
     with psycopg.connect(dsn) as connection:
-        station = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()[0]
+        row = connection.execute("SELECT id FROM workstations LIMIT 1").fetchone()
+        assert row is not None
+        station = row[0]
         started = time.perf_counter()
         for i in range(rows):
             command_id = uuid.uuid4()
@@ -148,6 +202,9 @@ def main() -> None:
     parser.add_argument(
         "--postgresql", default=os.environ.get("MES_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
+    parser.add_argument(
+        "--backlog-seconds", type=float, default=60.0, help="how long to wait after the run for the backlog"
+    )
     args = parser.parse_args()
     offered = args.stations * args.rate
     print(f"{args.stations} stations x {args.rate:g} msg/s = {offered:,.0f} msg/s for {args.seconds:g} s\n")
@@ -162,7 +219,7 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory() as folder:
             stop = threading.Event()
-            result: dict[str, object] = {}
+            result: dict[str, ConnectSummary] = {}
 
             def run() -> None:
                 result["summary"] = connect(engine, SystemClock(), Path(folder) / "q.sqlite", stop=stop, publish=False)
@@ -171,38 +228,70 @@ def main() -> None:
             connector.start()
             time.sleep(2)  # connected and subscribed
             cpu0, wall0 = time.process_time(), time.perf_counter()
+            offered_messages = multiprocessing.Value("l", 0)
             machines = multiprocessing.Process(
                 target=simulate,
-                args=(args.broker, prefix, args.stations, args.rate, args.seconds, time.time() + 0.5),
+                args=(
+                    args.broker,
+                    prefix,
+                    args.stations,
+                    args.rate,
+                    args.seconds,
+                    time.time() + 0.5,
+                    offered_messages,
+                ),
             )
             machines.start()
             machines.join()
-            time.sleep(2)  # the last readings delivered
+            taken = taken_in(Path(folder) / "q.sqlite")
+            backlog_wait = wait_for_backlog(engine, offered_messages.value, args.backlog_seconds)
             stop.set()
             connector.join()
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-        summary = result["summary"]
+            summary = result["summary"]
+            first_run = committed(engine)
+            # Again, for what the broker kept for the connector's session (and the local queue still held):
+            # what is missing after that was dropped.
+            stop = threading.Event()
+            connector = threading.Thread(target=run)
+            connector.start()
+            wait_for_backlog(engine, offered_messages.value, args.backlog_seconds)
+            stop.set()
+            connector.join()
+            eventually, left = committed(engine), result["summary"].queued
 
         with engine.connect() as connection:
             rows = connection.execute(
-                select(ProcessedCommand.issued_at, ProcessedCommand.processed_at).where(
-                    ProcessedCommand.type.in_(("MachineState", "MachineCount"))
-                )
+                select(ProcessedCommand.issued_at, ProcessedCommand.processed_at)
+                .where(ProcessedCommand.type.in_(("MachineState", "MachineCount")))
+                .order_by(ProcessedCommand.processed_at)
+                .limit(first_run)
             ).all()
         latencies = sorted((done - issued).total_seconds() * 1000 for issued, done in rows)
         delivered = len(rows)
         p50 = statistics.median(latencies) if latencies else float("nan")
         p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
         span = (max(r[1] for r in rows) - min(r[0] for r in rows)).total_seconds() if rows else 1
+        sent = offered_messages.value
         print("connector (MQTT -> local queue -> command bus -> PostgreSQL)")
-        print(f"  commands committed  {delivered:,} ({summary.delivered:,} delivered, {summary.queued} left queued)")
+        print(f"  messages offered    {sent:,} (acknowledged by the broker to the machines)")
+        print(
+            f"  commands committed  {delivered:,} ({delivered / max(sent, 1):.2%}); {summary.queued:,} left in the"
+            f" local queue; {sent - delivered - summary.queued:,} not taken from the broker"
+        )
+        print(
+            f"  after a second run  {eventually:,} committed ({eventually / max(sent, 1):.2%}), {left:,} in the"
+            f" local queue: {sent - eventually - left:,} lost (dropped by the broker)"
+        )
+        print(f"  taken off the broker {taken:,} of them by the time the machines stopped (into the local queue)")
         print(f"  sustained rate      {delivered / span:,.0f} msg/s (offered {offered:,.0f})")
+        print(f"  backlog after the run  {backlog_wait:.1f} s to commit (bounded by --backlog-seconds)")
         print(f"  signal -> commit    p50 {p50:.1f} ms   p99 {p99:.1f} ms   (budget p99 < 200 ms)")
         print(
             f"  CPU                 {cpu / max(delivered, 1) * 1000:.2f} s per 1,000 messages (the connector's process)"
         )
         print(f"  wall                {wall:.1f} s for a {args.seconds:g} s run (the rest: the backlog delivered)")
-        bare = bare_inserts(url, min(delivered, 20000) or 1000)
+        bare = bare_inserts(url, min(delivered, 5000) or 1000)
         print(f"baseline: bare INSERT loop of the same rows   {bare:,.0f} rows/s")
 
         with engine.connect() as connection:

@@ -95,10 +95,10 @@ def free_port() -> int:
 class Broker:
     """A Mosquitto of the test's own on a free port, to stop and start again."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, settings: str = "") -> None:
         self.port = free_port()
         self._config = tmp / "mosquitto.conf"
-        self._config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+        self._config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n{settings}")
         self._process: subprocess.Popen[bytes] | None = None
 
     @property

@@ -19,7 +19,9 @@ def register(sub: Any, data: argparse.ArgumentParser) -> None:
     connect = sub.add_parser(
         "connect", parents=[data], help="machine signals in (MQTT, OPC UA, Modbus), events out to the plant's namespace"
     )
-    connect.add_argument("--station", metavar="S", help="only the signal sources of station S (no publishing)")
+    connect.add_argument(
+        "--station", metavar="S", help="only the signal sources of station S, and only its events published"
+    )
     connect.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (default: until stopped)")
     connect.add_argument(
         "--store", metavar="FILE", help="the local queue of readings (default: in the user data directory)"
@@ -56,7 +58,6 @@ def _cmd_connect(args: argparse.Namespace) -> int:
             station=args.station,
             seconds=args.seconds,
             stop=stop,
-            publish=args.station is None,
         )
     except KeyboardInterrupt:
         return EXIT_OK

@@ -1,5 +1,13 @@
 """MQTT signals (paho): one client per broker, QoS 1, a persistent session so that what the broker
-holds for us while we are away is delivered when we are back."""
+holds for us while we are away is delivered when we are back.
+
+MQTT 5, for its Receive Maximum: a message is acknowledged only once its reading is on disk, and a
+3.1.1 broker sends no more than its own in-flight limit (Mosquitto's `max_inflight_messages`, 20) until
+then; at 1,000 messages a second the rest pile up in the broker's queue for us, and past its
+`max_queued_messages` (1,000) the broker drops them. With a window of `RECEIVE_MAXIMUM` the broker
+sends on while the last group is written, and what it sent but we did not acknowledge it still holds
+for us (sent again after a reconnect), so nothing is acknowledged that is not on disk.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,8 @@ from typing import Any
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
 
 from mes_terminal.connectors.sources import Intake
 from mes_terminal.domain.machine_signals import SignalSpec
@@ -23,12 +33,25 @@ def client_id(purpose: str, url: str, place: str) -> str:
     return f"mes-terminal-{purpose}-" + hashlib.sha1(f"{place}|{url}".encode()).hexdigest()[:16]
 
 
-def new_client(identity: str, *, persistent: bool, manual_ack: bool = False) -> mqtt.Client:
-    client = mqtt.Client(
-        CallbackAPIVersion.VERSION2, client_id=identity, clean_session=not persistent, manual_ack=manual_ack
-    )
+RECEIVE_MAXIMUM = 65_535  # messages the broker may send us before our acknowledgements (MQTT 5 allows no more)
+SESSION_EXPIRY = 0xFFFFFFFF  # seconds the broker keeps our session while we are away: for ever, as MQTT 3.1.1 did
+
+
+def new_client(identity: str, *, persistent: bool) -> mqtt.Client:
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=identity, clean_session=not persistent)
     client.reconnect_delay_set(min_delay=1, max_delay=5)
     return client
+
+
+def new_subscriber(identity: str) -> tuple[mqtt.Client, Properties]:
+    """An MQTT 5 client with a persistent session and a wide receive window, acknowledging by hand; and
+    the properties its connection sends."""
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=identity, protocol=mqtt.MQTTv5, manual_ack=True)
+    client.reconnect_delay_set(min_delay=1, max_delay=5)
+    properties = Properties(PacketTypes.CONNECT)
+    properties.SessionExpiryInterval = SESSION_EXPIRY
+    properties.ReceiveMaximum = RECEIVE_MAXIMUM
+    return client, properties
 
 
 class MqttSource:
@@ -42,7 +65,7 @@ class MqttSource:
         }
         # Acknowledged by hand: only once the reading is on disk (sources.Intake.flush).
         identity = client_id("signals", url, str(intake.store.path))
-        self._client = new_client(identity, persistent=True, manual_ack=True)
+        self._client, self._properties = new_subscriber(identity)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
         self._client.on_message = self._on_message
@@ -50,7 +73,9 @@ class MqttSource:
         self._stopping = False
 
     def start(self) -> None:
-        self._client.connect_async(self._address.host, self._address.port, keepalive=10)
+        self._client.connect_async(
+            self._address.host, self._address.port, keepalive=10, clean_start=False, properties=self._properties
+        )
         self._client.loop_start()
 
     def stop(self) -> None:

@@ -1,5 +1,6 @@
 """`mes-terminal connect`: every signal source of the plant (or of one station), the forwarder that
-turns their readings into commands, and the namespace publisher, until the time is up or a stop."""
+turns their readings into commands, and the namespace publisher (of every event, or of the one
+station's), until the time is up or a stop."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 0.02  # how long an idle lane or the publisher waits before looking again
+# How long a stop goes on delivering what is queued: a backlog left then waits on disk for the next run,
+# rather than holding up a service manager's stop.
+DRAIN_SECONDS = 10.0
 
 
 class Source(Protocol):
@@ -96,7 +100,7 @@ def connect(
     if ns is not None:
         from mes_terminal.connectors.uns import UnsPublisher
 
-        publisher = UnsPublisher(engine, ns, clock, str(store_path))
+        publisher = UnsPublisher(engine, ns, clock, str(store_path), station)
     stop = stop or threading.Event()
     deadline = None if seconds is None else time.monotonic() + seconds
     summary = ConnectSummary(sources=len(sources))
@@ -124,8 +128,9 @@ def connect(
         halt.set()
         for worker in workers:
             worker.join(60)
+        drained_by = time.monotonic() + DRAIN_SECONDS
         for lane, forwarder in forwarders.items():  # and delivered, unless the database is away
-            _guarded(_lane_drain(forwarder, lane))
+            _guarded(_lane_drain(forwarder, lane, drained_by))
         if publisher is not None:
             _guarded(lambda: _drain(publisher.publish_new))
             publisher.stop()
@@ -143,13 +148,13 @@ def _deliver_lane(forwarder: Forwarder, lane: int | None, halt: threading.Event)
             halt.wait(TICK_SECONDS)
 
 
-def _lane_drain(forwarder: Forwarder, lane: int | None) -> Callable[[], int]:
-    return lambda: _drain(lambda: forwarder.deliver(lane=lane))
+def _lane_drain(forwarder: Forwarder, lane: int | None, until: float) -> Callable[[], int]:
+    return lambda: _drain(lambda: forwarder.deliver(lane=lane), until)
 
 
-def _drain(step: Callable[[], int]) -> int:
+def _drain(step: Callable[[], int], until: float | None = None) -> int:
     total = 0
-    while (done := step()) > 0:
+    while (until is None or time.monotonic() < until) and (done := step()) > 0:
         total += done
     return total
 

@@ -128,10 +128,17 @@ class SignalStore:
         ]
 
     def remove(self, *seqs: int) -> None:
+        """Forget delivered readings. Not waited onto the disk (no fsync): a removal lost in a crash
+        delivers its readings again, as the same commands, which the bus answers with their first
+        results; and the lock is not held for an fsync that the intake's next write would wait on."""
         with self._locked() as db:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("DELETE FROM readings WHERE seq = ?", [(seq,) for seq in seqs])
-            db.execute("COMMIT")
+            db.execute("PRAGMA synchronous=NORMAL")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("DELETE FROM readings WHERE seq = ?", [(seq,) for seq in seqs])
+                db.execute("COMMIT")
+            finally:
+                db.execute("PRAGMA synchronous=FULL")
 
     def __len__(self) -> int:
         with self._locked() as db:

@@ -40,8 +40,12 @@ GAP_WAIT = timedelta(seconds=5)
 ACK_TIMEOUT = 5.0  # seconds to wait for the broker's acknowledgements of a batch
 
 
+def station_of(event: EventView) -> str | None:
+    return event.station or (event.entity_id if event.entity == "workstation" else None)
+
+
 def event_topic(ns: Namespace, event: EventView) -> str:
-    station = event.station or (event.entity_id if event.entity == "workstation" else None)
+    station = station_of(event)
     if station is not None and station in ns.lines:
         return f"{ns.root}/{ns.site}/{ns.lines[station]}/{station}/events/{event.type}"
     return f"{ns.root}/{ns.site}/events/{event.type}"
@@ -64,14 +68,20 @@ def ready(events: Sequence[EventView], after: int, clock: Clock) -> list[EventVi
 
 
 class UnsPublisher:
-    def __init__(self, engine: Engine, ns: Namespace, clock: Clock, place: str) -> None:
+    """Publishes the event log; with `station`, only that station's events and state (a connector run
+    for one station), under a cursor of its own. Site-level events are the unscoped run's."""
+
+    def __init__(self, engine: Engine, ns: Namespace, clock: Clock, place: str, station: str | None = None) -> None:
         self._engine = engine
         self._ns = ns
         self._clock = clock
-        self._name = f"uns {ns.url}"[:64]
+        self._station = station
+        self._name = (f"uns {ns.url}" if station is None else f"uns {station} {ns.url}")[:64]
         self._board = SupervisorService(engine, CommandBus(engine, clock), clock)
         address = source_address(ns.url, "url", ("mqtt",))
-        self._client = new_client(client_id("uns", ns.url, place), persistent=False)
+        self._client = new_client(
+            client_id("uns", ns.url, place if station is None else f"{place}|{station}"), persistent=False
+        )
         self._client.connect_async(address.host, address.port, keepalive=10)
         self.published = 0
 
@@ -87,16 +97,17 @@ class UnsPublisher:
             return session.scalar(select(PublishCursor.event_id).where(PublishCursor.name == self._name)) or 0
 
     def publish_new(self, limit: int = 500) -> int:
-        """Publish what is new since the cursor; returns how many events the broker took."""
+        """Publish what is new since the cursor; returns how many events the cursor passed."""
         if not self._client.is_connected():
             return 0
         after = self.cursor()
         events = ready(read_events(self._engine, after, limit), after, self._clock)
         if not events:
             return 0
+        ours = [e for e in events if self._station is None or station_of(e) == self._station]
         infos = [
             self._client.publish(event_topic(self._ns, e), json.dumps(e.to_json(), separators=(",", ":")), qos=1)
-            for e in events
+            for e in ours
         ]
         sent = 0
         for info in infos:  # acknowledged in order: the cursor never passes an unacknowledged event
@@ -107,11 +118,14 @@ class UnsPublisher:
             if not info.is_published():
                 break
             sent += 1
+        # Up to the first event the broker did not take (the others' events are passed as taken).
+        last = events[-1].id if sent == len(ours) else ours[sent].id - 1
+        if last > after:
+            self._save_cursor(last)
         if sent:
-            self._save_cursor(events[sent - 1].id)
-            self._publish_states({e.station for e in events[:sent] if e.station in self._ns.lines})
+            self._publish_states({e.station for e in ours[:sent] if e.station in self._ns.lines})
             self.published += sent
-        return sent
+        return sum(1 for e in events if e.id <= last)
 
     def _publish_states(self, stations: set[str | None]) -> None:
         codes = frozenset(s for s in stations if s is not None)

@@ -9,7 +9,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import paho.mqtt.client as mqtt
 import pytest
+from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
@@ -96,6 +98,38 @@ def test_a_broker_that_goes_away_loses_nothing_and_doubles_nothing(engine, tmp_p
         kinds = session.scalars(select(Event.type).where(Event.type.like("MachineSource%")).order_by(Event.id)).all()
     # Online, lost with the broker, back, and offline again when the connector stops.
     assert kinds == ["MachineSourceOnline", "MachineSourceOffline", "MachineSourceOnline", "MachineSourceOffline"]
+
+
+@pytest.mark.slow
+def test_a_burst_beyond_the_brokers_queue_is_kept_whole(engine, tmp_path, prefix) -> None:
+    # A broker that keeps at most 100 messages for a client beyond those in flight: with its in-flight
+    # limit of 20 and acknowledgements only after each group is on disk, a burst overflowed that queue.
+    broker = Broker(tmp_path, "max_inflight_messages 20\nmax_queued_messages 100\n")
+    broker.start()
+    load_machine_plant(engine, datetime.now(UTC), url=broker.url, prefix=prefix)
+    burst = 2000
+    try:
+        with Connector(engine, tmp_path / "queue.sqlite") as connector:
+            wait_for(lambda: _online(engine))
+            client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"test-{uuid.uuid4().hex[:8]}")
+            client.max_inflight_messages_set(1000)  # the machines send as fast as the broker takes them
+            client.connect("127.0.0.1", broker.port)
+            client.loop_start()
+            sent = [client.publish(f"{prefix}/count", str(value), qos=1) for value in range(burst + 1)]
+            for message in sent:
+                message.wait_for_publish(30)
+            client.loop_stop()
+            wait_for(lambda: _unassigned(engine) == burst, 180)
+    finally:
+        broker.stop()
+    assert connector.summary is not None and connector.summary.queued == 0
+    with Session(engine) as session:  # the first value a baseline, then one part a message: each once
+        assert session.scalar(select(func.count()).select_from(MachineCount)) == burst
+
+
+def _unassigned(engine) -> Decimal:
+    with Session(engine) as session:
+        return session.scalar(select(func.coalesce(func.sum(MachineCount.good), 0)))
 
 
 def test_readings_wait_in_the_store_while_the_database_is_away(engine, tmp_path) -> None:

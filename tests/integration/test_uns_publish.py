@@ -13,7 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import Event, PublishCursor
+from mes_terminal.domain.clock import SystemClock
 from mes_terminal.domain.plant import parse_plant
+from mes_terminal.domain.plant_machines import DEFAULT_BADGE
+from mes_terminal.services.commands import catalog as c
+from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant
 from tests.integration.test_mqtt_connector import _online, start_job
 from tests.machine_helpers import Connector, machine_plant, publisher, send, wait_for
@@ -76,4 +80,33 @@ def test_events_go_out_in_order_with_their_ids_and_a_restart_resumes(engine, tmp
         ids = session.scalars(select(Event.id).order_by(Event.id)).all()
     assert [body["id"] for _, body in listener.events()] == ids
     for client in (listener.client, late.client, machine):
+        client.loop_stop()
+
+
+def test_a_station_run_publishes_its_stations_events_and_state_only(engine, tmp_path) -> None:
+    root, prefix = f"acme{uuid.uuid4().hex[:8]}", f"test/{uuid.uuid4().hex[:8]}/WS-01"
+    text = machine_plant(prefix=prefix, uns="mqtt://127.0.0.1:1883", root=root)
+    load_plant(engine, parse_plant(text, source="machine plant"), now=datetime.now(UTC))
+    listener = Listener(root)
+    start_job(engine)  # the work order's events (the site's) and the job's at WS-01
+    other = c.MachineState(
+        command_id=uuid.uuid4(), actor=DEFAULT_BADGE, issued_at=datetime.now(UTC), station="WS-02", state="down"
+    )
+    CommandBus(engine, SystemClock()).execute(other)  # an event of another station
+    machine = publisher()
+    with Connector(engine, tmp_path / "queue.sqlite", station="WS-01"):
+        wait_for(lambda: _online(engine))
+        send(machine, f"{prefix}/state", "down")
+        wait_for(lambda: any(t.endswith("/WS-01/events/DowntimeStarted") for t, _ in listener.events()))
+    with Session(engine) as session:
+        events = session.execute(select(Event.id, Event.station, Event.entity, Event.entity_id)).all()
+        cursors = dict(session.execute(select(PublishCursor.name, PublishCursor.event_id)).all())
+    ours = [e.id for e in events if (e.station or (e.entity_id if e.entity == "workstation" else None)) == "WS-01"]
+    assert len(ours) < len(events)  # the site's and WS-02's events were there too
+    assert [body["id"] for _, body in listener.events()] == sorted(ours)  # WS-01's, in order, each once
+    assert all(f"{root}/TEST/L1/WS-01/events/" in topic for topic, _ in listener.events())
+    assert cursors == {"uns WS-01 mqtt://127.0.0.1:1883": max(e.id for e in events)}  # past the others' too
+    states = {topic for topic, _, retained in listener.messages if topic.endswith("/state")}
+    assert states == {f"{root}/TEST/L1/WS-01/state"}
+    for client in (listener.client, machine):
         client.loop_stop()

@@ -6,13 +6,14 @@ return small values: on a slow core the ORM's bookkeeping costs more than the da
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from mes_terminal.db import lookups
 from mes_terminal.db.records import (
     Count,
     MachineSource,
@@ -121,15 +122,10 @@ class Users:
         self._session = session
 
     def by_badge(self, badge: str) -> Person:
-        rows = (
-            self._session.connection()
-            .execute(
-                select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
-                .outerjoin(UserRole, UserRole.user_id == User.id)
-                .where(User.badge == badge)
-            )
-            .all()
-        )
+        return lookups.cached(self._session, ("person", badge), lambda: self._by_badge(badge))
+
+    def _by_badge(self, badge: str) -> Person:
+        rows = self._session.connection().execute(_PERSON_BY_BADGE, {"badge": badge}).all()
         if not rows:
             raise UnknownEntity(UNKNOWN_USER.sentence(badge=badge), code=UNKNOWN_USER)
         first = rows[0]
@@ -178,6 +174,18 @@ class Workstations:
         self._session = session
 
     def by_code(self, code: str) -> Workstation:
+        return lookups.cached(self._session, ("station", code), lambda: self._by_code(code))
+
+    def preload(self, codes: Collection[str]) -> dict[str, Workstation]:
+        """The stations of `codes` (those that exist), read in one statement and shared (`db.lookups`)."""
+        wanted = [code for code in codes if not lookups.known(self._session, ("station", code))]
+        if wanted:
+            for station in self._session.scalars(select(Workstation).where(Workstation.code.in_(wanted))):
+                lookups.keep(self._session, ("station", station.code), station)
+        found = (lookups.kept(self._session, ("station", code)) for code in codes)
+        return {station.code: station for station in found if station is not None}
+
+    def _by_code(self, code: str) -> Workstation:
         station = self._session.scalars(_STATION_BY_CODE, {"code": code}).one_or_none()
         if station is None:
             raise UnknownEntity(UNKNOWN_STATION.sentence(code=code), code=UNKNOWN_STATION)

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from mes_terminal.db import event_chain
+from mes_terminal.db import event_chain, lookups
 from mes_terminal.db.engine import driver_message
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import ProcessedCommand
@@ -40,6 +40,7 @@ from mes_terminal.domain.error_codes import (
 from mes_terminal.domain.errors import AuthenticationFailed, Conflict, DatabaseUnavailable, InvalidInput, MesError
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.catalog import Command
+from mes_terminal.services.commands.handlers import machines
 from mes_terminal.services.commands.registry import HANDLERS, Handler
 
 log = logging.getLogger(__name__)
@@ -185,9 +186,14 @@ class CommandBus:
 
     def _batch(self, cmds: list[Command]) -> list[Outcome]:
         """All of `cmds` committed, or `_Refused` naming the first that cannot be (nothing committed)."""
+        flush_each = False
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._run_batch(cmds)
+                return self._run_batch(cmds, flush_each)
+            except _FlushRefused:
+                if attempt == ATTEMPTS:
+                    raise _Refused(0) from None
+                flush_each = True  # again, writing after each command: the refusal then names one
             except (IntegrityError, StaleDataError):
                 # At the end (a command id taken meanwhile by another delivery): the next attempt sees it.
                 if attempt == ATTEMPTS:
@@ -200,7 +206,10 @@ class CommandBus:
                 raise _Refused(0) from None  # the first command alone says what is wrong
         raise AssertionError("unreachable")
 
-    def _run_batch(self, cmds: list[Command]) -> list[Outcome]:
+    def _run_batch(self, cmds: list[Command], flush_each: bool) -> list[Outcome]:
+        """One transaction for `cmds`. The rows of machine commands are written together at the end
+        unless `flush_each`, when each command's rows are written after it (so a row the database refuses
+        names its command)."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             ids = list({cmd.command_id for cmd in cmds})
@@ -208,6 +217,10 @@ class CommandBus:
                 row.command_id: Outcome(row.command_id, row.type, row.result)
                 for row in connection.execute(_SELECT_PROCESSED_MANY, {"command_ids": ids})
             }
+            fresh = [cmd for cmd in cmds if cmd.command_id not in first]
+            if fresh and all(type(cmd) in _BLIND_TO_THE_LOG for cmd in fresh):
+                lookups.share(session)
+                machines.prefetch(session, fresh)
             answers: list[Outcome] = []
             processed: list[dict[str, Any]] = []
             waiting: list[dict[str, Any]] = []  # events of the commands so far, in order
@@ -221,7 +234,10 @@ class CommandBus:
                 now = self._clock.now()
                 if handler is None or cmd.issued_at > now + self._future_tolerance:
                     raise _Refused(i)
-                if type(cmd) not in _BLIND_TO_THE_LOG:
+                if type(cmd) in _BLIND_TO_THE_LOG:
+                    lookups.share(session)
+                else:
+                    lookups.forget(session)  # it may change what the machine commands looked up
                     event_chain.append(connection, waiting)
                     waiting = []
                 events = EventLog(
@@ -233,7 +249,8 @@ class CommandBus:
                 )
                 try:
                     result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
-                    session.flush()
+                    if flush_each or type(cmd) not in _BLIND_TO_THE_LOG:
+                        session.flush()
                 except (MesError, StaleDataError, IntegrityError):
                     raise _Refused(i) from None
                 processed.append(
@@ -250,6 +267,10 @@ class CommandBus:
                 waiting += events.pending
                 first[cmd.command_id] = outcome = Outcome(cmd.command_id, cmd.type, result)
                 answers.append(outcome)
+            try:
+                session.flush()  # the rows of the machine commands, together
+            except (StaleDataError, IntegrityError):
+                raise _FlushRefused from None
             if processed:
                 connection.execute(_INSERT_PROCESSED, processed)
             event_chain.append(connection, waiting)
@@ -332,6 +353,10 @@ class CommandBus:
                 events.write(session)
         except DBAPIError:
             log.warning("could not record a refused %s", cmd.type, exc_info=True)
+
+
+class _FlushRefused(Exception):
+    """The rows written together at the end of a sequence were refused; which command's is not known."""
 
 
 class _Refused(Exception):

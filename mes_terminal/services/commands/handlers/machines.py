@@ -10,10 +10,14 @@ repeated after a lost acknowledgement counts nothing twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from decimal import Decimal
+
+from sqlalchemy.orm import Session
 
 from mes_terminal.db.records import MachineCount
 from mes_terminal.db.repositories.machines import Machines
+from mes_terminal.db.repositories.shared import Workstations
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import execution as rules
 from mes_terminal.domain import machine_signals as signals
@@ -30,6 +34,17 @@ from mes_terminal.services.commands.results import MachineCountResult, MachineSo
 log = logging.getLogger(__name__)
 
 NO_JOB = "no_job"
+
+
+def prefetch(session: Session, cmds: Sequence[c.Command]) -> None:
+    """What a group of machine readings will look up, read in a few statements for all of them: the
+    stations, then the running jobs and total counters of those that count (`db.lookups`)."""
+    stations = Workstations(session).preload({cmd.station for cmd in cmds if cmd.station})
+    counting = [cmd for cmd in cmds if isinstance(cmd, c.MachineCount) and cmd.station in stations]
+    Machines(session).preload(
+        {stations[cmd.station].id for cmd in counting},
+        {(stations[cmd.station].id, cmd.signal) for cmd in counting if cmd.mode == "total"},
+    )
 
 
 def machine_count(cmd: c.MachineCount, uow: UnitOfWork) -> MachineCountResult:
