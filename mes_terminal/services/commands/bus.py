@@ -15,7 +15,7 @@ import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, insert, select
@@ -253,17 +253,7 @@ class CommandBus:
                         session.flush()
                 except (MesError, StaleDataError, IntegrityError):
                     raise _Refused(i) from None
-                processed.append(
-                    {
-                        "command_id": cmd.command_id,
-                        "type": cmd.type,
-                        "actor": cmd.actor,
-                        "station": cmd.station,
-                        "issued_at": cmd.issued_at,
-                        "processed_at": now,
-                        "result": result,
-                    }
-                )
+                processed.append(_processed_row(cmd, now, result))
                 waiting += events.pending
                 first[cmd.command_id] = outcome = Outcome(cmd.command_id, cmd.type, result)
                 answers.append(outcome)
@@ -295,18 +285,7 @@ class CommandBus:
             result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
             session.flush()
             connection = session.connection()
-            connection.execute(
-                _INSERT_PROCESSED,
-                {
-                    "command_id": cmd.command_id,
-                    "type": cmd.type,
-                    "actor": cmd.actor,
-                    "station": cmd.station,
-                    "issued_at": cmd.issued_at,
-                    "processed_at": now,
-                    "result": result,
-                },
-            )
+            connection.execute(_INSERT_PROCESSED, _processed_row(cmd, now, result))
             events.write(session)
         return Outcome(cmd.command_id, cmd.type, result)
 
@@ -382,3 +361,16 @@ def _unavailable(error: DBAPIError) -> MesError:
 def _constraint_conflict(cmd: Command, error: DBAPIError) -> MesError:
     log.warning("%s refused by the database: %s", cmd.type, error.orig)
     return Conflict(f"{cmd.type} conflicts with data saved meanwhile ({driver_message(error)}); try again.")
+
+
+def _processed_row(cmd: Command, now: datetime, result: Any) -> dict[str, Any]:
+    """The processed_commands row of `cmd`: its id keeps a second delivery from running it again."""
+    return {
+        "command_id": cmd.command_id,
+        "type": cmd.type,
+        "actor": cmd.actor,
+        "station": cmd.station,
+        "issued_at": cmd.issued_at,
+        "processed_at": now,
+        "result": result,
+    }
