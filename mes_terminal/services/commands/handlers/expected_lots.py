@@ -11,10 +11,20 @@ from decimal import Decimal
 
 from sqlalchemy import delete, select
 
-from mes_terminal.db.records import ExpectedLot
+from mes_terminal.db.records import ExpectedLot, Material
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain.error_codes import LOT_EXISTS, LOT_NOT_LOT_CONTROLLED
 from mes_terminal.domain.errors import Conflict, InvalidState
+
+
+def material_for_new_lot(uow: UnitOfWork, lot_number: str, material_code: str) -> Material:
+    """The material of a lot about to be received or announced: lot-controlled, and the number not taken."""
+    material = uow.products.material(material_code)
+    if not material.lot_controlled:
+        raise InvalidState(LOT_NOT_LOT_CONTROLLED.sentence(material=material.code), code=LOT_NOT_LOT_CONTROLLED)
+    if uow.lots.exists(lot_number):
+        raise Conflict(LOT_EXISTS.sentence(lot=lot_number), code=LOT_EXISTS)
+    return material
 
 
 def announce_lot(
@@ -29,11 +39,7 @@ def announce_lot(
     by: str,
 ) -> str:
     """Record (or move) an expected lot and its event; "expected" when something changed, else "unchanged"."""
-    material = uow.products.material(material_code)
-    if not material.lot_controlled:
-        raise InvalidState(LOT_NOT_LOT_CONTROLLED.sentence(material=material.code), code=LOT_NOT_LOT_CONTROLLED)
-    if uow.lots.exists(lot_number):
-        raise Conflict(LOT_EXISTS.sentence(lot=lot_number), code=LOT_EXISTS)
+    material = material_for_new_lot(uow, lot_number, material_code)
     row = uow.session.execute(select(ExpectedLot).where(ExpectedLot.number == lot_number)).scalar_one_or_none()
     if row is not None and row.material_id != material.id:
         raise Conflict(LOT_EXISTS.sentence(lot=lot_number), code=LOT_EXISTS)

@@ -22,7 +22,6 @@ from mes_terminal.domain.error_codes import (
     LOT_MERGE_MATERIALS,
     LOT_MERGE_NOTHING,
     LOT_NOT_HELD,
-    LOT_NOT_LOT_CONTROLLED,
     LOT_PICKING_ORDER,
     LOT_RETURN_TOO_MUCH,
     LOT_SPLIT_TOO_MUCH,
@@ -83,16 +82,7 @@ def add_received_lot(
     by: str,
 ) -> LotResult:
     """A received lot and its event: the command's work once the actor may act (the ERP import calls it too)."""
-    material = uow.products.material(material_code)
-    if not material.lot_controlled:
-        raise InvalidState(
-            LOT_NOT_LOT_CONTROLLED.sentence(
-                material=material.code,
-            ),
-            code=LOT_NOT_LOT_CONTROLLED,
-        )
-    if uow.lots.exists(lot_number):
-        raise Conflict(LOT_EXISTS.sentence(lot=lot_number), code=LOT_EXISTS)
+    material = expected_lots.material_for_new_lot(uow, lot_number, material_code)
     today = site_date(at, uow.lots.site().timezone)
     if expires is None and material.shelf_life_days:
         expires = today + timedelta(days=material.shelf_life_days)
