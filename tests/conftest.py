@@ -22,10 +22,10 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from mes_terminal.db import migrate
-from mes_terminal.db.base import Base
 from mes_terminal.db.engine import make_engine
 from mes_terminal.domain.clock import FixedClock
 from mes_terminal.services.commands.bus import CommandBus
+from tests.db_states import DatabaseStates, empty_pg
 from tests.helpers import load_small_plant
 from tests.pg_cluster import TEMPLATE, PgCluster
 
@@ -121,12 +121,10 @@ def pg_cluster() -> Iterator[PgCluster]:
         cluster.destroy()
 
 
-def _truncate_all(url: str) -> None:
-    engine = make_engine(url)
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+@pytest.fixture(scope="session")
+def database_states(tmp_path_factory: pytest.TempPathFactory) -> DatabaseStates:
+    """States such as the small plant, built once per session and copied into each test's database."""
+    return DatabaseStates(tmp_path_factory.mktemp("states"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -141,7 +139,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url = request.getfixturevalue("_pg_database")
     if url is None:
         pytest.skip(f"PostgreSQL not configured: set {PG_ENV}")
-    _truncate_all(url)
+    empty_pg(url)
     return url
 
 
@@ -158,9 +156,10 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def plant(engine: Engine, clock: FixedClock) -> Engine:
+def plant(engine: Engine, clock: FixedClock, database_states: DatabaseStates) -> Engine:
     """The database with the small test plant (tests/data/small_plant.toml) loaded."""
-    load_small_plant(engine, clock.now())
+    now = clock.now()
+    database_states.build(engine, ("small plant", now), lambda fresh: load_small_plant(fresh, now))
     return engine
 
 

@@ -37,9 +37,14 @@ def verify(capsys: pytest.CaptureFixture[str], url: str, *extra: str) -> tuple[i
 
 
 @pytest.fixture
-def plant(engine: Engine, clock) -> Engine:
+def plant(engine: Engine, clock, database_states) -> Engine:
     """The small plant with the quality rules switched on (a quality engineer who signs)."""
-    load_plant(engine, read_plant_file(DATA / "quality_plant.toml"), now=clock.now())
+    now = clock.now()
+    database_states.build(
+        engine,
+        ("quality plant", now),
+        lambda fresh: load_plant(fresh, read_plant_file(DATA / "quality_plant.toml"), now=now),
+    )
     return engine
 
 

@@ -24,9 +24,14 @@ QUALITY, QUALITY_2 = "B3001", "B3002"
 
 
 @pytest.fixture
-def plant(engine: Engine, clock) -> Engine:
+def plant(engine: Engine, clock, database_states) -> Engine:
     """The small plant with a checklist on operation 10 and the quality rules switched on."""
-    load_plant(engine, read_plant_file(DATA / "quality_plant.toml"), now=clock.now())
+    now = clock.now()
+    database_states.build(
+        engine,
+        ("quality plant", now),
+        lambda fresh: load_plant(fresh, read_plant_file(DATA / "quality_plant.toml"), now=now),
+    )
     return engine
 
 

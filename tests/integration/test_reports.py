@@ -48,17 +48,22 @@ DAY_SHIFT = ShiftPattern(
 
 
 @pytest.fixture
-def plant(engine: Engine, clock: FixedClock) -> Engine:
+def plant(engine: Engine, clock: FixedClock, database_states) -> Engine:
     """The OEE test plant with work released to every station from a week before MONDAY on: shift time
     without released work is not planned production time, and these tests measure the shifts whole."""
-    load_plant(engine, read_plant_file(DATA / "oee_plant.toml"), now=clock.now())
-    released = MONDAY - timedelta(days=7)
-    standing = CommandBus(engine, FixedClock(released))
-    for product in ("WIDGET", "PART-B", "PART-C"):
-        number = f"WO-STANDING-{product}"
-        at(standing, released, c.CreateWorkOrder, SUPERVISOR, number=number, product=product,
-           quantity=Decimal(100_000), due=released + timedelta(days=90))  # fmt: skip
-        at(standing, released, c.ReleaseWorkOrder, SUPERVISOR, number=number)
+    now = clock.now()
+
+    def build(fresh: Engine) -> None:
+        load_plant(fresh, read_plant_file(DATA / "oee_plant.toml"), now=now)
+        released = MONDAY - timedelta(days=7)
+        standing = CommandBus(fresh, FixedClock(released))
+        for product in ("WIDGET", "PART-B", "PART-C"):
+            number = f"WO-STANDING-{product}"
+            at(standing, released, c.CreateWorkOrder, SUPERVISOR, number=number, product=product,
+               quantity=Decimal(100_000), due=released + timedelta(days=90))  # fmt: skip
+            at(standing, released, c.ReleaseWorkOrder, SUPERVISOR, number=number)
+
+    database_states.build(engine, ("OEE plant with standing orders", now), build)
     clock.set(MONDAY + timedelta(days=30))
     return engine
 

@@ -20,9 +20,14 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def plant(engine: Engine, clock) -> Engine:
+def plant(engine: Engine, clock, database_states) -> Engine:
     """The small plant with the CUT-FAI checklist on operation 10 and quality rules on."""
-    load_plant(engine, read_plant_file(DATA / "quality_plant.toml"), now=clock.now())
+    now = clock.now()
+    database_states.build(
+        engine,
+        ("quality plant", now),
+        lambda fresh: load_plant(fresh, read_plant_file(DATA / "quality_plant.toml"), now=now),
+    )
     return engine
 
 

@@ -65,9 +65,12 @@ parent = "PLANNED"
 
 
 @pytest.fixture
-def plant(engine: Engine, clock) -> Engine:
+def plant(engine: Engine, clock, database_states) -> Engine:
     text = (DATA / "small_plant.toml").read_text(encoding="utf-8") + DEEPER_TREE
-    load_plant(engine, parse_plant(text), now=clock.now())
+    now = clock.now()
+    database_states.build(
+        engine, ("deeper reason tree", now), lambda fresh: load_plant(fresh, parse_plant(text), now=now)
+    )
     return engine
 
 

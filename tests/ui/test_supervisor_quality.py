@@ -26,9 +26,14 @@ JOB = {"actor": OPERATOR, "station": "WS-01", "work_order": "WO-1", "operation":
 
 
 @pytest.fixture
-def plant(engine: Engine, clock) -> Engine:
+def plant(engine: Engine, clock, database_states) -> Engine:
     """The small plant with a checklist on operation 10, quality users and the quality rules switched on."""
-    load_plant(engine, read_plant_file(DATA / "quality_plant.toml"), now=clock.now())
+    now = clock.now()
+    database_states.build(
+        engine,
+        ("quality plant", now),
+        lambda fresh: load_plant(fresh, read_plant_file(DATA / "quality_plant.toml"), now=now),
+    )
     return engine
 
 
