@@ -96,7 +96,9 @@ def test_a_job_started_at_a_terminal_appears_on_the_board_in_place(console, qtbo
     poll(console, qtbot)
     row = console.board.model.rows[0]
     assert (row.station, row.state, row.work_order, row.operators) == ("WS-01", "running", "WO-1", ("Ada Lovelace",))
-    assert resets == [] and changed == [0]
+    # The console's own poll timer may also see the sign-in and the start apart: row 0 changes once or
+    # twice, but in place (no reset, no other row).
+    assert resets == [] and set(changed) == {0}
     text = console.board.model.index(0, 2).data()
     assert text.startswith("Running")
 
