@@ -112,7 +112,7 @@ def test_a_counter_reset_is_logged_and_counts_from_zero(bus, engine, clock, capl
     assert (after_wrap["counter"], after_wrap["counted"]) == ("wrapped", 10)
     assert "reset" in caplog.text
     with Session(engine) as session:
-        resets = session.scalars(select(Event).where(Event.type == "MachineCounterReset")).all()
+        resets = session.scalars(select(Event).where(Event.type == "MachineCounterReset").order_by(Event.id)).all()
     assert [e.payload["counter"] for e in resets] == ["reset", "wrapped"]
 
 

@@ -52,7 +52,8 @@ def count(clock) -> c.ReportCount:
 def counted(bus: CommandBus) -> list:
     """The command ids of the counts in the database, one per CountReported event."""
     with bus.engine.connect() as connection:
-        return list(connection.execute(select(Event.command_id).where(Event.type == "CountReported")).scalars())
+        query = select(Event.command_id).where(Event.type == "CountReported").order_by(Event.id)
+        return list(connection.execute(query).scalars())
 
 
 def test_a_full_disk_says_so_takes_no_new_work_keeps_what_waits_and_works_again_when_freed(
