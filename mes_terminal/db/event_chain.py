@@ -11,11 +11,13 @@ refuses the second row that names the same predecessor.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, Executable, bindparam, insert, select, text, update
 
+from mes_terminal.db.base import Base
 from mes_terminal.db.bulk import insert_rows
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.records import Event, EventChainHead, Signature
@@ -47,13 +49,53 @@ def _locked_head(connection: Connection) -> str:
     return head
 
 
-def append(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert `rows` (event column values, without id) at the end of the chain, in the caller's transaction."""
+def append(
+    connection: Connection, rows: list[dict[str, Any]], along: Sequence[tuple[type[Base], dict[str, Any]]] = ()
+) -> None:
+    """Insert `rows` (event column values, without id) at the end of the chain, in the caller's transaction;
+    and the rows `along` (a record type and its values each, such as the processed command's), with them.
+
+    On PostgreSQL a command's event, the head's move and the rows along go to the server as one statement
+    after the lock (the others as data-modifying WITH queries): one round trip, not three.
+    """
     if not rows:
+        for record, values in along:
+            connection.execute(insert(record), values)
         return
-    linked, head = chain_rows(_locked_head(connection), rows)
-    insert_rows(connection, Event, linked)  # in list order: the ids follow the chain
-    connection.execute(_MOVE_HEAD, {"hash": head})
+    if connection.dialect.name != "postgresql" or len(rows) > 1:
+        for record, values in along:
+            connection.execute(insert(record), values)
+        linked, head = chain_rows(_locked_head(connection), rows)
+        insert_rows(connection, Event, linked)  # in list order: the ids follow the chain
+        connection.execute(_MOVE_HEAD, {"hash": head})
+        return
+    (event,), head = chain_rows(_locked_head(connection), rows)
+    parameters = {"head": head, **{f"event_{name}": value for name, value in event.items()}}
+    for i, (_, values) in enumerate(along):
+        parameters.update({f"a{i}_{name}": value for name, value in values.items()})
+    connection.execute(
+        _append_statement(tuple(event), tuple((record, tuple(values)) for record, values in along)), parameters
+    )
+
+
+@functools.cache
+def _append_statement(event: tuple[str, ...], along: tuple[tuple[type[Base], tuple[str, ...]], ...]) -> Executable:
+    """PostgreSQL: one event (its column names), the head's move and the rows along as one INSERT with
+    data-modifying WITH queries; the values are parameters named by place (`event_hash`, `a0_result`), so
+    the statement is built once for each shape and compiled once by SQLAlchemy's cache. (An INSERT of
+    several rows has no cache key and would be compiled for every command: several events take the
+    statements one by one.)"""
+
+    def bound(record: type[Base], prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
+        columns = record.__table__.c  # type: ignore[attr-defined]
+        return {name: bindparam(f"{prefix}_{name}", type_=columns[name].type) for name in names}
+
+    ctes = [
+        insert(record).values(bound(record, f"a{i}", names)).cte(f"along_{i}")
+        for i, (record, names) in enumerate(along)
+    ]
+    moved = update(EventChainHead).where(EventChainHead.id == 1).values(last_hash=bindparam("head")).cte("moved")
+    return insert(Event).values(bound(Event, "event", event)).add_cte(*ctes, moved)
 
 
 _COLUMNS = [Event.id, Event.prev_hash, Event.hash, *(getattr(Event, name) for name in CONTENT_FIELDS)]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from mes_terminal.db import event_chain
+from mes_terminal.db.base import Base
 from mes_terminal.db.jsonable import jsonable
 from mes_terminal.db.repositories.jobs import Jobs
 from mes_terminal.db.repositories.lots import Lots
@@ -36,11 +38,11 @@ class EventLog:
         }
         self.pending: list[dict[str, Any]] = []
 
-    def write(self, session: Session) -> None:
-        """Insert the collected events at the end of the hash chain, in the session's transaction."""
-        if self.pending:
-            event_chain.append(session.connection(), self.pending)
-            self.pending = []
+    def write(self, session: Session, along: Sequence[tuple[type[Base], dict[str, Any]]] = ()) -> None:
+        """Insert the collected events at the end of the hash chain, in the session's transaction, and the
+        rows `along` with them (see `event_chain.append`)."""
+        event_chain.append(session.connection(), self.pending, along)
+        self.pending = []
 
     def add(self, type_: str, entity: str, entity_id: object, **payload: Any) -> None:
         """Append an event. Use `before=` and `after=` for changed values."""

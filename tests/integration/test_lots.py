@@ -115,6 +115,23 @@ def test_scanning_a_lot_takes_what_the_bom_needs_and_links_it_to_the_output_lot(
     assert lot_row(cutting.engine, WO).quantity == 0
 
 
+def test_a_scan_links_to_the_output_lot_of_its_own_order_when_others_have_theirs(bus: CommandBus, clock) -> None:
+    now = clock.now()
+    receive(bus, clock, "S-1", quantity="500")
+    bus.execute(command(c.SignIn, now, actor=OPERATOR, station="WS-01", badge=OPERATOR, pin="4711"))
+    for number in ("WO-6", WO):  # WO-6 first: its rows come first wherever an order is looked up loosely
+        due = now + timedelta(1)
+        bus.execute(command(c.CreateWorkOrder, now, number=number, product="BRACKET-A", quantity=Decimal(100), due=due))
+        bus.execute(command(c.ReleaseWorkOrder, now, number=number))
+    for number in ("WO-6", WO):
+        at_ws01 = {"actor": OPERATOR, "station": "WS-01", "work_order": number, "operation": 10}
+        bus.execute(command(c.StartJob, now, **at_ws01))
+        bus.execute(command(c.ReportCount, now, good=Decimal(1), **at_ws01))  # the order's output lot appears
+        bus.execute(command(c.ConsumeLot, now, lot="S-1", quantity=Decimal(2), **at_ws01))
+        bus.execute(command(c.PauseJob, now, **at_ws01))
+    assert links(bus.engine) == [("S-1", "WO-6", Decimal(2)), ("S-1", WO, Decimal(2))]
+
+
 def test_a_typed_quantity_is_taken_and_the_lot_is_used_up_at_zero(cutting: CommandBus, clock) -> None:
     receive(cutting, clock, "S-1", quantity="2.5")
     job(cutting, clock, c.ConsumeLot, lot="S-1", quantity=Decimal("2.5"))

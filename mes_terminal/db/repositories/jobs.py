@@ -21,6 +21,7 @@ from mes_terminal.db.records import (
     WorkOrderOperation,
     Workstation,
 )
+from mes_terminal.db.repositories.shared import keep_site, kept_site
 from mes_terminal.domain.error_codes import (
     UNKNOWN_DOWNTIME_REASON,
     UNKNOWN_OPERATION,
@@ -37,6 +38,12 @@ _LOCK_OPERATION = (
     .where(WorkOrderOperation.work_order_id == bindparam("order_id"), WorkOrderOperation.seq == bindparam("seq"))
     .with_for_update()
 )
+_LOCK_JOB = (
+    select(WorkOrder, WorkOrderOperation)
+    .join(WorkOrderOperation, WorkOrderOperation.work_order_id == WorkOrder.id)
+    .where(WorkOrder.number == bindparam("number"), WorkOrderOperation.seq == bindparam("seq"))
+    .with_for_update()
+)
 _SITE_OF_LINE = select(Site).join(Line, Line.site_id == Site.id).where(Line.id == bindparam("line_id"))
 
 
@@ -45,7 +52,11 @@ class Jobs:
         self._session = session
 
     def lock(self, work_order: str, seq: int) -> tuple[WorkOrder, WorkOrderOperation]:
-        """The order and its operation, both locked until the transaction ends."""
+        """The order and its operation, both locked until the transaction ends: one statement."""
+        found = self._session.execute(_LOCK_JOB, {"number": work_order, "seq": seq}).one_or_none()
+        if found is not None:
+            return found.WorkOrder, found.WorkOrderOperation
+        # One of them is missing: which, in the order a person would check.
         order = self._session.scalars(_LOCK_ORDER, {"number": work_order}).one_or_none()
         if order is None:
             raise UnknownEntity(UNKNOWN_WORK_ORDER.sentence(number=work_order), code=UNKNOWN_WORK_ORDER)
@@ -156,7 +167,11 @@ class Jobs:
         return self._session.get_one(Material, order.product_id)
 
     def site_rules(self, station: Workstation) -> Site:
-        return self._session.scalars(_SITE_OF_LINE, {"line_id": station.line_id}).one()
+        site = kept_site(self._session, station.line_id)
+        if site is None:
+            site = self._session.scalars(_SITE_OF_LINE, {"line_id": station.line_id}).one()
+            keep_site(self._session, station.line_id, site)
+        return site
 
     def scrap_reason(self, code: str) -> ScrapReason:
         reason = self._session.scalars(select(ScrapReason).where(ScrapReason.code == code)).one_or_none()

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, case, func, insert, select, true, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -48,6 +49,17 @@ class LockedLot:
     facts: LotFacts
 
 
+@dataclass(frozen=True)
+class ScanLocks:
+    """What a scan into a job locks and reads before its rules run."""
+
+    order: WorkOrder
+    operation: WorkOrderOperation
+    lot: LockedLot
+    first_in_line: LotFacts | None  # the usable lot of the same material the picking rule puts first
+    output: tuple[int, str] | None  # the order's output lot (id, number), once it exists
+
+
 _LOCK_LOT = (
     select(
         Lot.id,
@@ -64,20 +76,29 @@ _LOCK_LOT = (
     .where(Lot.number == bindparam("number"))
     .with_for_update(of=Lot)
 )
-_USABLE_OTHERS = (
-    select(Lot.number, Lot.status, Lot.quantity, Lot.expires_on, Lot.created_at)
-    .where(
-        Lot.material_id == bindparam("material_id"),
-        Lot.id != bindparam("lot_id"),
-        Lot.status == LotStatus.AVAILABLE,
-        Lot.quantity > 0,
-        (Lot.expires_on.is_(None)) | (Lot.expires_on >= bindparam("today")),
+_OTHER = aliased(Lot, name="other_lot")
+
+
+def _first_in_line(material_id: Any, lot_id: Any, today: Any, picking: Picking) -> Select[Any]:
+    """The usable lot of `material_id` other than `lot_id` that the picking rule puts first (a query of
+    `_OTHER`'s columns, to be narrowed)."""
+    usable = select(_OTHER.number, _OTHER.status, _OTHER.quantity, _OTHER.expires_on, _OTHER.created_at).where(
+        _OTHER.material_id == material_id,
+        _OTHER.id != lot_id,
+        _OTHER.status == LotStatus.AVAILABLE,
+        _OTHER.quantity > 0,
+        (_OTHER.expires_on.is_(None)) | (_OTHER.expires_on >= today),
     )
-    .limit(1)
-)
+    if picking == Picking.FEFO:
+        usable = usable.order_by(_OTHER.expires_on.is_(None), _OTHER.expires_on, _OTHER.created_at, _OTHER.number)
+    else:
+        usable = usable.order_by(_OTHER.created_at, _OTHER.number)
+    return usable.limit(1)
+
+
 _FIRST_IN_LINE = {
-    Picking.FEFO: _USABLE_OTHERS.order_by(Lot.expires_on.is_(None), Lot.expires_on, Lot.created_at, Lot.number),
-    Picking.FIFO: _USABLE_OTHERS.order_by(Lot.created_at, Lot.number),
+    picking: _first_in_line(bindparam("material_id"), bindparam("lot_id"), bindparam("today"), picking)
+    for picking in Picking
 }
 _FINAL_OPERATION = (
     select(WorkOrderOperation.id)
@@ -90,7 +111,71 @@ _FINAL_OPERATION = (
 _OUTPUT_LOT = (
     select(Lot.id, Lot.number).where(Lot.produced_by_operation_id == _FINAL_OPERATION).order_by(Lot.id).limit(1)
 )
+
+
+def _scan(picking: Picking) -> Select[Any]:
+    """A scan's locks and facts in one statement: the order and its operation, the lot with its material
+    (all three locked, in the order the single lookups lock them), the lot the picking rule puts first and
+    the order's output lot. No row when the order, the operation or the lot is unknown."""
+    final_operation = aliased(WorkOrderOperation, name="final_operation")
+    made = aliased(Lot, name="made_lot")
+    first, output = aliased(Lot, name="first_lot"), aliased(Lot, name="output_lot")
+    final = (
+        select(final_operation.id)
+        .where(final_operation.work_order_id == WorkOrder.id)
+        .order_by(final_operation.seq.desc())
+        .limit(1)
+        .correlate(WorkOrder)  # two levels down: named, or it would read work_orders on its own
+        .scalar_subquery()
+    )
+    first_id = (
+        _first_in_line(Lot.material_id, Lot.id, bindparam("today"), picking)
+        .with_only_columns(_OTHER.id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            WorkOrder,
+            WorkOrderOperation,
+            *_LOCK_LOT.selected_columns,
+            first.number.label("first_number"),
+            first.status.label("first_status"),
+            first.quantity.label("first_quantity"),
+            first.expires_on.label("first_expires_on"),
+            first.created_at.label("first_created_at"),
+            output.id.label("output_id"),
+            output.number.label("output_number"),
+        )
+        .join(
+            WorkOrderOperation,
+            and_(WorkOrderOperation.work_order_id == WorkOrder.id, WorkOrderOperation.seq == bindparam("seq")),
+        )
+        .join(Lot, Lot.number == bindparam("lot"))
+        .join(Material, Material.id == Lot.material_id)
+        .outerjoin(first, first.id == first_id)
+        .outerjoin(
+            output,
+            output.id == select(func.min(made.id)).where(made.produced_by_operation_id == final).scalar_subquery(),
+        )
+        .where(WorkOrder.number == bindparam("number"))
+        .with_for_update(of=[WorkOrder, WorkOrderOperation, Lot])
+    )
+
+
+_SCAN = {picking: _scan(picking) for picking in Picking}
 _SUBSTITUTE = aliased(Material)
+
+
+def _taken_of(material_id: Any) -> Any:
+    """What the operation (`operation_id`) took of a material so far, net of returns."""
+    return (
+        select(func.coalesce(func.sum(Consumption.quantity - Consumption.returned_quantity), 0))
+        .join(Lot, Lot.id == Consumption.lot_id)
+        .where(Consumption.operation_id == bindparam("operation_id"), Lot.material_id == material_id)
+        .scalar_subquery()
+    )
+
+
 _BOM_LINES = (
     select(
         BomLine.id,
@@ -101,20 +186,16 @@ _BOM_LINES = (
         Material.name,
         Material.unit,
         Material.lot_controlled,
+        _taken_of(BomLine.component_id).label("taken"),
         _SUBSTITUTE.id.label("substitute_id"),
         _SUBSTITUTE.code.label("substitute_code"),
+        _taken_of(_SUBSTITUTE.id).label("substitute_taken"),
     )
     .join(Material, Material.id == BomLine.component_id)
     .outerjoin(BomSubstitute, BomSubstitute.bom_line_id == BomLine.id)
     .outerjoin(_SUBSTITUTE, _SUBSTITUTE.id == BomSubstitute.material_id)
     .where(BomLine.product_id == bindparam("product_id"), BomLine.operation_seq == bindparam("seq"))
     .order_by(Material.code, _SUBSTITUTE.code)
-)
-_CONSUMED_BY_MATERIAL = (
-    select(Lot.material_id, func.sum(Consumption.quantity - Consumption.returned_quantity))
-    .join(Lot, Lot.id == Consumption.lot_id)
-    .where(Consumption.operation_id == bindparam("operation_id"))
-    .group_by(Lot.material_id)
 )
 _ADD_CONSUMPTION = insert(Consumption).returning(Consumption.id)
 _ADD_LINK = insert(GenealogyLink)
@@ -127,6 +208,45 @@ _TAKE = (
     )
     .returning(Lot.quantity, Lot.status)
 )
+
+_CONSUMPTION_COLUMNS = (
+    "operation_id",
+    "lot_id",
+    "workstation_id",
+    "user_id",
+    "quantity",
+    "returned_quantity",
+    "backflushed",
+    "consumed_at",
+    "output_lot",
+)
+_LINK_COLUMNS = ("consumed_lot_id", "produced_lot_id", "quantity", "consumption_id", "created_at")
+
+
+def _take_into_job(linked: bool) -> Select[Any]:
+    """PostgreSQL: `_TAKE`, the consumption it makes and (when `linked`) its genealogy link to the output lot
+    (`output_lot_id`), in one statement. No row when the take was refused: then nothing was written."""
+    taken = _TAKE.cte("taken")
+    values = select(
+        *(bindparam(name, type_=Consumption.__table__.c[name].type) for name in _CONSUMPTION_COLUMNS)
+    ).select_from(taken)
+    consumption = (
+        insert(Consumption).from_select(_CONSUMPTION_COLUMNS, values).returning(Consumption.id).cte("consumption")
+    )
+    statement = select(taken.c.quantity, consumption.c.id).select_from(taken.join(consumption, true()))  # a row each
+    if linked:
+        link_values = select(
+            bindparam("lot_id", type_=GenealogyLink.consumed_lot_id.type),
+            bindparam("output_lot_id", type_=GenealogyLink.produced_lot_id.type),
+            bindparam("quantity", type_=GenealogyLink.quantity.type),
+            consumption.c.id,
+            bindparam("consumed_at", type_=GenealogyLink.created_at.type),
+        ).select_from(consumption)
+        statement = statement.add_cte(insert(GenealogyLink).from_select(_LINK_COLUMNS, link_values).cte("link"))
+    return statement
+
+
+_TAKE_INTO_JOB = {linked: _take_into_job(linked) for linked in (False, True)}
 
 
 class Lots:
@@ -209,10 +329,7 @@ class Lots:
         refuse to take more than the lot holds, whatever another terminal did meanwhile."""
         row = self._connection().execute(_TAKE, {"lot_id": lot.id, "quantity": quantity}).one_or_none()
         if row is None:
-            raise InvalidState(
-                Sentence("Lot {lot} no longer holds {quantity}; scan it again.", lot=lot.number, quantity=quantity),
-                code=LOT_NOT_ENOUGH,
-            )
+            raise _no_longer_holds(lot, quantity)
         if isinstance(lot, Lot):  # keep a loaded record in step without writing it again
             set_committed_value(lot, "quantity", row.quantity)
             set_committed_value(lot, "status", row.status)
@@ -239,11 +356,60 @@ class Lots:
             row.number, lot.facts.material, lot.facts.unit, row.status, row.quantity, row.expires_on, row.created_at
         )
 
-    def add_consumption(self, **values: object) -> int:
-        return int(self._connection().execute(_ADD_CONSUMPTION, values).scalar_one())
+    def lock_scan(self, work_order: str, seq: int, number: str, today: date, picking: Picking) -> ScanLocks | None:
+        """The order's operation and the lot locked, with the lot first in line and the output lot: one
+        statement. None when something is unknown (the single lookups then say what)."""
+        parameters = {"number": work_order, "seq": seq, "lot": number, "today": today}
+        row = self._session.execute(_SCAN[picking], parameters).one_or_none()
+        if row is None:
+            return None
+        facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
+        first = None
+        if row.first_number is not None:
+            first = LotFacts(
+                row.first_number,
+                row.code,
+                row.unit,
+                row.first_status,
+                row.first_quantity,
+                row.first_expires_on,
+                row.first_created_at,
+            )
+        return ScanLocks(
+            row.WorkOrder,
+            row.WorkOrderOperation,
+            LockedLot(row.id, row.material_id, row.number, facts),
+            first,
+            None if row.output_id is None else (row.output_id, row.output_number),
+        )
 
-    def add_link(self, **values: object) -> None:
-        self._connection().execute(_ADD_LINK, values)
+    def take_into_job(
+        self, lot: LockedLot, quantity: Decimal, output_lot: tuple[int, str] | None, **consumption: Any
+    ) -> Decimal:
+        """Take `quantity` from the lot into a job (as `take`), record the consumption (its other columns in
+        `consumption`) and, once the order has an output lot, the genealogy link to it; return what is
+        left. One statement on PostgreSQL, three elsewhere."""
+        values = {
+            **consumption,
+            "lot_id": lot.id,
+            "quantity": quantity,
+            "returned_quantity": Decimal(0),
+            "backflushed": False,
+            "output_lot": None if output_lot is None else output_lot[1],
+        }
+        connection = self._connection()
+        if connection.dialect.name == "postgresql":
+            statement = _TAKE_INTO_JOB[output_lot is not None]
+            row = connection.execute(statement, {**values, "output_lot_id": output_lot and output_lot[0]}).first()
+            if row is None:
+                raise _no_longer_holds(lot, quantity)
+            return Decimal(row.quantity)
+        left = self.take(lot, quantity)
+        consumption_id = connection.execute(_ADD_CONSUMPTION, values).scalar_one()
+        if output_lot is not None:
+            link = {"consumed_lot_id": lot.id, "produced_lot_id": output_lot[0], "consumption_id": consumption_id}
+            connection.execute(_ADD_LINK, {**link, "quantity": quantity, "created_at": values["consumed_at"]})
+        return left
 
     def output_lot_ref(self, order_id: int) -> tuple[int, str] | None:
         """The id and number of a work order's output lot, if it exists yet."""
@@ -257,28 +423,24 @@ class Lots:
     # --- the bill of materials of one operation ------------------------------------------------------
 
     def bom_needs(self, order: WorkOrder, operation: WorkOrderOperation) -> list[BomNeed]:
-        """The operation's BOM lines with their substitutes and what was taken so far (two statements)."""
-        rows = self._connection().execute(_BOM_LINES, {"product_id": order.product_id, "seq": operation.seq}).all()
-        if not rows:
-            return []
-        consumed = self.consumed_by_material(operation)
+        """The operation's BOM lines with their substitutes and what was taken of each so far: one statement."""
+        parameters = {"product_id": order.product_id, "seq": operation.seq, "operation_id": operation.id}
         lines: dict[int, list] = {}
-        for row in rows:
+        for row in self._connection().execute(_BOM_LINES, parameters):
             line = lines.setdefault(row.id, [row, []])
             if row.substitute_id is not None:
-                line[1].append((row.substitute_id, row.substitute_code))
+                line[1].append((row.substitute_code, Decimal(row.substitute_taken)))
         needs = []
         for row, alternatives in lines.values():
-            material_ids = [row.component_id, *(material_id for material_id, _ in alternatives)]
             needs.append(
                 BomNeed(
                     material=row.code,
                     name=row.name,
                     unit=row.unit,
                     quantity_per=row.quantity_per,
-                    substitutes=tuple(code for _, code in alternatives),
+                    substitutes=tuple(code for code, _ in alternatives),
                     backflush=row.backflush,
-                    consumed=sum((consumed.get(m, Decimal(0)) for m in material_ids), Decimal(0)),
+                    consumed=sum((taken for _, taken in alternatives), Decimal(row.taken)),
                     lot_controlled=row.lot_controlled,
                 )
             )
@@ -286,10 +448,6 @@ class Lots:
 
     def material_ids(self, codes: Sequence[str]) -> list[int]:
         return list(self._session.scalars(select(Material.id).where(Material.code.in_(list(codes)))))
-
-    def consumed_by_material(self, operation: WorkOrderOperation) -> dict[int, Decimal]:
-        rows = self._connection().execute(_CONSUMED_BY_MATERIAL, {"operation_id": operation.id})
-        return {material_id: Decimal(total or 0) for material_id, total in rows}
 
     def consumptions(self, operation: WorkOrderOperation, lot: Lot) -> list[Consumption]:
         """This lot's consumptions into the operation, newest first (a return undoes the latest first)."""
@@ -358,3 +516,10 @@ def _facts(lot: Lot, material: str, unit: str) -> LotFacts:
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _no_longer_holds(lot: Lot | LockedLot, quantity: Decimal) -> MesError:
+    return InvalidState(
+        Sentence("Lot {lot} no longer holds {quantity}; scan it again.", lot=lot.number, quantity=quantity),
+        code=LOT_NOT_ENOUGH,
+    )

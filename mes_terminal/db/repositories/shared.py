@@ -10,15 +10,17 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, exists, or_, select, update
+from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from mes_terminal.db import lookups
 from mes_terminal.db.records import (
     Count,
+    Line,
     MachineSource,
     Material,
     RoutingOperation,
+    Site,
     StationSession,
     User,
     UserRole,
@@ -72,6 +74,34 @@ _PERSON_BY_BADGE = (
     select(User.id, User.badge, User.name, User.active, User.pin_hash, UserRole.role)
     .outerjoin(UserRole, UserRole.user_id == User.id)
     .where(User.badge == bindparam("badge"))
+)
+# A station's command's first look: the station and its site, the acting person and their roles, and
+# whether they are signed in there (a row a role; none when the station or the badge is unknown).
+_AT_STATION = (
+    select(
+        Workstation,
+        Site,
+        User.id.label("user_id"),
+        User.badge,
+        User.name,
+        User.active,
+        User.pin_hash,
+        UserRole.role,
+        StationSession.id.label("session_id"),
+    )
+    .join(Line, Line.id == Workstation.line_id)
+    .join(Site, Site.id == Line.site_id)
+    .join(User, User.badge == bindparam("badge"))
+    .outerjoin(UserRole, UserRole.user_id == User.id)
+    .outerjoin(
+        StationSession,
+        and_(
+            StationSession.workstation_id == Workstation.id,
+            StationSession.user_id == User.id,
+            StationSession.signed_out_at.is_(None),
+        ),
+    )
+    .where(Workstation.code == bindparam("code"))
 )
 _LOCK_ORDER = (
     select(WorkOrder.id, WorkOrder.number, WorkOrder.status, WorkOrder.version, WorkOrder.released_at)
@@ -141,17 +171,26 @@ class Users:
     def acting(self, badge: str, allowed: frozenset[Role], action: str) -> Person:
         """The active user behind `badge`, if one of their roles allows `action`."""
         person = self.by_badge(badge)
-        if not person.active:
-            raise NotPermitted(
-                Sentence(
-                    "{person} ({badge}) is deactivated and may not {action}.",
-                    person=person.name,
-                    badge=badge,
-                    action=action,
-                )
-            )
-        require_role(person.name, person.roles, allowed, action)
+        _may_act(person, allowed, action)
         return person
+
+    def acting_at(
+        self, code: str, badge: str, allowed: frozenset[Role], action: str
+    ) -> tuple[Workstation, Person, bool]:
+        """The station `code`, the active user behind `badge` (as `acting`), and whether they are signed in
+        there: one statement, which also keeps the station's site for `kept_site` in this transaction."""
+        sharing = lookups.sharing(self._session)  # a group's lookups are read once for all of its commands
+        rows = [] if sharing else self._session.execute(_AT_STATION, {"code": code, "badge": badge}).all()
+        if not rows:  # sharing, or the station or the badge is unknown: the single lookups say which
+            station = Workstations(self._session).by_code(code)
+            person = self.acting(badge, allowed, action)
+            return station, person, self.open_session(station, person) is not None
+        first = rows[0]
+        roles = tuple(sorted({row.role for row in rows if row.role}))
+        person = Person(first.user_id, first.badge, first.name, first.active, roles, first.pin_hash)
+        _may_act(person, allowed, action)
+        keep_site(self._session, first.Workstation.line_id, first.Site)
+        return first.Workstation, person, first.session_id is not None
 
     def open_session(self, workstation: Workstation, person: Person) -> StationSession | None:
         return self._session.scalars(
@@ -167,6 +206,36 @@ class Users:
                 .order_by(StationSession.signed_in_at, User.name)
             )
         )
+
+
+def _may_act(person: Person, allowed: frozenset[Role], action: str) -> None:
+    """Refused unless the person is active and one of their roles allows `action`."""
+    if not person.active:
+        raise NotPermitted(
+            Sentence(
+                "{person} ({badge}) is deactivated and may not {action}.",
+                person=person.name,
+                badge=person.badge,
+                action=action,
+            )
+        )
+    require_role(person.name, person.roles, allowed, action)
+
+
+_SITE_OF_LINE_KEY = "mes_site_of_line"
+
+
+def keep_site(session: Session, line_id: int, site: Site) -> None:
+    """The site of a line, as read in this transaction (see `kept_site`)."""
+    session.info.setdefault(_SITE_OF_LINE_KEY, {})[line_id] = site
+
+
+def kept_site(session: Session, line_id: int) -> Site | None:
+    """The site of `line_id` if this transaction read it already: a station's command reads it with the
+    station (`Users.acting_at`), and its rules need it again. Sites change only by plant loads, never
+    inside a station's command."""
+    kept: dict[int, Site] = session.info.get(_SITE_OF_LINE_KEY, {})
+    return kept.get(line_id)
 
 
 class Workstations:

@@ -269,9 +269,9 @@ class CommandBus:
     def _run_once(self, cmd: Command, handler: Handler) -> Outcome:
         """Run the handler and record the command in one transaction.
 
-        Idempotency is optimistic: the processed-command row is inserted last, and its primary key
-        refuses a second run of the same id (the caller then returns the first result). This saves a
-        read on every command; replays are rare.
+        Idempotency is optimistic: the processed-command row is inserted last (with the events), and its
+        primary key refuses a second run of the same id (the caller then returns the first result). This
+        saves a read on every command; replays are rare.
         """
         with self._sessions() as session, session.begin():
             now = self._clock.now()
@@ -284,9 +284,7 @@ class CommandBus:
             )
             result = jsonable(handler(cmd, UnitOfWork(session, events, now)))
             session.flush()
-            connection = session.connection()
-            connection.execute(_INSERT_PROCESSED, _processed_row(cmd, now, result))
-            events.write(session)
+            events.write(session, along=[(ProcessedCommand, _processed_row(cmd, now, result))])
         return Outcome(cmd.command_id, cmd.type, result)
 
     def _prior(self, cmd: Command) -> Outcome | None:

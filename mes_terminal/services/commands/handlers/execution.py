@@ -320,9 +320,7 @@ def at_station(cmd: c.Command, uow: UnitOfWork, action: str) -> tuple[Any, Perso
     Operators act where they are signed in; leads, supervisors and admins may act on their behalf.
     """
     assert cmd.station is not None
-    station = uow.workstations.by_code(cmd.station)
-    person = uow.users.acting(cmd.actor, SHOP_FLOOR, action)
-    signed_in = uow.users.open_session(station, person) is not None
+    station, person, signed_in = uow.users.acting_at(cmd.station, cmd.actor, SHOP_FLOOR, action)
     if not signed_in:
         try:
             require_role(person.name, person.roles, ON_BEHALF, f"{action} at {station.code} without signing in there")

@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from mes_terminal.db.records import GenealogyLink, Lot
+from mes_terminal.db.records import GenealogyLink, Lot, WorkOrder, WorkOrderOperation, Workstation
+from mes_terminal.db.repositories.lots import ScanLocks
 from mes_terminal.db.uow import UnitOfWork
 from mes_terminal.domain import materials as rules
 from mes_terminal.domain.clock import site_date
@@ -122,23 +123,23 @@ def add_received_lot(
 
 
 def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
-    # The scan's hot path: small Core statements, no records loaded for the lot, its links or the site.
+    # The scan's hot path: a few Core statements, each reading what it can at once; no records loaded for
+    # the lot, its links or the site.
     station, person, _ = at_station(cmd, uow, "take material into jobs")
-    order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
-    if operation.status != OperationStatus.RUNNING or operation.workstation_id != station.id:
-        raise InvalidState(
-            Sentence(
-                "No job of {order} operation {operation} runs at {station}; start it before scanning material.",
-                order=order.number,
-                operation=operation.seq,
-                station=station.code,
-            ),
-            code=JOB_NOT_RUNNING,
-        )
-    lot = uow.lots.lock_facts(cmd.lot)
-    facts = lot.facts
-    site = uow.jobs.site_rules(station)
+    site = uow.jobs.site_rules(station)  # read with the station
     today = site_date(cmd.issued_at, site.timezone)
+    picking = rules.Picking(site.picking)
+    scan = uow.lots.lock_scan(cmd.work_order, cmd.operation, cmd.lot, today, picking)
+    if scan is None:  # something is unknown: the single lookups say what, in the order a person checks
+        order, operation = uow.jobs.lock(cmd.work_order, cmd.operation)
+        _check_running(order, operation, station)
+        lot = uow.lots.lock_facts(cmd.lot)
+        scan = ScanLocks(
+            order, operation, lot, uow.lots.first_in_line(lot, today, picking), uow.lots.output_lot_ref(order.id)
+        )
+    order, operation, lot, output = scan.order, scan.operation, scan.lot, scan.output
+    _check_running(order, operation, station)
+    facts = lot.facts
     rules.check_usable(facts, today)
     line = rules.bom_line_for(facts, uow.lots.bom_needs(order, operation), order.number, operation.seq)
     quantity = cmd.quantity or rules.default_quantity(
@@ -146,33 +147,21 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
     )
     rules.check_enough(facts, quantity)
     warning = None
-    first = uow.lots.first_in_line(lot, today, rules.Picking(site.picking))
-    if first is not None and rules.first_choice(facts, [first], rules.Picking(site.picking)) is not None:
-        warning = rules.picking_sentence(facts, first, rules.Picking(site.picking))
+    first = scan.first_in_line
+    if first is not None and rules.first_choice(facts, [first], picking) is not None:
+        warning = rules.picking_sentence(facts, first, picking)
         if rules.PickingRule(site.picking_rule) == rules.PickingRule.BLOCK:
             raise InvalidState(warning, code=LOT_PICKING_ORDER)
 
-    left = uow.lots.take(lot, quantity)
-    output = uow.lots.output_lot_ref(order.id)
-    consumption_id = uow.lots.add_consumption(
+    left = uow.lots.take_into_job(
+        lot,
+        quantity,
+        output,
         operation_id=operation.id,
-        lot_id=lot.id,
         workstation_id=station.id,
         user_id=person.id,
-        quantity=quantity,
-        returned_quantity=Decimal(0),
-        backflushed=False,
         consumed_at=cmd.issued_at,
-        output_lot=None if output is None else output[1],
     )
-    if output is not None:
-        uow.lots.add_link(
-            consumed_lot_id=lot.id,
-            produced_lot_id=output[0],
-            quantity=quantity,
-            consumption_id=consumption_id,
-            created_at=cmd.issued_at,
-        )
     uow.events.add(
         "LotConsumed",
         "lot",
@@ -201,6 +190,19 @@ def consume_lot(cmd: c.ConsumeLot, uow: UnitOfWork) -> ConsumptionResult:
         "bom_material": line.material,
         "warning": warning,
     }
+
+
+def _check_running(order: WorkOrder, operation: WorkOrderOperation, station: Workstation) -> None:
+    if operation.status != OperationStatus.RUNNING or operation.workstation_id != station.id:
+        raise InvalidState(
+            Sentence(
+                "No job of {order} operation {operation} runs at {station}; start it before scanning material.",
+                order=order.number,
+                operation=operation.seq,
+                station=station.code,
+            ),
+            code=JOB_NOT_RUNNING,
+        )
 
 
 def return_lot(cmd: c.ReturnLot, uow: UnitOfWork) -> LotReturnResult:
