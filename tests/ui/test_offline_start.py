@@ -454,3 +454,22 @@ def test_a_resume_of_another_job_leaves_the_stop_open_on_the_screen(
     assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("down", "Breakdown")
     assert window.station_screen.ui.stateDetailLabel.text() == "Breakdown"
     assert not window.vm.stop_pending
+
+
+def test_a_job_paused_without_a_reason_before_going_offline_resumes_there_pending(
+    qtbot, running, bus, clock, open_window, start_window, unreachable, service, plant
+) -> None:
+    bus.execute(command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    window = offline_terminal(qtbot, "started offline", open_window, start_window, unreachable)
+    screen = window.station_screen
+    assert window.vm.station.state == "paused" and screen.ui.stateLabel.text() == "PAUSED"
+
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.resume_job(JobKey("WO-1", 10))
+    assert window.vm.station.state == "running" and screen.ui.stateLabel.text() == "RUNNING"
+    assert screen.ui.jobTitleValue.text() == "WO-1 · 10 Cut · pending"
+    assert screen.ui.stateDetailLabel.text() == ""  # no stop was open: none ended
+
+    back_online(qtbot, window, service)
+    assert event_types(plant).count("JobResumed") == 1 and "DowntimeEnded" not in event_types(plant)
+    assert window.vm.station.state == "running" and screen.ui.jobTitleValue.text() == "WO-1 · 10 Cut"
