@@ -9,18 +9,21 @@ PostgreSQL: psycopg 3 and a small pool. No pre-ping (a round trip on every check
 that a restarted server dropped is invalidated on its first error, and the command bus retries.
 
 A plant with a standby names its servers in libpq's multi-host form,
-`postgresql://mes@db1,db2:5433/mes?target_session_attrs=read-write` (docs/offline.md). SQLAlchemy's URL
-parser reads a host list without ports as one host and refuses one with ports, so `normalise_url`
-turns the list into SQLAlchemy's own multi-host form (one `host=` query parameter a host), which its
-psycopg dialect hands to libpq as the same list; `libpq_url` turns it back for libpq's tools.
+`postgresql://mes@db1,db2:5433/mes?target_session_attrs=read-write` (docs/offline.md), an IPv6 address in
+brackets (`[::1]:5432,[fd00::2]`). SQLAlchemy's URL parser reads a host list without ports as one host
+and refuses one with ports, so `normalise_url` turns the list into SQLAlchemy's comma form
+(`host=::1,db2&port=5432,`: hosts and ports side by side, because its other form, one `host=h:p` a host,
+splits at every colon of an IPv6 address), which its psycopg dialect hands to libpq as the same two lists;
+`libpq_url` turns it back for libpq's tools.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -35,23 +38,84 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 _HOST_LIST = re.compile(
     r"^(?P<scheme>[\w+]+)://(?:(?P<auth>[^@/?]*)@)?(?P<hosts>[^/?@]*,[^/?@]*)(?P<path>/[^?]*)?(?:\?(?P<query>.*))?$"
 )
+# One host of the list as libpq writes it: a name or an IPv4 address, or an IPv6 address in brackets; a port.
+_HOST_ENTRY = re.compile(r"(?:\[(?P<ipv6>[^\[\]]+)\]|(?P<name>[^:\[\]]+))(?::(?P<port>\d*))?")
+
+
+def _host_and_port(entry: str, url: str) -> tuple[str, str]:
+    """One host of libpq's list (`db1`, `10.0.0.1:5433`, `[::1]:5432`) as the host libpq's `host` keyword
+    takes (an IPv6 address without its brackets) and its port ("" for the default)."""
+    found = _HOST_ENTRY.fullmatch(entry)
+    if found is not None and found["ipv6"] is not None:
+        host = unquote(found["ipv6"])  # a zone, fe80::1%25eth0 in a URI, is fe80::1%eth0 to libpq
+        if not _is_ipv6(host):
+            found = None
+    elif found is not None:
+        host = found["name"]
+    if found is None:
+        raise ConfigurationError(
+            f"The database URL {url!r} is not valid: {entry!r} is not a host with an optional port number "
+            "(an IPv6 address goes in brackets: [::1]:5432)."
+        )
+    return host, found["port"] or ""
+
+
+def _is_ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _sqlalchemy_hosts(url: str) -> str:
-    """libpq's `postgresql://u@h1:p1,h2/db?q` as SQLAlchemy's `postgresql://u@/db?host=h1:p1&host=h2&q`."""
+    """libpq's `postgresql://u@h1:p1,[::1]/db?q` as SQLAlchemy's `postgresql://u@/db?host=h1,::1&port=p1,&q`."""
     found = _HOST_LIST.match(url)
     if found is None:
         return url
-    hosts = "&".join(f"host={quote(host.strip(), safe=':[]')}" for host in found["hosts"].split(",") if host.strip())
-    query = f"{hosts}&{found['query']}" if found["query"] else hosts
+    servers = [_host_and_port(entry.strip(), url) for entry in found["hosts"].split(",") if entry.strip()]
+    query = parse_qsl(found["query"] or "", keep_blank_values=True)
+    given = [value for key, value in query if key == "port"]  # libpq's port=: one for all, or one a host
+    if given and any(port for _, port in servers):
+        raise ConfigurationError(
+            f"The database URL {url!r} is not valid: it gives the ports both with the hosts and as port=."
+        )
+    ports = [port for _, port in servers]
+    if len(given) == 1 and "," not in given[0]:
+        ports = [given[0]] * len(servers)
+    elif given:
+        ports = ",".join(given).split(",")
+    if len(ports) != len(servers):
+        raise ConfigurationError(f"The database URL {url!r} is not valid: it has not one port for every host.")
+    hosts = [("host", ",".join(host for host, _ in servers))]
+    if any(ports):
+        hosts.append(("port", ",".join(ports)))
+    rest = [(key, value) for key, value in query if key != "port"]
     auth = f"{found['auth']}@" if found["auth"] is not None else ""
-    return f"{found['scheme']}://{auth}{found['path'] or '/'}?{query}"
+    return f"{found['scheme']}://{auth}{found['path'] or '/'}?{urlencode(hosts + rest, safe=':,')}"
 
 
 def hosts_of(url: URL) -> tuple[str, ...] | None:
-    """The `host[:port]` entries of a multi-host URL, in order; None for a URL of one host."""
+    """The `host[:port]` entries of a multi-host URL as libpq writes them (an IPv6 address in brackets), in
+    order; None for a URL of one host."""
     hosts = url.query.get("host")
-    return tuple(hosts) if isinstance(hosts, tuple) else None
+    if isinstance(hosts, tuple):  # SQLAlchemy's other form, one host=h:p a host (no IPv6 address there)
+        return hosts
+    if not isinstance(hosts, str) or "," not in hosts:
+        return None
+    names = hosts.split(",")
+    port = url.query.get("port", "")
+    ports = (",".join(port) if isinstance(port, tuple) else port).split(",")
+    if len(ports) == 1:
+        ports = ports * len(names)
+    if len(ports) != len(names):
+        shown = url.render_as_string(hide_password=True)
+        raise ConfigurationError(f"The database URL {shown} is not valid: it has not one port for every host.")
+    return tuple(_libpq_host(name) + (f":{port}" if port else "") for name, port in zip(names, ports, strict=True))
+
+
+def _libpq_host(host: str) -> str:
+    return f"[{quote(host, safe=':.')}]" if ":" in host else host
 
 
 def libpq_url(url: str | URL, *, database: str | None = None, hide_password: bool = False) -> str:
@@ -75,7 +139,8 @@ def _render(url: URL, *, hide_password: bool) -> str:
         if url.password is not None:
             auth += ":" + ("***" if hide_password else quote(str(url.password), safe=""))
         auth += "@"
-    query = urlencode({k: v for k, v in url.query.items() if k != "host"}, doseq=True)
+    # libpq reads a + in a value as itself: a space is written %20
+    query = urlencode({k: v for k, v in url.query.items() if k not in ("host", "port")}, doseq=True, quote_via=quote)
     database = quote(url.database or "", safe="")
     return f"{url.drivername}://{auth}{','.join(hosts)}/{database}" + (f"?{query}" if query else "")
 
@@ -90,11 +155,15 @@ def normalise_url(url: str | URL) -> URL:
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    for host in hosts_of(parsed) or ():
-        if not re.fullmatch(r"[^:]+(:\d*)?", host):
-            raise ConfigurationError(
-                f"The database URL {url!r} is not valid: {host!r} is not a host with an optional port number."
-            )
+    hosts = hosts_of(parsed)
+    if hosts is not None:  # given in either of SQLAlchemy's forms too: checked, and kept in the comma form
+        shown = url if isinstance(url, str) else url.render_as_string(hide_password=True)
+        servers = [_host_and_port(host, shown) for host in hosts]
+        query = {key: value for key, value in parsed.query.items() if key not in ("host", "port")}
+        query["host"] = ",".join(host for host, _ in servers)
+        if any(port for _, port in servers):
+            query["port"] = ",".join(port for _, port in servers)
+        parsed = parsed.set(query=query)
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigurationError(
             f"The database {parsed.get_backend_name()!r} is not supported; use SQLite or PostgreSQL."

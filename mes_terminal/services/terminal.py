@@ -251,6 +251,8 @@ class TerminalService:
             machine_state=row["machine_state"],
             comment=row["comment"],
             micro_stop_seconds=row["micro_stop_seconds"],
+            work_order=row["work_order"],
+            operation=row["operation"],
         )
 
     def downtime_reason_tree(self) -> list[ReasonNode]:

@@ -8,6 +8,7 @@ The server that is stopped is a private cluster (tests/pg_cluster.py), never the
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
@@ -344,6 +346,53 @@ def test_a_host_list_with_a_port_that_is_no_number_is_refused_in_one_sentence() 
     assert libpq_url("postgresql+psycopg://mes:s%40cret@db1,db2:5433/mes", database="other") == (
         "postgresql://mes:s%40cret@db1,db2:5433/other"
     )
+
+
+def listens_on_ipv6_loopback(port: int) -> bool:
+    try:
+        socket.create_connection(("::1", port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.postgresql_only
+def test_a_host_list_with_ipv6_hosts_reaches_the_server_past_one_that_does_not_answer(database_url: str) -> None:
+    """libpq's form with IPv6 hosts in brackets, the first a port nobody answers at on ::1: the engine,
+    psycopg with the URL given back, and libpq's own tools (psql, pg_dump) all reach the server listed
+    second. Where the server also listens on ::1, a URL of that one bracketed host reaches it too."""
+    server = make_url(os.environ[PG_ENV])
+    name = f"ipv6_{uuid.uuid4().hex[:8]}"
+    create_pg_database(os.environ[PG_ENV], name)
+    port = server.port or 5432
+    urls = [
+        f"postgresql://{server.username}@[::1]:1,{server.host}:{port}/{name}?target_session_attrs=read-write",
+        f"postgresql://{server.username}@[::1]:1,[::ffff:127.0.0.1]:1,{server.host}:{port}/{name}",
+    ]
+    if listens_on_ipv6_loopback(port):
+        urls.append(f"postgresql://{server.username}@[::1]:{port}/{name}")
+    try:
+        for url in urls:
+            engine = make_engine(url)
+            try:
+                with engine.connect() as connection:
+                    assert connection.execute(text("SELECT current_database()")).scalar_one() == name
+                    assert connection.execute(text("SELECT inet_server_port()")).scalar_one() == port
+            finally:
+                engine.dispose()
+            with psycopg.connect(libpq_url(url), connect_timeout=5) as connection:
+                assert connection.info.dbname == name and connection.info.port == port
+            env = {**os.environ, "PGCONNECT_TIMEOUT": "5"}
+            psql = subprocess.run(
+                ["psql", "-Atc", "SELECT inet_server_port()", libpq_url(url)], capture_output=True, text=True, env=env
+            )
+            assert (psql.returncode, psql.stdout.strip()) == (0, str(port)), psql.stderr
+            dump = subprocess.run(
+                ["pg_dump", "--schema-only", "--dbname", libpq_url(url)], capture_output=True, text=True, env=env
+            )
+            assert dump.returncode == 0 and "PostgreSQL database dump complete" in dump.stdout, dump.stderr
+    finally:
+        drop_pg_database(os.environ[PG_ENV], name)
 
 
 def test_a_failover_to_the_standby_looks_to_the_terminal_like_a_short_outage(pg_cluster: PgCluster, clock) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -328,3 +329,147 @@ def test_a_stop_taken_offline_shows_the_station_down_and_its_end_shows_at_once(
     types = [e.type for e in read_events(plant)]
     assert types.count("DowntimeStarted") == 1 and types.count("DowntimeEnded") == 1
     assert window.vm.station.state == "paused"
+
+
+# --- a stop open before the terminal went offline, ended there -------------------------------------
+
+
+def offline_terminal(qtbot, how: str, open_window, start_window, unreachable) -> TerminalWindow:
+    """The terminal offline with the station as last read: started again without the database, or open
+    when the database went away."""
+    if how == "started offline":
+        open_window().shutdown()
+        window = start_window(unreachable)
+    else:
+        window = open_window()
+        window.vm.service = unreachable
+        with qtbot.waitSignal(window.vm.connection_changed, timeout=20_000):
+            window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: window.vm.station is not None and bool(window.vm.downtime_tree), timeout=20_000)
+    qtbot.waitUntil(lambda: window.vm.online is False and not window.vm.busy, timeout=20_000)
+    return window
+
+
+def back_online(qtbot, window: TerminalWindow, service: TerminalService) -> None:
+    window.vm.service = service
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()
+    qtbot.waitUntil(lambda: not window.vm.busy and window.vm.waiting == 0, timeout=20_000)
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.on_refresh_due()  # a second round sends nothing again
+    qtbot.waitUntil(lambda: not window.vm.busy, timeout=20_000)
+
+
+def event_types(engine: Engine) -> list[str]:
+    return [event.type for event in read_events(engine)]
+
+
+@pytest.mark.parametrize("how", ["started offline", "gone offline"])
+@pytest.mark.parametrize("opened_by", ["Downtime", "a pause with a reason"])
+def test_a_stop_open_before_going_offline_ends_on_the_screen_with_end_downtime_marked_pending(
+    qtbot, how, opened_by, running, bus, clock, open_window, start_window, unreachable, service, plant
+) -> None:
+    if opened_by == "Downtime":  # the job runs on, the station down beside it
+        stop = command(c.StartDowntime, clock.now(), actor=OPERATOR, station="WS-01", reason="BREAKDOWN")
+    else:
+        stop = command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
+                       reason="BREAKDOWN")  # fmt: skip
+    bus.execute(stop)
+    job_after = "running" if opened_by == "Downtime" else "paused"
+    window = offline_terminal(qtbot, how, open_window, start_window, unreachable)
+    screen = window.station_screen
+    button, detail = screen.ui.downtimeButton, screen.ui.stateDetailLabel
+    assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("down", "Breakdown")
+    assert detail.text() == "Breakdown" and button.property("mode") == "end_downtime" and button.isEnabled()
+
+    clock.advance(timedelta(minutes=7))
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.end_downtime()
+    assert window.ui.connectionLabel.text() == "Offline (1 waiting)"
+    assert window.vm.station.state == job_after and window.vm.station.open_downtime_reason is None
+    assert window.vm.station.state_since == clock.now()  # since the stop ended, here
+    assert screen.ui.stateLabel.text() == job_after.upper()
+    assert detail.text() == "Stop ended · pending"
+    assert button.property("mode") == "downtime"
+    assert window.vm.current_job().status == job_after
+    assert window.vm.pending_jobs == set()  # End downtime leaves the job as it was
+    assert event_types(plant).count("DowntimeEnded") == 0
+
+    back_online(qtbot, window, service)
+    assert event_types(plant).count("DowntimeStarted") == 1 and event_types(plant).count("DowntimeEnded") == 1
+    assert window.vm.station.state == job_after and window.vm.station.open_downtime_reason is None
+    assert not window.vm.stop_pending and detail.text() == ""
+    assert window.ui.connectionLabel.text() == "Online"
+
+
+@pytest.mark.parametrize("how", ["started offline", "gone offline"])
+def test_a_job_paused_with_a_reason_before_going_offline_resumes_there_and_its_stop_ends_pending(
+    qtbot, how, running, bus, clock, open_window, start_window, unreachable, service, plant
+) -> None:
+    bus.execute(
+        command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10,
+                reason="BREAKDOWN")
+    )  # fmt: skip
+    window = offline_terminal(qtbot, how, open_window, start_window, unreachable)
+    screen = window.station_screen
+    assert window.vm.station.state == "down" and window.vm.current_job().status == "paused"
+    assert (window.vm.downtime.work_order, window.vm.downtime.operation) == ("WO-1", 10)  # kept: its Resume ends it
+    assert screen.ui.jobTitleValue.text().endswith(" · paused")
+
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.resume_job(JobKey("WO-1", 10))
+    assert window.ui.connectionLabel.text() == "Offline (1 waiting)"
+    assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("running", None)
+    assert window.vm.current_job().status == "running"
+    assert screen.ui.stateLabel.text() == "RUNNING"
+    assert screen.ui.stateDetailLabel.text() == "Stop ended · pending"
+    assert screen.ui.jobTitleValue.text().endswith(" · pending")
+    assert screen.ui.downtimeButton.property("mode") == "downtime"
+    assert screen.ui.pauseButton.isEnabled() and not screen.ui.resumeButton.isEnabled()
+    row = screen.model.row(screen.model.row_of("WO-1", 10))
+    assert row.status == "running" and row.reason == "Pending: saved here, not sent yet"
+    assert "JobResumed" not in event_types(plant)
+
+    back_online(qtbot, window, service)
+    types = event_types(plant)
+    assert types.count("JobResumed") == 1 and types.count("DowntimeEnded") == 1  # the Resume ended it there too
+    assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("running", None)
+    assert window.vm.pending_jobs == set() and not window.vm.stop_pending
+    assert not screen.ui.jobTitleValue.text().endswith("pending") and screen.ui.stateDetailLabel.text() == ""
+
+
+def test_a_resume_of_another_job_leaves_the_stop_open_on_the_screen(
+    qtbot, running, bus, clock, open_window, start_window, unreachable
+) -> None:
+    """Only the Resume of the job whose pause opened the stop ends it (as the database does): a stop taken
+    with Downtime stays open when a job resumes."""
+    bus.execute(
+        command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10)
+    )  # fmt: skip
+    bus.execute(command(c.StartDowntime, clock.now(), actor=OPERATOR, station="WS-01", reason="BREAKDOWN"))
+    window = offline_terminal(qtbot, "started offline", open_window, start_window, unreachable)
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.resume_job(JobKey("WO-1", 10))
+    assert window.vm.current_job().status == "running"
+    assert (window.vm.station.state, window.vm.station.open_downtime_reason) == ("down", "Breakdown")
+    assert window.station_screen.ui.stateDetailLabel.text() == "Breakdown"
+    assert not window.vm.stop_pending
+
+
+def test_a_job_paused_without_a_reason_before_going_offline_resumes_there_pending(
+    qtbot, running, bus, clock, open_window, start_window, unreachable, service, plant
+) -> None:
+    bus.execute(command(c.PauseJob, clock.now(), actor=OPERATOR, station="WS-01", work_order="WO-1", operation=10))
+    window = offline_terminal(qtbot, "started offline", open_window, start_window, unreachable)
+    screen = window.station_screen
+    assert window.vm.station.state == "paused" and screen.ui.stateLabel.text() == "PAUSED"
+
+    with qtbot.waitSignal(window.vm.settled, timeout=20_000):
+        window.vm.resume_job(JobKey("WO-1", 10))
+    assert window.vm.station.state == "running" and screen.ui.stateLabel.text() == "RUNNING"
+    assert screen.ui.jobTitleValue.text() == "WO-1 · 10 Cut · pending"
+    assert screen.ui.stateDetailLabel.text() == ""  # no stop was open: none ended
+
+    back_online(qtbot, window, service)
+    assert event_types(plant).count("JobResumed") == 1 and "DowntimeEnded" not in event_types(plant)
+    assert window.vm.station.state == "running" and screen.ui.jobTitleValue.text() == "WO-1 · 10 Cut"

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from mes_terminal.db.records import DowntimeEvent, DowntimeReason, Workstation
+from mes_terminal.db.records import DowntimeEvent, DowntimeReason, WorkOrder, WorkOrderOperation, Workstation
 from mes_terminal.domain.error_codes import UNKNOWN_STATION
 from mes_terminal.domain.errors import UnknownEntity
 
@@ -27,8 +27,13 @@ def open_stop(connection: Connection, station: str) -> dict[str, Any] | None:
             DowntimeEvent.source,
             DowntimeEvent.machine_state,
             DowntimeEvent.comment,
+            WorkOrder.number.label("work_order"),
+            WorkOrderOperation.seq.label("operation"),
         )
         .outerjoin(DowntimeReason, DowntimeReason.id == DowntimeEvent.reason_id)
+        # the job whose pause opened the stop (its Resume ends it), if one did
+        .outerjoin(WorkOrderOperation, WorkOrderOperation.id == DowntimeEvent.operation_id)
+        .outerjoin(WorkOrder, WorkOrder.id == WorkOrderOperation.work_order_id)
         .where(DowntimeEvent.workstation_id == station_id, DowntimeEvent.ended_at.is_(None))
     ).one_or_none()
     return {**row._mapping, "micro_stop_seconds": found.micro_stop_seconds} if row else None

@@ -19,6 +19,9 @@ class DowntimeView:
     machine_state: str | None
     comment: str | None
     micro_stop_seconds: int | None = None  # the station's threshold: a machine's shorter stop needs no reason
+    # The job whose pause opened the stop, when one did (an operator's pause with a reason): its Resume ends it.
+    work_order: str | None = None
+    operation: int | None = None
 
     @property
     def reason_needed(self) -> bool:

@@ -177,6 +177,10 @@ class StationScreen(QWidget):
             detail = check_due(job.checks_due)
         elif station is not None and state == "down":
             detail = self._downtime_text(station)
+            if self.vm.stop_pending:  # taken here while offline
+                detail += " · " + self.tr("pending")
+        elif self.vm.stop_pending:  # ended here while offline: the operator sees it is not sent yet
+            detail = self.tr("Stop ended · pending")
         elif station is not None and len(station.jobs) > 1:
             detail = self.tr("{count} jobs at this station").format(count=len(station.jobs))
         self.ui.stateDetailLabel.setText(detail)

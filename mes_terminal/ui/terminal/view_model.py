@@ -136,6 +136,7 @@ class TerminalViewModel(QObject):
         self._saved_offline: list[c.Command] = []
         self._last_read: tuple[StationView, list[DispatchItem], DowntimeView | None] | None = None
         self.pending_jobs: set[JobKey] = set()  # jobs whose shown state waits for an action saved offline
+        self.stop_pending = False  # the stop shown was started or ended by an action saved offline
         self._runner = ServiceRunner(self)
         self._runner.idle.connect(self.settled)
         self._timer = QTimer(self)
@@ -209,12 +210,12 @@ class TerminalViewModel(QObject):
 
     def _show(self, station: StationView, dispatch: list[DispatchItem], downtime: DowntimeView | None) -> None:
         self._last_read = (station, dispatch, downtime)
-        self.pending_jobs = set()
+        self.pending_jobs, self.stop_pending = set(), False
         if self._saved_offline:
             names = {node.code: node.name for node in self.downtime_tree}
             read = station
-            station, dispatch, self.pending_jobs = offline_view.applied(
-                station, dispatch, self._saved_offline, wording.pending_here(), names
+            station, dispatch, self.pending_jobs, self.stop_pending = offline_view.applied(
+                station, dispatch, self._saved_offline, wording.pending_here(), names, downtime
             )
             if station.state_since != read.state_since or station.state != "down":
                 downtime = None  # the stop as read was ended, or another one taken, here
