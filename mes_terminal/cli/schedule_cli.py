@@ -114,16 +114,28 @@ def _print(plan: Any, zone: str) -> None:
 
 
 def _print_material(plan: Any, zone: str) -> None:
-    """Operations held back by lots on their way, and what nothing on hand or expected covers."""
+    """Operations held back by lots on their way, substitutes taken, and what nothing on hand or expected covers."""
     if plan.material.waits:
         print("\nWaiting for material")
     for wait in plan.material.waits:
         after = "  (after the plan's end: not planned)" if wait.until >= plan.horizon_end else ""
+        instead = f" in place of {wait.material}" if wait.substitute else ""
         print(
             f"  {wait.work_order}/{wait.operation} from {site_time(wait.until, zone, 'week_time')}: "
-            f"lot {wait.lot} of {wait.material}{after}"
+            f"lot {wait.lot} of {wait.lot_material}{instead}{after}"
+        )
+    if plan.material.substitutions:
+        print("\nSubstitutes planned")
+    for sub in plan.material.substitutions:
+        print(
+            f"  {sub.work_order}/{sub.operation}: {sub.quantity.normalize():f} of {sub.substitute} "
+            f"in place of {sub.material}"
         )
     if plan.material.shortages:
         print("\nShort of material (nothing on hand or expected covers it)")
     for short in plan.material.shortages:
-        print(f"  {short.work_order}/{short.operation}: {short.missing.normalize():f} of {short.material} missing")
+        alternatives = "".join(f" or {code}" for code in short.substitutes)
+        print(
+            f"  {short.work_order}/{short.operation}: {short.missing.normalize():f} of "
+            f"{short.material}{alternatives} missing"
+        )

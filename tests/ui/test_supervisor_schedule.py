@@ -68,3 +68,26 @@ def test_the_tab_names_work_waiting_for_material_on_its_way(console, qtbot, plan
     sign_in(console, qtbot)
     open_schedule(console, qtbot)
     assert "Waiting for material: WO-9/10 Wed 04 09:00 (L-SHIP)." in console.schedule.summary.text()
+
+
+def test_the_tab_names_the_material_of_a_substitute_lot_it_waits_for(
+    console, qtbot, plant, bus, clock, tmp_path
+) -> None:
+    from mes_terminal.integration.importer import import_file
+    from mes_terminal.services.plant.loader import load_plant, read_plant_file
+    from tests.erp.documents import LotLine, material_information
+    from tests.helpers import DATA
+
+    now = clock.now()
+    load_plant(plant, read_plant_file(DATA / "material_plant.toml"), now=now)  # STEEL-2MM-B may replace STEEL-2MM
+    bus.execute(command(c.CreateWorkOrder, now, number="WO-9", product="BRACKET-A", quantity=Decimal(100),
+                        due=now + timedelta(days=3)))  # fmt: skip
+    bus.execute(command(c.ReleaseWorkOrder, now, number="WO-9"))
+    lots = tmp_path / "lots.xml"  # 35 kg needed: the substitute arrives Tuesday, the steel itself Wednesday
+    lots.write_bytes(material_information([LotLine("L-SHIP", "STEEL-2MM", "50", available="2026-03-04T08:00:00Z"),
+                                           LotLine("B-SHIP", "STEEL-2MM-B", "50", available="2026-03-03T08:00:00Z")],
+                                          version="V0700"))  # fmt: skip
+    assert import_file(plant, lots, now=now).ok
+    sign_in(console, qtbot)
+    open_schedule(console, qtbot)
+    assert "Waiting for material: WO-9/10 Tue 03 09:00 (B-SHIP, STEEL-2MM-B)." in console.schedule.summary.text()

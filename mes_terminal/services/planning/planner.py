@@ -74,7 +74,9 @@ class PlantPlan:
     figures: PlanFigures
     baseline: PlanFigures | None  # the best dispatch rule's plan
     violations: tuple[str, ...]  # what the independent check found wrong (empty for a good plan)
-    material: MaterialPlan = field(default_factory=lambda: MaterialPlan((), ()))  # waits for lots, shortages
+    material: MaterialPlan = field(
+        default_factory=lambda: MaterialPlan((), ())
+    )  # waits for lots, shortages, substitutes
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,8 @@ class Facts:
     changeovers: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (from, to family) -> minutes
     holidays: Mapping[int, tuple[date, ...]] = field(default_factory=dict)  # line id -> site-local days off
     maintenance: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # station -> closed spans
-    demand: tuple[q.DemandRow, ...] = ()  # material still needed, of the materials with lots expected
-    supply: tuple[q.SupplyRow, ...] = ()  # those materials on hand and expected
+    demand: tuple[q.DemandRow, ...] = ()  # lot-controlled material still needed, with the lines' substitutes
+    supply: tuple[q.SupplyRow, ...] = ()  # material on hand and expected
 
     def material(self) -> MaterialPlan:
         return net(self.demand, self.supply)
@@ -338,6 +340,7 @@ def plan_json(plan: PlantPlan) -> dict[str, object]:
                     "operation": w.operation,
                     "material": w.material,
                     "lot": w.lot,
+                    "lot_material": w.lot_material,
                     "until": _stamp(w.until),
                     "planned": w.until < plan.horizon_end,
                 }
@@ -349,8 +352,19 @@ def plan_json(plan: PlantPlan) -> dict[str, object]:
                     "operation": s.operation,
                     "material": s.material,
                     "missing": f"{s.missing.normalize():f}",
+                    "substitutes": list(s.substitutes),
                 }
                 for s in plan.material.shortages
+            ],
+            "substitutions": [
+                {
+                    "work_order": u.work_order,
+                    "operation": u.operation,
+                    "material": u.material,
+                    "substitute": u.substitute,
+                    "quantity": f"{u.quantity.normalize():f}",
+                }
+                for u in plan.material.substitutions
             ],
         },
     }

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, select
 
 from mes_terminal.db.records import (
     BomLine,
+    BomSubstitute,
     Changeover,
     Consumption,
     DowntimeEvent,
@@ -74,15 +75,16 @@ class OperationRow:
 
 @dataclass(frozen=True)
 class DemandRow:
-    """What an open operation still has to consume of a material that has lots on their way."""
+    """What an open operation still has to consume of a lot-controlled BOM line's material."""
 
     work_order: str
     seq: int
     material: str
-    quantity: Decimal  # in the material's unit
+    quantity: Decimal  # in the material's unit, net of what it took of the material and its substitutes
     due_at: datetime
     priority: int
     active: bool  # running or paused: first in line for the material
+    substitutes: tuple[str, ...] = ()  # materials the line accepts in its place, in the BOM's order
 
 
 @dataclass(frozen=True)
@@ -281,21 +283,40 @@ def open_stops(connection: Connection) -> list[StopRow]:
 
 
 def material_demand(connection: Connection) -> list[DemandRow]:
-    """The lot-controlled material open operations still need, of the materials with lots expected.
+    """What open operations still need of their lot-controlled BOM lines, with the lines' substitutes.
 
-    Need: the BOM's quantity per piece times the order's quantity, less what the operation consumed
-    (returns taken back). Other materials are left out: with nothing expected, the plan cannot know
-    when more comes and does not wait for it.
+    Need: the BOM's quantity per piece times the order's quantity, less what the operation consumed of
+    the line's material and its substitutes (returns taken back), as the floor counts it. Every line is
+    read; the netting (`planning/material.py`) keeps those linked to a material with lots expected.
+    Substitutes come in the BOM's order, which is their codes' order, as the terminal lists them.
     """
+    accepted = select(BomSubstitute.material_id).where(BomSubstitute.bom_line_id == BomLine.id)
     consumed = (
         select(func.coalesce(func.sum(Consumption.quantity - Consumption.returned_quantity), 0))
         .join(Lot, Lot.id == Consumption.lot_id)
-        .where(Consumption.operation_id == ops.id, Lot.material_id == BomLine.component_id)
+        .where(
+            Consumption.operation_id == ops.id,
+            (Lot.material_id == BomLine.component_id) | Lot.material_id.in_(accepted),
+        )
         .scalar_subquery()
     )
-    expected = select(ExpectedLot.id).where(ExpectedLot.material_id == BomLine.component_id).exists()
+    open_lines = (
+        select(BomLine.id)
+        .join(WorkOrder, WorkOrder.product_id == BomLine.product_id)
+        .join(ops, (ops.work_order_id == WorkOrder.id) & (ops.seq == BomLine.operation_seq))
+        .where(WorkOrder.status.in_(PLANNED_ORDERS), ops.status != OperationStatus.COMPLETED)
+    )
+    substitutes: dict[int, list[str]] = {}
+    for line_id, code in connection.execute(
+        select(BomSubstitute.bom_line_id, Material.code)
+        .join(Material, Material.id == BomSubstitute.material_id)
+        .where(BomSubstitute.bom_line_id.in_(open_lines))
+        .order_by(BomSubstitute.bom_line_id, Material.code)
+    ):
+        substitutes.setdefault(line_id, []).append(code)
     rows = connection.execute(
         select(
+            BomLine.id,
             WorkOrder.number,
             ops.seq,
             Material.code,
@@ -311,28 +332,35 @@ def material_demand(connection: Connection) -> list[DemandRow]:
             WorkOrder.status.in_(PLANNED_ORDERS),
             ops.status != OperationStatus.COMPLETED,
             Material.lot_controlled.is_(True),
-            expected,
         )
         .order_by(WorkOrder.number, ops.seq, Material.code)
     )
     active = {OperationStatus.RUNNING, OperationStatus.PAUSED}
     return [
-        DemandRow(r.number, r.seq, r.code, Decimal(r.need), r.due_at, r.priority, r.status in active)
+        DemandRow(
+            r.number,
+            r.seq,
+            r.code,
+            Decimal(r.need),
+            r.due_at,
+            r.priority,
+            r.status in active,
+            tuple(substitutes.get(r.id, ())),
+        )
         for r in rows
         if Decimal(r.need) > 0
     ]
 
 
 def material_supply(connection: Connection) -> list[SupplyRow]:
-    """Of each material with lots expected: what is on hand and available, and each expected lot."""
+    """What is on hand and available of each material a BOM names, and each expected lot."""
+    named = select(BomLine.component_id).union(select(BomSubstitute.material_id))
     on_hand = connection.execute(
         select(Material.code, func.sum(Lot.quantity))
         .join(Material, Material.id == Lot.material_id)
-        .where(
-            Lot.status == LotStatus.AVAILABLE,
-            select(ExpectedLot.id).where(ExpectedLot.material_id == Lot.material_id).exists(),
-        )
+        .where(Lot.status == LotStatus.AVAILABLE, Lot.material_id.in_(named))
         .group_by(Material.code)
+        .order_by(Material.code)
     )
     coming = connection.execute(
         select(Material.code, ExpectedLot.quantity, ExpectedLot.expected_at, ExpectedLot.number)

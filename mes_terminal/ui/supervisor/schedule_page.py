@@ -428,7 +428,8 @@ class SchedulePage(QWidget):
         material, parts = draft.facts.material(), []
         if material.waits:
             waits = ", ".join(
-                f"{w.work_order}/{w.operation} {site_time(w.until, draft.timezone, 'week_time')} ({w.lot})"
+                f"{w.work_order}/{w.operation} {site_time(w.until, draft.timezone, 'week_time')} "
+                + (f"({w.lot}, {w.lot_material})" if w.substitute else f"({w.lot})")
                 for w in material.waits[:3]
             )
             more = len(material.waits) - 3
