@@ -3655,6 +3655,10 @@
         <translation>ausstehend</translation>
     </message>
     <message>
+        <source>Stop ended · pending</source>
+        <translation>Stillstand beendet · ausstehend</translation>
+    </message>
+    <message>
         <source>{done} of {target}</source>
         <translation>{done} von {target}</translation>
     </message>
