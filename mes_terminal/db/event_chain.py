@@ -87,7 +87,7 @@ def _append_statement(event: tuple[str, ...], along: tuple[tuple[type[Base], tup
     statements one by one.)"""
 
     def bound(record: type[Base], prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
-        columns = record.__table__.c  # type: ignore[attr-defined]
+        columns = record.__table__.c
         return {name: bindparam(f"{prefix}_{name}", type_=columns[name].type) for name in names}
 
     ctes = [

@@ -79,7 +79,7 @@ _LOCK_LOT = (
 _OTHER = aliased(Lot, name="other_lot")
 
 
-def _first_in_line(material_id: Any, lot_id: Any, today: Any, picking: Picking) -> Select[Any]:
+def _first_in_line(material_id: Any, lot_id: Any, today: Any, picking: Picking) -> Select:
     """The usable lot of `material_id` other than `lot_id` that the picking rule puts first (a query of
     `_OTHER`'s columns, to be narrowed)."""
     usable = select(_OTHER.number, _OTHER.status, _OTHER.quantity, _OTHER.expires_on, _OTHER.created_at).where(
@@ -113,7 +113,7 @@ _OUTPUT_LOT = (
 )
 
 
-def _scan(picking: Picking) -> Select[Any]:
+def _scan(picking: Picking) -> Select:
     """A scan's locks and facts in one statement: the order and its operation, the lot with its material
     (all three locked, in the order the single lookups lock them), the lot the picking rule puts first and
     the order's output lot. No row when the order, the operation or the lot is unknown."""
@@ -223,7 +223,7 @@ _CONSUMPTION_COLUMNS = (
 _LINK_COLUMNS = ("consumed_lot_id", "produced_lot_id", "quantity", "consumption_id", "created_at")
 
 
-def _take_into_job(linked: bool) -> Select[Any]:
+def _take_into_job(linked: bool) -> Select:
     """PostgreSQL: `_TAKE`, the consumption it makes and (when `linked`) its genealogy link to the output lot
     (`output_lot_id`), in one statement. No row when the take was refused: then nothing was written."""
     taken = _TAKE.cte("taken")
