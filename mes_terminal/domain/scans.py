@@ -148,7 +148,9 @@ def classify_scan(
     prefix = prefix.strip().upper()
     if prefix in _PREFIXED:
         if not colon or not rest.strip():
-            return _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
+            cut = _unknown(shown, Sentence("The scan looks cut off: {shown}", shown=shown))
+            # A bare `OP` may be a lot's own number too: kept for the lots to recognise, as any plain code.
+            return cut if colon else replace(cut, code=_code(text))
         return _PREFIXED[prefix](rest, shown)
     scheme = uri_scheme(text)
     if scheme is not None and (scheme in _FOREIGN_SCHEMES or rest.startswith("//")):

@@ -211,6 +211,12 @@ def test_a_bare_code_keeps_its_code_for_the_lots_to_recognise(code: str, suffix:
         assert scan.kind is ScanKind.LOT and scan.gs1
 
 
+def test_a_bare_prefix_says_cut_off_yet_a_lot_of_that_number_is_still_found() -> None:
+    bare, cut = classify_scan("OP"), classify_scan("OP:")
+    assert (bare.code, bare.reason) == ("OP", "The scan looks cut off: OP")
+    assert (cut.code, cut.reason) == (None, "The scan looks cut off: OP:")
+
+
 def test_a_plain_lot_number_is_kept_and_prose_is_not() -> None:
     assert classify_scan("R-2612-04A").code == "R-2612-04A"
     assert classify_scan("hello world").code is None
