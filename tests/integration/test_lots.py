@@ -16,15 +16,22 @@ from mes_terminal.domain.errors import Conflict, InvalidState, MesError, NotPerm
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
 from mes_terminal.services.plant.loader import load_plant, read_plant_file
-from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR, command
+from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR, command, load_small_plant
 
 WO = "WO-7"
 
 
 @pytest.fixture
-def bus(plant: Engine, clock) -> CommandBus:
-    load_plant(plant, read_plant_file(DATA / "material_plant.toml"), now=clock.now())
-    return CommandBus(plant, clock)
+def bus(engine: Engine, clock, database_states) -> CommandBus:
+    """The small plant with the material plant loaded over it."""
+    now = clock.now()
+
+    def build(fresh: Engine) -> None:
+        load_small_plant(fresh, now)
+        load_plant(fresh, read_plant_file(DATA / "material_plant.toml"), now=now)
+
+    database_states.build(engine, ("material plant over the small plant", now), build)
+    return CommandBus(engine, clock)
 
 
 @pytest.fixture

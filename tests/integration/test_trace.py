@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from mes_terminal.cli import main
+from mes_terminal.db.engine import make_engine
 from tests.helpers import DATA, LEAD, OPERATOR, SUPERVISOR
 
 SHIFT: list[tuple[str, str, dict[str, Any]]] = [
@@ -61,7 +62,16 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def day(database_url: str, tmp_path: Path, capsys) -> str:
+def day(database_url: str, tmp_path: Path, capsys, database_states) -> str:
+    """A day of the material plant, loaded and replayed through the command line (once a session, then
+    copied: the commands' times are fixed)."""
+    engine = make_engine(database_url)
+    database_states.build(engine, ("traced day",), lambda _: _replay_the_day(database_url, tmp_path, capsys))
+    engine.dispose()
+    return database_url
+
+
+def _replay_the_day(database_url: str, tmp_path: Path, capsys) -> None:
     assert cli(capsys, "plant", "load", str(DATA / "material_plant.toml"), "--database-url", database_url)[0] == 0
     lines = [
         json.dumps(
@@ -79,7 +89,6 @@ def day(database_url: str, tmp_path: Path, capsys) -> str:
     commands.write_text("\n".join(lines) + "\n")
     code, out, err = cli(capsys, "replay", str(commands), "--database-url", database_url)
     assert code == 0, out + err
-    return database_url
 
 
 def shape(node: dict[str, Any]) -> tuple:
