@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from mes_terminal.db.records import (
     ChecklistItem,
@@ -53,24 +53,21 @@ class QualityRules:
     spc_baseline: int
 
 
-def checklist_code(connection: Connection, operation_id: int) -> str | None:
-    return connection.execute(
-        select(RoutingOperation.checklist_code)
-        .join(WorkOrderOperation, WorkOrderOperation.routing_operation_id == RoutingOperation.id)
-        .where(WorkOrderOperation.id == operation_id)
-    ).scalar_one_or_none()
-
-
 def newest_checklist(connection: Connection, code: str) -> Checklist | None:
     """The newest loaded version of checklist `code`, items in their order."""
+    return _newest(connection, ChecklistTemplate.code == code)
+
+
+def _newest(connection: Connection, which: ColumnElement[bool]) -> Checklist | None:
     template = connection.execute(
-        select(ChecklistTemplate.id, ChecklistTemplate.version, ChecklistTemplate.name)
-        .where(ChecklistTemplate.code == code)
+        select(ChecklistTemplate.id, ChecklistTemplate.code, ChecklistTemplate.version, ChecklistTemplate.name)
+        .where(which)
         .order_by(ChecklistTemplate.version.desc())
         .limit(1)
     ).one_or_none()
     if template is None:
         return None
+    code = template.code
     rows = connection.execute(
         select(ChecklistItem).where(ChecklistItem.template_id == template.id).order_by(ChecklistItem.position)
     ).all()
@@ -99,8 +96,14 @@ def newest_checklist(connection: Connection, code: str) -> Checklist | None:
 
 
 def checklist_of(connection: Connection, operation_id: int) -> Checklist | None:
-    code = checklist_code(connection, operation_id)
-    return newest_checklist(connection, code) if code else None
+    """The newest version of the checklist of the operation's routing step, or None (two statements)."""
+    code = (
+        select(RoutingOperation.checklist_code)
+        .join(WorkOrderOperation, WorkOrderOperation.routing_operation_id == RoutingOperation.id)
+        .where(WorkOrderOperation.id == operation_id)
+        .scalar_subquery()
+    )
+    return _newest(connection, ChecklistTemplate.code == code)
 
 
 def records(connection: Connection, operation_id: int) -> list[CheckRecord]:

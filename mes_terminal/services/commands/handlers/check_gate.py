@@ -29,8 +29,7 @@ def refuse_if_checks_due(
     checklist = qq.checklist_of(connection, operation.id)
     if checklist is None:
         return
-    rules = qq.quality_rules(connection, station.id)
-    if not completing and rules.checks_block != "counts":
+    if not completing and uow.jobs.site_rules(station).checks_block != "counts":  # the site read with the station
         return
     facts = uow.jobs.facts(order, operation)
     ready = facts.reported >= execution_rules.expected(facts)
