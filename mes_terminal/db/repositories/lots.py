@@ -100,34 +100,31 @@ _FIRST_IN_LINE = {
     picking: _first_in_line(bindparam("material_id"), bindparam("lot_id"), bindparam("today"), picking)
     for picking in Picking
 }
-_FINAL_OPERATION = (
-    select(WorkOrderOperation.id)
-    .where(WorkOrderOperation.work_order_id == bindparam("order_id"))
-    .order_by(WorkOrderOperation.seq.desc())
-    .limit(1)
-    .scalar_subquery()
-)
-# The first lot the final operation made: parts split off it later carry the same operation, the output grows on.
-_OUTPUT_LOT = (
-    select(Lot.id, Lot.number).where(Lot.produced_by_operation_id == _FINAL_OPERATION).order_by(Lot.id).limit(1)
-)
+
+
+def _output_lot_id(order_id: Any) -> Any:
+    """The id of the order's output lot: the first lot its final operation made (parts split off it later
+    carry the same operation; the output grows on)."""
+    final_operation, made = aliased(WorkOrderOperation, name="final_operation"), aliased(Lot, name="made_lot")
+    final = (
+        select(final_operation.id)
+        .where(final_operation.work_order_id == order_id)
+        .order_by(final_operation.seq.desc())
+        .limit(1)
+        .correlate(WorkOrder)  # inside a scan's statement, two levels down: named, or it reads work_orders anew
+        .scalar_subquery()
+    )
+    return select(func.min(made.id)).where(made.produced_by_operation_id == final).scalar_subquery()
+
+
+_OUTPUT_LOT = select(Lot.id, Lot.number).where(Lot.id == _output_lot_id(bindparam("order_id")))
 
 
 def _scan(picking: Picking) -> Select:
     """A scan's locks and facts in one statement: the order and its operation, the lot with its material
     (all three locked, in the order the single lookups lock them), the lot the picking rule puts first and
     the order's output lot. No row when the order, the operation or the lot is unknown."""
-    final_operation = aliased(WorkOrderOperation, name="final_operation")
-    made = aliased(Lot, name="made_lot")
     first, output = aliased(Lot, name="first_lot"), aliased(Lot, name="output_lot")
-    final = (
-        select(final_operation.id)
-        .where(final_operation.work_order_id == WorkOrder.id)
-        .order_by(final_operation.seq.desc())
-        .limit(1)
-        .correlate(WorkOrder)  # two levels down: named, or it would read work_orders on its own
-        .scalar_subquery()
-    )
     first_id = (
         _first_in_line(Lot.material_id, Lot.id, bindparam("today"), picking)
         .with_only_columns(_OTHER.id)
@@ -153,10 +150,7 @@ def _scan(picking: Picking) -> Select:
         .join(Lot, Lot.number == bindparam("lot"))
         .join(Material, Material.id == Lot.material_id)
         .outerjoin(first, first.id == first_id)
-        .outerjoin(
-            output,
-            output.id == select(func.min(made.id)).where(made.produced_by_operation_id == final).scalar_subquery(),
-        )
+        .outerjoin(output, output.id == _output_lot_id(WorkOrder.id))
         .where(WorkOrder.number == bindparam("number"))
         .with_for_update(of=[WorkOrder, WorkOrderOperation, Lot])
     )
