@@ -279,6 +279,8 @@ class _Applier:
         self.master_data: dict[str, dict[str, int]] = {}
         self.master_applied = (0, 0, 0, 0)  # how many materials, equipment, lines, people are applied
         self.written_as: set[str] = set()  # the document names order sources were written with
+        # The outcome's line of each order stays to the end (--json, erp_messages): as small as it can be.
+        self.operation_lists: dict[tuple[int, ...], list[int]] = {}
 
     def run(self, requests: Iterable[OrderSpec]) -> Outcome:
         work_orders: list[dict[str, Any]] = []
@@ -287,8 +289,9 @@ class _Applier:
             batch.append(spec)
             if len(batch) >= _BATCH:
                 self._orders(batch, work_orders)
+                self.uow.events.write(self.session)  # the batch's events, before the next batch is read
                 batch = []
-        self._orders(batch, work_orders)
+        self._orders(batch, work_orders)  # its events go with the document's own, at the end
         self._master_data()  # what came after the last request (a document the schemas do not allow)
         lots = [self._lot(lot) for lot in self.document.lots]
         outcome = Outcome(
@@ -339,7 +342,6 @@ class _Applier:
         self._write_pending()
         # What the database now holds answers for the next batches (a request twice in one document too).
         self.existing.clear()
-        self.uow.events.write(self.session)
 
     # --- work orders ------------------------------------------------------------------------------
 
@@ -421,7 +423,8 @@ class _Applier:
         self.pending.append((spec, new))
         if len(self.pending) >= _BATCH:
             self._write_pending()
-        operations = [step.seq for step in routing]
+        seqs = tuple(step.seq for step in routing)
+        operations = self.operation_lists.setdefault(seqs, list(seqs))  # one list for the orders of a routing
         # A request twice in one document: the second is compared with the first.
         self.existing[spec.request] = _Existing(0, WorkOrderStatus.PLANNED, spec.product, spec.content_hash, operations)
         return _line(spec, operations, "created")
