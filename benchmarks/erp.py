@@ -6,11 +6,12 @@ Writes 10,000 ProductionRequests for a product with a routing as one document an
 100, then times in one run: the bare streaming parse of those bytes with the same hardened lxml
 settings (the baseline), reading them into requests (integration/b2mml_read.py), and the import into
 SQLite and PostgreSQL (a fresh database each, the test plant loaded), with the statements an order
-takes. Budget: import >= 0.25x the parse rate on PostgreSQL. Memory: the peak of Python allocations
-while reading documents of 1,000 and 10,000 requests (flat means the second is not ten times the
-first). Export: building and validating V0600 and V0700 documents for a day of a 50-station plant
-(1,000 operations of 500 orders, made up: this times the documents and their validation, not the
-query). Prints; asserts nothing.
+takes. Budget: import >= 0.25x the parse rate on PostgreSQL. Memory (`--memory-only` for this
+part alone): the peak of Python allocations (tracemalloc) while reading, and while importing into a
+fresh database, documents of 1,000, 10,000 and 30,000 requests (`--memory-sizes`); flat means the peak
+does not grow with the document. Export: building and validating V0600 and V0700 documents for a
+day of a 50-station plant (1,000 operations of 500 orders, made up: this times the documents and their
+validation, not the query). Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -103,8 +104,11 @@ def import_run(url: str, paths: list[Path], orders: int, label: str) -> None:
         engine.dispose()
 
 
-def memory(folder: Path) -> None:
-    for count in (1000, 10000):
+def memory(folder: Path, sizes: list[int], databases: list[tuple[str, str, str | None]]) -> None:
+    """Peak of Python allocations (tracemalloc) reading and importing documents of growing size.
+
+    Flat means the peak does not grow with the document: what a batch of requests takes, not the whole."""
+    for count in sizes:
         path = folder / f"mem-{count}.xml"
         path.write_bytes(schedule(0, count, f"MEM-{count}"))
         tracemalloc.start()
@@ -113,8 +117,32 @@ def memory(folder: Path) -> None:
         tracemalloc.stop()
         print(
             f"  reading {count:>6} requests ({path.stat().st_size / 2**20:5.1f} MB): peak {peak / 2**20:6.1f} MB "
-            f"of Python allocations ({peak / count / 1024:.1f} KiB a request, the requests kept for the transaction)"
+            f"of Python allocations ({peak / count / 1024:.2f} KiB a request)"
         )
+    for label, server, name in databases:
+        for count in sizes:
+            path = folder / f"mem-{count}.xml"
+            url = f"sqlite:///{folder / f'mem-{count}.sqlite'}" if name is None else fresh_pg_database(server, name)
+            engine = make_engine(url)
+            try:
+                migrate.upgrade(engine)
+                load_plant(engine, read_plant_file(PLANT), now=NOW)
+                import_file(engine, folder / "warm.xml", now=NOW)  # statements and schemas built before
+                tracemalloc.start()
+                started = time.perf_counter()
+                outcome = import_file(engine, path, now=NOW)
+                seconds = time.perf_counter() - started
+                _, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                assert outcome.ok, outcome.message
+                print(
+                    f"  importing {count:>6} requests on {label:<10}: peak {peak / 2**20:6.1f} MB "
+                    f"of Python allocations ({peak / count / 1024:.2f} KiB a request; {seconds:.1f} s traced)"
+                )
+            finally:
+                engine.dispose()
+                if name is not None:
+                    drop_pg_database(server, name)
 
 
 def export_documents() -> None:
@@ -162,9 +190,24 @@ def main() -> None:
     )
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgresql", action="store_true")
+    parser.add_argument(
+        "--memory-sizes", default="1000,10000,30000", help="requests a document, for the memory part (comma-separated)"
+    )
+    parser.add_argument("--memory-only", action="store_true", help="only the memory part")
     args = parser.parse_args()
+    sizes = [int(n) for n in args.memory_sizes.split(",")]
+    databases: list[tuple[str, str, str | None]] = []
+    if not args.skip_sqlite:
+        databases.append(("SQLite", "", None))
+    if not args.skip_postgresql:
+        databases.append(("PostgreSQL", args.postgresql, "mes_bench_erp_memory"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        (folder / "warm.xml").write_bytes(schedule(10**6, 5, "WARM"))
+        if args.memory_only:
+            print("Memory")
+            memory(folder, sizes, databases)
+            return
         one = folder / "one"
         many = folder / "many"
         one.mkdir()
@@ -201,7 +244,7 @@ def main() -> None:
                 finally:
                     drop_pg_database(args.postgresql, name)
         print("Memory")
-        memory(folder)
+        memory(folder, sizes, databases)
         print("Export")
         export_documents()
 

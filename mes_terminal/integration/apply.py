@@ -16,6 +16,7 @@ started and is refused, with a sentence, for one that has.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_UP, Decimal
@@ -139,21 +140,29 @@ class Outcome:
         }
 
 
-def apply_document(engine: Engine, document: ErpDocument, *, now: datetime) -> Outcome:
-    """Apply `document` in one transaction; a refusal rolls it all back and is recorded on its own."""
+def apply_document(
+    engine: Engine, document: ErpDocument, *, now: datetime, requests: Iterable[OrderSpec] | None = None
+) -> Outcome:
+    """Apply `document` in one transaction; a refusal rolls it all back and is recorded on its own.
+
+    `requests`, when given, are the document's requests as a stream is read (b2mml_read.B2mmlStream):
+    they are applied a batch at a time, each batch's rows and events written and forgotten before the
+    next is taken, so memory is bounded by a batch, not by the document. Otherwise `document.orders`."""
     try:
         with Session(engine) as session, session.begin():
             events = EventLog(occurred_at=now, recorded_at=now, actor=ACTOR, station=None, command_id=None)
             uow = UnitOfWork(session, events, now)
-            outcome = _Applier(uow, document).run()
+            applier = _Applier(uow, document)
+            outcome = applier.run(document.orders if requests is None else requests)
             changed = outcome.changed
             message_id = _record(
                 session, outcome, document.content_hash, "applied" if changed else "unchanged", now, path=document.file
             )
+            name = _document_name(document)
             session.execute(
                 update(ErpOrderSource)
-                .where(ErpOrderSource.message_id.is_(None), ErpOrderSource.document == (document.document or ""))
-                .values(message_id=message_id)
+                .where(ErpOrderSource.message_id.is_(None), ErpOrderSource.document.in_(applier.written_as | {name}))
+                .values(message_id=message_id, document=name)
             )
             if changed:
                 events.add(
@@ -227,6 +236,11 @@ def refuse(
     return outcome
 
 
+def _document_name(document: ErpDocument) -> str:
+    """The document's ID as its order sources hold it."""
+    return (document.document or "")[:200]
+
+
 def _name(file: str) -> str:
     return file.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -262,22 +276,72 @@ class _Applier:
         self.products: dict[str, tuple[Material | None, list[RoutingOperation]]] = {}
         self.existing: dict[str, _Existing] = {}
         self.pending: list[tuple[OrderSpec, NewOrder]] = []  # new orders not written yet
+        self.master_data: dict[str, dict[str, int]] = {}
+        self.master_applied = (0, 0, 0, 0)  # how many materials, equipment, lines, people are applied
+        self.written_as: set[str] = set()  # the document names order sources were written with
+        # The outcome's line of each order stays to the end (--json, erp_messages): as small as it can be.
+        self.operation_lists: dict[tuple[int, ...], list[int]] = {}
 
-    def run(self) -> Outcome:
+    def run(self, requests: Iterable[OrderSpec]) -> Outcome:
+        work_orders: list[dict[str, Any]] = []
+        batch: list[OrderSpec] = []
+        for spec in requests:
+            batch.append(spec)
+            if len(batch) >= _BATCH:
+                self._orders(batch, work_orders)
+                self.uow.events.write(self.session)  # the batch's events, before the next batch is read
+                batch = []
+        self._orders(batch, work_orders)  # its events go with the document's own, at the end
+        self._master_data()  # what came after the last request (a document the schemas do not allow)
+        lots = [self._lot(lot) for lot in self.document.lots]
         outcome = Outcome(
-            file=_name(self.document.file), document=self.document.document, kind=self.document.kind, ok=True
+            file=_name(self.document.file),
+            document=self.document.document,
+            kind=self.document.kind,
+            ok=True,
+            work_orders=work_orders,
+            lots=lots,
+            master_data=self.master_data,
         )
-        # Master data first: a lot or an order of the same document may name a material it defines.
-        outcome.master_data = apply_master_data(self.uow, self.document)
-        self._preload([spec.request for spec in self.document.orders])
-        for spec in self.document.orders:
-            outcome.work_orders.append(self._order(spec))
-        self._write_pending()
-        for lot in self.document.lots:
-            outcome.lots.append(self._lot(lot))
         if self.notes:
             outcome.message = " ".join(self.notes)
         return outcome
+
+    def _master_data(self) -> None:
+        """The master data read and not applied yet: before any request after it, as the document says."""
+        document = self.document
+        applied = self.master_applied
+        fresh = ErpDocument(
+            file=document.file,
+            kind=document.kind,
+            materials=document.materials[applied[0] :],
+            equipment=document.equipment[applied[1] :],
+            lines=document.lines[applied[2] :],
+            people=document.people[applied[3] :],
+        )
+        self.master_applied = (
+            len(document.materials),
+            len(document.equipment),
+            len(document.lines),
+            len(document.people),
+        )
+        for kind, counts in apply_master_data(self.uow, fresh).items():
+            total = self.master_data.setdefault(kind, {})
+            for action, count in counts.items():
+                total[action] = total.get(action, 0) + count
+
+    def _orders(self, batch: list[OrderSpec], lines: list[dict[str, Any]]) -> None:
+        """One batch of requests applied, its rows and events written, and forgotten."""
+        # Master data first: an order of the same document may name a material it defines.
+        self._master_data()
+        if not batch:
+            return
+        self._preload([spec.request for spec in batch])
+        for spec in batch:
+            lines.append(self._order(spec))
+        self._write_pending()
+        # What the database now holds answers for the next batches (a request twice in one document too).
+        self.existing.clear()
 
     # --- work orders ------------------------------------------------------------------------------
 
@@ -359,7 +423,8 @@ class _Applier:
         self.pending.append((spec, new))
         if len(self.pending) >= _BATCH:
             self._write_pending()
-        operations = [step.seq for step in routing]
+        seqs = tuple(step.seq for step in routing)
+        operations = self.operation_lists.setdefault(seqs, list(seqs))  # one list for the orders of a routing
         # A request twice in one document: the second is compared with the first.
         self.existing[spec.request] = _Existing(0, WorkOrderStatus.PLANNED, spec.product, spec.content_hash, operations)
         return _line(spec, operations, "created")
@@ -458,7 +523,8 @@ class _Applier:
         if not self.pending:
             return
         ids = add_work_orders(self.uow, [new for _, new in self.pending], at=self.uow.now)
-        document = (self.document.document or "")[:200]
+        document = _document_name(self.document)
+        self.written_as.add(document)
         insert_rows(
             self.session.connection(),
             ErpOrderSource,
@@ -475,9 +541,11 @@ class _Applier:
         self.pending = []
 
     def _remember(self, spec: OrderSpec, *, replace: bool) -> None:
+        document = _document_name(self.document)
+        self.written_as.add(document)
         values = {
             "number": spec.request,
-            "document": (self.document.document or "")[:200],
+            "document": document,
             "request": spec.request,
             "hash": spec.content_hash,
         }

@@ -10,7 +10,7 @@ checked here, and a refusal names the element and its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,7 +29,14 @@ from mes_terminal.integration.b2mml_values import child as _child
 from mes_terminal.integration.b2mml_values import clean as _clean
 from mes_terminal.integration.b2mml_values import missing as _missing
 from mes_terminal.integration.b2mml_values import text as _text
-from mes_terminal.integration.model import ErpDocument, LineReference, LotSpec, OrderSpec, SegmentSpec
+from mes_terminal.integration.model import (
+    ErpDocument,
+    LineReference,
+    LotSpec,
+    OrderSpec,
+    SegmentSpec,
+    Unreadable,
+)
 from mes_terminal.integration.safe_xml import DEFAULT_LIMIT, XmlStream, local, release
 
 V0600 = "http://www.mesa.org/xml/B2MML-V0600"
@@ -102,6 +109,39 @@ def read_b2mml(path: Path, *, limit: int = DEFAULT_LIMIT) -> ErpDocument:
     return reader.finish(stream.sha256)
 
 
+class B2mmlStream:
+    """The B2MML document in `path`, its requests handed out as they are read so the import holds a batch
+    of them, never the document: `for spec in stream.requests(): ...`.
+
+    `document` fills in as the file is read: its kind and ID (which come before the requests in any
+    document the schemas allow), master data and lots (kept: they are few), and, once `requests()` has
+    run to the end, the hash of the file; its `orders` stay empty. Anything wrong with the file, found
+    wherever it lies, raises `Unreadable` with the sentence `read_b2mml` would have raised.
+    """
+
+    def __init__(self, path: Path, *, limit: int = DEFAULT_LIMIT) -> None:
+        self.path = path
+        self._stream = XmlStream(path, limit=limit)
+        self._reader = _Reader(path.name)
+        self._reader.orders = []  # drained as read: the document's list stays empty
+        self.document = self._reader.document
+
+    def requests(self) -> Generator[OrderSpec, None, None]:
+        reader = self._reader
+        try:
+            for event, element in self._stream:
+                reader.take(event, element)
+                if reader.orders:
+                    yield from reader.orders
+                    reader.orders.clear()
+            reader.finish(self._stream.sha256)
+        except InvalidInput as error:
+            raise Unreadable(error) from None
+        except OSError as error:
+            cannot = InvalidInput(f"Cannot read {self.path.name}: {error.strerror or error}.")
+            raise Unreadable(cannot) from None
+
+
 class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
@@ -109,6 +149,7 @@ class _Reader:
         self.doc: Any = None
         self.ns = ""
         self.document = ErpDocument(file=file, kind="")
+        self.orders = self.document.orders  # where each request goes once read
         self.bod_id: str | None = None
         self.first_record: str | None = None
         self.schedule_end: datetime | None = None
@@ -144,7 +185,7 @@ class _Reader:
             self._record(name, element)
             release(element)
         elif name == _REQUEST.get(ns):
-            self.document.orders.append(_order(element, ns, self.schedule_end))
+            self.orders.append(_order(element, ns, self.schedule_end))
             release(element)
         elif name == "MaterialLot":
             self.document.lots.append(_lot(element, ns))

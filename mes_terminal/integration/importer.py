@@ -1,12 +1,15 @@
 """`mes-terminal erp import PATH...`: every file (or every *.xml / *.csv of a folder) read and applied.
 
-A file is one document and one transaction; a refused file does not stop the others. Each outcome is
+A file is one document and one transaction; a refused file does not stop the others. B2MML is applied
+while it is read (its requests a batch at a time), so memory does not grow with the document; a fault
+found late in the file still refuses it whole. Each outcome is
 also recorded (erp_messages), so the console can list what came in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -14,9 +17,9 @@ from sqlalchemy import Engine
 
 from mes_terminal.domain.errors import InvalidInput, MesError
 from mes_terminal.integration.apply import Outcome, apply_document, refuse
-from mes_terminal.integration.b2mml_read import read_b2mml
+from mes_terminal.integration.b2mml_read import B2mmlStream, read_b2mml
 from mes_terminal.integration.csv_read import read_csv
-from mes_terminal.integration.model import ErpDocument
+from mes_terminal.integration.model import ErpDocument, Unreadable
 from mes_terminal.integration.safe_xml import DEFAULT_LIMIT
 
 SUFFIXES = (".xml", ".csv")
@@ -57,6 +60,8 @@ def import_file(
     column_map: Mapping[str, str] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> Outcome:
+    if path.suffix.lower() != ".csv":
+        return _import_b2mml(engine, path, now=now, limit=limit)
     try:
         document = read_document(path, column_map=column_map, limit=limit)
     except MesError as error:
@@ -71,6 +76,17 @@ def import_file(
         )
     document.file = str(path)
     return apply_document(engine, document, now=now)
+
+
+def _import_b2mml(engine: Engine, path: Path, *, now: datetime, limit: int) -> Outcome:
+    """Read and apply at once: the requests go to the database a batch at a time, as the file is read."""
+    stream = B2mmlStream(path, limit=limit)
+    stream.document.file = str(path)
+    with closing(stream.requests()) as requests:
+        try:
+            return apply_document(engine, stream.document, now=now, requests=requests)
+        except Unreadable as failure:  # the transaction rolled back: refused as a file that cannot be read
+            return refuse(engine, str(path), kind_by_name(path), failure.error, now=now)
 
 
 def import_paths(

@@ -10,6 +10,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from mes_terminal.domain.errors import MesError
+
 
 @dataclass(frozen=True)
 class SegmentSpec:
@@ -135,3 +137,12 @@ class ErpDocument:
     equipment: list[EquipmentData] = field(default_factory=list)
     lines: list[LineReference] = field(default_factory=list)
     people: list[PersonData] = field(default_factory=list)
+
+
+class Unreadable(Exception):
+    """A document found wrong while it was being applied (read as a stream): refused as one that could not
+    be read, its transaction rolled back."""
+
+    def __init__(self, error: MesError) -> None:
+        super().__init__(error.message)
+        self.error = error

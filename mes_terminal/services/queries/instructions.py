@@ -96,22 +96,24 @@ def pin_released_operations_of(connection: Connection, work_order_ids: Sequence[
 
 
 # Built once: an ERP schedule releases thousands of orders, and building the statement costs more than
-# running it.
+# running it. Only the operations that have an approved revision are written: the others would be
+# rewritten with the NULL they hold, a new row version each on PostgreSQL (most of an ERP schedule's
+# orders have no instructions; this was the largest statement of its import).
+_NEWEST_FOR_OPERATION = newest_approved(
+    select(WorkOrder.product_id)
+    .where(WorkOrder.id == WorkOrderOperation.work_order_id)
+    .correlate(WorkOrderOperation)  # to the updated row, two subqueries out
+    .scalar_subquery(),
+    WorkOrderOperation.seq,
+)
 _PIN_RELEASED = (
     update(WorkOrderOperation)
     .where(
         WorkOrderOperation.work_order_id.in_(bindparam("orders", expanding=True)),
         WorkOrderOperation.instruction_revision_id.is_(None),
+        _NEWEST_FOR_OPERATION.is_not(None),  # type: ignore[attr-defined]
     )
-    .values(
-        instruction_revision_id=newest_approved(
-            select(WorkOrder.product_id)
-            .where(WorkOrder.id == WorkOrderOperation.work_order_id)
-            .correlate(WorkOrderOperation)  # to the updated row, two subqueries out
-            .scalar_subquery(),
-            WorkOrderOperation.seq,
-        )
-    )
+    .values(instruction_revision_id=_NEWEST_FOR_OPERATION)
     .execution_options(synchronize_session=False)
 )
 
