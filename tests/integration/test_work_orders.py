@@ -6,7 +6,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from mes_terminal.db.records import WorkOrder, WorkOrderOperation
+from mes_terminal.db.repositories.shared import WorkOrders
 from mes_terminal.domain.errors import Conflict, InvalidState, NotPermitted, UnknownEntity
 from mes_terminal.services.commands import catalog as c
 from mes_terminal.services.commands.bus import CommandBus
@@ -43,8 +47,31 @@ def test_a_new_order_is_planned_with_the_operations_of_its_routing(bus: CommandB
     ]
 
 
+def operation_statuses(bus: CommandBus) -> dict[str, list[tuple[int, str]]]:
+    query = (
+        select(WorkOrder.number, WorkOrderOperation.seq, WorkOrderOperation.status)
+        .join(WorkOrderOperation, WorkOrderOperation.work_order_id == WorkOrder.id)
+        .order_by(WorkOrder.number, WorkOrderOperation.seq)
+    )
+    with bus.engine.connect() as connection:
+        statuses: dict[str, list[tuple[int, str]]] = {}
+        for number, seq, status in connection.execute(query):
+            statuses.setdefault(number, []).append((seq, str(status)))
+    return statuses
+
+
 def test_releasing_makes_the_first_operation_ready(bus: CommandBus, clock, order: str) -> None:
     assert _do(bus, clock, c.ReleaseWorkOrder, order)["status"] == "released"
+    assert operation_statuses(bus) == {order: [(10, "ready"), (20, "pending")]}  # the second waits for the first
+
+
+def test_orders_released_together_each_make_only_their_first_operation_ready(bus: CommandBus, clock) -> None:
+    for number in ("WO-1", "WO-2"):
+        _do(bus, clock, c.CreateWorkOrder, number, product="BRACKET-A", quantity=Decimal(5), due=clock.now())
+    with Session(bus.engine) as session, session.begin():
+        ids = list(session.scalars(select(WorkOrder.id)))
+        WorkOrders(session).ready_first_pending_operations(ids)  # as the ERP import releases its orders
+    assert operation_statuses(bus) == {number: [(10, "ready"), (20, "pending")] for number in ("WO-1", "WO-2")}
 
 
 def test_hold_then_release_returns_to_released(bus: CommandBus, clock, order: str) -> None:

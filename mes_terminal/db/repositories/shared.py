@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, exists, or_, select, update
+from sqlalchemy import and_, bindparam, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from mes_terminal.db import lookups
@@ -121,21 +121,19 @@ _WORK_STARTED = select(
     )
 )
 _PENDING = aliased(WorkOrderOperation)
-# The first pending operation of the order of the row being updated.
+# The first pending operation of each order, as the statement finds them: not correlated with the row being
+# updated, because SQLite evaluates a correlated subquery again for each row as it updates them (the second
+# operation would be "first pending" once the first is ready); PostgreSQL reads the statement's snapshot.
 _FIRST_PENDING = (
-    select(_PENDING.id)
-    .where(_PENDING.work_order_id == WorkOrderOperation.work_order_id, _PENDING.status == OperationStatus.PENDING)
-    .order_by(_PENDING.seq)
-    .limit(1)
-    .correlate(WorkOrderOperation)
-    .scalar_subquery()
+    select(_PENDING.work_order_id, func.min(_PENDING.seq))
+    .where(
+        _PENDING.work_order_id.in_(bindparam("order_ids", expanding=True)), _PENDING.status == OperationStatus.PENDING
+    )
+    .group_by(_PENDING.work_order_id)
 )
 _READY_FIRST_PENDING = (
     update(WorkOrderOperation)
-    .where(
-        WorkOrderOperation.work_order_id.in_(bindparam("order_ids", expanding=True)),
-        WorkOrderOperation.id == _FIRST_PENDING,
-    )
+    .where(tuple_(WorkOrderOperation.work_order_id, WorkOrderOperation.seq).in_(_FIRST_PENDING))
     .values(status=OperationStatus.READY, version=WorkOrderOperation.version + 1)
 )
 _UNREADY = (
