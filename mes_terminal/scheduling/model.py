@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -95,10 +96,11 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         deadline = time.monotonic() + budget
         # The whole model first, for a share of the stage's time: small problems are proven optimal
         # here; on larger ones the rest of the time goes to the neighbourhood search.
+        # A model that takes longer to yield its first solution keeps the stage's time until it does.
         first = budget if budget < 2 * _FIRST_MIN else max(_FIRST_MIN, budget * _FIRST_SHARE)
-        solver.parameters.max_time_in_seconds = first
+        solver.parameters.max_time_in_seconds = budget
         built.model.minimize(built.objectives[name])
-        status = solver.solve(built.model)
+        status = _solve_until_found(solver, built.model, time.monotonic() + first)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             optimal = False  # this stage found nothing in its time: keep what the earlier stages found
             break
@@ -121,6 +123,30 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         lower_bound=bound,
         seconds=round(time.monotonic() - began, 3),
     )
+
+
+def _solve_until_found(solver: cp_model.CpSolver, model: cp_model.CpModel, until: float) -> cp_model.CpSolverStatus:
+    """Solve; stop at `until` if a solution is found by then, else at the first solution after it."""
+    found = threading.Event()
+    done = threading.Event()
+
+    class _Found(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            found.set()
+            if time.monotonic() >= until:
+                self.stop_search()
+
+    def watch() -> None:
+        if not done.wait(max(0.0, until - time.monotonic())) and found.is_set():
+            solver.stop_search()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model, _Found())
+    finally:
+        done.set()
+        watcher.join()
 
 
 _FIRST_SHARE = 0.1  # of a stage's time for the whole model before the neighbourhood search
