@@ -86,6 +86,10 @@ def solve(problem: Problem, options: Options) -> Plan | None:
     if stages and stages[0] == "makespan" and ceiling is not None and built.makespan is not None:
         # Makespan first: nothing ending after the plan we start from can be better (a tight horizon).
         built.model.add(built.makespan <= ceiling)
+    # The rounds' strength is in moving operations between stations; where no operation has a choice,
+    # CP-SAT's own search (with its scheduling neighbourhoods when it has two workers) did better on
+    # the job-shop benchmarks (ta09, ta10), so the whole model keeps the time there.
+    rounds = any(len(choices) > 1 for choices in built.options.values())
     operations: tuple[PlannedOperation, ...] | None = None
     optimal = True
     bound: int | None = None
@@ -97,7 +101,7 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         # The whole model first, for a share of the stage's time: small problems are proven optimal
         # here; on larger ones the rest of the time goes to the neighbourhood search.
         # A model that takes longer to yield its first solution keeps the stage's time until it does.
-        first = budget if budget < 2 * _FIRST_MIN else max(_FIRST_MIN, budget * _FIRST_SHARE)
+        first = budget if not rounds or budget < 2 * _FIRST_MIN else max(_FIRST_MIN, budget * _FIRST_SHARE)
         solver.parameters.max_time_in_seconds = budget
         built.model.minimize(built.objectives[name])
         status = _solve_until_found(solver, built.model, time.monotonic() + first)
@@ -107,7 +111,7 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         values = list(solver.response_proto.solution)
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
-        if status != cp_model.OPTIMAL and value > bound:
+        if rounds and status != cp_model.OPTIMAL and value > bound:
             values, value = _neighbourhoods(problem, built, values, value, bound, deadline, options)
         optimal = optimal and value <= bound
         operations = _extract(problem, built, values)  # now: a later stage that fails leaves no solution
