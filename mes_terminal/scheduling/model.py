@@ -12,6 +12,8 @@ solution.
 from __future__ import annotations
 
 import itertools
+import random
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,13 +68,14 @@ class _Built:
     tardy: list[tuple[cp_model.IntVar, int, str]] = field(default_factory=list)  # (var, due, last operation)
     makespan: cp_model.IntVar | None = None
     moved: dict[str, tuple[cp_model.IntVar, PlannedOperation]] = field(default_factory=dict)
+    cumulative: set[str] = field(default_factory=set)  # stations that run several operations at once
 
 
 def solve(problem: Problem, options: Options) -> Plan | None:
     """The best plan found within the time limit, or None when no plan was found in time."""
     began = time.monotonic()
     built = _build(problem)
-    _hint(built, options.hint)
+    ceiling = _hint(built, options.hint)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
@@ -80,23 +83,39 @@ def solve(problem: Problem, options: Options) -> Plan | None:
     # finds little here; the search gets that time instead.
     solver.parameters.cp_model_probing_level = 0
     stages = [name for name in options.objectives if name in built.objectives]
+    if stages and stages[0] == "makespan" and ceiling is not None and built.makespan is not None:
+        # Makespan first: nothing ending after the plan we start from can be better (a tight horizon).
+        built.model.add(built.makespan <= ceiling)
+    # The rounds' strength is in moving operations between stations; where no operation has a choice,
+    # CP-SAT's own search (with its scheduling neighbourhoods when it has two workers) did better on
+    # the job-shop benchmarks (ta09, ta10), so the whole model keeps the time there.
+    rounds = any(len(choices) > 1 for choices in built.options.values())
     operations: tuple[PlannedOperation, ...] | None = None
     optimal = True
     bound: int | None = None
     for index, name in enumerate(stages):
         left = options.time_limit - (time.monotonic() - began)
         share = _SHARE[name] / sum(_SHARE[n] for n in stages[index:])
-        solver.parameters.max_time_in_seconds = max(0.05, left * share)
+        budget = max(0.05, left * share)
+        deadline = time.monotonic() + budget
+        # The whole model first, for a share of the stage's time: small problems are proven optimal
+        # here; on larger ones the rest of the time goes to the neighbourhood search.
+        # A model that takes longer to yield its first solution keeps the stage's time until it does.
+        first = budget if not rounds or budget < 2 * _FIRST_MIN else max(_FIRST_MIN, budget * _FIRST_SHARE)
+        solver.parameters.max_time_in_seconds = budget
         built.model.minimize(built.objectives[name])
-        status = solver.solve(built.model)
+        status = _solve_until_found(solver, built.model, time.monotonic() + first)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             optimal = False  # this stage found nothing in its time: keep what the earlier stages found
             break
-        optimal = optimal and status == cp_model.OPTIMAL
+        values = list(solver.response_proto.solution)
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
-        operations = _extract(problem, built, solver)  # now: a later stage that fails leaves no solution
-        _keep(built, solver)
+        if rounds and status != cp_model.OPTIMAL and value > bound:
+            values, value = _neighbourhoods(problem, built, values, value, bound, deadline, options)
+        optimal = optimal and value <= bound
+        operations = _extract(problem, built, values)  # now: a later stage that fails leaves no solution
+        _keep(built, values)
         built.model.add(built.objectives[name] <= value)
     if operations is None:
         return None
@@ -108,6 +127,132 @@ def solve(problem: Problem, options: Options) -> Plan | None:
         lower_bound=bound,
         seconds=round(time.monotonic() - began, 3),
     )
+
+
+def _solve_until_found(solver: cp_model.CpSolver, model: cp_model.CpModel, until: float) -> cp_model.CpSolverStatus:
+    """Solve; stop at `until` if a solution is found by then, else at the first solution after it."""
+    found = threading.Event()
+    done = threading.Event()
+
+    class _Found(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            found.set()
+            if time.monotonic() >= until:
+                self.stop_search()
+
+    def watch() -> None:
+        if not done.wait(max(0.0, until - time.monotonic())) and found.is_set():
+            solver.stop_search()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model, _Found())
+    finally:
+        done.set()
+        watcher.join()
+
+
+_FIRST_SHARE = 0.1  # of a stage's time for the whole model before the neighbourhood search
+_FIRST_MIN = 1.0  # seconds the whole model gets first, at least, when the stage has time for more
+_STEP = 0.1  # deterministic time of one neighbourhood's solve (a second or two of wall time)
+
+
+def _neighbourhoods(
+    problem: Problem,
+    built: _Built,
+    values: list[int],
+    value: int,
+    bound: int,
+    deadline: float,
+    options: Options,
+) -> tuple[list[int], int]:
+    """Large-neighbourhood search from a solution: free a part, keep the rest's stations and order, re-solve.
+
+    Each round frees the operations of some jobs, of a stretch of time or of some stations; every other
+    operation keeps its station and its order there (it may still move earlier or later). A round that
+    improves the objective becomes the solution. Rounds are limited by deterministic time and seeded
+    from `options.seed`, so one worker gives the same rounds on any machine; how many fit depends on
+    the clock. Returns the best solution's values and objective.
+    """
+    rng = random.Random(options.seed)
+    free = [key for key, opts in built.options.items() if all(o.op.fixed is None for o in opts)]
+    if not free:
+        return values, value
+    movable = set(free)
+    jobs = {job.code: [op.key for op in job.operations if op.key in movable] for job in problem.jobs}
+    job_keys = [code for code, keys in jobs.items() if keys]
+    size = [0.25, 0.25, 0.25]  # per kind of neighbourhood: the share of the operations a round frees
+    sub_solver = cp_model.CpSolver()
+    sub_solver.parameters.num_workers = max(1, options.workers)
+    sub_solver.parameters.cp_model_probing_level = 0
+    sub_solver.parameters.linearization_level = 0  # rounds are short: search rather than LP
+    round_number = 0
+    while value > bound:
+        left = deadline - time.monotonic()
+        if left < 0.1:
+            break
+        round_number += 1
+        chosen = _station_of(built, values)
+        kind = rng.choice((0, 1, 1, 2))  # a stretch of time most often
+        target = max(2, round(size[kind] * len(free)))
+        if kind == 0:  # whole jobs
+            freed: set[str] = set()
+            for job in rng.sample(job_keys, len(job_keys)):
+                freed.update(jobs[job])
+                if len(freed) >= target:
+                    break
+        elif kind == 1:  # a stretch of time
+            by_start = sorted(free, key=lambda k: (values[built.starts[k].index], k))
+            first = rng.randrange(max(1, len(by_start) - target + 1))
+            freed = set(by_start[first : first + target])
+        else:  # whole stations
+            stations = sorted({chosen[k] for k in free})
+            freed = set()
+            for code in rng.sample(stations, len(stations)):
+                freed.update(k for k in free if chosen[k] == code)
+                if len(freed) >= target:
+                    break
+        sub = built.model.clone()
+        proto = sub.proto
+        for key in free:
+            if key in freed:
+                continue
+            for o in built.options[key]:
+                if not isinstance(o.present, int):
+                    v = values[o.present.index]
+                    domain = proto.variables[o.present.index].domain
+                    domain.clear()
+                    domain.extend([v, v])
+        kept: dict[str, list[str]] = {}
+        for key in free:
+            if key not in freed:
+                kept.setdefault(chosen[key], []).append(key)
+        for code, keys in kept.items():
+            keys.sort(key=lambda k: (values[built.starts[k].index], values[built.ends[k].index], k))
+            var = sub.get_int_var_from_proto_index
+            for a, b in itertools.pairwise(keys):
+                # One at a time: b after a ends; several at once: b starts no earlier than a.
+                after = built.starts[a] if code in built.cumulative else built.ends[a]
+                sub.add(var(built.starts[b].index) >= var(after.index))
+        _set_hint(sub, values)
+        sub_solver.parameters.random_seed = options.seed + round_number
+        sub_solver.parameters.max_deterministic_time = _STEP
+        sub_solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+        status = sub_solver.solve(sub)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and round(sub_solver.objective_value) < value:
+            values = list(sub_solver.response_proto.solution)
+            value = round(sub_solver.objective_value)
+        # Solved whole: free more next time; cut by its time: free less.
+        size[kind] = min(0.9, size[kind] * 1.1) if status == cp_model.OPTIMAL else max(0.05, size[kind] * 0.95)
+    return values, value
+
+
+def _station_of(built: _Built, values: list[int]) -> dict[str, str]:
+    return {
+        key: next(o.station for o in opts if isinstance(o.present, int) or values[o.present.index])
+        for key, opts in built.options.items()
+    }
 
 
 def _build(problem: Problem) -> _Built:
@@ -266,6 +411,7 @@ def _capacity(problem: Problem, built: _Built, station: Station, options: list[_
     model = built.model
     intervals = [o.interval for o in options]
     if station.capacity != 1:
+        built.cumulative.add(station.code)
         model.add_cumulative(intervals, [1] * len(intervals), station.capacity)
         return
     model.add_no_overlap(intervals)
@@ -339,8 +485,11 @@ def _objectives(problem: Problem, built: _Built) -> None:
         built.objectives["changes"] = cp_model.LinearExpr.sum(moved)
 
 
-def _hint(built: _Built, plan: Sequence[PlannedOperation]) -> None:
-    """Every variable from a plan (a rule's, or the one in force), so the solver starts from a solution."""
+def _hint(built: _Built, plan: Sequence[PlannedOperation]) -> int | None:
+    """Every variable from a plan (a rule's, or the one in force), so the solver starts from a solution.
+
+    Returns the plan's makespan when it places every operation, else None.
+    """
     model = built.model
     where = {p.key: p for p in plan}
     for placed in plan:
@@ -378,8 +527,10 @@ def _hint(built: _Built, plan: Sequence[PlannedOperation]) -> None:
     for tardy, due, last in built.tardy:
         if last in ends:
             model.add_hint(tardy, max(0, ends[last] - due))
+    ceiling = None
     if built.makespan is not None and len(ends) == len(built.options):
-        model.add_hint(built.makespan, max(ends.values(), default=0))
+        ceiling = max(ends.values(), default=0)
+        model.add_hint(built.makespan, ceiling)
     for key, (changed, was) in built.moved.items():
         if key in where:
             model.add_hint(changed, (where[key].station, where[key].start) != (was.station, was.start))
@@ -395,24 +546,28 @@ def _hint(built: _Built, plan: Sequence[PlannedOperation]) -> None:
         chosen = set(itertools.pairwise(order)) if here else {(0, 0)}
         for pair, literal in arcs.items():
             built.model.add_hint(literal, pair in chosen)
+    return ceiling
 
 
-def _keep(built: _Built, solver: cp_model.CpSolver) -> None:
+def _keep(built: _Built, values: list[int]) -> None:
     """Start the next stage from this stage's solution (every variable of the model)."""
-    model = built.model
-    model.clear_hints()
+    _set_hint(built.model, values)
+
+
+def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint every variable at once (a solution's values, by the variables' indices)."""
     proto = model.proto
-    for index in range(len(proto.variables)):
-        var = model.get_int_var_from_proto_index(index)
-        model.add_hint(var, solver.value(var))
+    proto.clear_solution_hint()
+    proto.solution_hint.vars.extend(range(len(values)))
+    proto.solution_hint.values.extend(values)
 
 
-def _extract(problem: Problem, built: _Built, solver: cp_model.CpSolver) -> tuple[PlannedOperation, ...]:
+def _extract(problem: Problem, built: _Built, values: list[int]) -> tuple[PlannedOperation, ...]:
     stations = {s.code: s for s in problem.stations}
     chosen: list[tuple[str, int, int, Operation]] = []
     for key, options in built.options.items():
-        option = next(o for o in options if isinstance(o.present, int) or solver.boolean_value(o.present))
-        chosen.append((option.station, solver.value(built.starts[key]), solver.value(built.ends[key]), option.op))
+        option = next(o for o in options if isinstance(o.present, int) or values[o.present.index])
+        chosen.append((option.station, values[built.starts[key].index], values[built.ends[key].index], option.op))
     result = []
     chosen.sort(key=lambda c: (c[0], c[1], c[3].key))
     for code, group in itertools.groupby(chosen, key=lambda c: c[0]):

@@ -8,10 +8,16 @@ operation fails here.
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ortools.sat.python import cp_model
 
-from mes_terminal.domain.errors import InvalidInput
+from mes_terminal.domain.errors import InvalidInput, MesError
+from mes_terminal.scheduling import model
 from mes_terminal.scheduling.check import violations
 from mes_terminal.scheduling.instances import read
 from mes_terminal.scheduling.options import Options
@@ -20,6 +26,7 @@ from mes_terminal.scheduling.rules import RULES, dispatch
 from mes_terminal.scheduling.solve import schedule
 
 HORIZON = 4000
+STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "scheduling"
 
 
 @st.composite
@@ -97,3 +104,57 @@ def test_any_instance_text_is_read_or_refused_with_a_sentence(text: str, fmt: st
         assert str(refusal).endswith((".", "(0-based).")) and "Traceback" not in str(refusal)
         return
     assert all(op.durations for job in problem.jobs for op in job.operations) or not problem.jobs
+
+
+def _first_solution(built: model._Built) -> list[int]:
+    """The solver's first solution (the hinted plan, or close to it): a poor start, so the rounds have work."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    assert solver.solve(built.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return list(solver.response_proto.solution)
+
+
+def _objective(built: model._Built, values: list[int]) -> int:
+    """The model's objective at `values`, read off the model itself."""
+    objective = built.model.proto.objective
+    total = sum(c * values[v] for v, c in zip(objective.vars, objective.coeffs, strict=True))
+    return round(total + objective.offset)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(), st.sampled_from(["tardiness", "makespan"]))
+def test_the_neighbourhood_search_keeps_every_rule_and_never_makes_the_objective_worse(
+    problem: Problem, objective: str
+) -> None:
+    try:
+        rule = min((dispatch(problem, r) for r in RULES), key=lambda p: p.figures.makespan)
+    except MesError:
+        return  # refused on its face (the rules say why): nothing to search from
+    built = model._build(problem)
+    model._hint(built, rule.operations)
+    name = objective if objective in built.objectives else "makespan"
+    built.model.minimize(built.objectives[name])
+    values = _first_solution(built)
+    start = _objective(built, values)
+    found, value = model._neighbourhoods(problem, built, values, start, 0, time.monotonic() + 0.3, Options(seed=2))
+    assert value <= start
+    assert value == _objective(built, found)
+    assert violations(problem, model._extract(problem, built, found)) == []
+
+
+def test_the_neighbourhood_search_shortens_ft10_from_a_dispatch_rules_plan() -> None:
+    path = STANDARDS / "jssp" / "ft10"
+    if not path.exists():
+        pytest.skip(f"the benchmark instances are not beside the checkout ({STANDARDS})")
+    problem = read(path.read_text(encoding="utf-8"), "jssp")
+    built = model._build(problem)
+    model._hint(built, dispatch(problem, "spt").operations)
+    built.model.minimize(built.objectives["makespan"])
+    values = _first_solution(built)
+    start = _objective(built, values)
+    found, value = model._neighbourhoods(problem, built, values, start, 930, time.monotonic() + 3.0, Options(seed=1))
+    assert 930 <= value < start  # 930 is ft10's proven optimum
+    plan = model._extract(problem, built, found)
+    assert violations(problem, plan) == []
+    assert max(p.end for p in plan) == value
