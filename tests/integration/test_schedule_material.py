@@ -26,6 +26,15 @@ from tests.integration.test_schedule import release_orders
 
 ARRIVES = datetime(2026, 3, 4, 8, tzinfo=UTC)  # two days after the clock's start, inside the EARLY shift
 
+# WO-LATER's line takes 300 of its substitute STEEL-2MM-B, as `schedule --json` says it.
+LATER_TAKES_THE_SUBSTITUTE = {
+    "work_order": "WO-LATER",
+    "operation": 10,
+    "material": "STEEL-2MM",
+    "substitute": "STEEL-2MM-B",
+    "quantity": "300",
+}
+
 
 def _announce(plant: Engine, clock: FixedClock, tmp_path, lots: list[LotLine]) -> None:
     path = tmp_path / "lots.xml"
@@ -124,15 +133,7 @@ def test_a_substitute_on_hand_covers_the_shortfall_and_nothing_waits(
     assert json.loads(capsys.readouterr().out)["material"] == {
         "waits": [],
         "shortages": [],
-        "substitutions": [
-            {
-                "work_order": "WO-LATER",
-                "operation": 10,
-                "material": "STEEL-2MM",
-                "substitute": "STEEL-2MM-B",
-                "quantity": "300",
-            }
-        ],
+        "substitutions": [LATER_TAKES_THE_SUBSTITUTE],
     }
     assert main(args) == 0
     assert "Substitutes planned\n  WO-LATER/10: 300 of STEEL-2MM-B in place of STEEL-2MM\n" in capsys.readouterr().out
@@ -161,15 +162,7 @@ def test_a_substitute_lot_arriving_first_is_waited_for_and_named(
             "planned": True,
         }
     ]
-    assert material["substitutions"] == [
-        {
-            "work_order": "WO-LATER",
-            "operation": 10,
-            "material": "STEEL-2MM",
-            "substitute": "STEEL-2MM-B",
-            "quantity": "300",
-        }
-    ]
+    assert material["substitutions"] == [LATER_TAKES_THE_SUBSTITUTE]
     assert main(args) == 0
     assert "WO-LATER/10 from Tue 03 09:00: lot B-COMING of STEEL-2MM-B in place of STEEL-2MM" in capsys.readouterr().out
 

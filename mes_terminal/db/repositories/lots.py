@@ -334,8 +334,7 @@ class Lots:
         row = self._connection().execute(_LOCK_LOT, {"number": number}).one_or_none()
         if row is None:
             raise self._no_lot(number)
-        facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
-        return LockedLot(row.id, row.material_id, row.number, facts)
+        return _locked_lot(row)
 
     def first_in_line(self, lot: LockedLot, today: date, picking: Picking) -> LotFacts | None:
         """The usable lot of the same material that the picking rule puts first, other than `lot`."""
@@ -357,7 +356,6 @@ class Lots:
         row = self._session.execute(_SCAN[picking], parameters).one_or_none()
         if row is None:
             return None
-        facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
         first = None
         if row.first_number is not None:
             first = LotFacts(
@@ -372,7 +370,7 @@ class Lots:
         return ScanLocks(
             row.WorkOrder,
             row.WorkOrderOperation,
-            LockedLot(row.id, row.material_id, row.number, facts),
+            _locked_lot(row),
             first,
             None if row.output_id is None else (row.output_id, row.output_number),
         )
@@ -510,6 +508,12 @@ def _facts(lot: Lot, material: str, unit: str) -> LotFacts:
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _locked_lot(row: Any) -> LockedLot:
+    """A row of `_LOCK_LOT`'s columns (alone or within a scan's statement) as the locked lot."""
+    facts = LotFacts(row.number, row.code, row.unit, row.status, row.quantity, row.expires_on, row.created_at)
+    return LockedLot(row.id, row.material_id, row.number, facts)
 
 
 def _no_longer_holds(lot: Lot | LockedLot, quantity: Decimal) -> MesError:
